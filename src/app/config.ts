@@ -1,0 +1,149 @@
+// Every setting Simandiri reads, in one place: named, documented, validated at start-up.
+// Development gets working defaults; production must set the values marked `production: required`.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** PostgreSQL URL; when absent an embedded server is started with data under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** Secret used to sign nothing user-visible but to derive CSRF tokens for anonymous visitors. */
+  sessionSecret: string;
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  seedDemo: boolean;
+  adminUsername: string;
+  adminPassword: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  /** Failed sign-ins allowed per account, and per address, within the window before refusing. */
+  signinMaxPerAccount: number;
+  signinMaxPerAddress: number;
+  signinWindowMinutes: number;
+  jobs: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`Setting ${setting}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], dflt: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+}
+
+/** Reads and validates configuration; throws ConfigError naming the first bad setting. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+  const sessionSecret = env.SESSION_SECRET || undefined;
+  if (production && (!sessionSecret || sessionSecret.length < 32)) {
+    throw new ConfigError('SESSION_SECRET', 'is required in production and must be at least 32 characters');
+  }
+  if (sessionSecret && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');
+  }
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters');
+  }
+  const adminUsername = env.ADMIN_USERNAME || 'admin';
+  if (!/^[a-z0-9._-]{3,40}$/.test(adminUsername)) {
+    throw new ConfigError(
+      'ADMIN_USERNAME',
+      'must be 3-40 lowercase letters, digits, dot, dash or underscore',
+    );
+  }
+  return {
+    env: nodeEnv,
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    // In development a random secret per process is fine: anonymous CSRF tokens only live minutes.
+    sessionSecret: sessionSecret ?? randomBytes(32).toString('hex'),
+    cookieSecure: bool(env, 'COOKIE_SECURE', production),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    seedDemo: bool(env, 'SEED_DEMO', !production),
+    adminUsername,
+    adminPassword,
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    signinMaxPerAccount: int(env, 'SIGNIN_MAX_PER_ACCOUNT', 5, 1, 1000),
+    signinMaxPerAddress: int(env, 'SIGNIN_MAX_PER_ADDRESS', 30, 1, 10000),
+    signinWindowMinutes: int(env, 'SIGNIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    jobs: bool(env, 'JOBS', true),
+  };
+}
+
+/** The settings table for docs/configuration.md and `--help`; kept beside the parser so they agree. */
+export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: string]> = [
+  ['NODE_ENV', 'development', 'development, production or test'],
+  ['HOST', '0.0.0.0', 'address the web server listens on'],
+  ['PORT', '3000', 'port the web server listens on'],
+  [
+    'DATABASE_URL',
+    '(embedded)',
+    'PostgreSQL URL; without it an embedded PostgreSQL starts with data in DATA_DIR',
+  ],
+  ['DATA_DIR', './data', 'where the embedded PostgreSQL keeps its files'],
+  ['EMBEDDED_PG_PORT', '54329', 'port of the embedded PostgreSQL (loopback only)'],
+  ['SESSION_SECRET', '(random)', 'at least 32 characters; required in production'],
+  ['COOKIE_SECURE', 'true in production', 'send cookies only over HTTPS'],
+  ['SESSION_IDLE_MINUTES', '60', 'sign out after this long without activity'],
+  ['SESSION_ABSOLUTE_HOURS', '12', 'sign out this long after sign-in, whatever the activity'],
+  ['SEED_DEMO', 'true (false in production)', 'load the Rutan Magetan demo data into an empty database'],
+  ['ADMIN_USERNAME', 'admin', 'first administrator account, created when there are no users'],
+  ['ADMIN_PASSWORD', '(one-time, printed)', 'its password; when unset a one-time password is printed once'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  ['BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
+  ['TRUST_PROXY', 'false', 'trust X-Forwarded-* headers from a load balancer'],
+  ['SIGNIN_MAX_PER_ACCOUNT', '5', 'failed sign-ins per account within the window'],
+  ['SIGNIN_MAX_PER_ADDRESS', '30', 'failed sign-ins per network address within the window'],
+  ['SIGNIN_WINDOW_MINUTES', '15', 'the sign-in rate-limit window'],
+  ['JOBS', 'true', 'run background jobs (pg-boss) in this node'],
+];

@@ -1,0 +1,77 @@
+// Every failure becomes a clear message in the user's language with the right status: JSON for the
+// API, a page for the browser. Internal errors are logged with their stack and shown without it.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorPage } from './error-page.tsx';
+import { AppError, type FieldError } from './errors.ts';
+import { isApi } from './http.ts';
+import type { MessageKey } from './i18n.ts';
+import { fieldErrorsFrom } from './validation.ts';
+import { renderPage, viewCtx } from './view.ts';
+
+interface Normalised {
+  status: number;
+  code: string;
+  key: MessageKey;
+  params: Record<string, string | number>;
+  fields: FieldError[];
+}
+
+function normalise(err: FastifyError | AppError, req: FastifyRequest): Normalised {
+  if (err instanceof AppError) {
+    return { status: err.status, code: err.code, key: err.key, params: err.params, fields: err.fields };
+  }
+  if (err.validation) {
+    return {
+      status: 400,
+      code: 'validation.failed',
+      key: 'err.validation',
+      params: {},
+      fields: fieldErrorsFrom(err.validation),
+    };
+  }
+  const known: Record<string, [number, string, MessageKey]> = {
+    FST_ERR_CTP_BODY_TOO_LARGE: [413, 'request.too_large', 'err.tooLarge'],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'request.unsupported_media_type', 'err.unsupportedMedia'],
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'request.bad', 'err.badRequest'],
+    FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'request.bad', 'err.badRequest'],
+    FST_ERR_CTP_INVALID_JSON_BODY: [400, 'request.bad', 'err.badRequest'],
+  };
+  const hit = err.code ? known[err.code] : undefined;
+  if (hit) return { status: hit[0], code: hit[1], key: hit[2], params: {}, fields: [] };
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { status: err.statusCode, code: 'request.bad', key: 'err.badRequest', params: {}, fields: [] };
+  }
+  return { status: 500, code: 'internal', key: 'err.internal', params: { id: req.id }, fields: [] };
+}
+
+export function sendError(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
+  const n = normalise(err, req);
+  if (n.status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code: n.code, status: n.status }, 'request refused');
+  if (isApi(req) || req.headers.accept === 'application/json') {
+    return reply.code(n.status).send({
+      error: {
+        code: n.code,
+        message: req.t(n.key, n.params),
+        requestId: req.id,
+        ...(n.fields.length
+          ? { fields: n.fields.map((f) => ({ field: f.field, message: req.t(f.key, f.params) })) }
+          : {}),
+      },
+    });
+  }
+  return reply.html(
+    renderPage(
+      ErrorPage({ ctx: viewCtx(req), status: n.status, message: req.t(n.key, n.params), fields: n.fields }),
+    ),
+    n.status,
+  );
+}
+
+export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
+  return sendError(err, req, reply);
+}
+
+export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
+  return sendError(new AppError('route.not_found', 404, 'err.notFound'), req, reply);
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { dayInZone, formatDateLong, formatDateTime, formatDay, formatRupiah, formatTime } from './format.ts';
+
+describe('Indonesian formats', () => {
+  test('the first knitting session reads "Rabu, 21 Januari 2026"', () => {
+    assert.equal(formatDay('2026-01-21'), 'Rabu, 21 Januari 2026');
+    assert.equal(formatDay('2026-01-21', 'en'), 'Wednesday, 21 January 2026');
+  });
+
+  test('an instant is shown on the day and hour of the unit, with its zone', () => {
+    const at = new Date('2026-01-21T02:00:00Z');
+    assert.equal(formatDateLong(at, 'Asia/Jakarta'), 'Rabu, 21 Januari 2026');
+    assert.equal(formatTime(at, 'Asia/Jakarta'), '09.00 WIB');
+    assert.equal(formatTime(at, 'Asia/Makassar'), '10.00 WITA');
+    assert.equal(formatTime(at, 'Asia/Jayapura'), '11.00 WIT');
+    assert.equal(formatDateTime(at, 'Asia/Jakarta'), '21 Jan 2026 09.00 WIB');
+  });
+
+  test('late evening UTC is already the next day in Papua', () => {
+    const at = new Date('2026-01-20T16:30:00Z');
+    assert.equal(dayInZone(at, 'Asia/Jakarta'), '2026-01-20');
+    assert.equal(dayInZone(at, 'Asia/Jayapura'), '2026-01-21');
+  });
+
+  test('rupiah has a dot for thousands and no decimals', () => {
+    assert.equal(formatRupiah(1_250_000), 'Rp 1.250.000');
+    assert.equal(formatRupiah(0), 'Rp 0');
+    assert.equal(formatRupiah(-5000), '-Rp 5.000');
+  });
+});

@@ -1,0 +1,94 @@
+// Indonesian (and English) formats for dates, times, money and numbers, in each unit's time zone.
+import type { Lang } from './i18n.ts';
+
+export type Zone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+
+export const ZONE_ABBR: Record<Zone, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
+
+/** "Rabu, 21 Januari 2026" for an instant, as seen in the zone. */
+export function formatDateLong(at: Date, zone: Zone, lang: Lang = 'id'): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: zone,
+  }).format(at);
+}
+
+/** "Rabu, 21 Januari 2026" for a calendar day given as 'YYYY-MM-DD' (no zone: it is a day). */
+export function formatDay(day: string, lang: Lang = 'id'): string {
+  return formatDateLong(new Date(`${day}T12:00:00Z`), 'Asia/Jakarta', lang).replace(/\s+/g, ' ');
+}
+
+/** "21/01/2026" for a calendar day. */
+export function formatDayShort(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "09.00 WIB" (Indonesian uses a dot between hours and minutes). */
+export function formatTime(at: Date, zone: Zone, lang: Lang = 'id'): string {
+  const time = new Intl.DateTimeFormat(locale(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: zone,
+  }).format(at);
+  return `${time} ${ZONE_ABBR[zone]}`;
+}
+
+/** "21 Jan 2026 09.00 WIB": a compact instant for tables. */
+export function formatDateTime(at: Date, zone: Zone, lang: Lang = 'id'): string {
+  const date = new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: zone,
+  }).format(at);
+  return `${date} ${formatTime(at, zone, lang)}`;
+}
+
+/** "Rp 1.250.000": whole rupiah, with a plain space as Indonesian offices print it. */
+export function formatRupiah(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  const digits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(
+    Math.abs(Math.round(amount)),
+  );
+  return `${sign}Rp ${digits}`;
+}
+
+export function formatNumber(n: number, lang: Lang = 'id', fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(lang), {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(n);
+}
+
+/** The calendar day ('YYYY-MM-DD') an instant falls on in the zone. */
+export function dayInZone(at: Date, zone: Zone): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** Indonesia keeps no daylight saving, so each zone is a fixed offset. */
+export const ZONE_OFFSET: Record<Zone, string> = {
+  'Asia/Jakarta': '+07:00',
+  'Asia/Makassar': '+08:00',
+  'Asia/Jayapura': '+09:00',
+};
+
+/** The instant a calendar day ('YYYY-MM-DD') begins in the zone. */
+export function startOfDay(day: string, zone: Zone): Date {
+  return new Date(`${day}T00:00:00${ZONE_OFFSET[zone]}`);
+}

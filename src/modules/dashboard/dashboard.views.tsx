@@ -1,0 +1,95 @@
+// The unit dashboard: the unit's own date and time, its people, and recent activity. Later
+// modules (programmes, attendance, production, agreements) add their panels here.
+
+import { formatDateLong, formatTime, type Zone } from '../../app/format.ts';
+import { Layout } from '../../app/layout.tsx';
+import type { ViewCtx } from '../../app/view.ts';
+
+export interface UnitSummary {
+  id: string;
+  name: string;
+  kanwil_name: string;
+  timezone: string;
+}
+
+export interface RecentItem {
+  at: Date;
+  actor_name: string;
+  action: string;
+}
+
+export function UnitDashboard({
+  ctx,
+  unit,
+  stats,
+  recent,
+  now,
+}: {
+  ctx: ViewCtx;
+  unit: UnitSummary;
+  stats: { activeUsers: number };
+  recent: RecentItem[] | null;
+  now: Date;
+}) {
+  const zone = unit.timezone as Zone;
+  return (
+    <Layout ctx={ctx} title={ctx.t('dashboard.title')}>
+      <h1 data-testid="dashboard-title">{unit.name}</h1>
+      <p class="muted">{unit.kanwil_name}</p>
+      <div class="cards">
+        <section class="card" aria-labelledby="c-today">
+          <h2 id="c-today">{ctx.t('dashboard.today')}</h2>
+          <p class="big" data-testid="dashboard-date">
+            {formatDateLong(now, zone, ctx.lang)}
+          </p>
+          <p>
+            {ctx.t('dashboard.localTime')}: <strong>{formatTime(now, zone, ctx.lang)}</strong>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="c-staff">
+          <h2 id="c-staff">{ctx.t('dashboard.staff')}</h2>
+          <p class="big">{stats.activeUsers}</p>
+        </section>
+      </div>
+      <p class="muted">{ctx.t('dashboard.empty')}</p>
+      {recent && (
+        <section aria-labelledby="c-recent">
+          <h2 id="c-recent">{ctx.t('dashboard.recent')}</h2>
+          {recent.length === 0 ? (
+            <p>{ctx.t('common.none')}</p>
+          ) : (
+            <ul class="plain">
+              {recent.map((r) => (
+                <li key={`${r.at.toISOString()}${r.action}`}>
+                  <time datetime={r.at.toISOString()}>{formatTime(r.at, zone, ctx.lang)}</time> ·{' '}
+                  {r.actor_name} · <code>{r.action}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+export function UnitsOverview({ ctx, units }: { ctx: ViewCtx; units: UnitSummary[] }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('dashboard.title')}>
+      <h1 data-testid="dashboard-title">{ctx.t('dashboard.title')}</h1>
+      <h2>{ctx.t('dashboard.units')}</h2>
+      {units.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <ul class="cards" data-testid="unit-cards">
+          {units.map((u) => (
+            <li class="card" key={u.id}>
+              <a href={`/dashboard/${u.id}`}>{u.name}</a>
+              <p class="muted">{u.kanwil_name}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

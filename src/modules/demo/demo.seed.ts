@@ -1,0 +1,166 @@
+// Demo data that tells the product's story: Rutan Kelas IIB Magetan under the East Java regional
+// office, its Kepala Ari Rahmanto, and one account per role. Safe to run on every start: it only
+// adds what is missing. Later modules extend it (the PKS, the knitting class, attendance...).
+import type { Db } from '../../db/database.ts';
+import type { Role, TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
+import { type Actor, SYSTEM } from '../audit/audit.service.ts';
+import { createUnit, ensureKanwil, unitIdByCode } from '../units/units.service.ts';
+import { createUser, userExists } from '../users/users.service.ts';
+
+/** The password of every demo account; documented in README. Demo data is off in production. */
+export const DEMO_PASSWORD = 'Simandiri#2026';
+
+const SEED: Actor = { ...SYSTEM, name: 'system:seed' };
+
+const KANWIL = [
+  {
+    code: 'JATIM',
+    name: 'Kanwil Ditjenpas Jawa Timur',
+    province: 'Jawa Timur',
+    address: 'Jl. Kayoon No. 50-52, Surabaya',
+    timezone: 'Asia/Jakarta' as TimeZone,
+  },
+  {
+    code: 'BALI',
+    name: 'Kanwil Ditjenpas Bali',
+    province: 'Bali',
+    address: 'Jl. Raya Puputan No. 7, Denpasar',
+    timezone: 'Asia/Makassar' as TimeZone,
+  },
+];
+
+const UNITS: ReadonlyArray<{
+  kanwil: string;
+  code: string;
+  type: UnitType;
+  class: UnitClass;
+  name: string;
+  city: string;
+  address: string;
+  timezone: TimeZone;
+}> = [
+  {
+    kanwil: 'JATIM',
+    code: 'RUTAN-MGT',
+    type: 'rutan',
+    class: 'IIB',
+    name: 'Rutan Kelas IIB Magetan',
+    city: 'Magetan',
+    address: 'Jl. Pahlawan No. 2, Magetan',
+    timezone: 'Asia/Jakarta',
+  },
+  {
+    kanwil: 'JATIM',
+    code: 'LAPAS-MDN',
+    type: 'lapas',
+    class: 'I',
+    name: 'Lapas Kelas I Madiun',
+    city: 'Madiun',
+    address: 'Jl. Yos Sudarso No. 108, Madiun',
+    timezone: 'Asia/Jakarta',
+  },
+  {
+    kanwil: 'BALI',
+    code: 'LAPAS-KRB',
+    type: 'lapas',
+    class: 'IIA',
+    name: 'Lapas Kelas IIA Kerobokan',
+    city: 'Badung',
+    address: 'Jl. Tangkuban Perahu, Kerobokan',
+    timezone: 'Asia/Makassar',
+  },
+];
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  username: string;
+  full_name: string;
+  position: string;
+  roles: Role[];
+  unit?: string;
+  kanwil?: string;
+}> = [
+  {
+    username: 'ari.rahmanto',
+    full_name: 'Ari Rahmanto',
+    position: 'Kepala Rutan Kelas IIB Magetan',
+    roles: ['kepala_upt'],
+    unit: 'RUTAN-MGT',
+  },
+  {
+    username: 'petugas.magetan',
+    full_name: 'Sri Wahyuni',
+    position: 'Petugas Pembinaan Kemandirian (Giatja)',
+    roles: ['petugas'],
+    unit: 'RUTAN-MGT',
+  },
+  {
+    username: 'humas.magetan',
+    full_name: 'Dimas Prasetyo',
+    position: 'Humas Rutan Magetan',
+    roles: ['humas'],
+    unit: 'RUTAN-MGT',
+  },
+  {
+    username: 'admin.magetan',
+    full_name: 'Agus Setiawan',
+    position: 'Pengelola Sistem Rutan Magetan',
+    roles: ['admin'],
+    unit: 'RUTAN-MGT',
+  },
+  {
+    username: 'kanwil.jatim',
+    full_name: 'Budi Santoso',
+    position: 'Analis Pembinaan, Kanwil Ditjenpas Jawa Timur',
+    roles: ['kanwil'],
+    kanwil: 'JATIM',
+  },
+  {
+    username: 'ditjenpas',
+    full_name: 'Ratna Kusumawati',
+    position: 'Direktorat Pembinaan, Ditjenpas',
+    roles: ['pusat'],
+  },
+  {
+    username: 'petugas.madiun',
+    full_name: 'Hendra Wijaya',
+    position: 'Petugas Pembinaan Lapas Madiun',
+    roles: ['petugas'],
+    unit: 'LAPAS-MDN',
+  },
+];
+
+export async function seedDemo(db: Db): Promise<{ created: number }> {
+  let created = 0;
+  const kanwilIds = new Map<string, string>();
+  for (const k of KANWIL) kanwilIds.set(k.code, await ensureKanwil(db, SEED, k));
+  const unitIds = new Map<string, string>();
+  for (const u of UNITS) {
+    let id = await unitIdByCode(db, u.code);
+    if (!id) {
+      const { kanwil, ...rest } = u;
+      id = await createUnit(db, SEED, { ...rest, kanwil_id: kanwilIds.get(kanwil) ?? '' });
+      created++;
+    }
+    unitIds.set(u.code, id);
+  }
+  for (const a of DEMO_ACCOUNTS) {
+    if (await userExists(db, a.username)) continue;
+    await createUser(
+      db,
+      SEED,
+      { id: '', scope: { all: true } },
+      {
+        username: a.username,
+        full_name: a.full_name,
+        position: a.position,
+        roles: a.roles,
+        unit_id: a.unit ? unitIds.get(a.unit) : undefined,
+        kanwil_id: a.kanwil ? kanwilIds.get(a.kanwil) : undefined,
+        password: DEMO_PASSWORD,
+        must_change_password: false,
+      },
+    );
+    created++;
+  }
+  return { created };
+}

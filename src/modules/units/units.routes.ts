@@ -1,0 +1,161 @@
+// Units: the list in scope for everyone who may view units; add and edit for administrators.
+import { Type } from 'typebox';
+import { AppError } from '../../app/errors.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import { type App, actorOf, setFlash, userOf } from '../../app/http.ts';
+import { fieldErrorsFrom } from '../../app/validation.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { KanwilOut, UnitBody, UnitOut } from './units.schema.ts';
+import * as service from './units.service.ts';
+import { UnitFormPage, UnitListPage } from './units.views.tsx';
+
+const view = { permission: 'units.view' as const };
+const manage = { permission: 'units.manage' as const };
+const tags = ['units'];
+
+export async function unitsRoutes(app: App) {
+  const formPage = async (req: Parameters<typeof viewCtx>[0], form: FormState, unitId?: string) =>
+    renderPage(
+      UnitFormPage({
+        ctx: viewCtx(req),
+        form,
+        kanwil: await service.kanwilOptions(app.db),
+        ...(unitId ? { unitId } : {}),
+      }),
+    );
+
+  app.get('/units', { config: view }, async (req, reply) =>
+    reply.html(
+      renderPage(
+        UnitListPage({ ctx: viewCtx(req), units: await service.listUnits(app.db, userOf(req).scope) }),
+      ),
+    ),
+  );
+
+  app.get('/units/new', { config: manage }, async (req, reply) =>
+    reply.html(await formPage(req, emptyForm({ type: 'rutan', class: 'IIB', timezone: 'Asia/Jakarta' }))),
+  );
+
+  app.post(
+    '/units',
+    { config: manage, schema: { body: UnitBody }, attachValidation: true },
+    async (req, reply) => {
+      const values = { ...(req.body as Record<string, unknown>) };
+      if (req.validationError)
+        return reply.html(
+          await formPage(req, { values, errors: fieldErrorsFrom(req.validationError.validation) }),
+          400,
+        );
+      try {
+        await service.createUnit(app.db, actorOf(req), req.body);
+      } catch (err) {
+        if (err instanceof AppError && err.fields.length)
+          return reply.html(await formPage(req, { values, errors: err.fields }), err.status);
+        throw err;
+      }
+      setFlash(reply, 'units.created');
+      return reply.redirect('/units', 303);
+    },
+  );
+
+  app.get('/units/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
+    const unit = await service.getUnit(app.db, userOf(req).scope, req.params.id);
+    return reply.html(await formPage(req, emptyForm({ ...unit }), unit.id));
+  });
+
+  app.post(
+    '/units/:id',
+    { config: manage, schema: { params: IdParams, body: UnitBody }, attachValidation: true },
+    async (req, reply) => {
+      const unit = await service.getUnit(app.db, userOf(req).scope, req.params.id);
+      const values = { ...(req.body as Record<string, unknown>) };
+      if (req.validationError)
+        return reply.html(
+          await formPage(req, { values, errors: fieldErrorsFrom(req.validationError.validation) }, unit.id),
+          400,
+        );
+      try {
+        await service.updateUnit(app.db, actorOf(req), userOf(req).scope, unit.id, req.body);
+      } catch (err) {
+        if (err instanceof AppError && err.fields.length)
+          return reply.html(await formPage(req, { values, errors: err.fields }, unit.id), err.status);
+        throw err;
+      }
+      setFlash(reply, 'common.saved');
+      return reply.redirect('/units', 303);
+    },
+  );
+
+  // ---- JSON API ----
+  app.get(
+    '/api/v1/units',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Units in your scope',
+        response: { 200: Type.Object({ items: Type.Array(UnitOut) }) },
+      },
+    },
+    async (req) => ({
+      items: await service.listUnits(app.db, userOf(req).scope),
+    }),
+  );
+
+  app.get(
+    '/api/v1/units/:id',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'One unit (404 when outside your scope)',
+        params: IdParams,
+        response: { 200: UnitOut },
+      },
+    },
+    async (req) => service.getUnit(app.db, userOf(req).scope, req.params.id),
+  );
+
+  app.post(
+    '/api/v1/units',
+    { config: manage, schema: { tags, summary: 'Add a unit', body: UnitBody, response: { 201: UnitOut } } },
+    async (req, reply) => {
+      const id = await service.createUnit(app.db, actorOf(req), req.body);
+      return reply.code(201).send(await service.getUnit(app.db, userOf(req).scope, id));
+    },
+  );
+
+  app.put(
+    '/api/v1/units/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Replace a unit's details",
+        params: IdParams,
+        body: UnitBody,
+        response: { 200: UnitOut },
+      },
+    },
+    async (req) => {
+      await service.updateUnit(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      return service.getUnit(app.db, userOf(req).scope, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/kanwil',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Regional offices',
+        response: { 200: Type.Object({ items: Type.Array(KanwilOut) }) },
+      },
+    },
+    async () => ({
+      items: await service.listKanwil(app.db),
+    }),
+  );
+}

@@ -1,0 +1,125 @@
+// Units (UPT) and regional offices: reference data every other module hangs from.
+import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
+import type { Scope } from '../../app/policy.ts';
+import type { Db } from '../../db/database.ts';
+import type { TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import * as repo from './units.repo.ts';
+
+export interface UnitInput {
+  kanwil_id: string;
+  code: string;
+  type: UnitType;
+  class: UnitClass;
+  name: string;
+  address?: string | undefined;
+  city?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  timezone: TimeZone;
+}
+
+export type { UnitRow } from './units.repo.ts';
+
+export async function getUnit(db: Db, scope: Scope, id: string) {
+  const unit = await repo.findUnit(db, scope, id);
+  // Out of scope looks exactly like absent: a user cannot learn that another unit's record exists.
+  if (!unit) throw new AppError('units.not_found', 404, 'err.notFound');
+  return unit;
+}
+
+export const listUnits = repo.listUnits;
+export const listKanwil = repo.listKanwil;
+export const unitStats = repo.unitStats;
+
+export async function unitOptions(db: Db, scope: Scope) {
+  return (await repo.listUnits(db, scope)).map((u) => ({ id: u.id, name: u.name }));
+}
+
+export async function kanwilOptions(db: Db) {
+  return (await repo.listKanwil(db)).map((k) => ({ id: k.id, name: k.name }));
+}
+
+function values(input: UnitInput): repo.UnitValues {
+  return {
+    kanwil_id: input.kanwil_id,
+    code: input.code.toUpperCase(),
+    type: input.type,
+    class: input.class,
+    name: input.name,
+    address: input.address ?? null,
+    city: input.city ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    timezone: input.timezone,
+  };
+}
+
+async function check(db: Db, input: UnitInput, exceptId?: string) {
+  if (!(await repo.kanwilExists(db, input.kanwil_id))) throw fieldError('kanwil_id', 'err.enum');
+  if (await repo.codeTaken(db, input.code.toUpperCase(), exceptId))
+    throw fieldError('code', 'units.codeTaken');
+}
+
+export async function createUnit(db: Db, actor: Actor, input: UnitInput): Promise<string> {
+  await check(db, input);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const id = await repo.insertUnit(trx, values(input));
+      const after = await repo.findUnit(trx, { all: true }, id);
+      await recordAudit(trx, actor, {
+        action: 'units.create',
+        entity: 'unit',
+        entityId: id,
+        unitId: id,
+        after,
+      });
+      return id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw fieldError('code', 'units.codeTaken');
+    throw err;
+  }
+}
+
+export async function updateUnit(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  input: UnitInput,
+): Promise<void> {
+  await check(db, input, id);
+  await db.transaction().execute(async (trx) => {
+    const before = await getUnit(trx, scope, id);
+    await repo.updateUnit(trx, id, values(input));
+    const after = await repo.findUnit(trx, { all: true }, id);
+    await recordAudit(trx, actor, {
+      action: 'units.update',
+      entity: 'unit',
+      entityId: id,
+      unitId: id,
+      before,
+      after,
+    });
+  });
+}
+
+export async function unitIdByCode(db: Db, code: string): Promise<string | undefined> {
+  return repo.unitIdByCode(db, code);
+}
+
+/** Adds a regional office if its code is new; returns its id either way. */
+export async function ensureKanwil(
+  db: Db,
+  actor: Actor,
+  k: { code: string; name: string; province: string; address?: string; timezone: TimeZone },
+): Promise<string> {
+  const existing = await repo.kanwilIdByCode(db, k.code);
+  if (existing) return existing;
+  return db.transaction().execute(async (trx) => {
+    const id = await repo.insertKanwil(trx, { ...k, address: k.address ?? null });
+    await recordAudit(trx, actor, { action: 'kanwil.create', entity: 'kanwil', entityId: id, after: k });
+    return id;
+  });
+}

@@ -1,0 +1,321 @@
+// Admin user management: HTML pages under /admin/users and the same operations under /api/v1/users.
+import { Type } from 'typebox';
+import { AppError } from '../../app/errors.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import {
+  type App,
+  actorOf,
+  type FastifyReply,
+  type FastifyRequest,
+  setFlash,
+  userOf,
+} from '../../app/http.ts';
+import { fieldErrorsFrom } from '../../app/validation.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { kanwilOptions, unitOptions } from '../units/units.service.ts';
+import { IdParams, UserCreateBody, UserListQuery, UserOut, UserUpdateBody } from './users.schema.ts';
+import * as service from './users.service.ts';
+import { type HomeOptions, UserListPage, UserNewPage, UserPage } from './users.views.tsx';
+
+const perm = { permission: 'users.manage' as const };
+const tags = ['users'];
+
+function admin(req: FastifyRequest): service.Admin {
+  const u = userOf(req);
+  return { id: u.id, scope: u.scope };
+}
+
+async function homes(app: App, req: FastifyRequest): Promise<HomeOptions> {
+  const scope = userOf(req).scope;
+  return { units: await unitOptions(app.db, scope), kanwil: scope.all ? await kanwilOptions(app.db) : [] };
+}
+
+function formFromUser(u: service.UserFields & Record<string, unknown>): FormState {
+  return emptyForm({
+    ...u,
+    nip: u.nip ?? '',
+    position: u.position ?? '',
+    email: u.email ?? '',
+    phone: u.phone ?? '',
+  });
+}
+
+/** Runs a form action; a rule or validation failure re-renders the form with the user's answers. */
+async function handleForm(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  render: (form: FormState) => string,
+  action: () => Promise<void>,
+): Promise<FastifyReply | undefined> {
+  const values = { ...(req.body as Record<string, unknown>) };
+  if (req.validationError) {
+    return reply.html(render({ values, errors: fieldErrorsFrom(req.validationError.validation) }), 400);
+  }
+  try {
+    await action();
+    return undefined;
+  } catch (err) {
+    if (err instanceof AppError && err.fields.length > 0)
+      return reply.html(render({ values, errors: err.fields }), err.status);
+    throw err;
+  }
+}
+
+export async function usersRoutes(app: App) {
+  // ---- HTML ----
+  app.get('/admin/users', { config: perm, schema: { querystring: UserListQuery } }, async (req, reply) => {
+    const q = req.query;
+    const page = q.page ?? 1;
+    const r = await service.listUsers(app.db, userOf(req).scope, {
+      q: q.q,
+      role: q.role,
+      unitId: q.unit_id,
+      active: q.active === undefined ? undefined : q.active === 'true',
+      page,
+    });
+    const query = { q: q.q, role: q.role, active: q.active };
+    return reply.html(
+      renderPage(
+        UserListPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, page, pageSize: r.pageSize, query }),
+      ),
+    );
+  });
+
+  app.get('/admin/users/new', { config: perm }, async (req, reply) => {
+    const h = await homes(app, req);
+    const unit = userOf(req).unitId;
+    return reply.html(
+      renderPage(
+        UserNewPage({
+          ctx: viewCtx(req),
+          form: emptyForm({ roles: ['petugas'], unit_id: unit ?? '' }),
+          homes: h,
+        }),
+      ),
+    );
+  });
+
+  app.post(
+    '/admin/users',
+    { config: perm, schema: { body: UserCreateBody }, attachValidation: true },
+    async (req, reply) => {
+      const h = await homes(app, req);
+      let created: { id: string; oneTimePassword: string | null } | undefined;
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => renderPage(UserNewPage({ ctx: viewCtx(req), form, homes: h })),
+        async () => {
+          created = await service.createUser(app.db, actorOf(req), admin(req), req.body);
+        },
+      );
+      if (sent || !created) return sent;
+      const user = await service.getUser(app.db, userOf(req).scope, created.id);
+      if (created.oneTimePassword) {
+        // Shown once, on this response only; never stored or logged in clear.
+        reply.header('cache-control', 'no-store');
+        return reply.html(
+          renderPage(
+            UserPage({
+              ctx: viewCtx(req),
+              user,
+              form: formFromUser(user as never),
+              homes: h,
+              oneTime: created.oneTimePassword,
+            }),
+          ),
+          201,
+        );
+      }
+      setFlash(reply, 'users.created');
+      return reply.redirect(`/admin/users/${created.id}`, 303);
+    },
+  );
+
+  app.get('/admin/users/:id', { config: perm, schema: { params: IdParams } }, async (req, reply) => {
+    const user = await service.getUser(app.db, userOf(req).scope, req.params.id);
+    return reply.html(
+      renderPage(
+        UserPage({
+          ctx: viewCtx(req),
+          user,
+          form: formFromUser(user as never),
+          homes: await homes(app, req),
+        }),
+      ),
+    );
+  });
+
+  app.post(
+    '/admin/users/:id',
+    { config: perm, schema: { params: IdParams, body: UserUpdateBody }, attachValidation: true },
+    async (req, reply) => {
+      const user = await service.getUser(app.db, userOf(req).scope, req.params.id);
+      const h = await homes(app, req);
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => renderPage(UserPage({ ctx: viewCtx(req), user, form, homes: h })),
+        () => service.updateUser(app.db, actorOf(req), admin(req), user.id, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'common.saved');
+      return reply.redirect(`/admin/users/${user.id}`, 303);
+    },
+  );
+
+  for (const [path, active] of [
+    ['deactivate', false],
+    ['activate', true],
+  ] as const) {
+    app.post(
+      `/admin/users/:id/${path}`,
+      { config: perm, schema: { params: IdParams } },
+      async (req, reply) => {
+        await service.setActive(app.db, actorOf(req), admin(req), req.params.id, active);
+        setFlash(reply, active ? 'users.activated' : 'users.deactivated');
+        return reply.redirect(`/admin/users/${req.params.id}`, 303);
+      },
+    );
+  }
+
+  app.post(
+    '/admin/users/:id/reset-password',
+    { config: perm, schema: { params: IdParams } },
+    async (req, reply) => {
+      const password = await service.resetPassword(app.db, actorOf(req), admin(req), req.params.id);
+      const user = await service.getUser(app.db, userOf(req).scope, req.params.id);
+      reply.header('cache-control', 'no-store');
+      return reply.html(
+        renderPage(
+          UserPage({
+            ctx: viewCtx(req),
+            user,
+            form: formFromUser(user as never),
+            homes: await homes(app, req),
+            oneTime: password,
+          }),
+        ),
+      );
+    },
+  );
+
+  // ---- JSON API ----
+  const out = (u: Awaited<ReturnType<typeof service.getUser>>) => ({
+    ...u,
+    created_at: u.created_at.toISOString(),
+  });
+
+  app.get(
+    '/api/v1/users',
+    {
+      config: perm,
+      schema: {
+        tags,
+        summary: 'List users in your scope',
+        querystring: UserListQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(UserOut),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            page_size: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const page = q.page ?? 1;
+      const r = await service.listUsers(app.db, userOf(req).scope, {
+        q: q.q,
+        role: q.role,
+        unitId: q.unit_id,
+        active: q.active === undefined ? undefined : q.active === 'true',
+        page,
+      });
+      return { items: r.rows.map(out), total: r.total, page, page_size: r.pageSize };
+    },
+  );
+
+  app.post(
+    '/api/v1/users',
+    {
+      config: perm,
+      schema: {
+        tags,
+        summary: 'Create a user; without a password a one-time password is returned once',
+        body: UserCreateBody,
+        response: {
+          201: Type.Object({ user: UserOut, one_time_password: Type.Union([Type.String(), Type.Null()]) }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await service.createUser(app.db, actorOf(req), admin(req), req.body);
+      const user = await service.getUser(app.db, userOf(req).scope, r.id);
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ user: out(user), one_time_password: r.oneTimePassword });
+    },
+  );
+
+  app.get(
+    '/api/v1/users/:id',
+    { config: perm, schema: { tags, summary: 'One user', params: IdParams, response: { 200: UserOut } } },
+    async (req) => out(await service.getUser(app.db, userOf(req).scope, req.params.id)),
+  );
+
+  app.put(
+    '/api/v1/users/:id',
+    {
+      config: perm,
+      schema: {
+        tags,
+        summary: "Replace a user's details and roles",
+        params: IdParams,
+        body: UserUpdateBody,
+        response: { 200: UserOut },
+      },
+    },
+    async (req) => {
+      await service.updateUser(app.db, actorOf(req), admin(req), req.params.id, req.body);
+      return out(await service.getUser(app.db, userOf(req).scope, req.params.id));
+    },
+  );
+
+  for (const [path, active] of [
+    ['deactivate', false],
+    ['activate', true],
+  ] as const) {
+    app.post(
+      `/api/v1/users/:id/${path}`,
+      {
+        config: perm,
+        schema: { tags, summary: `${path} a user`, params: IdParams, response: { 200: UserOut } },
+      },
+      async (req) => {
+        await service.setActive(app.db, actorOf(req), admin(req), req.params.id, active);
+        return out(await service.getUser(app.db, userOf(req).scope, req.params.id));
+      },
+    );
+  }
+
+  app.post(
+    '/api/v1/users/:id/reset-password',
+    {
+      config: perm,
+      schema: {
+        tags,
+        summary: "Issue a one-time password and end the user's sessions",
+        params: IdParams,
+        response: { 200: Type.Object({ one_time_password: Type.String() }) },
+      },
+    },
+    async (req, reply) => {
+      const password = await service.resetPassword(app.db, actorOf(req), admin(req), req.params.id);
+      return reply.header('cache-control', 'no-store').send({ one_time_password: password });
+    },
+  );
+}
