@@ -141,8 +141,12 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     const cookieLang = req.cookies.sm_lang;
-    const headerEn = isApi(req) && /^en\b/i.test(req.headers['accept-language'] ?? '');
-    req.lang = isLang(cookieLang) ? cookieLang : headerEn ? 'en' : 'id';
+    // The API follows Accept-Language when a client sends one it can serve; pages follow the switch.
+    const headerLang = isApi(req)
+      ? /^(id|en)\b/i.exec(req.headers['accept-language'] ?? '')?.[1]?.toLowerCase()
+      : undefined;
+    const explicit = isLang(headerLang) ? headerLang : isLang(cookieLang) ? cookieLang : undefined;
+    req.lang = explicit ?? 'id';
     const flash = req.cookies.sm_flash;
     if (flash !== undefined) {
       req.flash = isMessageKey(flash) ? flash : null;
@@ -173,7 +177,7 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
       }
       req.csrfToken = anonCsrf(config.sessionSecret, anon);
     }
-    if (!isLang(cookieLang) && req.user) req.lang = req.user.locale;
+    if (!explicit && req.user) req.lang = req.user.locale;
     req.t = translator(req.lang);
   });
 

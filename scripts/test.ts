@@ -1,0 +1,103 @@
+// `npm test`: starts a PostgreSQL for the tests (embedded, or TEST_DATABASE_URL), builds a migrated
+// template database once, then runs every test file with Node's test runner. Each test file
+// clones the template into its own database, so files run in parallel without sharing data.
+//   npm test                      unit, integration and browser tests
+//   npm test -- --no-e2e          without the browser tests
+//   npm test -- src/x.test.ts     only the files named
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { createDb } from '../src/db/database.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { TEMPLATE_DB } from '../test/db.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const noE2e = args.includes('--no-e2e');
+const named = args.filter((a) => !a.startsWith('--'));
+
+function walk(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.(test|e2e)\.tsx?$/.test(name)) out.push(path.relative(root, p));
+  }
+  return out;
+}
+
+const files = named.length
+  ? named
+  : [...walk(path.join(root, 'src')), ...walk(path.join(root, 'test'))].filter(
+      (f) => !(noE2e && f.includes('.e2e.')),
+    );
+if (files.length === 0) {
+  console.error('No test files found.');
+  process.exit(1);
+}
+if (files.some((f) => f.includes('.e2e.')) && !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  console.error(
+    "Browser tests need Debian's Chromium at /usr/bin/chromium (or set CHROMIUM_PATH).\n" +
+      'Install it with: apt-get install -y chromium   (or run `npm test -- --no-e2e` to leave them out).',
+  );
+  process.exit(1);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const t0 = performance.now();
+let adminUrl = process.env.TEST_DATABASE_URL;
+let stopEmbedded: (() => Promise<void>) | undefined;
+const tmpDir = path.join(root, 'tmp', `test-pg-${process.pid}`);
+if (!adminUrl) {
+  const server = await startEmbeddedPostgres({
+    dataDir: tmpDir,
+    port: await freePort(),
+    database: 'postgres',
+    log: { info: () => {}, warn: (m) => console.warn(m) },
+  });
+  adminUrl = server.url;
+  stopEmbedded = async () => {
+    await server.stop();
+    await fs.rm(tmpDir, { recursive: true, force: true });
+  };
+}
+const serverLabel = process.env.TEST_DATABASE_URL ? 'PostgreSQL at TEST_DATABASE_URL' : 'embedded PostgreSQL';
+
+// Build the template: a fresh database with every migration applied.
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+const version = (await admin.query('show server_version')).rows[0]?.server_version;
+await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+await admin.query(`create database ${TEMPLATE_DB}`);
+const templateUrl = new URL(adminUrl);
+templateUrl.pathname = `/${TEMPLATE_DB}`;
+const tdb = createDb(templateUrl.toString(), { max: 2 });
+await migrate(tdb);
+await tdb.destroy();
+await admin.end();
+console.log(
+  `Testing against ${serverLabel} ${version} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${files.length} files`,
+);
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', TEST_PG_ADMIN_URL: adminUrl } },
+);
+const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+await stopEmbedded?.();
+console.log(`npm test finished in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+process.exit(code);

@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
+import { buildUnit, buildUser } from '../../../test/builders.ts';
+
+describe('user administration', () => {
+  let t: TestApp;
+  let admin: Client;
+  let unitId: string;
+  let adminId: string;
+  const auditCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  before(async () => {
+    t = await startTestApp();
+    unitId = (await buildUnit(t.db)).id;
+    const a = await buildUser(t.db, { roles: ['admin'], unit_id: unitId });
+    adminId = a.id;
+    admin = await t.signedIn(a.username);
+  });
+  after(() => t.close());
+
+  test('creating a user without a password shows a one-time password once, which must be changed at sign-in', async () => {
+    await admin.get('/admin/users/new');
+    const res = await admin.postForm('/admin/users', {
+      username: 'sri.wahyuni',
+      full_name: 'Sri Wahyuni',
+      roles: 'petugas',
+      unit_id: unitId,
+    });
+    assert.equal(res.statusCode, 201);
+    const m = /data-testid="one-time-password"[\s\S]*?<code class="secret">([^<]+)<\/code>/.exec(res.body);
+    assert.ok(m?.[1]);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const c = t.client();
+    await c.get('/login');
+    assert.equal((await c.postForm('/login', { username: 'sri.wahyuni', password: m[1] })).statusCode, 303);
+    assert.equal((await c.get('/dashboard')).headers.location, '/account/password');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'users.create')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(audit.unit_id, unitId);
+    assert.doesNotMatch(JSON.stringify(audit.after), /password_hash|scrypt/);
+  });
+
+  test('bad answers come back per field, in Indonesian, with the answers kept and nothing saved', async () => {
+    const before = await auditCount();
+    const res = await admin.postForm('/admin/users', {
+      username: 'Bukan Valid!',
+      full_name: 'Coba',
+      email: 'bukan-email',
+      roles: 'petugas',
+      unit_id: unitId,
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /data-testid="error-summary"/);
+    assert.match(res.body, /data-testid="error-username"/);
+    assert.match(res.body, /Alamat email tidak valid/);
+    assert.match(res.body, /value="Coba"/);
+    assert.equal(await auditCount(), before);
+    assert.equal(
+      await t.db.selectFrom('users').select('id').where('full_name', '=', 'Coba').executeTakeFirst(),
+      undefined,
+    );
+  });
+
+  test('the same messages come in English for an English user', async () => {
+    admin.cookies.set('sm_lang', 'en');
+    const res = await admin.postForm('/admin/users', {
+      username: 'x',
+      full_name: '',
+      roles: 'petugas',
+      unit_id: unitId,
+    });
+    admin.cookies.delete('sm_lang');
+    assert.match(res.body, /Not in the expected format|Required/);
+  });
+
+  test('a username is unique regardless of letter case', async () => {
+    await buildUser(t.db, { username: 'dimas.p', unit_id: unitId });
+    const res = await admin.json('POST', '/api/v1/users', {
+      username: 'dimas.p',
+      full_name: 'Dimas',
+      roles: ['petugas'],
+      unit_id: unitId,
+      password: 'panjang-sekali-1',
+    });
+    assert.equal(res.statusCode, 400);
+    const body = JSON.parse(res.body) as { error: { fields: Array<{ field: string; message: string }> } };
+    assert.deepEqual(
+      body.error.fields.map((f) => f.field),
+      ['username'],
+    );
+    assert.match(body.error.fields[0]?.message ?? '', /sudah dipakai/);
+  });
+
+  test('unit staff roles need a unit, and a unit admin cannot place users in another unit', async () => {
+    const other = await buildUnit(t.db);
+    const res = await admin.json('POST', '/api/v1/users', {
+      username: 'orang.lain',
+      full_name: 'Orang Lain',
+      roles: ['petugas'],
+      unit_id: other.id,
+    });
+    assert.equal(res.statusCode, 400);
+    const noUnit = await admin.json('POST', '/api/v1/users', {
+      username: 'tanpa.unit',
+      full_name: 'Tanpa Unit',
+      roles: ['petugas'],
+    });
+    assert.equal(noUnit.statusCode, 400);
+    assert.match(noUnit.body, /Pilih unit/);
+  });
+
+  test('roles can be changed, and the change is audited with before and after', async () => {
+    const u = await buildUser(t.db, { roles: ['petugas'], unit_id: unitId });
+    const res = await admin.json('PUT', `/api/v1/users/${u.id}`, {
+      full_name: 'Nama Baru',
+      roles: ['petugas', 'humas'],
+      unit_id: unitId,
+    });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual((JSON.parse(res.body) as { roles: string[] }).roles, ['petugas', 'humas']);
+    const a = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'users.update')
+      .where('entity_id', '=', u.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual((a.before as { roles: string[] }).roles, ['petugas']);
+    assert.deepEqual((a.after as { roles: string[] }).roles, ['petugas', 'humas']);
+  });
+
+  test('deactivating a user ends their sessions; an admin cannot deactivate themselves', async () => {
+    const u = await buildUser(t.db, { unit_id: unitId });
+    const c = await t.signedIn(u.username);
+    assert.equal((await admin.postForm(`/admin/users/${u.id}/deactivate`)).statusCode, 303);
+    assert.equal((await c.get('/api/v1/me')).statusCode, 401);
+    const self = await admin.postForm(`/admin/users/${adminId}/deactivate`);
+    assert.equal(self.statusCode, 400);
+    assert.equal((await admin.postForm(`/admin/users/${u.id}/activate`)).statusCode, 303);
+  });
+
+  test('resetting a password issues a one-time password and signs the user out', async () => {
+    const u = await buildUser(t.db, { unit_id: unitId });
+    const c = await t.signedIn(u.username);
+    const res = await admin.json('POST', `/api/v1/users/${u.id}/reset-password`);
+    assert.equal(res.statusCode, 200);
+    const { one_time_password } = JSON.parse(res.body) as { one_time_password: string };
+    assert.ok(one_time_password.length >= 14);
+    assert.equal((await c.get('/api/v1/me')).statusCode, 401);
+    const again = t.client();
+    await again.get('/login');
+    assert.equal(
+      (await again.postForm('/login', { username: u.username, password: one_time_password })).statusCode,
+      303,
+    );
+  });
+
+  test('the user list searches by name and filters by role', async () => {
+    await buildUser(t.db, { username: 'kartika.sari', roles: ['humas'], unit_id: unitId });
+    const res = await admin.get('/admin/users?q=kartika&role=humas');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /kartika\.sari/);
+    const none = await admin.get('/admin/users?q=kartika&role=kanwil');
+    assert.doesNotMatch(none.body, /kartika\.sari/);
+  });
+});

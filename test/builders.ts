@@ -1,0 +1,86 @@
+// Test data builders: each makes a valid record, creating any missing parents, and takes overrides.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../src/db/database.ts';
+import type { Role, TimeZone } from '../src/db/schema.ts';
+import { hashPassword } from '../src/modules/auth/password.ts';
+
+export const TEST_PASSWORD = 'kata-sandi-uji-123';
+let cachedHash: string | undefined;
+const uniq = () => randomBytes(4).toString('hex');
+
+export async function buildKanwil(
+  db: Db,
+  o: Partial<{ code: string; name: string; timezone: TimeZone }> = {},
+) {
+  const code = o.code ?? `KW${uniq()}`;
+  return db
+    .insertInto('kanwil')
+    .values({
+      code,
+      name: o.name ?? `Kanwil ${code}`,
+      province: 'Jawa Timur',
+      timezone: o.timezone ?? 'Asia/Jakarta',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildUnit(
+  db: Db,
+  o: Partial<{ kanwil_id: string; code: string; name: string; timezone: TimeZone }> = {},
+) {
+  const kanwil_id = o.kanwil_id ?? (await buildKanwil(db)).id;
+  const code = o.code ?? `U${uniq()}`.toUpperCase();
+  return db
+    .insertInto('units')
+    .values({
+      kanwil_id,
+      code,
+      type: 'rutan',
+      class: 'IIB',
+      name: o.name ?? `Rutan ${code}`,
+      timezone: o.timezone ?? 'Asia/Jakarta',
+      address: null,
+      city: null,
+      phone: null,
+      email: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildUser(
+  db: Db,
+  o: Partial<{
+    username: string;
+    roles: Role[];
+    unit_id: string | null;
+    kanwil_id: string | null;
+    active: boolean;
+    must_change_password: boolean;
+  }> = {},
+) {
+  cachedHash ??= await hashPassword(TEST_PASSWORD);
+  const roles = o.roles ?? ['petugas'];
+  const needsUnit = roles.some((r) => ['kepala_upt', 'petugas', 'instruktur_mitra', 'humas'].includes(r));
+  const unit_id = o.unit_id !== undefined ? o.unit_id : needsUnit ? (await buildUnit(db)).id : null;
+  const username = o.username ?? `user.${uniq()}`;
+  return db
+    .insertInto('users')
+    .values({
+      username,
+      full_name: `Pengguna ${username}`,
+      roles,
+      unit_id,
+      kanwil_id: o.kanwil_id ?? null,
+      password_hash: cachedHash,
+      active: o.active ?? true,
+      must_change_password: o.must_change_password ?? false,
+      nip: null,
+      position: null,
+      email: null,
+      phone: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

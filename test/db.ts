@@ -1,0 +1,60 @@
+// A private database per test file, cloned from the migrated template that scripts/test.ts builds.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type Db } from '../src/db/database.ts';
+
+export const TEMPLATE_DB = 'simandiri_test_template';
+
+export function adminUrl(): string {
+  const url = process.env.TEST_PG_ADMIN_URL;
+  if (!url) throw new Error('Run tests with `npm test` (it starts PostgreSQL and sets TEST_PG_ADMIN_URL).');
+  return url;
+}
+
+export interface TestDb {
+  db: Db;
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl() });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** An empty database with the full schema. Pass fromTemplate=false for a database with nothing in it. */
+export async function createTestDb(opts: { fromTemplate?: boolean } = {}): Promise<TestDb> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  // Cloning a template needs no other session on it; parallel files may race, so retry briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(
+        opts.fromTemplate === false
+          ? `create database ${name}`
+          : `create database ${name} template ${TEMPLATE_DB}`,
+      );
+      break;
+    } catch (err) {
+      if (attempt > 20 || !String(err).includes('being accessed')) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString(), { max: 5 });
+  return {
+    db,
+    url: url.toString(),
+    name,
+    async drop() {
+      await db.destroy();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
