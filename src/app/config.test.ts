@@ -30,3 +30,15 @@ test('production demands a session secret and turns demo data and insecure cooki
   assert.equal(c.seedDemo, false);
   assert.equal(c.cookieSecure, true);
 });
+
+test('every setting the parser reads is documented, in SETTINGS and in docs/configuration.md', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { SETTINGS } = await import('./config.ts');
+  const source = await readFile(new URL('./config.ts', import.meta.url), 'utf8');
+  const parser = source.slice(source.indexOf('export function loadConfig'), source.indexOf('export const SETTINGS'));
+  const read = new Set([...parser.matchAll(/env(?:\.|,\s*')([A-Z_]+)/g)].map((m) => m[1]));
+  const documented = new Set(SETTINGS.map(([name]) => name));
+  assert.deepEqual([...read].sort(), [...documented].sort());
+  const doc = await readFile(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
+  for (const name of documented) assert.ok(doc.includes(`\`${name}\``), `${name} in docs/configuration.md`);
+});

