@@ -4,17 +4,28 @@ import { ConfigError, loadConfig } from './app/config.ts';
 import { type Jobs, startJobs } from './app/jobs.ts';
 import { buildApp } from './app/server.ts';
 import { createDb } from './db/database.ts';
-import { EmbeddedPgError, type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.ts';
+import {
+  EmbeddedPgError,
+  type EmbeddedServer,
+  startEmbeddedPostgres,
+  takeOverShutdownSignals,
+} from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { ensureFirstAdmin } from './modules/users/users.service.ts';
 
 const t0 = performance.now();
+let embedded: EmbeddedServer | undefined;
 
 async function main() {
+  takeOverShutdownSignals();
+  let stopRequested: string | undefined;
+  const early = (signal: string) => {
+    stopRequested = signal;
+  };
+  process.on('SIGINT', early).on('SIGTERM', early).on('SIGHUP', early);
   const config = loadConfig();
   const say = (msg: string) => process.stdout.write(`[simandiri] ${msg}\n`);
-  let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {
     embedded = await startEmbeddedPostgres({
@@ -47,8 +58,10 @@ async function main() {
   let jobs: Jobs | undefined;
   if (config.jobs) jobs = await startJobs({ url, db, config, log: app.log });
   await app.listen({ host: config.host, port: config.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  say(`ready at http://${shownHost}:${config.port} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  say(`ready at http://${shownHost}:${port} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -66,11 +79,13 @@ async function main() {
       process.exit(0);
     }
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.off('SIGINT', early).off('SIGTERM', early).off('SIGHUP', early);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+  // A signal that arrived while starting is honoured now that everything can be stopped in order.
+  if (stopRequested) void stop(stopRequested);
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   if (err instanceof ConfigError || err instanceof EmbeddedPgError) {
     process.stderr.write(`[simandiri] cannot start: ${err.message}\n`);
   } else {
@@ -78,5 +93,6 @@ main().catch((err) => {
       `[simandiri] cannot start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );
   }
+  await embedded?.stop().catch(() => {});
   process.exit(1);
 });

