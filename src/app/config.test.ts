@@ -35,7 +35,10 @@ test('every setting the parser reads is documented, in SETTINGS and in docs/conf
   const { readFile } = await import('node:fs/promises');
   const { SETTINGS } = await import('./config.ts');
   const source = await readFile(new URL('./config.ts', import.meta.url), 'utf8');
-  const parser = source.slice(source.indexOf('export function loadConfig'), source.indexOf('export const SETTINGS'));
+  const parser = source.slice(
+    source.indexOf('export function loadConfig'),
+    source.indexOf('export const SETTINGS'),
+  );
   const read = new Set([...parser.matchAll(/env(?:\.|,\s*')([A-Z_]+)/g)].map((m) => m[1]));
   const documented = new Set(SETTINGS.map(([name]) => name));
   assert.deepEqual([...read].sort(), [...documented].sort());

@@ -42,14 +42,19 @@ describe('embedded PostgreSQL', () => {
       await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, log: { info() {}, warn() {} } });
       console.log('READY');
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('READY') && resolve());
       child.on('exit', (c) => reject(new Error(`child exited ${c}`)));
     });
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    assert.ok(existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), 'the orphaned server still holds its pid file');
+    assert.ok(
+      existsSync(path.join(dataDir, 'pg', 'postmaster.pid')),
+      'the orphaned server still holds its pid file',
+    );
 
     const server = await startEmbeddedPostgres({ dataDir, port, log: quiet });
     try {
@@ -61,7 +66,11 @@ describe('embedded PostgreSQL', () => {
     } finally {
       await server.stop();
     }
-    assert.equal(existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), false, 'a clean stop removes the pid file');
+    assert.equal(
+      existsSync(path.join(dataDir, 'pg', 'postmaster.pid')),
+      false,
+      'a clean stop removes the pid file',
+    );
   });
 
   test('as root, a folder the postgres user cannot enter is found before PostgreSQL trips on it', async () => {
@@ -70,11 +79,22 @@ describe('embedded PostgreSQL', () => {
     await fs.chmod(path.join(parent, 'inner'), 0o700);
     assert.equal(firstClosedAncestor(path.join(parent, 'inner', 'data'), 0), path.join(parent, 'inner'));
     assert.equal(firstClosedAncestor(parent, 0), undefined);
-    assert.equal(firstClosedAncestor(path.join(parent, 'inner', 'data'), 1000), undefined, 'other users run PostgreSQL as themselves');
+    assert.equal(
+      firstClosedAncestor(path.join(parent, 'inner', 'data'), 1000),
+      undefined,
+      'other users run PostgreSQL as themselves',
+    );
     if (process.getuid?.() === 0) {
       await assert.rejects(
-        startEmbeddedPostgres({ dataDir: path.join(parent, 'inner', 'data'), port: await freePort(), log: quiet }),
-        (e: unknown) => e instanceof EmbeddedPgError && e.message.includes(path.join(parent, 'inner')) && /chmod o\+x/.test(e.message),
+        startEmbeddedPostgres({
+          dataDir: path.join(parent, 'inner', 'data'),
+          port: await freePort(),
+          log: quiet,
+        }),
+        (e: unknown) =>
+          e instanceof EmbeddedPgError &&
+          e.message.includes(path.join(parent, 'inner')) &&
+          /chmod o\+x/.test(e.message),
       );
     }
   });
@@ -88,7 +108,10 @@ describe('embedded PostgreSQL', () => {
     try {
       await assert.rejects(
         startEmbeddedPostgres({ dataDir, port, log: quiet }),
-        (e: unknown) => e instanceof EmbeddedPgError && /EMBEDDED_PG_PORT/.test(e.message) && /DATABASE_URL/.test(e.message),
+        (e: unknown) =>
+          e instanceof EmbeddedPgError &&
+          /EMBEDDED_PG_PORT/.test(e.message) &&
+          /DATABASE_URL/.test(e.message),
       );
     } finally {
       blocker.close();

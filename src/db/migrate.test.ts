@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db.ts';
-import { MIGRATIONS, appliedMigrations, migrate } from './migrate.ts';
+import { appliedMigrations, MIGRATIONS, migrate } from './migrate.ts';
 
 describe('migrations', () => {
   let t: TestDb;
@@ -15,9 +15,19 @@ describe('migrations', () => {
     const applied = await migrate(t.db);
     assert.deepEqual(applied, Object.keys(MIGRATIONS));
     const tables = await sql<{ table_name: string }>`
-      select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(t.db);
+      select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(
+      t.db,
+    );
     const names = tables.rows.map((r) => r.table_name);
-    for (const expected of ['api_tokens', 'audit_log', 'kanwil', 'sessions', 'signin_attempts', 'units', 'users']) {
+    for (const expected of [
+      'api_tokens',
+      'audit_log',
+      'kanwil',
+      'sessions',
+      'signin_attempts',
+      'units',
+      'users',
+    ]) {
       assert.ok(names.includes(expected), `table ${expected} exists`);
     }
   });
@@ -41,7 +51,9 @@ describe('migrations', () => {
   });
 
   test('the audit log refuses updates and deletes', async () => {
-    await sql`insert into audit_log (at, actor_name, action, entity, prev_hash, hash) values (now(), 'x', 'a', 'e', 'p', 'h')`.execute(t.db);
+    await sql`insert into audit_log (at, actor_name, action, entity, prev_hash, hash) values (now(), 'x', 'a', 'e', 'p', 'h')`.execute(
+      t.db,
+    );
     await assert.rejects(sql`update audit_log set action = 'b'`.execute(t.db), /append-only/);
     await assert.rejects(sql`delete from audit_log`.execute(t.db), /append-only/);
   });
