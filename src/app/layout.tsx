@@ -48,6 +48,7 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${ctx.t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/app.js" defer />
       </head>
       <body>
         <a class="skip" href="#main">
