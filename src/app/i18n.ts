@@ -1,5 +1,8 @@
 // Interface text in Bahasa Indonesia (default) and English. Indonesian is the source of truth:
 // the English dictionary must have exactly the same keys, which the type checker enforces.
+import * as agreements from '../modules/agreements/agreements.messages.ts';
+import * as partners from '../modules/partners/partners.messages.ts';
+
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 
@@ -161,6 +164,7 @@ const id = {
   'users.cannotSelf': 'Anda tidak dapat menonaktifkan akun sendiri.',
   'users.searchPlaceholder': 'Nama atau nama pengguna',
   'users.lastAdmin': 'Harus ada setidaknya satu administrator aktif.',
+  'users.instructorFromPartner': 'Akun instruktur mitra dibuat dari halaman mitranya.',
   'role.admin': 'Administrator',
   'role.kepala_upt': 'Kepala UPT',
   'role.petugas': 'Petugas pembinaan',
@@ -181,9 +185,9 @@ const id = {
   'audit.after': 'Sesudah',
 } as const;
 
-export type MessageKey = keyof typeof id;
+type CoreKey = keyof typeof id;
 
-const en: Record<MessageKey, string> = {
+const en: Record<CoreKey, string> = {
   'app.name': 'Simandiri',
   'app.tagline': 'Self-reliance Programme Management Information System',
   'nav.dashboard': 'Dashboard',
@@ -340,6 +344,7 @@ const en: Record<MessageKey, string> = {
   'users.cannotSelf': 'You cannot deactivate your own account.',
   'users.searchPlaceholder': 'Name or username',
   'users.lastAdmin': 'There must be at least one active administrator.',
+  'users.instructorFromPartner': "A partner instructor's account is created from the partner's page.",
   'role.admin': 'Administrator',
   'role.kepala_upt': 'Head of unit',
   'role.petugas': 'Programme officer',
@@ -360,7 +365,11 @@ const en: Record<MessageKey, string> = {
   'audit.after': 'After',
 };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
+// Feature modules keep their own texts beside their code; each has both languages, type-checked.
+const idAll = { ...id, ...partners.id, ...agreements.id };
+export type MessageKey = keyof typeof idAll;
+const enAll: Record<MessageKey, string> = { ...en, ...partners.en, ...agreements.en };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: idAll, en: enAll };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -378,5 +387,5 @@ export function isLang(v: unknown): v is Lang {
 }
 
 export function isMessageKey(v: unknown): v is MessageKey {
-  return typeof v === 'string' && v in id;
+  return typeof v === 'string' && v in idAll;
 }

@@ -21,18 +21,40 @@ export const PERMISSIONS = [
   'units.manage',
   'users.manage',
   'audit.view',
+  'reference.manage',
+  'partners.view',
+  'partners.manage',
+  'agreements.view',
+  'agreements.manage',
+  'agreements.sign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** 'public' needs no sign-in; 'self' is any signed-in user acting on their own account. */
+const READ: readonly Permission[] = [
+  'self',
+  'dashboard.view',
+  'units.view',
+  'partners.view',
+  'agreements.view',
+];
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['self', 'dashboard.view', 'units.view', 'units.manage', 'users.manage', 'audit.view'],
-  kepala_upt: ['self', 'dashboard.view', 'units.view', 'audit.view'],
-  petugas: ['self', 'dashboard.view', 'units.view'],
-  instruktur_mitra: ['self', 'dashboard.view'],
-  kanwil: ['self', 'dashboard.view', 'units.view', 'audit.view'],
-  pusat: ['self', 'dashboard.view', 'units.view', 'audit.view'],
-  humas: ['self', 'dashboard.view', 'units.view'],
+  admin: [
+    ...READ,
+    'units.manage',
+    'users.manage',
+    'audit.view',
+    'reference.manage',
+    'partners.manage',
+    'agreements.manage',
+  ],
+  kepala_upt: [...READ, 'audit.view', 'partners.manage', 'agreements.manage', 'agreements.sign'],
+  petugas: [...READ, 'partners.manage', 'agreements.manage'],
+  // An instructor sees only their own partner's records: repos narrow by partner, not by role.
+  instruktur_mitra: ['self', 'dashboard.view', 'partners.view', 'agreements.view'],
+  kanwil: [...READ, 'audit.view'],
+  pusat: [...READ, 'audit.view'],
+  humas: READ,
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
@@ -45,8 +67,13 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
   return permission === 'public' || permissionsOf(roles).has(permission);
 }
 
-/** The units whose records a user may see: every unit, or a list. */
-export type Scope = { all: true } | { all: false; unitIds: readonly string[] };
+/**
+ * The units whose records a user may see: every unit, or a list. A partner instructor is further
+ * narrowed to their partner's records wherever records belong to a partner.
+ */
+export type Scope = ({ all: true } | { all: false; unitIds: readonly string[] }) & {
+  partnerId?: string | null;
+};
 
 export function inScope(scope: Scope, unitId: string | null | undefined): boolean {
   if (scope.all) return true;
@@ -55,9 +82,22 @@ export function inScope(scope: Scope, unitId: string | null | undefined): boolea
 
 /** Where a user works decides the scope: a unit, a regional office's units, or everything. */
 export function scopeFor(
-  user: { unit_id: string | null; kanwil_id: string | null; roles: readonly Role[] },
+  user: {
+    unit_id: string | null;
+    kanwil_id: string | null;
+    roles: readonly Role[];
+    partner_id?: string | null;
+  },
   unitsOfKanwil: readonly string[],
 ): Scope {
+  if (user.roles.includes('instruktur_mitra')) {
+    // No partner, no records: an instructor account must be tied to a partner to see anything.
+    return {
+      all: false,
+      unitIds: user.unit_id && user.partner_id ? [user.unit_id] : [],
+      partnerId: user.partner_id ?? null,
+    };
+  }
   if (user.unit_id) return { all: false, unitIds: [user.unit_id] };
   if (user.kanwil_id) return { all: false, unitIds: unitsOfKanwil };
   if (user.roles.includes('pusat') || user.roles.includes('admin')) return { all: true };

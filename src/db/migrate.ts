@@ -3,10 +3,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_partners_agreements.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_partners_agreements': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -32,6 +32,9 @@ export interface UnitsTable {
   email: string | null;
   timezone: TimeZone;
   active: Generated<boolean>;
+  premi_pct: Generated<number>;
+  pnbp_pct: Generated<number>;
+  capital_pct: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -48,6 +51,7 @@ export interface UsersTable {
   roles: ColumnType<Role[], Role[], Role[]>;
   unit_id: string | null;
   kanwil_id: string | null;
+  partner_id: Generated<string | null>;
   locale: Generated<'id' | 'en'>;
   active: Generated<boolean>;
   must_change_password: Generated<boolean>;
@@ -104,7 +108,169 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type PartnerType = 'company' | 'blk' | 'lsp' | 'government' | 'ngo' | 'university' | 'other';
+export type AgreementKind = 'pks' | 'mou' | 'addendum';
+export type AgreementStatus = 'draft' | 'signed' | 'active' | 'expired' | 'terminated';
+export type PayModel = 'none' | 'piece_rate' | 'profit_split';
+export type MaterialsBy = 'unit' | 'partner' | 'shared';
+
+/** A contact person at a partner, kept as a list on the partner. */
+export interface PartnerContact {
+  name: string;
+  position?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
+/** A party to an agreement and who signs for it. */
+export interface AgreementParty {
+  role: 'first' | 'second' | 'other';
+  name: string;
+  signatory_name?: string | undefined;
+  signatory_position?: string | undefined;
+  signatory_nip?: string | undefined;
+}
+
+export interface PieceRate {
+  product: string;
+  unit: string;
+  rate: number;
+}
+
+type JsonOf<T> = ColumnType<T, string, string>;
+
+export interface ProgramAksiTable {
+  id: Generated<string>;
+  number: number | null;
+  title: string;
+  description: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PartnersTable {
+  id: Generated<string>;
+  unit_id: string;
+  type: PartnerType;
+  legal_name: string;
+  nib: string | null;
+  npwp: string | null;
+  address: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  notes: string | null;
+  contacts: JsonOf<PartnerContact[]>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgreementsTable {
+  id: Generated<string>;
+  unit_id: string;
+  partner_id: string;
+  kind: AgreementKind;
+  parent_id: string | null;
+  title: string;
+  number_first: string | null;
+  number_second: string | null;
+  signed_on: string | null;
+  signed_place: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  status: Generated<AgreementStatus>;
+  terminated_on: string | null;
+  terminated_reason: string | null;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  parties: JsonOf<AgreementParty[]>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgreementTermsTable {
+  id: Generated<string>;
+  agreement_id: string;
+  source_id: string;
+  effective_from: string;
+  scope: string | null;
+  valid_to: string | null;
+  obligations_first: string[];
+  obligations_second: string[];
+  materials_by: MaterialsBy | null;
+  pay_model: PayModel;
+  piece_rates: JsonOf<PieceRate[]>;
+  premi_pct: number | null;
+  pnbp_pct: number | null;
+  capital_pct: number | null;
+  notes: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgreementProgramAksiTable {
+  agreement_id: string;
+  program_aksi_id: string;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  unit_id: string;
+  owner_type: string;
+  owner_id: string;
+  kind: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgreementEvaluationsTable {
+  id: Generated<string>;
+  agreement_id: string;
+  evaluated_on: string;
+  evaluator: string;
+  findings: string;
+  score: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EvaluationActionsTable {
+  id: Generated<string>;
+  evaluation_id: string;
+  action: string;
+  due_on: string | null;
+  status: Generated<'open' | 'in_progress' | 'done'>;
+  done_on: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  unit_id: string;
+  kind: string;
+  entity: string;
+  entity_id: string;
+  due_on: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  program_aksi: ProgramAksiTable;
+  partners: PartnersTable;
+  agreements: AgreementsTable;
+  agreement_terms: AgreementTermsTable;
+  agreement_program_aksi: AgreementProgramAksiTable;
+  files: FilesTable;
+  agreement_evaluations: AgreementEvaluationsTable;
+  evaluation_actions: EvaluationActionsTable;
+  notifications: NotificationsTable;
   kanwil: KanwilTable;
   units: UnitsTable;
   users: UsersTable;

@@ -9,6 +9,7 @@ const userColumns = [
   'u.roles',
   'u.unit_id',
   'u.kanwil_id',
+  'u.partner_id',
   'u.locale',
   'u.must_change_password',
   'un.timezone as unit_timezone',

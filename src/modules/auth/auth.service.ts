@@ -18,6 +18,7 @@ export interface CurrentUser {
   roles: Role[];
   unitId: string | null;
   kanwilId: string | null;
+  partnerId: string | null;
   homeName: string | null;
   zone: Zone;
   locale: 'id' | 'en';
@@ -46,6 +47,7 @@ async function toCurrentUser(
     roles: row.roles,
     unitId: row.unit_id,
     kanwilId: row.kanwil_id,
+    partnerId: row.partner_id,
     homeName: row.unit_name ?? row.kanwil_name ?? null,
     zone: (row.unit_timezone ?? row.kanwil_timezone ?? 'Asia/Jakarta') as Zone,
     locale: row.locale,

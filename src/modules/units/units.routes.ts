@@ -1,9 +1,8 @@
 // Units: the list in scope for everyone who may view units; add and edit for administrators.
 import { Type } from 'typebox';
-import { AppError } from '../../app/errors.ts';
+import { handleForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, setFlash, userOf } from '../../app/http.ts';
-import { fieldErrorsFrom } from '../../app/validation.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { KanwilOut, UnitBody, UnitOut } from './units.schema.ts';
@@ -41,19 +40,13 @@ export async function unitsRoutes(app: App) {
     '/units',
     { config: manage, schema: { body: UnitBody }, attachValidation: true },
     async (req, reply) => {
-      const values = { ...(req.body as Record<string, unknown>) };
-      if (req.validationError)
-        return reply.html(
-          await formPage(req, { values, errors: fieldErrorsFrom(req.validationError.validation) }),
-          400,
-        );
-      try {
-        await service.createUnit(app.db, actorOf(req), req.body);
-      } catch (err) {
-        if (err instanceof AppError && err.fields.length)
-          return reply.html(await formPage(req, { values, errors: err.fields }), err.status);
-        throw err;
-      }
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form),
+        () => service.createUnit(app.db, actorOf(req), req.body),
+      );
+      if (sent) return sent;
       setFlash(reply, 'units.created');
       return reply.redirect('/units', 303);
     },
@@ -69,19 +62,13 @@ export async function unitsRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: UnitBody }, attachValidation: true },
     async (req, reply) => {
       const unit = await service.getUnit(app.db, userOf(req).scope, req.params.id);
-      const values = { ...(req.body as Record<string, unknown>) };
-      if (req.validationError)
-        return reply.html(
-          await formPage(req, { values, errors: fieldErrorsFrom(req.validationError.validation) }, unit.id),
-          400,
-        );
-      try {
-        await service.updateUnit(app.db, actorOf(req), userOf(req).scope, unit.id, req.body);
-      } catch (err) {
-        if (err instanceof AppError && err.fields.length)
-          return reply.html(await formPage(req, { values, errors: err.fields }, unit.id), err.status);
-        throw err;
-      }
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form, unit.id),
+        () => service.updateUnit(app.db, actorOf(req), userOf(req).scope, unit.id, req.body),
+      );
+      if (sent) return sent;
       setFlash(reply, 'common.saved');
       return reply.redirect('/units', 303);
     },

@@ -24,6 +24,7 @@ function base(conn: Conn) {
       'un.name as unit_name',
       'u.kanwil_id',
       'kw.name as kanwil_name',
+      'u.partner_id',
       'u.active',
       'u.must_change_password',
       'u.locale',
@@ -103,6 +104,7 @@ export async function insertUser(
     roles: Role[];
     unit_id: string | null;
     kanwil_id: string | null;
+    partner_id?: string | null;
     password_hash: string;
     must_change_password: boolean;
   },
@@ -170,4 +172,8 @@ export async function kanwilExists(conn: Conn, id: string): Promise<boolean> {
 
 export async function lockFirstAdmin(conn: Conn): Promise<void> {
   await sql`select pg_advisory_xact_lock(7301885212)`.execute(conn);
+}
+
+export async function listByPartner(conn: Conn, partnerId: string) {
+  return base(conn).where('u.partner_id', '=', partnerId).orderBy('u.full_name').execute();
 }

@@ -1,6 +1,6 @@
 // Admin user management: HTML pages under /admin/users and the same operations under /api/v1/users.
 import { Type } from 'typebox';
-import { AppError } from '../../app/errors.ts';
+import { handleForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import {
   type App,
@@ -10,7 +10,6 @@ import {
   setFlash,
   userOf,
 } from '../../app/http.ts';
-import { fieldErrorsFrom } from '../../app/validation.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { kanwilOptions, unitOptions } from '../units/units.service.ts';
 import { IdParams, UserCreateBody, UserListQuery, UserOut, UserUpdateBody } from './users.schema.ts';
@@ -38,27 +37,6 @@ function formFromUser(u: service.UserFields & Record<string, unknown>): FormStat
     email: u.email ?? '',
     phone: u.phone ?? '',
   });
-}
-
-/** Runs a form action; a rule or validation failure re-renders the form with the user's answers. */
-async function handleForm(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  render: (form: FormState) => string,
-  action: () => Promise<void>,
-): Promise<FastifyReply | undefined> {
-  const values = { ...(req.body as Record<string, unknown>) };
-  if (req.validationError) {
-    return reply.html(render({ values, errors: fieldErrorsFrom(req.validationError.validation) }), 400);
-  }
-  try {
-    await action();
-    return undefined;
-  } catch (err) {
-    if (err instanceof AppError && err.fields.length > 0)
-      return reply.html(render({ values, errors: err.fields }), err.status);
-    throw err;
-  }
 }
 
 export async function usersRoutes(app: App) {

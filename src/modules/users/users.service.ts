@@ -55,9 +55,18 @@ export async function createUser(
   db: Db,
   actor: Actor,
   admin: Admin,
-  input: UserFields & { username: string; password?: string | undefined; must_change_password?: boolean },
+  input: UserFields & {
+    username: string;
+    password?: string | undefined;
+    must_change_password?: boolean;
+    /** Set only by the partners module, which checks the partner belongs to the unit. */
+    partner_id?: string;
+  },
 ): Promise<{ id: string; oneTimePassword: string | null }> {
   const home = await resolveHome(db, admin, input);
+  // An instructor sees nothing without a partner, so the account is made from the partner's page.
+  if (input.roles.includes('instruktur_mitra') && !input.partner_id)
+    throw fieldError('roles', 'users.instructorFromPartner');
   const generated = input.password ? null : oneTimePassword();
   const password_hash = await hashPassword(input.password ?? generated ?? '');
   try {
@@ -72,6 +81,7 @@ export async function createUser(
         phone: orNull(input.phone),
         roles: input.roles,
         ...home,
+        partner_id: input.partner_id ?? null,
         password_hash,
         must_change_password: input.must_change_password ?? true,
       });
@@ -99,6 +109,7 @@ export async function getUser(db: Db, scope: Scope, id: string) {
 }
 
 export const listUsers = repo.listUsers;
+export const listPartnerInstructors = repo.listByPartner;
 
 export async function updateUser(
   db: Db,
@@ -110,6 +121,8 @@ export async function updateUser(
   await db.transaction().execute(async (trx) => {
     const before = await getUser(trx, admin.scope, id);
     const home = await resolveHome(trx, admin, input);
+    if (input.roles.includes('instruktur_mitra') && !before.partner_id)
+      throw fieldError('roles', 'users.instructorFromPartner');
     if (id === admin.id && before.roles.includes('admin') && !input.roles.includes('admin')) {
       throw fieldError('roles', 'users.lastAdmin');
     }

@@ -1,0 +1,440 @@
+// Pages for partners: the list with search and filter, the add/edit form with a small contacts
+// table, and a partner's page with its agreements and instructor accounts.
+import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import type { MessageKey } from '../../app/i18n.ts';
+import { Csrf, Layout } from '../../app/layout.tsx';
+import type { ViewCtx } from '../../app/view.ts';
+import type { PartnerContact } from '../../db/schema.ts';
+import type { PartnerRow } from './partners.repo.ts';
+import { PARTNER_TYPES } from './partners.schema.ts';
+
+const LABELS: Record<string, MessageKey> = {
+  unit_id: 'partners.unit',
+  type: 'partners.type',
+  legal_name: 'partners.legalName',
+  nib: 'partners.nib',
+  npwp: 'partners.npwp',
+  address: 'partners.address',
+  city: 'partners.city',
+  phone: 'partners.phone',
+  email: 'partners.email',
+  website: 'partners.website',
+  notes: 'partners.notes',
+  contacts: 'partners.contacts',
+  username: 'users.username',
+  full_name: 'users.fullName',
+  password: 'users.password',
+  roles: 'users.roles',
+};
+
+export function PartnerListPage({
+  ctx,
+  rows,
+  total,
+  query,
+}: {
+  ctx: ViewCtx;
+  rows: PartnerRow[];
+  total: number;
+  query: { q?: string | undefined; type?: string | undefined };
+}) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('partners.title')}>
+      <div class="title-row">
+        <h1>{ctx.t('partners.title')}</h1>
+        {ctx.can('partners.manage') && (
+          <a class="button primary" href="/partners/new" data-testid="partner-new">
+            {ctx.t('partners.new')}
+          </a>
+        )}
+      </div>
+      <form method="get" action="/partners" class="filters">
+        <label>
+          {ctx.t('common.search')}
+          <input
+            type="search"
+            name="q"
+            value={query.q ?? ''}
+            placeholder={ctx.t('partners.searchPlaceholder')}
+          />
+        </label>
+        <label>
+          {ctx.t('partners.type')}
+          <select name="type">
+            <option value="">{ctx.t('common.all')}</option>
+            {PARTNER_TYPES.map((t) => (
+              <option key={t} value={t} selected={query.type === t}>
+                {ctx.t(`partnerType.${t}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{ctx.t('common.filter')}</button>
+      </form>
+      {rows.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="partner-table">
+            <caption class="muted">{total}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('partners.legalName')}</th>
+                <th scope="col">{ctx.t('partners.type')}</th>
+                <th scope="col">{ctx.t('partners.city')}</th>
+                <th scope="col">{ctx.t('partners.unit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={`/partners/${p.id}`}>{p.legal_name}</a>
+                  </td>
+                  <td>{ctx.t(`partnerType.${p.type}`)}</td>
+                  <td>{p.city ?? '—'}</td>
+                  <td>{p.unit_name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+function contactRows(values: Record<string, unknown>): PartnerContact[] {
+  const col = (k: string) =>
+    Array.isArray(values[k])
+      ? (values[k] as string[])
+      : typeof values[k] === 'string'
+        ? [values[k] as string]
+        : [];
+  const names = col('contact_name');
+  const rows: PartnerContact[] = names.map((name, i) => ({
+    name,
+    position: col('contact_position')[i],
+    phone: col('contact_phone')[i],
+    email: col('contact_email')[i],
+  }));
+  const existing = Array.isArray(values.contacts) ? (values.contacts as PartnerContact[]) : [];
+  const all = rows.length ? rows : existing;
+  return [...all, { name: '' }, { name: '' }];
+}
+
+export function PartnerFormPage({
+  ctx,
+  form,
+  units,
+  partnerId,
+}: {
+  ctx: ViewCtx;
+  form: FormState;
+  units: ReadonlyArray<{ id: string; name: string }>;
+  partnerId?: string | undefined;
+}) {
+  const title = ctx.t(partnerId ? 'partners.edit' : 'partners.new');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href={partnerId ? `/partners/${partnerId}` : '/partners'}>← {ctx.t('common.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
+      <form
+        method="post"
+        action={partnerId ? `/partners/${partnerId}` : '/partners'}
+        novalidate
+        data-testid="partner-form"
+      >
+        <Csrf ctx={ctx} />
+        {!partnerId && units.length > 1 && (
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="unit_id"
+            label="partners.unit"
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+        )}
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="type"
+          label="partners.type"
+          options={PARTNER_TYPES.map((t) => ({ value: t, label: ctx.t(`partnerType.${t}`) }))}
+        />
+        <TextField ctx={ctx} form={form} name="legal_name" label="partners.legalName" maxLength={200} />
+        <TextField ctx={ctx} form={form} name="nib" label="partners.nib" optional maxLength={13} />
+        <TextField ctx={ctx} form={form} name="npwp" label="partners.npwp" optional maxLength={20} />
+        <TextField ctx={ctx} form={form} name="address" label="partners.address" optional maxLength={300} />
+        <TextField ctx={ctx} form={form} name="city" label="partners.city" optional maxLength={100} />
+        <TextField ctx={ctx} form={form} name="phone" label="partners.phone" type="tel" optional />
+        <TextField ctx={ctx} form={form} name="email" label="partners.email" type="email" optional />
+        <TextField ctx={ctx} form={form} name="website" label="partners.website" optional maxLength={200} />
+        <fieldset class="field">
+          <legend>{ctx.t('partners.contacts')}</legend>
+          <p class="hint">{ctx.t('partners.contactsHint')}</p>
+          {form.errors.some((e) => e.field === 'contacts') && (
+            <p class="error" data-testid="error-contacts">
+              {ctx.t(form.errors.find((e) => e.field === 'contacts')?.key ?? 'err.invalid')}
+            </p>
+          )}
+          <div class="table-wrap">
+            <table class="compact">
+              <thead>
+                <tr>
+                  <th scope="col">{ctx.t('partners.contactName')}</th>
+                  <th scope="col">{ctx.t('partners.contactPosition')}</th>
+                  <th scope="col">{ctx.t('partners.contactPhone')}</th>
+                  <th scope="col">{ctx.t('partners.contactEmail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {contactRows(form.values).map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+                  <tr key={i}>
+                    <td>
+                      <input
+                        name="contact_name"
+                        value={c.name}
+                        aria-label={`${ctx.t('partners.contactName')} ${i + 1}`}
+                        maxLength={120}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        name="contact_position"
+                        value={c.position ?? ''}
+                        aria-label={`${ctx.t('partners.contactPosition')} ${i + 1}`}
+                        maxLength={120}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        name="contact_phone"
+                        type="tel"
+                        value={c.phone ?? ''}
+                        aria-label={`${ctx.t('partners.contactPhone')} ${i + 1}`}
+                        maxLength={20}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        name="contact_email"
+                        type="email"
+                        value={c.email ?? ''}
+                        aria-label={`${ctx.t('partners.contactEmail')} ${i + 1}`}
+                        maxLength={200}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </fieldset>
+        <TextField ctx={ctx} form={form} name="notes" label="partners.notes" optional maxLength={2000} />
+        <button type="submit" class="primary" data-testid="partner-save">
+          {ctx.t('common.save')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export interface PartnerPageData {
+  partner: PartnerRow;
+  agreements: ReadonlyArray<{
+    id: string;
+    title: string;
+    kind: string;
+    status: string;
+    valid_from: string;
+    valid_to: string | null;
+  }>;
+  instructors: ReadonlyArray<{ id: string; username: string; full_name: string; active: boolean }>;
+  instructorForm: FormState;
+  oneTime?: { username: string; password: string } | null;
+}
+
+export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData }) {
+  const p = data.partner;
+  const canManage = ctx.can('partners.manage');
+  return (
+    <Layout ctx={ctx} title={p.legal_name}>
+      <p>
+        <a href="/partners">← {ctx.t('partners.title')}</a>
+      </p>
+      <div class="title-row">
+        <h1 data-testid="partner-name">{p.legal_name}</h1>
+        {canManage && (
+          <a class="button" href={`/partners/${p.id}/edit`}>
+            {ctx.t('common.edit')}
+          </a>
+        )}
+      </div>
+      <dl class="facts">
+        <dt>{ctx.t('partners.type')}</dt>
+        <dd>{ctx.t(`partnerType.${p.type}`)}</dd>
+        <dt>{ctx.t('partners.unit')}</dt>
+        <dd>{p.unit_name}</dd>
+        {p.nib && (
+          <>
+            <dt>{ctx.t('partners.nib')}</dt>
+            <dd>{p.nib}</dd>
+          </>
+        )}
+        {p.npwp && (
+          <>
+            <dt>{ctx.t('partners.npwp')}</dt>
+            <dd>{p.npwp}</dd>
+          </>
+        )}
+        {(p.address || p.city) && (
+          <>
+            <dt>{ctx.t('partners.address')}</dt>
+            <dd>{[p.address, p.city].filter(Boolean).join(', ')}</dd>
+          </>
+        )}
+        {p.phone && (
+          <>
+            <dt>{ctx.t('partners.phone')}</dt>
+            <dd>{p.phone}</dd>
+          </>
+        )}
+        {p.email && (
+          <>
+            <dt>{ctx.t('partners.email')}</dt>
+            <dd>{p.email}</dd>
+          </>
+        )}
+        {p.notes && (
+          <>
+            <dt>{ctx.t('partners.notes')}</dt>
+            <dd>{p.notes}</dd>
+          </>
+        )}
+      </dl>
+      {p.contacts.length > 0 && (
+        <>
+          <h2>{ctx.t('partners.contacts')}</h2>
+          <ul class="plain">
+            {p.contacts.map((c) => (
+              <li key={c.name}>
+                <strong>{c.name}</strong>
+                {c.position && `, ${c.position}`}
+                {c.phone && ` · ${c.phone}`}
+                {c.email && ` · ${c.email}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div class="title-row">
+        <h2>{ctx.t('partners.agreements')}</h2>
+        {ctx.can('agreements.manage') && (
+          <a
+            class="button"
+            href={`/agreements/new?partner_id=${p.id}`}
+            data-testid="agreement-new-for-partner"
+          >
+            {ctx.t('agreements.new')}
+          </a>
+        )}
+      </div>
+      {data.agreements.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <ul class="plain" data-testid="partner-agreements">
+          {data.agreements.map((a) => (
+            <li key={a.id}>
+              <a href={`/agreements/${a.id}`}>{a.title}</a> · {ctx.t(`kind.${a.kind as 'pks'}`)} ·{' '}
+              <span class={`badge status-${a.status}`}>{ctx.t(`status.${a.status as 'draft'}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{ctx.t('partners.programmes')}</h2>
+      <p class="muted">{ctx.t('partners.programmesLater')}</p>
+      <h2>{ctx.t('partners.instructors')}</h2>
+      {data.oneTime && (
+        <div class="notice" role="status" data-testid="one-time-password">
+          <p>{ctx.t('users.oneTime', { user: data.oneTime.username })}</p>
+          <p>
+            <code class="secret">{data.oneTime.password}</code>
+          </p>
+        </div>
+      )}
+      {data.instructors.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <ul class="plain" data-testid="partner-instructors">
+          {data.instructors.map((u) => (
+            <li key={u.id}>
+              {u.full_name} <code>{u.username}</code> {!u.active && `(${ctx.t('common.inactive')})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canManage && (
+        <details class="panel" open={data.instructorForm.errors.length > 0}>
+          <summary>{ctx.t('partners.newInstructor')}</summary>
+          <ErrorSummary ctx={ctx} form={data.instructorForm} labels={LABELS} />
+          <form
+            method="post"
+            action={`/partners/${p.id}/instructors`}
+            novalidate
+            data-testid="instructor-form"
+          >
+            <Csrf ctx={ctx} />
+            <TextField
+              ctx={ctx}
+              form={data.instructorForm}
+              name="username"
+              label="users.username"
+              hint="users.usernameHint"
+              maxLength={40}
+              autocomplete="off"
+            />
+            <TextField
+              ctx={ctx}
+              form={data.instructorForm}
+              name="full_name"
+              label="users.fullName"
+              maxLength={120}
+            />
+            <TextField
+              ctx={ctx}
+              form={data.instructorForm}
+              name="phone"
+              label="users.phone"
+              type="tel"
+              optional
+            />
+            <TextField
+              ctx={ctx}
+              form={data.instructorForm}
+              name="email"
+              label="users.email"
+              type="email"
+              optional
+            />
+            <TextField
+              ctx={ctx}
+              form={data.instructorForm}
+              name="password"
+              label="users.password"
+              type="password"
+              hint="users.passwordHint"
+              optional
+              autocomplete="new-password"
+            />
+            <button type="submit">{ctx.t('partners.newInstructor')}</button>
+          </form>
+        </details>
+      )}
+    </Layout>
+  );
+}
