@@ -15,14 +15,18 @@ describe('background jobs on the PostgreSQL queue', () => {
   });
   after(() => t.drop());
 
-  test('starting the queue creates its tables and the hourly session clean-up schedule', async () => {
+  test('starting the queue creates its tables, the hourly session clean-up and the daily agreement reminders', async () => {
     const log = { info() {}, error() {} };
     const jobs = await startJobs({ url: t.url, db: t.db, config, log });
     try {
-      const r = await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule`.execute(
-        t.db,
-      );
-      assert.deepEqual(r.rows, [{ name: 'auth.purge-expired', cron: '17 * * * *' }]);
+      const r = await sql<{
+        name: string;
+        cron: string;
+      }>`select name, cron from pgboss.schedule order by name`.execute(t.db);
+      assert.deepEqual(r.rows, [
+        { name: 'agreements.reminders', cron: '0 6 * * *' },
+        { name: 'auth.purge-expired', cron: '17 * * * *' },
+      ]);
     } finally {
       await jobs.stop();
     }

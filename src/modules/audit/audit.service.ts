@@ -58,13 +58,14 @@ export async function recordAudit(trx: Conn, actor: Actor, e: AuditEntry): Promi
 }
 
 export type VerifyResult =
-  | { ok: true; count: number }
+  | { ok: true; count: number; lastId: string | null; lastHash: string }
   | { ok: false; count: number; brokenId: string; reason: string };
 
 /** Walks the whole log in order; names the first record whose link or content does not match. */
 export async function verifyAuditChain(conn: Conn): Promise<VerifyResult> {
   let prev = GENESIS;
   let count = 0;
+  let lastId: string | null = null;
   for await (const r of repo.iterateAudit(conn)) {
     const id = String(r.id);
     if (r.prev_hash !== prev) {
@@ -97,9 +98,10 @@ export async function verifyAuditChain(conn: Conn): Promise<VerifyResult> {
       };
     }
     prev = r.hash;
+    lastId = id;
     count++;
   }
-  return { ok: true, count };
+  return { ok: true, count, lastId, lastHash: prev };
 }
 
 export const listAudit = repo.listAudit;

@@ -1,0 +1,363 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import { buildKanwil, buildUnit, buildUser } from '../../test/builders.ts';
+import { createTestDb, type TestDb } from '../../test/db.ts';
+import { recordAudit, SYSTEM, verifyAuditChain } from '../modules/audit/audit.service.ts';
+import {
+  BackupFormatError,
+  backupDatabase,
+  dependencyOrder,
+  RestoreRefusedError,
+  readBackupHeader,
+  restoreDatabase,
+} from './backup.ts';
+import type { Db } from './database.ts';
+import { MIGRATIONS } from './migrate.ts';
+
+// Values that trip up naive dump formats: COPY escapes, line breaks, our own marker words.
+const AWKWARD = [
+  'tab\there',
+  'line\nbreak\r\nand more',
+  'back\\slash \\N \\.',
+  '\\.',
+  'table audit_log',
+  '0',
+  'end 3',
+  'ẞtraße – 東京 – 🧶',
+  '',
+];
+
+async function fill(db: Db): Promise<void> {
+  const kanwil = await buildKanwil(db, { timezone: 'Asia/Makassar' });
+  const unit = await buildUnit(db, { kanwil_id: kanwil.id, name: AWKWARD[1] });
+  await buildUnit(db, { kanwil_id: kanwil.id });
+  const users = [
+    await buildUser(db, { unit_id: unit.id }),
+    await buildUser(db, { roles: ['kanwil'], unit_id: null, kanwil_id: kanwil.id }),
+    await buildUser(db, { roles: ['admin', 'pusat'], unit_id: null }),
+  ];
+  await db
+    .updateTable('users')
+    .set({ position: AWKWARD[2] ?? null, email: '' })
+    .where('id', '=', users[0]?.id ?? '')
+    .execute();
+  for (const [i, u] of users.entries()) {
+    await db
+      .insertInto('sessions')
+      .values({
+        id_hash: `hash-${i}`,
+        user_id: u.id,
+        csrf_token: `csrf-${i}`,
+        // Microseconds, which a JS Date would lose, must survive the round trip.
+        expires_at: sql<Date>`'2026-03-04 05:06:07.123456+07'::timestamptz`,
+        ip: '127.0.0.1',
+        user_agent: AWKWARD[i] ?? null,
+      })
+      .execute();
+    await db
+      .insertInto('api_tokens')
+      .values({ user_id: u.id, name: AWKWARD[i + 3] ?? 'x', token_hash: `th-${i}`, prefix: 'smd_' })
+      .execute();
+  }
+  for (const [i, text] of AWKWARD.entries()) {
+    await db
+      .insertInto('signin_attempts')
+      .values({ username: text, ip: `10.0.0.${i}`, success: i % 2 === 0 })
+      .execute();
+  }
+  // A rolled-back insert still advances the sequence: restore must keep the gap, not reuse the id.
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await trx.insertInto('signin_attempts').values({ username: 'x', ip: 'x', success: false }).execute();
+      throw new Error('roll back');
+    })
+    .catch(() => {});
+  for (const [i, text] of AWKWARD.entries()) {
+    await db.transaction().execute((trx) =>
+      recordAudit(
+        trx,
+        { userId: users[0]?.id ?? null, name: text, ip: '10.1.1.1', requestId: `r${i}` },
+        {
+          action: 'unit.update',
+          entity: 'unit',
+          entityId: unit.id,
+          unitId: unit.id,
+          before: { name: text, n: i },
+          after: { name: `${text}!`, nested: { list: [1, 2.5, null, 'a\nb'] } },
+        },
+      ),
+    );
+  }
+  await db
+    .transaction()
+    .execute((trx) => recordAudit(trx, SYSTEM, { action: 'system.start', entity: 'system' }));
+  await fillAgreements(db, unit.id, users[0]?.id ?? '');
+}
+
+/** Partners and agreements (migration 0002): dates, text[], jsonb, bytea and a self-reference. */
+async function fillAgreements(db: Db, unitId: string, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const pa = await id(sql`
+    insert into program_aksi (number, title, description) values (1, ${AWKWARD[2]}, ${AWKWARD[1]}) returning id`);
+  const partner = await id(sql`
+    insert into partners (unit_id, type, legal_name, contacts)
+    values (${unitId}, 'company', ${AWKWARD[7]}, ${JSON.stringify([{ name: AWKWARD[0], phone: '0812' }])})
+    returning id`);
+  await sql`update users set partner_id = ${partner} where id = ${userId}`.execute(db);
+  const pks = await id(sql`
+    insert into agreements (unit_id, partner_id, kind, title, valid_from, valid_to, status, signed_by, signed_at, parties)
+    values (${unitId}, ${partner}, 'pks', 'PKS rajut', '2026-01-01', '2027-12-31', 'active', ${userId},
+            '2026-01-02 03:04:05.678901+00', ${JSON.stringify([{ role: 'first', name: AWKWARD[5] }])})
+    returning id`);
+  const addendum = await id(sql`
+    insert into agreements (unit_id, partner_id, kind, parent_id, title, valid_from)
+    values (${unitId}, ${partner}, 'addendum', ${pks}, ${AWKWARD[3]}, '2026-06-01') returning id`);
+  // Rewriting the parent moves its row after the addendum's, so COPY meets the child first.
+  await sql`update agreements set title = title || ' (revisi)' where id = ${pks}`.execute(db);
+  for (const source of [pks, addendum]) {
+    await sql`
+      insert into agreement_terms (agreement_id, source_id, effective_from, obligations_first, piece_rates,
+                                   premi_pct, pnbp_pct, capital_pct)
+      values (${pks}, ${source}, '2026-01-01', ${[AWKWARD[0], AWKWARD[2], '{}', '"']}::text[],
+              ${JSON.stringify([{ item: 'syal', rate: 12500.5 }])}, 60, 10, 30)`.execute(db);
+  }
+  await sql`insert into agreement_program_aksi (agreement_id, program_aksi_id) values (${pks}, ${pa})`.execute(
+    db,
+  );
+  const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  await sql`
+    insert into files (unit_id, owner_type, owner_id, kind, filename, mime, size, sha256, content, uploaded_by)
+    values (${unitId}, 'agreement', ${pks}, 'scan', ${AWKWARD[1]}, 'application/pdf', 256, 'x', ${bytes}, ${userId})`.execute(
+    db,
+  );
+  const ev = await id(sql`
+    insert into agreement_evaluations (agreement_id, evaluated_on, evaluator, findings, score, created_by)
+    values (${pks}, '2026-07-01', 'Tim Monev', ${AWKWARD[1]}, 85, ${userId}) returning id`);
+  await sql`
+    insert into evaluation_actions (evaluation_id, action, due_on) values (${ev}, 'Tambah mesin', '2026-08-01')`.execute(
+    db,
+  );
+  await sql`
+    insert into notifications (unit_id, kind, entity, entity_id, due_on)
+    values (${unitId}, 'agreement.expiring', 'agreement', ${pks}, '2027-11-30')`.execute(db);
+}
+
+async function tableNames(db: Db): Promise<string[]> {
+  const r = await sql<{ name: string }>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' order by 1`.execute(db);
+  return r.rows.map((x) => x.name);
+}
+
+/** Every table's full contents as one hash per table, plus each sequence's exact state. */
+async function fingerprint(db: Db): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of await tableNames(db)) {
+    const r = await sql<{ h: string; n: string }>`
+      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h, count(*) as n
+        from ${sql.table(name)} t`.execute(db);
+    out[name] = `${r.rows[0]?.n} rows ${r.rows[0]?.h}`;
+  }
+  const seqs = await sql<{ name: string }>`
+    select sequencename as name from pg_sequences where schemaname = 'public' order by 1`.execute(db);
+  for (const { name } of seqs.rows) {
+    const r = await sql<{ v: string; c: boolean }>`
+      select last_value::text as v, is_called as c from ${sql.table(name)}`.execute(db);
+    out[`sequence ${name}`] = `${r.rows[0]?.v} ${r.rows[0]?.c}`;
+  }
+  return out;
+}
+
+function runScript(
+  script: string,
+  args: string[],
+  databaseUrl: string,
+): Promise<{ code: number; out: string }> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const collect = (b: Buffer) => {
+    out += b.toString();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, out })));
+}
+
+describe('database backup and restore', () => {
+  let src: TestDb;
+  let dir: string;
+  let file: string;
+  let expected: Record<string, string>;
+  const dbs: TestDb[] = [];
+  const fresh = async (fromTemplate: boolean) => {
+    const t = await createTestDb({ fromTemplate });
+    dbs.push(t);
+    return t;
+  };
+
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'simandiri-backup-test-'));
+    file = path.join(dir, 'all.smdb.gz');
+    src = await fresh(true);
+    await fill(src.db);
+    expected = await fingerprint(src.db);
+  });
+  after(async () => {
+    for (const t of dbs) await t.drop();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('the source has rows in every table, so the round trip covers them all', () => {
+    for (const [name, value] of Object.entries(expected)) {
+      if (name.startsWith('sequence ')) continue;
+      assert.doesNotMatch(value, /^0 rows/, `table ${name} is empty: add a row to fill() in this file`);
+    }
+  });
+
+  test('a backup restored into an empty database reproduces every table and sequence exactly', async () => {
+    const seen: string[] = [];
+    const summary = await backupDatabase(src.url, file, (p) => {
+      if (p.step === 'table') seen.push(p.table);
+    });
+    assert.equal(summary.tables, Object.keys(expected).filter((k) => !k.startsWith('sequence ')).length);
+    assert.ok(summary.bytes > 0);
+    const at = (t: string) => seen.indexOf(t);
+    assert.ok(at('kanwil') < at('units') && at('units') < at('users'), `parents first: ${seen.join(', ')}`);
+    assert.equal((await fs.stat(file)).mode & 0o777, 0o600, 'backups are readable by their owner only');
+
+    const header = await readBackupHeader(file);
+    assert.deepEqual(header.migrations, Object.keys(MIGRATIONS));
+    const migrationRows = header.tables.find((t) => t.name === 'kysely_migration')?.rows;
+    assert.equal(migrationRows, Object.keys(MIGRATIONS).length);
+
+    const dst = await fresh(false);
+    const restored = await restoreDatabase(dst.url, file);
+    assert.equal(restored.tables, summary.tables);
+    assert.equal(restored.rows, summary.rows);
+    assert.deepEqual(await fingerprint(dst.db), expected);
+
+    const chain = await verifyAuditChain(dst.db);
+    assert.deepEqual({ ok: chain.ok, count: chain.count }, { ok: true, count: AWKWARD.length + 1 });
+    // The restored database carries on: new ids follow the old ones, the chain extends.
+    await dst.db
+      .transaction()
+      .execute((trx) => recordAudit(trx, SYSTEM, { action: 'after.restore', entity: 'x' }));
+    const after = await verifyAuditChain(dst.db);
+    assert.deepEqual({ ok: after.ok, count: after.count }, { ok: true, count: AWKWARD.length + 2 });
+    await dst.db.insertInto('signin_attempts').values({ username: 'new', ip: 'x', success: true }).execute();
+    // The append-only triggers came back with the schema.
+    await assert.rejects(sql`delete from audit_log`.execute(dst.db), /append-only/);
+  });
+
+  test('a migrated but empty database is accepted without --force', async () => {
+    const dst = await fresh(true);
+    await restoreDatabase(dst.url, file);
+    assert.deepEqual(await fingerprint(dst.db), expected);
+  });
+
+  test('a database holding data is refused without --force, and left untouched', async () => {
+    const dst = await fresh(true);
+    await buildUser(dst.db, { roles: ['pusat'], unit_id: null });
+    const before = await fingerprint(dst.db);
+    await assert.rejects(restoreDatabase(dst.url, file), (err: unknown) => {
+      assert.ok(err instanceof RestoreRefusedError);
+      assert.match(err.message, /1 users/);
+      assert.match(err.message, /--force/);
+      return true;
+    });
+    assert.deepEqual(await fingerprint(dst.db), before);
+
+    await restoreDatabase(dst.url, file, { force: true });
+    assert.deepEqual(await fingerprint(dst.db), expected);
+  });
+
+  test('a damaged backup fails part-way and changes nothing, even with --force', async () => {
+    const dst = await fresh(true);
+    await buildUser(dst.db, { roles: ['pusat'], unit_id: null });
+    const before = await fingerprint(dst.db);
+    const whole = await fs.readFile(file);
+    const cut = path.join(dir, 'cut.smdb.gz');
+    await fs.writeFile(cut, whole.subarray(0, Math.floor(whole.length * 0.8)));
+    await assert.rejects(restoreDatabase(dst.url, cut, { force: true }), BackupFormatError);
+    assert.deepEqual(await fingerprint(dst.db), before);
+
+    // Intact to the last table, then a bad trailer: fails only after every table and sequence was
+    // loaded, so this shows the whole restore is one transaction.
+    const text = zlib.gunzipSync(whole);
+    assert.equal(text.subarray(-5).toString(), 'done\n');
+    const late = path.join(dir, 'late.smdb.gz');
+    await fs.writeFile(late, zlib.gzipSync(Buffer.concat([text.subarray(0, -5), Buffer.from('dome\n')])));
+    await assert.rejects(
+      restoreDatabase(dst.url, late, { force: true }),
+      /unexpected data after the last table/,
+    );
+    assert.deepEqual(await fingerprint(dst.db), before);
+
+    const junk = path.join(dir, 'junk.smdb.gz');
+    await fs.writeFile(junk, 'this is not a backup\n');
+    await assert.rejects(restoreDatabase(dst.url, junk, { force: true }), /not a Simandiri backup/);
+    assert.deepEqual(await fingerprint(dst.db), before);
+  });
+
+  test('a backup never overwrites an existing file', async () => {
+    await assert.rejects(backupDatabase(src.url, file), /already exists/);
+  });
+
+  test('tables are ordered parents first; cycles are named', () => {
+    const edges = [
+      { child: 'users', parent: 'units' },
+      { child: 'units', parent: 'kanwil' },
+      { child: 'users', parent: 'kanwil' },
+      { child: 'tree', parent: 'tree' },
+    ];
+    assert.deepEqual(dependencyOrder(['users', 'units', 'tree', 'kanwil'], edges), [
+      'kanwil',
+      'tree',
+      'units',
+      'users',
+    ]);
+    assert.throws(
+      () =>
+        dependencyOrder(
+          ['a', 'b'],
+          [
+            { child: 'a', parent: 'b' },
+            { child: 'b', parent: 'a' },
+          ],
+        ),
+      /cycle between a, b/,
+    );
+  });
+
+  test('`npm run db:backup` and `npm run db:restore` round-trip, refusing a non-empty target', async () => {
+    const out = path.join(dir, 'cli.smdb.gz');
+    const b = await runScript('scripts/db-backup.ts', [out], src.url);
+    assert.equal(b.code, 0, b.out);
+    assert.match(b.out, /Backup written: .*cli\.smdb\.gz \(\d+ tables, \d+ rows/);
+
+    const dst = await fresh(false);
+    const r = await runScript('scripts/db-restore.ts', [out], dst.url);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /audit_log\s+10 rows/);
+    assert.deepEqual(await fingerprint(dst.db), expected);
+
+    const again = await runScript('scripts/db-restore.ts', [out], dst.url);
+    assert.equal(again.code, 1, again.out);
+    assert.match(again.out, /already holds data .*--force/s);
+    const forced = await runScript('scripts/db-restore.ts', [out, '--force'], dst.url);
+    assert.equal(forced.code, 0, forced.out);
+    assert.deepEqual(await fingerprint(dst.db), expected);
+  });
+});
