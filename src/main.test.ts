@@ -8,11 +8,19 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestDb, type TestDb } from '../test/db.ts';
 
+const running = new Set<import('node:child_process').ChildProcess>();
+// A failed assertion must not leave an app running and the test file waiting on it forever.
+after(() => {
+  for (const c of running) c.kill('SIGKILL');
+});
+
 async function startMain(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts')], {
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const proc = { child, out: '' };
   child.stdout.on('data', (d: Buffer) => {
     proc.out += d.toString();
@@ -33,10 +41,17 @@ async function startMain(env: Record<string, string>) {
       reject(new Error(`exited ${code}: ${proc.out}`));
     });
   });
+  /** Sends the signal and waits for the exit code; an app still running after 30 s is a failure. */
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill(signal);
-    return exited;
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 30_000).unref());
+    const r = await Promise.race([exited, timeout]);
+    if (r === 'timeout') {
+      child.kill('SIGKILL');
+      throw new Error(`the app did not stop within 30 s of ${signal}:\n${proc.out}`);
+    }
+    return r;
   };
   return {
     ...proc,
@@ -55,7 +70,9 @@ describe('npm start (src/main.ts) on DATABASE_URL', () => {
   });
   after(() => t.drop());
 
-  test('migrates, creates the first admin, seeds the demo, serves, and shuts down gracefully on SIGTERM', async () => {
+  test('migrates, creates the first admin, seeds the demo, serves, and shuts down gracefully on SIGTERM', {
+    timeout: 120_000,
+  }, async () => {
     const app = await startMain({ DATABASE_URL: t.url, SEED_DEMO: 'true' });
     const out = app.out;
     const url = app.url;
@@ -74,7 +91,9 @@ describe('npm start (src/main.ts) with the embedded PostgreSQL', () => {
   const dataDir = path.join(import.meta.dirname, '..', 'tmp', `main-test-${process.pid}`);
   after(() => rm(dataDir, { recursive: true, force: true }));
 
-  test('the first start creates the database, Ctrl+C stops it, the next start reuses it', async () => {
+  test('the first start creates the database, Ctrl+C stops it, the next start reuses it', {
+    timeout: 180_000,
+  }, async () => {
     const env = {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(40000 + (process.pid % 20000)),

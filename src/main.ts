@@ -12,6 +12,7 @@ import {
 } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { seedProgramAksi } from './modules/program-aksi/program-aksi.service.ts';
 import { ensureFirstAdmin } from './modules/users/users.service.ts';
 
 const t0 = performance.now();
@@ -49,6 +50,8 @@ async function main() {
   } else if (first.created) {
     say(`first administrator "${config.adminUsername}" created from ADMIN_PASSWORD`);
   }
+  const reference = await seedProgramAksi(db, { userId: null, name: 'system:seed' });
+  if (reference) say(`reference data: ${reference} Program Aksi items added`);
   if (config.seedDemo) {
     const r = await seedDemo(db);
     if (r.created) say(`demo data: ${r.created} records added`);

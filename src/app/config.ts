@@ -21,6 +21,7 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  uploadMaxBytes: number;
   trustProxy: boolean;
   /** Failed sign-ins allowed per account, and per address, within the window before refusing. */
   signinMaxPerAccount: number;
@@ -112,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     signinMaxPerAccount: int(env, 'SIGNIN_MAX_PER_ACCOUNT', 5, 1, 1000),
     signinMaxPerAddress: int(env, 'SIGNIN_MAX_PER_ADDRESS', 30, 1, 10000),
@@ -140,7 +142,8 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
   ['ADMIN_USERNAME', 'admin', 'first administrator account, created when there are no users'],
   ['ADMIN_PASSWORD', '(one-time, printed)', 'its password; when unset a one-time password is printed once'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
-  ['BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
+  ['BODY_LIMIT_BYTES', '1048576', 'largest request body accepted (forms and JSON)'],
+  ['UPLOAD_MAX_BYTES', '10485760', 'largest uploaded file (scans, photos)'],
   ['TRUST_PROXY', 'false', 'trust X-Forwarded-* headers from a load balancer'],
   ['SIGNIN_MAX_PER_ACCOUNT', '5', 'failed sign-ins per account within the window'],
   ['SIGNIN_MAX_PER_ADDRESS', '30', 'failed sign-ins per network address within the window'],

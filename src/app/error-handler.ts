@@ -31,6 +31,9 @@ function normalise(err: FastifyError | AppError, req: FastifyRequest): Normalise
   }
   const known: Record<string, [number, string, MessageKey]> = {
     FST_ERR_CTP_BODY_TOO_LARGE: [413, 'request.too_large', 'err.tooLarge'],
+    FST_REQ_FILE_TOO_LARGE: [413, 'request.too_large', 'err.tooLarge'],
+    FST_FILES_LIMIT: [413, 'request.too_large', 'err.tooLarge'],
+    FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'request.unsupported_media_type', 'err.unsupportedMedia'],
     FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'request.unsupported_media_type', 'err.unsupportedMedia'],
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'request.bad', 'err.badRequest'],
     FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'request.bad', 'err.badRequest'],

@@ -109,7 +109,8 @@ const id = {
   'dashboard.localTime': 'Waktu setempat',
   'dashboard.staff': 'Pengguna aktif',
   'dashboard.recent': 'Aktivitas terakhir',
-  'dashboard.empty': 'Modul program, kehadiran dan produksi akan tampil di sini.',
+  'dashboard.empty':
+    'Ringkasan program, kehadiran dan produksi akan tampil di sini setelah modulnya tersedia.',
   'units.title': 'Unit pelaksana teknis',
   'units.new': 'Tambah unit',
   'units.edit': 'Ubah unit',

@@ -2,6 +2,7 @@
 // app nodes each scheduled job runs once, on whichever node takes it.
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/database.ts';
+import { recordReminders } from '../modules/agreements/agreements.reminders.ts';
 import { purgeExpired } from '../modules/auth/auth.service.ts';
 import type { Config } from './config.ts';
 
@@ -30,6 +31,15 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
   await boss.work(purge, async () => {
     const n = await purgeExpired(opts.db, opts.config);
     opts.log.info({ removed: n }, 'expired sessions purged');
+  });
+
+  // Daily at 06:00 WIB, before offices open in any zone of Indonesia.
+  const reminders = 'agreements.reminders';
+  await boss.createQueue(reminders);
+  await boss.schedule(reminders, '0 6 * * *', {}, { tz: 'Asia/Jakarta' });
+  await boss.work(reminders, async () => {
+    const n = await recordReminders(opts.db);
+    opts.log.info({ created: n }, 'agreement reminders recorded');
   });
 
   return {

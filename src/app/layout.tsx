@@ -7,9 +7,17 @@ import type { ViewCtx } from './view.ts';
 
 const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission; testid: string }> = [
   { href: '/dashboard', key: 'nav.dashboard', permission: 'dashboard.view', testid: 'nav-dashboard' },
+  { href: '/partners', key: 'nav.partners', permission: 'partners.view', testid: 'nav-partners' },
+  { href: '/agreements', key: 'nav.agreements', permission: 'agreements.view', testid: 'nav-agreements' },
   { href: '/units', key: 'nav.units', permission: 'units.view', testid: 'nav-units' },
   { href: '/admin/users', key: 'nav.users', permission: 'users.manage', testid: 'nav-users' },
   { href: '/admin/audit', key: 'nav.audit', permission: 'audit.view', testid: 'nav-audit' },
+  {
+    href: '/admin/program-aksi',
+    key: 'programAksi.title',
+    permission: 'reference.manage',
+    testid: 'nav-program-aksi',
+  },
   { href: '/account', key: 'nav.account', permission: 'self', testid: 'nav-account' },
 ];
 

@@ -1,15 +1,20 @@
 // Every feature module's routes, registered in one place.
 import { accountRoutes } from '../modules/account/account.routes.ts';
+import { agreementsApi } from '../modules/agreements/agreements.api.ts';
+import { agreementsRoutes } from '../modules/agreements/agreements.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { filesRoutes } from '../modules/files/files.routes.ts';
+import { partnersRoutes } from '../modules/partners/partners.routes.ts';
+import { programAksiRoutes } from '../modules/program-aksi/program-aksi.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import type { App } from './http.ts';
 
 export async function registerModules(app: App): Promise<void> {
-  for (const mod of [
+  const modules = [
     systemRoutes,
     authRoutes,
     dashboardRoutes,
@@ -17,7 +22,11 @@ export async function registerModules(app: App): Promise<void> {
     unitsRoutes,
     usersRoutes,
     auditRoutes,
-  ]) {
-    await app.register(mod);
-  }
+    programAksiRoutes,
+    partnersRoutes,
+    agreementsRoutes,
+    agreementsApi,
+    filesRoutes,
+  ];
+  for (const mod of modules) await app.register(mod);
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -101,6 +102,11 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
+  // Uploads arrive as fields on the body, so CSRF and permission checks see them like any form.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, fieldSize: 10_000 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -202,7 +208,10 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     }
     if (UNSAFE.has(req.method) && req.user?.via !== 'token') {
       const body = req.body as Record<string, unknown> | undefined;
-      const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+      const field = body?._csrf;
+      // A multipart field arrives as { value }, a form field as a string.
+      const fromBody = typeof field === 'string' ? field : (field as { value?: unknown } | undefined)?.value;
+      const sent = (typeof fromBody === 'string' ? fromBody : undefined) ?? req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, req.csrfToken)) throw csrfFailed();
     }
     // Form posts: drop the CSRF field and empty answers (an empty optional field means "not given").

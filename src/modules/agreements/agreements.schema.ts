@@ -9,7 +9,7 @@ export const MATERIALS = ['unit', 'partner', 'shared'] as const;
 export const PAY_MODELS = ['none', 'piece_rate', 'profit_split'] as const;
 
 export const PartySchema = Type.Object({
-  role: lit(['first', 'second', 'other'] as const),
+  role: Type.Union([Type.Literal('first'), Type.Literal('second'), Type.Literal('other')]),
   name: Type.String({ minLength: 1, maxLength: 200 }),
   signatory_name: Type.Optional(Type.String({ maxLength: 120 })),
   signatory_position: Type.Optional(Type.String({ maxLength: 120 })),

@@ -1,8 +1,11 @@
 // Start page after sign-in: the user's unit dashboard, or the units in scope for regional and
 // national users.
+
+import { dayInZone, type Zone } from '../../app/format.ts';
 import { type App, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { dueReminders } from '../agreements/agreements.reminders.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
@@ -19,13 +22,23 @@ export async function dashboardRoutes(app: App) {
     const user = userOf(req);
     const unit = await getUnit(app.db, user.scope, unitId);
     const recent = can(user.roles, 'audit.view') ? await recentForUnit(app.db, unit.id, 8) : null;
+    const now = new Date();
+    // The unit's own calendar day decides "ending within 30 days", wherever the viewer sits.
+    const reminders = can(user.roles, 'agreements.view')
+      ? await dueReminders(
+          app.db,
+          { ...user.scope, all: false, unitIds: [unit.id] },
+          dayInZone(now, unit.timezone as Zone),
+        )
+      : null;
     return renderPage(
       UnitDashboard({
         ctx: viewCtx(req),
         unit,
         stats: await unitStats(app.db, unit.id),
         recent,
-        now: new Date(),
+        reminders,
+        now,
       }),
     );
   };

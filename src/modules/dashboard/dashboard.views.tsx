@@ -4,6 +4,8 @@
 import { formatDateLong, formatTime, type Zone } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { Reminder } from '../agreements/agreements.reminders.ts';
+import { RemindersPanel } from '../agreements/agreements.reminders.views.tsx';
 
 export interface UnitSummary {
   id: string;
@@ -23,12 +25,14 @@ export function UnitDashboard({
   unit,
   stats,
   recent,
+  reminders,
   now,
 }: {
   ctx: ViewCtx;
   unit: UnitSummary;
   stats: { activeUsers: number };
   recent: RecentItem[] | null;
+  reminders: Reminder[] | null;
   now: Date;
 }) {
   const zone = unit.timezone as Zone;
@@ -50,6 +54,7 @@ export function UnitDashboard({
           <h2 id="c-staff">{ctx.t('dashboard.staff')}</h2>
           <p class="big">{stats.activeUsers}</p>
         </section>
+        {reminders && <RemindersPanel ctx={ctx} items={reminders} />}
       </div>
       <p class="muted">{ctx.t('dashboard.empty')}</p>
       {recent && (

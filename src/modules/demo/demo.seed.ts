@@ -5,10 +5,12 @@ import type { Db } from '../../db/database.ts';
 import type { Role, TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
 import { type Actor, SYSTEM } from '../audit/audit.service.ts';
 import { createUnit, ensureKanwil, unitIdByCode } from '../units/units.service.ts';
-import { createUser, userExists } from '../users/users.service.ts';
+import { createUser, userExists, userIdByUsername } from '../users/users.service.ts';
 
-/** The password of every demo account; documented in README. Demo data is off in production. */
-export const DEMO_PASSWORD = 'Simandiri#2026';
+import { DEMO_PASSWORD } from './demo.accounts.ts';
+import { seedDemoAgreements } from './demo.agreements.ts';
+
+export { DEMO_PASSWORD };
 
 const SEED: Actor = { ...SYSTEM, name: 'system:seed' };
 
@@ -129,6 +131,11 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
 ];
 
+/** Accounts made later in the story, from their partner's page. */
+export const DEMO_PARTNER_ACCOUNTS = [
+  { username: 'instruktur.arta', full_name: 'Siti Aminah', partner: 'PT. Arta Jayendra Perkasa' },
+] as const;
+
 export async function seedDemo(db: Db): Promise<{ created: number }> {
   let created = 0;
   const kanwilIds = new Map<string, string>();
@@ -162,5 +169,11 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     );
     created++;
   }
+  const userId = async (username: string) => (await userIdByUsername(db, username)) ?? '';
+  created += await seedDemoAgreements(db, SEED, {
+    unitId: unitIds.get('RUTAN-MGT') ?? '',
+    kepalaId: await userId('ari.rahmanto'),
+    petugasId: await userId('petugas.magetan'),
+  });
   return { created };
 }

@@ -132,6 +132,7 @@ export async function createInstructor(
     phone?: string | undefined;
     email?: string | undefined;
     password?: string | undefined;
+    must_change_password?: boolean;
   },
 ) {
   const partner = await getPartner(db, viewer.scope, partnerId);

@@ -193,7 +193,6 @@ export function PartnerFormPage({
               </thead>
               <tbody>
                 {contactRows(form.values).map((c, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
                   <tr key={i}>
                     <td>
                       <input

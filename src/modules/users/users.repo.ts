@@ -177,3 +177,24 @@ export async function lockFirstAdmin(conn: Conn): Promise<void> {
 export async function listByPartner(conn: Conn, partnerId: string) {
   return base(conn).where('u.partner_id', '=', partnerId).orderBy('u.full_name').execute();
 }
+
+/** The unit's head (active kepala_upt) for signature blocks; the earliest created if several. */
+export async function headOfUnit(conn: Conn, unitId: string) {
+  return conn
+    .selectFrom('users')
+    .select(['full_name', 'nip', 'position'])
+    .where('unit_id', '=', unitId)
+    .where('active', '=', true)
+    .where(sql<boolean>`'kepala_upt' = any(roles)`)
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+export async function idByUsername(conn: Conn, username: string): Promise<string | undefined> {
+  const r = await conn
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
+  return r?.id;
+}

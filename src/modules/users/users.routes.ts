@@ -2,14 +2,7 @@
 import { Type } from 'typebox';
 import { handleForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import {
-  type App,
-  actorOf,
-  type FastifyReply,
-  type FastifyRequest,
-  setFlash,
-  userOf,
-} from '../../app/http.ts';
+import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { kanwilOptions, unitOptions } from '../units/units.service.ts';
 import { IdParams, UserCreateBody, UserListQuery, UserOut, UserUpdateBody } from './users.schema.ts';

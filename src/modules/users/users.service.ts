@@ -289,3 +289,9 @@ export async function userExists(db: Db, username: string): Promise<boolean> {
 }
 
 export const countUsers = repo.countUsers;
+
+export const headOfUnit = repo.headOfUnit;
+
+export async function userIdByUsername(db: Db, username: string): Promise<string | undefined> {
+  return repo.idByUsername(db, username);
+}

@@ -1,0 +1,167 @@
+// Printable documents with the unit's letterhead (kop surat) and signature blocks, on pdfkit.
+// Every report and certificate of Simandiri goes through here so they look like one office's papers.
+import PDFDocument from 'pdfkit';
+
+export interface Letterhead {
+  kanwilName: string;
+  unitName: string;
+  unitType: string;
+  address: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+const MINISTRY = 'KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA';
+const DIRECTORATE = 'DIREKTORAT JENDERAL PEMASYARAKATAN';
+
+/** Letterheads spell the unit out in full: "Rutan Kelas IIB Magetan" -> "RUMAH TAHANAN NEGARA KELAS IIB MAGETAN". */
+export function formalUnitName(name: string): string {
+  const long: Record<string, string> = {
+    Rutan: 'Rumah Tahanan Negara',
+    Lapas: 'Lembaga Pemasyarakatan',
+    LPKA: 'Lembaga Pembinaan Khusus Anak',
+    LPP: 'Lembaga Pemasyarakatan Perempuan',
+    Bapas: 'Balai Pemasyarakatan',
+  };
+  return name.replace(/^(Rutan|Lapas|LPKA|LPP|Bapas)\b/, (m) => long[m] ?? m).toUpperCase();
+}
+
+export function formalKanwilName(name: string): string {
+  return name.replace(/^Kanwil\b/, 'Kantor Wilayah').toUpperCase();
+}
+
+export type Doc = InstanceType<typeof PDFDocument>;
+
+export function newDocument(info: { title: string; author: string }): Doc {
+  return new PDFDocument({
+    size: 'A4',
+    margins: { top: 40, bottom: 56, left: 56, right: 56 },
+    bufferPages: true,
+    info: { Title: info.title, Author: info.author },
+  });
+}
+
+export function drawLetterhead(doc: Doc, l: Letterhead): void {
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const x = doc.page.margins.left;
+  doc.font('Helvetica-Bold').fontSize(11).text(MINISTRY, x, doc.y, { width, align: 'center' });
+  doc.fontSize(10).text(DIRECTORATE, { width, align: 'center' });
+  doc.text(formalKanwilName(l.kanwilName), { width, align: 'center' });
+  doc.fontSize(12).text(formalUnitName(l.unitName), { width, align: 'center' });
+  const contact = [l.address, l.city, l.phone ? `Telp. ${l.phone}` : null, l.email]
+    .filter(Boolean)
+    .join(' · ');
+  if (contact) doc.font('Helvetica').fontSize(8.5).text(contact, { width, align: 'center' });
+  const y = doc.y + 4;
+  doc
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(2)
+    .stroke();
+  doc
+    .moveTo(x, y + 3)
+    .lineTo(x + width, y + 3)
+    .lineWidth(0.6)
+    .stroke();
+  doc.lineWidth(1);
+  doc.x = x;
+  doc.y = y + 14;
+}
+
+export function heading(doc: Doc, text: string): void {
+  ensureSpace(doc, 60);
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(11).text(text, doc.page.margins.left);
+  doc.moveDown(0.2).font('Helvetica').fontSize(10);
+}
+
+/** Label-value rows, as on an office form. */
+export function facts(doc: Doc, rows: ReadonlyArray<[string, string]>): void {
+  const x = doc.page.margins.left;
+  const labelWidth = 150;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  doc.font('Helvetica').fontSize(10);
+  for (const [label, value] of rows) {
+    ensureSpace(doc, 28);
+    const y = doc.y;
+    doc.text(label, x, y, { width: labelWidth - 10 });
+    const afterLabel = doc.y;
+    doc.text(`: ${value}`, x + labelWidth, y, { width: width - labelWidth });
+    doc.y = Math.max(doc.y, afterLabel) + 2;
+  }
+  doc.x = x;
+}
+
+export function bullets(doc: Doc, items: readonly string[], empty = '—'): void {
+  const x = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  if (items.length === 0) {
+    doc.text(empty, x);
+    return;
+  }
+  items.forEach((item, i) => {
+    ensureSpace(doc, 20);
+    doc.text(`${i + 1}. ${item}`, x + 12, doc.y, { width: width - 12 });
+  });
+  doc.x = x;
+}
+
+export function ensureSpace(doc: Doc, needed: number): void {
+  if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+export interface Signatory {
+  place: string;
+  dateText: string;
+  title: string;
+  name: string;
+  nip?: string | null;
+}
+
+/** The signature block, on the right as Indonesian letters have it; kept together on one page. */
+export function signatureBlock(doc: Doc, s: Signatory): void {
+  ensureSpace(doc, 140);
+  const width = 220;
+  const x = doc.page.width - doc.page.margins.right - width;
+  doc.moveDown(1.5);
+  const y = doc.y;
+  doc.font('Helvetica').fontSize(10);
+  doc.text(`${s.place}, ${s.dateText}`, x, y, { width, align: 'center' });
+  doc.text(`${s.title},`, { width, align: 'center' });
+  doc.moveDown(4);
+  doc.font('Helvetica-Bold').text(s.name, { width, align: 'center', underline: true });
+  doc
+    .font('Helvetica')
+    .text(s.nip ? `NIP. ${s.nip}` : 'NIP. ....................................', { width, align: 'center' });
+  doc.x = doc.page.margins.left;
+}
+
+/** Page numbers and print date in the footer of every page; call last. */
+export function footers(doc: Doc, text: (page: number, total: number) => string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(text(i + 1, range.count), doc.page.margins.left, doc.page.height - 36, {
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+        align: 'center',
+      });
+    doc.page.margins.bottom = bottom;
+    doc.fillColor('#000000');
+  }
+}
+
+export function toBuffer(doc: Doc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

@@ -1,0 +1,287 @@
+// The agreements JSON API under /api/v1: the same operations as the pages.
+import { Type } from 'typebox';
+import { forbidden } from '../../app/errors.ts';
+import { dayInZone } from '../../app/format.ts';
+import { type App, actorOf, userOf } from '../../app/http.ts';
+import { listFiles, storeFileTx } from '../files/files.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { dueReminders } from './agreements.reminders.ts';
+import { viewerOf } from './agreements.routes.ts';
+import {
+  ActionBody,
+  ActionStatusBody,
+  AddendumBody,
+  AgreementBody,
+  AgreementDetailOut,
+  AgreementListQuery,
+  AgreementOut,
+  AgreementQuery,
+  EvaluationBody,
+} from './agreements.schema.ts';
+import * as service from './agreements.service.ts';
+import { readUpload } from './agreements.upload.ts';
+
+const view = { permission: 'agreements.view' as const };
+const manage = { permission: 'agreements.manage' as const };
+const tags = ['agreements'];
+const Created = Type.Object({ id: Type.String() });
+
+export async function agreementsApi(app: App) {
+  const detail = async (scope: Parameters<typeof service.agreementDetail>[1], id: string, on?: string) => {
+    const d = await service.agreementDetail(app.db, scope, id, on);
+    const documents = await listFiles(app.db, 'agreement', d.agreement.id);
+    return {
+      agreement: d.agreement,
+      on: d.on,
+      terms_in_force: d.inForce
+        ? {
+            ...d.inForce,
+            split: {
+              premi: d.split.premi,
+              pnbp: d.split.pnbp,
+              capital: d.split.capital,
+              from_agreement: d.split.fromAgreement,
+            },
+          }
+        : null,
+      addenda: d.addenda,
+      program_aksi: d.programAksi,
+      documents: documents.map((f) => ({ ...f, created_at: f.created_at.toISOString() })),
+      evaluations: d.evaluations,
+    };
+  };
+
+  app.get(
+    '/api/v1/agreements',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Agreements in your scope (addenda are listed on their parent)',
+        querystring: AgreementListQuery,
+        response: { 200: Type.Object({ items: Type.Array(AgreementOut), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const r = await service.listAgreements(app.db, userOf(req).scope, {
+        q: q.q,
+        status: q.status,
+        partnerId: q.partner_id,
+        page: q.page ?? 1,
+      });
+      return { items: r.rows, total: r.total };
+    },
+  );
+
+  app.get(
+    '/api/v1/agreements/reminders',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Agreements ending within 90 or 30 days, or past their end but still active',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                title: Type.String(),
+                partner_name: Type.String(),
+                kind: Type.String(),
+                valid_to: Type.String(),
+                days: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const u = userOf(req);
+      const items = await dueReminders(app.db, u.scope, dayInZone(new Date(), u.zone));
+      return {
+        items: items.map((r) => ({
+          id: r.id,
+          title: r.title,
+          partner_name: r.partnerName,
+          kind: r.kind,
+          valid_to: r.validTo,
+          days: r.days,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/agreements',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record a PKS or MoU (as a draft)',
+        body: AgreementBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send({ id: await service.createAgreement(app.db, actorOf(req), viewerOf(req), req.body) }),
+  );
+
+  app.get(
+    '/api/v1/agreements/:id',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'An agreement with the terms in force on `on` (default today)',
+        params: IdParams,
+        querystring: AgreementQuery,
+        response: { 200: AgreementDetailOut },
+      },
+    },
+    async (req) => detail(userOf(req).scope, req.params.id, req.query.on),
+  );
+
+  app.put(
+    '/api/v1/agreements/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Replace a draft agreement',
+        params: IdParams,
+        body: AddendumBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await service.updateAgreement(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/agreements/:id/addenda',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Create an addendum to a signed agreement',
+        params: IdParams,
+        body: AddendumBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send({
+        id: await service.createAddendum(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+      }),
+  );
+
+  app.post(
+    '/api/v1/agreements/:id/sign',
+    {
+      config: { permission: 'agreements.sign' },
+      schema: {
+        tags,
+        summary: 'Mark a draft as signed (Kepala UPT only)',
+        params: IdParams,
+        response: { 200: Type.Object({ status: Type.String() }) },
+      },
+    },
+    async (req) => ({
+      status: await service.act(app.db, actorOf(req), viewerOf(req), req.params.id, { action: 'sign' }),
+    }),
+  );
+
+  app.post(
+    '/api/v1/agreements/:id/actions',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Activate, expire or terminate (with a reason)',
+        params: IdParams,
+        body: ActionBody,
+        response: { 200: Type.Object({ status: Type.String() }) },
+      },
+    },
+    async (req) => {
+      // Signing has its own route and permission (Kepala UPT); it is not an action anyone may take.
+      if (req.body.action === 'sign') throw forbidden();
+      return { status: await service.act(app.db, actorOf(req), viewerOf(req), req.params.id, req.body) };
+    },
+  );
+
+  app.post(
+    '/api/v1/agreements/:id/documents',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Upload a signed scan or a photo (multipart: kind, file)',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) => {
+      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
+      const upload = await readUpload(req.body);
+      const id = await storeFileTx(app.db, actorOf(req), {
+        unitId: a.unit_id,
+        ownerType: 'agreement',
+        ownerId: a.id,
+        kind: upload.kind,
+        upload,
+        maxBytes: app.config.uploadMaxBytes,
+      });
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/v1/agreements/:id/evaluations',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record a monitoring and evaluation (monev)',
+        params: IdParams,
+        body: EvaluationBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send({
+        id: await service.recordEvaluation(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+      }),
+  );
+
+  app.put(
+    '/api/v1/evaluation-actions/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Set the status of a follow-up action',
+        params: IdParams,
+        body: ActionStatusBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await service.setEvaluationActionStatus(
+        app.db,
+        actorOf(req),
+        viewerOf(req),
+        req.params.id,
+        req.body.status,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,389 @@
+// Agreement pages: list, record, edit a draft, addendum, status actions, documents, monev,
+// the PDF summary and reminders.
+
+import { AppError, forbidden } from '../../app/errors.ts';
+import { handleForm } from '../../app/form-route.ts';
+import { dayInZone } from '../../app/format.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import {
+  type App,
+  actorOf,
+  type FastifyReply,
+  type FastifyRequest,
+  setFlash,
+  userOf,
+} from '../../app/http.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { listFiles, storeFileTx } from '../files/files.service.ts';
+import { partnerOptions } from '../partners/partners.service.ts';
+import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { headOfUnit } from '../users/users.service.ts';
+import { type AgreementFormValues, formFromAgreement, formToInput } from './agreements.form.ts';
+import { AgreementFormPage } from './agreements.form.views.tsx';
+import { agreementSummaryPdf } from './agreements.pdf.ts';
+import { dueReminders } from './agreements.reminders.ts';
+import { RemindersPage } from './agreements.reminders.views.tsx';
+import {
+  ActionBody,
+  ActionStatusBody,
+  AddendumForm,
+  AgreementForm,
+  AgreementListQuery,
+  AgreementQuery,
+  EvaluationBody,
+} from './agreements.schema.ts';
+import * as service from './agreements.service.ts';
+import { readUpload } from './agreements.upload.ts';
+import { AgreementListPage, AgreementPage } from './agreements.views.tsx';
+
+const view = { permission: 'agreements.view' as const };
+const manage = { permission: 'agreements.manage' as const };
+const sign = { permission: 'agreements.sign' as const };
+
+export function viewerOf(req: FastifyRequest): service.Viewer {
+  const u = userOf(req);
+  return { id: u.id, name: u.fullName, scope: u.scope };
+}
+
+export async function agreementsRoutes(app: App) {
+  const mb = Math.round((app.config.uploadMaxBytes / 1024 / 1024) * 10) / 10;
+
+  const detailPage = async (
+    req: FastifyRequest,
+    id: string,
+    on: string | undefined,
+    forms: { upload?: FormState; evaluation?: FormState; action?: FormState } = {},
+  ) => {
+    const d = await service.agreementDetail(app.db, userOf(req).scope, id, on);
+    const documents = await listFiles(app.db, 'agreement', d.agreement.id);
+    return renderPage(
+      AgreementPage({
+        ctx: viewCtx(req),
+        d,
+        documents,
+        uploadForm: forms.upload ?? emptyForm(),
+        evalForm: forms.evaluation ?? emptyForm({ evaluated_on: d.on, evaluator: userOf(req).fullName }),
+        actionForm: forms.action ?? emptyForm(),
+        maxUploadMb: mb,
+      }),
+    );
+  };
+
+  const formPage = async (
+    req: FastifyRequest,
+    form: FormState,
+    mode: 'new' | 'edit' | 'addendum',
+    opts: { id?: string; parentTitle?: string } = {},
+  ) => {
+    const scope = userOf(req).scope;
+    const [partners, programAksi] = await Promise.all([
+      partnerOptions(app.db, scope),
+      listProgramAksi(app.db, { activeOnly: true }),
+    ]);
+    const action =
+      mode === 'new'
+        ? '/agreements'
+        : mode === 'edit'
+          ? `/agreements/${opts.id}`
+          : `/agreements/${opts.id}/addendum`;
+    return renderPage(
+      AgreementFormPage({
+        ctx: viewCtx(req),
+        form,
+        mode,
+        action,
+        partners,
+        programAksi,
+        parentTitle: opts.parentTitle,
+        backHref: opts.id ? `/agreements/${opts.id}` : '/agreements',
+      }),
+    );
+  };
+
+  app.get(
+    '/agreements',
+    { config: view, schema: { querystring: AgreementListQuery } },
+    async (req, reply) => {
+      const q = req.query;
+      const r = await service.listAgreements(app.db, userOf(req).scope, {
+        q: q.q,
+        status: q.status,
+        partnerId: q.partner_id,
+        page: q.page ?? 1,
+      });
+      return reply.html(
+        renderPage(AgreementListPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, query: q })),
+      );
+    },
+  );
+
+  app.get('/agreements/reminders', { config: view }, async (req, reply) => {
+    const u = userOf(req);
+    const items = await dueReminders(app.db, u.scope, dayInZone(new Date(), u.zone));
+    return reply.html(renderPage(RemindersPage({ ctx: viewCtx(req), items })));
+  });
+
+  app.get(
+    '/agreements/new',
+    {
+      config: manage,
+      schema: {
+        querystring: { type: 'object', properties: { partner_id: { type: 'string', format: 'uuid' } } },
+      },
+    },
+    async (req, reply) => {
+      const partnerId = (req.query as { partner_id?: string }).partner_id ?? '';
+      return reply.html(
+        await formPage(
+          req,
+          emptyForm({
+            partner_id: partnerId,
+            kind: 'pks',
+            pay_model: 'none',
+            valid_from: dayInZone(new Date(), userOf(req).zone),
+          }),
+          'new',
+        ),
+      );
+    },
+  );
+
+  app.post(
+    '/agreements',
+    { config: manage, schema: { body: AgreementForm }, attachValidation: true },
+    async (req, reply) => {
+      let id = '';
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form, 'new'),
+        async () => {
+          id = await service.createAgreement(app.db, actorOf(req), viewerOf(req), {
+            ...formToInput(req.body),
+            partner_id: req.body.partner_id,
+            kind: req.body.kind,
+          });
+        },
+      );
+      if (sent) return sent;
+      setFlash(reply, 'agreements.created');
+      return reply.redirect(`/agreements/${id}`, 303);
+    },
+  );
+
+  app.get(
+    '/agreements/:id',
+    { config: view, schema: { params: IdParams, querystring: AgreementQuery } },
+    async (req, reply) => reply.html(await detailPage(req, req.params.id, req.query.on)),
+  );
+
+  app.get('/agreements/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
+    const d = await service.agreementDetail(app.db, userOf(req).scope, req.params.id);
+    if (d.agreement.status !== 'draft')
+      throw new AppError('agreements.not_editable', 409, 'agreements.not_editable');
+    const own = d.versions.find((v) => v.source_id === d.agreement.id);
+    return reply.html(
+      await formPage(
+        req,
+        emptyForm(
+          formFromAgreement(
+            d.agreement,
+            own,
+            d.programAksi.map((p) => p.id),
+          ),
+        ),
+        'edit',
+        { id: d.agreement.id },
+      ),
+    );
+  });
+
+  app.post(
+    '/agreements/:id',
+    { config: manage, schema: { params: IdParams, body: AddendumForm }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form, 'edit', { id: req.params.id }),
+        () =>
+          service.updateAgreement(
+            app.db,
+            actorOf(req),
+            viewerOf(req),
+            req.params.id,
+            formToInput(req.body as AgreementFormValues),
+          ),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'common.saved');
+      return reply.redirect(`/agreements/${req.params.id}`, 303);
+    },
+  );
+
+  app.get(
+    '/agreements/:id/addendum',
+    { config: manage, schema: { params: IdParams } },
+    async (req, reply) => {
+      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
+      const form = emptyForm({
+        title: `Adendum ${a.title}`,
+        valid_from: dayInZone(new Date(), userOf(req).zone),
+        pay_model: 'none',
+      });
+      return reply.html(await formPage(req, form, 'addendum', { id: a.id, parentTitle: a.title }));
+    },
+  );
+
+  app.post(
+    '/agreements/:id/addendum',
+    { config: manage, schema: { params: IdParams, body: AddendumForm }, attachValidation: true },
+    async (req, reply) => {
+      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
+      let id = '';
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form, 'addendum', { id: a.id, parentTitle: a.title }),
+        async () => {
+          id = await service.createAddendum(app.db, actorOf(req), viewerOf(req), a.id, formToInput(req.body));
+        },
+      );
+      if (sent) return sent;
+      setFlash(reply, 'agreements.created');
+      return reply.redirect(`/agreements/${id}`, 303);
+    },
+  );
+
+  const runAction = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    body: {
+      action: 'sign' | 'activate' | 'expire' | 'terminate';
+      reason?: string | undefined;
+      on?: string | undefined;
+    },
+  ) => {
+    const sent = await handleForm(
+      req,
+      reply,
+      (form) => detailPage(req, id, undefined, { action: form }),
+      () => service.act(app.db, actorOf(req), viewerOf(req), id, body),
+    );
+    if (sent) return sent;
+    setFlash(reply, 'action.done');
+    return reply.redirect(`/agreements/${id}`, 303);
+  };
+
+  app.post('/agreements/:id/sign', { config: sign, schema: { params: IdParams } }, async (req, reply) =>
+    runAction(req, reply, req.params.id, { action: 'sign' }),
+  );
+
+  app.post(
+    '/agreements/:id/actions',
+    { config: manage, schema: { params: IdParams, body: ActionBody }, attachValidation: true },
+    async (req, reply) => {
+      if (req.body?.action === 'sign') throw forbidden();
+      return runAction(req, reply, req.params.id, req.body);
+    },
+  );
+
+  app.post(
+    '/agreements/:id/documents',
+    { config: manage, schema: { params: IdParams } },
+    async (req, reply) => {
+      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => detailPage(req, a.id, undefined, { upload: { values: {}, errors: form.errors } }),
+        async () => {
+          const upload = await readUpload(req.body);
+          await storeFileTx(app.db, actorOf(req), {
+            unitId: a.unit_id,
+            ownerType: 'agreement',
+            ownerId: a.id,
+            kind: upload.kind,
+            upload,
+            maxBytes: app.config.uploadMaxBytes,
+          });
+        },
+      );
+      if (sent) return sent;
+      setFlash(reply, 'docs.uploaded');
+      return reply.redirect(`/agreements/${a.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/agreements/:id/evaluations',
+    { config: manage, schema: { params: IdParams, body: EvaluationBody }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => detailPage(req, req.params.id, undefined, { evaluation: form }),
+        () => service.recordEvaluation(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'eval.saved');
+      return reply.redirect(`/agreements/${req.params.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/agreements/:id/evaluation-actions/:actionId',
+    {
+      config: manage,
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id', 'actionId'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            actionId: { type: 'string', format: 'uuid' },
+          },
+        },
+        body: ActionStatusBody,
+      },
+    },
+    async (req, reply) => {
+      const params = req.params as { id: string; actionId: string };
+      const agreementId = await service.setEvaluationActionStatus(
+        app.db,
+        actorOf(req),
+        viewerOf(req),
+        params.actionId,
+        req.body.status,
+      );
+      setFlash(reply, 'common.saved');
+      return reply.redirect(`/agreements/${agreementId}`, 303);
+    },
+  );
+
+  app.get(
+    '/agreements/:id/summary.pdf',
+    { config: view, schema: { params: IdParams, querystring: AgreementQuery } },
+    async (req, reply) => {
+      const d = await service.agreementDetail(app.db, userOf(req).scope, req.params.id, req.query.on);
+      const today = dayInZone(new Date(), userOf(req).zone);
+      const pdf = await agreementSummaryPdf(d, {
+        t: req.t,
+        lang: req.lang,
+        today,
+        head: await headOfUnit(app.db, d.agreement.unit_id),
+      });
+      const name = `ringkasan-${d.agreement.title
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .slice(0, 60)
+        .toLowerCase()}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,107 @@
+// Demo: the PKS of Wednesday 21 January 2026 between Rutan Kelas IIB Magetan and PT. Arta Jayendra
+// Perkasa for knitting training, the company's instructor, and a first monitoring visit.
+import type { Db } from '../../db/database.ts';
+import { act, createAgreement, recordEvaluation } from '../agreements/agreements.service.ts';
+import type { Actor } from '../audit/audit.service.ts';
+import { createInstructor, createPartner, partnerIdByName } from '../partners/partners.service.ts';
+import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
+import { DEMO_PASSWORD } from './demo.accounts.ts';
+
+export const DEMO_PARTNER = 'PT. Arta Jayendra Perkasa';
+
+export async function seedDemoAgreements(
+  db: Db,
+  actor: Actor,
+  ids: { unitId: string; kepalaId: string; petugasId: string },
+): Promise<number> {
+  if (await partnerIdByName(db, ids.unitId, DEMO_PARTNER)) return 0;
+  const all = { all: true as const };
+  const partnerId = await createPartner(
+    db,
+    actor,
+    { id: ids.petugasId, unitId: ids.unitId, scope: all },
+    {
+      unit_id: ids.unitId,
+      type: 'company',
+      legal_name: DEMO_PARTNER,
+      address: 'Jl. Raya Maospati No. 17',
+      city: 'Magetan',
+      notes: 'Perusahaan rajut tangan (hand crochet): tas, dompet dan gantungan kunci.',
+      contacts: [
+        { name: 'Mandawati', position: 'Direktur' },
+        { name: 'Arya Rusli', position: 'Komisaris' },
+      ],
+    },
+  );
+  await createInstructor(db, actor, { id: ids.petugasId, unitId: ids.unitId, scope: all }, partnerId, {
+    username: 'instruktur.arta',
+    full_name: 'Siti Aminah',
+    password: DEMO_PASSWORD,
+    // The demo instructor signs in with the documented password, not a one-time one.
+    must_change_password: false,
+  });
+
+  const umkm = (await listProgramAksi(db)).find((p) =>
+    p.title.startsWith('Pelatihan kerja dan produksi UMKM'),
+  );
+  const viewer = { id: ids.petugasId, name: 'Sri Wahyuni', scope: all };
+  const id = await createAgreement(db, actor, viewer, {
+    partner_id: partnerId,
+    kind: 'pks',
+    title: 'Perjanjian Kerja Sama Pelatihan Merajut bagi Warga Binaan Rutan Kelas IIB Magetan',
+    number_first: 'W15.PAS.17-HM.01.02-012/2026',
+    number_second: '001/AJP/PKS/I/2026',
+    signed_on: '2026-01-21',
+    signed_place: 'Magetan',
+    valid_from: '2026-01-21',
+    parties: [
+      {
+        role: 'first',
+        name: 'Rutan Kelas IIB Magetan',
+        signatory_name: 'Ari Rahmanto',
+        signatory_position: 'Kepala Rutan Kelas IIB Magetan',
+      },
+      { role: 'second', name: DEMO_PARTNER, signatory_name: 'Mandawati', signatory_position: 'Direktur' },
+    ],
+    program_aksi_ids: umkm ? [umkm.id] : [],
+    terms: {
+      scope:
+        'Pelatihan merajut tangan (hand crochet) bagi warga binaan yang terpilih melalui asesmen, setiap hari Rabu di Aula Rutan, ' +
+        'menghasilkan tas, dompet dan gantungan kunci bernilai ekonomi sebagai produk UMKM.',
+      obligations_first: [
+        'Menyediakan tempat pelatihan (Aula Rutan) setiap hari Rabu',
+        'Menyeleksi warga binaan peserta melalui asesmen',
+        'Menjamin keamanan dan ketertiban selama pelatihan',
+        'Mencatat kehadiran dan perkembangan keterampilan peserta',
+      ],
+      obligations_second: [
+        'Menyediakan instruktur pelatihan merajut',
+        'Menyediakan benang dan bahan pelatihan',
+        'Melakukan uji mutu atas hasil rajutan',
+        'Membeli hasil rajutan yang lolos uji mutu dengan tarif per barang',
+      ],
+      materials_by: 'partner',
+      pay_model: 'piece_rate',
+      piece_rates: [
+        { product: 'Tas rajut', unit: 'buah', rate: 35000 },
+        { product: 'Dompet rajut', unit: 'buah', rate: 15000 },
+        { product: 'Gantungan kunci rajut', unit: 'buah', rate: 5000 },
+      ],
+    },
+  });
+  await act(db, actor, { ...viewer, id: ids.kepalaId, name: 'Ari Rahmanto' }, id, { action: 'sign' });
+  await act(db, actor, viewer, id, { action: 'activate' });
+  await recordEvaluation(db, actor, viewer, id, {
+    evaluated_on: '2026-06-24',
+    evaluator: 'Sri Wahyuni',
+    findings:
+      'Pelatihan berjalan setiap Rabu sesuai jadwal; 13 dari 15 peserta aktif. Hasil rajutan tas sebagian besar lolos uji mutu; ' +
+      'pasokan benang sempat terlambat dua minggu.',
+    score: 84,
+    actions: [
+      'Mitra menjadwalkan pengiriman benang bulanan',
+      'Rutan menambah dua peserta dari daftar tunggu',
+    ],
+  });
+  return 1;
+}

@@ -1,0 +1,264 @@
+// Partners: list, add, edit, a partner's page with its agreements and instructors; HTML and
+// /api/v1/partners.
+import { type Static, Type } from 'typebox';
+import { handleForm } from '../../app/form-route.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import type { PartnerContact } from '../../db/schema.ts';
+import { listAgreements } from '../agreements/agreements.service.ts';
+import { unitOptions } from '../units/units.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { InstructorBody, PartnerBody, PartnerForm, PartnerListQuery, PartnerOut } from './partners.schema.ts';
+import * as service from './partners.service.ts';
+import { PartnerFormPage, PartnerListPage, PartnerPage } from './partners.views.tsx';
+
+const view = { permission: 'partners.view' as const };
+const manage = { permission: 'partners.manage' as const };
+const tags = ['partners'];
+
+function viewer(req: FastifyRequest): service.Viewer {
+  const u = userOf(req);
+  return { id: u.id, unitId: u.unitId, scope: u.scope };
+}
+
+/** Zips the form's contact columns into contacts; a row counts when any of its cells is filled. */
+export function contactsFromForm(v: Static<typeof PartnerForm>): PartnerContact[] {
+  const names = v.contact_name ?? [];
+  const out: PartnerContact[] = [];
+  const len = Math.max(
+    names.length,
+    v.contact_position?.length ?? 0,
+    v.contact_phone?.length ?? 0,
+    v.contact_email?.length ?? 0,
+  );
+  for (let i = 0; i < len; i++) {
+    const c = {
+      name: names[i]?.trim() ?? '',
+      position: v.contact_position?.[i]?.trim() || undefined,
+      phone: v.contact_phone?.[i]?.trim() || undefined,
+      email: v.contact_email?.[i]?.trim() || undefined,
+    };
+    if (c.name || c.position || c.phone || c.email) out.push(c);
+  }
+  return out;
+}
+
+function inputFromForm(v: Static<typeof PartnerForm>): service.PartnerInput {
+  const { contact_name: _n, contact_position: _p, contact_phone: _ph, contact_email: _e, ...rest } = v;
+  return { ...rest, contacts: contactsFromForm(v) };
+}
+
+export async function partnersRoutes(app: App) {
+  const formPage = async (req: FastifyRequest, form: FormState, partnerId?: string) =>
+    renderPage(
+      PartnerFormPage({
+        ctx: viewCtx(req),
+        form,
+        units: await unitOptions(app.db, userOf(req).scope),
+        partnerId,
+      }),
+    );
+
+  const partnerPage = async (
+    req: FastifyRequest,
+    id: string,
+    instructorForm: FormState = emptyForm(),
+    oneTime: { username: string; password: string } | null = null,
+  ) => {
+    const scope = userOf(req).scope;
+    const partner = await service.getPartner(app.db, scope, id);
+    const [agreements, instructors] = await Promise.all([
+      listAgreements(app.db, scope, { partnerId: id, page: 1 }),
+      service.instructorsOf(app.db, id),
+    ]);
+    return renderPage(
+      PartnerPage({
+        ctx: viewCtx(req),
+        data: { partner, agreements: agreements.rows, instructors, instructorForm, oneTime },
+      }),
+    );
+  };
+
+  app.get('/partners', { config: view, schema: { querystring: PartnerListQuery } }, async (req, reply) => {
+    const r = await service.listPartners(app.db, userOf(req).scope, {
+      q: req.query.q,
+      type: req.query.type,
+      page: req.query.page ?? 1,
+    });
+    return reply.html(
+      renderPage(PartnerListPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, query: req.query })),
+    );
+  });
+
+  app.get('/partners/new', { config: manage }, async (req, reply) =>
+    reply.html(await formPage(req, emptyForm({ type: 'company', unit_id: userOf(req).unitId ?? '' }))),
+  );
+
+  app.post(
+    '/partners',
+    { config: manage, schema: { body: PartnerForm }, attachValidation: true },
+    async (req, reply) => {
+      let id = '';
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form),
+        async () => {
+          id = await service.createPartner(app.db, actorOf(req), viewer(req), inputFromForm(req.body));
+        },
+      );
+      if (sent) return sent;
+      setFlash(reply, 'partners.created');
+      return reply.redirect(`/partners/${id}`, 303);
+    },
+  );
+
+  app.get('/partners/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
+    reply.html(await partnerPage(req, req.params.id)),
+  );
+
+  app.get('/partners/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
+    const p = await service.getPartner(app.db, userOf(req).scope, req.params.id);
+    return reply.html(await formPage(req, emptyForm({ ...p, contacts: p.contacts }), p.id));
+  });
+
+  app.post(
+    '/partners/:id',
+    { config: manage, schema: { params: IdParams, body: PartnerForm }, attachValidation: true },
+    async (req, reply) => {
+      const p = await service.getPartner(app.db, userOf(req).scope, req.params.id);
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form, p.id),
+        () => service.updatePartner(app.db, actorOf(req), viewer(req), p.id, inputFromForm(req.body)),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'common.saved');
+      return reply.redirect(`/partners/${p.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/partners/:id/instructors',
+    { config: manage, schema: { params: IdParams, body: InstructorBody }, attachValidation: true },
+    async (req, reply) => {
+      let created: { id: string; oneTimePassword: string | null } | undefined;
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => partnerPage(req, req.params.id, form),
+        async () => {
+          created = await service.createInstructor(
+            app.db,
+            actorOf(req),
+            viewer(req),
+            req.params.id,
+            req.body,
+          );
+        },
+      );
+      if (sent) return sent;
+      if (created?.oneTimePassword) {
+        reply.header('cache-control', 'no-store');
+        return reply.html(
+          await partnerPage(req, req.params.id, emptyForm(), {
+            username: req.body.username,
+            password: created.oneTimePassword,
+          }),
+          201,
+        );
+      }
+      setFlash(reply, 'partners.instructorCreated');
+      return reply.redirect(`/partners/${req.params.id}`, 303);
+    },
+  );
+
+  // ---- JSON API ----
+  app.get(
+    '/api/v1/partners',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Partners in your scope',
+        querystring: PartnerListQuery,
+        response: { 200: Type.Object({ items: Type.Array(PartnerOut), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const r = await service.listPartners(app.db, userOf(req).scope, {
+        q: req.query.q,
+        type: req.query.type,
+        page: req.query.page ?? 1,
+      });
+      return { items: r.rows, total: r.total };
+    },
+  );
+
+  app.get(
+    '/api/v1/partners/:id',
+    {
+      config: view,
+      schema: { tags, summary: 'One partner', params: IdParams, response: { 200: PartnerOut } },
+    },
+    async (req) => service.getPartner(app.db, userOf(req).scope, req.params.id),
+  );
+
+  app.post(
+    '/api/v1/partners',
+    {
+      config: manage,
+      schema: { tags, summary: 'Add a partner', body: PartnerBody, response: { 201: PartnerOut } },
+    },
+    async (req, reply) => {
+      const id = await service.createPartner(app.db, actorOf(req), viewer(req), req.body);
+      return reply.code(201).send(await service.getPartner(app.db, userOf(req).scope, id));
+    },
+  );
+
+  app.put(
+    '/api/v1/partners/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Replace a partner's details",
+        params: IdParams,
+        body: PartnerBody,
+        response: { 200: PartnerOut },
+      },
+    },
+    async (req) => {
+      await service.updatePartner(app.db, actorOf(req), viewer(req), req.params.id, req.body);
+      return service.getPartner(app.db, userOf(req).scope, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/partners/:id/instructors',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Create an instructor account tied to the partner',
+        params: IdParams,
+        body: InstructorBody,
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            one_time_password: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await service.createInstructor(app.db, actorOf(req), viewer(req), req.params.id, req.body);
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ id: r.id, one_time_password: r.oneTimePassword });
+    },
+  );
+}

@@ -1,0 +1,62 @@
+// What each role may reach, as the browser sees it: read-only roles get a clear refusal, not a form.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEMO_PASSWORD, PHONE, useE2e } from './harness.ts';
+import { ErrorPage, navigation, SignInPage, UnitsPage } from './pages.ts';
+
+const e2e = useE2e();
+
+describe('who may reach what', () => {
+  test('a Kanwil viewer sees the units of East Java but cannot open a form that writes: /units/new and /admin/users/new answer 403 "tidak memiliki izin", and the menu has no Users link', async () => {
+    const page = await e2e.newPage({ viewport: PHONE });
+    const dashboard = await new SignInPage(page).open().then((p) => p.signIn('kanwil.jatim', DEMO_PASSWORD));
+    assert.equal(await dashboard.text(dashboard.title), 'Dasbor');
+    const cards = await dashboard.unitCards.locator('li a').allTextContents();
+    assert.deepEqual(
+      cards.sort(),
+      ['Lapas Kelas I Madiun', 'Rutan Kelas IIB Magetan'],
+      'only the units of the Kanwil, not Bali',
+    );
+
+    await dashboard.openMenu();
+    const nav = await dashboard.navTestIds();
+    assert.equal(nav.includes('nav-users'), false, `the menu offers Users: ${nav.join(', ')}`);
+    assert.deepEqual(nav, ['nav-dashboard', 'nav-units', 'nav-audit', 'nav-account']);
+    assert.equal(await dashboard.navLink('users').count(), 0);
+
+    await dashboard.goToNav('units');
+    const units = new UnitsPage(page);
+    await units.table.waitFor();
+    assert.equal(await units.newUnitLink.count(), 0, 'no "Tambah unit" button for a viewer');
+
+    for (const url of ['/units/new', '/admin/users/new']) {
+      const res = await navigation(page, () => page.goto(url));
+      assert.equal(res.status(), 403, `${url} answered ${res.status()}`);
+      const refused = new ErrorPage(page);
+      assert.equal(refused.path, url, 'the refusal is shown where the user asked, not a redirect');
+      assert.equal(await refused.status(), 403);
+      const message = await refused.text(refused.message);
+      assert.match(message, /tidak memiliki izin/);
+      assert.equal(message, 'Anda tidak memiliki izin untuk tindakan ini.');
+      assert.equal(await refused.lang(), 'id');
+      assert.equal(await refused.navLink('users').count(), 0, 'the error page keeps the same menu');
+    }
+  });
+
+  test('the unit administrator does see Users in the menu and can open both forms', async () => {
+    const page = await e2e.newPage({ viewport: PHONE });
+    const dashboard = await new SignInPage(page).open().then((p) => p.signIn('admin.magetan', DEMO_PASSWORD));
+    await dashboard.openMenu();
+    assert.ok((await dashboard.navTestIds()).includes('nav-users'));
+    assert.equal(await dashboard.navLink('users').isVisible(), true);
+
+    for (const [url, form] of [
+      ['/units/new', 'unit-form'],
+      ['/admin/users/new', 'user-form'],
+    ] as const) {
+      const res = await navigation(page, () => page.goto(url));
+      assert.equal(res.status(), 200, `${url} answered ${res.status()}`);
+      assert.equal(await page.getByTestId(form).isVisible(), true);
+    }
+  });
+});
