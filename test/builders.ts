@@ -84,3 +84,25 @@ export async function buildUser(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export async function buildPartner(db: Db, o: Partial<{ unit_id: string; legal_name: string }> = {}) {
+  const unit_id = o.unit_id ?? (await buildUnit(db)).id;
+  return db
+    .insertInto('partners')
+    .values({
+      unit_id,
+      type: 'company',
+      legal_name: o.legal_name ?? `PT Mitra ${uniq()}`,
+      nib: null,
+      npwp: null,
+      address: null,
+      city: null,
+      phone: null,
+      email: null,
+      website: null,
+      notes: null,
+      contacts: '[]',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -21,7 +21,14 @@ describe('who may reach what', () => {
     await dashboard.openMenu();
     const nav = await dashboard.navTestIds();
     assert.equal(nav.includes('nav-users'), false, `the menu offers Users: ${nav.join(', ')}`);
-    assert.deepEqual(nav, ['nav-dashboard', 'nav-units', 'nav-audit', 'nav-account']);
+    assert.deepEqual(nav, [
+      'nav-dashboard',
+      'nav-partners',
+      'nav-agreements',
+      'nav-units',
+      'nav-audit',
+      'nav-account',
+    ]);
     assert.equal(await dashboard.navLink('users').count(), 0);
 
     await dashboard.goToNav('units');
