@@ -72,6 +72,10 @@ describe('partners and agreements in the browser', () => {
     await agreement.showTermsOn('2026-12-09');
     assert.match(await agreement.rates.innerText(), /Tas rajut: Rp 35\.000 \/ buah/);
 
+    await page.setViewportSize({ width: 360, height: 740 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the agreement page scrolls sideways on a 360px phone (${width}px)`);
+
     const pdf = await agreement.downloadSummary();
     assert.match(pdf.name, /^ringkasan-pks-pelatihan-rajut-lanjutan\.pdf$/);
     assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
