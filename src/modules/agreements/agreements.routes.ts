@@ -113,7 +113,16 @@ export async function agreementsRoutes(app: App) {
         page: q.page ?? 1,
       });
       return reply.html(
-        renderPage(AgreementListPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, query: q })),
+        renderPage(
+          AgreementListPage({
+            ctx: viewCtx(req),
+            rows: r.rows,
+            total: r.total,
+            page: q.page ?? 1,
+            pageSize: r.pageSize,
+            query: q,
+          }),
+        ),
       );
     },
   );

@@ -57,6 +57,11 @@ export interface NewAgreementInput extends AgreementInput {
   kind: 'pks' | 'mou';
 }
 
+/** Today's date where the unit is: "ending within 30 days" and "done on" follow the unit's clock. */
+async function unitToday(conn: Db, unitId: string): Promise<string> {
+  return dayInZone(new Date(), (await repo.unitSplit(conn, unitId)).timezone as Zone);
+}
+
 export async function getAgreement(db: Db, scope: Scope, id: string) {
   const a = await repo.findAgreement(db, scope, id);
   if (!a) throw new AppError('agreements.not_found', 404, 'err.notFound');
@@ -252,8 +257,7 @@ export async function act(
   return db.transaction().execute(async (trx) => {
     await repo.lockAgreement(trx, id);
     const a = await getAgreement(trx, viewer.scope, id);
-    const zone = (await repo.unitSplit(trx, a.unit_id)).timezone as Zone;
-    const today = dayInZone(new Date(), zone);
+    const today = await unitToday(trx, a.unit_id);
     const validTo =
       termsInForce(await repo.termsVersions(trx, a.parent_id ?? a.id), today)?.valid_to ?? a.valid_to;
     const r = transition({
@@ -374,8 +378,12 @@ export async function setEvaluationActionStatus(
     const x = await repo.findEvaluationAction(trx, actionId);
     if (!x) throw new AppError('agreements.not_found', 404, 'err.notFound');
     const a = await getAgreement(trx, viewer.scope, x.agreement_id);
-    const zone = (await repo.unitSplit(trx, a.unit_id)).timezone as Zone;
-    await repo.setActionStatus(trx, actionId, status, status === 'done' ? dayInZone(new Date(), zone) : null);
+    await repo.setActionStatus(
+      trx,
+      actionId,
+      status,
+      status === 'done' ? await unitToday(trx, a.unit_id) : null,
+    );
     await recordAudit(trx, actor, {
       action: 'agreements.evaluation_action',
       entity: 'evaluation_action',

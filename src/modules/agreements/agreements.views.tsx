@@ -3,6 +3,7 @@
 import { formatDay, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { AgreementStatus } from '../../db/schema.ts';
 import type { AgreementRow } from './agreements.repo.ts';
@@ -21,11 +22,15 @@ export function AgreementListPage({
   ctx,
   rows,
   total,
+  page,
+  pageSize,
   query,
 }: {
   ctx: ViewCtx;
   rows: AgreementRow[];
   total: number;
+  page: number;
+  pageSize: number;
   query: { q?: string | undefined; status?: string | undefined };
 }) {
   const day = (d: string | null) => (d ? formatDay(d, ctx.lang) : ctx.t('agreements.openEnded'));
@@ -104,6 +109,7 @@ export function AgreementListPage({
           </table>
         </div>
       )}
+      <Pager ctx={ctx} base="/agreements" query={query} page={page} total={total} pageSize={pageSize} />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 // The audit log page: filters, and each record with what changed.
 import { Layout } from '../../app/layout.tsx';
+import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 
 export interface AuditItem {
@@ -38,9 +39,6 @@ export function AuditPage({
   page: number;
   query: Record<string, string | undefined>;
 }) {
-  const pages = Math.max(1, Math.ceil(total / 50));
-  const link = (p: number) =>
-    `/admin/audit?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
   return (
     <Layout ctx={ctx} title={ctx.t('audit.title')}>
       <h1>{ctx.t('audit.title')}</h1>
@@ -114,15 +112,7 @@ export function AuditPage({
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label={ctx.t('common.page', { n: page })}>
-          {page > 1 && <a href={link(page - 1)}>{ctx.t('common.prev')}</a>}
-          <span>
-            {ctx.t('common.page', { n: page })} / {pages}
-          </span>
-          {page < pages && <a href={link(page + 1)}>{ctx.t('common.next')}</a>}
-        </nav>
-      )}
+      <Pager ctx={ctx} base="/admin/audit" query={query} page={page} total={total} pageSize={50} />
     </Layout>
   );
 }

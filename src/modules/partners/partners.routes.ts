@@ -87,7 +87,16 @@ export async function partnersRoutes(app: App) {
       page: req.query.page ?? 1,
     });
     return reply.html(
-      renderPage(PartnerListPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, query: req.query })),
+      renderPage(
+        PartnerListPage({
+          ctx: viewCtx(req),
+          rows: r.rows,
+          total: r.total,
+          page: req.query.page ?? 1,
+          pageSize: r.pageSize,
+          query: req.query,
+        }),
+      ),
     );
   });
 

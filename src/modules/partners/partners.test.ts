@@ -108,3 +108,25 @@ describe('partners', () => {
     assert.equal((await stranger.get(`/partners/${p.id}`)).statusCode, 404);
   });
 });
+
+describe('long partner lists', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  test('a list longer than one page has previous and next links that keep the filter', async () => {
+    const unit = await buildUnit(t.db);
+    for (let i = 0; i < 30; i++)
+      await buildPartner(t.db, { unit_id: unit.id, legal_name: `CV Rajut ${String(i).padStart(2, '0')}` });
+    const c = await t.signedIn((await buildUser(t.db, { roles: ['petugas'], unit_id: unit.id })).username);
+    const first = await c.get('/partners?q=rajut');
+    assert.match(first.body, /data-testid="pager"/);
+    assert.match(first.body, /href="\/partners\?q=rajut&amp;page=2" rel="next"/);
+    assert.doesNotMatch(first.body, /CV Rajut 29/);
+    const second = await c.get('/partners?q=rajut&page=2');
+    assert.match(second.body, /CV Rajut 29/);
+    assert.doesNotMatch(second.body, /CV Rajut 00/);
+  });
+});

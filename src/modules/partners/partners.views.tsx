@@ -3,6 +3,7 @@
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { PartnerContact } from '../../db/schema.ts';
 import type { PartnerRow } from './partners.repo.ts';
@@ -31,11 +32,15 @@ export function PartnerListPage({
   ctx,
   rows,
   total,
+  page,
+  pageSize,
   query,
 }: {
   ctx: ViewCtx;
   rows: PartnerRow[];
   total: number;
+  page: number;
+  pageSize: number;
   query: { q?: string | undefined; type?: string | undefined };
 }) {
   return (
@@ -100,6 +105,7 @@ export function PartnerListPage({
           </table>
         </div>
       )}
+      <Pager ctx={ctx} base="/partners" query={query} page={page} total={total} pageSize={pageSize} />
     </Layout>
   );
 }

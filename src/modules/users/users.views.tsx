@@ -3,6 +3,7 @@
 import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { Pager } from '../../app/pager.tsx';
 import { ROLES } from '../../app/policy.ts';
 import type { ViewCtx } from '../../app/view.ts';
 import type { UserRow } from './users.repo.ts';
@@ -200,9 +201,6 @@ export function UserListPage({
   pageSize: number;
   query: Record<string, string | undefined>;
 }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const link = (p: number) =>
-    `/admin/users?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v)), page: String(p) } as Record<string, string>)}`;
   return (
     <Layout ctx={ctx} title={ctx.t('users.title')}>
       <div class="title-row">
@@ -278,15 +276,7 @@ export function UserListPage({
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label={ctx.t('common.page', { n: page })}>
-          {page > 1 && <a href={link(page - 1)}>{ctx.t('common.prev')}</a>}
-          <span>
-            {ctx.t('common.page', { n: page })} / {pages}
-          </span>
-          {page < pages && <a href={link(page + 1)}>{ctx.t('common.next')}</a>}
-        </nav>
-      )}
+      <Pager ctx={ctx} base="/admin/users" query={query} page={page} total={total} pageSize={pageSize} />
     </Layout>
   );
 }
