@@ -107,3 +107,25 @@ export async function insertKanwil(
 ): Promise<string> {
   return (await conn.insertInto('kanwil').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
+
+export async function kanwilCodeTaken(conn: Conn, code: string, exceptId?: string): Promise<boolean> {
+  let q = conn.selectFrom('kanwil').select('id').where('code', '=', code);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function findKanwil(conn: Conn, id: string) {
+  return conn
+    .selectFrom('kanwil')
+    .select(['id', 'code', 'name', 'province', 'address', 'timezone'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateKanwil(
+  conn: Conn,
+  id: string,
+  v: { code: string; name: string; province: string; address: string | null; timezone: TimeZone },
+): Promise<void> {
+  await conn.updateTable('kanwil').set(v).where('id', '=', id).execute();
+}

@@ -2,12 +2,13 @@
 import { Type } from 'typebox';
 import { handleForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, setFlash, userOf } from '../../app/http.ts';
+import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { can } from '../../app/policy.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { IdParams } from '../users/users.schema.ts';
-import { KanwilOut, UnitBody, UnitOut } from './units.schema.ts';
+import { KanwilBody, KanwilOut, UnitBody, UnitOut } from './units.schema.ts';
 import * as service from './units.service.ts';
-import { UnitFormPage, UnitListPage } from './units.views.tsx';
+import { KanwilPage, UnitFormPage, UnitListPage } from './units.views.tsx';
 
 const view = { permission: 'units.view' as const };
 const manage = { permission: 'units.manage' as const };
@@ -71,6 +72,85 @@ export async function unitsRoutes(app: App) {
       if (sent) return sent;
       setFlash(reply, 'common.saved');
       return reply.redirect('/units', 303);
+    },
+  );
+
+  const kanwilPage = async (req: FastifyRequest, form: FormState = emptyForm({ timezone: 'Asia/Jakarta' })) =>
+    renderPage(
+      KanwilPage({
+        ctx: viewCtx(req),
+        rows: await service.listKanwil(app.db),
+        form,
+        canManage: can(userOf(req).roles, 'units.manage') && userOf(req).scope.all,
+      }),
+    );
+
+  app.get('/units/kanwil', { config: view }, async (req, reply) => reply.html(await kanwilPage(req)));
+
+  app.post(
+    '/units/kanwil',
+    { config: manage, schema: { body: KanwilBody }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => kanwilPage(req, form),
+        () => service.createKanwil(app.db, actorOf(req), userOf(req).scope, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'kanwil.saved');
+      return reply.redirect('/units/kanwil', 303);
+    },
+  );
+
+  app.post(
+    '/units/kanwil/:id',
+    { config: manage, schema: { params: IdParams, body: KanwilBody }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => kanwilPage(req, form),
+        () => service.updateKanwil(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'kanwil.saved');
+      return reply.redirect('/units/kanwil', 303);
+    },
+  );
+
+  app.post(
+    '/api/v1/kanwil',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add a regional office (national administrators)',
+        body: KanwilBody,
+        response: { 201: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send({ id: await service.createKanwil(app.db, actorOf(req), userOf(req).scope, req.body) }),
+  );
+
+  app.put(
+    '/api/v1/kanwil/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Replace a regional office (national administrators)',
+        params: IdParams,
+        body: KanwilBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await service.updateKanwil(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      return reply.code(204).send(null);
     },
   );
 

@@ -36,3 +36,11 @@ export const KanwilOut = Type.Object({
   province: Type.String(),
   timezone: Type.String(),
 });
+
+export const KanwilBody = Type.Object({
+  code: Type.String({ pattern: '^[A-Za-z0-9.-]{2,20}$' }),
+  name: Type.String({ minLength: 3, maxLength: 150 }),
+  province: Type.String({ minLength: 3, maxLength: 100 }),
+  address: Type.Optional(Type.String({ maxLength: 300 })),
+  timezone: Type.Union(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'].map((v) => Type.Literal(v))),
+});

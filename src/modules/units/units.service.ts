@@ -1,5 +1,5 @@
 // Units (UPT) and regional offices: reference data every other module hangs from.
-import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
+import { AppError, fieldError, forbidden, isUniqueViolation } from '../../app/errors.ts';
 import type { Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
@@ -121,5 +121,53 @@ export async function ensureKanwil(
     const id = await repo.insertKanwil(trx, { ...k, address: k.address ?? null });
     await recordAudit(trx, actor, { action: 'kanwil.create', entity: 'kanwil', entityId: id, after: k });
     return id;
+  });
+}
+
+export interface KanwilInput {
+  code: string;
+  name: string;
+  province: string;
+  address?: string | undefined;
+  timezone: TimeZone;
+}
+
+/** Regional offices are national reference data: only a national administrator changes them. */
+function nationalOnly(scope: Scope): void {
+  if (!scope.all) throw forbidden();
+}
+
+export async function createKanwil(db: Db, actor: Actor, scope: Scope, input: KanwilInput): Promise<string> {
+  nationalOnly(scope);
+  const v = { ...input, code: input.code.toUpperCase(), address: input.address ?? null };
+  if (await repo.kanwilCodeTaken(db, v.code)) throw fieldError('code', 'units.codeTaken');
+  return db.transaction().execute(async (trx) => {
+    const id = await repo.insertKanwil(trx, v);
+    await recordAudit(trx, actor, { action: 'kanwil.create', entity: 'kanwil', entityId: id, after: v });
+    return id;
+  });
+}
+
+export async function updateKanwil(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  input: KanwilInput,
+): Promise<void> {
+  nationalOnly(scope);
+  const v = { ...input, code: input.code.toUpperCase(), address: input.address ?? null };
+  if (await repo.kanwilCodeTaken(db, v.code, id)) throw fieldError('code', 'units.codeTaken');
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.findKanwil(trx, id);
+    if (!before) throw new AppError('kanwil.not_found', 404, 'err.notFound');
+    await repo.updateKanwil(trx, id, v);
+    await recordAudit(trx, actor, {
+      action: 'kanwil.update',
+      entity: 'kanwil',
+      entityId: id,
+      before,
+      after: v,
+    });
   });
 }

@@ -23,6 +23,9 @@ export function UnitListPage({ ctx, units }: { ctx: ViewCtx; units: UnitRow[] })
     <Layout ctx={ctx} title={ctx.t('units.title')}>
       <div class="title-row">
         <h1>{ctx.t('units.title')}</h1>
+        <a class="button" href="/units/kanwil" data-testid="kanwil-link">
+          {ctx.t('kanwil.title')}
+        </a>
         {ctx.can('units.manage') && (
           <a class="button primary" href="/units/new" data-testid="unit-new">
             {ctx.t('units.new')}
@@ -133,6 +136,101 @@ export function UnitFormPage({
           {ctx.t('common.save')}
         </button>
       </form>
+    </Layout>
+  );
+}
+
+type KanwilRow = { id: string; code: string; name: string; province: string; timezone: string };
+
+const KANWIL_LABELS: Record<string, MessageKey> = {
+  code: 'kanwil.code',
+  name: 'kanwil.name',
+  province: 'kanwil.province',
+  address: 'units.address',
+  timezone: 'units.timezone',
+};
+
+const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
+/** Regional offices: each editable in place by a national administrator, and a form to add one. */
+export function KanwilPage({
+  ctx,
+  rows,
+  form,
+  canManage,
+}: {
+  ctx: ViewCtx;
+  rows: KanwilRow[];
+  form: FormState;
+  canManage: boolean;
+}) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('kanwil.title')}>
+      <p>
+        <a href="/units">← {ctx.t('units.title')}</a>
+      </p>
+      <h1>{ctx.t('kanwil.title')}</h1>
+      <ul class="plain" data-testid="kanwil-list">
+        {rows.map((k) =>
+          canManage ? (
+            <li key={k.id} class="card">
+              <form method="post" action={`/units/kanwil/${k.id}`} class="row-form">
+                <Csrf ctx={ctx} />
+                <label>
+                  {ctx.t('kanwil.code')}
+                  <input name="code" value={k.code} required maxLength={20} />
+                </label>
+                <label class="grow">
+                  {ctx.t('kanwil.name')}
+                  <input name="name" value={k.name} required maxLength={150} />
+                </label>
+                <label>
+                  {ctx.t('kanwil.province')}
+                  <input name="province" value={k.province} required maxLength={100} />
+                </label>
+                <label>
+                  {ctx.t('units.timezone')}
+                  <select name="timezone">
+                    {ZONES.map((z) => (
+                      <option key={z} value={z} selected={z === k.timezone}>
+                        {ctx.t(`tz.${z}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit">{ctx.t('common.save')}</button>
+              </form>
+            </li>
+          ) : (
+            <li key={k.id}>
+              {k.name} ({k.code}) · {k.province} · {ctx.t(`tz.${k.timezone as (typeof ZONES)[number]}`)}
+            </li>
+          ),
+        )}
+      </ul>
+      {canManage && (
+        <>
+          <h2>{ctx.t('kanwil.new')}</h2>
+          <ErrorSummary ctx={ctx} form={form} labels={KANWIL_LABELS} />
+          <form method="post" action="/units/kanwil" novalidate data-testid="kanwil-form">
+            <Csrf ctx={ctx} />
+            <TextField ctx={ctx} form={form} name="code" label="kanwil.code" maxLength={20} />
+            <TextField ctx={ctx} form={form} name="name" label="kanwil.name" maxLength={150} />
+            <TextField ctx={ctx} form={form} name="province" label="kanwil.province" maxLength={100} />
+            <TextField ctx={ctx} form={form} name="address" label="units.address" optional maxLength={300} />
+            <SelectField
+              ctx={ctx}
+              form={form}
+              name="timezone"
+              label="units.timezone"
+              options={ZONES.map((z) => ({ value: z, label: ctx.t(`tz.${z}`) }))}
+            />
+            <button type="submit" class="primary">
+              {ctx.t('common.save')}
+            </button>
+          </form>
+        </>
+      )}
     </Layout>
   );
 }
