@@ -12,6 +12,7 @@ import {
 } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { seedHolidays } from './modules/holidays/holidays.service.ts';
 import { seedProgramAksi } from './modules/program-aksi/program-aksi.service.ts';
 import { ensureFirstAdmin } from './modules/users/users.service.ts';
 
@@ -52,6 +53,8 @@ async function main() {
   }
   const reference = await seedProgramAksi(db, { userId: null, name: 'system:seed' });
   if (reference) say(`reference data: ${reference} Program Aksi items added`);
+  const holidays = await seedHolidays(db, { userId: null, name: 'system:seed' });
+  if (holidays) say(`reference data: ${holidays} national holidays and cuti bersama added`);
   if (config.seedDemo) {
     const r = await seedDemo(db);
     if (r.created) say(`demo data: ${r.created} records added`);

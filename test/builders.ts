@@ -106,3 +106,39 @@ export async function buildPartner(db: Db, o: Partial<{ unit_id: string; legal_n
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+let inmateSerial = 0;
+export async function buildInmate(
+  db: Db,
+  o: Partial<{
+    unit_id: string;
+    reg_number: string;
+    name: string;
+    nik: string | null;
+    status: 'active' | 'released' | 'transferred';
+  }> = {},
+) {
+  const unit_id = o.unit_id ?? (await buildUnit(db)).id;
+  inmateSerial++;
+  const reg_number = o.reg_number ?? `B.I ${1000 + inmateSerial}/2025`;
+  return db
+    .insertInto('inmates')
+    .values({
+      unit_id,
+      reg_number,
+      register_class: reg_number.startsWith('A.') ? 'A.II' : 'B.I',
+      name: o.name ?? `Warga Binaan ${uniq()}`,
+      gender: 'L',
+      birth_date: '1990-05-01',
+      entry_date: '2025-03-01',
+      expected_release_date: '2027-03-01',
+      block: 'A',
+      room: '3',
+      education: 'SMA',
+      risk_level: 'rendah',
+      nik: o.nik ?? null,
+      status: o.status ?? 'active',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,7 +1,10 @@
 // Interface text in Bahasa Indonesia (default) and English. Indonesian is the source of truth:
 // the English dictionary must have exactly the same keys, which the type checker enforces.
 import * as agreements from '../modules/agreements/agreements.messages.ts';
+import * as holidays from '../modules/holidays/holidays.messages.ts';
+import * as inmates from '../modules/inmates/inmates.messages.ts';
 import * as partners from '../modules/partners/partners.messages.ts';
+import * as programmes from '../modules/programmes/programmes.messages.ts';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -379,9 +382,16 @@ const en: Record<CoreKey, string> = {
 };
 
 // Feature modules keep their own texts beside their code; each has both languages, type-checked.
-const idAll = { ...id, ...partners.id, ...agreements.id };
+const idAll = { ...id, ...partners.id, ...agreements.id, ...inmates.id, ...holidays.id, ...programmes.id };
 export type MessageKey = keyof typeof idAll;
-const enAll: Record<MessageKey, string> = { ...en, ...partners.en, ...agreements.en };
+const enAll: Record<MessageKey, string> = {
+  ...en,
+  ...partners.en,
+  ...agreements.en,
+  ...inmates.en,
+  ...holidays.en,
+  ...programmes.en,
+};
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: idAll, en: enAll };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -15,7 +15,7 @@ describe('background jobs on the PostgreSQL queue', () => {
   });
   after(() => t.drop());
 
-  test('starting the queue creates its tables, the hourly session clean-up and the daily agreement reminders', async () => {
+  test('starting the queue creates its tables, the hourly session clean-up, the daily agreement reminders and the daily session generation', async () => {
     const log = { info() {}, error() {} };
     const jobs = await startJobs({ url: t.url, db: t.db, config, log });
     try {
@@ -26,6 +26,7 @@ describe('background jobs on the PostgreSQL queue', () => {
       assert.deepEqual(r.rows, [
         { name: 'agreements.reminders', cron: '0 6 * * *' },
         { name: 'auth.purge-expired', cron: '17 * * * *' },
+        { name: 'programmes.generate-sessions', cron: '30 5 * * *' },
       ]);
     } finally {
       await jobs.stop();

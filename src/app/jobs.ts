@@ -3,7 +3,9 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { recordReminders } from '../modules/agreements/agreements.reminders.ts';
+import { SYSTEM } from '../modules/audit/audit.service.ts';
 import { purgeExpired } from '../modules/auth/auth.service.ts';
+import { generateSessions } from '../modules/programmes/sessions.service.ts';
 import type { Config } from './config.ts';
 
 interface Log {
@@ -40,6 +42,15 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
   await boss.work(reminders, async () => {
     const n = await recordReminders(opts.db);
     opts.log.info({ created: n }, 'agreement reminders recorded');
+  });
+
+  // Daily at 05:30 WIB: keeps every running schedule's sessions filled 8 weeks ahead.
+  const sessions = 'programmes.generate-sessions';
+  await boss.createQueue(sessions);
+  await boss.schedule(sessions, '30 5 * * *', {}, { tz: 'Asia/Jakarta' });
+  await boss.work(sessions, async () => {
+    const n = await generateSessions(opts.db, { ...SYSTEM, name: 'system:jobs' });
+    opts.log.info({ created: n }, 'programme sessions generated');
   });
 
   return {

@@ -7,8 +7,11 @@ import type { ViewCtx } from './view.ts';
 
 const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission; testid: string }> = [
   { href: '/dashboard', key: 'nav.dashboard', permission: 'dashboard.view', testid: 'nav-dashboard' },
+  { href: '/inmates', key: 'nav.inmates', permission: 'inmates.view', testid: 'nav-inmates' },
   { href: '/partners', key: 'nav.partners', permission: 'partners.view', testid: 'nav-partners' },
   { href: '/agreements', key: 'nav.agreements', permission: 'agreements.view', testid: 'nav-agreements' },
+  { href: '/programmes', key: 'nav.programmes', permission: 'programmes.view', testid: 'nav-programmes' },
+  { href: '/holidays', key: 'nav.holidays', permission: 'holidays.view', testid: 'nav-holidays' },
   { href: '/units', key: 'nav.units', permission: 'units.view', testid: 'nav-units' },
   { href: '/admin/users', key: 'nav.users', permission: 'users.manage', testid: 'nav-users' },
   { href: '/admin/audit', key: 'nav.audit', permission: 'audit.view', testid: 'nav-audit' },

@@ -27,6 +27,12 @@ export const PERMISSIONS = [
   'agreements.view',
   'agreements.manage',
   'agreements.sign',
+  'inmates.view',
+  'inmates.manage',
+  'holidays.view',
+  'holidays.manage',
+  'programmes.view',
+  'programmes.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +43,8 @@ const READ: readonly Permission[] = [
   'units.view',
   'partners.view',
   'agreements.view',
+  'holidays.view',
+  'programmes.view',
 ];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -47,11 +55,43 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'reference.manage',
     'partners.manage',
     'agreements.manage',
+    'holidays.manage',
+    'programmes.manage',
+    'inmates.view',
+    'inmates.manage',
   ],
-  kepala_upt: [...READ, 'audit.view', 'partners.manage', 'agreements.manage', 'agreements.sign'],
-  petugas: [...READ, 'partners.manage', 'agreements.manage'],
+  kepala_upt: [
+    ...READ,
+    'audit.view',
+    'partners.manage',
+    'agreements.manage',
+    'agreements.sign',
+    'holidays.manage',
+    'programmes.manage',
+    // Inmate data is specific personal data (UU 27/2022): only staff and supervisors see it.
+    'inmates.view',
+    'inmates.manage',
+  ],
+  petugas: [
+    ...READ,
+    'partners.manage',
+    'agreements.manage',
+    'holidays.manage',
+    'programmes.manage',
+    'inmates.view',
+    'inmates.manage',
+  ],
   // An instructor sees only their own partner's records: repos narrow by partner, not by role.
-  instruktur_mitra: ['self', 'dashboard.view', 'partners.view', 'agreements.view'],
+  instruktur_mitra: [
+    'self',
+    'dashboard.view',
+    'partners.view',
+    'agreements.view',
+    'holidays.view',
+    'programmes.view',
+  ],
+  // Offices above the units read roll-ups, not people: no inmate names unless a later,
+  // case-by-case grant says they need them (domain brief, "who uses the product").
   kanwil: [...READ, 'audit.view'],
   pusat: [...READ, 'audit.view'],
   humas: READ,

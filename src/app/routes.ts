@@ -6,8 +6,14 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
+import { holidaysRoutes } from '../modules/holidays/holidays.routes.ts';
+import { inmatesApi } from '../modules/inmates/inmates.api.ts';
+import { inmatesImportRoutes } from '../modules/inmates/inmates.import.routes.ts';
+import { inmatesRoutes } from '../modules/inmates/inmates.routes.ts';
 import { partnersRoutes } from '../modules/partners/partners.routes.ts';
 import { programAksiRoutes } from '../modules/program-aksi/program-aksi.routes.ts';
+import { programmesApi } from '../modules/programmes/programmes.api.ts';
+import { programmesRoutes } from '../modules/programmes/programmes.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
@@ -27,6 +33,12 @@ export async function registerModules(app: App): Promise<void> {
     agreementsRoutes,
     agreementsApi,
     filesRoutes,
+    holidaysRoutes,
+    programmesRoutes,
+    programmesApi,
+    inmatesRoutes,
+    inmatesApi,
+    inmatesImportRoutes,
   ];
   for (const mod of modules) await app.register(mod);
 }

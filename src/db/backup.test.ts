@@ -99,6 +99,25 @@ async function fill(db: Db): Promise<void> {
     .transaction()
     .execute((trx) => recordAudit(trx, SYSTEM, { action: 'system.start', entity: 'system' }));
   await fillAgreements(db, unit.id, users[0]?.id ?? '');
+  await fillInmates(db, unit.id, users[0]?.id ?? '');
+}
+
+/** The inmate register (migration 0003): text[], nullable dates, jsonb import batches. */
+async function fillInmates(db: Db, unitId: string, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const inmate = await id(sql`
+    insert into inmates (unit_id, reg_number, register_class, name, gender, birth_date, entry_date, skills, nik)
+    values (${unitId}, 'B.I 123/2025', 'B.I', ${AWKWARD[0]}, 'L', '1990-05-01', '2025-03-01',
+            ${[AWKWARD[1], 'bertani']}::text[], '3520123456789012') returning id`);
+  await sql`insert into inmate_status_history (inmate_id, status, on_date, reason, created_by)
+    values (${inmate}, 'active', '2025-03-01', ${AWKWARD[2]}, ${userId})`.execute(db);
+  await sql`insert into register_f_entries (inmate_id, entry_date, violation, created_by)
+    values (${inmate}, '2025-11-04', ${AWKWARD[3]}, ${userId})`.execute(db);
+  await sql`insert into inmate_imports (unit_id, filename, rows, problems, created_by)
+    values (${unitId}, ${AWKWARD[4] ?? 'x.csv'}, '[]'::jsonb,
+            ${JSON.stringify([{ row: 2, column: 'name', key: 'err.required' }])}::jsonb, ${userId})`.execute(
+    db,
+  );
 }
 
 /** Partners and agreements (migration 0002): dates, text[], jsonb, bytea and a self-reference. */
@@ -147,6 +166,33 @@ async function fillAgreements(db: Db, unitId: string, userId: string): Promise<v
   await sql`
     insert into notifications (unit_id, kind, entity, entity_id, due_on)
     values (${unitId}, 'agreement.expiring', 'agreement', ${pks}, '2027-11-30')`.execute(db);
+  await fillProgrammes(db, { unitId, partner, pks, pa });
+}
+
+/** Holidays, programmes, schedules and sessions (migration 0004): integer[], time, jsonb, a partial key. */
+async function fillProgrammes(db: Db, ids: { unitId: string; partner: string; pks: string; pa: string }) {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  await sql`insert into holidays (unit_id, day, name, kind) values (null, '2026-03-18', ${AWKWARD[3]}, 'cuti_bersama'),
+    (${ids.unitId}, '2026-03-18', ${AWKWARD[0]}, 'local')`.execute(db);
+  const prog = await id(sql`
+    insert into programmes (unit_id, name, kind, partner_id, agreement_id, capacity, eligibility)
+    values (${ids.unitId}, ${AWKWARD[7]}, 'training', ${ids.partner}, ${ids.pks}, 20,
+            ${JSON.stringify({ risk_levels: ['rendah'], min_remaining_months: 6 })}) returning id`);
+  await sql`insert into programme_program_aksi (programme_id, program_aksi_id) values (${prog}, ${ids.pa})`.execute(
+    db,
+  );
+  await sql`insert into curriculum_units (programme_id, position, title, target_hours) values (${prog}, 1, ${AWKWARD[2]}, 6)`.execute(
+    db,
+  );
+  const sched = await id(sql`
+    insert into schedules (programme_id, weekdays, starts_on, start_time, end_time)
+    values (${prog}, ${[3, 5]}::int[], '2026-01-21', '09:00', '12:00') returning id`);
+  await sql`
+    insert into programme_sessions (programme_id, schedule_id, day, starts_at, ends_at, status, cancel_reason)
+    values (${prog}, ${sched}, '2026-01-21', '2026-01-21 02:00+00', '2026-01-21 05:00+00', 'cancelled', ${AWKWARD[1]}),
+           (${prog}, null, '2026-01-24', '2026-01-24 02:00+00', '2026-01-24 04:00+00', 'scheduled', null)`.execute(
+    db,
+  );
 }
 
 async function tableNames(db: Db): Promise<string[]> {

@@ -4,11 +4,15 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_partners_agreements.ts';
+import * as m0003 from './migrations/0003_inmates.ts';
+import * as m0004 from './migrations/0004_programmes.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_partners_agreements': m0002,
+  '0003_inmates': m0003,
+  '0004_programmes': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

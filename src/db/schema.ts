@@ -261,7 +261,201 @@ export interface NotificationsTable {
   created_at: Generated<Date>;
 }
 
+export type RegisterClass = 'A.I' | 'A.II' | 'A.III' | 'A.IV' | 'A.V' | 'B.I' | 'B.IIa' | 'B.IIb' | 'B.III';
+export type InmateStatus = 'active' | 'released' | 'transferred';
+export type RiskLevel = 'rendah' | 'sedang' | 'tinggi';
+
+export interface InmatesTable {
+  id: Generated<string>;
+  unit_id: string;
+  reg_number: string;
+  register_class: RegisterClass;
+  name: string;
+  gender: 'L' | 'P';
+  birth_date: string;
+  entry_date: string;
+  expected_release_date: string | null;
+  block: string | null;
+  room: string | null;
+  education: string | null;
+  skills: Generated<string[]>;
+  interests: Generated<string[]>;
+  risk_level: RiskLevel | null;
+  health_restriction: Generated<boolean>;
+  nik: string | null;
+  status: Generated<InmateStatus>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InmateStatusHistoryTable {
+  id: Generated<string>;
+  inmate_id: string;
+  status: InmateStatus;
+  on_date: string;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** One row of an SDP import as it will be written; `action` says create or update. */
+export interface ImportRow {
+  row: number;
+  action: 'create' | 'update';
+  inmate_id: string | null;
+  values: {
+    reg_number: string;
+    register_class: RegisterClass;
+    name: string;
+    gender: 'L' | 'P';
+    birth_date: string;
+    entry_date: string;
+    expected_release_date: string | null;
+    block: string | null;
+    room: string | null;
+    education: string | null;
+    skills: string[];
+    interests: string[];
+    risk_level: RiskLevel | null;
+    health_restriction: boolean;
+    nik: string | null;
+  };
+}
+
+/** A problem found in an import file: where, and a message key with its parameters. */
+export interface ImportProblem {
+  row: number;
+  column: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface InmateImportsTable {
+  id: Generated<string>;
+  unit_id: string;
+  filename: string;
+  rows: ColumnType<ImportRow[], string, string>;
+  problems: ColumnType<ImportProblem[], string, string>;
+  status: Generated<'pending' | 'applied'>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  applied_at: Timestamp | null;
+  absent: ColumnType<ImportAbsent[], string | undefined, string>;
+  absent_status: 'released' | 'transferred' | null;
+}
+
+/** An active inmate of the unit that a full roster did not list. */
+export interface ImportAbsent {
+  id: string;
+  reg_number: string;
+  name: string;
+}
+
+export interface RegisterFEntriesTable {
+  id: Generated<string>;
+  inmate_id: string;
+  entry_date: string;
+  violation: string;
+  sanction: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type HolidayKind = 'national' | 'cuti_bersama' | 'local';
+export type ProgrammeKind = 'training' | 'production' | 'apprenticeship' | 'certification';
+export type ProgrammeStatus = 'planned' | 'running' | 'paused' | 'finished';
+export type SessionStatus = 'scheduled' | 'cancelled';
+
+/** Who may join a programme; stored now, applied when candidates are proposed. */
+export interface Eligibility {
+  min_remaining_months?: number | undefined;
+  no_register_f_months?: number | undefined;
+  risk_levels?: RiskLevel[] | undefined;
+  gender?: 'L' | 'P' | undefined;
+  allow_health_restriction?: boolean | undefined;
+}
+
+export interface HolidaysTable {
+  id: Generated<string>;
+  unit_id: string | null;
+  day: string;
+  name: string;
+  kind: HolidayKind;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProgrammesTable {
+  id: Generated<string>;
+  unit_id: string;
+  name: string;
+  kind: ProgrammeKind;
+  skill_area: string | null;
+  partner_id: string | null;
+  agreement_id: string | null;
+  location: string | null;
+  capacity: number;
+  status: Generated<ProgrammeStatus>;
+  eligibility: JsonOf<Eligibility>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProgrammeProgramAksiTable {
+  programme_id: string;
+  program_aksi_id: string;
+}
+
+export interface CurriculumUnitsTable {
+  id: Generated<string>;
+  programme_id: string;
+  position: number;
+  code: string | null;
+  title: string;
+  target_hours: number;
+  core: Generated<boolean>;
+}
+
+export interface SchedulesTable {
+  id: Generated<string>;
+  programme_id: string;
+  weekdays: number[];
+  every_n_weeks: Generated<number>;
+  starts_on: string;
+  ends_on: string | null;
+  /** 'HH:MM:SS' in the unit's local time. */
+  start_time: string;
+  end_time: string;
+  skip_holidays: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface ProgrammeSessionsTable {
+  id: Generated<string>;
+  programme_id: string;
+  schedule_id: string | null;
+  day: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: Generated<SessionStatus>;
+  cancel_reason: string | null;
+  extra: Generated<boolean>;
+  rescheduled_from: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  holidays: HolidaysTable;
+  programmes: ProgrammesTable;
+  programme_program_aksi: ProgrammeProgramAksiTable;
+  curriculum_units: CurriculumUnitsTable;
+  schedules: SchedulesTable;
+  programme_sessions: ProgrammeSessionsTable;
+  inmate_imports: InmateImportsTable;
+  inmates: InmatesTable;
+  inmate_status_history: InmateStatusHistoryTable;
+  register_f_entries: RegisterFEntriesTable;
   program_aksi: ProgramAksiTable;
   partners: PartnersTable;
   agreements: AgreementsTable;

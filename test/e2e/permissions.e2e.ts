@@ -25,10 +25,13 @@ describe('who may reach what', () => {
       'nav-dashboard',
       'nav-partners',
       'nav-agreements',
+      'nav-programmes',
+      'nav-holidays',
       'nav-units',
       'nav-audit',
       'nav-account',
     ]);
+    assert.equal(nav.includes('nav-inmates'), false, 'no inmate names for the regional office');
     assert.equal(await dashboard.navLink('users').count(), 0);
 
     await dashboard.goToNav('units');

@@ -9,6 +9,8 @@ import { createUser, userExists, userIdByUsername } from '../users/users.service
 
 import { DEMO_PASSWORD } from './demo.accounts.ts';
 import { seedDemoAgreements } from './demo.agreements.ts';
+import { seedDemoInmates } from './demo.inmates.ts';
+import { seedDemoProgrammes } from './demo.programmes.ts';
 
 export { DEMO_PASSWORD };
 
@@ -175,5 +177,10 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     kepalaId: await userId('ari.rahmanto'),
     petugasId: await userId('petugas.magetan'),
   });
+  created += await seedDemoProgrammes(db, SEED, {
+    unitId: unitIds.get('RUTAN-MGT') ?? '',
+    petugasId: await userId('petugas.magetan'),
+  });
+  created += await seedDemoInmates(db, SEED, unitIds.get('RUTAN-MGT') ?? '');
   return { created };
 }

@@ -7,6 +7,7 @@ import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { PartnerContact } from '../../db/schema.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
+import { listProgrammes } from '../programmes/programmes.service.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { InstructorBody, PartnerBody, PartnerForm, PartnerListQuery, PartnerOut } from './partners.schema.ts';
@@ -68,14 +69,22 @@ export async function partnersRoutes(app: App) {
   ) => {
     const scope = userOf(req).scope;
     const partner = await service.getPartner(app.db, scope, id);
-    const [agreements, instructors] = await Promise.all([
+    const [agreements, instructors, programmes] = await Promise.all([
       listAgreements(app.db, scope, { partnerId: id, page: 1 }),
       service.instructorsOf(app.db, id),
+      listProgrammes(app.db, scope, { partnerId: id, page: 1 }),
     ]);
     return renderPage(
       PartnerPage({
         ctx: viewCtx(req),
-        data: { partner, agreements: agreements.rows, instructors, instructorForm, oneTime },
+        data: {
+          partner,
+          agreements: agreements.rows,
+          instructors,
+          programmes: programmes.rows,
+          instructorForm,
+          oneTime,
+        },
       }),
     );
   };

@@ -82,6 +82,26 @@ describe('partners', () => {
     assert.match((await petugas.get(`/partners/${p.id}`)).body, /siti\.aminah/);
   });
 
+  test("a partner's page lists the programmes run with it", async () => {
+    const p = await buildPartner(t.db, { unit_id: unitId });
+    await t.db
+      .insertInto('programmes')
+      .values({
+        unit_id: unitId,
+        name: 'Pelatihan Merajut',
+        kind: 'training',
+        skill_area: null,
+        partner_id: p.id,
+        agreement_id: null,
+        location: null,
+        capacity: 20,
+        eligibility: '{}',
+      })
+      .execute();
+    const page = await petugas.get(`/partners/${p.id}`);
+    assert.match(page.body, /data-testid="partner-programmes"[\s\S]*Pelatihan Merajut/);
+  });
+
   test('an instructor role cannot be handed out from the users page without a partner', async () => {
     const admin = await t.signedIn((await buildUser(t.db, { roles: ['admin'], unit_id: unitId })).username);
     const res = await admin.json('POST', '/api/v1/users', {

@@ -260,6 +260,7 @@ export interface PartnerPageData {
     valid_to: string | null;
   }>;
   instructors: ReadonlyArray<{ id: string; username: string; full_name: string; active: boolean }>;
+  programmes: ReadonlyArray<{ id: string; name: string }>;
   instructorForm: FormState;
   oneTime?: { username: string; password: string } | null;
 }
@@ -362,7 +363,17 @@ export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData
         </ul>
       )}
       <h2>{ctx.t('partners.programmes')}</h2>
-      <p class="muted">{ctx.t('partners.programmesLater')}</p>
+      {data.programmes.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <ul class="plain" data-testid="partner-programmes">
+          {data.programmes.map((p) => (
+            <li key={p.id}>
+              <a href={`/programmes/${p.id}`}>{p.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{ctx.t('partners.instructors')}</h2>
       {data.oneTime && (
         <div class="notice" role="status" data-testid="one-time-password">

@@ -1,0 +1,123 @@
+// The holiday calendar page: one year's national and local holidays, with the add form for staff.
+import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import type { MessageKey } from '../../app/i18n.ts';
+import { Csrf, Layout } from '../../app/layout.tsx';
+import type { ViewCtx } from '../../app/view.ts';
+import type { HolidayRow } from './holidays.repo.ts';
+
+const LABELS: Record<string, MessageKey> = {
+  day: 'holidays.day',
+  name: 'holidays.name',
+  kind: 'holidays.kind',
+  national: 'holidays.national',
+  unit_id: 'holidays.scope',
+};
+
+export function HolidaysPage({
+  ctx,
+  year,
+  rows,
+  form,
+}: {
+  ctx: ViewCtx;
+  year: number;
+  rows: HolidayRow[];
+  form: FormState;
+}) {
+  const isAdmin = ctx.user?.roles.includes('admin') ?? false;
+  const canEdit = (h: HolidayRow) => ctx.can('holidays.manage') && (h.unit_id !== null || isAdmin);
+  return (
+    <Layout ctx={ctx} title={ctx.t('holidays.title')}>
+      <h1>{ctx.t('holidays.title')}</h1>
+      <p class="muted">{ctx.t('holidays.intro')}</p>
+      <form method="get" action="/holidays" class="filters">
+        <label>
+          {ctx.t('holidays.year')}
+          <input type="number" name="year" value={year} min={2000} max={2100} />
+        </label>
+        <button type="submit">{ctx.t('common.filter')}</button>
+      </form>
+      {rows.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="holiday-table">
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('holidays.day')}</th>
+                <th scope="col">{ctx.t('holidays.name')}</th>
+                <th scope="col">{ctx.t('holidays.kind')}</th>
+                <th scope="col">{ctx.t('holidays.scope')}</th>
+                {ctx.can('holidays.manage') && <th scope="col">{ctx.t('common.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((h) => (
+                <tr key={h.id} data-testid={`holiday-${h.day}`}>
+                  <td>{ctx.dateLong(new Date(`${h.day}T12:00:00Z`))}</td>
+                  <td>{h.name}</td>
+                  <td>{ctx.t(`holidayKind.${h.kind}`)}</td>
+                  <td>{h.unit_name ?? ctx.t('holidays.national')}</td>
+                  {ctx.can('holidays.manage') && (
+                    <td>
+                      {canEdit(h) && (
+                        <form method="post" action={`/holidays/${h.id}/delete`} class="inline">
+                          <Csrf ctx={ctx} />
+                          <button type="submit" class="link">
+                            {ctx.t('holidays.remove')}
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {ctx.can('holidays.manage') && (
+        <details class="panel" open={form.errors.length > 0}>
+          <summary>{ctx.t('holidays.add')}</summary>
+          <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
+          <form method="post" action="/holidays" novalidate data-testid="holiday-form">
+            <Csrf ctx={ctx} />
+            <TextField ctx={ctx} form={form} name="day" label="holidays.day" type="date" />
+            <TextField ctx={ctx} form={form} name="name" label="holidays.name" maxLength={200} />
+            {isAdmin && (
+              <>
+                <div class="field">
+                  <label class="check">
+                    <input
+                      type="checkbox"
+                      name="national"
+                      value="true"
+                      checked={String(form.values.national) === 'true'}
+                    />{' '}
+                    {ctx.t('holidays.national')}
+                  </label>
+                  <p class="hint">{ctx.t('holidays.nationalHint')}</p>
+                </div>
+                <SelectField
+                  ctx={ctx}
+                  form={form}
+                  name="kind"
+                  label="holidays.kind"
+                  optional
+                  blank=""
+                  options={(['national', 'cuti_bersama', 'local'] as const).map((k) => ({
+                    value: k,
+                    label: ctx.t(`holidayKind.${k}`),
+                  }))}
+                />
+              </>
+            )}
+            <button type="submit" class="primary" data-testid="holiday-save">
+              {ctx.t('common.save')}
+            </button>
+          </form>
+        </details>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,126 @@
+// The inmate register's JSON API under /api/v1: the same operations as the pages. Responses carry
+// only the masked NIK.
+import { Type } from 'typebox';
+import { type App, actorOf, userOf } from '../../app/http.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { viewerOf } from './inmates.routes.ts';
+import {
+  InmateBody,
+  InmateDetailOut,
+  InmateListQuery,
+  InmateOut,
+  RegisterFBody,
+  StatusBody,
+} from './inmates.schema.ts';
+import * as service from './inmates.service.ts';
+
+const view = { permission: 'inmates.view' as const };
+const manage = { permission: 'inmates.manage' as const };
+const tags = ['inmates'];
+
+export async function inmatesApi(app: App) {
+  const detail = async (req: Parameters<typeof userOf>[0], id: string) => {
+    const d = await service.inmateDetail(app.db, userOf(req).scope, id);
+    return { inmate: d.inmate, status_history: d.history, register_f: d.registerF };
+  };
+
+  app.get(
+    '/api/v1/inmates',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Inmates in your scope, searched and filtered',
+        querystring: InmateListQuery,
+        response: { 200: Type.Object({ items: Type.Array(InmateOut), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const r = await service.listInmates(app.db, userOf(req).scope, {
+        ...req.query,
+        page: req.query.page ?? 1,
+      });
+      return { items: r.rows, total: r.total };
+    },
+  );
+
+  app.get(
+    '/api/v1/inmates/:id',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'One inmate with status history and Register F',
+        params: IdParams,
+        response: { 200: InmateDetailOut },
+      },
+    },
+    async (req) => detail(req, req.params.id),
+  );
+
+  app.post(
+    '/api/v1/inmates',
+    {
+      config: manage,
+      schema: { tags, summary: 'Register an inmate', body: InmateBody, response: { 201: InmateOut } },
+    },
+    async (req, reply) => {
+      const id = await service.createInmate(app.db, actorOf(req), viewerOf(req), req.body);
+      return reply.code(201).send(await service.getInmate(app.db, userOf(req).scope, id));
+    },
+  );
+
+  app.put(
+    '/api/v1/inmates/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Replace an inmate's details (status changes go through /status)",
+        params: IdParams,
+        body: InmateBody,
+        response: { 200: InmateOut },
+      },
+    },
+    async (req) => {
+      await service.updateInmate(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      return service.getInmate(app.db, userOf(req).scope, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/inmates/:id/status',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Release, transfer out or re-admit; recorded in the status history',
+        params: IdParams,
+        body: StatusBody,
+        response: { 200: InmateDetailOut },
+      },
+    },
+    async (req) => {
+      await service.changeStatus(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      return detail(req, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/inmates/:id/register-f',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record a disciplinary violation (Register F)',
+        params: IdParams,
+        body: RegisterFBody,
+        response: { 201: InmateDetailOut },
+      },
+    },
+    async (req, reply) => {
+      await service.addRegisterF(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      return reply.code(201).send(await detail(req, req.params.id));
+    },
+  );
+}

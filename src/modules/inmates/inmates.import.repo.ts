@@ -1,0 +1,167 @@
+// SQL for SDP import batches: matching by registration number, the stored preview, and the bulk
+// writes of a confirmed import.
+import { sql } from 'kysely';
+import type { Scope } from '../../app/policy.ts';
+import type { Conn } from '../../db/database.ts';
+import type { ImportAbsent, ImportProblem, ImportRow, InmateStatus } from '../../db/schema.ts';
+import type { InmateValues } from './inmates.repo.ts';
+
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+/** Existing inmates of a unit by registration number, for matching an import. */
+export async function idsByRegNumber(conn: Conn, unitId: string, numbers: string[]) {
+  const out = new Map<string, string>();
+  for (let i = 0; i < numbers.length; i += 5000) {
+    const chunk = numbers.slice(i, i + 5000);
+    if (chunk.length === 0) continue;
+    const rows = await conn
+      .selectFrom('inmates')
+      .select(['id', 'reg_number'])
+      .where('unit_id', '=', unitId)
+      .where('reg_number', 'in', chunk)
+      .execute();
+    for (const r of rows) out.set(r.reg_number, r.id);
+  }
+  return out;
+}
+
+export async function insertImport(
+  conn: Conn,
+  v: {
+    unit_id: string;
+    filename: string;
+    rows: ImportRow[];
+    problems: ImportProblem[];
+    absent: ImportAbsent[];
+    created_by: string | null;
+  },
+): Promise<string> {
+  const r = await conn
+    .insertInto('inmate_imports')
+    .values({
+      ...v,
+      rows: JSON.stringify(v.rows),
+      problems: JSON.stringify(v.problems),
+      absent: JSON.stringify(v.absent),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findImport(conn: Conn, scope: Scope, id: string, opts: { lock?: boolean } = {}) {
+  let q = conn
+    .selectFrom('inmate_imports')
+    .select([
+      'id',
+      'unit_id',
+      'filename',
+      'rows',
+      'problems',
+      'status',
+      'created_at',
+      'applied_at',
+      'absent',
+      'absent_status',
+    ])
+    .where('id', '=', id);
+  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  if (opts.lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function markImportApplied(conn: Conn, id: string): Promise<void> {
+  await conn
+    .updateTable('inmate_imports')
+    .set({ status: 'applied', applied_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Inserts many inmates at once and returns their ids by registration number. */
+export async function insertInmates(
+  conn: Conn,
+  rows: ReadonlyArray<InmateValues & { unit_id: string; nik: string | null }>,
+): Promise<Array<{ id: string; entry_date: string }>> {
+  const out: Array<{ id: string; entry_date: string }> = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    if (chunk.length === 0) continue;
+    out.push(...(await conn.insertInto('inmates').values(chunk).returning(['id', 'entry_date']).execute()));
+  }
+  return out;
+}
+
+export async function insertStatusEntries(
+  conn: Conn,
+  rows: ReadonlyArray<{
+    inmate_id: string;
+    status: InmateStatus;
+    on_date: string;
+    reason: string | null;
+    created_by: string | null;
+  }>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000);
+    if (chunk.length) await conn.insertInto('inmate_status_history').values(chunk).execute();
+  }
+}
+
+/** Updates many inmates in one statement per chunk; a null NIK keeps the stored one. */
+export async function updateInmatesBulk(
+  conn: Conn,
+  rows: ReadonlyArray<InmateValues & { id: string; nik: string | null }>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000);
+    if (chunk.length === 0) continue;
+    await sql`
+      update inmates as i set
+        reg_number = r.reg_number, register_class = r.register_class, name = r.name, gender = r.gender,
+        birth_date = r.birth_date, entry_date = r.entry_date, expected_release_date = r.expected_release_date,
+        block = r.block, room = r.room, education = r.education, skills = r.skills, interests = r.interests,
+        risk_level = r.risk_level, health_restriction = r.health_restriction, nik = coalesce(r.nik, i.nik),
+        updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(
+        id uuid, reg_number text, register_class text, name text, gender text, birth_date date,
+        entry_date date, expected_release_date date, block text, room text, education text,
+        skills text[], interests text[], risk_level text, health_restriction boolean, nik text)
+      where i.id = r.id`.execute(conn);
+  }
+}
+
+/** Active inmates of a unit whose numbers are not in the list (absent from a full roster). */
+export async function activeNotIn(conn: Conn, unitId: string, numbers: string[]): Promise<ImportAbsent[]> {
+  return conn
+    .selectFrom('inmates')
+    .select(['id', 'reg_number', 'name'])
+    .where('unit_id', '=', unitId)
+    .where('status', '=', 'active')
+    .where(sql<boolean>`reg_number <> all(${numbers}::text[])`)
+    .orderBy('reg_number')
+    .execute();
+}
+
+export async function markAbsentDone(conn: Conn, id: string, status: 'released' | 'transferred') {
+  await conn.updateTable('inmate_imports').set({ absent_status: status }).where('id', '=', id).execute();
+}
+
+/** Sets the status of those still active among the ids; returns the ids changed. */
+export async function setStatusOfActive(
+  conn: Conn,
+  unitId: string,
+  ids: string[],
+  status: InmateStatus,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await conn
+    .updateTable('inmates')
+    .set({ status, updated_at: new Date() })
+    .where('unit_id', '=', unitId)
+    .where('status', '=', 'active')
+    .where('id', 'in', ids)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

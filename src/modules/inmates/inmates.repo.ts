@@ -1,0 +1,195 @@
+// SQL for the inmate register. Every read takes the viewer's scope; a record of another unit is
+// simply not found.
+import type { Scope } from '../../app/policy.ts';
+import { type Conn, toNumber } from '../../db/database.ts';
+import type { InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
+
+const NONE = '00000000-0000-0000-0000-000000000000';
+const PAGE = 25;
+
+function scoped(conn: Conn, scope: Scope) {
+  let q = conn
+    .selectFrom('inmates as i')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .select([
+      'i.id',
+      'i.unit_id',
+      'u.name as unit_name',
+      'i.reg_number',
+      'i.register_class',
+      'i.name',
+      'i.gender',
+      'i.birth_date',
+      'i.entry_date',
+      'i.expected_release_date',
+      'i.block',
+      'i.room',
+      'i.education',
+      'i.skills',
+      'i.interests',
+      'i.risk_level',
+      'i.health_restriction',
+      'i.nik',
+      'i.status',
+    ]);
+  if (!scope.all) q = q.where('i.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  return q;
+}
+
+export type InmateRow = Awaited<ReturnType<typeof findInmate>> & {};
+
+export async function findInmate(conn: Conn, scope: Scope, id: string) {
+  return scoped(conn, scope).where('i.id', '=', id).executeTakeFirst();
+}
+
+export interface InmateFilter {
+  q?: string | undefined;
+  status?: InmateStatus | undefined;
+  register_class?: RegisterClass | undefined;
+  block?: string | undefined;
+  page: number;
+}
+
+export async function listInmates(conn: Conn, scope: Scope, f: InmateFilter) {
+  let q = scoped(conn, scope);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('i.name', 'ilike', like), eb('i.reg_number', 'ilike', like)]));
+  }
+  if (f.status) q = q.where('i.status', '=', f.status);
+  if (f.register_class) q = q.where('i.register_class', '=', f.register_class);
+  if (f.block) q = q.where('i.block', '=', f.block);
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy('i.name')
+      .orderBy('i.reg_number')
+      .limit(PAGE)
+      .offset((f.page - 1) * PAGE)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows, total: toNumber(count?.n), pageSize: PAGE };
+}
+
+/** The blocks in use in the viewer's units, for the list filter. */
+export async function blocksInUse(conn: Conn, scope: Scope): Promise<string[]> {
+  let q = conn.selectFrom('inmates').select('block').distinct().where('block', 'is not', null);
+  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  return (await q.orderBy('block').execute()).map((r) => r.block ?? '');
+}
+
+export async function regNumberTaken(conn: Conn, unitId: string, regNumber: string, exceptId?: string) {
+  let q = conn
+    .selectFrom('inmates')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('reg_number', '=', regNumber);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export interface InmateValues {
+  reg_number: string;
+  register_class: RegisterClass;
+  name: string;
+  gender: 'L' | 'P';
+  birth_date: string;
+  entry_date: string;
+  expected_release_date: string | null;
+  block: string | null;
+  room: string | null;
+  education: string | null;
+  skills: string[];
+  interests: string[];
+  risk_level: RiskLevel | null;
+  health_restriction: boolean;
+}
+
+export async function insertInmate(
+  conn: Conn,
+  v: InmateValues & { unit_id: string; nik: string | null },
+): Promise<string> {
+  const r = await conn.insertInto('inmates').values(v).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateInmate(
+  conn: Conn,
+  id: string,
+  v: InmateValues & { nik?: string | null },
+): Promise<void> {
+  await conn
+    .updateTable('inmates')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setStatus(conn: Conn, id: string, status: InmateStatus): Promise<void> {
+  await conn.updateTable('inmates').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function insertStatusEntry(
+  conn: Conn,
+  v: {
+    inmate_id: string;
+    status: InmateStatus;
+    on_date: string;
+    reason: string | null;
+    created_by: string | null;
+  },
+): Promise<string> {
+  const r = await conn
+    .insertInto('inmate_status_history')
+    .values(v)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function statusHistory(conn: Conn, inmateId: string) {
+  return conn
+    .selectFrom('inmate_status_history as h')
+    .leftJoin('users as u', 'u.id', 'h.created_by')
+    .select(['h.id', 'h.status', 'h.on_date', 'h.reason', 'u.full_name as created_by_name'])
+    .where('h.inmate_id', '=', inmateId)
+    .orderBy('h.on_date', 'desc')
+    .orderBy('h.created_at', 'desc')
+    .execute();
+}
+
+export async function insertRegisterF(
+  conn: Conn,
+  v: {
+    inmate_id: string;
+    entry_date: string;
+    violation: string;
+    sanction: string | null;
+    created_by: string | null;
+  },
+): Promise<string> {
+  const r = await conn.insertInto('register_f_entries').values(v).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function registerFEntries(conn: Conn, inmateId: string) {
+  return conn
+    .selectFrom('register_f_entries as f')
+    .leftJoin('users as u', 'u.id', 'f.created_by')
+    .select(['f.id', 'f.entry_date', 'f.violation', 'f.sanction', 'u.full_name as created_by_name'])
+    .where('f.inmate_id', '=', inmateId)
+    .orderBy('f.entry_date', 'desc')
+    .execute();
+}
+
+export async function countInUnit(conn: Conn, unitId: string): Promise<number> {
+  const r = await conn
+    .selectFrom('inmates')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return toNumber(r?.n);
+}

@@ -1,0 +1,473 @@
+// Pages of the inmate register: the list with search and filters, the add/edit form, and a
+// person's page with the masked NIK, Register F, status history and the status actions.
+
+import { formatDayShort } from '../../app/format.ts';
+import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import type { MessageKey } from '../../app/i18n.ts';
+import { Csrf, Layout } from '../../app/layout.tsx';
+import { Pager } from '../../app/pager.tsx';
+import type { ViewCtx } from '../../app/view.ts';
+import { REGISTER_CLASSES, remainingMonths } from './inmates.rules.ts';
+import { GENDERS, RISK_LEVELS, STATUSES } from './inmates.schema.ts';
+import type { Inmate, inmateDetail } from './inmates.service.ts';
+
+export const LABELS: Record<string, MessageKey> = {
+  unit_id: 'inmates.unit',
+  reg_number: 'inmates.regNumber',
+  name: 'inmates.name',
+  gender: 'inmates.gender',
+  birth_date: 'inmates.birthDate',
+  entry_date: 'inmates.entryDate',
+  expected_release_date: 'inmates.expectedRelease',
+  block: 'inmates.block',
+  room: 'inmates.room',
+  education: 'inmates.education',
+  skills: 'inmates.skills',
+  interests: 'inmates.interests',
+  risk_level: 'inmates.riskLevel',
+  health_restriction: 'inmates.healthRestriction',
+  nik: 'inmates.nik',
+  change: 'inmates.status',
+  on_date: 'inmates.onDate',
+  reason: 'inmates.reason',
+  violation: 'inmates.violation',
+  sanction: 'inmates.sanction',
+};
+
+const day = (d: string | null) => (d ? formatDayShort(d) : '—');
+
+function StatusBadge({ ctx, status }: { ctx: ViewCtx; status: string }) {
+  return <span class={`badge status-${status}`}>{ctx.t(`inmateStatus.${status as 'active'}`)}</span>;
+}
+
+export interface ListQuery {
+  q?: string | undefined;
+  status?: string | undefined;
+  register_class?: string | undefined;
+  block?: string | undefined;
+}
+
+export function InmateListPage(p: {
+  ctx: ViewCtx;
+  rows: Inmate[];
+  total: number;
+  page: number;
+  pageSize: number;
+  query: ListQuery;
+  blocks: string[];
+}) {
+  const { ctx, query } = p;
+  return (
+    <Layout ctx={ctx} title={ctx.t('inmates.title')}>
+      <div class="title-row">
+        <h1>{ctx.t('inmates.title')}</h1>
+        {ctx.can('inmates.manage') && (
+          <span class="actions">
+            <a class="button" href="/inmates/import" data-testid="inmate-import">
+              {ctx.t('inmates.import')}
+            </a>
+            <a class="button primary" href="/inmates/new" data-testid="inmate-new">
+              {ctx.t('inmates.new')}
+            </a>
+          </span>
+        )}
+      </div>
+      <form method="get" action="/inmates" class="filters">
+        <label>
+          {ctx.t('common.search')}
+          <input
+            type="search"
+            name="q"
+            value={query.q ?? ''}
+            placeholder={ctx.t('inmates.searchPlaceholder')}
+          />
+        </label>
+        <label>
+          {ctx.t('inmates.status')}
+          <select name="status">
+            <option value="">{ctx.t('common.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s} selected={query.status === s}>
+                {ctx.t(`inmateStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {ctx.t('inmates.registerClass')}
+          <select name="register_class">
+            <option value="">{ctx.t('common.all')}</option>
+            {REGISTER_CLASSES.map((c) => (
+              <option key={c} value={c} selected={query.register_class === c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {ctx.t('inmates.block')}
+          <select name="block">
+            <option value="">{ctx.t('common.all')}</option>
+            {p.blocks.map((b) => (
+              <option key={b} value={b} selected={query.block === b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{ctx.t('common.filter')}</button>
+      </form>
+      {p.rows.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="inmate-table">
+            <caption class="muted">{p.total}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('inmates.regNumber')}</th>
+                <th scope="col">{ctx.t('inmates.name')}</th>
+                <th scope="col">{ctx.t('inmates.category')}</th>
+                <th scope="col">{ctx.t('inmates.block')}</th>
+                <th scope="col">{ctx.t('inmates.expectedRelease')}</th>
+                <th scope="col">{ctx.t('inmates.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <a href={`/inmates/${i.id}`}>{i.reg_number}</a>
+                  </td>
+                  <td>{i.name}</td>
+                  <td>{ctx.t(`category.${i.category}`)}</td>
+                  <td>{[i.block, i.room].filter(Boolean).join(' / ') || '—'}</td>
+                  <td>{day(i.expected_release_date)}</td>
+                  <td>
+                    <StatusBadge ctx={ctx} status={i.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        ctx={ctx}
+        base="/inmates"
+        query={{ ...query }}
+        page={p.page}
+        total={p.total}
+        pageSize={p.pageSize}
+      />
+    </Layout>
+  );
+}
+
+export function InmateFormPage(p: {
+  ctx: ViewCtx;
+  form: FormState;
+  units: ReadonlyArray<{ id: string; name: string }>;
+  inmateId?: string | undefined;
+  nikMasked?: string | null | undefined;
+}) {
+  const { ctx, form } = p;
+  const title = ctx.t(p.inmateId ? 'inmates.edit' : 'inmates.new');
+  const checked = form.values.health_restriction === true || form.values.health_restriction === 'true';
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href={p.inmateId ? `/inmates/${p.inmateId}` : '/inmates'}>← {ctx.t('common.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
+      <form
+        method="post"
+        action={p.inmateId ? `/inmates/${p.inmateId}` : '/inmates'}
+        novalidate
+        data-testid="inmate-form"
+      >
+        <Csrf ctx={ctx} />
+        {!p.inmateId && p.units.length > 1 && (
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="unit_id"
+            label="inmates.unit"
+            options={p.units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+        )}
+        <TextField
+          ctx={ctx}
+          form={form}
+          name="reg_number"
+          label="inmates.regNumber"
+          hint="inmates.regNumberHint"
+          maxLength={40}
+        />
+        <TextField ctx={ctx} form={form} name="name" label="inmates.name" maxLength={120} />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="gender"
+          label="inmates.gender"
+          options={GENDERS.map((g) => ({ value: g, label: ctx.t(`gender.${g}`) }))}
+        />
+        <TextField ctx={ctx} form={form} name="birth_date" label="inmates.birthDate" type="date" />
+        <TextField ctx={ctx} form={form} name="entry_date" label="inmates.entryDate" type="date" />
+        <TextField
+          ctx={ctx}
+          form={form}
+          name="expected_release_date"
+          label="inmates.expectedRelease"
+          type="date"
+          optional
+        />
+        <div class="grid2">
+          <TextField ctx={ctx} form={form} name="block" label="inmates.block" optional maxLength={40} />
+          <TextField ctx={ctx} form={form} name="room" label="inmates.room" optional maxLength={40} />
+        </div>
+        <TextField ctx={ctx} form={form} name="education" label="inmates.education" optional maxLength={60} />
+        <TextField
+          ctx={ctx}
+          form={form}
+          name="skills"
+          label="inmates.skills"
+          hint="inmates.listHint"
+          optional
+          maxLength={600}
+        />
+        <TextField
+          ctx={ctx}
+          form={form}
+          name="interests"
+          label="inmates.interests"
+          hint="inmates.listHint"
+          optional
+          maxLength={600}
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="risk_level"
+          label="inmates.riskLevel"
+          optional
+          blank="—"
+          options={RISK_LEVELS.map((r) => ({ value: r, label: ctx.t(`risk.${r}`) }))}
+        />
+        <fieldset class="field" id="f-health_restriction">
+          <legend>{ctx.t('inmates.healthRestriction')}</legend>
+          <label class="check">
+            <input type="checkbox" name="health_restriction" value="true" checked={checked} />{' '}
+            {ctx.t('inmates.healthRestrictionLabel')}
+          </label>
+        </fieldset>
+        <TextField
+          ctx={ctx}
+          form={form}
+          name="nik"
+          label="inmates.nik"
+          hint="inmates.nikHint"
+          optional
+          maxLength={16}
+          autocomplete="off"
+        />
+        {p.nikMasked && <p class="hint">{ctx.t('inmates.nikKeep', { masked: p.nikMasked })}</p>}
+        <button type="submit" class="primary" data-testid="inmate-save">
+          {ctx.t('common.save')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+type Detail = Awaited<ReturnType<typeof inmateDetail>>;
+
+function StatusForm(p: {
+  ctx: ViewCtx;
+  id: string;
+  change: 'release' | 'transfer' | 'readmit';
+  form: FormState;
+  today: string;
+}) {
+  const { ctx } = p;
+  const label: MessageKey =
+    p.change === 'release'
+      ? 'inmates.release'
+      : p.change === 'transfer'
+        ? 'inmates.transfer'
+        : 'inmates.readmit';
+  const reasonLabel: MessageKey =
+    p.change === 'release'
+      ? 'inmates.releaseReason'
+      : p.change === 'transfer'
+        ? 'inmates.transferReason'
+        : 'inmates.reason';
+  const mine = p.form.values.change === p.change;
+  const form = mine ? p.form : { values: { on_date: p.today }, errors: [] };
+  return (
+    <details class="panel" open={mine && p.form.errors.length > 0}>
+      <summary>{ctx.t(label)}</summary>
+      {mine && <ErrorSummary ctx={ctx} form={form} labels={LABELS} />}
+      <form method="post" action={`/inmates/${p.id}/status`} novalidate data-testid={`status-${p.change}`}>
+        <Csrf ctx={ctx} />
+        <input type="hidden" name="change" value={p.change} />
+        <TextField ctx={ctx} form={form} name="on_date" label="inmates.onDate" type="date" />
+        <TextField
+          ctx={ctx}
+          form={form}
+          name="reason"
+          label={reasonLabel}
+          optional={p.change === 'readmit'}
+          maxLength={500}
+        />
+        <button type="submit">{ctx.t(label)}</button>
+      </form>
+    </details>
+  );
+}
+
+export function InmatePage(p: {
+  ctx: ViewCtx;
+  d: Detail;
+  today: string;
+  statusForm: FormState;
+  registerFForm: FormState;
+}) {
+  const { ctx } = p;
+  const i = p.d.inmate;
+  const manage = ctx.can('inmates.manage');
+  const remaining = remainingMonths(i.expected_release_date, p.today);
+  const fact = (key: MessageKey, value: string | null | undefined, testid?: string) =>
+    value ? (
+      <>
+        <dt>{ctx.t(key)}</dt>
+        <dd data-testid={testid}>{value}</dd>
+      </>
+    ) : null;
+  return (
+    <Layout ctx={ctx} title={i.name}>
+      <p>
+        <a href="/inmates">← {ctx.t('inmates.title')}</a>
+      </p>
+      <div class="title-row">
+        <h1 data-testid="inmate-name">{i.name}</h1>
+        {manage && (
+          <a class="button" href={`/inmates/${i.id}/edit`}>
+            {ctx.t('common.edit')}
+          </a>
+        )}
+      </div>
+      <dl class="facts">
+        {fact('inmates.regNumber', i.reg_number, 'inmate-reg')}
+        {fact('inmates.category', `${ctx.t(`category.${i.category}`)} (${i.register_class})`)}
+        <dt>{ctx.t('inmates.status')}</dt>
+        <dd>
+          <StatusBadge ctx={ctx} status={i.status} />
+        </dd>
+        {fact('inmates.unit', i.unit_name)}
+        {fact('inmates.gender', ctx.t(`gender.${i.gender}`))}
+        {fact('inmates.birthDate', day(i.birth_date))}
+        {fact('inmates.entryDate', day(i.entry_date))}
+        {fact('inmates.expectedRelease', i.expected_release_date && day(i.expected_release_date))}
+        {fact(
+          'inmates.remaining',
+          remaining === null || i.status !== 'active'
+            ? null
+            : ctx.t('inmates.remainingMonths', { n: remaining }),
+        )}
+        {fact('inmates.block', [i.block, i.room].filter(Boolean).join(' / ') || null)}
+        {fact('inmates.education', i.education)}
+        {fact('inmates.skills', i.skills.join(', ') || null)}
+        {fact('inmates.interests', i.interests.join(', ') || null)}
+        {fact('inmates.riskLevel', i.risk_level && ctx.t(`risk.${i.risk_level}`))}
+        {fact('inmates.healthRestriction', i.health_restriction ? ctx.t('common.yes') : null)}
+        {fact('inmates.nik', i.nik_masked, 'inmate-nik')}
+      </dl>
+      {manage && (
+        <section class="actions" data-testid="inmate-actions">
+          {i.status === 'active' ? (
+            <>
+              <StatusForm ctx={ctx} id={i.id} change="release" form={p.statusForm} today={p.today} />
+              <StatusForm ctx={ctx} id={i.id} change="transfer" form={p.statusForm} today={p.today} />
+            </>
+          ) : (
+            <StatusForm ctx={ctx} id={i.id} change="readmit" form={p.statusForm} today={p.today} />
+          )}
+        </section>
+      )}
+      <h2>{ctx.t('inmates.registerF')}</h2>
+      {p.d.registerF.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <ul class="plain" data-testid="register-f">
+          {p.d.registerF.map((f) => (
+            <li key={f.id}>
+              <strong>{day(f.entry_date)}</strong> · {f.violation}
+              {f.sanction && ` · ${ctx.t('inmates.sanction')}: ${f.sanction}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {manage && (
+        <details class="panel" open={p.registerFForm.errors.length > 0}>
+          <summary>{ctx.t('inmates.registerFAdd')}</summary>
+          <ErrorSummary ctx={ctx} form={p.registerFForm} labels={LABELS} />
+          <form method="post" action={`/inmates/${i.id}/register-f`} novalidate data-testid="register-f-form">
+            <Csrf ctx={ctx} />
+            <TextField
+              ctx={ctx}
+              form={p.registerFForm}
+              name="entry_date"
+              label="inmates.onDate"
+              type="date"
+            />
+            <TextField
+              ctx={ctx}
+              form={p.registerFForm}
+              name="violation"
+              label="inmates.violation"
+              maxLength={500}
+            />
+            <TextField
+              ctx={ctx}
+              form={p.registerFForm}
+              name="sanction"
+              label="inmates.sanction"
+              optional
+              maxLength={500}
+            />
+            <button type="submit">{ctx.t('inmates.registerFAdd')}</button>
+          </form>
+        </details>
+      )}
+      <h2>{ctx.t('inmates.history')}</h2>
+      <div class="table-wrap">
+        <table data-testid="status-history">
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('inmates.onDate')}</th>
+              <th scope="col">{ctx.t('inmates.status')}</th>
+              <th scope="col">{ctx.t('inmates.reason')}</th>
+              <th scope="col">{ctx.t('inmates.by')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.d.history.map((h) => (
+              <tr key={h.id}>
+                <td>{day(h.on_date)}</td>
+                <td>
+                  <StatusBadge ctx={ctx} status={h.status} />
+                </td>
+                <td>{h.reason ?? '—'}</td>
+                <td>{h.created_by_name ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{ctx.t('inmates.programmes')}</h2>
+      <p class="muted">{ctx.t('inmates.programmesLater')}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,239 @@
+// /api/v1/programmes: the same operations as the pages, for other systems and scripts.
+import { Type } from 'typebox';
+import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { viewerOf } from './programmes.routes.ts';
+import {
+  CancelBody,
+  CancelRangeBody,
+  ProgrammeBody,
+  ProgrammeDetailOut,
+  ProgrammeListQuery,
+  ProgrammeOut,
+  ScheduleBody,
+  SessionOut,
+  SessionParams,
+  SessionsQuery,
+  SessionTimeBody,
+} from './programmes.schema.ts';
+import * as service from './programmes.service.ts';
+import { hhmm } from './schedule.rules.ts';
+import * as sessions from './sessions.service.ts';
+
+const view = { permission: 'programmes.view' as const };
+const manage = { permission: 'programmes.manage' as const };
+const tags = ['programmes'];
+
+async function detail(req: FastifyRequest, db: App['db'], id: string) {
+  const d = await service.programmeDetail(db, userOf(req).scope, id);
+  return {
+    ...d.programme,
+    program_aksi_ids: d.program_aksi_ids,
+    curriculum: d.curriculum.map((c) => ({
+      ...(c.code ? { code: c.code } : {}),
+      title: c.title,
+      target_hours: c.target_hours,
+      core: c.core,
+    })),
+    schedules: d.schedules.map((s) => ({ ...s, start_time: hhmm(s.start_time), end_time: hhmm(s.end_time) })),
+  };
+}
+
+export async function programmesApi(app: App) {
+  app.get(
+    '/api/v1/programmes',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Programmes in your scope (a partner instructor sees only their partner’s)',
+        querystring: ProgrammeListQuery,
+        response: { 200: Type.Object({ items: Type.Array(ProgrammeOut), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const r = await service.listProgrammes(app.db, userOf(req).scope, {
+        q: req.query.q,
+        status: req.query.status,
+        page: req.query.page ?? 1,
+      });
+      return { items: r.rows, total: r.total };
+    },
+  );
+
+  app.get(
+    '/api/v1/programmes/:id',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'One programme with its curriculum, Program Aksi tags and schedules',
+        params: IdParams,
+        response: { 200: ProgrammeDetailOut },
+      },
+    },
+    async (req) => detail(req, app.db, req.params.id),
+  );
+
+  app.post(
+    '/api/v1/programmes',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add a programme',
+        body: ProgrammeBody,
+        response: { 201: ProgrammeDetailOut },
+      },
+    },
+    async (req, reply) => {
+      const id = await service.createProgramme(app.db, actorOf(req), viewerOf(req), req.body);
+      return reply.code(201).send(await detail(req, app.db, id));
+    },
+  );
+
+  app.put(
+    '/api/v1/programmes/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Replace a programme's details, curriculum and tags",
+        params: IdParams,
+        body: ProgrammeBody,
+        response: { 200: ProgrammeDetailOut },
+      },
+    },
+    async (req) => {
+      await service.updateProgramme(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      return detail(req, app.db, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/schedules',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add a weekly schedule (local times in the unit’s zone); its sessions are generated at once',
+        params: IdParams,
+        body: ScheduleBody,
+        response: { 201: Type.Object({ id: Type.String(), sessions_created: Type.Integer() }) },
+      },
+    },
+    async (req, reply) => {
+      const r = await sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      return reply.code(201).send({ id: r.id, sessions_created: r.created });
+    },
+  );
+
+  app.get(
+    '/api/v1/programmes/:id/sessions',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Sessions between two days (default: from today, 8 weeks ahead)',
+        params: IdParams,
+        querystring: SessionsQuery,
+        response: { 200: Type.Object({ items: Type.Array(SessionOut) }) },
+      },
+    },
+    async (req) => {
+      const rows = await sessions.sessionsOf(
+        app.db,
+        userOf(req).scope,
+        req.params.id,
+        req.query.from,
+        req.query.to,
+      );
+      return {
+        items: rows.map((s) => ({
+          ...s,
+          starts_at: s.starts_at.toISOString(),
+          ends_at: s.ends_at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/sessions',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add an extra session',
+        params: IdParams,
+        body: SessionTimeBody,
+        response: { 201: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (req, reply) => {
+      const id = await sessions.addExtraSession(
+        app.db,
+        actorOf(req),
+        userOf(req).scope,
+        req.params.id,
+        req.body,
+      );
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/sessions/cancel-range',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Cancel every scheduled session in a date range, with a reason',
+        params: IdParams,
+        body: CancelRangeBody,
+        response: { 200: Type.Object({ cancelled: Type.Integer() }) },
+      },
+    },
+    async (req) => ({
+      cancelled: await sessions.cancelRange(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+    }),
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/sessions/:sessionId/cancel',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Cancel one session, with a reason',
+        params: SessionParams,
+        body: CancelBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      const { id, sessionId } = req.params;
+      await sessions.cancelSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body.reason);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/sessions/:sessionId/reschedule',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Move a session to another day or time',
+        params: SessionParams,
+        body: SessionTimeBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      const { id, sessionId } = req.params;
+      await sessions.rescheduleSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,326 @@
+// Programme pages: list, add, edit, a programme's page with schedules and sessions, its month
+// calendar, and the session actions (cancel, cancel a range, reschedule, extra session).
+import { handleForm } from '../../app/form-route.ts';
+import { dayInZone, type Zone } from '../../app/format.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { listAgreements } from '../agreements/agreements.service.ts';
+import { listHolidays } from '../holidays/holidays.service.ts';
+import { partnerOptions } from '../partners/partners.service.ts';
+import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
+import { unitOptions } from '../units/units.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { CalendarPage } from './programmes.calendar.views.tsx';
+import { formFromProgramme, formToInput } from './programmes.form.ts';
+import { ProgrammeFormPage } from './programmes.form.views.tsx';
+import {
+  CancelBody,
+  CancelRangeBody,
+  MonthQuery,
+  ProgrammeForm,
+  ProgrammeListQuery,
+  ScheduleBody,
+  SessionParams,
+  SessionTimeBody,
+} from './programmes.schema.ts';
+import * as service from './programmes.service.ts';
+import { ProgrammeListPage, ProgrammePage, type ProgrammePageData } from './programmes.views.tsx';
+import { monthRange } from './schedule.rules.ts';
+import * as sessions from './sessions.service.ts';
+import { sessionsInScope } from './sessions.service.ts';
+
+const view = { permission: 'programmes.view' as const };
+const manage = { permission: 'programmes.manage' as const };
+
+export function viewerOf(req: FastifyRequest): service.Viewer {
+  const u = userOf(req);
+  return { id: u.id, unitId: u.unitId, scope: u.scope };
+}
+
+export async function programmesRoutes(app: App) {
+  const formPage = async (req: FastifyRequest, form: FormState, programmeId?: string) => {
+    const scope = userOf(req).scope;
+    const [units, partners, agreements, programAksi] = await Promise.all([
+      unitOptions(app.db, scope),
+      partnerOptions(app.db, scope),
+      listAgreements(app.db, scope, { page: 1 }),
+      listProgramAksi(app.db, { activeOnly: true }),
+    ]);
+    return renderPage(
+      ProgrammeFormPage({
+        ctx: viewCtx(req),
+        form,
+        programmeId,
+        units,
+        partners,
+        agreements: agreements.rows.map((a) => ({ id: a.id, title: a.title, partner_name: a.partner_name })),
+        programAksi,
+      }),
+    );
+  };
+
+  const detailPage = async (
+    req: FastifyRequest,
+    id: string,
+    forms: Partial<ProgrammePageData['forms']> = {},
+  ) => {
+    const scope = userOf(req).scope;
+    const d = await service.programmeDetail(app.db, scope, id);
+    const [upcoming, programAksi] = await Promise.all([
+      sessions.sessionsOf(app.db, scope, id),
+      listProgramAksi(app.db),
+    ]);
+    return renderPage(
+      ProgrammePage({
+        ctx: viewCtx(req),
+        d: {
+          programme: d.programme,
+          curriculum: d.curriculum,
+          schedules: d.schedules,
+          sessions: upcoming,
+          programAksi: programAksi.filter((x) => d.program_aksi_ids.includes(x.id)),
+          forms: {
+            schedule:
+              forms.schedule ??
+              emptyForm({
+                weekdays: [],
+                every_n_weeks: 1,
+                starts_on: dayInZone(new Date(), d.programme.timezone as Zone),
+                start_time: '09:00',
+                end_time: '12:00',
+                skip_holidays: 'true',
+              }),
+            range: forms.range ?? emptyForm(),
+            extra: forms.extra ?? emptyForm({ start_time: '09:00', end_time: '12:00' }),
+            session: forms.session,
+          },
+        },
+      }),
+    );
+  };
+
+  app.get(
+    '/programmes',
+    { config: view, schema: { querystring: ProgrammeListQuery } },
+    async (req, reply) => {
+      const r = await service.listProgrammes(app.db, userOf(req).scope, {
+        q: req.query.q,
+        status: req.query.status,
+        page: req.query.page ?? 1,
+      });
+      return reply.html(
+        renderPage(
+          ProgrammeListPage({
+            ctx: viewCtx(req),
+            rows: r.rows,
+            total: r.total,
+            page: req.query.page ?? 1,
+            pageSize: r.pageSize,
+            query: req.query,
+          }),
+        ),
+      );
+    },
+  );
+
+  app.get('/programmes/new', { config: manage }, async (req, reply) =>
+    reply.html(
+      await formPage(
+        req,
+        emptyForm({ kind: 'training', status: 'planned', unit_id: userOf(req).unitId ?? '', capacity: 20 }),
+      ),
+    ),
+  );
+
+  app.post(
+    '/programmes',
+    { config: manage, schema: { body: ProgrammeForm }, attachValidation: true },
+    async (req, reply) => {
+      let id = '';
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form),
+        async () => {
+          id = await service.createProgramme(app.db, actorOf(req), viewerOf(req), formToInput(req.body));
+        },
+      );
+      if (sent) return sent;
+      setFlash(reply, 'programmes.created');
+      return reply.redirect(`/programmes/${id}`, 303);
+    },
+  );
+
+  app.get('/programmes/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
+    reply.html(await detailPage(req, req.params.id)),
+  );
+
+  app.get('/programmes/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
+    const d = await service.programmeDetail(app.db, userOf(req).scope, req.params.id);
+    return reply.html(await formPage(req, emptyForm(formFromProgramme(d)), d.programme.id));
+  });
+
+  app.post(
+    '/programmes/:id',
+    { config: manage, schema: { params: IdParams, body: ProgrammeForm }, attachValidation: true },
+    async (req, reply) => {
+      const p = await service.getProgramme(app.db, userOf(req).scope, req.params.id);
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => formPage(req, form, p.id),
+        () => service.updateProgramme(app.db, actorOf(req), viewerOf(req), p.id, formToInput(req.body)),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'common.saved');
+      return reply.redirect(`/programmes/${p.id}`, 303);
+    },
+  );
+
+  app.get(
+    '/programmes/:id/calendar',
+    { config: view, schema: { params: IdParams, querystring: MonthQuery } },
+    async (req, reply) => {
+      const scope = userOf(req).scope;
+      const p = await service.getProgramme(app.db, scope, req.params.id);
+      const month = req.query.month ?? dayInZone(new Date(), p.timezone as Zone).slice(0, 7);
+      const { from, to } = monthRange(month);
+      const year = Number(month.slice(0, 4));
+      const [rows, holidays] = await Promise.all([
+        sessions.sessionsOf(app.db, scope, p.id, from, to),
+        listHolidays(
+          app.db,
+          { unitId: p.unit_id, roles: [], scope: { all: false, unitIds: [p.unit_id] } },
+          year,
+        ),
+      ]);
+      const zone = p.timezone as Zone;
+      return reply.html(
+        renderPage(
+          CalendarPage({
+            ctx: viewCtx(req),
+            heading: p.name,
+            back: { href: `/programmes/${p.id}`, label: p.name },
+            base: `/programmes/${p.id}/calendar`,
+            month,
+            sessions: rows.map((s) => ({ ...s, zone })),
+            holidays: holidays.filter((h) => h.day >= from && h.day <= to),
+          }),
+        ),
+      );
+    },
+  );
+
+  // The unit calendar: every programme the user sees, with their units' holidays.
+  app.get(
+    '/programmes/calendar',
+    { config: view, schema: { querystring: MonthQuery } },
+    async (req, reply) => {
+      const u = userOf(req);
+      const month = req.query.month ?? dayInZone(new Date(), u.zone).slice(0, 7);
+      const { from, to } = monthRange(month);
+      const [rows, holidays] = await Promise.all([
+        sessionsInScope(app.db, u.scope, from, to),
+        listHolidays(app.db, { unitId: u.unitId, roles: u.roles, scope: u.scope }, Number(month.slice(0, 4))),
+      ]);
+      return reply.html(
+        renderPage(
+          CalendarPage({
+            ctx: viewCtx(req),
+            heading: null,
+            back: { href: '/programmes', label: req.t('programmes.title') },
+            base: '/programmes/calendar',
+            month,
+            sessions: rows.map((s) => ({ ...s, zone: s.timezone as Zone })),
+            holidays: holidays.filter(
+              (h) => h.day >= from && h.day <= to && (h.unit_id === null || h.unit_id === u.unitId),
+            ),
+          }),
+        ),
+      );
+    },
+  );
+
+  app.post(
+    '/programmes/:id/schedules',
+    { config: manage, schema: { params: IdParams, body: ScheduleBody }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => detailPage(req, req.params.id, { schedule: form }),
+        () => sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'programmes.scheduleSaved');
+      return reply.redirect(`/programmes/${req.params.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/programmes/:id/sessions',
+    { config: manage, schema: { params: IdParams, body: SessionTimeBody }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => detailPage(req, req.params.id, { extra: form }),
+        () => sessions.addExtraSession(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'programmes.extraAdded');
+      return reply.redirect(`/programmes/${req.params.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/programmes/:id/sessions/cancel-range',
+    { config: manage, schema: { params: IdParams, body: CancelRangeBody }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => detailPage(req, req.params.id, { range: form }),
+        () => sessions.cancelRange(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'programmes.rangeCancelled');
+      return reply.redirect(`/programmes/${req.params.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/programmes/:id/sessions/:sessionId/cancel',
+    { config: manage, schema: { params: SessionParams, body: CancelBody }, attachValidation: true },
+    async (req, reply) => {
+      const { id, sessionId } = req.params;
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => detailPage(req, id, { session: { id: sessionId, form } }),
+        () => sessions.cancelSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body.reason),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'programmes.sessionCancelled');
+      return reply.redirect(`/programmes/${id}`, 303);
+    },
+  );
+
+  app.post(
+    '/programmes/:id/sessions/:sessionId/reschedule',
+    { config: manage, schema: { params: SessionParams, body: SessionTimeBody }, attachValidation: true },
+    async (req, reply) => {
+      const { id, sessionId } = req.params;
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => detailPage(req, id, { session: { id: sessionId, form } }),
+        () => sessions.rescheduleSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'programmes.rescheduled');
+      return reply.redirect(`/programmes/${id}`, 303);
+    },
+  );
+}

@@ -1,0 +1,162 @@
+// Programmes of pembinaan kemandirian: what is taught (curriculum), with whom (partner, PKS),
+// where, for how many, which Program Aksi items it serves and who may join (eligibility rules).
+import { AppError, type FieldError, invalid } from '../../app/errors.ts';
+import { inScope, type Scope } from '../../app/policy.ts';
+import type { Db } from '../../db/database.ts';
+import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
+import { getAgreement } from '../agreements/agreements.service.ts';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { getPartner } from '../partners/partners.service.ts';
+import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
+import * as repo from './programmes.repo.ts';
+
+export type { ProgrammeRow } from './programmes.repo.ts';
+export const listProgrammes = repo.listProgrammes;
+export const programmeIdByName = repo.programmeIdByName;
+
+export interface Viewer {
+  id: string;
+  unitId: string | null;
+  scope: Scope;
+}
+
+export interface CurriculumInput {
+  code?: string | undefined;
+  title: string;
+  target_hours: number;
+  core?: boolean | undefined;
+}
+
+export interface ProgrammeInput {
+  unit_id?: string | undefined;
+  name: string;
+  kind: ProgrammeKind;
+  skill_area?: string | undefined;
+  partner_id?: string | undefined;
+  agreement_id?: string | undefined;
+  location?: string | undefined;
+  capacity: number;
+  status?: ProgrammeStatus | undefined;
+  program_aksi_ids?: string[] | undefined;
+  eligibility?: Eligibility | undefined;
+  curriculum?: CurriculumInput[] | undefined;
+}
+
+export async function getProgramme(db: Db, scope: Scope, id: string) {
+  const p = await repo.findProgramme(db, scope, id);
+  if (!p) throw new AppError('programmes.not_found', 404, 'err.notFound');
+  return p;
+}
+
+export async function programmeDetail(db: Db, scope: Scope, id: string) {
+  const programme = await getProgramme(db, scope, id);
+  const [program_aksi_ids, curriculum, schedules] = await Promise.all([
+    repo.programAksiIds(db, id),
+    repo.curriculumOf(db, id),
+    repo.schedulesOf(db, id),
+  ]);
+  return { programme, program_aksi_ids, curriculum, schedules };
+}
+
+const found = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
+  try {
+    return await f();
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) return undefined;
+    throw err;
+  }
+};
+
+/** Partner and agreement must be of the programme's unit, and the agreement with that partner. */
+async function checkLinks(db: Db, scope: Scope, unitId: string, input: ProgrammeInput): Promise<void> {
+  const errors: FieldError[] = [];
+  const partner = input.partner_id ? await found(() => getPartner(db, scope, input.partner_id ?? '')) : null;
+  if (partner === undefined || (partner && partner.unit_id !== unitId))
+    errors.push({ field: 'partner_id', key: 'programmes.partnerOtherUnit' });
+  if (input.agreement_id) {
+    const a = await found(() => getAgreement(db, scope, input.agreement_id ?? ''));
+    if (!a || a.unit_id !== unitId || (input.partner_id && a.partner_id !== input.partner_id))
+      errors.push({ field: 'agreement_id', key: 'programmes.agreementOtherUnit' });
+  }
+  const wanted = [...new Set(input.program_aksi_ids ?? [])];
+  if ((await existingProgramAksiIds(db, wanted)).length !== wanted.length)
+    errors.push({ field: 'program_aksi_ids', key: 'err.enum' });
+  if (errors.length) throw invalid(errors);
+}
+
+function values(input: ProgrammeInput): repo.ProgrammeValues {
+  return {
+    name: input.name,
+    kind: input.kind,
+    skill_area: input.skill_area ?? null,
+    partner_id: input.partner_id ?? null,
+    agreement_id: input.agreement_id ?? null,
+    location: input.location ?? null,
+    capacity: input.capacity,
+    status: input.status ?? 'planned',
+    eligibility: input.eligibility ?? {},
+  };
+}
+
+const curriculumValues = (c: readonly CurriculumInput[] = []): repo.CurriculumValues[] =>
+  c.map((u) => ({
+    code: u.code ?? null,
+    title: u.title,
+    target_hours: u.target_hours,
+    core: u.core ?? true,
+  }));
+
+export async function createProgramme(db: Db, actor: Actor, viewer: Viewer, input: ProgrammeInput) {
+  const unitId = input.unit_id ?? viewer.unitId;
+  if (!unitId || !inScope(viewer.scope, unitId))
+    throw invalid([{ field: 'unit_id', key: 'programmes.unitRequired' }]);
+  await checkLinks(db, viewer.scope, unitId, input);
+  return db.transaction().execute(async (trx) => {
+    const v = { unit_id: unitId, ...values(input) };
+    const id = await repo.insertProgramme(trx, v);
+    const curriculum = curriculumValues(input.curriculum);
+    const tags = [...new Set(input.program_aksi_ids ?? [])];
+    await repo.setCurriculum(trx, id, curriculum);
+    await repo.setProgramAksi(trx, id, tags);
+    await recordAudit(trx, actor, {
+      action: 'programmes.create',
+      entity: 'programme',
+      entityId: id,
+      unitId,
+      after: { ...v, curriculum, program_aksi_ids: tags },
+    });
+    return id;
+  });
+}
+
+/** Replaces the programme's details, curriculum and tags as one change. */
+export async function updateProgramme(
+  db: Db,
+  actor: Actor,
+  viewer: Viewer,
+  id: string,
+  input: ProgrammeInput,
+) {
+  const before = await programmeDetail(db, viewer.scope, id);
+  await checkLinks(db, viewer.scope, before.programme.unit_id, input);
+  await db.transaction().execute(async (trx) => {
+    const v = values(input);
+    const curriculum = curriculumValues(input.curriculum);
+    const tags = [...new Set(input.program_aksi_ids ?? [])];
+    await repo.updateProgramme(trx, id, v);
+    await repo.setCurriculum(trx, id, curriculum);
+    await repo.setProgramAksi(trx, id, tags);
+    await recordAudit(trx, actor, {
+      action: 'programmes.update',
+      entity: 'programme',
+      entityId: id,
+      unitId: before.programme.unit_id,
+      before: {
+        ...before.programme,
+        curriculum: before.curriculum,
+        program_aksi_ids: before.program_aksi_ids,
+      },
+      after: { ...v, curriculum, program_aksi_ids: tags },
+    });
+  });
+}

@@ -1,0 +1,373 @@
+// Pages for programmes: the list, and a programme's page with its curriculum, schedules, the
+// upcoming sessions and the forms to cancel, reschedule or add a session.
+
+import { formatDay, formatTime, type Zone } from '../../app/format.ts';
+import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { Csrf, Layout } from '../../app/layout.tsx';
+import { Pager } from '../../app/pager.tsx';
+import type { ViewCtx } from '../../app/view.ts';
+import { LABELS } from './programmes.form.views.tsx';
+import type { ProgrammeRow, ScheduleRow, SessionRow } from './programmes.repo.ts';
+import { hhmm } from './schedule.rules.ts';
+
+export function ProgrammeListPage({
+  ctx,
+  rows,
+  total,
+  page,
+  pageSize,
+  query,
+}: {
+  ctx: ViewCtx;
+  rows: ProgrammeRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  query: { q?: string | undefined; status?: string | undefined };
+}) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('programmes.title')}>
+      <div class="title-row">
+        <h1>{ctx.t('programmes.title')}</h1>
+        <a class="button" href="/programmes/calendar" data-testid="unit-calendar">
+          {ctx.t('programmes.calendar')}
+        </a>
+        {ctx.can('programmes.manage') && (
+          <a class="button primary" href="/programmes/new" data-testid="programme-new">
+            {ctx.t('programmes.new')}
+          </a>
+        )}
+      </div>
+      <form method="get" action="/programmes" class="filters">
+        <label>
+          {ctx.t('common.search')}
+          <input type="search" name="q" value={query.q ?? ''} />
+        </label>
+        <button type="submit">{ctx.t('common.filter')}</button>
+      </form>
+      {rows.length === 0 ? (
+        <p>{ctx.t('programmes.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="programme-table">
+            <caption class="muted">{total}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('programmes.name')}</th>
+                <th scope="col">{ctx.t('programmes.kind')}</th>
+                <th scope="col">{ctx.t('programmes.partner')}</th>
+                <th scope="col">{ctx.t('programmes.status')}</th>
+                <th scope="col">{ctx.t('programmes.unit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={`/programmes/${p.id}`}>{p.name}</a>
+                  </td>
+                  <td>{ctx.t(`programmeKind.${p.kind}`)}</td>
+                  <td>{p.partner_name ?? '—'}</td>
+                  <td>{ctx.t(`programmeStatus.${p.status}`)}</td>
+                  <td>{p.unit_name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager ctx={ctx} base="/programmes" query={query} page={page} total={total} pageSize={pageSize} />
+    </Layout>
+  );
+}
+
+export function weekdayText(ctx: ViewCtx, s: Pick<ScheduleRow, 'weekdays' | 'every_n_weeks'>): string {
+  const days = s.weekdays.map((d) => ctx.t(`weekday.${d as 1}`)).join(', ');
+  const every =
+    s.every_n_weeks === 1 ? ctx.t('programmes.weekly') : ctx.t('programmes.every', { n: s.every_n_weeks });
+  return `${days} · ${every}`;
+}
+
+export function SessionLine({ ctx, s, zone }: { ctx: ViewCtx; s: SessionRow; zone: Zone }) {
+  const cancelled = s.status === 'cancelled';
+  return (
+    <span class={cancelled ? 'muted' : undefined}>
+      {cancelled ? <s>{formatDay(s.day, ctx.lang)}</s> : formatDay(s.day, ctx.lang)} ·{' '}
+      {formatTime(s.starts_at, zone, ctx.lang)}–{formatTime(s.ends_at, zone, ctx.lang)}
+      {s.extra && <span class="badge"> {ctx.t('programmes.extra')}</span>}
+      {s.rescheduled_from && (
+        <span class="muted">
+          {' '}
+          ({ctx.t('programmes.rescheduledFrom', { day: formatDay(s.rescheduled_from, ctx.lang) })})
+        </span>
+      )}
+      {cancelled && (
+        <span class="badge off" data-testid="session-cancelled">
+          {' '}
+          {ctx.t('programmes.cancelled')}: {s.cancel_reason}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export interface ProgrammePageData {
+  programme: ProgrammeRow;
+  curriculum: ReadonlyArray<{ id: string; code: string | null; title: string; target_hours: number }>;
+  schedules: ScheduleRow[];
+  sessions: SessionRow[];
+  programAksi: ReadonlyArray<{ id: string; title: string }>;
+  forms: {
+    schedule: FormState;
+    range: FormState;
+    extra: FormState;
+    session?: { id: string; form: FormState } | undefined;
+  };
+}
+
+function sessionForm(d: ProgrammePageData, id: string): FormState {
+  return d.forms.session?.id === id ? d.forms.session.form : { values: {}, errors: [] };
+}
+
+export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }) {
+  const p = d.programme;
+  const zone = p.timezone as Zone;
+  const canManage = ctx.can('programmes.manage');
+  const base = `/programmes/${p.id}`;
+  const hm = (at: Date) => formatTime(at, zone, 'en').slice(0, 5);
+  const hours = d.curriculum.reduce((a, c) => a + c.target_hours, 0);
+  return (
+    <Layout ctx={ctx} title={p.name}>
+      <p>
+        <a href="/programmes">← {ctx.t('programmes.title')}</a>
+      </p>
+      <div class="title-row">
+        <h1 data-testid="programme-name">{p.name}</h1>
+        <a class="button" href={`${base}/calendar`} data-testid="programme-calendar">
+          {ctx.t('programmes.calendar')}
+        </a>
+        {canManage && (
+          <a class="button" href={`${base}/edit`}>
+            {ctx.t('common.edit')}
+          </a>
+        )}
+      </div>
+      <dl class="facts">
+        <dt>{ctx.t('programmes.kind')}</dt>
+        <dd>{ctx.t(`programmeKind.${p.kind}`)}</dd>
+        <dt>{ctx.t('programmes.status')}</dt>
+        <dd>{ctx.t(`programmeStatus.${p.status}`)}</dd>
+        <dt>{ctx.t('programmes.unit')}</dt>
+        <dd>{p.unit_name}</dd>
+        {p.skill_area && (
+          <>
+            <dt>{ctx.t('programmes.skillArea')}</dt>
+            <dd>{p.skill_area}</dd>
+          </>
+        )}
+        {p.partner_id && (
+          <>
+            <dt>{ctx.t('programmes.partner')}</dt>
+            <dd>
+              <a href={`/partners/${p.partner_id}`}>{p.partner_name}</a>
+            </dd>
+          </>
+        )}
+        {p.agreement_id && (
+          <>
+            <dt>{ctx.t('programmes.agreement')}</dt>
+            <dd>
+              <a href={`/agreements/${p.agreement_id}`}>{p.agreement_title}</a>
+            </dd>
+          </>
+        )}
+        {p.location && (
+          <>
+            <dt>{ctx.t('programmes.location')}</dt>
+            <dd>{p.location}</dd>
+          </>
+        )}
+        <dt>{ctx.t('programmes.capacity')}</dt>
+        <dd>{p.capacity}</dd>
+        {d.programAksi.length > 0 && (
+          <>
+            <dt>{ctx.t('programmes.programAksi')}</dt>
+            <dd>{d.programAksi.map((x) => x.title).join('; ')}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>{ctx.t('programmes.curriculum')}</h2>
+      {d.curriculum.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <>
+          <ol data-testid="curriculum">
+            {d.curriculum.map((c) => (
+              <li key={c.id}>
+                {c.code && <code>{c.code}</code>} {c.title} · {c.target_hours}{' '}
+                {ctx.t('programmes.targetHours').toLowerCase()}
+              </li>
+            ))}
+          </ol>
+          <p class="muted">{ctx.t('programmes.totalHours', { n: hours })}</p>
+        </>
+      )}
+
+      <h2>{ctx.t('programmes.schedules')}</h2>
+      {d.schedules.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <ul class="plain" data-testid="schedules">
+          {d.schedules.map((s) => (
+            <li key={s.id}>
+              {weekdayText(ctx, s)} · {hhmm(s.start_time)}–{hhmm(s.end_time)} ·{' '}
+              {formatDay(s.starts_on, ctx.lang)} –{' '}
+              {s.ends_on ? formatDay(s.ends_on, ctx.lang) : ctx.t('programmes.openEnded')}
+              {!s.skip_holidays && ` · ${ctx.t('programmes.holiday')} ✓`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canManage && (
+        <details class="panel" open={d.forms.schedule.errors.length > 0}>
+          <summary>{ctx.t('programmes.addSchedule')}</summary>
+          <ErrorSummary ctx={ctx} form={d.forms.schedule} labels={LABELS} />
+          <form method="post" action={`${base}/schedules`} novalidate data-testid="schedule-form">
+            <Csrf ctx={ctx} />
+            <CheckboxGroup
+              ctx={ctx}
+              form={d.forms.schedule}
+              name="weekdays"
+              label="programmes.weekdays"
+              options={[1, 2, 3, 4, 5, 6, 7].map((n) => ({
+                value: String(n),
+                label: ctx.t(`weekday.${n as 1}`),
+              }))}
+            />
+            <TextField
+              ctx={ctx}
+              form={d.forms.schedule}
+              name="every_n_weeks"
+              label="programmes.everyNWeeks"
+              type="number"
+            />
+            <TextField
+              ctx={ctx}
+              form={d.forms.schedule}
+              name="starts_on"
+              label="programmes.startsOn"
+              type="date"
+            />
+            <TextField
+              ctx={ctx}
+              form={d.forms.schedule}
+              name="ends_on"
+              label="programmes.endsOn"
+              type="date"
+              optional
+            />
+            <TextField ctx={ctx} form={d.forms.schedule} name="start_time" label="programmes.startTime" />
+            <TextField ctx={ctx} form={d.forms.schedule} name="end_time" label="programmes.endTime" />
+            <SelectField
+              ctx={ctx}
+              form={d.forms.schedule}
+              name="skip_holidays"
+              label="programmes.skipHolidays"
+              options={[
+                { value: 'true', label: ctx.t('common.yes') },
+                { value: 'false', label: ctx.t('common.no') },
+              ]}
+            />
+            <button type="submit" class="primary" data-testid="schedule-save">
+              {ctx.t('common.save')}
+            </button>
+          </form>
+        </details>
+      )}
+
+      <h2>{ctx.t('programmes.sessions')}</h2>
+      {d.sessions.length === 0 ? (
+        <p>{ctx.t('programmes.noSessions')}</p>
+      ) : (
+        <ul class="plain" data-testid="sessions">
+          {d.sessions.map((s) => {
+            const f = sessionForm(d, s.id);
+            const moved: FormState = {
+              values: { day: s.day, start_time: hm(s.starts_at), end_time: hm(s.ends_at), ...f.values },
+              errors: f.errors,
+            };
+            return (
+              <li key={s.id} data-testid={`session-${s.day}`}>
+                <SessionLine ctx={ctx} s={s} zone={zone} />
+                {canManage && s.status === 'scheduled' && (
+                  <details class="panel" open={f.errors.length > 0}>
+                    <summary>
+                      {ctx.t('programmes.cancel')} / {ctx.t('programmes.reschedule')}
+                    </summary>
+                    <ErrorSummary ctx={ctx} form={f} labels={LABELS} />
+                    <form method="post" action={`${base}/sessions/${s.id}/cancel`} novalidate>
+                      <Csrf ctx={ctx} />
+                      <TextField
+                        ctx={ctx}
+                        form={f}
+                        name="reason"
+                        label="programmes.cancelReason"
+                        maxLength={500}
+                      />
+                      <button type="submit">{ctx.t('programmes.cancel')}</button>
+                    </form>
+                    <form method="post" action={`${base}/sessions/${s.id}/reschedule`} novalidate>
+                      <Csrf ctx={ctx} />
+                      <TextField ctx={ctx} form={moved} name="day" label="programmes.newDay" type="date" />
+                      <TextField ctx={ctx} form={moved} name="start_time" label="programmes.startTime" />
+                      <TextField ctx={ctx} form={moved} name="end_time" label="programmes.endTime" />
+                      <button type="submit">{ctx.t('programmes.reschedule')}</button>
+                    </form>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {canManage && (
+        <>
+          <details class="panel" open={d.forms.range.errors.length > 0}>
+            <summary>{ctx.t('programmes.cancelRange')}</summary>
+            <ErrorSummary ctx={ctx} form={d.forms.range} labels={LABELS} />
+            <form
+              method="post"
+              action={`${base}/sessions/cancel-range`}
+              novalidate
+              data-testid="cancel-range-form"
+            >
+              <Csrf ctx={ctx} />
+              <TextField ctx={ctx} form={d.forms.range} name="from" label="programmes.from" type="date" />
+              <TextField ctx={ctx} form={d.forms.range} name="to" label="programmes.to" type="date" />
+              <TextField
+                ctx={ctx}
+                form={d.forms.range}
+                name="reason"
+                label="programmes.cancelReason"
+                maxLength={500}
+              />
+              <button type="submit">{ctx.t('programmes.cancel')}</button>
+            </form>
+          </details>
+          <details class="panel" open={d.forms.extra.errors.length > 0}>
+            <summary>{ctx.t('programmes.addExtra')}</summary>
+            <ErrorSummary ctx={ctx} form={d.forms.extra} labels={LABELS} />
+            <form method="post" action={`${base}/sessions`} novalidate data-testid="extra-form">
+              <Csrf ctx={ctx} />
+              <TextField ctx={ctx} form={d.forms.extra} name="day" label="programmes.day" type="date" />
+              <TextField ctx={ctx} form={d.forms.extra} name="start_time" label="programmes.startTime" />
+              <TextField ctx={ctx} form={d.forms.extra} name="end_time" label="programmes.endTime" />
+              <button type="submit">{ctx.t('common.save')}</button>
+            </form>
+          </details>
+        </>
+      )}
+    </Layout>
+  );
+}
