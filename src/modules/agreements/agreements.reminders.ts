@@ -4,6 +4,7 @@ import { dayInZone, type Zone } from '../../app/format.ts';
 import type { Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { unitZones } from '../units/units.service.ts';
 import * as repo from './agreements.repo.ts';
 import { daysBetween, type ReminderKind, reminderFor } from './agreements.rules.ts';
 
@@ -55,7 +56,7 @@ const JOB: Actor = { userId: null, name: 'system:job' };
  * never repeated however often the job runs, and a changed end date raises a fresh one.
  */
 export async function recordReminders(db: Db, now = new Date()): Promise<number> {
-  const units = await db.selectFrom('units').select(['id', 'timezone']).execute();
+  const units = await unitZones(db);
   let created = 0;
   for (const unit of units) {
     const today = dayInZone(now, unit.timezone as Zone);

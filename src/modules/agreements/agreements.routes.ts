@@ -21,6 +21,7 @@ import { IdParams } from '../users/users.schema.ts';
 import { headOfUnit } from '../users/users.service.ts';
 import { type AgreementFormValues, formFromAgreement, formToInput } from './agreements.form.ts';
 import { AgreementFormPage } from './agreements.form.views.tsx';
+import { AgreementListPage } from './agreements.list.views.tsx';
 import { agreementSummaryPdf } from './agreements.pdf.ts';
 import { dueReminders } from './agreements.reminders.ts';
 import { RemindersPage } from './agreements.reminders.views.tsx';
@@ -35,7 +36,7 @@ import {
 } from './agreements.schema.ts';
 import * as service from './agreements.service.ts';
 import { readUpload } from './agreements.upload.ts';
-import { AgreementListPage, AgreementPage } from './agreements.views.tsx';
+import { AgreementPage } from './agreements.views.tsx';
 
 const view = { permission: 'agreements.view' as const };
 const manage = { permission: 'agreements.manage' as const };

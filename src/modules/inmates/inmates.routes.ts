@@ -7,9 +7,10 @@ import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
+import { InmateFormPage } from './inmates.form.views.tsx';
 import { InmateForm, InmateListQuery, RegisterFBody, StatusBody } from './inmates.schema.ts';
 import * as service from './inmates.service.ts';
-import { InmateFormPage, InmateListPage, InmatePage } from './inmates.views.tsx';
+import { InmateListPage, InmatePage } from './inmates.views.tsx';
 
 const view = { permission: 'inmates.view' as const };
 const manage = { permission: 'inmates.manage' as const };

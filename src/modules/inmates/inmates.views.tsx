@@ -1,15 +1,17 @@
-// Pages of the inmate register: the list with search and filters, the add/edit form, and a
-// person's page with the masked NIK, Register F, status history and the status actions.
+// Pages of the inmate register: the list with search and filters, and a person's page with the
+// masked NIK, Register F, status history and the status actions.
 
 import { formatDayShort } from '../../app/format.ts';
-import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { REGISTER_CLASSES, remainingMonths } from './inmates.rules.ts';
-import { GENDERS, RISK_LEVELS, STATUSES } from './inmates.schema.ts';
+import { STATUSES } from './inmates.schema.ts';
 import type { Inmate, inmateDetail } from './inmates.service.ts';
+
+type Detail = Awaited<ReturnType<typeof inmateDetail>>;
 
 export const LABELS: Record<string, MessageKey> = {
   unit_id: 'inmates.unit',
@@ -163,125 +165,6 @@ export function InmateListPage(p: {
     </Layout>
   );
 }
-
-export function InmateFormPage(p: {
-  ctx: ViewCtx;
-  form: FormState;
-  units: ReadonlyArray<{ id: string; name: string }>;
-  inmateId?: string | undefined;
-  nikMasked?: string | null | undefined;
-}) {
-  const { ctx, form } = p;
-  const title = ctx.t(p.inmateId ? 'inmates.edit' : 'inmates.new');
-  const checked = form.values.health_restriction === true || form.values.health_restriction === 'true';
-  return (
-    <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={p.inmateId ? `/inmates/${p.inmateId}` : '/inmates'}>← {ctx.t('common.back')}</a>
-      </p>
-      <h1>{title}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
-      <form
-        method="post"
-        action={p.inmateId ? `/inmates/${p.inmateId}` : '/inmates'}
-        novalidate
-        data-testid="inmate-form"
-      >
-        <Csrf ctx={ctx} />
-        {!p.inmateId && p.units.length > 1 && (
-          <SelectField
-            ctx={ctx}
-            form={form}
-            name="unit_id"
-            label="inmates.unit"
-            options={p.units.map((u) => ({ value: u.id, label: u.name }))}
-          />
-        )}
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="reg_number"
-          label="inmates.regNumber"
-          hint="inmates.regNumberHint"
-          maxLength={40}
-        />
-        <TextField ctx={ctx} form={form} name="name" label="inmates.name" maxLength={120} />
-        <SelectField
-          ctx={ctx}
-          form={form}
-          name="gender"
-          label="inmates.gender"
-          options={GENDERS.map((g) => ({ value: g, label: ctx.t(`gender.${g}`) }))}
-        />
-        <TextField ctx={ctx} form={form} name="birth_date" label="inmates.birthDate" type="date" />
-        <TextField ctx={ctx} form={form} name="entry_date" label="inmates.entryDate" type="date" />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="expected_release_date"
-          label="inmates.expectedRelease"
-          type="date"
-          optional
-        />
-        <div class="grid2">
-          <TextField ctx={ctx} form={form} name="block" label="inmates.block" optional maxLength={40} />
-          <TextField ctx={ctx} form={form} name="room" label="inmates.room" optional maxLength={40} />
-        </div>
-        <TextField ctx={ctx} form={form} name="education" label="inmates.education" optional maxLength={60} />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="skills"
-          label="inmates.skills"
-          hint="inmates.listHint"
-          optional
-          maxLength={600}
-        />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="interests"
-          label="inmates.interests"
-          hint="inmates.listHint"
-          optional
-          maxLength={600}
-        />
-        <SelectField
-          ctx={ctx}
-          form={form}
-          name="risk_level"
-          label="inmates.riskLevel"
-          optional
-          blank="—"
-          options={RISK_LEVELS.map((r) => ({ value: r, label: ctx.t(`risk.${r}`) }))}
-        />
-        <fieldset class="field" id="f-health_restriction">
-          <legend>{ctx.t('inmates.healthRestriction')}</legend>
-          <label class="check">
-            <input type="checkbox" name="health_restriction" value="true" checked={checked} />{' '}
-            {ctx.t('inmates.healthRestrictionLabel')}
-          </label>
-        </fieldset>
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="nik"
-          label="inmates.nik"
-          hint="inmates.nikHint"
-          optional
-          maxLength={16}
-          autocomplete="off"
-        />
-        {p.nikMasked && <p class="hint">{ctx.t('inmates.nikKeep', { masked: p.nikMasked })}</p>}
-        <button type="submit" class="primary" data-testid="inmate-save">
-          {ctx.t('common.save')}
-        </button>
-      </form>
-    </Layout>
-  );
-}
-
-type Detail = Awaited<ReturnType<typeof inmateDetail>>;
 
 function StatusForm(p: {
   ctx: ViewCtx;

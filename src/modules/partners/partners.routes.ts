@@ -10,9 +10,10 @@ import { listAgreements } from '../agreements/agreements.service.ts';
 import { listProgrammes } from '../programmes/programmes.service.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
+import { PartnerFormPage } from './partners.form.views.tsx';
 import { InstructorBody, PartnerBody, PartnerForm, PartnerListQuery, PartnerOut } from './partners.schema.ts';
 import * as service from './partners.service.ts';
-import { PartnerFormPage, PartnerListPage, PartnerPage } from './partners.views.tsx';
+import { PartnerListPage, PartnerPage } from './partners.views.tsx';
 
 const view = { permission: 'partners.view' as const };
 const manage = { permission: 'partners.manage' as const };

@@ -129,3 +129,8 @@ export async function updateKanwil(
 ): Promise<void> {
   await conn.updateTable('kanwil').set(v).where('id', '=', id).execute();
 }
+
+/** Every unit with its time zone, for jobs that act on each unit's own calendar day. */
+export async function unitZones(conn: Conn) {
+  return conn.selectFrom('units').select(['id', 'timezone']).where('active', '=', true).execute();
+}

@@ -31,6 +31,7 @@ export async function getUnit(db: Db, scope: Scope, id: string) {
 export const listUnits = repo.listUnits;
 export const listKanwil = repo.listKanwil;
 export const unitStats = repo.unitStats;
+export const unitZones = repo.unitZones;
 
 export async function unitOptions(db: Db, scope: Scope) {
   return (await repo.listUnits(db, scope)).map((u) => ({ id: u.id, name: u.name }));
