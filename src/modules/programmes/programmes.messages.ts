@@ -70,7 +70,7 @@ export const id = {
   'programmes.sessionTaken': 'Sudah ada sesi jadwal ini pada tanggal tersebut.',
   'programmes.alreadyCancelled': 'Sesi ini sudah dibatalkan.',
   'programmes.holiday': 'Libur',
-  'programmes.week': 'Minggu {from} – {to}',
+  'programmes.week': 'Pekan {from} – {to}',
   'programmes.prevMonth': 'Bulan sebelumnya',
   'programmes.nextMonth': 'Bulan berikutnya',
   'programmes.noSessions': 'Tidak ada sesi.',
