@@ -5,6 +5,7 @@ import * as holidays from '../modules/holidays/holidays.messages.ts';
 import * as inmates from '../modules/inmates/inmates.messages.ts';
 import * as partners from '../modules/partners/partners.messages.ts';
 import * as programmes from '../modules/programmes/programmes.messages.ts';
+import * as selection from '../modules/selection/selection.messages.ts';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -382,7 +383,15 @@ const en: Record<CoreKey, string> = {
 };
 
 // Feature modules keep their own texts beside their code; each has both languages, type-checked.
-const idAll = { ...id, ...partners.id, ...agreements.id, ...inmates.id, ...holidays.id, ...programmes.id };
+const idAll = {
+  ...id,
+  ...partners.id,
+  ...agreements.id,
+  ...inmates.id,
+  ...holidays.id,
+  ...programmes.id,
+  ...selection.id,
+};
 export type MessageKey = keyof typeof idAll;
 const enAll: Record<MessageKey, string> = {
   ...en,
@@ -391,6 +400,7 @@ const enAll: Record<MessageKey, string> = {
   ...inmates.en,
   ...holidays.en,
   ...programmes.en,
+  ...selection.en,
 };
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: idAll, en: enAll };
 

@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'holidays.manage',
   'programmes.view',
   'programmes.manage',
+  'selection.view',
+  'selection.manage',
+  'selection.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +62,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.manage',
     'inmates.view',
     'inmates.manage',
+    'selection.view',
+    'selection.manage',
   ],
   kepala_upt: [
     ...READ,
@@ -71,6 +76,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     // Inmate data is specific personal data (UU 27/2022): only staff and supervisors see it.
     'inmates.view',
     'inmates.manage',
+    'selection.view',
+    'selection.manage',
+    // The TPP recommends; the head of the unit approves its decision.
+    'selection.approve',
   ],
   petugas: [
     ...READ,
@@ -80,6 +89,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.manage',
     'inmates.view',
     'inmates.manage',
+    'selection.view',
+    'selection.manage',
   ],
   // An instructor sees only their own partner's records: repos narrow by partner, not by role.
   instruktur_mitra: [

@@ -5,6 +5,7 @@ import { agreementsRoutes } from '../modules/agreements/agreements.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { enrolmentsRoutes } from '../modules/enrolments/enrolments.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
 import { holidaysRoutes } from '../modules/holidays/holidays.routes.ts';
 import { inmatesApi } from '../modules/inmates/inmates.api.ts';
@@ -14,6 +15,8 @@ import { partnersRoutes } from '../modules/partners/partners.routes.ts';
 import { programAksiRoutes } from '../modules/program-aksi/program-aksi.routes.ts';
 import { programmesApi } from '../modules/programmes/programmes.api.ts';
 import { programmesRoutes } from '../modules/programmes/programmes.routes.ts';
+import { selectionApi } from '../modules/selection/selection.api.ts';
+import { selectionRoutes } from '../modules/selection/selection.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
@@ -36,6 +39,9 @@ export async function registerModules(app: App): Promise<void> {
     holidaysRoutes,
     programmesRoutes,
     programmesApi,
+    selectionRoutes,
+    enrolmentsRoutes,
+    selectionApi,
     inmatesRoutes,
     inmatesApi,
     inmatesImportRoutes,

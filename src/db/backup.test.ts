@@ -100,6 +100,31 @@ async function fill(db: Db): Promise<void> {
     .execute((trx) => recordAudit(trx, SYSTEM, { action: 'system.start', entity: 'system' }));
   await fillAgreements(db, unit.id, users[0]?.id ?? '');
   await fillInmates(db, unit.id, users[0]?.id ?? '');
+  await fillSelection(db, users[0]?.id ?? '');
+}
+
+/** Intakes, candidates, TPP sessions and enrolments (migration 0005): numeric, jsonb, text[]. */
+async function fillSelection(db: Db, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const prog = await id(sql`select id from programmes limit 1`);
+  const inmate = await id(sql`select id from inmates limit 1`);
+  const intake = await id(sql`
+    insert into intakes (programme_id, opened_on, criteria, created_by)
+    values (${prog}, '2026-01-05', ${JSON.stringify([{ key: 'minat', label: AWKWARD[1], max: 5 }])}, ${userId})
+    returning id`);
+  const cand = await id(sql`
+    insert into intake_candidates (intake_id, inmate_id, scores, total, consent_recorded_at, consent_note, decision,
+                                   decision_reason)
+    values (${intake}, ${inmate}, ${JSON.stringify({ minat: 4 })}, 4.5, '2026-01-06 01:02:03.456789+00',
+            ${AWKWARD[2]}, 'accepted', ${AWKWARD[3]}) returning id`);
+  await sql`
+    insert into tpp_sessions (intake_id, held_on, members, notes, approved_by, approved_at)
+    values (${intake}, '2026-01-10', ${[AWKWARD[0], 'Kepala KPLP']}::text[], ${AWKWARD[1]}, ${userId},
+            '2026-01-11 02:00+00')`.execute(db);
+  await sql`
+    insert into enrolments (programme_id, kind, inmate_id, intake_candidate_id, name, started_on)
+    values (${prog}, 'inmate', ${inmate}, ${cand}, ${AWKWARD[0]}, '2026-01-21'),
+           (${prog}, 'intern', null, null, ${AWKWARD[4] ?? 'x'}, '2026-01-21')`.execute(db);
 }
 
 /** The inmate register (migration 0003): text[], nullable dates, jsonb import batches. */

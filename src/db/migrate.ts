@@ -6,6 +6,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_partners_agreements.ts';
 import * as m0003 from './migrations/0003_inmates.ts';
 import * as m0004 from './migrations/0004_programmes.ts';
+import * as m0005 from './migrations/0005_selection.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_partners_agreements': m0002,
   '0003_inmates': m0003,
   '0004_programmes': m0004,
+  '0005_selection': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

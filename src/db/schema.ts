@@ -445,7 +445,81 @@ export interface ProgrammeSessionsTable {
   updated_at: Generated<Date>;
 }
 
+export type IntakeStatus = 'open' | 'decided' | 'closed';
+export type Decision = 'accepted' | 'waitlisted' | 'rejected';
+export type ParticipantKind = 'inmate' | 'intern' | 'staff';
+export type EnrolmentStatus = 'active' | 'suspended' | 'completed' | 'withdrawn';
+export type EndReason = 'released' | 'transferred' | 'health' | 'discipline' | 'own_request';
+
+/** One assessment criterion of an intake: a key, its label and the highest score. */
+export interface Criterion {
+  key: string;
+  label: string;
+  max: number;
+}
+
+export interface IntakesTable {
+  id: Generated<string>;
+  programme_id: string;
+  opened_on: string;
+  status: Generated<IntakeStatus>;
+  criteria: JsonOf<Criterion[]>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface IntakeCandidatesTable {
+  id: Generated<string>;
+  intake_id: string;
+  inmate_id: string;
+  scores: ColumnType<Record<string, number>, string | undefined, string>;
+  /** numeric comes back as a string from PostgreSQL. */
+  total: ColumnType<string, number | undefined, number>;
+  consent_recorded_at: Timestamp | null;
+  consent_note: string | null;
+  decision: Decision | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TppSessionsTable {
+  id: Generated<string>;
+  intake_id: string;
+  held_on: string;
+  members: string[];
+  notes: string | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EnrolmentsTable {
+  id: Generated<string>;
+  programme_id: string;
+  kind: ParticipantKind;
+  inmate_id: string | null;
+  intake_candidate_id: string | null;
+  name: string;
+  institution: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  status: Generated<EnrolmentStatus>;
+  end_reason: EndReason | null;
+  status_note: string | null;
+  started_on: string;
+  ended_on: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  intakes: IntakesTable;
+  intake_candidates: IntakeCandidatesTable;
+  tpp_sessions: TppSessionsTable;
+  enrolments: EnrolmentsTable;
   holidays: HolidaysTable;
   programmes: ProgrammesTable;
   programme_program_aksi: ProgrammeProgramAksiTable;

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from './demo.accounts.ts';
 import { seedDemoAgreements } from './demo.agreements.ts';
 import { seedDemoInmates } from './demo.inmates.ts';
 import { seedDemoProgrammes } from './demo.programmes.ts';
+import { seedDemoSelection } from './demo.selection.ts';
 
 export { DEMO_PASSWORD };
 
@@ -182,5 +183,10 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     petugasId: await userId('petugas.magetan'),
   });
   created += await seedDemoInmates(db, SEED, unitIds.get('RUTAN-MGT') ?? '');
+  created += await seedDemoSelection(db, {
+    unitId: unitIds.get('RUTAN-MGT') ?? '',
+    petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
+  });
   return { created };
 }

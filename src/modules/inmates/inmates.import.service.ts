@@ -5,6 +5,7 @@ import { inScope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { ImportRow } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { endEnrolmentsOfInmate } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.import.repo.ts';
 import { parseRoster, readTable } from './inmates.import.ts';
 import type { Viewer } from './inmates.service.ts';
@@ -157,6 +158,13 @@ export async function markAbsent(
         created_by: actor.userId,
       })),
     );
+    for (const inmateId of changed)
+      await endEnrolmentsOfInmate(trx, actor, {
+        inmate_id: inmateId,
+        unit_id: batch.unit_id,
+        reason: status,
+        on_date: input.on_date,
+      });
     await repo.markAbsentDone(trx, batch.id, status);
     await recordAudit(trx, actor, {
       action: `inmates.import_absent_${input.change}`,

@@ -1,5 +1,6 @@
 // SQL for the inmate register. Every read takes the viewer's scope; a record of another unit is
 // simply not found.
+import { sql } from 'kysely';
 import type { Scope } from '../../app/policy.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
@@ -192,4 +193,30 @@ export async function countInUnit(conn: Conn, unitId: string): Promise<number> {
     .where('unit_id', '=', unitId)
     .executeTakeFirst();
   return toNumber(r?.n);
+}
+
+/** Active inmates of a unit with their Register F dates, for proposing programme candidates. */
+export async function activeWithRegisterF(conn: Conn, unitId: string) {
+  return conn
+    .selectFrom('inmates as i')
+    .select((eb) => [
+      'i.id',
+      'i.reg_number',
+      'i.register_class',
+      'i.name',
+      'i.gender',
+      'i.expected_release_date',
+      'i.risk_level',
+      'i.health_restriction',
+      'i.status',
+      eb
+        .selectFrom('register_f_entries as f')
+        .select(sql<string[]>`coalesce(array_agg(f.entry_date::text), '{}')`.as('d'))
+        .whereRef('f.inmate_id', '=', 'i.id')
+        .as('register_f_dates'),
+    ])
+    .where('i.unit_id', '=', unitId)
+    .where('i.status', '=', 'active')
+    .orderBy('i.name')
+    .execute();
 }

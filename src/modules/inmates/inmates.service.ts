@@ -5,12 +5,14 @@ import { inScope, type Scope } from '../../app/policy.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import type { RiskLevel } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { endEnrolmentsOfInmate } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.repo.ts';
 import { categoryOf, maskedNik, parseRegNumber, STATUS_CHANGES, type StatusChange } from './inmates.rules.ts';
 
 export type { InmateFilter } from './inmates.repo.ts';
 export const blocksInUse = repo.blocksInUse;
 export const countInUnit = repo.countInUnit;
+export const activeWithRegisterF = repo.activeWithRegisterF;
 
 export interface Viewer {
   id: string;
@@ -199,6 +201,13 @@ export async function changeStatus(
       before: { status: before.status },
       after: entry,
     });
+    if (rule.to !== 'active')
+      await endEnrolmentsOfInmate(trx, actor, {
+        inmate_id: id,
+        unit_id: before.unit_id,
+        reason: rule.to,
+        on_date: input.on_date,
+      });
   });
 }
 

@@ -151,6 +151,16 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
             {ctx.t('common.edit')}
           </a>
         )}
+        {ctx.can('selection.manage') && (
+          <a class="button" href={`${base}/intakes/new`} data-testid="programme-intakes">
+            {ctx.t('selection.intakes')}
+          </a>
+        )}
+        {ctx.can('selection.view') && (
+          <a class="button" href={`${base}/enrolments`} data-testid="programme-enrolments">
+            {ctx.t('enrolments.title')}
+          </a>
+        )}
       </div>
       <dl class="facts">
         <dt>{ctx.t('programmes.kind')}</dt>

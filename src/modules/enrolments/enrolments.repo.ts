@@ -1,0 +1,120 @@
+// SQL for enrolments: the participants of a programme, counted against its capacity.
+import type { Conn } from '../../db/database.ts';
+import type { EndReason, EnrolmentStatus, ParticipantKind } from '../../db/schema.ts';
+
+const COLUMNS = [
+  'id',
+  'programme_id',
+  'kind',
+  'inmate_id',
+  'intake_candidate_id',
+  'name',
+  'institution',
+  'period_from',
+  'period_to',
+  'status',
+  'end_reason',
+  'status_note',
+  'started_on',
+  'ended_on',
+] as const;
+
+export async function enrolmentsOf(conn: Conn, programmeId: string) {
+  return conn
+    .selectFrom('enrolments')
+    .select(COLUMNS)
+    .where('programme_id', '=', programmeId)
+    .orderBy('kind')
+    .orderBy('name')
+    .execute();
+}
+export type EnrolmentRow = Awaited<ReturnType<typeof enrolmentsOf>>[number];
+
+export async function findEnrolment(conn: Conn, id: string) {
+  return conn.selectFrom('enrolments').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** Places taken: active and suspended participants both hold a place. */
+export async function placesTaken(conn: Conn, programmeId: string): Promise<number> {
+  const r = await conn
+    .selectFrom('enrolments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('programme_id', '=', programmeId)
+    .where('status', 'in', ['active', 'suspended'])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Locks the programme row so two enrolments at once cannot both take the last place. */
+export async function lockProgramme(conn: Conn, programmeId: string) {
+  return conn
+    .selectFrom('programmes')
+    .select(['id', 'capacity', 'unit_id'])
+    .where('id', '=', programmeId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function isEnrolled(conn: Conn, programmeId: string, inmateId: string): Promise<boolean> {
+  const r = await conn
+    .selectFrom('enrolments')
+    .select('id')
+    .where('programme_id', '=', programmeId)
+    .where('inmate_id', '=', inmateId)
+    .where('status', 'in', ['active', 'suspended'])
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export interface EnrolmentValues {
+  programme_id: string;
+  kind: ParticipantKind;
+  inmate_id: string | null;
+  intake_candidate_id: string | null;
+  name: string;
+  institution: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  started_on: string;
+}
+
+export async function insertEnrolment(conn: Conn, v: EnrolmentValues): Promise<string> {
+  const r = await conn.insertInto('enrolments').values(v).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function setStatus(
+  conn: Conn,
+  id: string,
+  v: {
+    status: EnrolmentStatus;
+    end_reason: EndReason | null;
+    status_note: string | null;
+    ended_on: string | null;
+  },
+): Promise<void> {
+  await conn
+    .updateTable('enrolments')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** An inmate's enrolments still holding a place, locked for ending them. */
+export async function openEnrolmentsOfInmate(conn: Conn, inmateId: string) {
+  return conn
+    .selectFrom('enrolments')
+    .select(COLUMNS)
+    .where('inmate_id', '=', inmateId)
+    .where('status', 'in', ['active', 'suspended'])
+    .forUpdate()
+    .execute();
+}
+
+export async function findProgrammeUnit(conn: Conn, programmeId: string) {
+  return conn
+    .selectFrom('programmes')
+    .select(['id', 'unit_id', 'capacity'])
+    .where('id', '=', programmeId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,72 @@
+// Pure eligibility rules for programme selection: whether an inmate may be proposed as a candidate
+// for a programme, and if not, every reason why. Reasons are message keys with parameters. No I/O.
+import type { Eligibility, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
+import { categoryOf, hasRegisterFWithin, remainingMonths } from '../inmates/inmates.rules.ts';
+
+/** What the rules need to know about an inmate. */
+export interface EligibilityInmate {
+  register_class: RegisterClass;
+  gender: 'L' | 'P';
+  expected_release_date: string | null;
+  risk_level: RiskLevel | null;
+  health_restriction: boolean;
+  status: InmateStatus;
+  register_f: ReadonlyArray<{ entry_date: string }>;
+}
+
+export interface Reason {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type EligibilityResult =
+  | { eligible: true; needsConsent: boolean }
+  | { eligible: false; reasons: Reason[] };
+
+/**
+ * Applies a programme's stored rules on `today` ('YYYY-MM-DD'). An unknown release date counts as
+ * too short when a minimum is set, because the rule cannot be shown to hold. A detainee may be
+ * eligible, but `needsConsent` says their participation is voluntary (see canEnrol).
+ */
+export function checkEligibility(
+  rules: Eligibility,
+  inmate: EligibilityInmate,
+  today: string,
+): EligibilityResult {
+  const reasons: Reason[] = [];
+  if (inmate.status !== 'active') reasons.push({ key: 'selection.reason.not_active' });
+  if (rules.min_remaining_months !== undefined) {
+    const left = remainingMonths(inmate.expected_release_date, today);
+    if (left === null) reasons.push({ key: 'selection.reason.release_unknown' });
+    else if (left < rules.min_remaining_months)
+      reasons.push({
+        key: 'selection.reason.remaining_short',
+        params: { months: left, min: rules.min_remaining_months },
+      });
+  }
+  if (
+    rules.no_register_f_months !== undefined &&
+    hasRegisterFWithin(inmate.register_f, rules.no_register_f_months, today)
+  )
+    reasons.push({ key: 'selection.reason.register_f', params: { months: rules.no_register_f_months } });
+  if (rules.risk_levels && rules.risk_levels.length > 0) {
+    if (inmate.risk_level === null) reasons.push({ key: 'selection.reason.risk_unknown' });
+    else if (!rules.risk_levels.includes(inmate.risk_level))
+      reasons.push({ key: 'selection.reason.risk_level', params: { level: inmate.risk_level } });
+  }
+  if (rules.gender && rules.gender !== inmate.gender) reasons.push({ key: 'selection.reason.gender' });
+  if (inmate.health_restriction && rules.allow_health_restriction !== true)
+    reasons.push({ key: 'selection.reason.health' });
+  if (reasons.length > 0) return { eligible: false, reasons };
+  return { eligible: true, needsConsent: categoryOf(inmate.register_class) === 'tahanan' };
+}
+
+/** A detainee (register A.*) takes part only by choice: enrolment needs their consent on record. */
+export function canEnrol(
+  inmate: { register_class: RegisterClass },
+  consentRecordedAt: Date | string | null,
+): { ok: true } | { ok: false; reason: Reason } {
+  if (categoryOf(inmate.register_class) === 'tahanan' && !consentRecordedAt)
+    return { ok: false, reason: { key: 'selection.reason.consent_missing' } };
+  return { ok: true };
+}

@@ -1,0 +1,253 @@
+// /api/v1: intakes, candidates, assessment, consent, the TPP decision and its approval, enrolment.
+
+import { Type } from 'typebox';
+import { type App, actorOf, userOf } from '../../app/http.ts';
+import * as enrolments from '../enrolments/enrolments.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import {
+  CandidateBody,
+  CandidateParams,
+  ConsentBody,
+  EnrolCandidateBody,
+  EnrolmentOut,
+  EnrolmentStatusBody,
+  IntakeBody,
+  IntakeDetailOut,
+  IntakeOut,
+  PersonBody,
+  ScoresBody,
+  TppBody,
+} from './selection.schema.ts';
+import * as service from './selection.service.ts';
+
+const view = { permission: 'selection.view' as const };
+const manage = { permission: 'selection.manage' as const };
+const approve = { permission: 'selection.approve' as const };
+const tags = ['selection'];
+const Created = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The intake page's data in API form: dates as ISO strings, eligibility flattened. */
+export async function intakeJson(app: App, scope: Parameters<typeof service.intakeDetail>[1], id: string) {
+  const d = await service.intakeDetail(app.db, scope, id);
+  return {
+    intake: d.intake,
+    candidates: d.candidates.map((c) => ({ ...c, consent_recorded_at: iso(c.consent_recorded_at) })),
+    tpp: d.tpp ? { ...d.tpp, approved_at: iso(d.tpp.approved_at) } : null,
+    proposals: d.proposals.map((p) => ({
+      ...p,
+      eligible: p.result.eligible,
+      needs_consent: p.result.eligible ? p.result.needsConsent : false,
+      reasons: p.result.eligible ? [] : p.result.reasons,
+    })),
+  };
+}
+
+export async function selectionApi(app: App) {
+  app.get(
+    '/api/v1/programmes/:id/intakes',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: "A programme's intakes",
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(IntakeOut) }) },
+      },
+    },
+    async (req) => ({ items: await service.intakesOf(app.db, userOf(req).scope, req.params.id) }),
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/intakes',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Open an intake (default criteria when none given)',
+        params: IdParams,
+        body: IntakeBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) => {
+      const id = await service.openIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/v1/intakes/:id',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary:
+          'An intake: ranked candidates, the TPP record, and the unit’s other active inmates with why they are not eligible',
+        params: IdParams,
+        response: { 200: IntakeDetailOut },
+      },
+    },
+    async (req) => intakeJson(app, userOf(req).scope, req.params.id),
+  );
+
+  app.post(
+    '/api/v1/intakes/:id/candidates',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add an eligible inmate as a candidate',
+        params: IdParams,
+        body: CandidateBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) => {
+      const id = await service.addCandidate(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/api/v1/intakes/:id/candidates/:candidateId/scores',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Score a candidate on every criterion',
+        params: CandidateParams,
+        body: ScoresBody,
+      },
+    },
+    async (req, reply) => {
+      const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
+      await service.scoreCandidate(app.db, actorOf(req), userOf(req).scope, ids, req.body.scores);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/intakes/:id/candidates/:candidateId/consent',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Record a detainee's consent to take part",
+        params: CandidateParams,
+        body: ConsentBody,
+      },
+    },
+    async (req, reply) => {
+      const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
+      await service.recordConsent(app.db, actorOf(req), userOf(req).scope, ids, req.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.put(
+    '/api/v1/intakes/:id/tpp',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record the TPP session and a decision per candidate',
+        params: IdParams,
+        body: TppBody,
+        response: { 200: Created },
+      },
+    },
+    async (req) => ({
+      id: await service.recordTpp(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+    }),
+  );
+
+  app.post(
+    '/api/v1/intakes/:id/approve',
+    { config: approve, schema: { tags, summary: 'Approve the TPP decision (Kepala UPT)', params: IdParams } },
+    async (req, reply) => {
+      await service.approveTpp(app.db, actorOf(req), userOf(req).scope, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/intakes/:id/candidates/:candidateId/enrol',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Enrol an accepted candidate after approval',
+        params: CandidateParams,
+        body: EnrolCandidateBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) => {
+      const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
+      const id = await service.enrolCandidate(app.db, actorOf(req), userOf(req).scope, ids, req.body);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/v1/programmes/:id/enrolments',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: "A programme's participants",
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(EnrolmentOut) }) },
+      },
+    },
+    async (req) => ({ items: await enrolments.listEnrolments(app.db, userOf(req).scope, req.params.id) }),
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/enrolments',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Enrol an intern (pemagang) or a staff member (petugas)',
+        params: IdParams,
+        body: PersonBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) => {
+      const id = await enrolments.enrolPerson(
+        app.db,
+        actorOf(req),
+        userOf(req).scope,
+        req.params.id,
+        req.body,
+      );
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/v1/enrolments/:id/status',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Suspend, resume, complete or withdraw a participant (withdrawal needs a reason)',
+        params: IdParams,
+        body: EnrolmentStatusBody,
+      },
+    },
+    async (req, reply) => {
+      await enrolments.changeEnrolmentStatus(
+        app.db,
+        actorOf(req),
+        userOf(req).scope,
+        req.params.id,
+        req.body,
+      );
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,192 @@
+// Selection pages: open an intake for a programme, and the intake page's actions (add a candidate,
+// score, record consent, record the TPP decision, approve it, enrol an accepted candidate).
+import { Type } from 'typebox';
+import { handleForm } from '../../app/form-route.ts';
+import { dayInZone } from '../../app/format.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import {
+  type App,
+  actorOf,
+  type FastifyReply,
+  type FastifyRequest,
+  setFlash,
+  userOf,
+} from '../../app/http.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import type { Decision } from '../../db/schema.ts';
+import { getProgramme } from '../programmes/programmes.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { CandidateBody, CandidateParams, DECISIONS } from './selection.schema.ts';
+import * as service from './selection.service.ts';
+import { type IntakeForms, IntakeNewPage, IntakePage } from './selection.views.tsx';
+
+const view = { permission: 'selection.view' as const };
+const manage = { permission: 'selection.manage' as const };
+const approve = { permission: 'selection.approve' as const };
+
+const OpenForm = Type.Object({ opened_on: Type.String({ format: 'date' }) });
+const ScoresForm = Type.Record(Type.String(), Type.String());
+const TppForm = Type.Object({
+  held_on: Type.String({ format: 'date' }),
+  members: Type.String({ minLength: 1, maxLength: 4000 }),
+  notes: Type.Optional(Type.String({ maxLength: 4000 })),
+});
+
+/** decision_<candidate id> and reason_<candidate id> fields of the TPP form, as the service's list. */
+function decisionsFrom(body: Record<string, unknown>) {
+  const out: Array<{ candidate_id: string; decision: Decision; reason?: string }> = [];
+  for (const [k, v] of Object.entries(body)) {
+    const id = /^decision_([0-9a-f-]{36})$/.exec(k)?.[1];
+    if (!id || !(DECISIONS as readonly unknown[]).includes(v)) continue;
+    const reason = body[`reason_${id}`];
+    out.push({
+      candidate_id: id,
+      decision: v as Decision,
+      ...(typeof reason === 'string' ? { reason } : {}),
+    });
+  }
+  return out;
+}
+
+export async function selectionRoutes(app: App) {
+  const newPage = async (req: FastifyRequest, programmeId: string, form: FormState) => {
+    const scope = userOf(req).scope;
+    const programme = await getProgramme(app.db, scope, programmeId);
+    const intakes = await service.intakesOf(app.db, scope, programmeId);
+    return renderPage(IntakeNewPage({ ctx: viewCtx(req), programme, intakes, form }));
+  };
+  const intakePage = async (req: FastifyRequest, id: string, forms: IntakeForms = {}) =>
+    renderPage(
+      IntakePage({ ctx: viewCtx(req), d: await service.intakeDetail(app.db, userOf(req).scope, id), forms }),
+    );
+  const back = (reply: FastifyReply, id: string) => {
+    setFlash(reply, 'selection.saved');
+    return reply.redirect(`/intakes/${id}`, 303);
+  };
+
+  app.get(
+    '/programmes/:id/intakes/new',
+    { config: manage, schema: { params: IdParams } },
+    async (req, reply) =>
+      reply.html(
+        await newPage(req, req.params.id, emptyForm({ opened_on: dayInZone(new Date(), userOf(req).zone) })),
+      ),
+  );
+
+  app.post(
+    '/programmes/:id/intakes',
+    { config: manage, schema: { params: IdParams, body: OpenForm }, attachValidation: true },
+    async (req, reply) => {
+      let id = '';
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => newPage(req, req.params.id, form),
+        async () => {
+          id = await service.openIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+        },
+      );
+      if (sent) return sent;
+      return back(reply, id);
+    },
+  );
+
+  app.get('/intakes/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
+    reply.html(await intakePage(req, req.params.id)),
+  );
+
+  app.post(
+    '/intakes/:id/candidates',
+    { config: manage, schema: { params: IdParams, body: CandidateBody }, attachValidation: true },
+    async (req, reply) => {
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => intakePage(req, req.params.id, { add: form }),
+        () => service.addCandidate(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+      );
+      return sent ?? back(reply, req.params.id);
+    },
+  );
+
+  app.post(
+    '/intakes/:id/candidates/:candidateId/scores',
+    { config: manage, schema: { params: CandidateParams, body: ScoresForm }, attachValidation: true },
+    async (req, reply) => {
+      const { id, candidateId } = req.params;
+      const body = (req.body ?? {}) as Record<string, string>;
+      const scores = Object.fromEntries(
+        Object.entries(body)
+          .filter(([k]) => k !== '_csrf')
+          .map(([k, v]) => [k, v.trim() === '' ? Number.NaN : Number(v.replace(',', '.'))]),
+      );
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => intakePage(req, id, { score: { id: candidateId, form } }),
+        () =>
+          service.scoreCandidate(
+            app.db,
+            actorOf(req),
+            userOf(req).scope,
+            { intakeId: id, candidateId },
+            scores,
+          ),
+      );
+      return sent ?? back(reply, id);
+    },
+  );
+
+  app.post(
+    '/intakes/:id/candidates/:candidateId/consent',
+    { config: manage, schema: { params: CandidateParams } },
+    async (req, reply) => {
+      const { id, candidateId } = req.params;
+      await service.recordConsent(app.db, actorOf(req), userOf(req).scope, { intakeId: id, candidateId }, {});
+      return back(reply, id);
+    },
+  );
+
+  app.post(
+    '/intakes/:id/tpp',
+    { config: manage, schema: { params: IdParams, body: TppForm }, attachValidation: true },
+    async (req, reply) => {
+      const body = req.body as Record<string, unknown> & { held_on: string; members: string; notes?: string };
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => intakePage(req, req.params.id, { tpp: form }),
+        () =>
+          service.recordTpp(app.db, actorOf(req), userOf(req).scope, req.params.id, {
+            held_on: body.held_on,
+            members: String(body.members ?? '').split('\n'),
+            notes: body.notes,
+            decisions: decisionsFrom(body),
+          }),
+      );
+      return sent ?? back(reply, req.params.id);
+    },
+  );
+
+  app.post('/intakes/:id/approve', { config: approve, schema: { params: IdParams } }, async (req, reply) => {
+    await service.approveTpp(app.db, actorOf(req), userOf(req).scope, req.params.id);
+    return back(reply, req.params.id);
+  });
+
+  app.post(
+    '/intakes/:id/candidates/:candidateId/enrol',
+    { config: manage, schema: { params: CandidateParams } },
+    async (req, reply) => {
+      const { id, candidateId } = req.params;
+      const started_on = dayInZone(new Date(), userOf(req).zone);
+      await service.enrolCandidate(
+        app.db,
+        actorOf(req),
+        userOf(req).scope,
+        { intakeId: id, candidateId },
+        { started_on },
+      );
+      return back(reply, id);
+    },
+  );
+}

@@ -1,0 +1,134 @@
+import { type TSchema, Type } from 'typebox';
+
+const date = Type.String({ format: 'date' });
+const uuid = Type.String({ format: 'uuid' });
+const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const lit = <const T extends string[]>(vs: readonly [...T]) => Type.Enum(vs);
+
+export const DECISIONS = ['accepted', 'waitlisted', 'rejected'] as const;
+export const ENROLMENT_STATUSES = ['active', 'suspended', 'completed', 'withdrawn'] as const;
+export const END_REASONS = ['released', 'transferred', 'health', 'discipline', 'own_request'] as const;
+
+export const CandidateParams = Type.Object({ id: uuid, candidateId: uuid });
+
+export const CriterionSchema = Type.Object({
+  key: Type.String({ pattern: '^[a-z_]{2,30}$' }),
+  label: Type.String({ minLength: 1, maxLength: 60 }),
+  max: Type.Integer({ minimum: 1, maximum: 100 }),
+});
+
+export const IntakeBody = Type.Object({
+  opened_on: date,
+  criteria: Type.Optional(
+    Type.Array(CriterionSchema, {
+      minItems: 1,
+      maxItems: 12,
+      description: 'Default: minat, bakat, pengalaman, perilaku, kesehatan, each 0–5',
+    }),
+  ),
+});
+
+export const IntakeOut = Type.Object({
+  id: uuid,
+  programme_id: uuid,
+  opened_on: Type.String(),
+  status: lit(['open', 'decided', 'closed']),
+  criteria: Type.Array(CriterionSchema),
+});
+
+const ReasonOut = Type.Object({
+  key: Type.String(),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+});
+
+export const IntakeDetailOut = Type.Object({
+  intake: IntakeOut,
+  candidates: Type.Array(
+    Type.Object({
+      id: uuid,
+      rank: Type.Integer(),
+      inmate_id: uuid,
+      name: Type.String(),
+      reg_number: Type.String(),
+      category: lit(['tahanan', 'narapidana']),
+      scores: Type.Record(Type.String(), Type.Number()),
+      total: Type.Number(),
+      consent_recorded_at: nullable(Type.String({ format: 'date-time' })),
+      decision: nullable(lit(DECISIONS)),
+      decision_reason: nullable(Type.String()),
+    }),
+  ),
+  tpp: nullable(
+    Type.Object({
+      held_on: Type.String(),
+      members: Type.Array(Type.String()),
+      notes: nullable(Type.String()),
+      approved_by_name: nullable(Type.String()),
+      approved_at: nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
+  proposals: Type.Array(
+    Type.Object({
+      id: uuid,
+      name: Type.String(),
+      reg_number: Type.String(),
+      category: lit(['tahanan', 'narapidana']),
+      eligible: Type.Boolean(),
+      needs_consent: Type.Boolean(),
+      reasons: Type.Array(ReasonOut),
+    }),
+  ),
+});
+
+export const CandidateBody = Type.Object({ inmate_id: uuid });
+export const ScoresBody = Type.Object({
+  scores: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100 })),
+});
+export const ConsentBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) });
+
+export const TppBody = Type.Object({
+  held_on: date,
+  members: Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { minItems: 1, maxItems: 30 }),
+  notes: Type.Optional(Type.String({ maxLength: 4000 })),
+  decisions: Type.Array(
+    Type.Object({
+      candidate_id: uuid,
+      decision: lit(DECISIONS),
+      reason: Type.Optional(Type.String({ maxLength: 500 })),
+    }),
+    { maxItems: 500 },
+  ),
+});
+
+export const EnrolCandidateBody = Type.Object({ started_on: date });
+
+export const PersonBody = Type.Object({
+  kind: lit(['intern', 'staff']),
+  name: Type.String({ minLength: 3, maxLength: 200 }),
+  institution: Type.Optional(Type.String({ maxLength: 200 })),
+  period_from: Type.Optional(date),
+  period_to: Type.Optional(date),
+  started_on: date,
+});
+
+export const EnrolmentStatusBody = Type.Object({
+  status: lit(ENROLMENT_STATUSES),
+  end_reason: Type.Optional(lit(END_REASONS)),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+  on_date: date,
+});
+
+export const EnrolmentOut = Type.Object({
+  id: uuid,
+  programme_id: uuid,
+  kind: lit(['inmate', 'intern', 'staff']),
+  inmate_id: nullable(uuid),
+  name: Type.String(),
+  institution: nullable(Type.String()),
+  period_from: nullable(Type.String()),
+  period_to: nullable(Type.String()),
+  status: lit(ENROLMENT_STATUSES),
+  end_reason: nullable(lit(END_REASONS)),
+  started_on: Type.String(),
+  ended_on: nullable(Type.String()),
+});

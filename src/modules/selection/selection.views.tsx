@@ -1,0 +1,326 @@
+// Pages of selection: opening an intake, and the intake page with the ranking, the assessment forms,
+// consent, the TPP record and its approval, the proposals with why anyone is not eligible.
+import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
+import { isMessageKey } from '../../app/i18n.ts';
+import { Csrf, Layout } from '../../app/layout.tsx';
+import type { ViewCtx } from '../../app/view.ts';
+import type { Reason } from './eligibility.rules.ts';
+import type { intakeDetail } from './selection.service.ts';
+
+type Detail = Awaited<ReturnType<typeof intakeDetail>>;
+const reasonText = (ctx: ViewCtx, r: Reason) => (isMessageKey(r.key) ? ctx.t(r.key, r.params) : r.key);
+const errorOf = (ctx: ViewCtx, form: FormState | undefined, field: string) => {
+  const e = form?.errors.find((x) => x.field === field);
+  return e ? ctx.t(e.key, e.params) : null;
+};
+
+export function IntakeNewPage(p: {
+  ctx: ViewCtx;
+  programme: { id: string; name: string };
+  intakes: Array<{ id: string; opened_on: string; status: 'open' | 'decided' | 'closed' }>;
+  form: FormState;
+}) {
+  const { ctx } = p;
+  return (
+    <Layout ctx={ctx} title={ctx.t('selection.new')}>
+      <p>
+        <a href={`/programmes/${p.programme.id}`}>{p.programme.name}</a>
+      </p>
+      <h1>{ctx.t('selection.new')}</h1>
+      {p.intakes.length > 0 && (
+        <ul data-testid="intake-list">
+          {p.intakes.map((i) => (
+            <li key={i.id}>
+              <a href={`/intakes/${i.id}`}>{i.opened_on}</a> — {ctx.t(`selection.status.${i.status}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorSummary ctx={ctx} form={p.form} labels={{ opened_on: 'selection.openedOn' }} />
+      <form method="post" action={`/programmes/${p.programme.id}/intakes`} novalidate>
+        <Csrf ctx={ctx} />
+        <TextField ctx={ctx} form={p.form} name="opened_on" label="selection.openedOn" type="date" />
+        <p class="hint">
+          {ctx.t('selection.criteria')}: {ctx.t('selection.criteriaDefault')}
+        </p>
+        <button type="submit" class="primary" data-testid="intake-open">
+          {ctx.t('selection.new')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export interface IntakeForms {
+  add?: FormState;
+  score?: { id: string; form: FormState };
+  tpp?: FormState;
+}
+
+export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: IntakeForms }) {
+  const base = `/intakes/${d.intake.id}`;
+  const manage = ctx.can('selection.manage');
+  const approved = d.tpp?.approved_at != null;
+  const open = d.intake.status === 'open';
+  const tppForm = forms.tpp;
+  return (
+    <Layout ctx={ctx} title={`${ctx.t('selection.title')} — ${d.programme.name}`}>
+      <p>
+        <a href={`/programmes/${d.programme.id}`}>{d.programme.name}</a>
+      </p>
+      <h1>
+        {ctx.t('selection.title')} {d.intake.opened_on}
+      </h1>
+      <p data-testid="intake-status">{ctx.t(`selection.status.${d.intake.status}`)}</p>
+      {forms.add && <ErrorSummary ctx={ctx} form={forms.add} labels={{}} />}
+      {forms.score && <ErrorSummary ctx={ctx} form={forms.score.form} labels={{}} />}
+      {tppForm && (
+        <ErrorSummary
+          ctx={ctx}
+          form={tppForm}
+          labels={{ held_on: 'selection.heldOn', members: 'selection.members' }}
+        />
+      )}
+
+      <h2>{ctx.t('selection.candidates')}</h2>
+      {d.candidates.length === 0 ? (
+        <p>{ctx.t('selection.noCandidates')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="candidate-table">
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('selection.rank')}</th>
+                <th scope="col">{ctx.t('programmes.name')}</th>
+                {d.intake.criteria.map((c) => (
+                  <th scope="col" key={c.key}>
+                    {c.label} (0–{c.max})
+                  </th>
+                ))}
+                <th scope="col">{ctx.t('selection.total')}</th>
+                <th scope="col">{ctx.t('selection.consent')}</th>
+                <th scope="col">{ctx.t('selection.decision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.candidates.map((c) => {
+                const f = forms.score?.id === c.id ? forms.score.form : undefined;
+                const formId = `score-${c.id}`;
+                return (
+                  <tr key={c.id} data-testid={`candidate-${c.id}`}>
+                    <td>{c.rank}</td>
+                    <td>
+                      {c.name}
+                      <br />
+                      <span class="muted">{c.reg_number}</span>
+                    </td>
+                    {d.intake.criteria.map((k) => {
+                      const err = errorOf(ctx, f, `scores.${k.key}`);
+                      const v = f ? f.values[k.key] : c.scores[k.key];
+                      return (
+                        <td key={k.key} class={err ? 'has-error' : undefined}>
+                          {open && manage ? (
+                            <input
+                              form={formId}
+                              type="number"
+                              name={k.key}
+                              min={0}
+                              max={k.max}
+                              step="any"
+                              value={v === undefined ? '' : String(v)}
+                              aria-label={`${k.label} ${c.name}`}
+                              aria-invalid={err ? 'true' : undefined}
+                            />
+                          ) : (
+                            String(v ?? '–')
+                          )}
+                          {err && <p class="error">{err}</p>}
+                        </td>
+                      );
+                    })}
+                    <td>
+                      {c.total}
+                      {open && manage && (
+                        <form
+                          method="post"
+                          action={`${base}/candidates/${c.id}/scores`}
+                          id={formId}
+                          class="inline"
+                        >
+                          <Csrf ctx={ctx} />
+                          <button type="submit" data-testid={`score-${c.id}`}>
+                            {ctx.t('selection.saveScores')}
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                    <td>
+                      {c.category === 'narapidana'
+                        ? '–'
+                        : c.consent_recorded_at
+                          ? `${ctx.t('selection.consentRecorded')} ${ctx.dateTime(c.consent_recorded_at)}`
+                          : manage && (
+                              <form
+                                method="post"
+                                action={`${base}/candidates/${c.id}/consent`}
+                                class="inline"
+                              >
+                                <Csrf ctx={ctx} />
+                                <button type="submit" data-testid={`consent-${c.id}`}>
+                                  {ctx.t('selection.recordConsent')}
+                                </button>
+                              </form>
+                            )}
+                    </td>
+                    <td>
+                      {c.decision ? ctx.t(`selection.decision.${c.decision}`) : '–'}
+                      {c.decision_reason && <span class="muted"> — {c.decision_reason}</span>}
+                      {approved && c.decision === 'accepted' && manage && (
+                        <form method="post" action={`${base}/candidates/${c.id}/enrol`} class="inline">
+                          <Csrf ctx={ctx} />
+                          <button type="submit" data-testid={`enrol-${c.id}`}>
+                            {ctx.t('selection.enrol')}
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{ctx.t('selection.tpp')}</h2>
+      {d.tpp && (
+        <div data-testid="tpp-record">
+          <p>
+            {d.tpp.held_on}: {d.tpp.members.join(', ')}
+          </p>
+          {d.tpp.notes && <p>{d.tpp.notes}</p>}
+          <p>
+            {d.tpp.approved_at
+              ? ctx.t('selection.approvedBy', { name: d.tpp.approved_by_name ?? '' })
+              : ctx.t('selection.awaitingApproval')}
+          </p>
+          {!d.tpp.approved_at && ctx.can('selection.approve') && (
+            <form method="post" action={`${base}/approve`}>
+              <Csrf ctx={ctx} />
+              <button type="submit" class="primary" data-testid="tpp-approve">
+                {ctx.t('selection.approve')}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      {manage && !approved && d.candidates.length > 0 && (
+        <form method="post" action={`${base}/tpp`} novalidate data-testid="tpp-form">
+          <Csrf ctx={ctx} />
+          <TextField
+            ctx={ctx}
+            form={tppForm ?? { values: { held_on: d.tpp?.held_on ?? '' }, errors: [] }}
+            name="held_on"
+            label="selection.heldOn"
+            type="date"
+          />
+          <div class={errorOf(ctx, tppForm, 'members') ? 'field has-error' : 'field'}>
+            <label for="f-members">{ctx.t('selection.members')}</label>
+            {errorOf(ctx, tppForm, 'members') && <p class="error">{errorOf(ctx, tppForm, 'members')}</p>}
+            <textarea id="f-members" name="members" rows={4}>
+              {String(tppForm?.values.members ?? d.tpp?.members.join('\n') ?? '')}
+            </textarea>
+          </div>
+          <div class="field">
+            <label for="f-notes">{ctx.t('selection.notes')}</label>
+            <textarea id="f-notes" name="notes" rows={2}>
+              {String(tppForm?.values.notes ?? d.tpp?.notes ?? '')}
+            </textarea>
+          </div>
+          <table>
+            <tbody>
+              {d.candidates.map((c, i) => {
+                const dv = String(tppForm?.values[`decision_${c.id}`] ?? c.decision ?? '');
+                const err =
+                  errorOf(ctx, tppForm, `decisions.${i}`) ?? errorOf(ctx, tppForm, `decisions.${i}.reason`);
+                return (
+                  <tr key={c.id} class={err ? 'has-error' : undefined}>
+                    <th scope="row">
+                      {c.rank}. {c.name}
+                    </th>
+                    <td>
+                      <select
+                        name={`decision_${c.id}`}
+                        aria-label={`${ctx.t('selection.decision')} ${c.name}`}
+                      >
+                        <option value="">–</option>
+                        {(['accepted', 'waitlisted', 'rejected'] as const).map((v) => (
+                          <option key={v} value={v} selected={dv === v}>
+                            {ctx.t(`selection.decision.${v}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        name={`reason_${c.id}`}
+                        value={String(tppForm?.values[`reason_${c.id}`] ?? c.decision_reason ?? '')}
+                        aria-label={`${ctx.t('selection.reason')} ${c.name}`}
+                      />
+                      {err && <p class="error">{err}</p>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <button type="submit" class="primary" data-testid="tpp-save">
+            {ctx.t('selection.saveTpp')}
+          </button>
+        </form>
+      )}
+
+      <h2>{ctx.t('selection.proposals')}</h2>
+      <div class="table-wrap">
+        <table data-testid="proposal-table">
+          <tbody>
+            {d.proposals.map((p) => (
+              <tr key={p.id} data-testid={`proposal-${p.id}`}>
+                <td>
+                  {p.name}
+                  <br />
+                  <span class="muted">{p.reg_number}</span>
+                </td>
+                <td>
+                  {p.result.eligible ? (
+                    ctx.t('selection.eligible')
+                  ) : (
+                    <>
+                      {ctx.t('selection.ineligible')}
+                      <ul>
+                        {p.result.reasons.map((r) => (
+                          <li key={r.key}>{reasonText(ctx, r)}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </td>
+                <td>
+                  {p.result.eligible && open && manage && (
+                    <form method="post" action={`${base}/candidates`} class="inline">
+                      <Csrf ctx={ctx} />
+                      <input type="hidden" name="inmate_id" value={p.id} />
+                      <button type="submit" data-testid={`add-${p.id}`}>
+                        {ctx.t('selection.add')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
