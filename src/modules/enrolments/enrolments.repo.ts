@@ -118,3 +118,22 @@ export async function findProgrammeUnit(conn: Conn, programmeId: string) {
     .where('id', '=', programmeId)
     .executeTakeFirst();
 }
+
+/** A person's programme history, newest first, for their page in the register. */
+export async function programmesOfInmate(conn: Conn, inmateId: string) {
+  return conn
+    .selectFrom('enrolments as e')
+    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+    .select([
+      'e.id',
+      'e.programme_id',
+      'p.name as programme_name',
+      'e.status',
+      'e.started_on',
+      'e.ended_on',
+      'e.end_reason',
+    ])
+    .where('e.inmate_id', '=', inmateId)
+    .orderBy('e.started_on', 'desc')
+    .execute();
+}

@@ -10,6 +10,7 @@ import * as repo from './enrolments.repo.ts';
 
 export type { EnrolmentRow } from './enrolments.repo.ts';
 export const placesTakenIn = repo.placesTaken;
+export const programmeHistoryOf = repo.programmesOfInmate;
 
 /** A programme's participants, in the viewer's scope. */
 export async function listEnrolments(db: Db, scope: Scope, programmeId: string) {

@@ -5,7 +5,7 @@ import { inScope, type Scope } from '../../app/policy.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import type { RiskLevel } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import { endEnrolmentsOfInmate } from '../enrolments/enrolments.service.ts';
+import { endEnrolmentsOfInmate, programmeHistoryOf } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.repo.ts';
 import { categoryOf, maskedNik, parseRegNumber, STATUS_CHANGES, type StatusChange } from './inmates.rules.ts';
 
@@ -63,8 +63,12 @@ export async function getInmate(db: Db, scope: Scope, id: string): Promise<Inmat
 
 export async function inmateDetail(db: Db, scope: Scope, id: string) {
   const inmate = await getInmate(db, scope, id);
-  const [history, registerF] = await Promise.all([repo.statusHistory(db, id), repo.registerFEntries(db, id)]);
-  return { inmate, history, registerF };
+  const [history, registerF, programmes] = await Promise.all([
+    repo.statusHistory(db, id),
+    repo.registerFEntries(db, id),
+    programmeHistoryOf(db, id),
+  ]);
+  return { inmate, history, registerF, programmes };
 }
 
 const tidy = (list: string[] | undefined) => [...new Set((list ?? []).map((s) => s.trim()).filter(Boolean))];

@@ -350,7 +350,19 @@ export function InmatePage(p: {
         </table>
       </div>
       <h2>{ctx.t('inmates.programmes')}</h2>
-      <p class="muted">{ctx.t('inmates.programmesLater')}</p>
+      {p.d.programmes.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <ul class="plain" data-testid="programme-history">
+          {p.d.programmes.map((e) => (
+            <li key={e.id}>
+              <a href={`/programmes/${e.programme_id}`}>{e.programme_name}</a> · {day(e.started_on)}
+              {e.ended_on ? ` – ${day(e.ended_on)}` : ''} · {ctx.t(`enrolments.status.${e.status}`)}
+              {e.end_reason ? ` (${ctx.t(`enrolments.endReason.${e.end_reason}`)})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
     </Layout>
   );
 }

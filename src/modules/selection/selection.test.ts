@@ -240,6 +240,12 @@ describe('assessment, TPP selection and enrolment', () => {
       .where('inmate_id', '=', inmate.id)
       .executeTakeFirstOrThrow();
     assert.deepEqual(e, { status: 'withdrawn', end_reason: 'released', ended_on: '2026-03-02' });
+    const page = await petugas.get(`/inmates/${inmate.id}`);
+    assert.match(
+      page.body,
+      /data-testid="programme-history"[\s\S]*02\/03\/2026 · Keluar \(Bebas\)/,
+      'the person page shows the programme history',
+    );
     const audit = await t.db
       .selectFrom('audit_log')
       .select('action')
