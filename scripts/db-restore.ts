@@ -1,14 +1,9 @@
 // `npm run db:restore -- <file> [--force]`: replaces the database's contents with a backup, in one
 // transaction (a failed restore changes nothing). Refuses a database holding data unless --force.
 import { ConfigError, loadConfig } from '../src/app/config.ts';
-import {
-  BackupFormatError,
-  type BackupProgress,
-  RestoreRefusedError,
-  readBackupHeader,
-  restoreDatabase,
-} from '../src/db/backup.ts';
+import { BackupFormatError, type BackupProgress, RestoreRefusedError } from '../src/db/backup.ts';
 import { OpenDatabaseError, openDatabase } from '../src/db/connect.ts';
+import { readBackupHeader, restoreDatabase } from '../src/db/restore.ts';
 
 const USAGE = 'Usage: npm run db:restore -- <file> [--force]';
 

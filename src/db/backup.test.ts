@@ -9,16 +9,10 @@ import { sql } from 'kysely';
 import { buildKanwil, buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestDb, type TestDb } from '../../test/db.ts';
 import { recordAudit, SYSTEM, verifyAuditChain } from '../modules/audit/audit.service.ts';
-import {
-  BackupFormatError,
-  backupDatabase,
-  dependencyOrder,
-  RestoreRefusedError,
-  readBackupHeader,
-  restoreDatabase,
-} from './backup.ts';
+import { BackupFormatError, backupDatabase, dependencyOrder, RestoreRefusedError } from './backup.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrate.ts';
+import { readBackupHeader, restoreDatabase } from './restore.ts';
 
 // Values that trip up naive dump formats: COPY escapes, line breaks, our own marker words.
 const AWKWARD = [
