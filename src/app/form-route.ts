@@ -3,6 +3,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 import type { FormState } from './forms.tsx';
+import { setFlash } from './http.ts';
+import type { MessageKey } from './i18n.ts';
 import { fieldErrorsFrom } from './validation.ts';
 
 export async function handleForm(
@@ -23,4 +25,25 @@ export async function handleForm(
       return reply.html(await render({ values, errors: err.fields }), err.status);
     throw err;
   }
+}
+
+/**
+ * The whole life of a form post: re-render on failure, or flash a message and redirect
+ * (post/redirect/get) on success.
+ */
+export async function submitForm(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  o: {
+    render: (form: FormState) => string | Promise<string>;
+    action: () => Promise<unknown>;
+    flash: MessageKey;
+    /** Computed only after the action succeeded: it may read the validated body or the new id. */
+    redirect: () => string;
+  },
+): Promise<FastifyReply> {
+  const sent = await handleForm(req, reply, o.render, o.action);
+  if (sent) return sent;
+  setFlash(reply, o.flash);
+  return reply.redirect(o.redirect(), 303);
 }

@@ -2,7 +2,7 @@
 // the PDF summary and reminders.
 
 import { AppError, forbidden } from '../../app/errors.ts';
-import { handleForm } from '../../app/form-route.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import {
@@ -213,11 +213,9 @@ export async function agreementsRoutes(app: App) {
     '/agreements/:id',
     { config: manage, schema: { params: IdParams, body: AddendumForm }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form, 'edit', { id: req.params.id }),
-        () =>
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form, 'edit', { id: req.params.id }),
+        action: () =>
           service.updateAgreement(
             app.db,
             actorOf(req),
@@ -225,10 +223,9 @@ export async function agreementsRoutes(app: App) {
             req.params.id,
             formToInput(req.body as AgreementFormValues),
           ),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'common.saved');
-      return reply.redirect(`/agreements/${req.params.id}`, 303);
+        flash: 'common.saved',
+        redirect: () => `/agreements/${req.params.id}`,
+      });
     },
   );
 
@@ -276,15 +273,12 @@ export async function agreementsRoutes(app: App) {
       on?: string | undefined;
     },
   ) => {
-    const sent = await handleForm(
-      req,
-      reply,
-      (form) => detailPage(req, id, undefined, { action: form }),
-      () => service.act(app.db, actorOf(req), viewerOf(req), id, body),
-    );
-    if (sent) return sent;
-    setFlash(reply, 'action.done');
-    return reply.redirect(`/agreements/${id}`, 303);
+    return submitForm(req, reply, {
+      render: (form) => detailPage(req, id, undefined, { action: form }),
+      action: () => service.act(app.db, actorOf(req), viewerOf(req), id, body),
+      flash: 'action.done',
+      redirect: () => `/agreements/${id}`,
+    });
   };
 
   app.post('/agreements/:id/sign', { config: sign, schema: { params: IdParams } }, async (req, reply) =>
@@ -331,15 +325,12 @@ export async function agreementsRoutes(app: App) {
     '/agreements/:id/evaluations',
     { config: manage, schema: { params: IdParams, body: EvaluationBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => detailPage(req, req.params.id, undefined, { evaluation: form }),
-        () => service.recordEvaluation(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'eval.saved');
-      return reply.redirect(`/agreements/${req.params.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, req.params.id, undefined, { evaluation: form }),
+        action: () => service.recordEvaluation(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+        flash: 'eval.saved',
+        redirect: () => `/agreements/${req.params.id}`,
+      });
     },
   );
 

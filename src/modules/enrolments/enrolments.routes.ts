@@ -1,8 +1,8 @@
 // Participants pages: a programme's enrolments, adding a pemagang or petugas, changing a status.
-import { handleForm } from '../../app/form-route.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
 import { EnrolmentStatusBody, PersonBody } from '../selection/selection.schema.ts';
@@ -35,15 +35,12 @@ export async function enrolmentsRoutes(app: App) {
     '/programmes/:id/enrolments',
     { config: manage, schema: { params: IdParams, body: PersonBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => page(req, req.params.id, { add: form }),
-        () => service.enrolPerson(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'selection.saved');
-      return reply.redirect(`/programmes/${req.params.id}/enrolments`, 303);
+      return submitForm(req, reply, {
+        render: (form) => page(req, req.params.id, { add: form }),
+        action: () => service.enrolPerson(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'selection.saved',
+        redirect: () => `/programmes/${req.params.id}/enrolments`,
+      });
     },
   );
 
@@ -52,15 +49,13 @@ export async function enrolmentsRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: EnrolmentStatusBody }, attachValidation: true },
     async (req, reply) => {
       const programmeId = await service.programmeOfEnrolment(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => page(req, programmeId, { change: { id: req.params.id, form } }),
-        () => service.changeEnrolmentStatus(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'selection.saved');
-      return reply.redirect(`/programmes/${programmeId}/enrolments`, 303);
+      return submitForm(req, reply, {
+        render: (form) => page(req, programmeId, { change: { id: req.params.id, form } }),
+        action: () =>
+          service.changeEnrolmentStatus(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'selection.saved',
+        redirect: () => `/programmes/${programmeId}/enrolments`,
+      });
     },
   );
 }

@@ -1,6 +1,6 @@
 // The holiday calendar: the page /holidays and /api/v1/holidays.
 import { Type } from 'typebox';
-import { handleForm } from '../../app/form-route.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
@@ -40,15 +40,12 @@ export async function holidaysRoutes(app: App) {
     '/holidays',
     { config: manage, schema: { body: HolidayBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => page(req, Number(String(form.values.day ?? '').slice(0, 4)) || thisYear(req), form),
-        () => service.createHoliday(app.db, actorOf(req), viewer(req), req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'holidays.added');
-      return reply.redirect(`/holidays?year=${req.body.day.slice(0, 4)}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => page(req, Number(String(form.values.day ?? '').slice(0, 4)) || thisYear(req), form),
+        action: () => service.createHoliday(app.db, actorOf(req), viewer(req), req.body),
+        flash: 'holidays.added',
+        redirect: () => `/holidays?year=${req.body.day.slice(0, 4)}`,
+      });
     },
   );
 

@@ -2,7 +2,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { fieldError } from '../../app/errors.ts';
-import { handleForm } from '../../app/form-route.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
@@ -88,15 +88,12 @@ export async function inmatesImportRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: AbsentBody }, attachValidation: true },
     async (req, reply) => {
       const batch = await service.getImport(app.db, viewerOf(req), req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => previewPage(req, batch.id, form),
-        () => service.markAbsent(app.db, actorOf(req), viewerOf(req), batch.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'import.absentMarked');
-      return reply.redirect(`/inmates/import/${batch.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => previewPage(req, batch.id, form),
+        action: () => service.markAbsent(app.db, actorOf(req), viewerOf(req), batch.id, req.body),
+        flash: 'import.absentMarked',
+        redirect: () => `/inmates/import/${batch.id}`,
+      });
     },
   );
 

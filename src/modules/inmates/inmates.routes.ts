@@ -1,6 +1,6 @@
 // Inmate register pages: list, add, edit, a person's page with status actions and Register F.
 import type { Static } from 'typebox';
-import { handleForm } from '../../app/form-route.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
@@ -131,15 +131,13 @@ export async function inmatesRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: InmateForm }, attachValidation: true },
     async (req, reply) => {
       const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form, i),
-        () => service.updateInmate(app.db, actorOf(req), viewerOf(req), i.id, inputFromForm(req.body)),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'common.saved');
-      return reply.redirect(`/inmates/${i.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form, i),
+        action: () =>
+          service.updateInmate(app.db, actorOf(req), viewerOf(req), i.id, inputFromForm(req.body)),
+        flash: 'common.saved',
+        redirect: () => `/inmates/${i.id}`,
+      });
     },
   );
 
@@ -148,15 +146,12 @@ export async function inmatesRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: StatusBody }, attachValidation: true },
     async (req, reply) => {
       const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => personPage(req, i.id, { status: form }),
-        () => service.changeStatus(app.db, actorOf(req), viewerOf(req), i.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'inmates.statusChanged');
-      return reply.redirect(`/inmates/${i.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => personPage(req, i.id, { status: form }),
+        action: () => service.changeStatus(app.db, actorOf(req), viewerOf(req), i.id, req.body),
+        flash: 'inmates.statusChanged',
+        redirect: () => `/inmates/${i.id}`,
+      });
     },
   );
 
@@ -165,15 +160,12 @@ export async function inmatesRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: RegisterFBody }, attachValidation: true },
     async (req, reply) => {
       const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => personPage(req, i.id, { registerF: form }),
-        () => service.addRegisterF(app.db, actorOf(req), viewerOf(req), i.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'inmates.registerFAdded');
-      return reply.redirect(`/inmates/${i.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => personPage(req, i.id, { registerF: form }),
+        action: () => service.addRegisterF(app.db, actorOf(req), viewerOf(req), i.id, req.body),
+        flash: 'inmates.registerFAdded',
+        redirect: () => `/inmates/${i.id}`,
+      });
     },
   );
 }

@@ -1,7 +1,7 @@
 // Partners: list, add, edit, a partner's page with its agreements and instructors; HTML and
 // /api/v1/partners.
 import { type Static, Type } from 'typebox';
-import { handleForm } from '../../app/form-route.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -147,15 +147,12 @@ export async function partnersRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: PartnerForm }, attachValidation: true },
     async (req, reply) => {
       const p = await service.getPartner(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form, p.id),
-        () => service.updatePartner(app.db, actorOf(req), viewer(req), p.id, inputFromForm(req.body)),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'common.saved');
-      return reply.redirect(`/partners/${p.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form, p.id),
+        action: () => service.updatePartner(app.db, actorOf(req), viewer(req), p.id, inputFromForm(req.body)),
+        flash: 'common.saved',
+        redirect: () => `/partners/${p.id}`,
+      });
     },
   );
 

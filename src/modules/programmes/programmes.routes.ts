@@ -1,6 +1,6 @@
 // Programme pages: list, add, edit, a programme's page with schedules and sessions, its month
 // calendar, and the session actions (cancel, cancel a range, reschedule, extra session).
-import { handleForm } from '../../app/form-route.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone, type Zone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
@@ -166,15 +166,13 @@ export async function programmesRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: ProgrammeForm }, attachValidation: true },
     async (req, reply) => {
       const p = await service.getProgramme(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form, p.id),
-        () => service.updateProgramme(app.db, actorOf(req), viewerOf(req), p.id, formToInput(req.body)),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'common.saved');
-      return reply.redirect(`/programmes/${p.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form, p.id),
+        action: () =>
+          service.updateProgramme(app.db, actorOf(req), viewerOf(req), p.id, formToInput(req.body)),
+        flash: 'common.saved',
+        redirect: () => `/programmes/${p.id}`,
+      });
     },
   );
 
@@ -246,15 +244,12 @@ export async function programmesRoutes(app: App) {
     '/programmes/:id/schedules',
     { config: manage, schema: { params: IdParams, body: ScheduleBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => detailPage(req, req.params.id, { schedule: form }),
-        () => sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'programmes.scheduleSaved');
-      return reply.redirect(`/programmes/${req.params.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, req.params.id, { schedule: form }),
+        action: () => sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'programmes.scheduleSaved',
+        redirect: () => `/programmes/${req.params.id}`,
+      });
     },
   );
 
@@ -262,15 +257,13 @@ export async function programmesRoutes(app: App) {
     '/programmes/:id/sessions',
     { config: manage, schema: { params: IdParams, body: SessionTimeBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => detailPage(req, req.params.id, { extra: form }),
-        () => sessions.addExtraSession(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'programmes.extraAdded');
-      return reply.redirect(`/programmes/${req.params.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, req.params.id, { extra: form }),
+        action: () =>
+          sessions.addExtraSession(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'programmes.extraAdded',
+        redirect: () => `/programmes/${req.params.id}`,
+      });
     },
   );
 
@@ -278,15 +271,12 @@ export async function programmesRoutes(app: App) {
     '/programmes/:id/sessions/cancel-range',
     { config: manage, schema: { params: IdParams, body: CancelRangeBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => detailPage(req, req.params.id, { range: form }),
-        () => sessions.cancelRange(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'programmes.rangeCancelled');
-      return reply.redirect(`/programmes/${req.params.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, req.params.id, { range: form }),
+        action: () => sessions.cancelRange(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'programmes.rangeCancelled',
+        redirect: () => `/programmes/${req.params.id}`,
+      });
     },
   );
 
@@ -295,15 +285,13 @@ export async function programmesRoutes(app: App) {
     { config: manage, schema: { params: SessionParams, body: CancelBody }, attachValidation: true },
     async (req, reply) => {
       const { id, sessionId } = req.params;
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => detailPage(req, id, { session: { id: sessionId, form } }),
-        () => sessions.cancelSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body.reason),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'programmes.sessionCancelled');
-      return reply.redirect(`/programmes/${id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, id, { session: { id: sessionId, form } }),
+        action: () =>
+          sessions.cancelSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body.reason),
+        flash: 'programmes.sessionCancelled',
+        redirect: () => `/programmes/${id}`,
+      });
     },
   );
 
@@ -312,15 +300,13 @@ export async function programmesRoutes(app: App) {
     { config: manage, schema: { params: SessionParams, body: SessionTimeBody }, attachValidation: true },
     async (req, reply) => {
       const { id, sessionId } = req.params;
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => detailPage(req, id, { session: { id: sessionId, form } }),
-        () => sessions.rescheduleSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'programmes.rescheduled');
-      return reply.redirect(`/programmes/${id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, id, { session: { id: sessionId, form } }),
+        action: () =>
+          sessions.rescheduleSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body),
+        flash: 'programmes.rescheduled',
+        redirect: () => `/programmes/${id}`,
+      });
     },
   );
 }

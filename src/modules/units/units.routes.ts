@@ -1,8 +1,8 @@
 // Units: the list in scope for everyone who may view units; add and edit for administrators.
 import { Type } from 'typebox';
-import { handleForm } from '../../app/form-route.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { IdParams } from '../users/users.schema.ts';
@@ -41,15 +41,12 @@ export async function unitsRoutes(app: App) {
     '/units',
     { config: manage, schema: { body: UnitBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form),
-        () => service.createUnit(app.db, actorOf(req), req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'units.created');
-      return reply.redirect('/units', 303);
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form),
+        action: () => service.createUnit(app.db, actorOf(req), req.body),
+        flash: 'units.created',
+        redirect: () => '/units',
+      });
     },
   );
 
@@ -63,15 +60,12 @@ export async function unitsRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: UnitBody }, attachValidation: true },
     async (req, reply) => {
       const unit = await service.getUnit(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form, unit.id),
-        () => service.updateUnit(app.db, actorOf(req), userOf(req).scope, unit.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'common.saved');
-      return reply.redirect('/units', 303);
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form, unit.id),
+        action: () => service.updateUnit(app.db, actorOf(req), userOf(req).scope, unit.id, req.body),
+        flash: 'common.saved',
+        redirect: () => '/units',
+      });
     },
   );
 
@@ -91,15 +85,12 @@ export async function unitsRoutes(app: App) {
     '/units/kanwil',
     { config: manage, schema: { body: KanwilBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => kanwilPage(req, form),
-        () => service.createKanwil(app.db, actorOf(req), userOf(req).scope, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'kanwil.saved');
-      return reply.redirect('/units/kanwil', 303);
+      return submitForm(req, reply, {
+        render: (form) => kanwilPage(req, form),
+        action: () => service.createKanwil(app.db, actorOf(req), userOf(req).scope, req.body),
+        flash: 'kanwil.saved',
+        redirect: () => '/units/kanwil',
+      });
     },
   );
 
@@ -107,15 +98,12 @@ export async function unitsRoutes(app: App) {
     '/units/kanwil/:id',
     { config: manage, schema: { params: IdParams, body: KanwilBody }, attachValidation: true },
     async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => kanwilPage(req, form),
-        () => service.updateKanwil(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'kanwil.saved');
-      return reply.redirect('/units/kanwil', 303);
+      return submitForm(req, reply, {
+        render: (form) => kanwilPage(req, form),
+        action: () => service.updateKanwil(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'kanwil.saved',
+        redirect: () => '/units/kanwil',
+      });
     },
   );
 

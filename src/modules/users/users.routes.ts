@@ -1,6 +1,6 @@
 // Admin user management: HTML pages under /admin/users and the same operations under /api/v1/users.
 import { Type } from 'typebox';
-import { handleForm } from '../../app/form-route.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -123,15 +123,12 @@ export async function usersRoutes(app: App) {
     async (req, reply) => {
       const user = await service.getUser(app.db, userOf(req).scope, req.params.id);
       const h = await homes(app, req);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => renderPage(UserPage({ ctx: viewCtx(req), user, form, homes: h })),
-        () => service.updateUser(app.db, actorOf(req), admin(req), user.id, req.body),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'common.saved');
-      return reply.redirect(`/admin/users/${user.id}`, 303);
+      return submitForm(req, reply, {
+        render: (form) => renderPage(UserPage({ ctx: viewCtx(req), user, form, homes: h })),
+        action: () => service.updateUser(app.db, actorOf(req), admin(req), user.id, req.body),
+        flash: 'common.saved',
+        redirect: () => `/admin/users/${user.id}`,
+      });
     },
   );
 
