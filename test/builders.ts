@@ -1,7 +1,7 @@
 // Test data builders: each makes a valid record, creating any missing parents, and takes overrides.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../src/db/database.ts';
-import type { Role, TimeZone } from '../src/db/schema.ts';
+import type { MarkStatus, Role, TimeZone } from '../src/db/schema.ts';
 import { hashPassword } from '../src/modules/auth/password.ts';
 
 export const TEST_PASSWORD = 'kata-sandi-uji-123';
@@ -138,6 +138,55 @@ export async function buildInmate(
       risk_level: 'rendah',
       nik: o.nik ?? null,
       status: o.status ?? 'active',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A place in a programme: an inmate's when `inmate_id` is given, otherwise a staff member's. */
+export async function buildEnrolment(
+  db: Db,
+  o: {
+    programme_id: string;
+    inmate_id?: string;
+    name?: string;
+    started_on?: string;
+    status?: 'active' | 'completed';
+  },
+) {
+  return db
+    .insertInto('enrolments')
+    .values({
+      programme_id: o.programme_id,
+      kind: o.inmate_id ? 'inmate' : 'staff',
+      inmate_id: o.inmate_id ?? null,
+      intake_candidate_id: null,
+      name: o.name ?? `Peserta ${uniq()}`,
+      institution: null,
+      period_from: null,
+      period_to: null,
+      status: o.status ?? 'active',
+      end_reason: null,
+      status_note: null,
+      started_on: o.started_on ?? '2026-01-01',
+      ended_on: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An attendance mark of one participant on one session. */
+export async function buildMark(
+  db: Db,
+  o: { session_id: string; enrolment_id: string; status: MarkStatus; note?: string },
+) {
+  return db
+    .insertInto('attendance_marks')
+    .values({
+      session_id: o.session_id,
+      enrolment_id: o.enrolment_id,
+      status: o.status,
+      note: o.note ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

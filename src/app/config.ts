@@ -28,6 +28,14 @@ export interface Config {
   signinMaxPerAddress: number;
   signinWindowMinutes: number;
   jobs: boolean;
+  /** A run of this many consecutive absences puts a participant on the unit dashboard. */
+  attendanceAbsenceAlert: number;
+  /** Hours after which an SDP import preview never saved is deleted by the hourly job. */
+  importPreviewHours: number;
+  /** Whole days after a session's day during which its attendance may still be changed. */
+  attendanceLockDays: number;
+  /** The address the public reaches this server at, without a trailing slash; printed in QR codes. */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +71,15 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   if (raw === undefined || raw === '') return dflt;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+}
+
+/** Certificates print it in their QR code, so it must be an absolute http(s) address. */
+function publicBaseUrl(value: string | undefined, port: number): string {
+  const raw = value || `http://localhost:${port}`;
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(raw)) {
+    throw new ConfigError('PUBLIC_BASE_URL', `must be an absolute http(s) address, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 /** Reads and validates configuration; throws ConfigError naming the first bad setting. */
@@ -119,6 +136,10 @@ export function loadConfig(env: Env = process.env): Config {
     signinMaxPerAddress: int(env, 'SIGNIN_MAX_PER_ADDRESS', 30, 1, 10000),
     signinWindowMinutes: int(env, 'SIGNIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     jobs: bool(env, 'JOBS', true),
+    attendanceAbsenceAlert: int(env, 'ATTENDANCE_ABSENCE_ALERT', 3, 1, 100),
+    importPreviewHours: int(env, 'IMPORT_PREVIEW_HOURS', 24, 1, 24 * 30),
+    attendanceLockDays: int(env, 'ATTENDANCE_LOCK_DAYS', 7, 0, 366),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, int(env, 'PORT', 3000, 0, 65535)),
   };
 }
 
@@ -149,4 +170,20 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
   ['SIGNIN_MAX_PER_ADDRESS', '30', 'failed sign-ins per network address within the window'],
   ['SIGNIN_WINDOW_MINUTES', '15', 'the sign-in rate-limit window'],
   ['JOBS', 'true', 'run background jobs (pg-boss) in this node'],
+  [
+    'ATTENDANCE_ABSENCE_ALERT',
+    '3',
+    'consecutive absences (izin, sakit, alpa) that put a participant on the unit dashboard',
+  ],
+  ['IMPORT_PREVIEW_HOURS', '24', 'SDP import previews never saved are deleted after this many hours'],
+  [
+    'ATTENDANCE_LOCK_DAYS',
+    '7',
+    "days after a session's day its attendance can still be changed; after that only the Kepala UPT",
+  ],
+  [
+    'PUBLIC_BASE_URL',
+    'http://localhost:PORT',
+    'public address of this server (e.g. https://simandiri.example.go.id); certificate QR codes open it, so set it in production',
+  ],
 ];

@@ -1,8 +1,14 @@
 // Interface text in Bahasa Indonesia (default) and English. Indonesian is the source of truth:
 // the English dictionary must have exactly the same keys, which the type checker enforces.
 import * as agreements from '../modules/agreements/agreements.messages.ts';
+import * as attendance from '../modules/attendance/attendance.messages.ts';
+import * as attendanceReports from '../modules/attendance-reports/attendance-reports.messages.ts';
+import * as certificates from '../modules/certificates/certificates.messages.ts';
+import * as competencies from '../modules/competencies/competencies.messages.ts';
 import * as holidays from '../modules/holidays/holidays.messages.ts';
+import * as inmateImports from '../modules/inmates/inmates.import.messages.ts';
 import * as inmates from '../modules/inmates/inmates.messages.ts';
+import * as journal from '../modules/journal/journal.messages.ts';
 import * as partners from '../modules/partners/partners.messages.ts';
 import * as programmes from '../modules/programmes/programmes.messages.ts';
 import * as selection from '../modules/selection/selection.messages.ts';
@@ -388,9 +394,15 @@ const idAll = {
   ...partners.id,
   ...agreements.id,
   ...inmates.id,
+  ...inmateImports.id,
   ...holidays.id,
   ...programmes.id,
   ...selection.id,
+  ...attendance.id,
+  ...journal.id,
+  ...competencies.id,
+  ...attendanceReports.id,
+  ...certificates.id,
 };
 export type MessageKey = keyof typeof idAll;
 const enAll: Record<MessageKey, string> = {
@@ -398,9 +410,15 @@ const enAll: Record<MessageKey, string> = {
   ...partners.en,
   ...agreements.en,
   ...inmates.en,
+  ...inmateImports.en,
   ...holidays.en,
   ...programmes.en,
   ...selection.en,
+  ...attendance.en,
+  ...journal.en,
+  ...competencies.en,
+  ...attendanceReports.en,
+  ...certificates.en,
 };
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: idAll, en: enAll };
 

@@ -26,6 +26,7 @@ describe('background jobs on the PostgreSQL queue', () => {
       assert.deepEqual(r.rows, [
         { name: 'agreements.reminders', cron: '0 6 * * *' },
         { name: 'auth.purge-expired', cron: '17 * * * *' },
+        { name: 'inmates.purge-import-previews', cron: '41 * * * *' },
         { name: 'programmes.generate-sessions', cron: '30 5 * * *' },
       ]);
     } finally {

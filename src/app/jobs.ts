@@ -5,6 +5,12 @@ import type { Db } from '../db/database.ts';
 import { recordReminders } from '../modules/agreements/agreements.reminders.ts';
 import { SYSTEM } from '../modules/audit/audit.service.ts';
 import { purgeExpired } from '../modules/auth/auth.service.ts';
+import { IMPORT_QUEUE, useImportQueue } from '../modules/inmates/inmates.import.jobs.ts';
+import {
+  type ImportJob,
+  purgeUnsavedImports,
+  runImportJob,
+} from '../modules/inmates/inmates.import.service.ts';
 import { generateSessions } from '../modules/programmes/sessions.service.ts';
 import type { Config } from './config.ts';
 
@@ -53,8 +59,27 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
     opts.log.info({ created: n }, 'programme sessions generated');
   });
 
+  // SDP imports: reading/checking and saving large files off the request, on whichever node is free.
+  await boss.createQueue(IMPORT_QUEUE);
+  await boss.work<ImportJob>(IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await runImportJob(opts.db, job.data, opts.log);
+  });
+  useImportQueue(async (job) => {
+    await boss.send(IMPORT_QUEUE, job);
+  });
+
+  // Hourly: SDP import previews never saved within IMPORT_PREVIEW_HOURS are deleted.
+  const previews = 'inmates.purge-import-previews';
+  await boss.createQueue(previews);
+  await boss.schedule(previews, '41 * * * *', {}, { tz: 'Asia/Jakarta' });
+  await boss.work(previews, async () => {
+    const n = await purgeUnsavedImports(opts.db, opts.config.importPreviewHours);
+    opts.log.info({ removed: n }, 'unsaved import previews purged');
+  });
+
   return {
     async stop() {
+      useImportQueue(null);
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

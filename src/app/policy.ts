@@ -36,6 +36,13 @@ export const PERMISSIONS = [
   'selection.view',
   'selection.manage',
   'selection.approve',
+  'attendance.view',
+  'attendance.record',
+  'attendance.unlock',
+  'journal.photos',
+  'competencies.assess',
+  'certificates.issue',
+  'certificates.revoke',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +71,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inmates.manage',
     'selection.view',
     'selection.manage',
+    'attendance.view',
   ],
   kepala_upt: [
     ...READ,
@@ -80,6 +88,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'selection.manage',
     // The TPP recommends; the head of the unit approves its decision.
     'selection.approve',
+    'attendance.view',
+    'attendance.record',
+    // A session's record locks after some days; only the head of the unit may change it then.
+    'attendance.unlock',
+    'journal.photos',
+    'competencies.assess',
+    'certificates.issue',
+    'certificates.revoke',
   ],
   petugas: [
     ...READ,
@@ -91,6 +107,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inmates.manage',
     'selection.view',
     'selection.manage',
+    'attendance.view',
+    'attendance.record',
+    'journal.photos',
+    'competencies.assess',
+    'certificates.issue',
   ],
   // An instructor sees only their own partner's records: repos narrow by partner, not by role.
   instruktur_mitra: [
@@ -100,12 +121,17 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'agreements.view',
     'holidays.view',
     'programmes.view',
+    // Only for their own partner's programmes: services check the programme's partner.
+    'attendance.view',
+    'attendance.record',
+    'competencies.assess',
   ],
   // Offices above the units read roll-ups, not people: no inmate names unless a later,
   // case-by-case grant says they need them (domain brief, "who uses the product").
   kanwil: [...READ, 'audit.view'],
   pusat: [...READ, 'audit.view'],
-  humas: READ,
+  // Public relations publishes the class's documentation photos, never the register.
+  humas: [...READ, 'journal.photos'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -2,8 +2,16 @@
 import { accountRoutes } from '../modules/account/account.routes.ts';
 import { agreementsApi } from '../modules/agreements/agreements.api.ts';
 import { agreementsRoutes } from '../modules/agreements/agreements.routes.ts';
+import { attendanceApi } from '../modules/attendance/attendance.api.ts';
+import { attendanceRoutes } from '../modules/attendance/attendance.routes.ts';
+import { attendanceReportsApi } from '../modules/attendance-reports/attendance-reports.api.ts';
+import { attendanceReportsRoutes } from '../modules/attendance-reports/attendance-reports.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { certificatesApi } from '../modules/certificates/certificates.api.ts';
+import { certificatesRoutes } from '../modules/certificates/certificates.routes.ts';
+import { competenciesApi } from '../modules/competencies/competencies.api.ts';
+import { competenciesRoutes } from '../modules/competencies/competencies.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { enrolmentsRoutes } from '../modules/enrolments/enrolments.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
@@ -11,6 +19,8 @@ import { holidaysRoutes } from '../modules/holidays/holidays.routes.ts';
 import { inmatesApi } from '../modules/inmates/inmates.api.ts';
 import { inmatesImportRoutes } from '../modules/inmates/inmates.import.routes.ts';
 import { inmatesRoutes } from '../modules/inmates/inmates.routes.ts';
+import { journalApi } from '../modules/journal/journal.api.ts';
+import { journalRoutes } from '../modules/journal/journal.routes.ts';
 import { partnersRoutes } from '../modules/partners/partners.routes.ts';
 import { programAksiRoutes } from '../modules/program-aksi/program-aksi.routes.ts';
 import { programmesApi } from '../modules/programmes/programmes.api.ts';
@@ -41,10 +51,20 @@ export async function registerModules(app: App): Promise<void> {
     programmesApi,
     selectionRoutes,
     enrolmentsRoutes,
+    certificatesRoutes,
+    certificatesApi,
+    attendanceRoutes,
+    attendanceApi,
+    journalRoutes,
+    journalApi,
+    competenciesRoutes,
+    competenciesApi,
     selectionApi,
     inmatesRoutes,
     inmatesApi,
     inmatesImportRoutes,
+    attendanceReportsRoutes,
+    attendanceReportsApi,
   ];
   for (const mod of modules) await app.register(mod);
 }

@@ -95,6 +95,48 @@ async function fill(db: Db): Promise<void> {
   await fillAgreements(db, unit.id, users[0]?.id ?? '');
   await fillInmates(db, unit.id, users[0]?.id ?? '');
   await fillSelection(db, users[0]?.id ?? '');
+  await fillAttendance(db, users[0]?.id ?? '');
+}
+
+/** Attendance, journals, competencies and certificates (migration 0006). */
+async function fillAttendance(db: Db, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const session = await id(sql`select id from programme_sessions where status = 'scheduled' limit 1`);
+  const enrolment = await id(sql`select id from enrolments where kind = 'inmate' limit 1`);
+  const unit = await id(sql`select id from curriculum_units limit 1`);
+  const prog = await id(sql`select programme_id as id from enrolments limit 1`);
+  const unitId = await id(sql`select unit_id as id from programmes where id = ${prog}`);
+  const mark = await id(sql`
+    insert into attendance_marks (session_id, enrolment_id, status, note, recorded_by)
+    values (${session}, ${enrolment}, 'sakit', ${AWKWARD[1]}, ${userId}) returning id`);
+  await sql`
+    insert into attendance_corrections (mark_id, previous_status, previous_note, new_status, reason, corrected_by)
+    values (${mark}, 'alpa', null, 'sakit', ${AWKWARD[2]}, ${userId})`.execute(db);
+  await sql`
+    insert into attendance_submissions (idempotency_key, session_id, user_id, result)
+    values (${AWKWARD[0]}, ${session}, ${userId}, ${JSON.stringify({ created: 1, updated: 0, unchanged: 0 })})`.execute(
+    db,
+  );
+  await sql`
+    insert into session_journals (session_id, topic, materials, notes, other_instructors, created_by)
+    values (${session}, ${AWKWARD[3]}, 'benang', ${AWKWARD[0]}, 'Bu Ani', ${userId})`.execute(db);
+  await sql`insert into session_journal_units (session_id, curriculum_unit_id) values (${session}, ${unit})`.execute(
+    db,
+  );
+  await sql`insert into session_journal_instructors (session_id, user_id) values (${session}, ${userId})`.execute(
+    db,
+  );
+  await sql`
+    insert into competency_assessments (enrolment_id, curriculum_unit_id, status, assessed_on, evidence, assessed_by)
+    values (${enrolment}, ${unit}, 'competent', '2026-03-04', ${AWKWARD[1]}, ${userId})`.execute(db);
+  await sql`
+    insert into certificates (number, verify_token, enrolment_id, programme_id, unit_id, holder_name, holder_initials,
+                              issued_on, hours, attendance_rate, competencies, status, revoked_reason, revoked_at)
+    values ('001/SERT/2026', 'tok1', ${enrolment}, ${prog}, ${unitId}, ${AWKWARD[0]}, 'A.B.', '2026-06-30', 42.5,
+            91.67, ${JSON.stringify([{ code: null, title: AWKWARD[2], hours: 6, status: 'competent' }])}, 'revoked',
+            ${AWKWARD[3]}, '2026-07-01 01:02:03+00'),
+           ('002/SERT/2026', 'tok2', ${enrolment}, ${prog}, ${unitId}, ${AWKWARD[0]}, 'A.B.', '2026-07-02', 42.5,
+            91.67, '[]'::jsonb, 'valid', null, null)`.execute(db);
 }
 
 /** Intakes, candidates, TPP sessions and enrolments (migration 0005): numeric, jsonb, text[]. */
@@ -203,6 +245,8 @@ async function fillProgrammes(db: Db, ids: { unitId: string; partner: string; pk
   await sql`insert into curriculum_units (programme_id, position, title, target_hours) values (${prog}, 1, ${AWKWARD[2]}, 6)`.execute(
     db,
   );
+  await sql`insert into programme_instructors (programme_id, user_id)
+    select ${prog}, id from users order by created_at limit 1`.execute(db);
   const sched = await id(sql`
     insert into schedules (programme_id, weekdays, starts_on, start_time, end_time)
     values (${prog}, ${[3, 5]}::int[], '2026-01-21', '09:00', '12:00') returning id`);

@@ -7,6 +7,11 @@ import * as m0002 from './migrations/0002_partners_agreements.ts';
 import * as m0003 from './migrations/0003_inmates.ts';
 import * as m0004 from './migrations/0004_programmes.ts';
 import * as m0005 from './migrations/0005_selection.ts';
+import * as m0006 from './migrations/0006_attendance.ts';
+import * as m0007 from './migrations/0007_programme_changes.ts';
+import * as m0008 from './migrations/0008_import_jobs.ts';
+import * as m0009 from './migrations/0009_selection.ts';
+import * as m0013 from './migrations/0013_attendance_reports.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +20,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_inmates': m0003,
   '0004_programmes': m0004,
   '0005_selection': m0005,
+  '0006_attendance': m0006,
+  '0007_programme_changes': m0007,
+  '0008_import_jobs': m0008,
+  '0009_selection': m0009,
+  '0013_attendance_reports': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -336,13 +336,23 @@ export interface InmateImportsTable {
   filename: string;
   rows: ColumnType<ImportRow[], string, string>;
   problems: ColumnType<ImportProblem[], string, string>;
-  status: Generated<'pending' | 'applied'>;
+  status: Generated<ImportStatus>;
   created_by: string | null;
   created_at: Generated<Date>;
   applied_at: Timestamp | null;
   absent: ColumnType<ImportAbsent[], string | undefined, string>;
   absent_status: 'released' | 'transferred' | null;
+  /** The uploaded file, kept only until the worker has read it. */
+  content: Buffer | null;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  /** Message key of why the job failed. */
+  error: string | null;
+  updated_at: Generated<Date>;
 }
+
+/** An import job: queued -> parsing -> previewed -> applying -> applied; or failed at any step. */
+export type ImportStatus = 'queued' | 'parsing' | 'previewed' | 'applying' | 'applied' | 'failed';
 
 /** An active inmate of the unit that a full roster did not list. */
 export interface ImportAbsent {
@@ -397,6 +407,8 @@ export interface ProgrammesTable {
   capacity: number;
   status: Generated<ProgrammeStatus>;
   eligibility: JsonOf<Eligibility>;
+  /** Minimum attendance rate (percent) to complete; all core units competent is also required. */
+  completion_min_attendance: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -414,6 +426,12 @@ export interface CurriculumUnitsTable {
   title: string;
   target_hours: number;
   core: Generated<boolean>;
+}
+
+export interface ProgrammeInstructorsTable {
+  programme_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
 }
 
 export interface SchedulesTable {
@@ -467,6 +485,11 @@ export interface IntakesTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Set together when the intake is closed: completed after the decision, or cancelled while open. */
+  closed_as: 'completed' | 'cancelled' | null;
+  close_reason: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
 }
 
 export interface IntakeCandidatesTable {
@@ -478,6 +501,8 @@ export interface IntakeCandidatesTable {
   total: ColumnType<string, number | undefined, number>;
   consent_recorded_at: Timestamp | null;
   consent_note: string | null;
+  consent_recorded_by: string | null;
+  consent_withdrawn_at: Timestamp | null;
   decision: Decision | null;
   decision_reason: string | null;
   created_at: Generated<Date>;
@@ -515,7 +540,120 @@ export interface EnrolmentsTable {
   updated_at: Generated<Date>;
 }
 
+export type MarkStatus = 'hadir' | 'terlambat' | 'izin' | 'sakit' | 'alpa' | 'dispensasi';
+export type CompetencyStatus = 'not_started' | 'in_progress' | 'competent' | 'not_yet_competent';
+export type CertificateStatus = 'valid' | 'revoked';
+
+export interface AttendanceMarksTable {
+  id: Generated<string>;
+  session_id: string;
+  enrolment_id: string;
+  status: MarkStatus;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AttendanceCorrectionsTable {
+  id: Generated<string>;
+  mark_id: string;
+  previous_status: MarkStatus;
+  previous_note: string | null;
+  new_status: MarkStatus;
+  new_note: string | null;
+  reason: string;
+  corrected_by: string | null;
+  corrected_at: Generated<Date>;
+}
+
+/** What a batch changed, stored so that the same batch sent again gets the same answer. */
+export interface SubmissionResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface AttendanceSubmissionsTable {
+  idempotency_key: string;
+  session_id: string;
+  user_id: string | null;
+  result: JsonOf<SubmissionResult>;
+  received_at: Generated<Date>;
+}
+
+export interface SessionJournalsTable {
+  session_id: string;
+  topic: string;
+  materials: string | null;
+  notes: string | null;
+  other_instructors: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionJournalUnitsTable {
+  session_id: string;
+  curriculum_unit_id: string;
+}
+
+export interface SessionJournalInstructorsTable {
+  session_id: string;
+  user_id: string;
+}
+
+export interface CompetencyAssessmentsTable {
+  id: Generated<string>;
+  enrolment_id: string;
+  curriculum_unit_id: string;
+  status: CompetencyStatus;
+  assessed_on: string | null;
+  evidence: string | null;
+  assessed_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** One competency as printed on a certificate, frozen at issue. */
+export interface CertificateCompetency {
+  code: string | null;
+  title: string;
+  hours: number;
+  status: CompetencyStatus;
+}
+
+export interface CertificatesTable {
+  id: Generated<string>;
+  number: string;
+  verify_token: string;
+  enrolment_id: string;
+  programme_id: string;
+  unit_id: string;
+  holder_name: string;
+  holder_initials: string;
+  issued_on: string;
+  /** numeric comes back as a string from PostgreSQL. */
+  hours: ColumnType<string, number, number>;
+  attendance_rate: ColumnType<string, number, number>;
+  competencies: JsonOf<CertificateCompetency[]>;
+  status: Generated<CertificateStatus>;
+  revoked_reason: string | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  issued_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  attendance_marks: AttendanceMarksTable;
+  attendance_corrections: AttendanceCorrectionsTable;
+  attendance_submissions: AttendanceSubmissionsTable;
+  session_journals: SessionJournalsTable;
+  session_journal_units: SessionJournalUnitsTable;
+  session_journal_instructors: SessionJournalInstructorsTable;
+  competency_assessments: CompetencyAssessmentsTable;
+  certificates: CertificatesTable;
   intakes: IntakesTable;
   intake_candidates: IntakeCandidatesTable;
   tpp_sessions: TppSessionsTable;
@@ -524,6 +662,7 @@ export interface Database {
   programmes: ProgrammesTable;
   programme_program_aksi: ProgrammeProgramAksiTable;
   curriculum_units: CurriculumUnitsTable;
+  programme_instructors: ProgrammeInstructorsTable;
   schedules: SchedulesTable;
   programme_sessions: ProgrammeSessionsTable;
   inmate_imports: InmateImportsTable;

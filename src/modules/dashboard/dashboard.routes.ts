@@ -6,6 +6,7 @@ import { type App, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { dueReminders } from '../agreements/agreements.reminders.ts';
+import { absenceAlerts } from '../attendance-reports/attendance-reports.service.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
@@ -31,6 +32,14 @@ export async function dashboardRoutes(app: App) {
           dayInZone(now, unit.timezone as Zone),
         )
       : null;
+    // Names only for those who take attendance; regional and national viewers get the count.
+    const threshold = app.config.attendanceAbsenceAlert;
+    const alerts = await absenceAlerts(app.db, user.scope, unit.id, threshold);
+    const absences = {
+      threshold,
+      count: alerts.length,
+      items: can(user.roles, 'attendance.view') ? alerts : null,
+    };
     return renderPage(
       UnitDashboard({
         ctx: viewCtx(req),
@@ -38,6 +47,7 @@ export async function dashboardRoutes(app: App) {
         stats: await unitStats(app.db, unit.id),
         recent,
         reminders,
+        absences,
         now,
       }),
     );

@@ -6,6 +6,8 @@ import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { Reminder } from '../agreements/agreements.reminders.ts';
 import { RemindersPanel } from '../agreements/agreements.reminders.views.tsx';
+import type { AbsenceAlert } from '../attendance-reports/attendance-reports.service.ts';
+import { AbsenceAlertsPanel } from '../attendance-reports/attendance-reports.views.tsx';
 
 export interface UnitSummary {
   id: string;
@@ -26,6 +28,7 @@ export function UnitDashboard({
   stats,
   recent,
   reminders,
+  absences,
   now,
 }: {
   ctx: ViewCtx;
@@ -33,6 +36,7 @@ export function UnitDashboard({
   stats: { activeUsers: number };
   recent: RecentItem[] | null;
   reminders: Reminder[] | null;
+  absences: { threshold: number; count: number; items: AbsenceAlert[] | null };
   now: Date;
 }) {
   const zone = unit.timezone as Zone;
@@ -55,6 +59,12 @@ export function UnitDashboard({
           <p class="big">{stats.activeUsers}</p>
         </section>
         {reminders && <RemindersPanel ctx={ctx} items={reminders} />}
+        <AbsenceAlertsPanel
+          ctx={ctx}
+          threshold={absences.threshold}
+          items={absences.items}
+          count={absences.count}
+        />
       </div>
       <p class="muted">{ctx.t('dashboard.empty')}</p>
       {recent && (

@@ -90,7 +90,10 @@ const VIOLATIONS: ReadonlyArray<[string, string]> = [
   ['Menyimpan barang terlarang (korek api rakitan)', 'Teguran tertulis'],
 ];
 
-/** How each register is represented: detainees enter recently, sentenced inmates earlier. */
+/**
+ * How each register is represented: detainees enter recently, sentenced inmates earlier. Detainees
+ * at the district court (A.III) face months more of detention, so some can join a programme.
+ */
 const PLAN: ReadonlyArray<{
   cls: RegisterClass;
   count: number;
@@ -99,11 +102,13 @@ const PLAN: ReadonlyArray<{
 }> = [
   { cls: 'A.I', count: 5, entry: ['2025-12-15', '2026-01-15'], months: [1, 2] },
   { cls: 'A.II', count: 7, entry: ['2025-11-15', '2026-01-10'], months: [1, 3] },
-  { cls: 'A.III', count: 8, entry: ['2025-10-01', '2026-01-05'], months: [3, 5] },
+  { cls: 'A.III', count: 8, entry: ['2025-10-01', '2026-01-05'], months: [7, 10] },
   { cls: 'B.I', count: 24, entry: ['2023-06-01', '2025-10-31'], months: [14, 72] },
-  { cls: 'B.IIa', count: 10, entry: ['2025-06-01', '2025-12-31'], months: [6, 12] },
+  { cls: 'B.IIa', count: 10, entry: ['2025-06-01', '2025-12-31'], months: [9, 14] },
   { cls: 'B.IIb', count: 6, entry: ['2025-12-20', '2026-01-15'], months: [1, 3] },
 ];
+
+const DETAINEE_RISK: readonly RiskLevel[] = ['rendah', 'sedang', 'rendah', 'tinggi', 'rendah'];
 
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 const fromDayNumber = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
@@ -159,9 +164,12 @@ export function demoInmates(): DemoInmate[] {
         education: g.pick(EDUCATION),
         skills: [...new Set([g.pick(SKILLS), g.pick(SKILLS)])],
         interests: [...new Set([g.pick(INTERESTS), g.pick(INTERESTS)])],
-        // Risk is assessed for sentenced inmates; detainees have none recorded yet.
+        // Risk is assessed for sentenced inmates, and for detainees after their first weeks (not
+        // yet for A.I). Detainees' levels follow their order, so the generator's draws stay the same.
         ...(detainee
-          ? {}
+          ? plan.cls === 'A.I'
+            ? {}
+            : { risk_level: DETAINEE_RISK[k % DETAINEE_RISK.length] as RiskLevel }
           : { risk_level: g.pick<RiskLevel>(['rendah', 'rendah', 'rendah', 'sedang', 'sedang', 'tinggi']) }),
         health_restriction: false,
         nik: `3520${String(g.int(10, 99))}${birth.slice(8, 10)}${birth.slice(5, 7)}${birth.slice(2, 4)}${String(g.int(1, 9999)).padStart(4, '0')}`,

@@ -9,7 +9,10 @@ import { createUser, userExists, userIdByUsername } from '../users/users.service
 
 import { DEMO_PASSWORD } from './demo.accounts.ts';
 import { seedDemoAgreements } from './demo.agreements.ts';
+import { seedDemoAttendance } from './demo.attendance.ts';
+import { seedDemoCertificates } from './demo.certificates.ts';
 import { seedDemoInmates } from './demo.inmates.ts';
+import { seedDemoJournal } from './demo.journal.ts';
 import { seedDemoProgrammes } from './demo.programmes.ts';
 import { seedDemoSelection } from './demo.selection.ts';
 
@@ -187,6 +190,22 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     unitId: unitIds.get('RUTAN-MGT') ?? '',
     petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
     kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
+  });
+  // After enrolment: the roll call of every session held so far, for whoever was enrolled.
+  created += await seedDemoAttendance(db, {
+    unitId: unitIds.get('RUTAN-MGT') ?? '',
+    recorder: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+  });
+  // After attendance: what each held session taught, the hours per unit and the assessments.
+  created += await seedDemoJournal(db, {
+    unitId: unitIds.get('RUTAN-MGT') ?? '',
+    instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
+    petugasId: (await userId('petugas.magetan')) || null,
+  });
+  // Keep last: completion reads the attendance and competencies seeded above.
+  created += await seedDemoCertificates(db, {
+    unitId: unitIds.get('RUTAN-MGT') ?? '',
+    issuer: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
   });
   return { created };
 }

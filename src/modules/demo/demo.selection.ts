@@ -1,5 +1,6 @@
-// The demo intake for "Pelatihan Merajut": every eligible person (up to 24) assessed in early January
-// 2026, a TPP accepting 15 approved by the Kepala UPT, and the class of 15 inmates, 3 interns, 2 staff.
+// The demo intake for "Pelatihan Merajut": 24 eligible people assessed in early January 2026, a TPP
+// accepting 15 (5 waitlisted, 4 rejected) approved by the Kepala UPT, and the class of 15 inmates,
+// 3 interns and 2 staff. Detainees among the accepted gave their consent before enrolment.
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { enrolPerson } from '../enrolments/enrolments.service.ts';
@@ -18,6 +19,12 @@ const INTERNS = [
   { name: 'Fitri Handayani', institution: 'BPVP Surakarta (Kemnaker)' },
 ];
 const STAFF = ['Dwi Hartono', 'Nur Aini'];
+const REJECTIONS = [
+  'Nilai minat dan bakat di bawah peserta lain',
+  'Lebih sesuai untuk pelatihan pertukangan kayu',
+  'Belum menunjukkan minat pada kerajinan tangan',
+  'Nilai perilaku di bawah peserta lain',
+];
 
 /** Deterministic scores: a spread over the five criteria, highest for the first candidates. */
 function scoresFor(i: number): Record<string, number> {
@@ -74,7 +81,7 @@ export async function seedDemoSelection(
           : {
               candidate_id: c.id,
               decision: 'rejected' as const,
-              reason: 'Nilai minat dan bakat di bawah peserta lain',
+              reason: REJECTIONS[i % REJECTIONS.length] ?? 'Nilai di bawah peserta lain',
             },
     ),
   });
@@ -87,7 +94,7 @@ export async function seedDemoSelection(
         ids.petugas,
         all,
         { intakeId, candidateId: c.id },
-        { note: 'Bersedia' },
+        { note: 'Bersedia mengikuti pelatihan atas kemauan sendiri; disampaikan di hadapan wali.' },
       );
     await selection.enrolCandidate(
       db,

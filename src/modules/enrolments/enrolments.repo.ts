@@ -30,8 +30,9 @@ export async function enrolmentsOf(conn: Conn, programmeId: string) {
 }
 export type EnrolmentRow = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 
-export async function findEnrolment(conn: Conn, id: string) {
-  return conn.selectFrom('enrolments').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+export async function findEnrolment(conn: Conn, id: string, lock = false) {
+  const q = conn.selectFrom('enrolments').select(COLUMNS).where('id', '=', id);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Places taken: active and suspended participants both hold a place. */
@@ -106,6 +107,17 @@ export async function openEnrolmentsOfInmate(conn: Conn, inmateId: string) {
     .selectFrom('enrolments')
     .select(COLUMNS)
     .where('inmate_id', '=', inmateId)
+    .where('status', 'in', ['active', 'suspended'])
+    .forUpdate()
+    .execute();
+}
+
+/** The place an intake candidate holds, if any, locked for ending it. */
+export async function openEnrolmentsOfCandidate(conn: Conn, candidateId: string) {
+  return conn
+    .selectFrom('enrolments')
+    .select(COLUMNS)
+    .where('intake_candidate_id', '=', candidateId)
     .where('status', 'in', ['active', 'suspended'])
     .forUpdate()
     .execute();

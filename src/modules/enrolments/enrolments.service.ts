@@ -174,18 +174,67 @@ export async function changeEnrolmentStatus(
   });
 }
 
+/**
+ * Completes a participant in the caller's (certificates') transaction, so the completion and the
+ * certificate stand or fall together. An already completed participant is left as is (a new
+ * certificate after a revoked one); any other status than active is refused. Returns the row
+ * as it was before, locked.
+ */
+export async function completeEnrolmentTx(trx: Conn, actor: Actor, scope: Scope, id: string, onDate: string) {
+  const before = await repo.findEnrolment(trx, id, true);
+  const p = before ? await repo.findProgrammeUnit(trx, before.programme_id) : undefined;
+  if (!before || !p || !inScope(scope, p.unit_id))
+    throw new AppError('enrolments.not_found', 404, 'err.notFound');
+  if (before.status === 'completed') return before;
+  if (before.status !== 'active')
+    throw new AppError('enrolments.transition_not_allowed', 409, 'enrolments.transitionNotAllowed');
+  const v = { status: 'completed' as const, end_reason: null, status_note: null, ended_on: onDate };
+  await repo.setStatus(trx, id, v);
+  await recordAudit(trx, actor, {
+    action: 'enrolments.completed',
+    entity: 'enrolment',
+    entityId: id,
+    unitId: p.unit_id,
+    before: { status: before.status },
+    after: v,
+  });
+  return before;
+}
+
 /** A release or transfer in the register ends the inmate's places, in the register's transaction. */
 export async function endEnrolmentsOfInmate(
   trx: Conn,
   actor: Actor,
   input: { inmate_id: string; unit_id: string; reason: 'released' | 'transferred'; on_date: string },
 ): Promise<number> {
-  const open = await repo.openEnrolmentsOfInmate(trx, input.inmate_id);
+  return endPlaces(trx, actor, await repo.openEnrolmentsOfInmate(trx, input.inmate_id), input, null);
+}
+
+/**
+ * A detainee who withdraws their consent leaves the programme at their own request, in the
+ * caller's (selection's) transaction.
+ */
+export async function endEnrolmentsOfCandidate(
+  trx: Conn,
+  actor: Actor,
+  input: { intake_candidate_id: string; unit_id: string; on_date: string; note: string | null },
+): Promise<number> {
+  const open = await repo.openEnrolmentsOfCandidate(trx, input.intake_candidate_id);
+  return endPlaces(trx, actor, open, { ...input, reason: 'own_request' }, input.note);
+}
+
+async function endPlaces(
+  trx: Conn,
+  actor: Actor,
+  open: ReadonlyArray<{ id: string; status: EnrolmentStatus }>,
+  input: { unit_id: string; reason: EndReason; on_date: string },
+  note: string | null,
+): Promise<number> {
   for (const e of open) {
     const v = {
       status: 'withdrawn' as const,
       end_reason: input.reason,
-      status_note: null,
+      status_note: note,
       ended_on: input.on_date,
     };
     await repo.setStatus(trx, e.id, v);

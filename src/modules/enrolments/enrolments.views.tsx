@@ -21,7 +21,10 @@ export function EnrolmentsPage(p: {
   return (
     <Layout ctx={ctx} title={`${ctx.t('enrolments.title')} — ${p.programme.name}`}>
       <p>
-        <a href={`/programmes/${p.programme.id}`}>{p.programme.name}</a>
+        <a href={`/programmes/${p.programme.id}`}>{p.programme.name}</a> ·{' '}
+        <a href={`/programmes/${p.programme.id}/completion`} data-testid="enrolments-completion">
+          {ctx.t('certificates.link')}
+        </a>
       </p>
       <h1>{ctx.t('enrolments.title')}</h1>
       <p data-testid="places">{ctx.t('enrolments.places', { n: taken, cap: p.programme.capacity })}</p>

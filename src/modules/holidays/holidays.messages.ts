@@ -19,6 +19,8 @@ export const id = {
   'holidays.nationalOnlyAdmin': 'Hanya administrator yang dapat mengubah hari libur nasional.',
   'holidays.localNeedsUnit': 'Hari libur setempat harus milik satu unit.',
   'holidays.localKind': 'Hari libur setempat memakai jenis "Libur setempat".',
+  'holidays.cancelsSessions':
+    'Menambah hari libur membatalkan sesi terjadwal pada tanggal itu (hari ini atau setelahnya) dengan alasan "Hari libur: …". Menghapus hari libur tidak mengembalikan sesi yang sudah dibatalkan; tambahkan sesi tambahan bila perlu.',
   'holidayKind.national': 'Libur nasional',
   'holidayKind.cuti_bersama': 'Cuti bersama',
   'holidayKind.local': 'Libur setempat',
@@ -44,6 +46,8 @@ export const en: Record<keyof typeof id, string> = {
   'holidays.nationalOnlyAdmin': 'Only an administrator can change national holidays.',
   'holidays.localNeedsUnit': 'A local holiday must belong to one unit.',
   'holidays.localKind': 'A local holiday uses the kind "Local holiday".',
+  'holidays.cancelsSessions':
+    'Adding a holiday cancels the scheduled sessions on that day (today or later) with the reason "Hari libur: …". Removing a holiday does not bring cancelled sessions back; add an extra session if needed.',
   'holidayKind.national': 'National holiday',
   'holidayKind.cuti_bersama': 'Collective leave (cuti bersama)',
   'holidayKind.local': 'Local holiday',

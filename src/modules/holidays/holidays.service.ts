@@ -5,6 +5,7 @@ import { inScope, type Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { HolidayKind, Role } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { cancelSessionsOnHoliday } from '../programmes/sessions.service.ts';
 import * as repo from './holidays.repo.ts';
 import { HOLIDAYS_2026 } from './holidays.seed.ts';
 
@@ -67,12 +68,14 @@ export async function createHoliday(db: Db, actor: Actor, viewer: Viewer, input:
     return await db.transaction().execute(async (trx) => {
       if (await repo.dayTaken(trx, unitId, input.day)) throw fieldError('day', 'holidays.dayTaken');
       const id = await repo.insertHoliday(trx, v);
+      // Sessions already generated on that day (today or later) are cancelled in this transaction.
+      const cancelled = await cancelSessionsOnHoliday(trx, v);
       await recordAudit(trx, actor, {
         action: 'holidays.create',
         entity: 'holiday',
         entityId: id,
         unitId,
-        after: v,
+        after: { ...v, cancelled_session_ids: cancelled },
       });
       return id;
     });
@@ -94,17 +97,21 @@ export async function updateHoliday(
     const v = { day: input.day, name: input.name, kind: checkKind(before.unit_id === null, input.kind) };
     if (await repo.dayTaken(trx, before.unit_id, input.day, id)) throw fieldError('day', 'holidays.dayTaken');
     await repo.updateHoliday(trx, id, v);
+    // A holiday moved to another day (or renamed) cancels that day's sessions; the old day's
+    // cancelled sessions are not brought back, as when a holiday is removed.
+    const cancelled = await cancelSessionsOnHoliday(trx, { unit_id: before.unit_id, ...v });
     await recordAudit(trx, actor, {
       action: 'holidays.update',
       entity: 'holiday',
       entityId: id,
       unitId: before.unit_id,
       before,
-      after: v,
+      after: { ...v, cancelled_session_ids: cancelled },
     });
   });
 }
 
+/** Removes a holiday. Sessions it cancelled stay cancelled (the page says so); add extra ones instead. */
 export async function deleteHoliday(db: Db, actor: Actor, viewer: Viewer, id: string) {
   await db.transaction().execute(async (trx) => {
     const before = await getHoliday(trx, viewer, id);

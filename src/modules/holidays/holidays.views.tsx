@@ -30,6 +30,9 @@ export function HolidaysPage({
     <Layout ctx={ctx} title={ctx.t('holidays.title')}>
       <h1>{ctx.t('holidays.title')}</h1>
       <p class="muted">{ctx.t('holidays.intro')}</p>
+      <p class="muted" data-testid="holidays-cancels">
+        {ctx.t('holidays.cancelsSessions')}
+      </p>
       <form method="get" action="/holidays" class="filters">
         <label>
           {ctx.t('holidays.year')}

@@ -25,28 +25,74 @@ export async function idsByRegNumber(conn: Conn, unitId: string, numbers: string
   return out;
 }
 
+/** A new import job: the file is kept until the worker has read it. */
 export async function insertImport(
   conn: Conn,
-  v: {
-    unit_id: string;
-    filename: string;
-    rows: ImportRow[];
-    problems: ImportProblem[];
-    absent: ImportAbsent[];
-    created_by: string | null;
-  },
+  v: { unit_id: string; filename: string; content: Buffer; created_by: string | null },
 ): Promise<string> {
   const r = await conn
     .insertInto('inmate_imports')
-    .values({
-      ...v,
-      rows: JSON.stringify(v.rows),
-      problems: JSON.stringify(v.problems),
-      absent: JSON.stringify(v.absent),
-    })
+    .values({ ...v, rows: '[]', problems: '[]', status: 'queued' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
+}
+
+/** Takes a queued import (or one left parsing by a crashed worker) for the preview job. */
+export async function claimForParsing(conn: Conn, id: string) {
+  return conn
+    .updateTable('inmate_imports')
+    .set({ status: 'parsing', progress_done: 0, progress_total: null, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'parsing'])
+    .returning(['id', 'unit_id', 'filename', 'content'])
+    .executeTakeFirst();
+}
+
+export async function setProgress(conn: Conn, id: string, done: number, total: number): Promise<void> {
+  await conn
+    .updateTable('inmate_imports')
+    .set({ progress_done: done, progress_total: total, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The checked file: the file itself is no longer needed and is dropped. */
+export async function storePreview(
+  conn: Conn,
+  id: string,
+  v: { rows: ImportRow[]; problems: ImportProblem[]; absent: ImportAbsent[] },
+): Promise<void> {
+  await conn
+    .updateTable('inmate_imports')
+    .set({
+      status: 'previewed',
+      rows: JSON.stringify(v.rows),
+      problems: JSON.stringify(v.problems),
+      absent: JSON.stringify(v.absent),
+      content: null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'parsing')
+    .execute();
+}
+
+export async function markFailed(conn: Conn, id: string, key: string): Promise<void> {
+  await conn
+    .updateTable('inmate_imports')
+    .set({ status: 'failed', error: key, content: null, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '<>', 'applied')
+    .execute();
+}
+
+export async function markApplying(conn: Conn, id: string, total: number): Promise<void> {
+  await conn
+    .updateTable('inmate_imports')
+    .set({ status: 'applying', progress_done: 0, progress_total: total, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findImport(conn: Conn, scope: Scope, id: string, opts: { lock?: boolean } = {}) {
@@ -63,6 +109,9 @@ export async function findImport(conn: Conn, scope: Scope, id: string, opts: { l
       'applied_at',
       'absent',
       'absent_status',
+      'progress_done',
+      'progress_total',
+      'error',
     ])
     .where('id', '=', id);
   if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
@@ -70,12 +119,47 @@ export async function findImport(conn: Conn, scope: Scope, id: string, opts: { l
   return q.executeTakeFirst();
 }
 
-export async function markImportApplied(conn: Conn, id: string): Promise<void> {
+/** What confirming needs, locked, without reading the stored rows themselves. */
+export async function findForConfirm(conn: Conn, scope: Scope, id: string) {
+  let q = conn
+    .selectFrom('inmate_imports')
+    .select([
+      'status',
+      sql<number>`jsonb_array_length(rows)`.as('rows'),
+      sql<number>`jsonb_array_length(problems)`.as('problems'),
+    ])
+    .where('id', '=', id)
+    .forUpdate();
+  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  return q.executeTakeFirst();
+}
+
+/** Status and progress only, for the polling of the progress bar. */
+export async function findProgress(conn: Conn, scope: Scope, id: string) {
+  let q = conn
+    .selectFrom('inmate_imports')
+    .select(['id', 'status', 'progress_done', 'progress_total', 'error'])
+    .where('id', '=', id);
+  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  return q.executeTakeFirst();
+}
+
+export async function markImportApplied(conn: Conn, id: string, total: number): Promise<void> {
   await conn
     .updateTable('inmate_imports')
-    .set({ status: 'applied', applied_at: new Date() })
+    .set({ status: 'applied', applied_at: new Date(), progress_done: total, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/** Imports never saved (previews, failed, stuck in the queue) created more than `hours` ago. */
+export async function deleteUnsaved(conn: Conn, hours: number): Promise<number> {
+  const r = await conn
+    .deleteFrom('inmate_imports')
+    .where('status', 'in', ['queued', 'parsing', 'previewed', 'failed'])
+    .where('created_at', '<', sql<Date>`now() - make_interval(hours => ${hours})`)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /** Inserts many inmates at once and returns their ids by registration number. */

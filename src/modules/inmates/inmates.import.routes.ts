@@ -1,4 +1,5 @@
-// SDP import: upload, preview (stored, nothing else written) and confirm; pages and /api/v1.
+// SDP import: upload (queued as a job), progress, preview (stored, nothing else written) and
+// confirm (a second job writes it all); pages, a JSON status for the progress bar, and /api/v1.
 import type { MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { fieldError } from '../../app/errors.ts';
@@ -9,8 +10,15 @@ import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../
 import { isMessageKey } from '../../app/i18n.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { IdParams } from '../users/users.schema.ts';
+import { enqueueImport } from './inmates.import.jobs.ts';
 import * as service from './inmates.import.service.ts';
-import { ImportPreviewPage, ImportUploadPage } from './inmates.import.views.tsx';
+import {
+  ImportPreviewPage,
+  ImportProgressPage,
+  ImportUploadPage,
+  isRunning,
+  phaseText,
+} from './inmates.import.views.tsx';
 import { viewerOf } from './inmates.routes.ts';
 import { AbsentBody } from './inmates.schema.ts';
 
@@ -20,7 +28,9 @@ const tags = ['inmates'];
 const ImportOut = Type.Object({
   id: Type.String(),
   filename: Type.String(),
-  status: Type.String(),
+  status: Type.String({ description: 'queued, parsing, previewed, applying, applied or failed' }),
+  progress: Type.Object({ done: Type.Integer(), total: Type.Union([Type.Integer(), Type.Null()]) }),
+  error: Type.Union([Type.String(), Type.Null()]),
   create: Type.Integer(),
   update: Type.Integer(),
   absent: Type.Array(Type.Object({ id: Type.String(), reg_number: Type.String(), name: Type.String() })),
@@ -65,7 +75,8 @@ export async function inmatesImportRoutes(app: App) {
       (form) => uploadPage(req, form),
       async () => {
         const file = await readFile(body);
-        id = await service.previewImport(app.db, actorOf(req), viewerOf(req), file);
+        id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file);
+        await enqueueImport(app.db, { kind: 'preview', id }, req.log);
       },
     );
     if (sent) return sent;
@@ -74,6 +85,8 @@ export async function inmatesImportRoutes(app: App) {
 
   const previewPage = async (req: FastifyRequest, id: string, absentForm?: FormState) => {
     const batch = await service.getImport(app.db, viewerOf(req), id);
+    if (isRunning(batch.status) || batch.status === 'failed')
+      return renderPage(ImportProgressPage({ ctx: viewCtx(req), batch }));
     const form =
       absentForm ?? emptyForm({ change: 'transfer', on_date: dayInZone(new Date(), userOf(req).zone) });
     return renderPage(ImportPreviewPage({ ctx: viewCtx(req), batch, absentForm: form }));
@@ -82,6 +95,18 @@ export async function inmatesImportRoutes(app: App) {
   app.get('/inmates/import/:id', { config: manage, schema: { params: IdParams } }, async (req, reply) =>
     reply.html(await previewPage(req, req.params.id)),
   );
+
+  // Polled by public/app.js to move the progress bar; the page itself works without it.
+  app.get('/inmates/import/:id/status', { config: manage, schema: { params: IdParams } }, async (req) => {
+    const p = await service.importProgress(app.db, viewerOf(req), req.params.id);
+    return {
+      status: p.status,
+      running: isRunning(p.status),
+      done: p.progress_done,
+      total: p.progress_total,
+      text: phaseText(req.t, p),
+    };
+  });
 
   app.post(
     '/inmates/import/:id/absent',
@@ -101,9 +126,11 @@ export async function inmatesImportRoutes(app: App) {
     '/inmates/import/:id/confirm',
     { config: manage, schema: { params: IdParams } },
     async (req, reply) => {
-      await service.applyImport(app.db, actorOf(req), viewerOf(req), req.params.id);
-      setFlash(reply, 'import.applied');
-      return reply.redirect('/inmates', 303);
+      const actor = actorOf(req);
+      await service.confirmImport(app.db, viewerOf(req), req.params.id);
+      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log);
+      setFlash(reply, 'import.saving');
+      return reply.redirect(`/inmates/import/${req.params.id}`, 303);
     },
   );
 
@@ -114,6 +141,8 @@ export async function inmatesImportRoutes(app: App) {
       id: b.id,
       filename: b.filename,
       status: b.status,
+      progress: { done: b.progress_done, total: b.progress_total },
+      error: b.error ? (isMessageKey(b.error) ? req.t(b.error) : b.error) : null,
       create: b.rows.filter((r) => r.action === 'create').length,
       update: b.rows.filter((r) => r.action === 'update').length,
       absent: b.absent,
@@ -138,15 +167,20 @@ export async function inmatesImportRoutes(app: App) {
       config: manage,
       schema: {
         tags,
-        summary: 'Upload an SDP roster (multipart: file, CSV or XLSX) for a preview; nothing is written yet',
+        summary:
+          'Upload an SDP roster (multipart: file, CSV or XLSX); it is checked by a background job: poll the import until its status is previewed or failed. Nothing is written yet',
         consumes: ['multipart/form-data'],
-        response: { 201: ImportOut },
+        response: { 202: ImportOut },
       },
     },
     async (req, reply) => {
       const file = await readFile(req.body);
-      const id = await service.previewImport(app.db, actorOf(req), viewerOf(req), file);
-      return reply.code(201).send(await out(req, id));
+      const id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file);
+      await enqueueImport(app.db, { kind: 'preview', id }, req.log);
+      return reply
+        .code(202)
+        .header('location', `/api/v1/inmates/imports/${id}`)
+        .send(await out(req, id));
     },
   );
 
@@ -156,7 +190,7 @@ export async function inmatesImportRoutes(app: App) {
       config: manage,
       schema: {
         tags,
-        summary: 'An import preview: problems and rows to create or update',
+        summary: 'An import: status and progress, then its problems and rows to create or update',
         params: IdParams,
         response: { 200: ImportOut },
       },
@@ -170,12 +204,18 @@ export async function inmatesImportRoutes(app: App) {
       config: manage,
       schema: {
         tags,
-        summary: 'Write the whole previewed file in one transaction (only when it has no problems)',
+        summary:
+          'Save the whole previewed file (only when it has no problems): a background job writes it in one transaction; poll the import until applied or failed',
         params: IdParams,
-        response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer() }) },
+        response: { 202: ImportOut },
       },
     },
-    async (req) => service.applyImport(app.db, actorOf(req), viewerOf(req), req.params.id),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await service.confirmImport(app.db, viewerOf(req), req.params.id);
+      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log);
+      return reply.code(202).send(await out(req, req.params.id));
+    },
   );
 
   app.post(

@@ -1,5 +1,6 @@
-// Import of SDP roster exports: upload -> preview (kept in PostgreSQL, nothing else written) ->
-// confirm -> every row written in one transaction, or none.
+// Import of SDP roster exports as background jobs: upload (file stored, status queued) -> preview
+// job (read, check, match; progress kept on the row; nothing else written) -> confirm (status
+// applying) -> apply job: every row written in one transaction, or none. State lives in PostgreSQL.
 import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
 import { inScope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
@@ -7,10 +8,23 @@ import type { ImportRow } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { endEnrolmentsOfInmate } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.import.repo.ts';
-import { parseRoster, readTable } from './inmates.import.ts';
+import { looksReadable, parseRosterInSteps, readTable } from './inmates.import.ts';
 import type { Viewer } from './inmates.service.ts';
 
-export async function previewImport(
+/** A step of an import run by a worker: reading and checking the file, or saving it. */
+export type ImportJob = { kind: 'preview'; id: string } | { kind: 'apply'; id: string; actor: Actor };
+
+interface Log {
+  error(o: object, msg: string): void;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Stores the uploaded file on a new import row (status queued); the caller enqueues the preview job.
+ * Nothing is read here, so a request never waits on a large file.
+ */
+export async function queueImport(
   db: Db,
   actor: Actor,
   viewer: Viewer,
@@ -18,39 +32,68 @@ export async function previewImport(
 ): Promise<string> {
   const unitId = input.unitId ?? viewer.unitId;
   if (!unitId || !inScope(viewer.scope, unitId)) throw fieldError('file', 'users.homeRequired');
+  if (input.content.length === 0) throw fieldError('file', 'import.missingFile');
+  if (!looksReadable(input.filename, input.content)) throw fieldError('file', 'import.unreadable');
+  return repo.insertImport(db, {
+    unit_id: unitId,
+    filename: input.filename.slice(0, 200),
+    content: input.content,
+    created_by: actor.userId,
+  });
+}
+
+/** Runs one job step; never throws: a failure marks the import failed with a message key. */
+export async function runImportJob(db: Db, job: ImportJob, log?: Log): Promise<void> {
+  try {
+    if (job.kind === 'preview') await buildPreview(db, job.id);
+    else await writeImport(db, job.id, job.actor);
+  } catch (err) {
+    const key =
+      err instanceof AppError
+        ? err.key
+        : isUniqueViolation(err, 'inmates_unit_reg_key')
+          ? 'import.stale'
+          : 'import.jobFailed';
+    if (!(err instanceof AppError)) log?.error({ err, importId: job.id }, 'import job failed');
+    await repo.markFailed(db, job.id, key);
+  }
+}
+
+/** The preview job: reads and checks the file, matches it with the register, stores the result. */
+async function buildPreview(db: Db, id: string): Promise<void> {
+  // A job retried after a crash finds its row still parsing and starts again.
+  const batch = await repo.claimForParsing(db, id);
+  if (!batch) return;
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
-    table = await readTable(input.filename, input.content);
+    table = await readTable(batch.filename, batch.content ?? Buffer.alloc(0));
   } catch {
-    throw fieldError('file', 'import.unreadable');
+    throw new AppError('inmate_imports.unreadable', 400, 'import.unreadable');
   }
-  const parsed = parseRoster(table);
+  const parsed = await parseRosterInSteps(
+    table,
+    (done, total) => repo.setProgress(db, id, done, total),
+    PROGRESS_EVERY,
+  );
   const existing = await repo.idsByRegNumber(
     db,
-    unitId,
+    batch.unit_id,
     parsed.rows.map((r) => r.values.reg_number),
   );
   const rows: ImportRow[] = parsed.rows.map((r) => {
-    const id = existing.get(r.values.reg_number) ?? null;
-    return { ...r, action: id ? 'update' : 'create', inmate_id: id };
+    const inmateId = existing.get(r.values.reg_number) ?? null;
+    return { ...r, action: inmateId ? 'update' : 'create', inmate_id: inmateId };
   });
   // Only a clean file can stand for the full roster, so only then are the missing listed.
   const absent =
     parsed.problems.length === 0 && rows.length > 0
       ? await repo.activeNotIn(
           db,
-          unitId,
+          batch.unit_id,
           rows.map((r) => r.values.reg_number),
         )
       : [];
-  return repo.insertImport(db, {
-    unit_id: unitId,
-    filename: input.filename.slice(0, 200),
-    rows,
-    problems: parsed.problems,
-    absent,
-    created_by: actor.userId,
-  });
+  await repo.storePreview(db, id, { rows, problems: parsed.problems, absent });
 }
 
 export async function getImport(db: Db, viewer: Viewer, id: string) {
@@ -59,70 +102,84 @@ export async function getImport(db: Db, viewer: Viewer, id: string) {
   return batch;
 }
 
-/** Writes the whole previewed file, or nothing: a file with any problem cannot be confirmed. */
-export async function applyImport(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  id: string,
-): Promise<{ created: number; updated: number }> {
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const batch = await repo.findImport(trx, viewer.scope, id, { lock: true });
-      if (!batch) throw new AppError('inmate_imports.not_found', 404, 'err.notFound');
-      if (batch.status !== 'pending')
-        throw new AppError('inmate_imports.applied', 409, 'import.alreadyApplied');
-      if (batch.problems.length > 0 || batch.rows.length === 0)
-        throw new AppError('inmate_imports.has_problems', 400, 'import.hasProblems');
-      const creates = batch.rows.filter((r) => r.action === 'create');
-      const updates = batch.rows.filter((r) => r.action === 'update');
-      const inserted = await repo.insertInmates(
-        trx,
-        creates.map((r) => ({ ...r.values, unit_id: batch.unit_id })),
-      );
-      await repo.insertStatusEntries(
-        trx,
-        inserted.map((r) => ({
-          inmate_id: r.id,
-          status: 'active' as const,
-          on_date: r.entry_date,
-          reason: null,
-          created_by: actor.userId,
-        })),
-      );
-      // The matched people must still be in this unit's register under the same numbers.
-      const now = await repo.idsByRegNumber(
-        trx,
-        batch.unit_id,
-        updates.map((r) => r.values.reg_number),
-      );
-      if (updates.some((r) => now.get(r.values.reg_number) !== r.inmate_id))
-        throw new AppError('inmate_imports.stale', 409, 'import.stale');
-      // An empty NIK in the file keeps the stored one.
-      await repo.updateInmatesBulk(
-        trx,
-        updates.map((r) => ({ ...r.values, id: r.inmate_id ?? '' })),
-      );
-      await repo.markImportApplied(trx, batch.id);
-      // One record for the whole file: which numbers were created and which were updated.
-      await recordAudit(trx, actor, {
-        action: 'inmates.import',
-        entity: 'inmate_import',
-        entityId: batch.id,
-        unitId: batch.unit_id,
-        after: {
-          filename: batch.filename,
-          created: creates.map((r) => r.values.reg_number),
-          updated: updates.map((r) => r.values.reg_number),
-        },
-      });
-      return { created: creates.length, updated: updates.length };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err, 'inmates_unit_reg_key'))
+/** Where a job is, for the progress bar: cheap, without the stored rows. */
+export async function importProgress(db: Db, viewer: Viewer, id: string) {
+  const p = await repo.findProgress(db, viewer.scope, id);
+  if (!p) throw new AppError('inmate_imports.not_found', 404, 'err.notFound');
+  return p;
+}
+
+/**
+ * Confirmation: checks the preview can be saved and marks it applying; the caller enqueues the
+ * apply job, which writes the whole file in one transaction, or nothing.
+ */
+export async function confirmImport(db: Db, viewer: Viewer, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const batch = await repo.findForConfirm(trx, viewer.scope, id);
+    if (!batch) throw new AppError('inmate_imports.not_found', 404, 'err.notFound');
+    if (batch.status === 'applied' || batch.status === 'applying')
+      throw new AppError('inmate_imports.applied', 409, 'import.alreadyApplied');
+    if (batch.status !== 'previewed') throw new AppError('inmate_imports.not_ready', 409, 'import.notReady');
+    if (batch.problems > 0 || batch.rows === 0)
+      throw new AppError('inmate_imports.has_problems', 400, 'import.hasProblems');
+    await repo.markApplying(trx, id, batch.rows);
+  });
+}
+
+/** The apply job: every row of the previewed file in one transaction, with one audit record. */
+async function writeImport(db: Db, id: string, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const batch = await repo.findImport(trx, { all: true }, id, { lock: true });
+    // Already saved, purged, or failed: a repeated job has nothing to do.
+    if (batch?.status !== 'applying') return;
+    const creates = batch.rows.filter((r) => r.action === 'create');
+    const updates = batch.rows.filter((r) => r.action === 'update');
+    const inserted = await repo.insertInmates(
+      trx,
+      creates.map((r) => ({ ...r.values, unit_id: batch.unit_id })),
+    );
+    await repo.insertStatusEntries(
+      trx,
+      inserted.map((r) => ({
+        inmate_id: r.id,
+        status: 'active' as const,
+        on_date: r.entry_date,
+        reason: null,
+        created_by: actor.userId,
+      })),
+    );
+    // The matched people must still be in this unit's register under the same numbers.
+    const now = await repo.idsByRegNumber(
+      trx,
+      batch.unit_id,
+      updates.map((r) => r.values.reg_number),
+    );
+    if (updates.some((r) => now.get(r.values.reg_number) !== r.inmate_id))
       throw new AppError('inmate_imports.stale', 409, 'import.stale');
-    throw err;
-  }
+    // An empty NIK in the file keeps the stored one.
+    await repo.updateInmatesBulk(
+      trx,
+      updates.map((r) => ({ ...r.values, id: r.inmate_id ?? '' })),
+    );
+    await repo.markImportApplied(trx, batch.id, batch.rows.length);
+    // One record for the whole file: which numbers were created and which were updated.
+    await recordAudit(trx, actor, {
+      action: 'inmates.import',
+      entity: 'inmate_import',
+      entityId: batch.id,
+      unitId: batch.unit_id,
+      after: {
+        filename: batch.filename,
+        created: creates.map((r) => r.values.reg_number),
+        updated: updates.map((r) => r.values.reg_number),
+      },
+    });
+  });
+}
+
+/** Deletes previews never saved (and failed imports) older than the given hours; returns how many. */
+export async function purgeUnsavedImports(db: Db, olderThanHours: number): Promise<number> {
+  return repo.deleteUnsaved(db, olderThanHours);
 }
 
 /**

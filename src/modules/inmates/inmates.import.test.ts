@@ -1,13 +1,42 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildInmate, buildUnit, buildUser } from '../../../test/builders.ts';
-import { parseDay, parseRoster, readTable } from './inmates.import.ts';
+import { loadConfig } from '../../app/config.ts';
+import { startJobs } from '../../app/jobs.ts';
+import { drainImportJobs } from './inmates.import.jobs.ts';
+import { confirmImport, purgeUnsavedImports, queueImport, runImportJob } from './inmates.import.service.ts';
+import { parseDay, parseRoster, parseRosterInSteps, readTable } from './inmates.import.ts';
 
 const HEADER = 'No. Registrasi;Nama;Jenis Kelamin;Tanggal Lahir;Tanggal Masuk;Tanggal Ekspirasi;Blok;NIK';
 
 describe('reading SDP exports', () => {
+  test('a large file is checked in steps that report rows done out of the total, with the same result', async () => {
+    const lines = Array.from(
+      { length: 2500 },
+      (_, i) => `B.I ${i + 1}/2025;Orang Ke ${i + 1};L;01/02/1990;03/04/2025;;C;`,
+    );
+    const table = await readTable('big.csv', Buffer.from([HEADER, ...lines].join('\n')));
+    const seen: Array<[number, number]> = [];
+    const stepped = await parseRosterInSteps(
+      table,
+      async (done, total) => {
+        seen.push([done, total]);
+      },
+      1000,
+    );
+    assert.deepEqual(seen, [
+      [0, 2500],
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
+    assert.deepEqual(stepped, parseRoster(table));
+    assert.equal(stepped.rows.length, 2500);
+  });
+
   test('dates come as dd/mm/yyyy or ISO; impossible days are refused', () => {
     assert.equal(parseDay('21/01/2026'), '2026-01-21');
     assert.equal(parseDay('1-2-1990'), '1990-02-01');
@@ -73,9 +102,10 @@ describe('SDP import', () => {
   });
   after(() => t.close());
 
-  const upload = (name: string, content: Buffer, type = 'text/csv', url = '/inmates/import') => {
+  // Uploads, then waits for the import jobs this process runs (no pg-boss in tests).
+  const upload = async (name: string, content: Buffer, type = 'text/csv', url = '/inmates/import') => {
     const m = multipart(petugas.csrf, { name, content, type });
-    return t.app.inject({
+    const res = await t.app.inject({
       method: 'POST',
       url,
       headers: {
@@ -84,6 +114,13 @@ describe('SDP import', () => {
       },
       payload: m.payload,
     });
+    await drainImportJobs();
+    return res;
+  };
+  const confirmAndWait = async (c: Client, url: string) => {
+    const res = await c.postForm(`${url}/confirm`);
+    await drainImportJobs();
+    return res;
   };
   const count = async (table: 'inmates' | 'audit_log' | 'inmate_status_history') =>
     Number(
@@ -124,7 +161,7 @@ describe('SDP import', () => {
     ]);
     assert.doesNotMatch(page.body, /data-testid="import-confirm"/);
     const id = String(res.headers.location).split('/').pop() ?? '';
-    const confirm = await petugas.postForm(`/inmates/import/${id}/confirm`);
+    const confirm = await confirmAndWait(petugas, `/inmates/import/${id}`);
     assert.equal(confirm.statusCode, 400);
     assert.equal(await count('inmates'), before.inmates);
     assert.equal(await count('audit_log'), before.audit);
@@ -152,8 +189,10 @@ describe('SDP import', () => {
     assert.ok(!page.body.includes('3520123456789012'), 'the preview never shows a NIK');
     assert.equal(await count('inmates'), before.inmates, 'nothing is written by the preview');
 
-    const confirm = await petugas.postForm(`${url}/confirm`);
+    const confirm = await confirmAndWait(petugas, url);
     assert.equal(confirm.statusCode, 303);
+    assert.equal(confirm.headers.location, url, 'back to the import, which shows the save');
+    assert.match((await petugas.get(url)).body, /data-testid="import-applied"/);
     assert.equal(await count('inmates'), before.inmates + 1);
     assert.equal(await count('inmate_status_history'), before.history + 1);
     const updated = await t.db
@@ -208,12 +247,19 @@ describe('SDP import', () => {
   test('the API previews the same way, with messages per row and column, and refuses to confirm a bad file', async () => {
     const csv = `${HEADER}\nB.I 9/2025;Yusuf Hidayat;L;01/01/1990;01/01/2025;;B;\nB.I 10/2025;Wahyu;L;1990-13-01;01/01/2025;;B;\n`;
     const res = await upload('api.csv', Buffer.from(csv), 'text/csv', '/api/v1/inmates/imports');
-    assert.equal(res.statusCode, 201, res.body);
-    const body = JSON.parse(res.body) as {
+    assert.equal(res.statusCode, 202, res.body);
+    const queued = JSON.parse(res.body) as { id: string };
+    assert.equal(res.headers.location, `/api/v1/inmates/imports/${queued.id}`);
+    const got = await petugas.json('GET', `/api/v1/inmates/imports/${queued.id}`);
+    const body = JSON.parse(got.body) as {
       id: string;
+      status: string;
       create: number;
+      progress: { done: number; total: number | null };
       problems: Array<{ row: number; column: string; message: string }>;
     };
+    assert.equal(body.status, 'previewed');
+    assert.deepEqual(body.progress, { done: 2, total: 2 });
     assert.equal(body.create, 1);
     assert.deepEqual(body.problems, [
       { row: 3, column: 'birth_date', message: 'Tanggal tidak valid; gunakan dd/mm/tttt atau tttt-bb-hh.' },
@@ -248,6 +294,7 @@ describe('SDP import', () => {
       },
       payload: m.payload,
     });
+    await drainImportJobs();
     const url = String(res.headers.location);
     const preview = await c.get(url);
     assert.match(preview.body, /data-testid="import-absent"[\s\S]*Purnomo Hartono/);
@@ -257,7 +304,7 @@ describe('SDP import', () => {
         .statusCode,
       409,
     );
-    assert.equal((await c.postForm(`${url}/confirm`)).statusCode, 303);
+    assert.equal((await confirmAndWait(c, url)).statusCode, 303);
     const status = async () =>
       (await t.db.selectFrom('inmates').select('status').where('id', '=', gone.id).executeTakeFirstOrThrow())
         .status;
@@ -312,5 +359,208 @@ describe('SDP import', () => {
     const stranger = await t.signedIn((await buildUser(t.db, { roles: ['petugas'] })).username);
     assert.equal((await stranger.get(String(res.headers.location))).statusCode, 404);
     assert.equal((await stranger.postForm(`${String(res.headers.location)}/confirm`)).statusCode, 404);
+  });
+
+  const viewer = () => ({ id: 'test', unitId, scope: { all: false as const, unitIds: [unitId] } });
+  const actor = async () => {
+    const u = await t.db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('unit_id', '=', unitId)
+      .executeTakeFirstOrThrow();
+    return { userId: u.id, name: u.username };
+  };
+  const statusOf = async (id: string) =>
+    await t.db
+      .selectFrom('inmate_imports')
+      .select(['status', 'error', 'progress_done', 'progress_total', 'content'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  test('while the jobs run the page shows a labelled progress bar with its phase and a reload link, and the status JSON follows it', async () => {
+    const csv = `${HEADER}\nB.I 701/2025;Rina Kusuma;P;01/01/1991;01/02/2025;;W;\n`;
+    const id = await queueImport(t.db, await actor(), viewer(), {
+      filename: 'antre.csv',
+      content: Buffer.from(csv),
+    });
+    const url = `/inmates/import/${id}`;
+    const queued = await petugas.get(url);
+    assert.equal(queued.statusCode, 200);
+    assert.match(queued.body, /<label for="import-bar">Kemajuan impor<\/label>/);
+    assert.match(queued.body, /<progress id="import-bar" aria-describedby="import-phase">/);
+    assert.match(queued.body, /role="status"[^>]*>Menunggu giliran diproses…/);
+    assert.match(
+      queued.body,
+      new RegExp(`data-testid="import-reload" href="${url}"|href="${url}" data-testid="import-reload"`),
+    );
+    const json = await petugas.get(`${url}/status`);
+    assert.deepEqual(JSON.parse(json.body), {
+      status: 'queued',
+      running: true,
+      done: 0,
+      total: null,
+      text: 'Menunggu giliran diproses…',
+    });
+
+    // Half-way through checking (as a worker on another node would leave it).
+    await t.db
+      .updateTable('inmate_imports')
+      .set({ status: 'parsing', progress_done: 1000, progress_total: 2500 })
+      .where('id', '=', id)
+      .execute();
+    const checking = await petugas.get(url);
+    assert.match(checking.body, /<progress id="import-bar" max="2500" value="1000"/);
+    assert.match(checking.body, /Memeriksa baris 1000 dari 2500…/);
+    assert.equal(
+      JSON.parse((await petugas.get(`${url}/status`)).body).text,
+      'Memeriksa baris 1000 dari 2500…',
+    );
+
+    // The worker picks up a row left parsing (a crashed worker) and finishes it.
+    await runImportJob(t.db, { kind: 'preview', id });
+    const done = await statusOf(id);
+    assert.equal(done.status, 'previewed');
+    assert.equal(done.content, null, 'the file is dropped once read');
+    assert.deepEqual([done.progress_done, done.progress_total], [1, 1]);
+    assert.equal(JSON.parse((await petugas.get(`${url}/status`)).body).running, false);
+    assert.match((await petugas.get(url)).body, /1 baris siap: 1 baru, 0 diperbarui/);
+
+    const before = await count('inmates');
+    await confirmImport(t.db, viewer(), id);
+    const applying = await petugas.get(url);
+    assert.match(
+      applying.body,
+      /<progress id="import-bar" aria-describedby="import-phase">/,
+      'no false percentage while the one transaction runs',
+    );
+    assert.match(applying.body, /Menulis 1 baris dalam satu transaksi…/);
+    assert.equal((await petugas.postForm(`${url}/confirm`)).statusCode, 409, 'confirming twice is refused');
+    await runImportJob(t.db, { kind: 'apply', id, actor: await actor() });
+    await runImportJob(t.db, { kind: 'apply', id, actor: await actor() });
+    assert.equal(await count('inmates'), before + 1, 'a repeated job writes nothing more');
+    assert.equal((await statusOf(id)).status, 'applied');
+  });
+
+  test('a job that fails marks the import failed with a message in Indonesian, never a 500, and writes nothing', async () => {
+    // A damaged workbook: still a zip at a glance, so only the job finds it unreadable.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Data').addRow(HEADER.split(';'));
+    const damaged = Buffer.from(await wb.xlsx.writeBuffer());
+    damaged.fill(0x41, 40, 2000);
+    const res = await upload(
+      'rusak.xlsx',
+      damaged,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    assert.equal(res.statusCode, 303);
+    const url = String(res.headers.location);
+    const page = await petugas.get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /data-testid="import-failed">Berkas tidak dapat dibaca/);
+    assert.equal((await statusOf(url.split('/').pop() ?? '')).status, 'failed');
+    assert.equal((await petugas.postForm(`${url}/confirm`)).statusCode, 409);
+    const api = JSON.parse(
+      (await petugas.json('GET', `/api/v1${url.replace('/inmates/import', '/inmates/imports')}`)).body,
+    );
+    assert.equal(api.status, 'failed');
+    assert.match(api.error, /^Berkas tidak dapat dibaca/);
+
+    // Changed since the preview: the number now belongs to no one, so the save is refused whole.
+    const moved = await buildInmate(t.db, { unit_id: unitId, reg_number: 'B.I 801/2025' });
+    const csv = `${HEADER}\nB.I 801/2025;${moved.name};L;01/01/1990;01/01/2025;;A;\nB.I 802/2025;Baru Sekali;L;01/01/1990;01/01/2025;;A;\n`;
+    const url2 = String((await upload('basi.csv', Buffer.from(csv))).headers.location);
+    await t.db
+      .updateTable('inmates')
+      .set({ reg_number: 'B.I 899/2025' })
+      .where('id', '=', moved.id)
+      .execute();
+    const before = { inmates: await count('inmates'), audit: await count('audit_log') };
+    assert.equal((await confirmAndWait(petugas, url2)).statusCode, 303);
+    assert.match(
+      (await petugas.get(url2)).body,
+      /data-testid="import-failed">Data berubah sejak pratinjau dibuat/,
+    );
+    assert.deepEqual({ inmates: await count('inmates'), audit: await count('audit_log') }, before);
+
+    // An unexpected error (here: the confirming account no longer exists) is logged, not shown.
+    const url3 = String(
+      (
+        await upload(
+          'ok.csv',
+          Buffer.from(`${HEADER}\nB.I 803/2025;Tono Wijaya;L;01/01/1990;01/01/2025;;A;\n`),
+        )
+      ).headers.location,
+    );
+    const id3 = url3.split('/').pop() ?? '';
+    await confirmImport(t.db, viewer(), id3);
+    const logged: object[] = [];
+    await runImportJob(
+      t.db,
+      { kind: 'apply', id: id3, actor: { userId: '00000000-0000-0000-0000-0000000000ff', name: 'gone' } },
+      { error: (o) => logged.push(o) },
+    );
+    assert.equal(logged.length, 1);
+    assert.match(
+      (await petugas.get(url3)).body,
+      /data-testid="import-failed">Impor gagal diproses\. Coba unggah ulang/,
+    );
+    assert.equal(await count('inmates'), before.inmates);
+  });
+
+  test('previews never saved are purged after the configured hours; saved imports stay', async () => {
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).importPreviewHours, 24);
+    assert.equal(loadConfig({ NODE_ENV: 'test', IMPORT_PREVIEW_HOURS: '48' }).importPreviewHours, 48);
+    const unit = (await buildUnit(t.db)).id;
+    const mk = async (status: string, age: string) =>
+      (
+        await sql<{
+          id: string;
+        }>`insert into inmate_imports (unit_id, filename, rows, problems, status, created_at)
+          values (${unit}, 'x.csv', '[]', '[]', ${status}, now() - ${age}::interval) returning id`.execute(
+          t.db,
+        )
+      ).rows[0]?.id;
+    const oldPreview = await mk('previewed', '25 hours');
+    const oldFailed = await mk('failed', '25 hours');
+    const oldQueued = await mk('queued', '30 hours');
+    const oldApplied = await mk('applied', '25 hours');
+    const oldApplying = await mk('applying', '25 hours');
+    const fresh = await mk('previewed', '23 hours');
+    assert.equal(await purgeUnsavedImports(t.db, 24), 3);
+    const left = await t.db.selectFrom('inmate_imports').select('id').where('unit_id', '=', unit).execute();
+    assert.deepEqual(left.map((r) => r.id).sort(), [oldApplied, oldApplying, fresh].sort());
+    assert.ok(oldPreview && oldFailed && oldQueued);
+    assert.equal(await purgeUnsavedImports(t.db, 22), 1);
+  });
+
+  test('with the queue running in this node, both jobs go through pg-boss and the page follows them', async () => {
+    const jobs = await startJobs({
+      url: t.tdb.url,
+      db: t.db,
+      config: t.config,
+      log: { info() {}, error() {} },
+    });
+    const waitFor = async (id: string, status: string) => {
+      for (let i = 0; i < 100; i++) {
+        const s = (await statusOf(id)).status;
+        if (s === status || s === 'failed') return s;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return (await statusOf(id)).status;
+    };
+    try {
+      const csv = `${HEADER}\nB.I 901/2025;Dewi Anggraini;P;01/01/1993;01/03/2025;;W;\n`;
+      const res = await upload('antrean.csv', Buffer.from(csv));
+      const url = String(res.headers.location);
+      const id = url.split('/').pop() ?? '';
+      assert.equal(await waitFor(id, 'previewed'), 'previewed');
+      const before = await count('inmates');
+      assert.equal((await petugas.postForm(`${url}/confirm`)).statusCode, 303);
+      assert.equal(await waitFor(id, 'applied'), 'applied');
+      assert.equal(await count('inmates'), before + 1);
+      assert.match((await petugas.get(url)).body, /data-testid="import-applied"/);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

@@ -136,8 +136,14 @@ export interface ParsedRoster {
   problems: ImportProblem[];
 }
 
-/** Checks every row and collects every problem; a row with any problem is left out of `rows`. */
-export function parseRoster(table: ReadonlyArray<{ line: number; cells: string[] }>): ParsedRoster {
+interface Checker {
+  body: ReadonlyArray<{ line: number; cells: string[] }>;
+  check(line: number, cells: string[]): void;
+  result: ParsedRoster;
+}
+
+/** The heading row and the body; a file that cannot be checked row by row gives its problems. */
+function checker(table: ReadonlyArray<{ line: number; cells: string[] }>): ParsedRoster | Checker {
   const problems: ImportProblem[] = [];
   const header = table[0];
   if (!header) return { rows: [], problems: [{ row: 1, column: '-', key: 'import.empty' }] };
@@ -161,7 +167,7 @@ export function parseRoster(table: ReadonlyArray<{ line: number; cells: string[]
 
   const rows: ParsedRoster['rows'] = [];
   const seen = new Map<string, number>();
-  for (const { line, cells } of body) {
+  const check = (line: number, cells: string[]) => {
     const before = problems.length;
     const get = (f: Field) => {
       const i = col.get(f);
@@ -200,7 +206,7 @@ export function parseRoster(table: ReadonlyArray<{ line: number; cells: string[]
     if (!YES.has(health) && !NO.has(health)) bad('health_restriction', 'import.badYesNo');
     const nik = get('nik').replace(/[\s'.-]/g, '');
     if (nik && !/^[0-9]{16}$/.test(nik)) bad('nik', 'import.badNik');
-    if (problems.length > before || !reg || !gender || !birth || !entry) continue;
+    if (problems.length > before || !reg || !gender || !birth || !entry) return;
     rows.push({
       row: line,
       values: {
@@ -221,6 +227,51 @@ export function parseRoster(table: ReadonlyArray<{ line: number; cells: string[]
         nik: nik || null,
       },
     });
+  };
+  return { body, check, result: { rows, problems } };
+}
+
+/** Checks every row and collects every problem; a row with any problem is left out of `rows`. */
+export function parseRoster(table: ReadonlyArray<{ line: number; cells: string[] }>): ParsedRoster {
+  const c = checker(table);
+  if (!('check' in c)) return c;
+  for (const { line, cells } of c.body) c.check(line, cells);
+  return c.result;
+}
+
+/**
+ * The same check for a background job: every `every` rows it awaits `progress(done, total)`, so the
+ * job can record how far it is and other requests get their turn on the event loop.
+ */
+export async function parseRosterInSteps(
+  table: ReadonlyArray<{ line: number; cells: string[] }>,
+  progress: (done: number, total: number) => Promise<void>,
+  every = 1000,
+): Promise<ParsedRoster> {
+  const c = checker(table);
+  if (!('check' in c)) return c;
+  const total = c.body.length;
+  await progress(0, total);
+  for (let i = 0; i < total; i++) {
+    const r = c.body[i] as { line: number; cells: string[] };
+    c.check(r.line, r.cells);
+    if ((i + 1) % every === 0 && i + 1 < total) await progress(i + 1, total);
   }
-  return { rows, problems };
+  await progress(total, total);
+  return c.result;
+}
+
+/**
+ * A cheap look at an upload before it is queued, so an obviously unreadable file is refused on the
+ * form: an XLSX must be a zip with its end-of-directory record; a CSV must not hold NUL bytes.
+ */
+export function looksReadable(filename: string, content: Buffer): boolean {
+  if (content.length === 0) return false;
+  const isZip = content.length > 4 && content[0] === 0x50 && content[1] === 0x4b;
+  if (isZip || /\.xlsx$/i.test(filename)) {
+    if (!isZip) return false;
+    const tail = content.subarray(Math.max(0, content.length - 66_000));
+    return tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
+  }
+  return !content.subarray(0, 8192).includes(0);
 }

@@ -1,9 +1,10 @@
 // Pages of the SDP import: the upload form, and the preview listing every problem by row and
 // column and what will be created or updated, with the confirm button only when all is well.
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
-import { isMessageKey } from '../../app/i18n.ts';
+import { isMessageKey, type Translate } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { ImportStatus } from '../../db/schema.ts';
 import type { getImport } from './inmates.import.service.ts';
 import { LABELS } from './inmates.views.tsx';
 
@@ -53,6 +54,81 @@ export function ImportUploadPage({ ctx, form }: { ctx: ViewCtx; form: FormState 
 
 type Batch = Awaited<ReturnType<typeof getImport>>;
 
+/** A job still working: the page shows progress and polls, instead of the preview. */
+export const isRunning = (status: ImportStatus) =>
+  status === 'queued' || status === 'parsing' || status === 'applying';
+
+/** What the job is doing, in words: the bar alone says nothing to a screen reader. */
+export function phaseText(
+  t: Translate,
+  p: { status: ImportStatus; progress_done: number; progress_total: number | null },
+): string {
+  const total = p.progress_total ?? 0;
+  if (p.status === 'queued') return t('import.phase.queued');
+  if (p.status === 'applying') return t('import.phase.applying', { total });
+  if (p.status === 'parsing') {
+    if (p.progress_total === null) return t('import.phase.reading');
+    if (p.progress_done >= total) return t('import.phase.matching', { total });
+    return t('import.phase.checking', { done: p.progress_done, total });
+  }
+  return '';
+}
+
+/**
+ * While the job runs: a labelled progress bar (determinate while rows are checked; indeterminate
+ * while reading, matching and during the single write transaction, whose progress cannot be seen
+ * from outside it), moved by public/app.js, with a reload link when scripts are off. A failed job
+ * shows its message and the way back to the upload.
+ */
+export function ImportProgressPage({ ctx, batch }: { ctx: ViewCtx; batch: Batch }) {
+  const failed = batch.status === 'failed';
+  const known = batch.status === 'parsing' && batch.progress_total !== null;
+  const text = phaseText(ctx.t, batch);
+  const error = batch.error && isMessageKey(batch.error) ? batch.error : 'import.jobFailed';
+  return (
+    <Layout ctx={ctx} title={ctx.t(failed ? 'import.failedTitle' : 'import.progressTitle')}>
+      <p>
+        <a href="/inmates/import">← {ctx.t('import.title')}</a>
+      </p>
+      <h1>{ctx.t(failed ? 'import.failedTitle' : 'import.progressTitle')}</h1>
+      <p>
+        <strong>{batch.filename}</strong>
+      </p>
+      {failed ? (
+        <p class="error" role="alert" data-testid="import-failed">
+          {ctx.t(error)}
+        </p>
+      ) : (
+        <div data-import-status={`/inmates/import/${batch.id}/status`} data-testid="import-progress">
+          <label for="import-bar">{ctx.t('import.progress')}</label>
+          {known ? (
+            <progress
+              id="import-bar"
+              max={Math.max(1, batch.progress_total ?? 1)}
+              value={batch.progress_done}
+              aria-describedby="import-phase"
+            >
+              {text}
+            </progress>
+          ) : (
+            <progress id="import-bar" aria-describedby="import-phase">
+              {text}
+            </progress>
+          )}
+          <p id="import-phase" role="status" aria-live="polite" data-import-text>
+            {text}
+          </p>
+          <p>
+            <a href={`/inmates/import/${batch.id}`} data-testid="import-reload">
+              {ctx.t('import.reload')}
+            </a>
+          </p>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
 export function ImportPreviewPage({
   ctx,
   batch,
@@ -70,7 +146,7 @@ export function ImportPreviewPage({
   };
   const message = (key: string, params?: Record<string, string | number>) =>
     isMessageKey(key) ? ctx.t(key, params) : key;
-  const canConfirm = batch.status === 'pending' && batch.problems.length === 0 && batch.rows.length > 0;
+  const canConfirm = batch.status === 'previewed' && batch.problems.length === 0 && batch.rows.length > 0;
   return (
     <Layout ctx={ctx} title={ctx.t('import.preview')}>
       <p>
@@ -176,7 +252,7 @@ function AbsentSection({ ctx, batch, form }: { ctx: ViewCtx; batch: Batch; form:
       {batch.absent.length > SHOWN && (
         <p class="muted">{ctx.t('import.more', { n: batch.absent.length - SHOWN })}</p>
       )}
-      {batch.status === 'pending' && <p class="hint">{ctx.t('import.absentAfterApply')}</p>}
+      {batch.status === 'previewed' && <p class="hint">{ctx.t('import.absentAfterApply')}</p>}
       {batch.absent_status && (
         <p class="notice" data-testid="import-absent-done">
           {ctx.t('import.absentDone', { status: ctx.t(`inmateStatus.${batch.absent_status}`) })}

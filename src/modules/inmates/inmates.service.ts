@@ -5,6 +5,7 @@ import { inScope, type Scope } from '../../app/policy.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import type { RiskLevel } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { certificatesOfInmate } from '../certificates/certificates.service.ts';
 import { endEnrolmentsOfInmate, programmeHistoryOf } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.repo.ts';
 import { categoryOf, maskedNik, parseRegNumber, STATUS_CHANGES, type StatusChange } from './inmates.rules.ts';
@@ -63,12 +64,13 @@ export async function getInmate(db: Db, scope: Scope, id: string): Promise<Inmat
 
 export async function inmateDetail(db: Db, scope: Scope, id: string) {
   const inmate = await getInmate(db, scope, id);
-  const [history, registerF, programmes] = await Promise.all([
+  const [history, registerF, programmes, certificates] = await Promise.all([
     repo.statusHistory(db, id),
     repo.registerFEntries(db, id),
     programmeHistoryOf(db, id),
+    certificatesOfInmate(db, scope, id),
   ]);
-  return { inmate, history, registerF, programmes };
+  return { inmate, history, registerF, programmes, certificates };
 }
 
 const tidy = (list: string[] | undefined) => [...new Set((list ?? []).map((s) => s.trim()).filter(Boolean))];

@@ -363,6 +363,19 @@ export function InmatePage(p: {
           ))}
         </ul>
       )}
+      {p.d.certificates.length > 0 && (
+        <>
+          <h2>{ctx.t('certificates.ofPerson')}</h2>
+          <ul class="plain" data-testid="inmate-certificates">
+            {p.d.certificates.map((c) => (
+              <li key={c.id}>
+                <a href={`/certificates/${c.id}`}>{c.number}</a> · {c.programme_name} · {day(c.issued_on)} ·{' '}
+                {ctx.t(`certificates.status.${c.status}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Layout>
   );
 }

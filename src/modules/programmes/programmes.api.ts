@@ -11,6 +11,9 @@ import {
   ProgrammeListQuery,
   ProgrammeOut,
   ScheduleBody,
+  ScheduleEditBody,
+  ScheduleEndBody,
+  ScheduleParams,
   SessionOut,
   SessionParams,
   SessionsQuery,
@@ -30,12 +33,14 @@ async function detail(req: FastifyRequest, db: App['db'], id: string) {
     ...d.programme,
     program_aksi_ids: d.program_aksi_ids,
     curriculum: d.curriculum.map((c) => ({
+      id: c.id,
       ...(c.code ? { code: c.code } : {}),
       title: c.title,
       target_hours: c.target_hours,
       core: c.core,
     })),
     schedules: d.schedules.map((s) => ({ ...s, start_time: hhmm(s.start_time), end_time: hhmm(s.end_time) })),
+    instructors: d.instructors.map((u) => ({ id: u.id, full_name: u.full_name, roles: u.roles })),
   };
 }
 
@@ -98,7 +103,8 @@ export async function programmesApi(app: App) {
       config: manage,
       schema: {
         tags,
-        summary: "Replace a programme's details, curriculum and tags",
+        summary:
+          "Replace a programme's details, curriculum (units with an id keep it) and tags; instructors when given",
         params: IdParams,
         body: ProgrammeBody,
         response: { 200: ProgrammeDetailOut },
@@ -125,6 +131,62 @@ export async function programmesApi(app: App) {
     async (req, reply) => {
       const r = await sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
       return reply.code(201).send({ id: r.id, sessions_created: r.created });
+    },
+  );
+
+  app.put(
+    '/api/v1/programmes/:id/schedules/:scheduleId',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Change a schedule; its sessions not yet begun are made again (past, cancelled and moved ones stay)',
+        params: ScheduleParams,
+        body: ScheduleEditBody,
+        response: {
+          200: Type.Object({ sessions_removed: Type.Integer(), sessions_created: Type.Integer() }),
+        },
+      },
+    },
+    async (req) => {
+      const { id, scheduleId } = req.params;
+      const r = await sessions.editSchedule(
+        app.db,
+        actorOf(req),
+        userOf(req).scope,
+        id,
+        scheduleId,
+        req.body,
+      );
+      return { sessions_removed: r.removed, sessions_created: r.created };
+    },
+  );
+
+  app.post(
+    '/api/v1/programmes/:id/schedules/:scheduleId/end',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'End a schedule on a day; its sessions after that day are cancelled with the reason',
+        params: ScheduleParams,
+        body: ScheduleEndBody,
+        response: { 200: Type.Object({ cancelled: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const { id, scheduleId } = req.params;
+      return {
+        cancelled: await sessions.endSchedule(
+          app.db,
+          actorOf(req),
+          userOf(req).scope,
+          id,
+          scheduleId,
+          req.body,
+        ),
+      };
     },
   );
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AppError } from '../../app/errors.ts';
-import { formToInput, parseCurriculum } from './programmes.form.ts';
+import { existingUnits, formToInput, parseCurriculum } from './programmes.form.ts';
 
 describe('programme form', () => {
   test('curriculum lines are "title; target hours" or "code; title; target hours"; blank lines are ignored', () => {
@@ -36,5 +36,47 @@ describe('programme form', () => {
       risk_levels: ['rendah', 'sedang'],
       allow_health_restriction: false,
     });
+  });
+
+  test('existing curriculum rows keep their ids, follow their order numbers and drop the ticked ones', () => {
+    const [a, b, c] = [
+      '11111111-1111-4111-8111-111111111111',
+      '22222222-2222-4222-8222-222222222222',
+      '33333333-3333-4333-8333-333333333333',
+    ];
+    assert.deepEqual(
+      existingUnits({
+        cu_id: [a, b, c],
+        cu_position: ['3', '1', '2'],
+        cu_code: ['', 'K-02', ''],
+        cu_title: ['Tusuk dasar', ' Rantai ', 'Pola'],
+        cu_hours: ['6', '12', '9'],
+        cu_remove: c,
+      }),
+      {
+        units: [
+          { id: b, code: 'K-02', title: 'Rantai', target_hours: 12 },
+          { id: a, title: 'Tusuk dasar', target_hours: 6 },
+        ],
+        badRow: null,
+      },
+    );
+    assert.equal(
+      existingUnits({ cu_id: [a, b], cu_title: ['Tusuk dasar', ''], cu_hours: ['6', '3'] }).badRow,
+      2,
+    );
+    assert.equal(existingUnits({ cu_id: a, cu_title: 'Tusuk dasar', cu_hours: '1,5' }).badRow, 1);
+    assert.throws(
+      () =>
+        formToInput({
+          name: 'Merajut',
+          kind: 'training',
+          capacity: 20,
+          cu_id: [a],
+          cu_title: [''],
+          cu_hours: ['1'],
+        }),
+      (e: unknown) => e instanceof AppError && e.fields[0]?.field === 'cu_title',
+    );
   });
 });

@@ -1,5 +1,5 @@
 // The form to add or edit a programme: details, partner and PKS, Program Aksi tags, eligibility
-// rules and the curriculum as lines of text.
+// rules, instructors, the existing curriculum as rows (keeping their ids) and new units as lines.
 import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -23,6 +23,8 @@ export const LABELS: Record<string, MessageKey> = {
   gender: 'programmes.gender',
   allow_health_restriction: 'programmes.allowHealth',
   curriculum: 'programmes.curriculum',
+  cu_title: 'programmes.curriculumUnits',
+  instructor_ids: 'programmes.instructors',
   weekdays: 'programmes.weekdays',
   every_n_weeks: 'programmes.everyNWeeks',
   starts_on: 'programmes.startsOn',
@@ -89,6 +91,111 @@ export interface ProgrammeFormProps {
   partners: ReadonlyArray<{ id: string; name: string; unit_id: string }>;
   agreements: ReadonlyArray<{ id: string; title: string; partner_name: string }>;
   programAksi: ReadonlyArray<{ id: string; title: string }>;
+  instructors: ReadonlyArray<{ id: string; full_name: string; roles: readonly string[] }>;
+}
+
+const list = (v: unknown): string[] =>
+  v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+
+/** The existing curriculum units as editable rows: order, code, title, hours, remove. */
+function CurriculumRows({ ctx, form }: { ctx: ViewCtx; form: FormState }) {
+  const ids = list(form.values.cu_id);
+  if (ids.length === 0) return null;
+  const [pos, code, title, hours] = ['cu_position', 'cu_code', 'cu_title', 'cu_hours'].map((k) =>
+    list(form.values[k]),
+  ) as [string[], string[], string[], string[]];
+  const remove = new Set(list(form.values.cu_remove));
+  const errs = form.errors.filter(
+    (e) => e.field === 'cu_title' || (e.field === 'curriculum' && e.key !== 'programmes.badCurriculum'),
+  );
+  return (
+    <fieldset
+      class={errs.length ? 'field has-error' : 'field'}
+      id="f-cu_title"
+      aria-describedby={errs.length ? 'e-cu_title' : 'h-cu_title'}
+    >
+      <legend>{ctx.t('programmes.curriculumUnits')}</legend>
+      <p class="hint" id="h-cu_title">
+        {ctx.t('programmes.curriculumUnitsHint')}
+      </p>
+      {errs.length > 0 && (
+        <div id="e-cu_title">
+          {errs.map((e) => (
+            <p class="error" data-testid="error-cu_title">
+              {ctx.t(e.key, e.params)}
+            </p>
+          ))}
+        </div>
+      )}
+      <div class="table-wrap">
+        <table data-testid="curriculum-rows">
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('programmes.curriculumOrder')}</th>
+              <th scope="col">{ctx.t('programmes.curriculumCode')}</th>
+              <th scope="col">{ctx.t('programmes.curriculumTitle')}</th>
+              <th scope="col">{ctx.t('programmes.targetHours')}</th>
+              <th scope="col">{ctx.t('programmes.curriculumRemove')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ids.map((id, i) => (
+              <tr key={id}>
+                <td>
+                  <input type="hidden" name="cu_id" value={id} />
+                  <input
+                    name="cu_position"
+                    type="number"
+                    min="1"
+                    size={3}
+                    value={pos[i] ?? String(i + 1)}
+                    aria-label={`${ctx.t('programmes.curriculumOrder')} ${i + 1}`}
+                  />
+                </td>
+                <td>
+                  <input
+                    name="cu_code"
+                    maxLength={40}
+                    size={6}
+                    value={code[i] ?? ''}
+                    aria-label={`${ctx.t('programmes.curriculumCode')} ${i + 1}`}
+                  />
+                </td>
+                <td>
+                  <input
+                    name="cu_title"
+                    maxLength={200}
+                    value={title[i] ?? ''}
+                    aria-label={`${ctx.t('programmes.curriculumTitle')} ${i + 1}`}
+                  />
+                </td>
+                <td>
+                  <input
+                    name="cu_hours"
+                    type="number"
+                    min="0"
+                    max="2000"
+                    size={4}
+                    value={hours[i] ?? ''}
+                    aria-label={`${ctx.t('programmes.targetHours')} ${i + 1}`}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    name="cu_remove"
+                    value={id}
+                    checked={remove.has(id)}
+                    aria-label={`${ctx.t('programmes.curriculumRemove')} ${title[i] ?? ''}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </fieldset>
+  );
 }
 
 export function ProgrammeFormPage(p: ProgrammeFormProps) {
@@ -220,13 +327,30 @@ export function ProgrammeFormPage(p: ProgrammeFormProps) {
             {ctx.t('programmes.allowHealth')}
           </label>
         </fieldset>
-        <TextArea
+        <CheckboxGroup
           ctx={ctx}
           form={form}
+          name="instructor_ids"
+          label="programmes.instructors"
+          hint="programmes.instructorsHint"
+          options={p.instructors.map((u) => ({
+            value: u.id,
+            label: `${u.full_name} (${u.roles.includes('instruktur_mitra') ? ctx.t('role.instruktur_mitra') : ctx.t('role.petugas')})`,
+          }))}
+        />
+        <CurriculumRows ctx={ctx} form={form} />
+        <TextArea
+          ctx={ctx}
+          form={{
+            values: form.values,
+            errors: form.errors.filter(
+              (e) => e.field !== 'curriculum' || e.key === 'programmes.badCurriculum',
+            ),
+          }}
           name="curriculum"
-          label="programmes.curriculum"
+          label={list(form.values.cu_id).length ? 'programmes.curriculumNew' : 'programmes.curriculum'}
           hint="programmes.curriculumHint"
-          rows={8}
+          rows={list(form.values.cu_id).length ? 3 : 8}
         />
         <button type="submit" class="primary" data-testid="programme-save">
           {ctx.t('common.save')}

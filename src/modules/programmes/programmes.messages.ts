@@ -44,6 +44,32 @@ export const id = {
   'programmes.skipHolidays': 'Lewati hari libur',
   'programmes.scheduleAdded': 'Jadwal disimpan; {n} sesi dibuat.',
   'programmes.scheduleSaved': 'Jadwal disimpan dan sesi dibuat.',
+  'programmes.instructors': 'Instruktur',
+  'programmes.instructorsHint':
+    'Petugas unit dan instruktur mitra dari mitra program ini. Simpan dulu mitranya untuk melihat instrukturnya.',
+  'programmes.instructorNotAllowed':
+    'Instruktur harus petugas unit ini atau instruktur mitra dari mitra program ini.',
+  'programmes.curriculumUnits': 'Unit kompetensi saat ini',
+  'programmes.curriculumUnitsHint':
+    'Ubah urutan dengan nomor urut. Unit yang dihapus hanya boleh yang belum dipakai di jurnal atau penilaian.',
+  'programmes.curriculumOrder': 'Urutan',
+  'programmes.curriculumCode': 'Kode',
+  'programmes.curriculumTitle': 'Judul unit',
+  'programmes.curriculumRemove': 'Hapus',
+  'programmes.curriculumNew': 'Unit kompetensi baru',
+  'programmes.badCurriculumRow':
+    'Unit kompetensi baris {n}: isi judul dan target jam (bilangan bulat 0–2000).',
+  'programmes.curriculumUnknown': 'Unit kurikulum yang dikirim bukan milik program ini. Muat ulang halaman.',
+  'programmes.curriculumUnitInUse':
+    'Unit "{title}" sudah dipakai di jurnal atau penilaian dan tidak dapat dihapus.',
+  'programmes.editSchedule': 'Ubah jadwal',
+  'programmes.editScheduleHint':
+    'Sesi yang belum berlangsung dibuat ulang mengikuti aturan baru; sesi yang sudah lewat, dibatalkan, atau dipindah tetap.',
+  'programmes.endSchedule': 'Akhiri jadwal',
+  'programmes.endScheduleHint': 'Sesi setelah tanggal ini dibatalkan dengan alasan yang diisi.',
+  'programmes.endReason': 'Alasan',
+  'programmes.scheduleUpdated': 'Jadwal diubah.',
+  'programmes.scheduleEnded': 'Jadwal diakhiri.',
   'programmes.endBeforeStart': 'Harus sesudah mulai.',
   'programmes.every': 'setiap {n} minggu',
   'programmes.weekly': 'setiap minggu',
@@ -141,6 +167,32 @@ export const en: Record<keyof typeof id, string> = {
   'programmes.skipHolidays': 'Skip holidays',
   'programmes.scheduleAdded': 'Schedule saved; {n} sessions created.',
   'programmes.scheduleSaved': 'Schedule saved and sessions created.',
+  'programmes.instructors': 'Instructors',
+  'programmes.instructorsHint':
+    "The unit's staff and the instructors of this programme's partner. Save the partner first to see its instructors.",
+  'programmes.instructorNotAllowed':
+    "An instructor must be staff of this unit or an instructor of this programme's partner.",
+  'programmes.curriculumUnits': 'Current competency units',
+  'programmes.curriculumUnitsHint':
+    'Change the order with the order numbers. Only units not yet used in a journal or assessment can be removed.',
+  'programmes.curriculumOrder': 'Order',
+  'programmes.curriculumCode': 'Code',
+  'programmes.curriculumTitle': 'Unit title',
+  'programmes.curriculumRemove': 'Remove',
+  'programmes.curriculumNew': 'New competency units',
+  'programmes.badCurriculumRow':
+    'Competency unit row {n}: give a title and target hours (a whole number 0–2000).',
+  'programmes.curriculumUnknown': 'A curriculum unit sent is not of this programme. Reload the page.',
+  'programmes.curriculumUnitInUse':
+    'Unit "{title}" is used in a journal or assessment and cannot be removed.',
+  'programmes.editSchedule': 'Edit schedule',
+  'programmes.editScheduleHint':
+    'Sessions not yet held are made again under the new rule; past, cancelled or moved sessions stay.',
+  'programmes.endSchedule': 'End schedule',
+  'programmes.endScheduleHint': 'Sessions after this day are cancelled with the reason given.',
+  'programmes.endReason': 'Reason',
+  'programmes.scheduleUpdated': 'Schedule changed.',
+  'programmes.scheduleEnded': 'Schedule ended.',
   'programmes.endBeforeStart': 'Must be after the start.',
   'programmes.every': 'every {n} weeks',
   'programmes.weekly': 'every week',

@@ -21,6 +21,9 @@ import {
   ProgrammeForm,
   ProgrammeListQuery,
   ScheduleBody,
+  ScheduleEditBody,
+  ScheduleEndBody,
+  ScheduleParams,
   SessionParams,
   SessionTimeBody,
 } from './programmes.schema.ts';
@@ -41,11 +44,16 @@ export function viewerOf(req: FastifyRequest): service.Viewer {
 export async function programmesRoutes(app: App) {
   const formPage = async (req: FastifyRequest, form: FormState, programmeId?: string) => {
     const scope = userOf(req).scope;
-    const [units, partners, agreements, programAksi] = await Promise.all([
+    const unitId = String(form.values.unit_id ?? '') || userOf(req).unitId;
+    const partnerId = String(form.values.partner_id ?? '') || null;
+    const [units, partners, agreements, programAksi, instructors] = await Promise.all([
       unitOptions(app.db, scope),
       partnerOptions(app.db, scope),
       listAgreements(app.db, scope, { page: 1 }),
       listProgramAksi(app.db, { activeOnly: true }),
+      unitId && /^[0-9a-f-]{36}$/i.test(unitId) && (!partnerId || /^[0-9a-f-]{36}$/i.test(partnerId))
+        ? service.instructorOptions(app.db, unitId, partnerId)
+        : Promise.resolve([]),
     ]);
     return renderPage(
       ProgrammeFormPage({
@@ -56,6 +64,7 @@ export async function programmesRoutes(app: App) {
         partners,
         agreements: agreements.rows.map((a) => ({ id: a.id, title: a.title, partner_name: a.partner_name })),
         programAksi,
+        instructors: instructors.map((u) => ({ id: u.id, full_name: u.full_name, roles: u.roles })),
       }),
     );
   };
@@ -77,6 +86,7 @@ export async function programmesRoutes(app: App) {
         d: {
           programme: d.programme,
           curriculum: d.curriculum,
+          instructors: d.instructors,
           schedules: d.schedules,
           sessions: upcoming,
           programAksi: programAksi.filter((x) => d.program_aksi_ids.includes(x.id)),
@@ -94,6 +104,7 @@ export async function programmesRoutes(app: App) {
             range: forms.range ?? emptyForm(),
             extra: forms.extra ?? emptyForm({ start_time: '09:00', end_time: '12:00' }),
             session: forms.session,
+            scheduleEdit: forms.scheduleEdit,
           },
         },
       }),
@@ -249,6 +260,38 @@ export async function programmesRoutes(app: App) {
         action: () => sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
         flash: 'programmes.scheduleSaved',
         redirect: () => `/programmes/${req.params.id}`,
+      });
+    },
+  );
+
+  app.post(
+    '/programmes/:id/schedules/:scheduleId',
+    { config: manage, schema: { params: ScheduleParams, body: ScheduleEditBody }, attachValidation: true },
+    async (req, reply) => {
+      const { id, scheduleId } = req.params;
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, id, { scheduleEdit: { id: scheduleId, form } }),
+        action: () =>
+          sessions.editSchedule(app.db, actorOf(req), userOf(req).scope, id, scheduleId, {
+            ...req.body,
+            skip_holidays: req.body.skip_holidays ?? false,
+          }),
+        flash: 'programmes.scheduleUpdated',
+        redirect: () => `/programmes/${id}`,
+      });
+    },
+  );
+
+  app.post(
+    '/programmes/:id/schedules/:scheduleId/end',
+    { config: manage, schema: { params: ScheduleParams, body: ScheduleEndBody }, attachValidation: true },
+    async (req, reply) => {
+      const { id, scheduleId } = req.params;
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, id, { scheduleEdit: { id: scheduleId, form } }),
+        action: () => sessions.endSchedule(app.db, actorOf(req), userOf(req).scope, id, scheduleId, req.body),
+        flash: 'programmes.scheduleEnded',
+        redirect: () => `/programmes/${id}`,
       });
     },
   );

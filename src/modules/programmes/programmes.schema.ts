@@ -26,6 +26,13 @@ export const EligibilitySchema = Type.Object({
 });
 
 export const CurriculumUnitSchema = Type.Object({
+  id: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description:
+        'An existing unit of this programme: updated in place, keeping its id. Units left out are removed (refused if used).',
+    }),
+  ),
   code: Type.Optional(Type.String({ maxLength: 40 })),
   title: Type.String({ minLength: 1, maxLength: 200 }),
   target_hours: Type.Integer({ minimum: 0, maximum: 2000 }),
@@ -43,6 +50,14 @@ const fields = {
   capacity: Type.Integer({ minimum: 1, maximum: 1000 }),
   status: Type.Optional(lit(PROGRAMME_STATUSES)),
   program_aksi_ids: Type.Optional(Type.Array(uuid, { maxItems: 20, uniqueItems: true })),
+  instructor_ids: Type.Optional(
+    Type.Array(uuid, {
+      maxItems: 50,
+      uniqueItems: true,
+      description:
+        "The unit's petugas or the partner's instruktur_mitra; on update, left unchanged when absent",
+    }),
+  ),
 };
 
 /** The API body: eligibility as an object, curriculum as a list. */
@@ -61,6 +76,13 @@ export const ProgrammeForm = Type.Object({
   gender: Type.Optional(lit(GENDERS)),
   allow_health_restriction: Type.Optional(Type.Boolean()),
   curriculum: Type.Optional(Type.String({ maxLength: 20_000 })),
+  // The existing curriculum units as rows (parallel lists); cu_remove holds the ids to remove.
+  cu_id: Type.Optional(Type.Array(uuid, { maxItems: 100 })),
+  cu_position: Type.Optional(Type.Array(Type.String({ maxLength: 6 }), { maxItems: 100 })),
+  cu_code: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })),
+  cu_title: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 })),
+  cu_hours: Type.Optional(Type.Array(Type.String({ maxLength: 6 }), { maxItems: 100 })),
+  cu_remove: Type.Optional(Type.Array(uuid, { maxItems: 100 })),
 });
 
 export const ProgrammeListQuery = Type.Object({
@@ -83,6 +105,19 @@ export const ScheduleBody = Type.Object({
   skip_holidays: Type.Optional(Type.Boolean()),
 });
 
+export const ScheduleEditBody = Type.Object({
+  weekdays: ScheduleBody.properties.weekdays,
+  every_n_weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
+  ends_on: Type.Optional({ ...date, description: 'Absent: open-ended' }),
+  start_time: time,
+  end_time: time,
+  skip_holidays: Type.Optional(Type.Boolean()),
+});
+export const ScheduleEndBody = Type.Object({
+  ends_on: date,
+  reason: Type.String({ minLength: 3, maxLength: 500 }),
+});
+export const ScheduleParams = Type.Object({ id: uuid, scheduleId: uuid });
 export const SessionParams = Type.Object({ id: uuid, sessionId: uuid });
 export const CancelBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) });
 export const CancelRangeBody = Type.Object({
@@ -139,6 +174,9 @@ export const SessionOut = Type.Object({
 export const ProgrammeDetailOut = Type.Object({
   ...ProgrammeOut.properties,
   program_aksi_ids: Type.Array(Type.String()),
-  curriculum: Type.Array(CurriculumUnitSchema),
+  curriculum: Type.Array(Type.Object({ ...CurriculumUnitSchema.properties, id: Type.String() })),
+  instructors: Type.Array(
+    Type.Object({ id: Type.String(), full_name: Type.String(), roles: Type.Array(Type.String()) }),
+  ),
   schedules: Type.Array(ScheduleOut),
 });

@@ -21,6 +21,8 @@ export interface Viewer {
 }
 
 export interface CurriculumInput {
+  /** An existing unit's id: the unit is updated in place (attendance and assessments refer to it). */
+  id?: string | undefined;
   code?: string | undefined;
   title: string;
   target_hours: number;
@@ -40,6 +42,8 @@ export interface ProgrammeInput {
   program_aksi_ids?: string[] | undefined;
   eligibility?: Eligibility | undefined;
   curriculum?: CurriculumInput[] | undefined;
+  /** Users who teach it; left as they are when not given (undefined). */
+  instructor_ids?: string[] | undefined;
 }
 
 export async function getProgramme(db: Db, scope: Scope, id: string) {
@@ -50,12 +54,28 @@ export async function getProgramme(db: Db, scope: Scope, id: string) {
 
 export async function programmeDetail(db: Db, scope: Scope, id: string) {
   const programme = await getProgramme(db, scope, id);
-  const [program_aksi_ids, curriculum, schedules] = await Promise.all([
+  const [program_aksi_ids, curriculum, schedules, instructors] = await Promise.all([
     repo.programAksiIds(db, id),
     repo.curriculumOf(db, id),
     repo.schedulesOf(db, id),
+    repo.instructorsOf(db, id),
   ]);
-  return { programme, program_aksi_ids, curriculum, schedules };
+  return { programme, program_aksi_ids, curriculum, schedules, instructors };
+}
+
+/** The users who may be chosen as a programme's instructors (see repo.instructorCandidates). */
+export async function instructorOptions(db: Db, unitId: string, partnerId: string | null) {
+  return repo.instructorCandidates(db, unitId, partnerId);
+}
+
+/** Whether the user is linked as one of the programme's instructors (for attendance, issue #5). */
+export async function isProgrammeInstructor(db: Db, programmeId: string, userId: string): Promise<boolean> {
+  return repo.isInstructor(db, programmeId, userId);
+}
+
+/** The ids of the programmes the user is linked to as an instructor. */
+export async function programmesOfInstructor(db: Db, userId: string): Promise<string[]> {
+  return repo.programmeIdsOfInstructor(db, userId);
 }
 
 const found = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
@@ -81,6 +101,13 @@ async function checkLinks(db: Db, scope: Scope, unitId: string, input: Programme
   const wanted = [...new Set(input.program_aksi_ids ?? [])];
   if ((await existingProgramAksiIds(db, wanted)).length !== wanted.length)
     errors.push({ field: 'program_aksi_ids', key: 'err.enum' });
+  if (input.instructor_ids?.length) {
+    const allowed = new Set(
+      (await repo.instructorCandidates(db, unitId, input.partner_id ?? null)).map((u) => u.id),
+    );
+    if (input.instructor_ids.some((u) => !allowed.has(u)))
+      errors.push({ field: 'instructor_ids', key: 'programmes.instructorNotAllowed' });
+  }
   if (errors.length) throw invalid(errors);
 }
 
@@ -98,8 +125,11 @@ function values(input: ProgrammeInput): repo.ProgrammeValues {
   };
 }
 
-const curriculumValues = (c: readonly CurriculumInput[] = []): repo.CurriculumValues[] =>
+const curriculumValues = (
+  c: readonly CurriculumInput[] = [],
+): Array<repo.CurriculumValues & { id?: string | undefined }> =>
   c.map((u) => ({
+    ...(u.id ? { id: u.id } : {}),
     code: u.code ?? null,
     title: u.title,
     target_hours: u.target_hours,
@@ -116,20 +146,59 @@ export async function createProgramme(db: Db, actor: Actor, viewer: Viewer, inpu
     const id = await repo.insertProgramme(trx, v);
     const curriculum = curriculumValues(input.curriculum);
     const tags = [...new Set(input.program_aksi_ids ?? [])];
-    await repo.setCurriculum(trx, id, curriculum);
+    const instructors = [...new Set(input.instructor_ids ?? [])];
+    if (curriculum.some((c) => c.id))
+      throw invalid([{ field: 'curriculum', key: 'programmes.curriculumUnknown' }]);
+    await repo.syncCurriculum(trx, id, curriculum, []);
     await repo.setProgramAksi(trx, id, tags);
+    await repo.setInstructors(trx, id, instructors);
     await recordAudit(trx, actor, {
       action: 'programmes.create',
       entity: 'programme',
       entityId: id,
       unitId,
-      after: { ...v, curriculum, program_aksi_ids: tags },
+      after: { ...v, curriculum, program_aksi_ids: tags, instructor_ids: instructors },
     });
     return id;
   });
 }
 
-/** Replaces the programme's details, curriculum and tags as one change. */
+/**
+ * The curriculum units an edit removes, refused when something (attendance journals, competency
+ * assessments) refers to one: a unit that was taught stays, so its records keep their meaning.
+ */
+async function checkCurriculum(
+  db: Db,
+  existing: ReadonlyArray<{ id: string; title: string }>,
+  wanted: ReadonlyArray<{ id?: string | undefined }>,
+): Promise<string[]> {
+  const known = new Set(existing.map((c) => c.id));
+  const kept = wanted.flatMap((c) => (c.id ? [c.id] : []));
+  if (kept.some((id) => !known.has(id)) || new Set(kept).size !== kept.length)
+    throw invalid([{ field: 'curriculum', key: 'programmes.curriculumUnknown' }]);
+  const keep = new Set(kept);
+  const removed = existing.filter((c) => !keep.has(c.id));
+  const used = await repo.referencedIds(
+    db,
+    'curriculum_units',
+    removed.map((c) => c.id),
+  );
+  const blocked = removed.filter((c) => used.has(c.id));
+  if (blocked.length)
+    throw invalid(
+      blocked.map((c) => ({
+        field: 'curriculum',
+        key: 'programmes.curriculumUnitInUse',
+        params: { title: c.title },
+      })),
+    );
+  return removed.map((c) => c.id);
+}
+
+/**
+ * Replaces the programme's details, curriculum, tags and (when given) instructors as one change.
+ * Curriculum units keep their ids: given with an id they are updated in place and reordered.
+ */
 export async function updateProgramme(
   db: Db,
   actor: Actor,
@@ -143,9 +212,14 @@ export async function updateProgramme(
     const v = values(input);
     const curriculum = curriculumValues(input.curriculum);
     const tags = [...new Set(input.program_aksi_ids ?? [])];
+    const removed = await checkCurriculum(trx, before.curriculum, curriculum);
+    const instructors = input.instructor_ids
+      ? [...new Set(input.instructor_ids)]
+      : before.instructors.map((u) => u.id);
     await repo.updateProgramme(trx, id, v);
-    await repo.setCurriculum(trx, id, curriculum);
+    await repo.syncCurriculum(trx, id, curriculum, removed);
     await repo.setProgramAksi(trx, id, tags);
+    await repo.setInstructors(trx, id, instructors);
     await recordAudit(trx, actor, {
       action: 'programmes.update',
       entity: 'programme',
@@ -155,8 +229,9 @@ export async function updateProgramme(
         ...before.programme,
         curriculum: before.curriculum,
         program_aksi_ids: before.program_aksi_ids,
+        instructor_ids: before.instructors.map((u) => u.id),
       },
-      after: { ...v, curriculum, program_aksi_ids: tags },
+      after: { ...v, curriculum, program_aksi_ids: tags, instructor_ids: instructors },
     });
   });
 }

@@ -107,6 +107,26 @@ export function SessionLine({ ctx, s, zone }: { ctx: ViewCtx; s: SessionRow; zon
           {ctx.t('programmes.cancelled')}: {s.cancel_reason}
         </span>
       )}
+      {ctx.can('attendance.view') && (
+        <>
+          {' · '}
+          <a href={`/sessions/${s.id}/attendance`} data-testid={`attendance-link-${s.day}`}>
+            {ctx.t('attendance.link')}
+          </a>
+          {!cancelled && (
+            <>
+              {' · '}
+              <a href={`/sessions/${s.id}/summary`} data-testid={`summary-link-${s.day}`}>
+                {ctx.t('attReports.sessionTitle')}
+              </a>
+              {' · '}
+              <a href={`/sessions/${s.id}/journal`} data-testid={`journal-link-${s.day}`}>
+                {ctx.t('journal.open')}
+              </a>
+            </>
+          )}
+        </>
+      )}
     </span>
   );
 }
@@ -114,6 +134,7 @@ export function SessionLine({ ctx, s, zone }: { ctx: ViewCtx; s: SessionRow; zon
 export interface ProgrammePageData {
   programme: ProgrammeRow;
   curriculum: ReadonlyArray<{ id: string; code: string | null; title: string; target_hours: number }>;
+  instructors: ReadonlyArray<{ id: string; full_name: string; roles: readonly string[] }>;
   schedules: ScheduleRow[];
   sessions: SessionRow[];
   programAksi: ReadonlyArray<{ id: string; title: string }>;
@@ -122,7 +143,83 @@ export interface ProgrammePageData {
     range: FormState;
     extra: FormState;
     session?: { id: string; form: FormState } | undefined;
+    scheduleEdit?: { id: string; form: FormState } | undefined;
   };
+}
+
+/** Edit and end forms of one schedule, prefilled from it (or from the values just sent). */
+function ScheduleForms({
+  ctx,
+  d,
+  s,
+  base,
+}: {
+  ctx: ViewCtx;
+  d: ProgrammePageData;
+  s: ScheduleRow;
+  base: string;
+}) {
+  const sent = d.forms.scheduleEdit?.id === s.id ? d.forms.scheduleEdit.form : undefined;
+  const form: FormState = {
+    values: {
+      weekdays: s.weekdays.map(String),
+      every_n_weeks: s.every_n_weeks,
+      ends_on: s.ends_on ?? '',
+      start_time: hhmm(s.start_time),
+      end_time: hhmm(s.end_time),
+      skip_holidays: String(s.skip_holidays),
+      ...(sent?.values ?? {}),
+    },
+    errors: sent?.errors ?? [],
+  };
+  const end: FormState = {
+    values: { ends_on: s.ends_on ?? '', ...(sent?.values ?? {}) },
+    errors: form.errors,
+  };
+  return (
+    <details class="panel" open={form.errors.length > 0} data-testid={`schedule-edit-${s.id}`}>
+      <summary>
+        {ctx.t('programmes.editSchedule')} / {ctx.t('programmes.endSchedule')}
+      </summary>
+      <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
+      <p class="hint">{ctx.t('programmes.editScheduleHint')}</p>
+      <form method="post" action={`${base}/schedules/${s.id}`} novalidate>
+        <Csrf ctx={ctx} />
+        <CheckboxGroup
+          ctx={ctx}
+          form={form}
+          name="weekdays"
+          label="programmes.weekdays"
+          options={[1, 2, 3, 4, 5, 6, 7].map((n) => ({
+            value: String(n),
+            label: ctx.t(`weekday.${n as 1}`),
+          }))}
+        />
+        <TextField ctx={ctx} form={form} name="every_n_weeks" label="programmes.everyNWeeks" type="number" />
+        <TextField ctx={ctx} form={form} name="ends_on" label="programmes.endsOn" type="date" optional />
+        <TextField ctx={ctx} form={form} name="start_time" label="programmes.startTime" />
+        <TextField ctx={ctx} form={form} name="end_time" label="programmes.endTime" />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="skip_holidays"
+          label="programmes.skipHolidays"
+          options={[
+            { value: 'true', label: ctx.t('common.yes') },
+            { value: 'false', label: ctx.t('common.no') },
+          ]}
+        />
+        <button type="submit">{ctx.t('programmes.editSchedule')}</button>
+      </form>
+      <form method="post" action={`${base}/schedules/${s.id}/end`} novalidate>
+        <Csrf ctx={ctx} />
+        <p class="hint">{ctx.t('programmes.endScheduleHint')}</p>
+        <TextField ctx={ctx} form={end} name="ends_on" label="programmes.endsOn" type="date" />
+        <TextField ctx={ctx} form={end} name="reason" label="programmes.endReason" maxLength={500} />
+        <button type="submit">{ctx.t('programmes.endSchedule')}</button>
+      </form>
+    </details>
+  );
 }
 
 function sessionForm(d: ProgrammePageData, id: string): FormState {
@@ -159,6 +256,25 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
         {ctx.can('selection.view') && (
           <a class="button" href={`${base}/enrolments`} data-testid="programme-enrolments">
             {ctx.t('enrolments.title')}
+          </a>
+        )}
+        {ctx.can('selection.view') && (
+          <a class="button" href={`${base}/completion`} data-testid="programme-completion">
+            {ctx.t('certificates.link')}
+          </a>
+        )}
+        {ctx.can('attendance.view') && (
+          <a
+            class="button"
+            href={`/attendance-reports/programmes/${p.id}`}
+            data-testid="programme-attendance-report"
+          >
+            {ctx.t('attReports.title')}
+          </a>
+        )}
+        {ctx.can('attendance.view') && (
+          <a class="button" href={`${base}/competencies`} data-testid="programme-competencies">
+            {ctx.t('competencies.open')}
           </a>
         )}
       </div>
@@ -199,6 +315,10 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
         )}
         <dt>{ctx.t('programmes.capacity')}</dt>
         <dd>{p.capacity}</dd>
+        <dt>{ctx.t('programmes.instructors')}</dt>
+        <dd data-testid="programme-instructors">
+          {d.instructors.length ? d.instructors.map((u) => u.full_name).join(', ') : ctx.t('common.none')}
+        </dd>
         {d.programAksi.length > 0 && (
           <>
             <dt>{ctx.t('programmes.programAksi')}</dt>
@@ -235,6 +355,7 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
               {formatDay(s.starts_on, ctx.lang)} –{' '}
               {s.ends_on ? formatDay(s.ends_on, ctx.lang) : ctx.t('programmes.openEnded')}
               {!s.skip_holidays && ` · ${ctx.t('programmes.holiday')} ✓`}
+              {canManage && <ScheduleForms ctx={ctx} d={d} s={s} base={base} />}
             </li>
           ))}
         </ul>

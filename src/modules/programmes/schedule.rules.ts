@@ -46,11 +46,14 @@ export function sessionDays(
   const firstMonday = toUtc(mondayOf(r.startsOn));
   const wanted = new Set(r.weekdays);
   const out: string[] = [];
-  for (let ms = toUtc(from); ms <= toUtc(to); ms += DAY_MS) {
-    const day = fromUtc(ms);
-    if (!wanted.has(isoWeekday(day))) continue;
-    const week = Math.floor((toUtc(mondayOf(day)) - firstMonday) / (7 * DAY_MS));
+  // Arithmetic on UTC milliseconds (no string parsing per day): the daily job walks every schedule.
+  const end = toUtc(to);
+  for (let ms = toUtc(from); ms <= end; ms += DAY_MS) {
+    const weekday = ((Math.floor(ms / DAY_MS) + 3) % 7) + 1; // 1 January 1970 was a Thursday
+    if (!wanted.has(weekday)) continue;
+    const week = Math.floor((ms - firstMonday) / (7 * DAY_MS));
     if (week % n !== 0) continue;
+    const day = fromUtc(ms);
     if (r.skipHolidays && holidays.has(day)) continue;
     out.push(day);
   }

@@ -5,7 +5,6 @@ import { dayInZone, type Zone } from '../../app/format.ts';
 import type { Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import { holidayDays } from '../holidays/holidays.service.ts';
 import * as repo from './programmes.repo.ts';
 import { getProgramme } from './programmes.service.ts';
 import { addDays, hhmm, sessionDays, sessionInstants } from './schedule.rules.ts';
@@ -30,9 +29,93 @@ function checkTimes(start: string, end: string) {
   if (hhmm(end) <= hhmm(start)) throw fieldError('end_time', 'programmes.endBeforeStart');
 }
 
+type FillSchedule = Awaited<ReturnType<typeof repo.schedulesToFill>>[number];
+
 /**
- * Creates the missing sessions of every running schedule (or one programme's) from its start up to
- * `weeksAhead` weeks after today in its unit's zone. Safe to run any number of times.
+ * Inserts the missing sessions of `schedules` (set-based, one statement per 5,000 rows) up to
+ * `weeks` weeks after today in each unit's own zone. Candidate days start at the schedule's first
+ * day when `backfill`, else at today in the unit's zone (the daily job: days before today were
+ * filled by earlier runs or when the schedule was entered). Returns the count per schedule.
+ */
+async function fillSchedules(
+  trx: Db,
+  schedules: readonly FillSchedule[],
+  now: Date,
+  weeks: number,
+  backfill: boolean,
+): Promise<Map<string, number>> {
+  const todays = new Map<string, string>(); // "today" once per zone, not per schedule
+  const plan = schedules.map((s) => {
+    const today = todays.get(s.timezone) ?? dayInZone(now, s.timezone as Zone);
+    todays.set(s.timezone, today);
+    const from = backfill || s.starts_on > today ? s.starts_on : today;
+    return { s, from, to: addDays(today, weeks * 7) };
+  });
+  const live = plan.filter((p) => p.from <= p.to && (p.s.ends_on === null || p.s.ends_on >= p.from));
+  const counts = new Map<string, number>();
+  if (live.length === 0) return counts;
+  // 'YYYY-MM-DD' strings sort as days do.
+  const minFrom = live.map((p) => p.from).sort()[0] ?? '';
+  const maxTo =
+    live
+      .map((p) => p.to)
+      .sort()
+      .at(-1) ?? '';
+  const unitIds = [...new Set(live.map((p) => p.s.unit_id))];
+  const [holidays, claimed] = await Promise.all([
+    repo.holidaysOfUnits(trx, unitIds, minFrom, maxTo),
+    repo.claimedDaysOf(
+      trx,
+      live.map((p) => p.s.id),
+      minFrom,
+    ),
+  ]);
+  const national = holidays.get('') ?? new Set<string>();
+  const rows: repo.SessionValues[] = [];
+  for (const { s, from, to } of live) {
+    const local = holidays.get(s.unit_id);
+    const off = local ? new Set([...national, ...local]) : national;
+    const held = claimed.get(s.id);
+    const zone = s.timezone as Zone;
+    const recurrence = {
+      weekdays: s.weekdays,
+      everyNWeeks: s.every_n_weeks,
+      startsOn: s.starts_on,
+      endsOn: s.ends_on,
+      skipHolidays: s.skip_holidays,
+    };
+    for (const day of sessionDays(recurrence, { from, to }, off)) {
+      if (held?.has(day)) continue;
+      const at = sessionInstants(day, s.start_time, s.end_time, zone);
+      rows.push({
+        programme_id: s.programme_id,
+        schedule_id: s.id,
+        day,
+        starts_at: at.startsAt,
+        ends_at: at.endsAt,
+      });
+      counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
+    }
+  }
+  const inserted = await repo.insertSessionsBulk(trx, rows);
+  // Rows that met an existing (schedule, day) are rare (a concurrent run); keep the total honest.
+  if (inserted !== rows.length) {
+    counts.clear();
+    if (inserted > 0) counts.set('', inserted);
+  }
+  return counts;
+}
+
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** Schedules per transaction in the daily job; a unit's schedules are never split. */
+const BATCH = 500;
+
+/**
+ * Creates the missing sessions of every running schedule (or one programme's, from its first day,
+ * so a schedule entered after the fact gets its past sessions too) up to `weeksAhead` weeks after
+ * today in each unit's zone. Batches of whole units, one transaction and ONE audit record each.
+ * Safe to run any number of times: never duplicates a session nor brings back a cancelled one.
  */
 export async function generateSessions(
   db: Db,
@@ -41,45 +124,56 @@ export async function generateSessions(
 ): Promise<number> {
   const now = opts.now ?? new Date();
   const weeks = opts.weeksAhead ?? WEEKS_AHEAD;
-  let created = 0;
-  for (const s of await repo.liveSchedules(db, dayInZone(now, 'Asia/Jakarta'), opts.programmeId)) {
-    const zone = s.timezone as Zone;
-    const to = addDays(dayInZone(now, zone), weeks * 7);
-    if (to < s.starts_on) continue;
-    const holidays = s.skip_holidays ? await holidayDays(db, s.unit_id, s.starts_on, to) : new Set<string>();
-    const recurrence = {
-      weekdays: s.weekdays,
-      everyNWeeks: s.every_n_weeks,
-      startsOn: s.starts_on,
-      endsOn: s.ends_on,
-      skipHolidays: s.skip_holidays,
-    };
-    created += await db.transaction().execute(async (trx) => {
-      const claimed = await repo.claimedDays(trx, s.id);
-      const days = sessionDays(recurrence, { from: s.starts_on, to }, holidays).filter(
-        (d) => !claimed.has(d),
-      );
-      const n = await repo.insertSessions(
-        trx,
-        days.map((day) => {
-          const at = sessionInstants(day, s.start_time, s.end_time, zone);
-          return {
-            programme_id: s.programme_id,
-            schedule_id: s.id,
-            day,
-            starts_at: at.startsAt,
-            ends_at: at.endsAt,
-          };
-        }),
-      );
+  if (opts.programmeId) {
+    const programmeId = opts.programmeId;
+    return db.transaction().execute(async (trx) => {
+      const schedules = await repo.liveSchedules(trx, dayInZone(now, 'Asia/Jakarta'), programmeId);
+      const counts = await fillSchedules(trx, schedules, now, weeks, true);
+      const n = total(counts);
       if (n > 0)
         await recordAudit(trx, actor, {
           action: 'sessions.generate',
-          entity: 'schedule',
-          entityId: s.id,
-          unitId: s.unit_id,
-          after: { programme_id: s.programme_id, created: n, until: to },
+          entity: 'programme',
+          entityId: programmeId,
+          unitId: schedules[0]?.unit_id ?? null,
+          after: { created: n, per_schedule: Object.fromEntries(counts) },
         });
+      return n;
+    });
+  }
+  // WIB is the westernmost zone, so its "today" is the earliest of any unit's.
+  const all = await repo.schedulesToFill(db, dayInZone(now, 'Asia/Jakarta'));
+  const batches: FillSchedule[][] = [];
+  let batch: FillSchedule[] = [];
+  for (const [i, s] of all.entries()) {
+    batch.push(s);
+    const next = all[i + 1];
+    if (!next || (batch.length >= BATCH && next.unit_id !== s.unit_id)) {
+      batches.push(batch);
+      batch = [];
+    }
+  }
+  let created = 0;
+  for (const b of batches) {
+    created += await db.transaction().execute(async (trx) => {
+      const counts = await fillSchedules(trx, b, now, weeks, false);
+      const n = total(counts);
+      if (n > 0) {
+        const perUnit: Record<string, number> = {};
+        for (const s of b)
+          if (counts.has(s.id)) perUnit[s.unit_id] = (perUnit[s.unit_id] ?? 0) + (counts.get(s.id) ?? 0);
+        await recordAudit(trx, actor, {
+          action: 'sessions.generate_batch',
+          entity: 'sessions',
+          entityId: null,
+          after: {
+            created: n,
+            schedules: b.length,
+            units: new Set(b.map((s) => s.unit_id)).size,
+            per_unit: perUnit,
+          },
+        });
+      }
       return n;
     });
   }
@@ -119,6 +213,121 @@ export async function addSchedule(
     return id;
   });
   return { id, created: await generateSessions(db, actor, { programmeId: p.id }) };
+}
+
+export interface ScheduleEditInput {
+  weekdays: number[];
+  every_n_weeks?: number | undefined;
+  ends_on?: string | undefined;
+  start_time: string;
+  end_time: string;
+  skip_holidays?: boolean | undefined;
+}
+
+async function scheduleFor(trx: Db, programmeId: string, scheduleId: string) {
+  const s = await repo.findSchedule(trx, programmeId, scheduleId);
+  if (!s) throw new AppError('schedules.not_found', 404, 'err.notFound');
+  return s;
+}
+
+/**
+ * Changes a schedule's days, rhythm, times or end. Its generated sessions not yet begun are
+ * replaced by ones following the new rule; sessions already held, cancelled, moved by hand or
+ * referred to (attendance) stay as they are. One transaction, one audit record.
+ */
+export async function editSchedule(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  programmeId: string,
+  scheduleId: string,
+  input: ScheduleEditInput,
+  now: Date = new Date(),
+): Promise<{ removed: number; created: number }> {
+  const p = await getProgramme(db, scope, programmeId);
+  checkTimes(input.start_time, input.end_time);
+  return db.transaction().execute(async (trx) => {
+    const before = await scheduleFor(trx, p.id, scheduleId);
+    if (input.ends_on && input.ends_on < before.starts_on)
+      throw fieldError('ends_on', 'programmes.endBeforeStart');
+    const v = {
+      weekdays: [...new Set(input.weekdays)].sort((a, b) => a - b),
+      every_n_weeks: input.every_n_weeks ?? 1,
+      ends_on: input.ends_on ?? null,
+      start_time: hhmm(input.start_time),
+      end_time: hhmm(input.end_time),
+      skip_holidays: input.skip_holidays ?? before.skip_holidays,
+    };
+    await repo.updateSchedule(trx, scheduleId, v);
+    const pending = await repo.pendingGenerated(trx, scheduleId, now, { moved: false });
+    const used = await repo.referencedIds(
+      trx,
+      'programme_sessions',
+      pending.map((x) => x.id),
+    );
+    const removed = pending.filter((x) => !used.has(x.id)).map((x) => x.id);
+    await repo.deleteSessions(trx, removed);
+    const schedules = (await repo.liveSchedules(trx, dayInZone(now, p.timezone as Zone), p.id)).filter(
+      (x) => x.id === scheduleId,
+    );
+    const created = total(await fillSchedules(trx, schedules, now, WEEKS_AHEAD, false));
+    await recordAudit(trx, actor, {
+      action: 'schedules.update',
+      entity: 'schedule',
+      entityId: scheduleId,
+      unitId: p.unit_id,
+      before,
+      after: { ...v, sessions_removed: removed.length, sessions_created: created },
+    });
+    return { removed: removed.length, created };
+  });
+}
+
+/**
+ * Ends a schedule on a day: it meets no more after it, and its sessions after that day not yet
+ * begun are cancelled with the reason given (kept, so the calendar shows why they do not happen).
+ */
+export async function endSchedule(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  programmeId: string,
+  scheduleId: string,
+  input: { ends_on: string; reason: string },
+  now: Date = new Date(),
+): Promise<number> {
+  const p = await getProgramme(db, scope, programmeId);
+  return db.transaction().execute(async (trx) => {
+    const before = await scheduleFor(trx, p.id, scheduleId);
+    if (input.ends_on < before.starts_on) throw fieldError('ends_on', 'programmes.endBeforeStart');
+    await repo.updateSchedule(trx, scheduleId, { ends_on: input.ends_on });
+    const ids = (
+      await repo.pendingGenerated(trx, scheduleId, now, { after: input.ends_on, moved: true })
+    ).map((x) => x.id);
+    await repo.cancelSessions(trx, p.id, ids, input.reason);
+    await recordAudit(trx, actor, {
+      action: 'schedules.end',
+      entity: 'schedule',
+      entityId: scheduleId,
+      unitId: p.unit_id,
+      before,
+      after: { ends_on: input.ends_on, reason: input.reason, cancelled_session_ids: ids },
+    });
+    return ids.length;
+  });
+}
+
+/**
+ * For a holiday entered after sessions were generated: cancels, in the caller's transaction, the
+ * scheduled sessions on that day of schedules that skip holidays, in the holiday's unit (or every
+ * unit for a national holiday or cuti bersama), when the day is today or later in the unit's zone.
+ */
+export async function cancelSessionsOnHoliday(
+  trx: Db,
+  holiday: { unit_id: string | null; day: string; name: string },
+): Promise<string[]> {
+  const rows = await repo.cancelOnHoliday(trx, holiday.unit_id, holiday.day, `Hari libur: ${holiday.name}`);
+  return rows.map((r) => r.id);
 }
 
 /** Sessions of a programme between two days; by default from today in the unit's zone onward. */

@@ -7,12 +7,15 @@ import { IdParams } from '../users/users.schema.ts';
 import {
   CandidateBody,
   CandidateParams,
+  CloseBody,
   ConsentBody,
   EnrolCandidateBody,
   EnrolmentOut,
   EnrolmentStatusBody,
   IntakeBody,
   IntakeDetailOut,
+  IntakeListOut,
+  IntakeListQuery,
   IntakeOut,
   PersonBody,
   ScoresBody,
@@ -31,8 +34,12 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function intakeJson(app: App, scope: Parameters<typeof service.intakeDetail>[1], id: string) {
   const d = await service.intakeDetail(app.db, scope, id);
   return {
-    intake: d.intake,
-    candidates: d.candidates.map((c) => ({ ...c, consent_recorded_at: iso(c.consent_recorded_at) })),
+    intake: { ...d.intake, closed_at: iso(d.intake.closed_at) },
+    candidates: d.candidates.map((c) => ({
+      ...c,
+      consent_recorded_at: iso(c.consent_recorded_at),
+      consent_withdrawn_at: iso(c.consent_withdrawn_at),
+    })),
     tpp: d.tpp ? { ...d.tpp, approved_at: iso(d.tpp.approved_at) } : null,
     proposals: d.proposals.map((p) => ({
       ...p,
@@ -45,6 +52,63 @@ export async function intakeJson(app: App, scope: Parameters<typeof service.inta
 
 export async function selectionApi(app: App) {
   app.get(
+    '/api/v1/intakes',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: "Intakes of the programmes in the caller's units, newest first",
+        querystring: IntakeListQuery,
+        response: { 200: IntakeListOut },
+      },
+    },
+    async (req) => {
+      const r = await service.listIntakes(app.db, userOf(req).scope, {
+        status: req.query.status,
+        programmeId: req.query.programme_id,
+        page: req.query.page ?? 1,
+      });
+      return { items: r.rows, total: r.total, page_size: r.pageSize };
+    },
+  );
+
+  app.post(
+    '/api/v1/intakes/:id/close',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Close an intake after the decision, or cancel an open one; it becomes read-only',
+        params: IdParams,
+        body: CloseBody,
+      },
+    },
+    async (req, reply) => {
+      await service.closeIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/intakes/:id/candidates/:candidateId/consent/withdraw',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Withdraw a detainee's consent; an active place ends at their own request",
+        params: CandidateParams,
+        body: ConsentBody,
+        response: { 200: Type.Object({ enrolments_ended: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
+      const r = await service.withdrawConsent(app.db, actorOf(req), userOf(req).scope, ids, req.body);
+      return { enrolments_ended: r.enrolmentsEnded };
+    },
+  );
+
+  app.get(
     '/api/v1/programmes/:id/intakes',
     {
       config: view,
@@ -55,7 +119,12 @@ export async function selectionApi(app: App) {
         response: { 200: Type.Object({ items: Type.Array(IntakeOut) }) },
       },
     },
-    async (req) => ({ items: await service.intakesOf(app.db, userOf(req).scope, req.params.id) }),
+    async (req) => ({
+      items: (await service.intakesOf(app.db, userOf(req).scope, req.params.id)).map((i) => ({
+        ...i,
+        closed_at: iso(i.closed_at),
+      })),
+    }),
   );
 
   app.post(

@@ -1,12 +1,24 @@
 // SQL for intakes, their candidates with scores and consent, and the TPP session that decides.
-import type { Conn } from '../../db/database.ts';
+import type { Scope } from '../../app/policy.ts';
+import { type Conn, toNumber } from '../../db/database.ts';
 import type { Criterion, Decision, IntakeStatus } from '../../db/schema.ts';
 
+const INTAKE_COLUMNS = [
+  'id',
+  'programme_id',
+  'opened_on',
+  'status',
+  'criteria',
+  'created_at',
+  'closed_as',
+  'close_reason',
+  'closed_at',
+] as const;
+const NONE = '00000000-0000-0000-0000-000000000000';
+const PAGE = 50;
+
 export async function findIntake(conn: Conn, id: string, opts: { lock?: boolean } = {}) {
-  let q = conn
-    .selectFrom('intakes')
-    .select(['id', 'programme_id', 'opened_on', 'status', 'criteria', 'created_at'])
-    .where('id', '=', id);
+  let q = conn.selectFrom('intakes').select(INTAKE_COLUMNS).where('id', '=', id);
   if (opts.lock) q = q.forUpdate();
   return q.executeTakeFirst();
 }
@@ -15,9 +27,87 @@ export type IntakeRow = Awaited<ReturnType<typeof findIntake>> & {};
 export async function intakesOf(conn: Conn, programmeId: string) {
   return conn
     .selectFrom('intakes')
-    .select(['id', 'programme_id', 'opened_on', 'status', 'criteria', 'created_at'])
+    .select(INTAKE_COLUMNS)
     .where('programme_id', '=', programmeId)
     .orderBy('opened_on', 'desc')
+    .execute();
+}
+
+/** Intakes of the programmes in the viewer's units, newest first, with how many were assessed and accepted. */
+export async function listIntakes(
+  conn: Conn,
+  scope: Scope,
+  f: { status?: IntakeStatus | undefined; programmeId?: string | undefined; page: number },
+) {
+  let q = conn
+    .selectFrom('intakes as t')
+    .innerJoin('programmes as p', 'p.id', 't.programme_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id');
+  if (!scope.all) q = q.where('p.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  if (f.status) q = q.where('t.status', '=', f.status);
+  if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
+  const [rows, count] = await Promise.all([
+    q
+      .select((eb) => [
+        't.id',
+        't.programme_id',
+        'p.name as programme_name',
+        'u.name as unit_name',
+        't.opened_on',
+        't.status',
+        't.closed_as',
+        eb
+          .selectFrom('intake_candidates as c')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('c.intake_id', '=', 't.id')
+          .as('candidates'),
+        eb
+          .selectFrom('intake_candidates as c')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('c.intake_id', '=', 't.id')
+          .where('c.decision', '=', 'accepted')
+          .as('accepted'),
+      ])
+      .orderBy('t.opened_on', 'desc')
+      .orderBy('p.name')
+      .limit(PAGE)
+      .offset((f.page - 1) * PAGE)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, candidates: toNumber(r.candidates), accepted: toNumber(r.accepted) })),
+    total: toNumber(count?.n),
+    pageSize: PAGE,
+  };
+}
+
+/** Programmes the viewer may filter the intake list by: those with at least one intake. */
+export async function programmesWithIntakes(conn: Conn, scope: Scope) {
+  let q = conn
+    .selectFrom('programmes as p')
+    .select(['p.id', 'p.name'])
+    .where((eb) =>
+      eb.exists(eb.selectFrom('intakes as t').select('t.id').whereRef('t.programme_id', '=', 'p.id')),
+    );
+  if (!scope.all) q = q.where('p.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  return q.orderBy('p.name').execute();
+}
+
+export async function closeIntake(
+  conn: Conn,
+  id: string,
+  v: {
+    closed_as: 'completed' | 'cancelled';
+    close_reason: string;
+    closed_by: string | null;
+    closed_at: Date;
+  },
+): Promise<void> {
+  await conn
+    .updateTable('intakes')
+    .set({ ...v, status: 'closed', updated_at: v.closed_at })
+    .where('id', '=', id)
     .execute();
 }
 
@@ -42,6 +132,7 @@ export async function candidatesOf(conn: Conn, intakeId: string) {
   return conn
     .selectFrom('intake_candidates as c')
     .innerJoin('inmates as i', 'i.id', 'c.inmate_id')
+    .leftJoin('users as u', 'u.id', 'c.consent_recorded_by')
     .select([
       'c.id',
       'c.intake_id',
@@ -54,8 +145,20 @@ export async function candidatesOf(conn: Conn, intakeId: string) {
       'c.total',
       'c.consent_recorded_at',
       'c.consent_note',
+      'u.full_name as consent_recorded_by_name',
+      'c.consent_withdrawn_at',
       'c.decision',
       'c.decision_reason',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('enrolments as e')
+              .select('e.id')
+              .whereRef('e.intake_candidate_id', '=', 'c.id')
+              .where('e.status', 'in', ['active', 'suspended']),
+          )
+          .as('enrolled'),
     ])
     .where('c.intake_id', '=', intakeId)
     .orderBy('c.total', 'desc')
@@ -78,6 +181,7 @@ export async function findCandidate(conn: Conn, id: string) {
       'c.scores',
       'c.total',
       'c.consent_recorded_at',
+      'c.consent_note',
       'c.decision',
     ])
     .where('c.id', '=', id)
@@ -102,10 +206,35 @@ export async function setScores(conn: Conn, id: string, scores: Record<string, n
     .execute();
 }
 
-export async function setConsent(conn: Conn, id: string, at: Date, note: string | null) {
+export async function setConsent(
+  conn: Conn,
+  id: string,
+  v: { at: Date; note: string | null; by: string | null },
+) {
   await conn
     .updateTable('intake_candidates')
-    .set({ consent_recorded_at: at, consent_note: note, updated_at: new Date() })
+    .set({
+      consent_recorded_at: v.at,
+      consent_note: v.note,
+      consent_recorded_by: v.by,
+      consent_withdrawn_at: null,
+      updated_at: v.at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Consent withdrawn: the record is cleared (the audit log keeps who recorded it) and the time kept. */
+export async function withdrawConsent(conn: Conn, id: string, at: Date) {
+  await conn
+    .updateTable('intake_candidates')
+    .set({
+      consent_recorded_at: null,
+      consent_note: null,
+      consent_recorded_by: null,
+      consent_withdrawn_at: at,
+      updated_at: at,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -1,7 +1,8 @@
 // Selection pages: open an intake for a programme, and the intake page's actions (add a candidate,
 // score, record consent, record the TPP decision, approve it, enrol an accepted candidate).
 import { Type } from 'typebox';
-import { handleForm } from '../../app/form-route.ts';
+import { AppError, fieldError, invalid } from '../../app/errors.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import {
@@ -16,6 +17,8 @@ import { renderPage, viewCtx } from '../../app/view.ts';
 import type { Decision } from '../../db/schema.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
 import { IdParams } from '../users/users.schema.ts';
+import { IntakeListPage } from './selection.list.views.tsx';
+import { criteriaRows } from './selection.parts.tsx';
 import { CandidateBody, CandidateParams, DECISIONS } from './selection.schema.ts';
 import * as service from './selection.service.ts';
 import { type IntakeForms, IntakeNewPage, IntakePage } from './selection.views.tsx';
@@ -25,6 +28,62 @@ const manage = { permission: 'selection.manage' as const };
 const approve = { permission: 'selection.approve' as const };
 
 const OpenForm = Type.Object({ opened_on: Type.String({ format: 'date' }) });
+const NoteForm = Type.Object({ note: Type.Optional(Type.String({ maxLength: 4000 })) });
+const CloseForm = Type.Object({ reason: Type.String({ maxLength: 500 }) });
+const ListQuery = Type.Object({
+  status: Type.Optional(Type.Union([Type.Enum(['open', 'decided', 'closed']), Type.Literal('')])),
+  programme: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Literal('')])),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+});
+
+/** The default criteria as the form's rows. */
+const criteriaValues = () =>
+  Object.fromEntries(
+    service.DEFAULT_CRITERIA.flatMap((c, i) => [
+      [`criteria.${i}.label`, c.label],
+      [`criteria.${i}.max`, String(c.max)],
+    ]),
+  );
+
+/**
+ * The criterion rows of the open form as criteria; a row whose name is empty is left out. Errors
+ * name the row the user filled in, not its place in the list.
+ */
+function criteriaFrom(body: Record<string, unknown>) {
+  // A form without criterion rows (an older client) takes the defaults.
+  if (!Object.keys(body).some((k) => k.startsWith('criteria.'))) return undefined;
+  const rows: number[] = [];
+  for (let i = 0; i < criteriaRows(body); i++)
+    if (String(body[`criteria.${i}.label`] ?? '').trim()) rows.push(i);
+  if (rows.length === 0) throw fieldError('criteria', 'selection.criteriaNone');
+  const criteria = rows.map((i) => {
+    const label = String(body[`criteria.${i}.label`]).trim();
+    const max = String(body[`criteria.${i}.max`] ?? '').trim();
+    return { key: service.criterionKey(label), label, max: max === '' ? Number.NaN : Number(max) };
+  });
+  try {
+    return service.checkCriteria(criteria);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    throw invalid(
+      err.fields.map((f) => ({
+        ...f,
+        field: f.field.replace(/^criteria\.(\d+)\./, (_, k: string) => `criteria.${rows[Number(k)]}.`),
+      })),
+    );
+  }
+}
+
+/** A refusal that is not about one field (no consent, no place left) shown beside the candidate. */
+async function asFieldError(action: () => Promise<unknown>, field: string) {
+  try {
+    await action();
+  } catch (err) {
+    if (err instanceof AppError && err.fields.length === 0 && err.status === 409)
+      throw new AppError(err.code, 409, err.key, err.params, [{ field, key: err.key, params: err.params }]);
+    throw err;
+  }
+}
 const ScoresForm = Type.Record(Type.String(), Type.String());
 const TppForm = Type.Object({
   held_on: Type.String({ format: 'date' }),
@@ -69,7 +128,11 @@ export async function selectionRoutes(app: App) {
     { config: manage, schema: { params: IdParams } },
     async (req, reply) =>
       reply.html(
-        await newPage(req, req.params.id, emptyForm({ opened_on: dayInZone(new Date(), userOf(req).zone) })),
+        await newPage(
+          req,
+          req.params.id,
+          emptyForm({ opened_on: dayInZone(new Date(), userOf(req).zone), ...criteriaValues() }),
+        ),
       ),
   );
 
@@ -83,13 +146,27 @@ export async function selectionRoutes(app: App) {
         reply,
         (form) => newPage(req, req.params.id, form),
         async () => {
-          id = await service.openIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+          const criteria = criteriaFrom(req.body as Record<string, unknown>);
+          id = await service.openIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, {
+            opened_on: req.body.opened_on,
+            criteria,
+          });
         },
       );
       if (sent) return sent;
       return back(reply, id);
     },
   );
+
+  app.get('/intakes', { config: view, schema: { querystring: ListQuery } }, async (req, reply) => {
+    const q = req.query;
+    const list = await service.listIntakes(app.db, userOf(req).scope, {
+      status: q.status || undefined,
+      programmeId: q.programme || undefined,
+      page: q.page ?? 1,
+    });
+    return reply.html(renderPage(IntakeListPage({ ctx: viewCtx(req), list, query: q })));
+  });
 
   app.get('/intakes/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
     reply.html(await intakePage(req, req.params.id)),
@@ -137,14 +214,34 @@ export async function selectionRoutes(app: App) {
     },
   );
 
+  for (const [path, act] of [
+    ['consent', service.recordConsent],
+    ['consent/withdraw', service.withdrawConsent],
+  ] as const)
+    app.post(
+      `/intakes/:id/candidates/:candidateId/${path}`,
+      { config: manage, schema: { params: CandidateParams, body: NoteForm }, attachValidation: true },
+      async (req, reply) => {
+        const { id, candidateId } = req.params;
+        return submitForm(req, reply, {
+          render: (form) => intakePage(req, id, { consent: { id: candidateId, form } }),
+          action: () => act(app.db, actorOf(req), userOf(req).scope, { intakeId: id, candidateId }, req.body),
+          flash: 'selection.saved',
+          redirect: () => `/intakes/${id}`,
+        });
+      },
+    );
+
   app.post(
-    '/intakes/:id/candidates/:candidateId/consent',
-    { config: manage, schema: { params: CandidateParams } },
-    async (req, reply) => {
-      const { id, candidateId } = req.params;
-      await service.recordConsent(app.db, actorOf(req), userOf(req).scope, { intakeId: id, candidateId }, {});
-      return back(reply, id);
-    },
+    '/intakes/:id/close',
+    { config: manage, schema: { params: IdParams, body: CloseForm }, attachValidation: true },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => intakePage(req, req.params.id, { close: form }),
+        action: () => service.closeIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'selection.saved',
+        redirect: () => `/intakes/${req.params.id}`,
+      }),
   );
 
   app.post(
@@ -179,14 +276,23 @@ export async function selectionRoutes(app: App) {
     async (req, reply) => {
       const { id, candidateId } = req.params;
       const started_on = dayInZone(new Date(), userOf(req).zone);
-      await service.enrolCandidate(
-        app.db,
-        actorOf(req),
-        userOf(req).scope,
-        { intakeId: id, candidateId },
-        { started_on },
-      );
-      return back(reply, id);
+      return submitForm(req, reply, {
+        render: (form) => intakePage(req, id, { enrol: { id: candidateId, form } }),
+        action: () =>
+          asFieldError(
+            () =>
+              service.enrolCandidate(
+                app.db,
+                actorOf(req),
+                userOf(req).scope,
+                { intakeId: id, candidateId },
+                { started_on },
+              ),
+            'enrol',
+          ),
+        flash: 'selection.saved',
+        redirect: () => `/intakes/${id}`,
+      });
     },
   );
 }

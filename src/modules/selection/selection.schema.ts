@@ -34,6 +34,41 @@ export const IntakeOut = Type.Object({
   opened_on: Type.String(),
   status: lit(['open', 'decided', 'closed']),
   criteria: Type.Array(CriterionSchema),
+  closed_as: Type.Optional(nullable(lit(['completed', 'cancelled']))),
+  close_reason: Type.Optional(nullable(Type.String())),
+  closed_at: Type.Optional(nullable(Type.String({ format: 'date-time' }))),
+});
+
+export const CloseBody = Type.Object({
+  reason: Type.String({
+    minLength: 3,
+    maxLength: 500,
+    description: 'Why: after the decision the intake is completed, while open it is cancelled',
+  }),
+});
+
+export const IntakeListQuery = Type.Object({
+  status: Type.Optional(lit(['open', 'decided', 'closed'])),
+  programme_id: Type.Optional(uuid),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+});
+
+export const IntakeListOut = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: uuid,
+      programme_id: uuid,
+      programme_name: Type.String(),
+      unit_name: Type.String(),
+      opened_on: Type.String(),
+      status: lit(['open', 'decided', 'closed']),
+      closed_as: nullable(lit(['completed', 'cancelled'])),
+      candidates: Type.Integer(),
+      accepted: Type.Integer(),
+    }),
+  ),
+  total: Type.Integer(),
+  page_size: Type.Integer(),
 });
 
 const ReasonOut = Type.Object({
@@ -54,6 +89,10 @@ export const IntakeDetailOut = Type.Object({
       scores: Type.Record(Type.String(), Type.Number()),
       total: Type.Number(),
       consent_recorded_at: nullable(Type.String({ format: 'date-time' })),
+      consent_note: nullable(Type.String()),
+      consent_recorded_by_name: nullable(Type.String()),
+      consent_withdrawn_at: nullable(Type.String({ format: 'date-time' })),
+      enrolled: Type.Boolean(),
       decision: nullable(lit(DECISIONS)),
       decision_reason: nullable(Type.String()),
     }),

@@ -1,12 +1,12 @@
 // Assessment and selection for a programme: an intake proposes candidates from the register by the
 // programme's rules, scores them, records detainees' consent, the TPP decides and the Kepala UPT approves.
-import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
+import { AppError, type FieldError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
 import { dayInZone } from '../../app/format.ts';
 import type { Scope } from '../../app/policy.ts';
 import type { Conn, Db } from '../../db/database.ts';
-import type { Criterion, Decision } from '../../db/schema.ts';
+import type { Criterion, Decision, IntakeStatus } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import { enrolInmate } from '../enrolments/enrolments.service.ts';
+import { endEnrolmentsOfCandidate, enrolInmate } from '../enrolments/enrolments.service.ts';
 import { categoryOf } from '../inmates/inmates.rules.ts';
 import { activeWithRegisterF, getInmate } from '../inmates/inmates.service.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
@@ -31,6 +31,35 @@ async function intakeInScope(conn: Conn, scope: Scope, id: string, lock = false)
   return { intake, programme };
 }
 
+/** A criterion's key from its label: "Ketelitian kerja" → "ketelitian_kerja". */
+export function criterionKey(label: string): string {
+  return label
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 30);
+}
+
+/** Every criterion needs a label, a maximum from 1 to 100 and a key of its own; errors per row. */
+export function checkCriteria(criteria: readonly Criterion[]): Criterion[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const [i, c] of criteria.entries()) {
+    const label = c.label.trim();
+    if (!label || !/^[a-z_]{2,30}$/.test(c.key))
+      errors.push({ field: `criteria.${i}.label`, key: 'selection.criterionLabel' });
+    else if (seen.has(c.key))
+      errors.push({ field: `criteria.${i}.label`, key: 'selection.criterionDuplicate', params: { label } });
+    if (!Number.isInteger(c.max) || c.max < 1 || c.max > 100)
+      errors.push({ field: `criteria.${i}.max`, key: 'selection.criterionMax' });
+    seen.add(c.key);
+  }
+  if (criteria.length > 12) errors.push({ field: 'criteria', key: 'selection.criteriaTooMany' });
+  if (errors.length) throw invalid(errors);
+  return criteria.map((c) => ({ key: c.key, label: c.label.trim(), max: c.max }));
+}
+
 export async function openIntake(
   db: Db,
   actor: Actor,
@@ -38,9 +67,7 @@ export async function openIntake(
   programmeId: string,
   input: { opened_on: string; criteria?: Criterion[] | undefined },
 ): Promise<string> {
-  const criteria = input.criteria?.length ? input.criteria : [...DEFAULT_CRITERIA];
-  const keys = new Set(criteria.map((c) => c.key));
-  if (keys.size !== criteria.length) throw fieldError('criteria', 'err.conflict');
+  const criteria = input.criteria?.length ? checkCriteria(input.criteria) : [...DEFAULT_CRITERIA];
   return db.transaction().execute(async (trx) => {
     const p = await getProgramme(trx, scope, programmeId);
     const v = { programme_id: p.id, opened_on: input.opened_on, criteria, created_by: actor.userId };
@@ -60,6 +87,57 @@ export const intakesOf = async (db: Db, scope: Scope, programmeId: string) => {
   await getProgramme(db, scope, programmeId);
   return repo.intakesOf(db, programmeId);
 };
+
+/** The intakes of the programmes in the viewer's units, for the intake list page. */
+export async function listIntakes(
+  db: Db,
+  scope: Scope,
+  f: { status?: IntakeStatus | undefined; programmeId?: string | undefined; page: number },
+) {
+  const [list, programmes] = await Promise.all([
+    repo.listIntakes(db, scope, f),
+    repo.programmesWithIntakes(db, scope),
+  ]);
+  return { ...list, programmes };
+}
+
+const notClosed = (intake: { status: IntakeStatus }) => {
+  if (intake.status === 'closed') throw new AppError('intakes.closed', 409, 'selection.intakeClosed');
+};
+
+/**
+ * Closes an intake: once the TPP has decided it is completed, while still open it is cancelled;
+ * either way with a reason. A closed intake is read-only.
+ */
+export async function closeIntake(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  input: { reason: string },
+): Promise<void> {
+  const reason = input.reason.trim();
+  if (reason.length < 3) throw fieldError('reason', 'err.required');
+  await db.transaction().execute(async (trx) => {
+    const { intake, programme } = await intakeInScope(trx, scope, id, true);
+    notClosed(intake);
+    const v = {
+      closed_as: intake.status === 'open' ? ('cancelled' as const) : ('completed' as const),
+      close_reason: reason,
+      closed_by: actor.userId,
+      closed_at: new Date(),
+    };
+    await repo.closeIntake(trx, id, v);
+    await recordAudit(trx, actor, {
+      action: v.closed_as === 'cancelled' ? 'intakes.cancel' : 'intakes.close',
+      entity: 'intake',
+      entityId: id,
+      unitId: programme.unit_id,
+      before: { status: intake.status },
+      after: { status: 'closed', ...v },
+    });
+  });
+}
 
 function asRulesInmate(r: Awaited<ReturnType<typeof activeWithRegisterF>>[number]): EligibilityInmate {
   return { ...r, register_f: (r.register_f_dates ?? []).map((d) => ({ entry_date: d })) };
@@ -88,6 +166,7 @@ export async function intakeDetail(db: Db, scope: Scope, id: string, on?: string
     ...c,
     rank: i + 1,
     total: Number(c.total),
+    enrolled: Boolean(c.enrolled),
     category: categoryOf(c.register_class),
   }));
   return { intake, programme, candidates: ranked, tpp: tpp ?? null, proposals };
@@ -187,20 +266,69 @@ export async function recordConsent(
   ids: { intakeId: string; candidateId: string },
   input: { note?: string | undefined },
 ): Promise<void> {
+  const note = input.note?.trim() || null;
+  if (note && note.length > 500) throw fieldError('note', 'selection.noteTooLong', { max: 500 });
   await db.transaction().execute(async (trx) => {
-    const { programme, candidate } = await candidateInScope(trx, scope, ids.intakeId, ids.candidateId);
-    if (categoryOf(candidate.register_class) !== 'tahanan')
-      throw fieldError('consent', 'selection.notDetainee');
+    const { intake, programme, candidate } = await candidateInScope(
+      trx,
+      scope,
+      ids.intakeId,
+      ids.candidateId,
+    );
+    notClosed(intake);
+    if (categoryOf(candidate.register_class) !== 'tahanan') throw fieldError('note', 'selection.notDetainee');
     const at = new Date();
-    const note = input.note?.trim() || null;
-    await repo.setConsent(trx, candidate.id, at, note);
+    await repo.setConsent(trx, candidate.id, { at, note, by: actor.userId });
     await recordAudit(trx, actor, {
       action: 'intakes.consent',
       entity: 'intake_candidate',
       entityId: candidate.id,
       unitId: programme.unit_id,
-      after: { consent_recorded_at: at, consent_note: note },
+      before: { consent_recorded_at: candidate.consent_recorded_at, consent_note: candidate.consent_note },
+      after: { consent_recorded_at: at, consent_note: note, consent_recorded_by: actor.userId },
     });
+  });
+}
+
+/**
+ * A detainee may withdraw their consent at any time: the record is cleared, and if they were
+ * already enrolled their place ends at their own request, in the same transaction.
+ */
+export async function withdrawConsent(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  ids: { intakeId: string; candidateId: string },
+  input: { note?: string | undefined },
+): Promise<{ enrolmentsEnded: number }> {
+  const note = input.note?.trim() || null;
+  if (note && note.length > 500) throw fieldError('note', 'selection.noteTooLong', { max: 500 });
+  return db.transaction().execute(async (trx) => {
+    const { intake, programme, candidate } = await candidateInScope(
+      trx,
+      scope,
+      ids.intakeId,
+      ids.candidateId,
+    );
+    notClosed(intake);
+    if (!candidate.consent_recorded_at) throw fieldError('note', 'selection.noConsent');
+    const at = new Date();
+    await repo.withdrawConsent(trx, candidate.id, at);
+    const ended = await endEnrolmentsOfCandidate(trx, actor, {
+      intake_candidate_id: candidate.id,
+      unit_id: programme.unit_id,
+      on_date: dayInZone(at, programme.timezone),
+      note,
+    });
+    await recordAudit(trx, actor, {
+      action: 'intakes.consent_withdrawn',
+      entity: 'intake_candidate',
+      entityId: candidate.id,
+      unitId: programme.unit_id,
+      before: { consent_recorded_at: candidate.consent_recorded_at, consent_note: candidate.consent_note },
+      after: { consent_withdrawn_at: at, note, enrolments_ended: ended },
+    });
+    return { enrolmentsEnded: ended };
   });
 }
 
@@ -223,7 +351,7 @@ export async function recordTpp(
   if (members.length === 0) throw fieldError('members', 'err.required');
   return db.transaction().execute(async (trx) => {
     const { intake, programme } = await intakeInScope(trx, scope, intakeId, true);
-    if (intake.status === 'closed') throw new AppError('intakes.not_open', 409, 'selection.intakeNotOpen');
+    notClosed(intake);
     const existing = await repo.tppOf(trx, intakeId);
     if (existing?.approved_at)
       throw new AppError('intakes.already_approved', 409, 'selection.alreadyApproved');
@@ -264,7 +392,8 @@ export async function recordTpp(
 /** The Kepala UPT approves the TPP decision; only then can accepted candidates be enrolled. */
 export async function approveTpp(db: Db, actor: Actor, scope: Scope, intakeId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { programme } = await intakeInScope(trx, scope, intakeId, true);
+    const { intake, programme } = await intakeInScope(trx, scope, intakeId, true);
+    notClosed(intake);
     const tpp = await repo.tppOf(trx, intakeId);
     if (!tpp) throw new AppError('intakes.no_tpp', 409, 'selection.decisionMissing');
     if (tpp.approved_at) throw new AppError('intakes.already_approved', 409, 'selection.alreadyApproved');
@@ -290,6 +419,7 @@ export async function enrolCandidate(
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const { intake, candidate } = await candidateInScope(trx, scope, ids.intakeId, ids.candidateId);
+    notClosed(intake);
     const tpp = await repo.tppOf(trx, ids.intakeId);
     if (!tpp?.approved_at) throw new AppError('intakes.not_approved', 409, 'selection.notApproved');
     if (candidate.decision !== 'accepted')

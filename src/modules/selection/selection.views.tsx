@@ -1,10 +1,12 @@
 // Pages of selection: opening an intake, and the intake page with the ranking, the assessment forms,
 // consent, the TPP record and its approval, the proposals with why anyone is not eligible.
+import { formatDay } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { isMessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { Reason } from './eligibility.rules.ts';
+import { ConsentCell, CriteriaFields } from './selection.parts.tsx';
 import type { intakeDetail } from './selection.service.ts';
 
 type Detail = Awaited<ReturnType<typeof intakeDetail>>;
@@ -31,18 +33,21 @@ export function IntakeNewPage(p: {
         <ul data-testid="intake-list">
           {p.intakes.map((i) => (
             <li key={i.id}>
-              <a href={`/intakes/${i.id}`}>{i.opened_on}</a> — {ctx.t(`selection.status.${i.status}`)}
+              <a href={`/intakes/${i.id}`}>{formatDay(i.opened_on, ctx.lang)}</a> —{' '}
+              {ctx.t(`selection.status.${i.status}`)}
             </li>
           ))}
         </ul>
       )}
-      <ErrorSummary ctx={ctx} form={p.form} labels={{ opened_on: 'selection.openedOn' }} />
+      <ErrorSummary
+        ctx={ctx}
+        form={p.form}
+        labels={{ opened_on: 'selection.openedOn', criteria: 'selection.criteria' }}
+      />
       <form method="post" action={`/programmes/${p.programme.id}/intakes`} novalidate>
         <Csrf ctx={ctx} />
         <TextField ctx={ctx} form={p.form} name="opened_on" label="selection.openedOn" type="date" />
-        <p class="hint">
-          {ctx.t('selection.criteria')}: {ctx.t('selection.criteriaDefault')}
-        </p>
+        <CriteriaFields ctx={ctx} form={p.form} />
         <button type="submit" class="primary" data-testid="intake-open">
           {ctx.t('selection.new')}
         </button>
@@ -55,12 +60,18 @@ export interface IntakeForms {
   add?: FormState;
   score?: { id: string; form: FormState };
   tpp?: FormState;
+  consent?: { id: string; form: FormState };
+  enrol?: { id: string; form: FormState };
+  close?: FormState;
 }
 
 export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: IntakeForms }) {
   const base = `/intakes/${d.intake.id}`;
   const manage = ctx.can('selection.manage');
   const approved = d.tpp?.approved_at != null;
+  const closed = d.intake.status === 'closed';
+  // A closed intake is read-only: no form of this page is offered.
+  const editable = manage && !closed;
   const open = d.intake.status === 'open';
   const tppForm = forms.tpp;
   return (
@@ -69,11 +80,36 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
         <a href={`/programmes/${d.programme.id}`}>{d.programme.name}</a>
       </p>
       <h1>
-        {ctx.t('selection.title')} {d.intake.opened_on}
+        {ctx.t('selection.title')} {formatDay(d.intake.opened_on, ctx.lang)}
       </h1>
-      <p data-testid="intake-status">{ctx.t(`selection.status.${d.intake.status}`)}</p>
+      <p data-testid="intake-status">
+        {d.intake.closed_as
+          ? ctx.t(`selection.closedAs.${d.intake.closed_as}`)
+          : ctx.t(`selection.status.${d.intake.status}`)}
+      </p>
+      {d.intake.closed_as && d.intake.closed_at && (
+        <p data-testid="intake-closed">
+          {ctx.t('selection.closedBy', {
+            how: ctx.t(`selection.closedAs.${d.intake.closed_as}`),
+            at: ctx.dateTime(d.intake.closed_at),
+            reason: d.intake.close_reason ?? '',
+          })}
+        </p>
+      )}
+      <p>
+        <a href={`/programmes/${d.programme.id}/enrolments`} data-testid="enrolments-link">
+          {ctx.t('enrolments.title')}
+        </a>
+      </p>
       {forms.add && <ErrorSummary ctx={ctx} form={forms.add} labels={{}} />}
       {forms.score && <ErrorSummary ctx={ctx} form={forms.score.form} labels={{}} />}
+      {forms.consent && (
+        <ErrorSummary ctx={ctx} form={forms.consent.form} labels={{ note: 'selection.consentNote' }} />
+      )}
+      {forms.enrol && <ErrorSummary ctx={ctx} form={forms.enrol.form} labels={{}} />}
+      {forms.close && (
+        <ErrorSummary ctx={ctx} form={forms.close} labels={{ reason: 'selection.closeReason' }} />
+      )}
       {tppForm && (
         <ErrorSummary
           ctx={ctx}
@@ -146,6 +182,7 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
                           action={`${base}/candidates/${c.id}/scores`}
                           id={formId}
                           class="inline"
+                          novalidate
                         >
                           <Csrf ctx={ctx} />
                           <button type="submit" data-testid={`score-${c.id}`}>
@@ -154,28 +191,31 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
                         </form>
                       )}
                     </td>
-                    <td>
-                      {c.category === 'narapidana'
-                        ? '–'
-                        : c.consent_recorded_at
-                          ? `${ctx.t('selection.consentRecorded')} ${ctx.dateTime(c.consent_recorded_at)}`
-                          : manage && (
-                              <form
-                                method="post"
-                                action={`${base}/candidates/${c.id}/consent`}
-                                class="inline"
-                              >
-                                <Csrf ctx={ctx} />
-                                <button type="submit" data-testid={`consent-${c.id}`}>
-                                  {ctx.t('selection.recordConsent')}
-                                </button>
-                              </form>
-                            )}
+                    <td data-testid={`consent-cell-${c.id}`}>
+                      {c.category === 'narapidana' ? (
+                        '–'
+                      ) : (
+                        <ConsentCell
+                          ctx={ctx}
+                          c={c}
+                          action={`${base}/candidates/${c.id}`}
+                          editable={editable}
+                          form={forms.consent?.id === c.id ? forms.consent.form : undefined}
+                        />
+                      )}
                     </td>
                     <td>
                       {c.decision ? ctx.t(`selection.decision.${c.decision}`) : '–'}
                       {c.decision_reason && <span class="muted"> — {c.decision_reason}</span>}
-                      {approved && c.decision === 'accepted' && manage && (
+                      {c.enrolled && (
+                        <p>
+                          <strong data-testid={`enrolled-${c.id}`}>{ctx.t('selection.enrolled')}</strong>
+                        </p>
+                      )}
+                      {forms.enrol?.id === c.id && (
+                        <p class="error">{errorOf(ctx, forms.enrol.form, 'enrol')}</p>
+                      )}
+                      {approved && c.decision === 'accepted' && editable && !c.enrolled && (
                         <form method="post" action={`${base}/candidates/${c.id}/enrol`} class="inline">
                           <Csrf ctx={ctx} />
                           <button type="submit" data-testid={`enrol-${c.id}`}>
@@ -204,7 +244,7 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
               ? ctx.t('selection.approvedBy', { name: d.tpp.approved_by_name ?? '' })
               : ctx.t('selection.awaitingApproval')}
           </p>
-          {!d.tpp.approved_at && ctx.can('selection.approve') && (
+          {!d.tpp.approved_at && !closed && ctx.can('selection.approve') && (
             <form method="post" action={`${base}/approve`}>
               <Csrf ctx={ctx} />
               <button type="submit" class="primary" data-testid="tpp-approve">
@@ -214,7 +254,7 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
           )}
         </div>
       )}
-      {manage && !approved && d.candidates.length > 0 && (
+      {editable && !approved && d.candidates.length > 0 && (
         <form method="post" action={`${base}/tpp`} novalidate data-testid="tpp-form">
           <Csrf ctx={ctx} />
           <TextField
@@ -306,7 +346,7 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
                   )}
                 </td>
                 <td>
-                  {p.result.eligible && open && manage && (
+                  {p.result.eligible && open && editable && (
                     <form method="post" action={`${base}/candidates`} class="inline">
                       <Csrf ctx={ctx} />
                       <input type="hidden" name="inmate_id" value={p.id} />
@@ -321,6 +361,22 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
           </tbody>
         </table>
       </div>
+      {editable && (
+        <form method="post" action={`${base}/close`} novalidate data-testid="close-form">
+          <h2>{ctx.t(open ? 'selection.cancel' : 'selection.close')}</h2>
+          <Csrf ctx={ctx} />
+          <TextField
+            ctx={ctx}
+            form={forms.close ?? { values: {}, errors: [] }}
+            name="reason"
+            label="selection.closeReason"
+            maxLength={500}
+          />
+          <button type="submit" data-testid="intake-close">
+            {ctx.t(open ? 'selection.cancel' : 'selection.close')}
+          </button>
+        </form>
+      )}
     </Layout>
   );
 }

@@ -1,0 +1,177 @@
+// Attendance summary pages and their XLSX exports, all under attendance.view and scoped: a
+// programme's or session's report outside the viewer's units (or, for an instructor, outside
+// their partner's programmes) is a 404. Also serves Chart.js from node_modules for the chart.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { dayInZone } from '../../app/format.ts';
+import { type App, type FastifyReply, type FastifyRequest, userOf } from '../../app/http.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { getUnit } from '../units/units.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { headOfUnit } from '../users/users.service.ts';
+import { InmateMonthPage, ParticipantPage, SessionSummaryPage } from './attendance-reports.detail.views.tsx';
+import { inmateMonthPdf } from './attendance-reports.pdf.ts';
+import { MonthQuery, PageQuery } from './attendance-reports.schema.ts';
+import * as service from './attendance-reports.service.ts';
+import { monthLabel, OverviewPage, ProgrammeReportPage } from './attendance-reports.views.tsx';
+import { inmateMonthWorkbook, monthsWorkbook, participantsWorkbook } from './attendance-reports.xlsx.ts';
+
+const view = { permission: 'attendance.view' as const };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The chart library as published (UMD build), read once from the installed package. */
+const chartJsPath = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('chart.js')),
+  'chart.umd.js',
+);
+let chartJs: Promise<Buffer> | undefined;
+
+function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
+}
+
+function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
+  return reply
+    .type(XLSX)
+    .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+const thisMonth = (req: FastifyRequest) => dayInZone(new Date(), userOf(req).zone).slice(0, 7);
+
+export async function attendanceReportsRoutes(app: App) {
+  app.get('/vendor/chart.umd.js', { config: { permission: 'public' } }, async (_req, reply) => {
+    chartJs ??= readFile(chartJsPath);
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await chartJs);
+  });
+
+  app.get('/attendance-reports', { config: view, schema: { querystring: PageQuery } }, async (req, reply) => {
+    const user = userOf(req);
+    const page = req.query.page ?? 1;
+    const r = await service.overview(app.db, user.scope, user.zone, page);
+    return reply.html(renderPage(OverviewPage({ ctx: viewCtx(req), ...r, page })));
+  });
+
+  app.get(
+    '/attendance-reports/programmes/:id',
+    { config: view, schema: { params: IdParams } },
+    async (req, reply) => {
+      const d = await service.programmeReport(app.db, userOf(req).scope, req.params.id);
+      return reply.html(
+        renderPage(
+          ProgrammeReportPage({
+            ctx: viewCtx(req),
+            programme: d.programme,
+            participants: d.participants,
+            months: d.months,
+            threshold: app.config.attendanceAbsenceAlert,
+          }),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/attendance-reports/programmes/:id/participants.xlsx',
+    { config: view, schema: { params: IdParams } },
+    async (req, reply) => {
+      const d = await service.programmeReport(app.db, userOf(req).scope, req.params.id);
+      const body = await participantsWorkbook(req.t, d.programme, d.participants);
+      return sendXlsx(reply, `kehadiran-peserta-${slug(d.programme.name)}-${d.today}`, body);
+    },
+  );
+
+  app.get(
+    '/attendance-reports/programmes/:id/months.xlsx',
+    { config: view, schema: { params: IdParams } },
+    async (req, reply) => {
+      const d = await service.programmeReport(app.db, userOf(req).scope, req.params.id);
+      const body = await monthsWorkbook(req.t, d.programme, d.months);
+      return sendXlsx(reply, `kehadiran-bulanan-${slug(d.programme.name)}-${d.today}`, body);
+    },
+  );
+
+  app.get('/sessions/:id/summary', { config: view, schema: { params: IdParams } }, async (req, reply) => {
+    const d = await service.sessionSummary(app.db, userOf(req).scope, req.params.id);
+    return reply.html(renderPage(SessionSummaryPage({ ctx: viewCtx(req), d })));
+  });
+
+  app.get(
+    '/attendance-reports/enrolments/:id',
+    { config: view, schema: { params: IdParams } },
+    async (req, reply) => {
+      const d = await service.participantRecord(app.db, userOf(req).scope, req.params.id);
+      return reply.html(renderPage(ParticipantPage({ ctx: viewCtx(req), d, month: thisMonth(req) })));
+    },
+  );
+
+  app.get(
+    '/attendance-reports/inmates/:id',
+    { config: view, schema: { params: IdParams, querystring: MonthQuery } },
+    async (req, reply) => {
+      const month = req.query.month ?? thisMonth(req);
+      const d = await service.inmateMonth(app.db, userOf(req).scope, req.params.id, month);
+      return reply.html(renderPage(InmateMonthPage({ ctx: viewCtx(req), d })));
+    },
+  );
+
+  app.get(
+    '/attendance-reports/inmates/:id/participation.xlsx',
+    { config: view, schema: { params: IdParams, querystring: MonthQuery } },
+    async (req, reply) => {
+      const month = req.query.month ?? thisMonth(req);
+      const d = await service.inmateMonth(app.db, userOf(req).scope, req.params.id, month);
+      const body = await inmateMonthWorkbook(req.t, d);
+      // The file name carries the registration number, never the name or the NIK.
+      return sendXlsx(reply, `partisipasi-${slug(d.inmate.reg_number)}-${month}`, body);
+    },
+  );
+
+  app.get(
+    '/attendance-reports/inmates/:id/participation.pdf',
+    { config: view, schema: { params: IdParams, querystring: MonthQuery } },
+    async (req, reply) => {
+      const user = userOf(req);
+      const month = req.query.month ?? thisMonth(req);
+      const d = await service.inmateMonth(app.db, user.scope, req.params.id, month);
+      // The statement is issued by the viewer's own unit (the inmate may have moved since); the
+      // inmate's access was checked above, so the letterhead is read outside the viewer's scope.
+      const unitId = user.unitId ?? d.inmate.unit_id;
+      const unit = await getUnit(app.db, { all: true }, unitId);
+      const pdf = await inmateMonthPdf(d, {
+        t: req.t,
+        lang: req.lang,
+        today: dayInZone(new Date(), user.zone),
+        letterhead: {
+          kanwilName: unit.kanwil_name,
+          unitName: unit.name,
+          unitType: unit.type,
+          address: unit.address,
+          city: unit.city,
+          phone: unit.phone,
+          email: unit.email,
+        },
+        head: await headOfUnit(app.db, unitId),
+        monthLabel: monthLabel(month, viewCtx(req)),
+      });
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="partisipasi-${slug(d.inmate.reg_number)}-${month}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// Inputs of the attendance summaries: the month of an inmate's participation export.
+import { type TSchema, Type } from 'typebox';
+
+export const MonthQuery = Type.Object({
+  month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' })),
+});
+
+export const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) });
+
+const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const count = Type.Integer({ minimum: 0 });
+export const CountsOut = Type.Object({
+  hadir: count,
+  terlambat: count,
+  izin: count,
+  sakit: count,
+  alpa: count,
+  dispensasi: count,
+});
+export const RateOut = Type.Object({
+  present: count,
+  absent: count,
+  dispensed: count,
+  counted: count,
+  rate: nullable(Type.Number({ description: 'percent, one decimal; null when nothing counts yet' })),
+});
+
+export const ProgrammeSummaryOut = Type.Object({
+  programme_id: Type.String(),
+  months: Type.Array(
+    Type.Object({
+      month: Type.String({ description: 'YYYY-MM' }),
+      held: count,
+      cancelled: count,
+      participants: count,
+      counts: CountsOut,
+      rate: RateOut,
+    }),
+  ),
+  participants: Type.Array(
+    Type.Object({
+      enrolment_id: Type.String(),
+      name: Type.String(),
+      kind: Type.String(),
+      enrolment_status: Type.String(),
+      counts: CountsOut,
+      rate: RateOut,
+      current_absence_run: count,
+      longest_absence_run: count,
+      hours: Type.Number(),
+      last_session_day: nullable(Type.String()),
+    }),
+  ),
+});
+
+export const SessionSummaryOut = Type.Object({
+  session_id: Type.String(),
+  programme_id: Type.String(),
+  day: Type.String(),
+  status: Type.String(),
+  roster: count,
+  unmarked: count,
+  counts: CountsOut,
+  rate: RateOut,
+  absent: Type.Array(
+    Type.Object({
+      enrolment_id: Type.String(),
+      name: Type.String(),
+      status: Type.String(),
+      note: nullable(Type.String()),
+    }),
+  ),
+});

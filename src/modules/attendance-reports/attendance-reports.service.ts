@@ -1,0 +1,255 @@
+// Attendance summaries (issue #5, item 6): per session, per participant (rate, counts, the current
+// run of absences that alerts staff), per programme per month, and an inmate's month as SPPN evidence.
+// Read-only: the numbers come from the rules in attendance.rules.ts applied to the repo's rows.
+import { AppError } from '../../app/errors.ts';
+import { dayInZone, type Zone } from '../../app/format.ts';
+import type { Scope } from '../../app/policy.ts';
+import type { Db } from '../../db/database.ts';
+import type { MarkStatus } from '../../db/schema.ts';
+import {
+  attendanceRate,
+  currentAbsenceRun,
+  isPresent,
+  longestAbsenceRun,
+  MARK_STATUSES,
+  type RateSummary,
+  sessionHours,
+} from '../attendance/attendance.rules.ts';
+import { getProgramme } from '../programmes/programmes.service.ts';
+import * as repo from './attendance-reports.repo.ts';
+
+export type Counts = Record<MarkStatus, number>;
+
+const notFound = () => new AppError('attendance_reports.not_found', 404, 'err.notFound');
+
+export function emptyCounts(): Counts {
+  return Object.fromEntries(MARK_STATUSES.map((s) => [s, 0])) as Counts;
+}
+
+/** The rate of a set of marks known only by their counts, by the same rule as for a list. */
+export function rateFromCounts(counts: Counts): RateSummary {
+  return attendanceRate(MARK_STATUSES.flatMap((s) => Array<MarkStatus>(counts[s]).fill(s)));
+}
+
+export interface ParticipantSummary {
+  enrolment_id: string;
+  name: string;
+  kind: repo.ParticipantMarkRow['kind'];
+  inmate_id: string | null;
+  reg_number: string | null;
+  enrolment_status: repo.ParticipantMarkRow['enrolment_status'];
+  started_on: string;
+  ended_on: string | null;
+  counts: Counts;
+  rate: RateSummary;
+  currentRun: number;
+  longestRun: number;
+  hours: number;
+  lastDay: string | null;
+  marks: Array<{ day: string; status: MarkStatus }>;
+}
+
+function summarise(rows: repo.ParticipantMarkRow[]): ParticipantSummary[] {
+  const by = new Map<string, ParticipantSummary>();
+  for (const r of rows) {
+    let p = by.get(r.enrolment_id);
+    if (!p) {
+      p = {
+        enrolment_id: r.enrolment_id,
+        name: r.name,
+        kind: r.kind,
+        inmate_id: r.inmate_id,
+        reg_number: r.reg_number,
+        enrolment_status: r.enrolment_status,
+        started_on: r.started_on,
+        ended_on: r.ended_on,
+        counts: emptyCounts(),
+        rate: attendanceRate([]),
+        currentRun: 0,
+        longestRun: 0,
+        hours: 0,
+        lastDay: null,
+        marks: [],
+      };
+      by.set(r.enrolment_id, p);
+    }
+    if (r.mark && r.day && r.starts_at && r.ends_at) {
+      p.counts[r.mark]++;
+      p.marks.push({ day: r.day, status: r.mark });
+      if (isPresent(r.mark)) p.hours += sessionHours(r.starts_at, r.ends_at);
+      p.lastDay = r.day;
+    }
+  }
+  for (const p of by.values()) {
+    const statuses = p.marks.map((m) => m.status);
+    p.rate = attendanceRate(statuses);
+    p.currentRun = currentAbsenceRun(statuses);
+    p.longestRun = longestAbsenceRun(statuses);
+    p.hours = Math.round(p.hours * 100) / 100;
+  }
+  return [...by.values()];
+}
+
+export interface MonthSummary extends repo.MonthRow {
+  rate: RateSummary;
+}
+
+/** A programme's report: each participant's summary and the month-by-month figures. */
+export async function programmeReport(db: Db, scope: Scope, programmeId: string) {
+  const programme = await getProgramme(db, scope, programmeId);
+  const today = dayInZone(new Date(), programme.timezone as Zone);
+  const [rows, months] = await Promise.all([
+    repo.participantMarks(db, programmeId),
+    repo.monthSummary(db, programmeId, today),
+  ]);
+  return {
+    programme,
+    today,
+    participants: summarise(rows),
+    months: months.map((m): MonthSummary => ({ ...m, rate: rateFromCounts(m.counts) })),
+  };
+}
+
+/** One participant's record in one programme: their summary and every marked session. */
+export async function participantRecord(db: Db, scope: Scope, enrolmentId: string) {
+  const programmeId = await repo.programmeOfEnrolment(db, scope, enrolmentId);
+  if (!programmeId) throw notFound();
+  const programme = await getProgramme(db, scope, programmeId);
+  const [summary] = summarise(await repo.participantMarks(db, programmeId, enrolmentId));
+  if (!summary) throw notFound();
+  return { programme, summary };
+}
+
+/** A session: counts by status, the rate, who has no mark yet, and who was absent. */
+export async function sessionSummary(db: Db, scope: Scope, sessionId: string) {
+  const session = await repo.findSession(db, scope, sessionId);
+  if (!session) throw notFound();
+  const roster = session.status === 'cancelled' ? [] : await repo.sessionRoster(db, session);
+  const counts = emptyCounts();
+  for (const r of roster) if (r.status) counts[r.status]++;
+  return {
+    session,
+    roster,
+    counts,
+    unmarked: roster.filter((r) => !r.status).length,
+    rate: rateFromCounts(counts),
+    absent: roster.filter((r) => r.status && !isPresent(r.status) && r.status !== 'dispensasi'),
+  };
+}
+
+export interface AbsenceAlert {
+  enrolment_id: string;
+  name: string;
+  kind: repo.TailRow['kind'];
+  inmate_id: string | null;
+  programme_id: string;
+  programme_name: string;
+  run: number;
+  lastDay: string;
+}
+
+/** Active participants of the unit whose current run of absences has reached `threshold`. */
+export async function absenceAlerts(
+  db: Db,
+  scope: Scope,
+  unitId: string,
+  threshold: number,
+): Promise<AbsenceAlert[]> {
+  const tails = new Map<string, { head: repo.TailRow; marks: MarkStatus[]; lastDay: string }>();
+  for (const r of await repo.absenceTails(db, scope, unitId)) {
+    const t = tails.get(r.enrolment_id) ?? { head: r, marks: [], lastDay: r.day };
+    t.marks.push(r.mark);
+    t.lastDay = r.day;
+    tails.set(r.enrolment_id, t);
+  }
+  const out: AbsenceAlert[] = [];
+  for (const { head, marks, lastDay } of tails.values()) {
+    const run = currentAbsenceRun(marks);
+    if (run < threshold) continue;
+    out.push({
+      enrolment_id: head.enrolment_id,
+      name: head.name,
+      kind: head.kind,
+      inmate_id: head.inmate_id,
+      programme_id: head.programme_id,
+      programme_name: head.programme_name,
+      run,
+      lastDay,
+    });
+  }
+  return out.sort((a, b) => b.run - a.run || a.name.localeCompare(b.name));
+}
+
+/** 'YYYY-MM' to its first and last day. */
+export function monthBounds(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+export interface ProgrammeMonthTotal {
+  programme_id: string;
+  programme_name: string;
+  partner_name: string | null;
+  sessions: number;
+  cancelled: number;
+  counts: Counts;
+  unmarked: number;
+  rate: RateSummary;
+  hours: number;
+}
+
+/** An inmate's participation in one month across programmes: each session and totals per programme. */
+export async function inmateMonth(db: Db, scope: Scope, inmateId: string, month: string) {
+  const inmate = await repo.findInmate(db, scope, inmateId);
+  if (!inmate) throw notFound();
+  const { from, to } = monthBounds(month);
+  const rows = await repo.participation(db, scope, inmateId, from, to);
+  const totals = new Map<string, ProgrammeMonthTotal & { marks: MarkStatus[] }>();
+  for (const r of rows) {
+    let t = totals.get(r.programme_id);
+    if (!t) {
+      t = {
+        programme_id: r.programme_id,
+        programme_name: r.programme_name,
+        partner_name: r.partner_name,
+        sessions: 0,
+        cancelled: 0,
+        counts: emptyCounts(),
+        unmarked: 0,
+        rate: attendanceRate([]),
+        hours: 0,
+        marks: [],
+      };
+      totals.set(r.programme_id, t);
+    }
+    if (r.session_status === 'cancelled') {
+      t.cancelled++;
+      continue;
+    }
+    t.sessions++;
+    if (!r.mark) {
+      t.unmarked++;
+      continue;
+    }
+    t.counts[r.mark]++;
+    t.marks.push(r.mark);
+    if (isPresent(r.mark)) t.hours += sessionHours(r.starts_at, r.ends_at);
+  }
+  const programmes = [...totals.values()].map(({ marks, ...t }) => ({
+    ...t,
+    rate: attendanceRate(marks),
+    hours: Math.round(t.hours * 100) / 100,
+  }));
+  return { inmate, month, from, to, rows, programmes };
+}
+
+export interface OverviewRow extends repo.ProgrammeOverviewRow {
+  rate: RateSummary;
+}
+
+/** A page of the programmes in scope with their overall rate, for the report's index page. */
+export async function overview(db: Db, scope: Scope, zone: Zone, page = 1) {
+  const r = await repo.programmesOverview(db, scope, dayInZone(new Date(), zone), page);
+  return { ...r, rows: r.rows.map((row): OverviewRow => ({ ...row, rate: rateFromCounts(row.counts) })) };
+}

@@ -1,0 +1,306 @@
+// Pages of the attendance summaries: the programmes in scope, a programme by participant and by
+// month (a table always, a chart drawn from it when scripts run), and the dashboard's panel of
+// participants absent several sessions in a row. Session, participant and month pages are beside.
+import { formatDay, formatNumber } from '../../app/format.ts';
+import { Layout } from '../../app/layout.tsx';
+import { Pager } from '../../app/pager.tsx';
+import type { ViewCtx } from '../../app/view.ts';
+import type { MarkStatus } from '../../db/schema.ts';
+import { MARK_STATUSES, type RateSummary } from '../attendance/attendance.rules.ts';
+import type {
+  AbsenceAlert,
+  MonthSummary,
+  OverviewRow,
+  ParticipantSummary,
+} from './attendance-reports.service.ts';
+
+type Programme = { id: string; name: string; unit_name: string; partner_name: string | null };
+
+export function monthLabel(month: string, ctx: ViewCtx): string {
+  return new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-15T00:00:00Z`));
+}
+
+export function Rate({ ctx, rate }: { ctx: ViewCtx; rate: RateSummary }) {
+  return <>{rate.rate === null ? '–' : `${formatNumber(rate.rate, ctx.lang, 1)}%`}</>;
+}
+
+export function StatusHeads({ ctx }: { ctx: ViewCtx }) {
+  return (
+    <>
+      {MARK_STATUSES.map((s) => (
+        <th scope="col" key={s} class="num">
+          {ctx.t(`attReports.status.${s}`)}
+        </th>
+      ))}
+    </>
+  );
+}
+
+export function StatusCells({ counts }: { counts: Record<MarkStatus, number> }) {
+  return (
+    <>
+      {MARK_STATUSES.map((s) => (
+        <td key={s} class="num">
+          {counts[s]}
+        </td>
+      ))}
+    </>
+  );
+}
+
+export function OverviewPage({
+  ctx,
+  rows,
+  total,
+  page,
+  pageSize,
+}: {
+  ctx: ViewCtx;
+  rows: OverviewRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('attReports.title')}>
+      <h1>{ctx.t('attReports.title')}</h1>
+      <p class="muted">{ctx.t('attReports.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="overview-table">
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('attReports.programme')}</th>
+                <th scope="col">{ctx.t('attReports.unit')}</th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.activeParticipants')}
+                </th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.held')}
+                </th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.rate')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={`/attendance-reports/programmes/${r.id}`}>{r.name}</a>
+                  </th>
+                  <td>{r.unit_name}</td>
+                  <td class="num">{r.participants}</td>
+                  <td class="num">{r.held}</td>
+                  <td class="num">
+                    <Rate ctx={ctx} rate={r.rate} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager ctx={ctx} base="/attendance-reports" query={{}} page={page} total={total} pageSize={pageSize} />
+    </Layout>
+  );
+}
+
+export function ProgrammeReportPage(p: {
+  ctx: ViewCtx;
+  programme: Programme;
+  participants: ParticipantSummary[];
+  months: MonthSummary[];
+  threshold: number;
+}) {
+  const { ctx, programme } = p;
+  const base = `/attendance-reports/programmes/${programme.id}`;
+  return (
+    <Layout ctx={ctx} title={`${ctx.t('attReports.title')} — ${programme.name}`}>
+      <p>
+        <a href={`/programmes/${programme.id}`}>{programme.name}</a> · {programme.unit_name}
+        {programme.partner_name && ` · ${programme.partner_name}`}
+      </p>
+      <h1>{ctx.t('attReports.title')}</h1>
+      <p class="muted">{ctx.t('attReports.intro')}</p>
+
+      <h2 id="by-month">{ctx.t('attReports.byMonth')}</h2>
+      <p>
+        <a href={`${base}/months.xlsx`} data-testid="download-months" download>
+          {ctx.t('attReports.downloadMonths')}
+        </a>
+      </p>
+      {p.months.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <figure class="chart" data-chart-for="months-table" aria-hidden="true" hidden>
+          <figcaption>
+            {ctx.t('attReports.chartTitle')} <span class="muted">{ctx.t('attReports.chartNote')}</span>
+          </figcaption>
+        </figure>
+      )}
+      {p.months.length > 0 && (
+        <div class="table-wrap">
+          <table id="months-table" data-testid="months-table" data-chart-label={ctx.t('attReports.rate')}>
+            <caption>{ctx.t('attReports.byMonth')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('attReports.month')}</th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.held')}
+                </th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.cancelled')}
+                </th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.participants')}
+                </th>
+                <StatusHeads ctx={ctx} />
+                <th scope="col" class="num">
+                  {ctx.t('attReports.rate')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.months.map((m) => (
+                <tr key={m.month} data-month={m.month} data-rate={m.rate.rate ?? ''}>
+                  <th scope="row">{monthLabel(m.month, ctx)}</th>
+                  <td class="num">{m.held}</td>
+                  <td class="num">{m.cancelled}</td>
+                  <td class="num">{m.participants}</td>
+                  <StatusCells counts={m.counts} />
+                  <td class="num">
+                    <Rate ctx={ctx} rate={m.rate} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="by-participant">{ctx.t('attReports.byParticipant')}</h2>
+      <p>
+        <a href={`${base}/participants.xlsx`} data-testid="download-participants" download>
+          {ctx.t('attReports.downloadParticipants')}
+        </a>
+      </p>
+      {p.participants.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="participants-table">
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('attReports.name')}</th>
+                <th scope="col">{ctx.t('attReports.enrolmentStatus')}</th>
+                <StatusHeads ctx={ctx} />
+                <th scope="col" class="num">
+                  {ctx.t('attReports.rate')}
+                </th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.currentRun')}
+                </th>
+                <th scope="col" class="num">
+                  {ctx.t('attReports.hours')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.participants.map((r) => (
+                <tr key={r.enrolment_id} data-testid={`participant-${r.enrolment_id}`}>
+                  <th scope="row">
+                    <a href={`/attendance-reports/enrolments/${r.enrolment_id}`}>{r.name}</a>
+                    <br />
+                    <span class="muted">{ctx.t(`enrolments.kind.${r.kind}`)}</span>
+                  </th>
+                  <td>{ctx.t(`enrolments.status.${r.enrolment_status}`)}</td>
+                  <StatusCells counts={r.counts} />
+                  <td class="num">
+                    <Rate ctx={ctx} rate={r.rate} />
+                  </td>
+                  <td class="num">
+                    {r.currentRun >= p.threshold ? (
+                      <strong class="warn">{r.currentRun}</strong>
+                    ) : (
+                      r.currentRun
+                    )}
+                  </td>
+                  <td class="num">{formatNumber(r.hours, ctx.lang, 1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {p.months.length > 0 && (
+        <>
+          <script src="/vendor/chart.umd.js" defer />
+          <script src="/static/attendance-chart.js" defer />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+/** The dashboard panel: names for those who may see attendance, only a count for everyone else. */
+export function AbsenceAlertsPanel({
+  ctx,
+  threshold,
+  items,
+  count,
+}: {
+  ctx: ViewCtx;
+  threshold: number;
+  items: AbsenceAlert[] | null;
+  count: number;
+}) {
+  return (
+    <section class="card wide" aria-labelledby="c-absence" data-testid="absence-alerts">
+      <h2 id="c-absence">{ctx.t('attReports.alertTitle')}</h2>
+      {count === 0 ? (
+        <p>{ctx.t('attReports.alertNone')}</p>
+      ) : items === null ? (
+        <p data-testid="absence-count">{ctx.t('attReports.alertCount', { n: count, k: threshold })}</p>
+      ) : (
+        <>
+          <p class="muted">{ctx.t('attReports.alertIntro', { n: threshold })}</p>
+          <div class="table-wrap">
+            <table class="compact">
+              <thead>
+                <tr>
+                  <th scope="col">{ctx.t('attReports.name')}</th>
+                  <th scope="col">{ctx.t('attReports.programme')}</th>
+                  <th scope="col" class="num">
+                    {ctx.t('attReports.runLength')}
+                  </th>
+                  <th scope="col">{ctx.t('attReports.lastDay')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((a) => (
+                  <tr key={a.enrolment_id} data-testid={`absence-${a.enrolment_id}`}>
+                    <th scope="row">
+                      <a href={`/attendance-reports/enrolments/${a.enrolment_id}`}>{a.name}</a>
+                    </th>
+                    <td>
+                      <a href={`/attendance-reports/programmes/${a.programme_id}`}>{a.programme_name}</a>
+                    </td>
+                    <td class="num">{a.run}</td>
+                    <td>{formatDay(a.lastDay, ctx.lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,226 @@
+// SQL for attendance: a session in the viewer's scope, its roster with the current marks, the
+// correction history, and the set-based writes of one save (one upsert for all marks).
+import { sql } from 'kysely';
+import type { Scope } from '../../app/policy.ts';
+import type { Conn } from '../../db/database.ts';
+import type { MarkStatus, SubmissionResult, TimeZone } from '../../db/schema.ts';
+
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+/** A session with its programme and unit, when the viewer may see the programme (else undefined). */
+export async function findSession(conn: Conn, scope: Scope, sessionId: string, lock = false) {
+  let q = conn
+    .selectFrom('programme_sessions as s')
+    .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
+    .innerJoin('units as u', 'u.id', 'pr.unit_id')
+    .select([
+      's.id',
+      's.day',
+      's.starts_at',
+      's.ends_at',
+      's.status',
+      's.cancel_reason',
+      'pr.id as programme_id',
+      'pr.name as programme_name',
+      'pr.unit_id',
+      'pr.partner_id',
+      'u.timezone',
+    ])
+    .where('s.id', '=', sessionId);
+  if (!scope.all) q = q.where('pr.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  if (scope.partnerId !== undefined) q = q.where('pr.partner_id', '=', scope.partnerId ?? NONE);
+  // Saves of one session queue behind each other, so the read of existing marks stays true.
+  return (lock ? q.forUpdate('s') : q).executeTakeFirst();
+}
+
+export type AttendanceSession = NonNullable<Awaited<ReturnType<typeof findSession>>> & {
+  timezone: TimeZone;
+};
+
+/**
+ * The participants active on the session's day (started on or before it, not ended before it),
+ * plus anyone already marked, each with their current mark.
+ */
+export async function rosterOf(conn: Conn, session: { id: string; programme_id: string; day: string }) {
+  return conn
+    .selectFrom('enrolments as e')
+    .leftJoin('attendance_marks as m', (j) =>
+      j.onRef('m.enrolment_id', '=', 'e.id').on('m.session_id', '=', session.id),
+    )
+    .select(['e.id as enrolment_id', 'e.name', 'e.kind', 'm.id as mark_id', 'm.status', 'm.note'])
+    .where('e.programme_id', '=', session.programme_id)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('e.started_on', '<=', session.day),
+          eb.or([eb('e.ended_on', 'is', null), eb('e.ended_on', '>=', session.day)]),
+        ]),
+        eb('m.id', 'is not', null),
+      ]),
+    )
+    .orderBy('e.name')
+    .orderBy('e.id')
+    .execute();
+}
+
+export type RosterRow = Awaited<ReturnType<typeof rosterOf>>[number];
+
+export async function correctionsOf(conn: Conn, sessionId: string) {
+  return conn
+    .selectFrom('attendance_corrections as c')
+    .innerJoin('attendance_marks as m', 'm.id', 'c.mark_id')
+    .innerJoin('enrolments as e', 'e.id', 'm.enrolment_id')
+    .leftJoin('users as u', 'u.id', 'c.corrected_by')
+    .select([
+      'c.id',
+      'e.id as enrolment_id',
+      'e.name',
+      'c.previous_status',
+      'c.previous_note',
+      'c.new_status',
+      'c.new_note',
+      'c.reason',
+      'c.corrected_at',
+      'u.full_name as corrected_by_name',
+    ])
+    .where('m.session_id', '=', sessionId)
+    .orderBy('c.corrected_at', 'desc')
+    .orderBy('c.id')
+    .execute();
+}
+
+export type CorrectionRow = Awaited<ReturnType<typeof correctionsOf>>[number];
+
+/**
+ * Claims an idempotency key for this batch. Insert first: a concurrent request with the same key
+ * waits on the unique index until the first commits, then finds the key taken. Returns true when
+ * this request owns the key.
+ */
+export async function claimSubmission(
+  conn: Conn,
+  key: string,
+  sessionId: string,
+  userId: string | null,
+): Promise<boolean> {
+  const r = await conn
+    .insertInto('attendance_submissions')
+    .values({
+      idempotency_key: key,
+      session_id: sessionId,
+      user_id: userId,
+      result: JSON.stringify({ created: 0, updated: 0, unchanged: 0 }),
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('idempotency_key')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function findSubmission(conn: Conn, key: string) {
+  return conn
+    .selectFrom('attendance_submissions')
+    .select(['session_id', 'result'])
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function setSubmissionResult(conn: Conn, key: string, result: SubmissionResult) {
+  await conn
+    .updateTable('attendance_submissions')
+    .set({ result: JSON.stringify(result) })
+    .where('idempotency_key', '=', key)
+    .execute();
+}
+
+export interface MarkValues {
+  enrolment_id: string;
+  status: MarkStatus;
+  note: string | null;
+}
+
+/** Writes every new or changed mark of a session in one statement; returns enrolment → mark id. */
+export async function upsertMarks(
+  conn: Conn,
+  sessionId: string,
+  userId: string | null,
+  rows: readonly MarkValues[],
+): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const now = new Date();
+  const out = await conn
+    .insertInto('attendance_marks')
+    .values(
+      rows.map((r) => ({
+        session_id: sessionId,
+        enrolment_id: r.enrolment_id,
+        status: r.status,
+        note: r.note,
+        recorded_by: userId,
+        recorded_at: now,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.constraint('attendance_marks_session_enrolment_key').doUpdateSet({
+        status: sql`excluded.status`,
+        note: sql`excluded.note`,
+        recorded_by: sql`excluded.recorded_by`,
+        updated_at: sql`excluded.updated_at`,
+      }),
+    )
+    .returning(['id', 'enrolment_id'])
+    .execute();
+  return new Map(out.map((r) => [r.enrolment_id, r.id]));
+}
+
+export interface CorrectionValues {
+  mark_id: string;
+  previous_status: MarkStatus;
+  previous_note: string | null;
+  new_status: MarkStatus;
+  new_note: string | null;
+  reason: string;
+}
+
+export async function insertCorrections(
+  conn: Conn,
+  userId: string | null,
+  rows: readonly CorrectionValues[],
+) {
+  if (rows.length === 0) return;
+  await conn
+    .insertInto('attendance_corrections')
+    .values(rows.map((r) => ({ ...r, corrected_by: userId })))
+    .execute();
+}
+
+/** A programme's sessions up to a day (oldest first) and whether any mark exists, for the demo seed. */
+export async function sessionsOfProgramme(conn: Conn, programmeId: string, upTo: string) {
+  return conn
+    .selectFrom('programme_sessions as s')
+    .select([
+      's.id',
+      's.day',
+      's.status',
+      's.ends_at',
+      sql<boolean>`exists (select 1 from attendance_marks m where m.session_id = s.id)`.as('marked'),
+    ])
+    .where('s.programme_id', '=', programmeId)
+    .where('s.day', '<=', upTo)
+    .orderBy('s.day')
+    .orderBy('s.starts_at')
+    .execute();
+}
+
+/** A programme's participants with the register class of inmates (tahanan are called to court). */
+export async function participantsOf(conn: Conn, programmeId: string) {
+  return conn
+    .selectFrom('enrolments as e')
+    .leftJoin('inmates as i', 'i.id', 'e.inmate_id')
+    .select(['e.id', 'e.name', 'e.kind', 'e.started_on', 'e.ended_on', 'i.register_class'])
+    .where('e.programme_id', '=', programmeId)
+    .orderBy('e.kind')
+    .orderBy('e.name')
+    .orderBy('e.id')
+    .execute();
+}

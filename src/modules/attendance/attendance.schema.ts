@@ -1,0 +1,83 @@
+import { type TSchema, Type } from 'typebox';
+import { MARK_STATUSES } from './attendance.rules.ts';
+
+const uuid = Type.String({ format: 'uuid' });
+const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const MarkStatusSchema = Type.Enum([...MARK_STATUSES]);
+
+/** A client-chosen key (a UUID from crypto.randomUUID, or any 8–100 safe characters). */
+export const IdempotencyKey = Type.String({
+  pattern: '^[A-Za-z0-9_-]{8,100}$',
+  description: 'Chosen by the client; sending the same key again applies the batch once',
+});
+
+export const MarkBody = Type.Object({
+  enrolment_id: uuid,
+  status: MarkStatusSchema,
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+  reason: Type.Optional(
+    Type.String({ maxLength: 500, description: 'Required when a saved mark is changed' }),
+  ),
+});
+
+export const AttendanceBody = Type.Object({
+  idempotency_key: Type.Optional(IdempotencyKey),
+  marks: Type.Array(MarkBody, { maxItems: 2000 }),
+});
+
+export const SaveResultOut = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  replayed: Type.Boolean({ description: 'True when this key was already applied: nothing changed' }),
+});
+
+/**
+ * The page's form: `status.<enrolment id>`, `note.<id>`, `reason.<id>` per participant, the batch
+ * key, and `intent=all_present` for the "mark all present" button without scripts.
+ */
+export const AttendanceFormBody = Type.Object(
+  {
+    idempotency_key: Type.Optional(IdempotencyKey),
+    intent: Type.Optional(Type.Enum(['save', 'all_present'])),
+  },
+  {
+    additionalProperties: Type.String({ maxLength: 500 }),
+  },
+);
+
+export const AttendanceOut = Type.Object({
+  session: Type.Object({
+    id: uuid,
+    programme_id: uuid,
+    programme_name: Type.String(),
+    day: Type.String({ format: 'date' }),
+    starts_at: Type.String({ format: 'date-time' }),
+    ends_at: Type.String({ format: 'date-time' }),
+    status: Type.Enum(['scheduled', 'cancelled']),
+    cancel_reason: nullable(Type.String()),
+    locked: Type.Boolean(),
+    can_record: Type.Boolean(),
+  }),
+  participants: Type.Array(
+    Type.Object({
+      enrolment_id: uuid,
+      name: Type.String(),
+      kind: Type.Enum(['inmate', 'intern', 'staff']),
+      status: nullable(MarkStatusSchema),
+      note: nullable(Type.String()),
+    }),
+  ),
+  corrections: Type.Array(
+    Type.Object({
+      enrolment_id: uuid,
+      previous_status: MarkStatusSchema,
+      new_status: MarkStatusSchema,
+      previous_note: nullable(Type.String()),
+      new_note: nullable(Type.String()),
+      reason: Type.String(),
+      corrected_at: Type.String({ format: 'date-time' }),
+      corrected_by: nullable(Type.String()),
+    }),
+  ),
+});

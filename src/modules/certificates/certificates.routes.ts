@@ -1,0 +1,135 @@
+// Completion and certificate pages: a programme's completion rule and standings, completing and
+// issuing, one certificate (page, PDF, revocation), and the public verification page.
+import { AppError } from '../../app/errors.ts';
+import { submitForm } from '../../app/form-route.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { certificatePdf } from './certificates.pdf.ts';
+import { CompletionRuleBody, RevokeBody, TokenParams } from './certificates.schema.ts';
+import * as service from './certificates.service.ts';
+import { VerifyNotFoundPage, VerifyPage } from './certificates.verify.views.tsx';
+import { CertificatePage, CompletionPage } from './certificates.views.tsx';
+
+// Participants' names and standings: the same readers as the participants page.
+const view = { permission: 'selection.view' as const };
+
+export async function certificatesRoutes(app: App) {
+  const completionPage = async (req: FastifyRequest, programmeId: string, rule?: FormState) => {
+    const o = await service.completionOverview(app.db, userOf(req).scope, programmeId);
+    return renderPage(
+      CompletionPage({
+        ctx: viewCtx(req),
+        programme: o.programme,
+        min: o.min,
+        rows: o.rows,
+        certificates: o.certificates,
+        rule: rule ?? emptyForm({ min_attendance: o.min }),
+      }),
+    );
+  };
+
+  const certificatePage = async (req: FastifyRequest, id: string, revoke?: FormState) => {
+    const c = await service.getCertificate(app.db, userOf(req).scope, id);
+    const verifyUrl = service.verifyUrl(app.config.publicBaseUrl, c.verify_token);
+    return renderPage(CertificatePage({ ctx: viewCtx(req), c, verifyUrl, revoke: revoke ?? emptyForm() }));
+  };
+
+  app.get('/programmes/:id/completion', { config: view, schema: { params: IdParams } }, async (req, reply) =>
+    reply.html(await completionPage(req, req.params.id)),
+  );
+
+  app.post(
+    '/programmes/:id/completion',
+    {
+      config: { permission: 'programmes.manage' },
+      schema: { params: IdParams, body: CompletionRuleBody },
+      attachValidation: true,
+    },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => completionPage(req, req.params.id, form),
+        action: () =>
+          service.setCompletionRule(
+            app.db,
+            actorOf(req),
+            userOf(req).scope,
+            req.params.id,
+            req.body.min_attendance,
+          ),
+        flash: 'certificates.ruleSaved',
+        redirect: () => `/programmes/${req.params.id}/completion`,
+      }),
+  );
+
+  app.post(
+    '/enrolments/:id/certificate',
+    { config: { permission: 'certificates.issue' }, schema: { params: IdParams } },
+    async (req, reply) => {
+      const id = await service.completeAndIssue(app.db, actorOf(req), userOf(req).scope, req.params.id);
+      setFlash(reply, 'certificates.issued');
+      return reply.redirect(`/certificates/${id}`, 303);
+    },
+  );
+
+  app.get('/certificates/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
+    reply.html(await certificatePage(req, req.params.id)),
+  );
+
+  app.get(
+    '/certificates/:id/sertifikat.pdf',
+    { config: view, schema: { params: IdParams } },
+    async (req, reply) => {
+      const d = await service.certificateDocument(app.db, userOf(req).scope, req.params.id);
+      const pdf = await certificatePdf(
+        d,
+        service.verifyUrl(app.config.publicBaseUrl, d.certificate.verify_token),
+      );
+      const name = `sertifikat-${d.certificate.number.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/certificates/:id/revoke',
+    {
+      config: { permission: 'certificates.revoke' },
+      schema: { params: IdParams, body: RevokeBody },
+      attachValidation: true,
+    },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => certificatePage(req, req.params.id, form),
+        action: () =>
+          service.revokeCertificate(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body.reason),
+        flash: 'certificates.revoked',
+        redirect: () => `/certificates/${req.params.id}`,
+      }),
+  );
+
+  // Token only, no look-up by number: numbers follow a sequence anyone could walk, and the token
+  // (24 random bytes, printed only in the QR code) proves the visitor holds the paper.
+  app.get(
+    '/verify/:token',
+    { config: { permission: 'public' }, schema: { params: TokenParams } },
+    async (req, reply) => {
+      reply
+        .header('x-robots-tag', 'noindex, nofollow')
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer');
+      try {
+        const c = await service.verifyCertificate(app.db, req.params.token);
+        return reply.html(renderPage(VerifyPage({ c })));
+      } catch (err) {
+        if (err instanceof AppError && err.status === 404)
+          return reply.html(renderPage(VerifyNotFoundPage()), 404);
+        throw err;
+      }
+    },
+  );
+}

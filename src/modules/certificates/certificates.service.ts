@@ -1,0 +1,253 @@
+// Completion and certificates: the programme's completion rule, who may complete and why not,
+// completing a participant and issuing their certificate in one step, revoking, and verifying.
+import { randomBytes } from 'node:crypto';
+import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
+import { dayInZone, type Zone } from '../../app/format.ts';
+import type { Scope } from '../../app/policy.ts';
+import type { Conn, Db } from '../../db/database.ts';
+import type { MarkStatus } from '../../db/schema.ts';
+import { getAgreement } from '../agreements/agreements.service.ts';
+import { isPresent, sessionHours } from '../attendance/attendance.rules.ts';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import {
+  type CompetencyRecordUnit,
+  competencyRecord,
+  programmeMatrix,
+} from '../competencies/competencies.service.ts';
+import { completeEnrolmentTx, programmeOfEnrolment } from '../enrolments/enrolments.service.ts';
+import { getPartner } from '../partners/partners.service.ts';
+import { getProgramme } from '../programmes/programmes.service.ts';
+import { getUnit } from '../units/units.service.ts';
+import { headOfUnit } from '../users/users.service.ts';
+import * as repo from './certificates.repo.ts';
+import { type CompletionResult, certificateNumber, completionCheck, initialsOf } from './completion.rules.ts';
+
+export type { CertificateRow } from './certificates.repo.ts';
+
+type Mark = Awaited<ReturnType<typeof repo.marksOf>>[number];
+
+/** Hours in the hall: every present mark earns its session's length. */
+function hoursPresent(marks: readonly Mark[]): number {
+  const h = marks
+    .filter((m) => isPresent(m.status))
+    .reduce((t, m) => t + sessionHours(m.starts_at, m.ends_at), 0);
+  return Math.round(h * 100) / 100;
+}
+
+function check(
+  status: Parameters<typeof completionCheck>[0]['status'],
+  min: number,
+  marks: readonly Mark[],
+  record: readonly CompetencyRecordUnit[],
+) {
+  return completionCheck({
+    status,
+    minAttendance: min,
+    marks: marks.map((m) => m.status as MarkStatus),
+    units: record.map((u) => ({ code: u.code, title: u.title, core: u.core, status: u.status })),
+  });
+}
+
+export interface ParticipantStanding {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  hours: number;
+  check: CompletionResult;
+  /** The participant's valid certificate, if they hold one. */
+  certificateId: string | null;
+}
+
+/** The completion page: the rule, every participant with whether they may complete and why not. */
+export async function completionOverview(db: Db, scope: Scope, programmeId: string) {
+  const m = await programmeMatrix(db, scope, programmeId);
+  const [min, marks, certificates] = await Promise.all([
+    repo.minAttendanceOf(db, programmeId),
+    repo.marksOf(
+      db,
+      programmeId,
+      m.rows.map((r) => r.id),
+    ),
+    repo.certificatesOfProgramme(db, scope, programmeId),
+  ]);
+  const rows: ParticipantStanding[] = m.rows.map((r) => {
+    const own = marks.filter((x) => x.enrolment_id === r.id);
+    return {
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      status: r.status,
+      hours: hoursPresent(own),
+      check: check(r.status, min, own, r.record),
+      certificateId: certificates.find((c) => c.enrolment_id === r.id && c.status === 'valid')?.id ?? null,
+    };
+  });
+  return { programme: m.programme, min, rows, certificates };
+}
+
+export async function setCompletionRule(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  programmeId: string,
+  min: number,
+) {
+  const p = await getProgramme(db, scope, programmeId);
+  if (!Number.isInteger(min) || min < 0 || min > 100)
+    throw fieldError('min_attendance', 'certificates.minRange');
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.minAttendanceOf(trx, p.id);
+    await repo.setMinAttendance(trx, p.id, min);
+    await recordAudit(trx, actor, {
+      action: 'programmes.completion_rule',
+      entity: 'programme',
+      entityId: p.id,
+      unitId: p.unit_id,
+      before: { completion_min_attendance: before },
+      after: { completion_min_attendance: min },
+    });
+  });
+}
+
+/**
+ * Completes a participant who meets the rule and issues their certificate, in one transaction:
+ * either both happen or neither. The number takes the next place in the unit's sequence for the
+ * year under a lock, so two issues at once never share a number.
+ */
+export async function completeAndIssue(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  enrolmentId: string,
+  opts: { issuedOn?: string | undefined } = {},
+): Promise<string> {
+  const programmeId = await programmeOfEnrolment(db, scope, enrolmentId);
+  const p = await getProgramme(db, scope, programmeId);
+  const unit = await getUnit(db, scope, p.unit_id);
+  const issuedOn = opts.issuedOn ?? dayInZone(new Date(), p.timezone as Zone);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const e = await completeEnrolmentTx(trx, actor, scope, enrolmentId, issuedOn);
+      const [min, marks, record] = await Promise.all([
+        repo.minAttendanceOf(trx, p.id),
+        repo.marksOf(trx, p.id, [e.id]),
+        competencyRecord(trx, e.id),
+      ]);
+      const result = check(e.status, min, marks, record);
+      if (!result.eligible || result.rate === null)
+        throw new AppError('certificates.not_eligible', 409, 'certificates.notEligible');
+      const year = Number(issuedOn.slice(0, 4));
+      await repo.lockSequence(trx, p.unit_id, year);
+      const seq = (await repo.countIssued(trx, p.unit_id, year)) + 1;
+      const v: repo.CertificateValues = {
+        number: certificateNumber(seq, unit.code, p.name, year),
+        verify_token: randomBytes(24).toString('base64url'),
+        enrolment_id: e.id,
+        programme_id: p.id,
+        unit_id: p.unit_id,
+        holder_name: e.name,
+        holder_initials: initialsOf(e.name),
+        issued_on: issuedOn,
+        hours: hoursPresent(marks),
+        attendance_rate: result.rate,
+        competencies: record.map((u) => ({
+          code: u.code,
+          title: u.title,
+          hours: u.hoursAttended,
+          status: u.status,
+        })),
+        issued_by: actor.userId,
+      };
+      const id = await repo.insertCertificate(trx, v);
+      await recordAudit(trx, actor, {
+        action: 'certificates.issue',
+        entity: 'certificate',
+        entityId: id,
+        unitId: p.unit_id,
+        // The token is a bearer secret printed on paper; it stays out of the audit log.
+        after: { number: v.number, enrolment_id: e.id, hours: v.hours, attendance_rate: v.attendance_rate },
+      });
+      return id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'certificates_enrolment_valid_key'))
+      throw new AppError('certificates.already_valid', 409, 'certificates.alreadyValid');
+    throw err;
+  }
+}
+
+export async function getCertificate(db: Conn, scope: Scope, id: string) {
+  const c = await repo.findCertificate(db, scope, id);
+  if (!c) throw new AppError('certificates.not_found', 404, 'err.notFound');
+  return c;
+}
+
+export async function certificatesOfInmate(db: Db, scope: Scope, inmateId: string) {
+  return repo.certificatesOfInmate(db, scope, inmateId);
+}
+
+/** Revokes a valid certificate with a reason; a new one may then be issued to the same participant. */
+export async function revokeCertificate(db: Db, actor: Actor, scope: Scope, id: string, reason: string) {
+  const why = reason.trim();
+  if (why.length < 5) throw fieldError('reason', 'certificates.reasonRequired');
+  await db.transaction().execute(async (trx) => {
+    const c = await repo.findCertificate(trx, scope, id, true);
+    if (!c) throw new AppError('certificates.not_found', 404, 'err.notFound');
+    if (c.status === 'revoked')
+      throw new AppError('certificates.already_revoked', 409, 'certificates.alreadyRevoked');
+    await repo.revoke(trx, id, { reason: why, by: actor.userId });
+    await recordAudit(trx, actor, {
+      action: 'certificates.revoke',
+      entity: 'certificate',
+      entityId: id,
+      unitId: c.unit_id,
+      before: { status: 'valid' },
+      after: { status: 'revoked', reason: why },
+    });
+  });
+  return getCertificate(db, scope, id);
+}
+
+/** Tokens are base64url of 24 random bytes; anything else cannot exist and is simply not found. */
+export async function verifyCertificate(db: Db, token: string) {
+  const c = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await repo.findByToken(db, token) : undefined;
+  if (!c) throw new AppError('certificates.not_found', 404, 'verify.unknown');
+  return {
+    number: c.number,
+    holder_initials: c.holder_initials,
+    programme_name: c.programme_name,
+    issued_on: c.issued_on,
+    status: c.status,
+    revoked_on: c.revoked_at ? dayInZone(new Date(c.revoked_at), c.timezone as Zone) : null,
+  };
+}
+
+export function verifyUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/verify/${token}`;
+}
+
+/** Everything the printed certificate needs: the unit's letterhead, who signs, the snapshot. */
+export async function certificateDocument(db: Db, scope: Scope, id: string) {
+  const c = await getCertificate(db, scope, id);
+  const p = await getProgramme(db, scope, c.programme_id);
+  const unit = await getUnit(db, scope, c.unit_id);
+  const head = await headOfUnit(db, c.unit_id);
+  let partner: { name: string; signatory: string | null; position: string | null } | null = null;
+  if (p.partner_id) {
+    const pr = await getPartner(db, scope, p.partner_id);
+    const party = p.agreement_id
+      ? (await getAgreement(db, scope, p.agreement_id)).parties.find(
+          (x) => x.role === 'second' && x.signatory_name,
+        )
+      : undefined;
+    const contact = pr.contacts[0];
+    partner = {
+      name: pr.legal_name,
+      signatory: party?.signatory_name ?? contact?.name ?? null,
+      position: party?.signatory_position ?? contact?.position ?? null,
+    };
+  }
+  return { certificate: c, programme: p, unit, head, partner };
+}
+export type CertificateDocument = Awaited<ReturnType<typeof certificateDocument>>;

@@ -1,0 +1,105 @@
+// /api/v1: a programme's competency matrix, one participant's record, and assessing one unit.
+import { type App, actorOf, userOf } from '../../app/http.ts';
+import type { Scope } from '../../app/policy.ts';
+import type { Db } from '../../db/database.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { AssessApiBody, MatrixOut, ParticipantOut, UnitParams } from './competencies.schema.ts';
+import type { CompetencyRecordUnit } from './competencies.service.ts';
+import * as service from './competencies.service.ts';
+
+const tags = ['competencies'];
+
+const unitOut = (u: CompetencyRecordUnit & { evidence?: string | null; assessedBy?: string | null }) => ({
+  unit_id: u.unitId,
+  code: u.code,
+  title: u.title,
+  core: u.core,
+  target_hours: u.targetHours,
+  hours_attended: u.hoursAttended,
+  status: u.status,
+  assessed_on: u.assessedOn,
+  ...(u.evidence !== undefined ? { evidence: u.evidence } : {}),
+  ...(u.assessedBy !== undefined ? { assessed_by: u.assessedBy } : {}),
+});
+
+async function participant(db: Db, scope: Scope, id: string) {
+  const d = await service.participantCompetencies(db, scope, id);
+  return {
+    enrolment_id: d.enrolment.id,
+    programme_id: d.programme.id,
+    name: d.enrolment.name,
+    status: d.enrolment.status,
+    units: d.units.map(unitOut),
+  };
+}
+
+export async function competenciesApi(app: App) {
+  app.get(
+    '/api/v1/programmes/:id/competencies',
+    {
+      config: { permission: 'attendance.view' },
+      schema: {
+        tags,
+        summary: 'Participants × curriculum units: status, assessment date and hours attended',
+        params: IdParams,
+        response: { 200: MatrixOut },
+      },
+    },
+    async (req) => {
+      const d = await service.programmeMatrix(app.db, userOf(req).scope, req.params.id);
+      return {
+        programme_id: d.programme.id,
+        units: d.units.map((u) => ({
+          id: u.id,
+          code: u.code,
+          title: u.title,
+          core: u.core,
+          target_hours: u.target_hours,
+        })),
+        participants: d.rows.map((r) => ({
+          enrolment_id: r.id,
+          programme_id: d.programme.id,
+          name: r.name,
+          status: r.status,
+          units: r.record.map(unitOut),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/enrolments/:id/competencies',
+    {
+      config: { permission: 'attendance.view' },
+      schema: {
+        tags,
+        summary: "One participant's competency record with evidence",
+        params: IdParams,
+        response: { 200: ParticipantOut },
+      },
+    },
+    async (req) => participant(app.db, userOf(req).scope, req.params.id),
+  );
+
+  app.put(
+    '/api/v1/enrolments/:id/competencies/:unitId',
+    {
+      config: { permission: 'competencies.assess' },
+      schema: {
+        tags,
+        summary: 'Assess one curriculum unit of a participant (a verdict needs a date and evidence)',
+        params: UnitParams,
+        body: AssessApiBody,
+        response: { 200: ParticipantOut },
+      },
+    },
+    async (req) => {
+      const scope = userOf(req).scope;
+      await service.assessUnit(app.db, actorOf(req), scope, req.params.id, {
+        ...req.body,
+        unit_id: req.params.unitId,
+      });
+      return participant(app.db, scope, req.params.id);
+    },
+  );
+}

@@ -1,0 +1,116 @@
+// Demo: the roll call of every held session of "Pelatihan Merajut" up to today, recorded through the
+// attendance service as the petugas did on the day. Deterministic: a fixed pseudo-random pattern per
+// (participant, session) — mostly present, some late, sick or excused, a few absent without reason —
+// plus a tahanan called to a court hearing (dispensasi), one later correction with its reason, and
+// one participant absent for the three latest sessions (the dashboard's absence alert).
+import type { Db } from '../../db/database.ts';
+import type { MarkStatus } from '../../db/schema.ts';
+import {
+  type MarkInput,
+  participantsOf,
+  saveAttendance,
+  sessionsOfProgramme,
+} from '../attendance/attendance.service.ts';
+import type { Actor } from '../audit/audit.service.ts';
+import { programmeIdByName } from '../programmes/programmes.service.ts';
+import { DEMO_PROGRAMME } from './demo.programmes.ts';
+
+const all = { all: true as const };
+
+/** A small deterministic hash of two numbers into [0, 1) (mulberry32 of a mixed seed). */
+export function unitRandom(a: number, b: number): number {
+  let t = (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 0;
+  t = (t + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+const NOTES: Partial<Record<MarkStatus, readonly string[]>> = {
+  terlambat: ['Apel pagi selesai terlambat', 'Antre di klinik sebelum sesi'],
+  sakit: ['Demam, istirahat di kamar hunian', 'Diperiksa di klinik rutan', 'Sakit gigi, rujukan klinik'],
+  izin: ['Kunjungan keluarga', 'Dipanggil wali pemasyarakatan', 'Pemeriksaan berkas di registrasi'],
+};
+
+/** The mark of participant `i` at session `j` in the fixed pattern (before the story's exceptions). */
+export function patternMark(i: number, j: number): { status: MarkStatus; note?: string } {
+  const r = unitRandom(i, j);
+  const status: MarkStatus =
+    r < 0.06 ? 'terlambat' : r < 0.1 ? 'sakit' : r < 0.13 ? 'izin' : r < 0.145 ? 'alpa' : 'hadir';
+  const notes = NOTES[status];
+  return notes ? { status, note: notes[Math.floor(unitRandom(j, i) * notes.length)] } : { status };
+}
+
+const COURT = 'Sidang di Pengadilan Negeri Magetan';
+/** The run of absences: the three latest sessions at seeding, with their reasons. */
+const RUN: ReadonlyArray<{ status: MarkStatus; note?: string }> = [
+  { status: 'sakit', note: 'Sakit, dirawat di klinik rutan' },
+  { status: 'alpa' },
+  { status: 'alpa' },
+];
+
+/**
+ * Records the attendance of every held, unmarked session of the demo programme that has ended by
+ * `now`. Returns how many sessions it recorded (0 when all are recorded already).
+ */
+export async function seedDemoAttendance(
+  db: Db,
+  ids: { unitId: string; recorder: Actor },
+  now: Date = new Date(),
+): Promise<number> {
+  const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
+  if (!programmeId || !ids.recorder.userId) return 0;
+  const sessions = (await sessionsOfProgramme(db, programmeId, '9999-12-31')).filter(
+    (s) => s.status === 'scheduled' && s.ends_at.getTime() <= now.getTime(),
+  );
+  const todo = sessions.filter((s) => !s.marked);
+  if (todo.length === 0) return 0;
+  // Enrolments are read now, not assumed: whoever the selection enrolled is on the roll.
+  const people = await participantsOf(db, programmeId);
+  const inmates = people.filter((p) => p.kind === 'inmate');
+  const tahanan = inmates.find((p) => p.register_class?.startsWith('A.')) ?? inmates[0];
+  const absentee = inmates[3] ?? people[0];
+  const corrected = inmates[1] ?? people[1];
+  const who = { userId: ids.recorder.userId, scope: all, roles: ['petugas' as const] };
+  const last = sessions.length - 1;
+  let recorded = 0;
+  for (const s of todo) {
+    const j = sessions.indexOf(s);
+    const active = people.filter(
+      (p) => p.started_on <= s.day && (p.ended_on === null || p.ended_on >= s.day),
+    );
+    const marks: MarkInput[] = active.map((p) => {
+      const i = people.indexOf(p);
+      let m = patternMark(i, j);
+      if (p.id === tahanan?.id && (j === 5 || j === 19)) m = { status: 'dispensasi', note: COURT };
+      const fromEnd = last - j;
+      if (p.id === absentee?.id && fromEnd >= 0 && fromEnd < RUN.length)
+        m = RUN[RUN.length - 1 - fromEnd] ?? m;
+      if (p.id === corrected?.id && j === 2) m = { status: 'alpa' };
+      return { enrolment_id: p.id, ...m };
+    });
+    if (marks.length === 0) continue;
+    const at = { lockDays: 7, now: s.ends_at };
+    await saveAttendance(db, ids.recorder, who, s.id, { marks }, at);
+    if (j === 2 && corrected && marks.some((m) => m.enrolment_id === corrected.id))
+      await saveAttendance(
+        db,
+        ids.recorder,
+        who,
+        s.id,
+        {
+          marks: [
+            {
+              enrolment_id: corrected.id,
+              status: 'izin',
+              note: 'Kunjungan keluarga',
+              reason: 'Surat izin kunjungan keluarga diserahkan sesudah sesi',
+            },
+          ],
+        },
+        at,
+      );
+    recorded++;
+  }
+  return recorded;
+}

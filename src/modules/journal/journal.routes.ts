@@ -1,0 +1,130 @@
+// Session journal pages: the journal of one session (with its photo uploads and thumbnails) and
+// the Humas page of documentation photos.
+import type { MultipartFile } from '@fastify/multipart';
+import { handleForm, submitForm } from '../../app/form-route.ts';
+import type { FormState } from '../../app/forms.tsx';
+import {
+  type App,
+  actorOf,
+  type FastifyReply,
+  type FastifyRequest,
+  setFlash,
+  userOf,
+} from '../../app/http.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import type { Upload } from '../files/files.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { FileParams, GalleryQuery, JournalBody, SessionFileParams } from './journal.schema.ts';
+import * as service from './journal.service.ts';
+import { GalleryPage, JournalPage, journalForm } from './journal.views.tsx';
+
+const view = { permission: 'attendance.view' as const };
+const record = { permission: 'attendance.record' as const };
+const photos = { permission: 'journal.photos' as const };
+
+function isFile(v: unknown): v is MultipartFile {
+  return typeof v === 'object' && v !== null && 'toBuffer' in v && 'filename' in v;
+}
+
+/** The photos of a multipart body (one field, one or several files); empty file inputs are skipped. */
+export async function readPhotos(body: unknown, field = 'photo'): Promise<Upload[]> {
+  const raw = ((body ?? {}) as Record<string, unknown>)[field];
+  const parts = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const out: Upload[] = [];
+  for (const p of parts)
+    if (isFile(p) && p.filename) out.push({ filename: p.filename, content: await p.toBuffer() });
+  return out;
+}
+
+export function sendPhoto(reply: FastifyReply, photo: { mime: string; content: Buffer }) {
+  return reply
+    .type(photo.mime)
+    .header('content-disposition', 'inline')
+    .header('cache-control', 'private, max-age=3600')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(photo.content);
+}
+
+export async function journalRoutes(app: App) {
+  const page = async (
+    req: FastifyRequest,
+    id: string,
+    forms: { form?: FormState; photo?: FormState } = {},
+  ) => {
+    const j = await service.journalOf(app.db, userOf(req).scope, id);
+    return renderPage(
+      JournalPage({
+        ctx: viewCtx(req),
+        j,
+        form: forms.form ?? journalForm(j),
+        photoForm: forms.photo ?? { values: {}, errors: [] },
+      }),
+    );
+  };
+
+  app.get('/sessions/:id/journal', { config: view, schema: { params: IdParams } }, async (req, reply) =>
+    reply.html(await page(req, req.params.id)),
+  );
+
+  app.post(
+    '/sessions/:id/journal',
+    { config: record, schema: { params: IdParams, body: JournalBody }, attachValidation: true },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => page(req, req.params.id, { form }),
+        action: () => service.saveJournal(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        flash: 'journal.saved',
+        redirect: () => `/sessions/${req.params.id}/journal`,
+      }),
+  );
+
+  app.post(
+    '/sessions/:id/journal/photos',
+    { config: record, schema: { params: IdParams } },
+    async (req, reply) => {
+      const id = req.params.id;
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => page(req, id, { photo: { values: {}, errors: form.errors } }),
+        async () =>
+          service.addPhotos(
+            app.db,
+            actorOf(req),
+            userOf(req).scope,
+            id,
+            await readPhotos(req.body),
+            app.config.uploadMaxBytes,
+          ),
+      );
+      if (sent) return sent;
+      setFlash(reply, 'journal.saved');
+      return reply.redirect(`/sessions/${id}/journal`, 303);
+    },
+  );
+
+  app.get(
+    '/sessions/:id/journal/photos/:fileId',
+    { config: view, schema: { params: SessionFileParams } },
+    async (req, reply) =>
+      sendPhoto(
+        reply,
+        await service.sessionPhoto(app.db, userOf(req).scope, req.params.id, req.params.fileId),
+      ),
+  );
+
+  app.get('/photos', { config: photos, schema: { querystring: GalleryQuery } }, async (req, reply) => {
+    const p = req.query.page ?? 1;
+    const r = await service.gallery(app.db, userOf(req).scope, p);
+    return reply.html(
+      renderPage(
+        GalleryPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, page: p, pageSize: r.pageSize }),
+      ),
+    );
+  });
+
+  app.get('/photos/:fileId', { config: photos, schema: { params: FileParams } }, async (req, reply) =>
+    sendPhoto(reply, await service.galleryPhoto(app.db, userOf(req).scope, req.params.fileId)),
+  );
+}
