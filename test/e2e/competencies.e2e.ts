@@ -36,7 +36,14 @@ describe('competencies and journal on a phone', () => {
     await region.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    assert.ok((await region.evaluate((el) => el.scrollLeft)) > 0, 'the arrow keys scroll the focused region');
+    // Keyboard scrolling is animated: wait for it to move rather than reading it at once.
+    const moved = await page
+      .waitForFunction((el) => (el as HTMLElement).scrollLeft > 0, await region.elementHandle(), {
+        timeout: 5000,
+      })
+      .then(() => true)
+      .catch(() => false);
+    assert.ok(moved, 'the arrow keys scroll the focused region');
     await page.screenshot({ path: '/tmp/competencies-360.png', fullPage: false });
 
     await navigation(page, () => page.goto(`/sessions/${withPhoto.owner_id}/journal`));
