@@ -25,7 +25,7 @@ export async function agreementSummaryPdf(
 ): Promise<Buffer> {
   const { t, lang } = opts;
   const a = d.agreement;
-  const doc = newDocument({ title: `${t('pdf.summaryTitle')} — ${a.title}`, author: d.unit.name });
+  const doc = await newDocument({ title: `${t('pdf.summaryTitle')} — ${a.title}`, author: d.unit.name });
   drawLetterhead(doc, {
     kanwilName: d.unit.kanwil_name,
     unitName: d.unit.name,

@@ -29,7 +29,7 @@ export async function inmateMonthPdf(
 ): Promise<Buffer> {
   const { t, lang } = opts;
   const zone = d.inmate.timezone as Zone;
-  const doc = newDocument({
+  const doc = await newDocument({
     title: `${t('attReports.monthlyTitle')} — ${d.month}`,
     author: opts.letterhead.unitName,
   });

@@ -1,7 +1,6 @@
 // The printed certificate: the unit's letterhead, the holder, the programme, hours and attendance,
 // the competencies table, signatures of the partner and the Kepala UPT, the number and a QR code
 // that opens the public verification page. A certificate is an Indonesian document: always id.
-import QRCode from 'qrcode';
 import { formatDay } from '../../app/format.ts';
 import { drawLetterhead, ensureSpace, facts, newDocument, toBuffer } from '../../app/pdf.ts';
 import type { CompetencyStatus } from '../../db/schema.ts';
@@ -19,7 +18,7 @@ const num = (v: string | number) => String(Math.round(Number(v) * 100) / 100).re
 
 export async function certificatePdf(d: CertificateDocument, verifyUrl: string): Promise<Buffer> {
   const c = d.certificate;
-  const doc = newDocument({ title: `Sertifikat ${c.number}`, author: d.unit.name });
+  const doc = await newDocument({ title: `Sertifikat ${c.number}`, author: d.unit.name });
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   drawLetterhead(doc, {
@@ -129,6 +128,8 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
   }
 
   // The QR code opens the public page, which says whether the certificate is still valid.
+  // Loaded on the first certificate, not at start-up.
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toBuffer(verifyUrl, {
     type: 'png',
     errorCorrectionLevel: 'M',
