@@ -105,7 +105,8 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
   // Uploads arrive as fields on the body, so CSRF and permission checks see them like any form.
   await app.register(fastifyMultipart, {
     attachFieldsToBody: true,
-    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, fieldSize: 10_000 },
+    // Several files only where a form asks for them (journal photos); single-file forms refuse more.
+    limits: { fileSize: config.uploadMaxBytes, files: 10, fields: 20, fieldSize: 10_000 },
   });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -2,19 +2,16 @@
 // those who may see the record that owns them (the owner's module decides).
 import { createHash } from 'node:crypto';
 import { fieldError } from '../../app/errors.ts';
+import type { Upload } from '../../app/uploads.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import * as repo from './files.repo.ts';
 import { checkUpload, safeFilename } from './files.rules.ts';
 
+export type { Upload };
 export const listFiles = repo.listFiles;
 export const fileMeta = repo.fileMeta;
 export const fileContent = repo.fileContent;
-
-export interface Upload {
-  filename: string;
-  content: Buffer;
-}
 
 /** Refuses a bad file with a field error before anything is written; stores a good one in `trx`. */
 export async function storeFile(

@@ -1,13 +1,12 @@
 // SDP import: upload (queued as a job), progress, preview (stored, nothing else written) and
 // confirm (a second job writes it all); pages, a JSON status for the progress bar, and /api/v1.
-import type { MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
-import { fieldError } from '../../app/errors.ts';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { isMessageKey } from '../../app/i18n.ts';
+import { oneUpload } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { enqueueImport } from './inmates.import.jobs.ts';
@@ -46,15 +45,7 @@ const ImportOut = Type.Object({
   problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String() })),
 });
 
-function isFile(v: unknown): v is MultipartFile {
-  return typeof v === 'object' && v !== null && 'toBuffer' in v && 'filename' in v;
-}
-
-async function readFile(body: unknown): Promise<{ filename: string; content: Buffer }> {
-  const file = (body as Record<string, unknown> | undefined)?.file;
-  if (!isFile(file) || !file.filename) throw fieldError('file', 'import.missingFile');
-  return { filename: file.filename, content: await file.toBuffer() };
-}
+const readFile = (body: unknown) => oneUpload(body, 'file', 'import.missingFile');
 
 export async function inmatesImportRoutes(app: App) {
   const uploadPage = (req: FastifyRequest, form: FormState) =>

@@ -1,6 +1,5 @@
 // Session journal pages: the journal of one session (with its photo uploads and thumbnails) and
 // the Humas page of documentation photos.
-import type { MultipartFile } from '@fastify/multipart';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import type { FormState } from '../../app/forms.tsx';
 import {
@@ -11,8 +10,8 @@ import {
   setFlash,
   userOf,
 } from '../../app/http.ts';
+import { uploadsOf } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import type { Upload } from '../files/files.service.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { FileParams, GalleryQuery, JournalBody, SessionFileParams } from './journal.schema.ts';
 import * as service from './journal.service.ts';
@@ -21,20 +20,6 @@ import { GalleryPage, JournalPage, journalForm } from './journal.views.tsx';
 const view = { permission: 'attendance.view' as const };
 const record = { permission: 'attendance.record' as const };
 const photos = { permission: 'journal.photos' as const };
-
-function isFile(v: unknown): v is MultipartFile {
-  return typeof v === 'object' && v !== null && 'toBuffer' in v && 'filename' in v;
-}
-
-/** The photos of a multipart body (one field, one or several files); empty file inputs are skipped. */
-export async function readPhotos(body: unknown, field = 'photo'): Promise<Upload[]> {
-  const raw = ((body ?? {}) as Record<string, unknown>)[field];
-  const parts = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const out: Upload[] = [];
-  for (const p of parts)
-    if (isFile(p) && p.filename) out.push({ filename: p.filename, content: await p.toBuffer() });
-  return out;
-}
 
 export function sendPhoto(reply: FastifyReply, photo: { mime: string; content: Buffer }) {
   return reply
@@ -94,7 +79,7 @@ export async function journalRoutes(app: App) {
             actorOf(req),
             userOf(req).scope,
             id,
-            await readPhotos(req.body),
+            await uploadsOf(req.body, 'photo'),
             app.config.uploadMaxBytes,
           ),
       );

@@ -197,6 +197,24 @@ describe('session journal and competencies', () => {
     assert.equal(after.length, before.length);
   });
 
+  test('several photos go up in one upload, and one bad file among them stores none', async () => {
+    const count = async () =>
+      (await t.db.selectFrom('files').select('id').where('owner_id', '=', s.first).execute()).length;
+    const before = await count();
+    const two = await upload(petugas, s.first, [
+      { name: 'praktik-1.png', content: PNG, type: 'image/png' },
+      { name: 'praktik-2.png', content: PNG, type: 'image/png' },
+    ]);
+    assert.equal(two.statusCode, 303, two.body);
+    assert.equal(await count(), before + 2);
+    const mixed = await upload(petugas, s.first, [
+      { name: 'praktik-3.png', content: PNG, type: 'image/png' },
+      { name: 'surat.png', content: PDF, type: 'image/png' },
+    ]);
+    assert.equal(mixed.statusCode, 400);
+    assert.equal(await count(), before + 2);
+  });
+
   test('a cancelled session has no journal, nor does one that has not happened yet', async () => {
     const page = await petugas.get(`/sessions/${s.cancelled}/journal`);
     assert.equal(page.statusCode, 200);

@@ -191,6 +191,7 @@ export function JournalPage({
                     type="file"
                     name="photo"
                     accept="image/jpeg,image/png"
+                    multiple
                     aria-describedby="h-photo"
                   />
                 </div>
