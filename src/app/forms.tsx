@@ -1,6 +1,6 @@
 // Form pieces that keep labels, hints and per-field errors wired for screen readers, plus the
 // error summary at the top of a form that failed validation.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { FieldError } from './errors.ts';
 import type { MessageKey } from './i18n.ts';
 import type { ViewCtx } from './view.ts';
@@ -166,4 +166,71 @@ export function CheckboxGroup(p: FieldProps & { options: ReadonlyArray<{ value: 
       ))}
     </fieldset>
   );
+}
+
+/** Why: long optional texts (scope, notes, curriculum lines) need the same wired label/hint/error. */
+export function TextArea({
+  ctx,
+  form,
+  name,
+  label,
+  hint,
+  rows = 4,
+}: {
+  ctx: ViewCtx;
+  form: FormState;
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  rows?: number;
+}) {
+  const err = form.errors.find((e) => e.field === name);
+  const v = form.values[name];
+  return (
+    <div class={err ? 'field has-error' : 'field'}>
+      <label for={`f-${name}`}>
+        {ctx.t(label)} <span class="opt">({ctx.t('common.optional')})</span>
+      </label>
+      {hint && (
+        <p class="hint" id={`h-${name}`}>
+          {ctx.t(hint)}
+        </p>
+      )}
+      {err && (
+        <p class="error" id={`e-${name}`} data-testid={`error-${name}`}>
+          {ctx.t(err.key, err.params)}
+        </p>
+      )}
+      <textarea
+        id={`f-${name}`}
+        name={name}
+        rows={rows}
+        aria-describedby={
+          [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined
+        }
+      >
+        {typeof v === 'string' ? v : ''}
+      </textarea>
+    </div>
+  );
+}
+
+type Bound<P> = (p: Omit<P, 'ctx' | 'form'>) => VNode;
+
+/** Why: a form page hands the same ctx and form state to every field; bind them once. */
+export function fieldsFor(
+  ctx: ViewCtx,
+  form: FormState,
+): {
+  Text: Bound<Parameters<typeof TextField>[0]>;
+  Select: Bound<Parameters<typeof SelectField>[0]>;
+  Area: Bound<Parameters<typeof TextArea>[0]>;
+  Checks: Bound<Parameters<typeof CheckboxGroup>[0]>;
+} {
+  return {
+    Text: (p) => <TextField ctx={ctx} form={form} {...p} />,
+    Select: (p) => <SelectField ctx={ctx} form={form} {...p} />,
+    Area: (p) => <TextArea ctx={ctx} form={form} {...p} />,
+    Checks: (p) => <CheckboxGroup ctx={ctx} form={form} {...p} />,
+  };
 }

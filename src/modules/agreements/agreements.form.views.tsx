@@ -1,7 +1,8 @@
 // The form to record an agreement, edit a draft, or create an addendum.
-import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { MATERIALS, PAY_MODELS } from './agreements.schema.ts';
 
@@ -30,52 +31,6 @@ const LABELS: Record<string, MessageKey> = {
   second_nip: 'agreements.signatoryNip',
 };
 
-function TextArea({
-  ctx,
-  form,
-  name,
-  label,
-  hint,
-  rows = 4,
-}: {
-  ctx: ViewCtx;
-  form: FormState;
-  name: string;
-  label: MessageKey;
-  hint?: MessageKey;
-  rows?: number;
-}) {
-  const err = form.errors.find((e) => e.field === name);
-  const v = form.values[name];
-  return (
-    <div class={err ? 'field has-error' : 'field'}>
-      <label for={`f-${name}`}>
-        {ctx.t(label)} <span class="opt">({ctx.t('common.optional')})</span>
-      </label>
-      {hint && (
-        <p class="hint" id={`h-${name}`}>
-          {ctx.t(hint)}
-        </p>
-      )}
-      {err && (
-        <p class="error" id={`e-${name}`} data-testid={`error-${name}`}>
-          {ctx.t(err.key, err.params)}
-        </p>
-      )}
-      <textarea
-        id={`f-${name}`}
-        name={name}
-        rows={rows}
-        aria-describedby={
-          [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined
-        }
-      >
-        {typeof v === 'string' ? v : ''}
-      </textarea>
-    </div>
-  );
-}
-
 export interface AgreementFormProps {
   ctx: ViewCtx;
   form: FormState;
@@ -89,14 +44,13 @@ export interface AgreementFormProps {
 
 export function AgreementFormPage(p: AgreementFormProps) {
   const { ctx, form } = p;
+  const f = fieldsFor(ctx, form);
   const title = ctx.t(
     p.mode === 'new' ? 'agreements.new' : p.mode === 'edit' ? 'agreements.edit' : 'agreements.newAddendum',
   );
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={p.backHref}>← {ctx.t('common.back')}</a>
-      </p>
+      <BackLink href={p.backHref} label={ctx.t('common.back')} />
       <h1>{title}</h1>
       {p.parentTitle && (
         <p class="muted">
@@ -108,61 +62,27 @@ export function AgreementFormPage(p: AgreementFormProps) {
         <Csrf ctx={ctx} />
         {p.mode === 'new' && (
           <>
-            <SelectField
-              ctx={ctx}
-              form={form}
+            <f.Select
               name="partner_id"
               label="agreements.partner"
               blank="—"
               options={p.partners.map((x) => ({ value: x.id, label: x.name }))}
             />
-            <SelectField
-              ctx={ctx}
-              form={form}
+            <f.Select
               name="kind"
               label="agreements.kind"
               options={(['pks', 'mou'] as const).map((k) => ({ value: k, label: ctx.t(`kind.${k}`) }))}
             />
           </>
         )}
-        <TextField ctx={ctx} form={form} name="title" label="agreements.titleField" maxLength={300} />
+        <f.Text name="title" label="agreements.titleField" maxLength={300} />
         <div class="grid2">
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="number_first"
-            label="agreements.numberFirst"
-            optional
-            maxLength={100}
-          />
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="number_second"
-            label="agreements.numberSecond"
-            optional
-            maxLength={100}
-          />
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="signed_on"
-            label="agreements.signedOn"
-            type="date"
-            optional
-          />
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="signed_place"
-            label="agreements.signedPlace"
-            optional
-            maxLength={100}
-          />
-          <TextField ctx={ctx} form={form} name="valid_from" label="agreements.validFrom" type="date" />
-          <TextField
-            ctx={ctx}
-            form={form}
+          <f.Text name="number_first" label="agreements.numberFirst" optional maxLength={100} />
+          <f.Text name="number_second" label="agreements.numberSecond" optional maxLength={100} />
+          <f.Text name="signed_on" label="agreements.signedOn" type="date" optional />
+          <f.Text name="signed_place" label="agreements.signedPlace" optional maxLength={100} />
+          <f.Text name="valid_from" label="agreements.validFrom" type="date" />
+          <f.Text
             name="valid_to"
             label="agreements.validTo"
             type="date"
@@ -173,167 +93,59 @@ export function AgreementFormPage(p: AgreementFormProps) {
         <fieldset class="field">
           <legend>{ctx.t('agreements.parties')}</legend>
           <div class="grid2">
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="first_name"
-              label="agreements.partyFirst"
-              optional
-              maxLength={200}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="first_signatory"
-              label="agreements.signatoryName"
-              optional
-              maxLength={120}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="first_position"
-              label="agreements.signatoryPosition"
-              optional
-              maxLength={120}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="first_nip"
-              label="agreements.signatoryNip"
-              optional
-              maxLength={18}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="second_name"
-              label="agreements.partySecond"
-              optional
-              maxLength={200}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="second_signatory"
-              label="agreements.signatoryName"
-              optional
-              maxLength={120}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="second_position"
-              label="agreements.signatoryPosition"
-              optional
-              maxLength={120}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="second_nip"
-              label="agreements.signatoryNip"
-              optional
-              maxLength={18}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="other_name"
-              label="agreements.otherParty"
-              optional
-              maxLength={200}
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="other_signatory"
-              label="agreements.signatoryName"
-              optional
-              maxLength={120}
-            />
+            <f.Text name="first_name" label="agreements.partyFirst" optional maxLength={200} />
+            <f.Text name="first_signatory" label="agreements.signatoryName" optional maxLength={120} />
+            <f.Text name="first_position" label="agreements.signatoryPosition" optional maxLength={120} />
+            <f.Text name="first_nip" label="agreements.signatoryNip" optional maxLength={18} />
+            <f.Text name="second_name" label="agreements.partySecond" optional maxLength={200} />
+            <f.Text name="second_signatory" label="agreements.signatoryName" optional maxLength={120} />
+            <f.Text name="second_position" label="agreements.signatoryPosition" optional maxLength={120} />
+            <f.Text name="second_nip" label="agreements.signatoryNip" optional maxLength={18} />
+            <f.Text name="other_name" label="agreements.otherParty" optional maxLength={200} />
+            <f.Text name="other_signatory" label="agreements.signatoryName" optional maxLength={120} />
           </div>
         </fieldset>
-        <TextArea ctx={ctx} form={form} name="scope" label="agreements.scope" rows={3} />
-        <TextArea
-          ctx={ctx}
-          form={form}
+        <f.Area name="scope" label="agreements.scope" rows={3} />
+        <f.Area
           name="obligations_first"
           label="agreements.obligationsFirst"
           hint="agreements.obligationsHint"
         />
-        <TextArea
-          ctx={ctx}
-          form={form}
+        <f.Area
           name="obligations_second"
           label="agreements.obligationsSecond"
           hint="agreements.obligationsHint"
         />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Select
           name="materials_by"
           label="agreements.materialsBy"
           optional
           blank="—"
           options={MATERIALS.map((m) => ({ value: m, label: ctx.t(`materials.${m}`) }))}
         />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Select
           name="pay_model"
           label="agreements.payModel"
           options={PAY_MODELS.map((m) => ({ value: m, label: ctx.t(`payModel.${m}`) }))}
         />
-        <TextArea
-          ctx={ctx}
-          form={form}
-          name="piece_rates"
-          label="agreements.pieceRates"
-          hint="agreements.pieceRatesHint"
-          rows={3}
-        />
+        <f.Area name="piece_rates" label="agreements.pieceRates" hint="agreements.pieceRatesHint" rows={3} />
         <fieldset class="field">
           <legend>{ctx.t('agreements.split')}</legend>
           <p class="hint">{ctx.t('agreements.splitHint')}</p>
           <div class="grid3">
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="premi_pct"
-              label="agreements.premiPct"
-              type="number"
-              optional
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="pnbp_pct"
-              label="agreements.pnbpPct"
-              type="number"
-              optional
-            />
-            <TextField
-              ctx={ctx}
-              form={form}
-              name="capital_pct"
-              label="agreements.capitalPct"
-              type="number"
-              optional
-            />
+            <f.Text name="premi_pct" label="agreements.premiPct" type="number" optional />
+            <f.Text name="pnbp_pct" label="agreements.pnbpPct" type="number" optional />
+            <f.Text name="capital_pct" label="agreements.capitalPct" type="number" optional />
           </div>
         </fieldset>
         {p.programAksi.length > 0 && (
-          <CheckboxGroup
-            ctx={ctx}
-            form={form}
+          <f.Checks
             name="program_aksi_ids"
             label="agreements.programAksi"
             options={p.programAksi.map((x) => ({ value: x.id, label: x.title }))}
           />
         )}
-        <TextArea ctx={ctx} form={form} name="notes" label="agreements.notes" rows={2} />
+        <f.Area name="notes" label="agreements.notes" rows={2} />
         <button type="submit" class="primary" data-testid="agreement-save">
           {ctx.t('common.save')}
         </button>

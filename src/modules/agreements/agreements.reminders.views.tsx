@@ -2,6 +2,7 @@
 import { formatDay } from '../../app/format.ts';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { Reminder } from './agreements.reminders.ts';
 
@@ -45,9 +46,7 @@ export function RemindersPanel({ ctx, items }: { ctx: ViewCtx; items: Reminder[]
 export function RemindersPage({ ctx, items }: { ctx: ViewCtx; items: Reminder[] }) {
   return (
     <Layout ctx={ctx} title={ctx.t('reminders.title')}>
-      <p>
-        <a href="/agreements">← {ctx.t('agreements.title')}</a>
-      </p>
+      <BackLink href="/agreements" label={ctx.t('agreements.title')} />
       <h1>{ctx.t('reminders.title')}</h1>
       <ReminderList ctx={ctx} items={items} />
     </Layout>

@@ -1,7 +1,7 @@
 // An agreement's page: its terms in force on any date, status actions, documents, and monitoring
 // and evaluation.
 import { formatDay, formatRupiah } from '../../app/format.ts';
-import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { StatusBadge } from './agreements.list.views.tsx';
@@ -52,6 +52,7 @@ export function AgreementPage(p: AgreementPageProps) {
   const manage = ctx.can('agreements.manage');
   const terms = d.inForce;
   const final = a.status === 'expired' || a.status === 'terminated';
+  const ev = fieldsFor(ctx, p.evalForm);
   return (
     <Layout ctx={ctx} title={a.title}>
       <p>
@@ -329,10 +330,10 @@ export function AgreementPage(p: AgreementPageProps) {
             data-testid="evaluation-form"
           >
             <Csrf ctx={ctx} />
-            <TextField ctx={ctx} form={p.evalForm} name="evaluated_on" label="eval.date" type="date" />
-            <TextField ctx={ctx} form={p.evalForm} name="evaluator" label="eval.evaluator" maxLength={120} />
-            <TextField ctx={ctx} form={p.evalForm} name="findings" label="eval.findings" maxLength={5000} />
-            <TextField ctx={ctx} form={p.evalForm} name="score" label="eval.score" type="number" />
+            <ev.Text name="evaluated_on" label="eval.date" type="date" />
+            <ev.Text name="evaluator" label="eval.evaluator" maxLength={120} />
+            <ev.Text name="findings" label="eval.findings" maxLength={5000} />
+            <ev.Text name="score" label="eval.score" type="number" />
             <div class="field">
               <label for="f-actions">{ctx.t('eval.actions')}</label>
               <p class="hint">{ctx.t('eval.actionsHint')}</p>

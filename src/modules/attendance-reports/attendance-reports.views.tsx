@@ -3,6 +3,7 @@
 // participants absent several sessions in a row. Session, participant and month pages are beside.
 import { formatDay, formatNumber } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
+import { DataTable } from '../../app/list.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { MarkStatus } from '../../db/schema.ts';
@@ -69,44 +70,31 @@ export function OverviewPage({
     <Layout ctx={ctx} title={ctx.t('attReports.title')}>
       <h1>{ctx.t('attReports.title')}</h1>
       <p class="muted">{ctx.t('attReports.intro')}</p>
-      {rows.length === 0 ? (
-        <p>{ctx.t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="overview-table">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('attReports.programme')}</th>
-                <th scope="col">{ctx.t('attReports.unit')}</th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.activeParticipants')}
-                </th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.held')}
-                </th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.rate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <a href={`/attendance-reports/programmes/${r.id}`}>{r.name}</a>
-                  </th>
-                  <td>{r.unit_name}</td>
-                  <td class="num">{r.participants}</td>
-                  <td class="num">{r.held}</td>
-                  <td class="num">
-                    <Rate ctx={ctx} rate={r.rate} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        ctx={ctx}
+        rows={rows}
+        testid="overview-table"
+        heads={[
+          'attReports.programme',
+          'attReports.unit',
+          { num: 'attReports.activeParticipants' },
+          { num: 'attReports.held' },
+          { num: 'attReports.rate' },
+        ]}
+        row={(r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              <a href={`/attendance-reports/programmes/${r.id}`}>{r.name}</a>
+            </th>
+            <td>{r.unit_name}</td>
+            <td class="num">{r.participants}</td>
+            <td class="num">{r.held}</td>
+            <td class="num">
+              <Rate ctx={ctx} rate={r.rate} />
+            </td>
+          </tr>
+        )}
+      />
       <Pager ctx={ctx} base="/attendance-reports" query={{}} page={page} total={total} pageSize={pageSize} />
     </Layout>
   );
@@ -145,45 +133,35 @@ export function ProgrammeReportPage(p: {
           </figcaption>
         </figure>
       )}
-      {p.months.length > 0 && (
-        <div class="table-wrap">
-          <table id="months-table" data-testid="months-table" data-chart-label={ctx.t('attReports.rate')}>
-            <caption>{ctx.t('attReports.byMonth')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('attReports.month')}</th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.held')}
-                </th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.cancelled')}
-                </th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.participants')}
-                </th>
-                <StatusHeads ctx={ctx} />
-                <th scope="col" class="num">
-                  {ctx.t('attReports.rate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.months.map((m) => (
-                <tr key={m.month} data-month={m.month} data-rate={m.rate.rate ?? ''}>
-                  <th scope="row">{monthLabel(m.month, ctx)}</th>
-                  <td class="num">{m.held}</td>
-                  <td class="num">{m.cancelled}</td>
-                  <td class="num">{m.participants}</td>
-                  <StatusCells counts={m.counts} />
-                  <td class="num">
-                    <Rate ctx={ctx} rate={m.rate} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        ctx={ctx}
+        rows={p.months}
+        none={null}
+        id="months-table"
+        testid="months-table"
+        attrs={{ 'data-chart-label': ctx.t('attReports.rate') }}
+        caption={ctx.t('attReports.byMonth')}
+        heads={[
+          'attReports.month',
+          { num: 'attReports.held' },
+          { num: 'attReports.cancelled' },
+          { num: 'attReports.participants' },
+          <StatusHeads key="status" ctx={ctx} />,
+          { num: 'attReports.rate' },
+        ]}
+        row={(m) => (
+          <tr key={m.month} data-month={m.month} data-rate={m.rate.rate ?? ''}>
+            <th scope="row">{monthLabel(m.month, ctx)}</th>
+            <td class="num">{m.held}</td>
+            <td class="num">{m.cancelled}</td>
+            <td class="num">{m.participants}</td>
+            <StatusCells counts={m.counts} />
+            <td class="num">
+              <Rate ctx={ctx} rate={m.rate} />
+            </td>
+          </tr>
+        )}
+      />
 
       <h2 id="by-participant">{ctx.t('attReports.byParticipant')}</h2>
       <p>
@@ -191,54 +169,37 @@ export function ProgrammeReportPage(p: {
           {ctx.t('attReports.downloadParticipants')}
         </a>
       </p>
-      {p.participants.length === 0 ? (
-        <p>{ctx.t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="participants-table">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('attReports.name')}</th>
-                <th scope="col">{ctx.t('attReports.enrolmentStatus')}</th>
-                <StatusHeads ctx={ctx} />
-                <th scope="col" class="num">
-                  {ctx.t('attReports.rate')}
-                </th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.currentRun')}
-                </th>
-                <th scope="col" class="num">
-                  {ctx.t('attReports.hours')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.participants.map((r) => (
-                <tr key={r.enrolment_id} data-testid={`participant-${r.enrolment_id}`}>
-                  <th scope="row">
-                    <a href={`/attendance-reports/enrolments/${r.enrolment_id}`}>{r.name}</a>
-                    <br />
-                    <span class="muted">{ctx.t(`enrolments.kind.${r.kind}`)}</span>
-                  </th>
-                  <td>{ctx.t(`enrolments.status.${r.enrolment_status}`)}</td>
-                  <StatusCells counts={r.counts} />
-                  <td class="num">
-                    <Rate ctx={ctx} rate={r.rate} />
-                  </td>
-                  <td class="num">
-                    {r.currentRun >= p.threshold ? (
-                      <strong class="warn">{r.currentRun}</strong>
-                    ) : (
-                      r.currentRun
-                    )}
-                  </td>
-                  <td class="num">{formatNumber(r.hours, ctx.lang, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        ctx={ctx}
+        rows={p.participants}
+        testid="participants-table"
+        heads={[
+          'attReports.name',
+          'attReports.enrolmentStatus',
+          <StatusHeads key="status" ctx={ctx} />,
+          { num: 'attReports.rate' },
+          { num: 'attReports.currentRun' },
+          { num: 'attReports.hours' },
+        ]}
+        row={(r) => (
+          <tr key={r.enrolment_id} data-testid={`participant-${r.enrolment_id}`}>
+            <th scope="row">
+              <a href={`/attendance-reports/enrolments/${r.enrolment_id}`}>{r.name}</a>
+              <br />
+              <span class="muted">{ctx.t(`enrolments.kind.${r.kind}`)}</span>
+            </th>
+            <td>{ctx.t(`enrolments.status.${r.enrolment_status}`)}</td>
+            <StatusCells counts={r.counts} />
+            <td class="num">
+              <Rate ctx={ctx} rate={r.rate} />
+            </td>
+            <td class="num">
+              {r.currentRun >= p.threshold ? <strong class="warn">{r.currentRun}</strong> : r.currentRun}
+            </td>
+            <td class="num">{formatNumber(r.hours, ctx.lang, 1)}</td>
+          </tr>
+        )}
+      />
       {p.months.length > 0 && (
         <>
           <script src="/vendor/chart.umd.js" defer />
@@ -271,34 +232,29 @@ export function AbsenceAlertsPanel({
       ) : (
         <>
           <p class="muted">{ctx.t('attReports.alertIntro', { n: threshold })}</p>
-          <div class="table-wrap">
-            <table class="compact">
-              <thead>
-                <tr>
-                  <th scope="col">{ctx.t('attReports.name')}</th>
-                  <th scope="col">{ctx.t('attReports.programme')}</th>
-                  <th scope="col" class="num">
-                    {ctx.t('attReports.runLength')}
-                  </th>
-                  <th scope="col">{ctx.t('attReports.lastDay')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((a) => (
-                  <tr key={a.enrolment_id} data-testid={`absence-${a.enrolment_id}`}>
-                    <th scope="row">
-                      <a href={`/attendance-reports/enrolments/${a.enrolment_id}`}>{a.name}</a>
-                    </th>
-                    <td>
-                      <a href={`/attendance-reports/programmes/${a.programme_id}`}>{a.programme_name}</a>
-                    </td>
-                    <td class="num">{a.run}</td>
-                    <td>{formatDay(a.lastDay, ctx.lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            ctx={ctx}
+            rows={items}
+            class="compact"
+            heads={[
+              'attReports.name',
+              'attReports.programme',
+              { num: 'attReports.runLength' },
+              'attReports.lastDay',
+            ]}
+            row={(a) => (
+              <tr key={a.enrolment_id} data-testid={`absence-${a.enrolment_id}`}>
+                <th scope="row">
+                  <a href={`/attendance-reports/enrolments/${a.enrolment_id}`}>{a.name}</a>
+                </th>
+                <td>
+                  <a href={`/attendance-reports/programmes/${a.programme_id}`}>{a.programme_name}</a>
+                </td>
+                <td class="num">{a.run}</td>
+                <td>{formatDay(a.lastDay, ctx.lang)}</td>
+              </tr>
+            )}
+          />
         </>
       )}
     </section>

@@ -54,19 +54,19 @@ export function VerifyPage(p: {
       >
         <strong>{c.status === 'valid' ? t('verify.valid') : t('verify.revoked')}</strong>
       </p>
-      <dl class="facts">
+      <dl class="facts" data-testid="verify-facts">
         <dt>{t('certificates.number')}</dt>
         <dd data-testid="verify-number">{c.number}</dd>
         <dt>{t('verify.initials')}</dt>
         <dd data-testid="verify-initials">{c.holder_initials}</dd>
         <dt>{t('certificates.programme')}</dt>
-        <dd>{c.programme_name}</dd>
+        <dd data-testid="verify-programme">{c.programme_name}</dd>
         <dt>{t('certificates.issuedOn')}</dt>
-        <dd>{formatDay(c.issued_on, 'id')}</dd>
+        <dd data-testid="verify-issued-on">{formatDay(c.issued_on, 'id')}</dd>
         {c.revoked_on && (
           <>
             <dt>{t('verify.revokedOn')}</dt>
-            <dd>{formatDay(c.revoked_on, 'id')}</dd>
+            <dd data-testid="verify-revoked-on">{formatDay(c.revoked_on, 'id')}</dd>
           </>
         )}
       </dl>

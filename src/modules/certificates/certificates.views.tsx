@@ -133,7 +133,7 @@ export function CompletionPage(p: {
                 {String(r.hours).replace('.', ',')}
               </p>
               {r.certificateId ? (
-                <a href={`/certificates/${r.certificateId}`}>
+                <a href={`/certificates/${r.certificateId}`} data-testid="standing-certificate">
                   {ctx.t('certificates.list')}: {ctx.t('certificates.status.valid')}
                 </a>
               ) : r.check.eligible ? (
@@ -151,7 +151,7 @@ export function CompletionPage(p: {
                   )}
                 </>
               ) : (
-                <ul class="reasons">
+                <ul class="reasons" data-testid="standing-reasons">
                   {reasonLines(ctx, r.check.reasons).map((line) => (
                     <li key={line}>{line}</li>
                   ))}
@@ -179,31 +179,40 @@ export function CertificatePage(p: {
       <p>
         <a href={`/programmes/${c.programme_id}/completion`}>{c.programme_name}</a>
       </p>
-      <h1>{c.number}</h1>
+      <h1 data-testid="certificate-number">{c.number}</h1>
       <dl class="facts">
         <dt>{ctx.t('certificates.holder')}</dt>
-        <dd>{c.inmate_id ? <a href={`/inmates/${c.inmate_id}`}>{c.holder_name}</a> : c.holder_name}</dd>
+        <dd data-testid="certificate-holder">
+          {c.inmate_id ? <a href={`/inmates/${c.inmate_id}`}>{c.holder_name}</a> : c.holder_name}
+        </dd>
         <dt>{ctx.t('certificates.programme')}</dt>
         <dd>{c.programme_name}</dd>
         <dt>{ctx.t('certificates.issuedOn')}</dt>
-        <dd>{formatDay(c.issued_on, ctx.lang)}</dd>
+        <dd data-testid="certificate-issued-on">{formatDay(c.issued_on, ctx.lang)}</dd>
         <dt>{ctx.t('certificates.hoursTotal')}</dt>
-        <dd>{String(Number(c.hours)).replace('.', ',')}</dd>
+        <dd data-testid="certificate-hours">{String(Number(c.hours)).replace('.', ',')}</dd>
         <dt>{ctx.t('certificates.attendanceRate')}</dt>
-        <dd>{pct(c.attendance_rate)}</dd>
+        <dd data-testid="certificate-attendance-rate">{pct(c.attendance_rate)}</dd>
         <dt>{ctx.t('certificates.status')}</dt>
         <dd data-testid="certificate-status">
           {ctx.t(`certificates.status.${c.status}`)}
           {c.revoked_at &&
             ` — ${ctx.t('certificates.revokedOn', { date: ctx.dateLong(c.revoked_at), reason: c.revoked_reason ?? '' })}`}
         </dd>
+        {/* In the facts list, whose values wrap anywhere: the address is one long word. */}
+        <dt>{ctx.t('certificates.verifyLink')}</dt>
+        <dd>
+          <a href={p.verifyUrl} data-testid="certificate-verify-link">
+            {p.verifyUrl}
+          </a>
+        </dd>
       </dl>
       <h2>{ctx.t('certificates.competencies')}</h2>
       <div class="table-wrap">
-        <table>
+        <table data-testid="certificate-competencies">
           <tbody>
             {c.competencies.map((u) => (
-              <tr key={`${u.code}-${u.title}`}>
+              <tr key={`${u.code}-${u.title}`} data-code={u.code ?? ''}>
                 <td>{u.code ?? '—'}</td>
                 <td>{u.title}</td>
                 <td>{String(u.hours).replace('.', ',')}</td>
@@ -218,14 +227,11 @@ export function CertificatePage(p: {
           {ctx.t('certificates.download')}
         </a>
       </p>
-      <p>
-        {ctx.t('certificates.verifyLink')}: <a href={p.verifyUrl}>{p.verifyUrl}</a>
-      </p>
       {c.status === 'valid' && ctx.can('certificates.revoke') && (
         <>
           <h2>{ctx.t('certificates.revoke')}</h2>
           <ErrorSummary ctx={ctx} form={p.revoke} labels={{ reason: 'certificates.revokeReason' }} />
-          <form method="post" action={`/certificates/${c.id}/revoke`} novalidate>
+          <form method="post" action={`/certificates/${c.id}/revoke`} novalidate data-testid="revoke-form">
             <Csrf ctx={ctx} />
             <TextField
               ctx={ctx}

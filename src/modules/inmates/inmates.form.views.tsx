@@ -1,5 +1,6 @@
-import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { GENDERS, RISK_LEVELS } from './inmates.schema.ts';
 import { LABELS } from './inmates.views.tsx';
@@ -14,11 +15,10 @@ export function InmateFormPage(p: {
   const { ctx, form } = p;
   const title = ctx.t(p.inmateId ? 'inmates.edit' : 'inmates.new');
   const checked = form.values.health_restriction === true || form.values.health_restriction === 'true';
+  const f = fieldsFor(ctx, form);
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={p.inmateId ? `/inmates/${p.inmateId}` : '/inmates'}>← {ctx.t('common.back')}</a>
-      </p>
+      <BackLink href={p.inmateId ? `/inmates/${p.inmateId}` : '/inmates'} label={ctx.t('common.back')} />
       <h1>{title}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
       <form
@@ -29,66 +29,30 @@ export function InmateFormPage(p: {
       >
         <Csrf ctx={ctx} />
         {!p.inmateId && p.units.length > 1 && (
-          <SelectField
-            ctx={ctx}
-            form={form}
+          <f.Select
             name="unit_id"
             label="inmates.unit"
             options={p.units.map((u) => ({ value: u.id, label: u.name }))}
           />
         )}
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="reg_number"
-          label="inmates.regNumber"
-          hint="inmates.regNumberHint"
-          maxLength={40}
-        />
-        <TextField ctx={ctx} form={form} name="name" label="inmates.name" maxLength={120} />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Text name="reg_number" label="inmates.regNumber" hint="inmates.regNumberHint" maxLength={40} />
+        <f.Text name="name" label="inmates.name" maxLength={120} />
+        <f.Select
           name="gender"
           label="inmates.gender"
           options={GENDERS.map((g) => ({ value: g, label: ctx.t(`gender.${g}`) }))}
         />
-        <TextField ctx={ctx} form={form} name="birth_date" label="inmates.birthDate" type="date" />
-        <TextField ctx={ctx} form={form} name="entry_date" label="inmates.entryDate" type="date" />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="expected_release_date"
-          label="inmates.expectedRelease"
-          type="date"
-          optional
-        />
+        <f.Text name="birth_date" label="inmates.birthDate" type="date" />
+        <f.Text name="entry_date" label="inmates.entryDate" type="date" />
+        <f.Text name="expected_release_date" label="inmates.expectedRelease" type="date" optional />
         <div class="grid2">
-          <TextField ctx={ctx} form={form} name="block" label="inmates.block" optional maxLength={40} />
-          <TextField ctx={ctx} form={form} name="room" label="inmates.room" optional maxLength={40} />
+          <f.Text name="block" label="inmates.block" optional maxLength={40} />
+          <f.Text name="room" label="inmates.room" optional maxLength={40} />
         </div>
-        <TextField ctx={ctx} form={form} name="education" label="inmates.education" optional maxLength={60} />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="skills"
-          label="inmates.skills"
-          hint="inmates.listHint"
-          optional
-          maxLength={600}
-        />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="interests"
-          label="inmates.interests"
-          hint="inmates.listHint"
-          optional
-          maxLength={600}
-        />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Text name="education" label="inmates.education" optional maxLength={60} />
+        <f.Text name="skills" label="inmates.skills" hint="inmates.listHint" optional maxLength={600} />
+        <f.Text name="interests" label="inmates.interests" hint="inmates.listHint" optional maxLength={600} />
+        <f.Select
           name="risk_level"
           label="inmates.riskLevel"
           optional
@@ -102,9 +66,7 @@ export function InmateFormPage(p: {
             {ctx.t('inmates.healthRestrictionLabel')}
           </label>
         </fieldset>
-        <TextField
-          ctx={ctx}
-          form={form}
+        <f.Text
           name="nik"
           label="inmates.nik"
           hint="inmates.nikHint"

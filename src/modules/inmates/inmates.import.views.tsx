@@ -3,6 +3,7 @@
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import { isMessageKey, type Translate } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { ImportStatus } from '../../db/schema.ts';
 import type { getImport } from './inmates.import.service.ts';
@@ -14,9 +15,7 @@ export function ImportUploadPage({ ctx, form }: { ctx: ViewCtx; form: FormState 
   const err = form.errors.find((e) => e.field === 'file');
   return (
     <Layout ctx={ctx} title={ctx.t('import.title')}>
-      <p>
-        <a href="/inmates">← {ctx.t('inmates.title')}</a>
-      </p>
+      <BackLink href="/inmates" label={ctx.t('inmates.title')} />
       <h1>{ctx.t('import.title')}</h1>
       <p>{ctx.t('import.intro')}</p>
       <p class="hint">{ctx.t('import.columns')}</p>
@@ -87,9 +86,7 @@ export function ImportProgressPage({ ctx, batch }: { ctx: ViewCtx; batch: Batch 
   const error = batch.error && isMessageKey(batch.error) ? batch.error : 'import.jobFailed';
   return (
     <Layout ctx={ctx} title={ctx.t(failed ? 'import.failedTitle' : 'import.progressTitle')}>
-      <p>
-        <a href="/inmates/import">← {ctx.t('import.title')}</a>
-      </p>
+      <BackLink href="/inmates/import" label={ctx.t('import.title')} />
       <h1>{ctx.t(failed ? 'import.failedTitle' : 'import.progressTitle')}</h1>
       <p>
         <strong>{batch.filename}</strong>
@@ -149,9 +146,7 @@ export function ImportPreviewPage({
   const canConfirm = batch.status === 'previewed' && batch.problems.length === 0 && batch.rows.length > 0;
   return (
     <Layout ctx={ctx} title={ctx.t('import.preview')}>
-      <p>
-        <a href="/inmates/import">← {ctx.t('import.title')}</a>
-      </p>
+      <BackLink href="/inmates/import" label={ctx.t('import.title')} />
       <h1>{ctx.t('import.preview')}</h1>
       <p>
         <strong>{batch.filename}</strong>

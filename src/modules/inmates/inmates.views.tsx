@@ -1,11 +1,21 @@
 // Pages of the inmate register: the list with search and filters, and a person's page with the
 // masked NIK, Register F, status history and the status actions.
 
+import { Fact } from '../../app/facts.tsx';
 import { formatDayShort } from '../../app/format.ts';
-import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import { Pager } from '../../app/pager.tsx';
+import {
+  BackLink,
+  DataTable,
+  FilterForm,
+  type ListPageProps,
+  ListShell,
+  SearchField,
+  SelectFilter,
+  TitleRow,
+} from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { REGISTER_CLASSES, remainingMonths } from './inmates.rules.ts';
 import { STATUSES } from './inmates.schema.ts';
@@ -49,21 +59,15 @@ export interface ListQuery {
   block?: string | undefined;
 }
 
-export function InmateListPage(p: {
-  ctx: ViewCtx;
-  rows: Inmate[];
-  total: number;
-  page: number;
-  pageSize: number;
-  query: ListQuery;
-  blocks: string[];
-}) {
+export function InmateListPage(p: ListPageProps<Inmate, ListQuery> & { blocks: string[] }) {
   const { ctx, query } = p;
   return (
-    <Layout ctx={ctx} title={ctx.t('inmates.title')}>
-      <div class="title-row">
-        <h1>{ctx.t('inmates.title')}</h1>
-        {ctx.can('inmates.manage') && (
+    <ListShell
+      list={p}
+      title={ctx.t('inmates.title')}
+      base="/inmates"
+      actions={
+        ctx.can('inmates.manage') && (
           <span class="actions">
             <a class="button" href="/inmates/import" data-testid="inmate-import">
               {ctx.t('inmates.import')}
@@ -72,97 +76,62 @@ export function InmateListPage(p: {
               {ctx.t('inmates.new')}
             </a>
           </span>
-        )}
-      </div>
-      <form method="get" action="/inmates" class="filters">
-        <label>
-          {ctx.t('common.search')}
-          <input
-            type="search"
-            name="q"
-            value={query.q ?? ''}
-            placeholder={ctx.t('inmates.searchPlaceholder')}
-          />
-        </label>
-        <label>
-          {ctx.t('inmates.status')}
-          <select name="status">
-            <option value="">{ctx.t('common.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s} selected={query.status === s}>
-                {ctx.t(`inmateStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {ctx.t('inmates.registerClass')}
-          <select name="register_class">
-            <option value="">{ctx.t('common.all')}</option>
-            {REGISTER_CLASSES.map((c) => (
-              <option key={c} value={c} selected={query.register_class === c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {ctx.t('inmates.block')}
-          <select name="block">
-            <option value="">{ctx.t('common.all')}</option>
-            {p.blocks.map((b) => (
-              <option key={b} value={b} selected={query.block === b}>
-                {b}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{ctx.t('common.filter')}</button>
-      </form>
-      {p.rows.length === 0 ? (
-        <p>{ctx.t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="inmate-table">
-            <caption class="muted">{p.total}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('inmates.regNumber')}</th>
-                <th scope="col">{ctx.t('inmates.name')}</th>
-                <th scope="col">{ctx.t('inmates.category')}</th>
-                <th scope="col">{ctx.t('inmates.block')}</th>
-                <th scope="col">{ctx.t('inmates.expectedRelease')}</th>
-                <th scope="col">{ctx.t('inmates.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <a href={`/inmates/${i.id}`}>{i.reg_number}</a>
-                  </td>
-                  <td>{i.name}</td>
-                  <td>{ctx.t(`category.${i.category}`)}</td>
-                  <td>{[i.block, i.room].filter(Boolean).join(' / ') || '—'}</td>
-                  <td>{day(i.expected_release_date)}</td>
-                  <td>
-                    <StatusBadge ctx={ctx} status={i.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager
+        )
+      }
+    >
+      <FilterForm ctx={ctx} action="/inmates">
+        <SearchField ctx={ctx} value={query.q} placeholder="inmates.searchPlaceholder" />
+        <SelectFilter
+          ctx={ctx}
+          label="inmates.status"
+          name="status"
+          value={query.status}
+          options={STATUSES.map((s) => ({ value: s, label: ctx.t(`inmateStatus.${s}`) }))}
+        />
+        <SelectFilter
+          ctx={ctx}
+          label="inmates.registerClass"
+          name="register_class"
+          value={query.register_class}
+          options={REGISTER_CLASSES.map((c) => ({ value: c, label: c }))}
+        />
+        <SelectFilter
+          ctx={ctx}
+          label="inmates.block"
+          name="block"
+          value={query.block}
+          options={p.blocks.map((b) => ({ value: b, label: b }))}
+        />
+      </FilterForm>
+      <DataTable
         ctx={ctx}
-        base="/inmates"
-        query={{ ...query }}
-        page={p.page}
-        total={p.total}
-        pageSize={p.pageSize}
+        rows={p.rows}
+        testid="inmate-table"
+        count={p.total}
+        heads={[
+          'inmates.regNumber',
+          'inmates.name',
+          'inmates.category',
+          'inmates.block',
+          'inmates.expectedRelease',
+          'inmates.status',
+        ]}
+        row={(i) => (
+          <tr key={i.id}>
+            <td>
+              <a href={`/inmates/${i.id}`}>{i.reg_number}</a>
+            </td>
+            <td>{i.name}</td>
+            <td>{ctx.t(`category.${i.category}`)}</td>
+            <td>{[i.block, i.room].filter(Boolean).join(' / ') || '—'}</td>
+            <td>{day(i.expected_release_date)}</td>
+            <td>
+              <StatusBadge ctx={ctx} status={i.status} />
+            </td>
+          </tr>
+        )}
       />
-    </Layout>
+    </ListShell>
   );
 }
 
@@ -221,26 +190,20 @@ export function InmatePage(p: {
   const i = p.d.inmate;
   const manage = ctx.can('inmates.manage');
   const remaining = remainingMonths(i.expected_release_date, p.today);
-  const fact = (key: MessageKey, value: string | null | undefined, testid?: string) =>
-    value ? (
-      <>
-        <dt>{ctx.t(key)}</dt>
-        <dd data-testid={testid}>{value}</dd>
-      </>
-    ) : null;
+  const fact = (key: MessageKey, value: string | null | undefined, testid?: string) => (
+    <Fact ctx={ctx} label={key} value={value} testid={testid} />
+  );
+  const rf = fieldsFor(ctx, p.registerFForm);
   return (
     <Layout ctx={ctx} title={i.name}>
-      <p>
-        <a href="/inmates">← {ctx.t('inmates.title')}</a>
-      </p>
-      <div class="title-row">
-        <h1 data-testid="inmate-name">{i.name}</h1>
+      <BackLink href="/inmates" label={ctx.t('inmates.title')} />
+      <TitleRow title={i.name} testid="inmate-name">
         {manage && (
           <a class="button" href={`/inmates/${i.id}/edit`}>
             {ctx.t('common.edit')}
           </a>
         )}
-      </div>
+      </TitleRow>
       <dl class="facts">
         {fact('inmates.regNumber', i.reg_number, 'inmate-reg')}
         {fact('inmates.category', `${ctx.t(`category.${i.category}`)} (${i.register_class})`)}
@@ -298,57 +261,31 @@ export function InmatePage(p: {
           <ErrorSummary ctx={ctx} form={p.registerFForm} labels={LABELS} />
           <form method="post" action={`/inmates/${i.id}/register-f`} novalidate data-testid="register-f-form">
             <Csrf ctx={ctx} />
-            <TextField
-              ctx={ctx}
-              form={p.registerFForm}
-              name="entry_date"
-              label="inmates.onDate"
-              type="date"
-            />
-            <TextField
-              ctx={ctx}
-              form={p.registerFForm}
-              name="violation"
-              label="inmates.violation"
-              maxLength={500}
-            />
-            <TextField
-              ctx={ctx}
-              form={p.registerFForm}
-              name="sanction"
-              label="inmates.sanction"
-              optional
-              maxLength={500}
-            />
+            <rf.Text name="entry_date" label="inmates.onDate" type="date" />
+            <rf.Text name="violation" label="inmates.violation" maxLength={500} />
+            <rf.Text name="sanction" label="inmates.sanction" optional maxLength={500} />
             <button type="submit">{ctx.t('inmates.registerFAdd')}</button>
           </form>
         </details>
       )}
       <h2>{ctx.t('inmates.history')}</h2>
-      <div class="table-wrap">
-        <table data-testid="status-history">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('inmates.onDate')}</th>
-              <th scope="col">{ctx.t('inmates.status')}</th>
-              <th scope="col">{ctx.t('inmates.reason')}</th>
-              <th scope="col">{ctx.t('inmates.by')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.d.history.map((h) => (
-              <tr key={h.id}>
-                <td>{day(h.on_date)}</td>
-                <td>
-                  <StatusBadge ctx={ctx} status={h.status} />
-                </td>
-                <td>{h.reason ?? '—'}</td>
-                <td>{h.created_by_name ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        ctx={ctx}
+        rows={p.d.history}
+        testid="status-history"
+        keepEmpty
+        heads={['inmates.onDate', 'inmates.status', 'inmates.reason', 'inmates.by']}
+        row={(h) => (
+          <tr key={h.id}>
+            <td>{day(h.on_date)}</td>
+            <td>
+              <StatusBadge ctx={ctx} status={h.status} />
+            </td>
+            <td>{h.reason ?? '—'}</td>
+            <td>{h.created_by_name ?? '—'}</td>
+          </tr>
+        )}
+      />
       <h2>{ctx.t('inmates.programmes')}</h2>
       {p.d.programmes.length === 0 ? (
         <p>{ctx.t('common.none')}</p>

@@ -1,6 +1,7 @@
 // The form to add or edit a partner, with a small table of contacts.
-import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { PartnerContact } from '../../db/schema.ts';
 import { PARTNER_TYPES } from './partners.schema.ts';
@@ -37,11 +38,10 @@ export function PartnerFormPage({
   partnerId?: string | undefined;
 }) {
   const title = ctx.t(partnerId ? 'partners.edit' : 'partners.new');
+  const f = fieldsFor(ctx, form);
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={partnerId ? `/partners/${partnerId}` : '/partners'}>← {ctx.t('common.back')}</a>
-      </p>
+      <BackLink href={partnerId ? `/partners/${partnerId}` : '/partners'} label={ctx.t('common.back')} />
       <h1>{title}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
       <form
@@ -52,29 +52,25 @@ export function PartnerFormPage({
       >
         <Csrf ctx={ctx} />
         {!partnerId && units.length > 1 && (
-          <SelectField
-            ctx={ctx}
-            form={form}
+          <f.Select
             name="unit_id"
             label="partners.unit"
             options={units.map((u) => ({ value: u.id, label: u.name }))}
           />
         )}
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Select
           name="type"
           label="partners.type"
           options={PARTNER_TYPES.map((t) => ({ value: t, label: ctx.t(`partnerType.${t}`) }))}
         />
-        <TextField ctx={ctx} form={form} name="legal_name" label="partners.legalName" maxLength={200} />
-        <TextField ctx={ctx} form={form} name="nib" label="partners.nib" optional maxLength={13} />
-        <TextField ctx={ctx} form={form} name="npwp" label="partners.npwp" optional maxLength={20} />
-        <TextField ctx={ctx} form={form} name="address" label="partners.address" optional maxLength={300} />
-        <TextField ctx={ctx} form={form} name="city" label="partners.city" optional maxLength={100} />
-        <TextField ctx={ctx} form={form} name="phone" label="partners.phone" type="tel" optional />
-        <TextField ctx={ctx} form={form} name="email" label="partners.email" type="email" optional />
-        <TextField ctx={ctx} form={form} name="website" label="partners.website" optional maxLength={200} />
+        <f.Text name="legal_name" label="partners.legalName" maxLength={200} />
+        <f.Text name="nib" label="partners.nib" optional maxLength={13} />
+        <f.Text name="npwp" label="partners.npwp" optional maxLength={20} />
+        <f.Text name="address" label="partners.address" optional maxLength={300} />
+        <f.Text name="city" label="partners.city" optional maxLength={100} />
+        <f.Text name="phone" label="partners.phone" type="tel" optional />
+        <f.Text name="email" label="partners.email" type="email" optional />
+        <f.Text name="website" label="partners.website" optional maxLength={200} />
         <fieldset class="field">
           <legend>{ctx.t('partners.contacts')}</legend>
           <p class="hint">{ctx.t('partners.contactsHint')}</p>
@@ -136,7 +132,7 @@ export function PartnerFormPage({
             </table>
           </div>
         </fieldset>
-        <TextField ctx={ctx} form={form} name="notes" label="partners.notes" optional maxLength={2000} />
+        <f.Text name="notes" label="partners.notes" optional maxLength={2000} />
         <button type="submit" class="primary" data-testid="partner-save">
           {ctx.t('common.save')}
         </button>

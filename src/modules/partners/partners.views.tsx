@@ -1,9 +1,20 @@
 // Pages for partners: the list with search and filter, the add/edit form with a small contacts
 // table, and a partner's page with its agreements and instructor accounts.
-import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
+
+import { Fact } from '../../app/facts.tsx';
+import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import { Pager } from '../../app/pager.tsx';
+import {
+  BackLink,
+  DataTable,
+  FilterForm,
+  type ListPageProps,
+  ListShell,
+  SearchField,
+  SelectFilter,
+  TitleRow,
+} from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { PartnerRow } from './partners.repo.ts';
 import { PARTNER_TYPES } from './partners.schema.ts';
@@ -27,85 +38,51 @@ export const LABELS: Record<string, MessageKey> = {
   roles: 'users.roles',
 };
 
-export function PartnerListPage({
-  ctx,
-  rows,
-  total,
-  page,
-  pageSize,
-  query,
-}: {
-  ctx: ViewCtx;
-  rows: PartnerRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  query: { q?: string | undefined; type?: string | undefined };
-}) {
+export function PartnerListPage(
+  p: ListPageProps<PartnerRow, { q?: string | undefined; type?: string | undefined }>,
+) {
+  const { ctx, rows, total, query } = p;
   return (
-    <Layout ctx={ctx} title={ctx.t('partners.title')}>
-      <div class="title-row">
-        <h1>{ctx.t('partners.title')}</h1>
-        {ctx.can('partners.manage') && (
+    <ListShell
+      list={p}
+      title={ctx.t('partners.title')}
+      base="/partners"
+      actions={
+        ctx.can('partners.manage') && (
           <a class="button primary" href="/partners/new" data-testid="partner-new">
             {ctx.t('partners.new')}
           </a>
+        )
+      }
+    >
+      <FilterForm ctx={ctx} action="/partners">
+        <SearchField ctx={ctx} value={query.q} placeholder="partners.searchPlaceholder" />
+        <SelectFilter
+          ctx={ctx}
+          label="partners.type"
+          name="type"
+          value={query.type}
+          options={PARTNER_TYPES.map((t) => ({ value: t, label: ctx.t(`partnerType.${t}`) }))}
+        />
+      </FilterForm>
+      <DataTable
+        ctx={ctx}
+        rows={rows}
+        testid="partner-table"
+        count={total}
+        heads={['partners.legalName', 'partners.type', 'partners.city', 'partners.unit']}
+        row={(p) => (
+          <tr key={p.id}>
+            <td>
+              <a href={`/partners/${p.id}`}>{p.legal_name}</a>
+            </td>
+            <td>{ctx.t(`partnerType.${p.type}`)}</td>
+            <td>{p.city ?? '—'}</td>
+            <td>{p.unit_name}</td>
+          </tr>
         )}
-      </div>
-      <form method="get" action="/partners" class="filters">
-        <label>
-          {ctx.t('common.search')}
-          <input
-            type="search"
-            name="q"
-            value={query.q ?? ''}
-            placeholder={ctx.t('partners.searchPlaceholder')}
-          />
-        </label>
-        <label>
-          {ctx.t('partners.type')}
-          <select name="type">
-            <option value="">{ctx.t('common.all')}</option>
-            {PARTNER_TYPES.map((t) => (
-              <option key={t} value={t} selected={query.type === t}>
-                {ctx.t(`partnerType.${t}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{ctx.t('common.filter')}</button>
-      </form>
-      {rows.length === 0 ? (
-        <p>{ctx.t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="partner-table">
-            <caption class="muted">{total}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('partners.legalName')}</th>
-                <th scope="col">{ctx.t('partners.type')}</th>
-                <th scope="col">{ctx.t('partners.city')}</th>
-                <th scope="col">{ctx.t('partners.unit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <a href={`/partners/${p.id}`}>{p.legal_name}</a>
-                  </td>
-                  <td>{ctx.t(`partnerType.${p.type}`)}</td>
-                  <td>{p.city ?? '—'}</td>
-                  <td>{p.unit_name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager ctx={ctx} base="/partners" query={query} page={page} total={total} pageSize={pageSize} />
-    </Layout>
+      />
+    </ListShell>
   );
 }
 
@@ -128,60 +105,28 @@ export interface PartnerPageData {
 export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData }) {
   const p = data.partner;
   const canManage = ctx.can('partners.manage');
+  const inst = fieldsFor(ctx, data.instructorForm);
   return (
     <Layout ctx={ctx} title={p.legal_name}>
-      <p>
-        <a href="/partners">← {ctx.t('partners.title')}</a>
-      </p>
-      <div class="title-row">
-        <h1 data-testid="partner-name">{p.legal_name}</h1>
+      <BackLink href="/partners" label={ctx.t('partners.title')} />
+      <TitleRow title={p.legal_name} testid="partner-name">
         {canManage && (
           <a class="button" href={`/partners/${p.id}/edit`}>
             {ctx.t('common.edit')}
           </a>
         )}
-      </div>
+      </TitleRow>
       <dl class="facts">
         <dt>{ctx.t('partners.type')}</dt>
         <dd>{ctx.t(`partnerType.${p.type}`)}</dd>
         <dt>{ctx.t('partners.unit')}</dt>
         <dd>{p.unit_name}</dd>
-        {p.nib && (
-          <>
-            <dt>{ctx.t('partners.nib')}</dt>
-            <dd>{p.nib}</dd>
-          </>
-        )}
-        {p.npwp && (
-          <>
-            <dt>{ctx.t('partners.npwp')}</dt>
-            <dd>{p.npwp}</dd>
-          </>
-        )}
-        {(p.address || p.city) && (
-          <>
-            <dt>{ctx.t('partners.address')}</dt>
-            <dd>{[p.address, p.city].filter(Boolean).join(', ')}</dd>
-          </>
-        )}
-        {p.phone && (
-          <>
-            <dt>{ctx.t('partners.phone')}</dt>
-            <dd>{p.phone}</dd>
-          </>
-        )}
-        {p.email && (
-          <>
-            <dt>{ctx.t('partners.email')}</dt>
-            <dd>{p.email}</dd>
-          </>
-        )}
-        {p.notes && (
-          <>
-            <dt>{ctx.t('partners.notes')}</dt>
-            <dd>{p.notes}</dd>
-          </>
-        )}
+        <Fact ctx={ctx} label="partners.nib" value={p.nib} />
+        <Fact ctx={ctx} label="partners.npwp" value={p.npwp} />
+        <Fact ctx={ctx} label="partners.address" value={[p.address, p.city].filter(Boolean).join(', ')} />
+        <Fact ctx={ctx} label="partners.phone" value={p.phone} />
+        <Fact ctx={ctx} label="partners.email" value={p.email} />
+        <Fact ctx={ctx} label="partners.notes" value={p.notes} />
       </dl>
       {p.contacts.length > 0 && (
         <>
@@ -198,8 +143,7 @@ export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData
           </ul>
         </>
       )}
-      <div class="title-row">
-        <h2>{ctx.t('partners.agreements')}</h2>
+      <TitleRow title={ctx.t('partners.agreements')} h2>
         {ctx.can('agreements.manage') && (
           <a
             class="button"
@@ -209,7 +153,7 @@ export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData
             {ctx.t('agreements.new')}
           </a>
         )}
-      </div>
+      </TitleRow>
       {data.agreements.length === 0 ? (
         <p>{ctx.t('common.none')}</p>
       ) : (
@@ -265,41 +209,17 @@ export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData
             data-testid="instructor-form"
           >
             <Csrf ctx={ctx} />
-            <TextField
-              ctx={ctx}
-              form={data.instructorForm}
+            <inst.Text
               name="username"
               label="users.username"
               hint="users.usernameHint"
               maxLength={40}
               autocomplete="off"
             />
-            <TextField
-              ctx={ctx}
-              form={data.instructorForm}
-              name="full_name"
-              label="users.fullName"
-              maxLength={120}
-            />
-            <TextField
-              ctx={ctx}
-              form={data.instructorForm}
-              name="phone"
-              label="users.phone"
-              type="tel"
-              optional
-            />
-            <TextField
-              ctx={ctx}
-              form={data.instructorForm}
-              name="email"
-              label="users.email"
-              type="email"
-              optional
-            />
-            <TextField
-              ctx={ctx}
-              form={data.instructorForm}
+            <inst.Text name="full_name" label="users.fullName" maxLength={120} />
+            <inst.Text name="phone" label="users.phone" type="tel" optional />
+            <inst.Text name="email" label="users.email" type="email" optional />
+            <inst.Text
               name="password"
               label="users.password"
               type="password"

@@ -2,6 +2,7 @@
 // names its days with sessions or holidays, so it reads on a 360px phone without a 7-column grid.
 import { formatDay, formatDayShort, type Zone } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { SessionRow } from './programmes.repo.ts';
 import { SessionLine } from './programmes.views.tsx';
@@ -36,9 +37,7 @@ export function CalendarPage({
   const title = `${heading ?? ctx.t('programmes.title')} · ${monthName}`;
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={back.href}>← {back.label}</a>
-      </p>
+      <BackLink href={back.href} label={back.label} />
       <h1>
         {ctx.t('programmes.calendar')}: {monthName}
       </h1>

@@ -1,8 +1,9 @@
 // The form to add or edit a programme: details, partner and PKS, Program Aksi tags, eligibility
 // rules, instructors, the existing curriculum as rows (keeping their ids) and new units as lines.
-import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor, TextArea } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { GENDERS, PROGRAMME_KINDS, PROGRAMME_STATUSES, RISK_LEVELS } from './programmes.schema.ts';
 
@@ -36,52 +37,6 @@ export const LABELS: Record<string, MessageKey> = {
   to: 'programmes.to',
   day: 'programmes.day',
 };
-
-export function TextArea({
-  ctx,
-  form,
-  name,
-  label,
-  hint,
-  rows = 6,
-}: {
-  ctx: ViewCtx;
-  form: FormState;
-  name: string;
-  label: MessageKey;
-  hint?: MessageKey;
-  rows?: number;
-}) {
-  const err = form.errors.find((e) => e.field === name);
-  const v = form.values[name];
-  return (
-    <div class={err ? 'field has-error' : 'field'}>
-      <label for={`f-${name}`}>
-        {ctx.t(label)} <span class="opt">({ctx.t('common.optional')})</span>
-      </label>
-      {hint && (
-        <p class="hint" id={`h-${name}`}>
-          {ctx.t(hint)}
-        </p>
-      )}
-      {err && (
-        <p class="error" id={`e-${name}`} data-testid={`error-${name}`}>
-          {ctx.t(err.key, err.params)}
-        </p>
-      )}
-      <textarea
-        id={`f-${name}`}
-        name={name}
-        rows={rows}
-        aria-describedby={
-          [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined
-        }
-      >
-        {typeof v === 'string' ? v : ''}
-      </textarea>
-    </div>
-  );
-}
 
 export interface ProgrammeFormProps {
   ctx: ViewCtx;
@@ -200,12 +155,14 @@ function CurriculumRows({ ctx, form }: { ctx: ViewCtx; form: FormState }) {
 
 export function ProgrammeFormPage(p: ProgrammeFormProps) {
   const { ctx, form } = p;
+  const f = fieldsFor(ctx, form);
   const title = ctx.t(p.programmeId ? 'programmes.edit' : 'programmes.new');
   return (
     <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={p.programmeId ? `/programmes/${p.programmeId}` : '/programmes'}>← {ctx.t('common.back')}</a>
-      </p>
+      <BackLink
+        href={p.programmeId ? `/programmes/${p.programmeId}` : '/programmes'}
+        label={ctx.t('common.back')}
+      />
       <h1>{title}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
       <form
@@ -216,68 +173,42 @@ export function ProgrammeFormPage(p: ProgrammeFormProps) {
       >
         <Csrf ctx={ctx} />
         {!p.programmeId && p.units.length > 1 && (
-          <SelectField
-            ctx={ctx}
-            form={form}
+          <f.Select
             name="unit_id"
             label="programmes.unit"
             options={p.units.map((u) => ({ value: u.id, label: u.name }))}
           />
         )}
-        <TextField ctx={ctx} form={form} name="name" label="programmes.name" maxLength={200} />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Text name="name" label="programmes.name" maxLength={200} />
+        <f.Select
           name="kind"
           label="programmes.kind"
           options={PROGRAMME_KINDS.map((k) => ({ value: k, label: ctx.t(`programmeKind.${k}`) }))}
         />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="skill_area"
-          label="programmes.skillArea"
-          optional
-          maxLength={120}
-        />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Text name="skill_area" label="programmes.skillArea" optional maxLength={120} />
+        <f.Select
           name="partner_id"
           label="programmes.partner"
           optional
           blank="—"
           options={p.partners.map((x) => ({ value: x.id, label: x.name }))}
         />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Select
           name="agreement_id"
           label="programmes.agreement"
           optional
           blank="—"
           options={p.agreements.map((a) => ({ value: a.id, label: `${a.title} (${a.partner_name})` }))}
         />
-        <TextField
-          ctx={ctx}
-          form={form}
-          name="location"
-          label="programmes.location"
-          optional
-          maxLength={200}
-        />
-        <TextField ctx={ctx} form={form} name="capacity" label="programmes.capacity" type="number" />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Text name="location" label="programmes.location" optional maxLength={200} />
+        <f.Text name="capacity" label="programmes.capacity" type="number" />
+        <f.Select
           name="status"
           label="programmes.status"
           options={PROGRAMME_STATUSES.map((s) => ({ value: s, label: ctx.t(`programmeStatus.${s}`) }))}
         />
         {p.programAksi.length > 0 && (
-          <CheckboxGroup
-            ctx={ctx}
-            form={form}
+          <f.Checks
             name="program_aksi_ids"
             label="programmes.programAksi"
             options={p.programAksi.map((x) => ({ value: x.id, label: x.title }))}
@@ -285,32 +216,14 @@ export function ProgrammeFormPage(p: ProgrammeFormProps) {
         )}
         <fieldset class="field">
           <legend>{ctx.t('programmes.eligibility')}</legend>
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="min_remaining_months"
-            label="programmes.minRemainingMonths"
-            type="number"
-            optional
-          />
-          <TextField
-            ctx={ctx}
-            form={form}
-            name="no_register_f_months"
-            label="programmes.noRegisterFMonths"
-            type="number"
-            optional
-          />
-          <CheckboxGroup
-            ctx={ctx}
-            form={form}
+          <f.Text name="min_remaining_months" label="programmes.minRemainingMonths" type="number" optional />
+          <f.Text name="no_register_f_months" label="programmes.noRegisterFMonths" type="number" optional />
+          <f.Checks
             name="risk_levels"
             label="programmes.riskLevels"
             options={RISK_LEVELS.map((r) => ({ value: r, label: ctx.t(`programmes.risk.${r}`) }))}
           />
-          <SelectField
-            ctx={ctx}
-            form={form}
+          <f.Select
             name="gender"
             label="programmes.gender"
             optional
@@ -327,9 +240,7 @@ export function ProgrammeFormPage(p: ProgrammeFormProps) {
             {ctx.t('programmes.allowHealth')}
           </label>
         </fieldset>
-        <CheckboxGroup
-          ctx={ctx}
-          form={form}
+        <f.Checks
           name="instructor_ids"
           label="programmes.instructors"
           hint="programmes.instructorsHint"

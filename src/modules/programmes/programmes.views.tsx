@@ -1,83 +1,75 @@
 // Pages for programmes: the list, and a programme's page with its curriculum, schedules, the
 // upcoming sessions and the forms to cancel, reschedule or add a session.
 
+import { Fact } from '../../app/facts.tsx';
 import { formatDay, formatTime, type Zone } from '../../app/format.ts';
-import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import { Pager } from '../../app/pager.tsx';
+import {
+  BackLink,
+  DataTable,
+  FilterForm,
+  type ListPageProps,
+  ListShell,
+  SearchField,
+  TitleRow,
+} from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { LABELS } from './programmes.form.views.tsx';
 import type { ProgrammeRow, ScheduleRow, SessionRow } from './programmes.repo.ts';
 import { hhmm } from './schedule.rules.ts';
 
-export function ProgrammeListPage({
-  ctx,
-  rows,
-  total,
-  page,
-  pageSize,
-  query,
-}: {
-  ctx: ViewCtx;
-  rows: ProgrammeRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  query: { q?: string | undefined; status?: string | undefined };
-}) {
+export function ProgrammeListPage(
+  p: ListPageProps<ProgrammeRow, { q?: string | undefined; status?: string | undefined }>,
+) {
+  const { ctx, rows, total, query } = p;
   return (
-    <Layout ctx={ctx} title={ctx.t('programmes.title')}>
-      <div class="title-row">
-        <h1>{ctx.t('programmes.title')}</h1>
-        <a class="button" href="/programmes/calendar" data-testid="unit-calendar">
-          {ctx.t('programmes.calendar')}
-        </a>
-        {ctx.can('programmes.manage') && (
-          <a class="button primary" href="/programmes/new" data-testid="programme-new">
-            {ctx.t('programmes.new')}
+    <ListShell
+      list={p}
+      title={ctx.t('programmes.title')}
+      base="/programmes"
+      actions={
+        <>
+          <a class="button" href="/programmes/calendar" data-testid="unit-calendar">
+            {ctx.t('programmes.calendar')}
           </a>
+          {ctx.can('programmes.manage') && (
+            <a class="button primary" href="/programmes/new" data-testid="programme-new">
+              {ctx.t('programmes.new')}
+            </a>
+          )}
+        </>
+      }
+    >
+      <FilterForm ctx={ctx} action="/programmes">
+        <SearchField ctx={ctx} value={query.q} />
+      </FilterForm>
+      <DataTable
+        ctx={ctx}
+        rows={rows}
+        testid="programme-table"
+        count={total}
+        none="programmes.none"
+        heads={[
+          'programmes.name',
+          'programmes.kind',
+          'programmes.partner',
+          'programmes.status',
+          'programmes.unit',
+        ]}
+        row={(p) => (
+          <tr key={p.id}>
+            <td>
+              <a href={`/programmes/${p.id}`}>{p.name}</a>
+            </td>
+            <td>{ctx.t(`programmeKind.${p.kind}`)}</td>
+            <td>{p.partner_name ?? '—'}</td>
+            <td>{ctx.t(`programmeStatus.${p.status}`)}</td>
+            <td>{p.unit_name}</td>
+          </tr>
         )}
-      </div>
-      <form method="get" action="/programmes" class="filters">
-        <label>
-          {ctx.t('common.search')}
-          <input type="search" name="q" value={query.q ?? ''} />
-        </label>
-        <button type="submit">{ctx.t('common.filter')}</button>
-      </form>
-      {rows.length === 0 ? (
-        <p>{ctx.t('programmes.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="programme-table">
-            <caption class="muted">{total}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('programmes.name')}</th>
-                <th scope="col">{ctx.t('programmes.kind')}</th>
-                <th scope="col">{ctx.t('programmes.partner')}</th>
-                <th scope="col">{ctx.t('programmes.status')}</th>
-                <th scope="col">{ctx.t('programmes.unit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <a href={`/programmes/${p.id}`}>{p.name}</a>
-                  </td>
-                  <td>{ctx.t(`programmeKind.${p.kind}`)}</td>
-                  <td>{p.partner_name ?? '—'}</td>
-                  <td>{ctx.t(`programmeStatus.${p.status}`)}</td>
-                  <td>{p.unit_name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager ctx={ctx} base="/programmes" query={query} page={page} total={total} pageSize={pageSize} />
-    </Layout>
+      />
+    </ListShell>
   );
 }
 
@@ -176,6 +168,7 @@ function ScheduleForms({
     values: { ends_on: s.ends_on ?? '', ...(sent?.values ?? {}) },
     errors: form.errors,
   };
+  const f = fieldsFor(ctx, form);
   return (
     <details class="panel" open={form.errors.length > 0} data-testid={`schedule-edit-${s.id}`}>
       <summary>
@@ -185,9 +178,7 @@ function ScheduleForms({
       <p class="hint">{ctx.t('programmes.editScheduleHint')}</p>
       <form method="post" action={`${base}/schedules/${s.id}`} novalidate>
         <Csrf ctx={ctx} />
-        <CheckboxGroup
-          ctx={ctx}
-          form={form}
+        <f.Checks
           name="weekdays"
           label="programmes.weekdays"
           options={[1, 2, 3, 4, 5, 6, 7].map((n) => ({
@@ -195,13 +186,11 @@ function ScheduleForms({
             label: ctx.t(`weekday.${n as 1}`),
           }))}
         />
-        <TextField ctx={ctx} form={form} name="every_n_weeks" label="programmes.everyNWeeks" type="number" />
-        <TextField ctx={ctx} form={form} name="ends_on" label="programmes.endsOn" type="date" optional />
-        <TextField ctx={ctx} form={form} name="start_time" label="programmes.startTime" />
-        <TextField ctx={ctx} form={form} name="end_time" label="programmes.endTime" />
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Text name="every_n_weeks" label="programmes.everyNWeeks" type="number" />
+        <f.Text name="ends_on" label="programmes.endsOn" type="date" optional />
+        <f.Text name="start_time" label="programmes.startTime" />
+        <f.Text name="end_time" label="programmes.endTime" />
+        <f.Select
           name="skip_holidays"
           label="programmes.skipHolidays"
           options={[
@@ -233,13 +222,11 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
   const base = `/programmes/${p.id}`;
   const hm = (at: Date) => formatTime(at, zone, 'en').slice(0, 5);
   const hours = d.curriculum.reduce((a, c) => a + c.target_hours, 0);
+  const sched = fieldsFor(ctx, d.forms.schedule);
   return (
     <Layout ctx={ctx} title={p.name}>
-      <p>
-        <a href="/programmes">← {ctx.t('programmes.title')}</a>
-      </p>
-      <div class="title-row">
-        <h1 data-testid="programme-name">{p.name}</h1>
+      <BackLink href="/programmes" label={ctx.t('programmes.title')} />
+      <TitleRow title={p.name} testid="programme-name">
         <a class="button" href={`${base}/calendar`} data-testid="programme-calendar">
           {ctx.t('programmes.calendar')}
         </a>
@@ -277,7 +264,7 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
             {ctx.t('competencies.open')}
           </a>
         )}
-      </div>
+      </TitleRow>
       <dl class="facts">
         <dt>{ctx.t('programmes.kind')}</dt>
         <dd>{ctx.t(`programmeKind.${p.kind}`)}</dd>
@@ -285,46 +272,25 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
         <dd>{ctx.t(`programmeStatus.${p.status}`)}</dd>
         <dt>{ctx.t('programmes.unit')}</dt>
         <dd>{p.unit_name}</dd>
-        {p.skill_area && (
-          <>
-            <dt>{ctx.t('programmes.skillArea')}</dt>
-            <dd>{p.skill_area}</dd>
-          </>
-        )}
-        {p.partner_id && (
-          <>
-            <dt>{ctx.t('programmes.partner')}</dt>
-            <dd>
-              <a href={`/partners/${p.partner_id}`}>{p.partner_name}</a>
-            </dd>
-          </>
-        )}
-        {p.agreement_id && (
-          <>
-            <dt>{ctx.t('programmes.agreement')}</dt>
-            <dd>
-              <a href={`/agreements/${p.agreement_id}`}>{p.agreement_title}</a>
-            </dd>
-          </>
-        )}
-        {p.location && (
-          <>
-            <dt>{ctx.t('programmes.location')}</dt>
-            <dd>{p.location}</dd>
-          </>
-        )}
+        <Fact ctx={ctx} label="programmes.skillArea" value={p.skill_area} />
+        <Fact
+          ctx={ctx}
+          label="programmes.partner"
+          value={p.partner_id && <a href={`/partners/${p.partner_id}`}>{p.partner_name}</a>}
+        />
+        <Fact
+          ctx={ctx}
+          label="programmes.agreement"
+          value={p.agreement_id && <a href={`/agreements/${p.agreement_id}`}>{p.agreement_title}</a>}
+        />
+        <Fact ctx={ctx} label="programmes.location" value={p.location} />
         <dt>{ctx.t('programmes.capacity')}</dt>
         <dd>{p.capacity}</dd>
         <dt>{ctx.t('programmes.instructors')}</dt>
         <dd data-testid="programme-instructors">
           {d.instructors.length ? d.instructors.map((u) => u.full_name).join(', ') : ctx.t('common.none')}
         </dd>
-        {d.programAksi.length > 0 && (
-          <>
-            <dt>{ctx.t('programmes.programAksi')}</dt>
-            <dd>{d.programAksi.map((x) => x.title).join('; ')}</dd>
-          </>
-        )}
+        <Fact ctx={ctx} label="programmes.programAksi" value={d.programAksi.map((x) => x.title).join('; ')} />
       </dl>
 
       <h2>{ctx.t('programmes.curriculum')}</h2>
@@ -366,9 +332,7 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
           <ErrorSummary ctx={ctx} form={d.forms.schedule} labels={LABELS} />
           <form method="post" action={`${base}/schedules`} novalidate data-testid="schedule-form">
             <Csrf ctx={ctx} />
-            <CheckboxGroup
-              ctx={ctx}
-              form={d.forms.schedule}
+            <sched.Checks
               name="weekdays"
               label="programmes.weekdays"
               options={[1, 2, 3, 4, 5, 6, 7].map((n) => ({
@@ -376,33 +340,12 @@ export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }
                 label: ctx.t(`weekday.${n as 1}`),
               }))}
             />
-            <TextField
-              ctx={ctx}
-              form={d.forms.schedule}
-              name="every_n_weeks"
-              label="programmes.everyNWeeks"
-              type="number"
-            />
-            <TextField
-              ctx={ctx}
-              form={d.forms.schedule}
-              name="starts_on"
-              label="programmes.startsOn"
-              type="date"
-            />
-            <TextField
-              ctx={ctx}
-              form={d.forms.schedule}
-              name="ends_on"
-              label="programmes.endsOn"
-              type="date"
-              optional
-            />
-            <TextField ctx={ctx} form={d.forms.schedule} name="start_time" label="programmes.startTime" />
-            <TextField ctx={ctx} form={d.forms.schedule} name="end_time" label="programmes.endTime" />
-            <SelectField
-              ctx={ctx}
-              form={d.forms.schedule}
+            <sched.Text name="every_n_weeks" label="programmes.everyNWeeks" type="number" />
+            <sched.Text name="starts_on" label="programmes.startsOn" type="date" />
+            <sched.Text name="ends_on" label="programmes.endsOn" type="date" optional />
+            <sched.Text name="start_time" label="programmes.startTime" />
+            <sched.Text name="end_time" label="programmes.endTime" />
+            <sched.Select
               name="skip_holidays"
               label="programmes.skipHolidays"
               options={[

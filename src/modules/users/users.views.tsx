@@ -1,9 +1,17 @@
 // Admin pages for user accounts: the list with search and filters, the create form, and a user's
 // page with the edit form and the deactivate / reset-password actions.
-import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
+import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import { Pager } from '../../app/pager.tsx';
+import {
+  BackLink,
+  DataTable,
+  FilterForm,
+  type ListPageProps,
+  ListShell,
+  SearchField,
+  SelectFilter,
+} from '../../app/list.tsx';
 import { ROLES } from '../../app/policy.ts';
 import type { ViewCtx } from '../../app/view.ts';
 import type { UserRow } from './users.repo.ts';
@@ -38,12 +46,11 @@ function UserFields({
   homes: HomeOptions;
   isNew: boolean;
 }) {
+  const f = fieldsFor(ctx, form);
   return (
     <>
       {isNew && (
-        <TextField
-          ctx={ctx}
-          form={form}
+        <f.Text
           name="username"
           label="users.username"
           hint="users.usernameHint"
@@ -51,21 +58,17 @@ function UserFields({
           autocomplete="off"
         />
       )}
-      <TextField ctx={ctx} form={form} name="full_name" label="users.fullName" maxLength={120} />
-      <TextField ctx={ctx} form={form} name="nip" label="users.nip" optional maxLength={18} />
-      <TextField ctx={ctx} form={form} name="position" label="users.position" optional maxLength={120} />
-      <TextField ctx={ctx} form={form} name="email" label="users.email" type="email" optional />
-      <TextField ctx={ctx} form={form} name="phone" label="users.phone" type="tel" optional />
-      <CheckboxGroup
-        ctx={ctx}
-        form={form}
+      <f.Text name="full_name" label="users.fullName" maxLength={120} />
+      <f.Text name="nip" label="users.nip" optional maxLength={18} />
+      <f.Text name="position" label="users.position" optional maxLength={120} />
+      <f.Text name="email" label="users.email" type="email" optional />
+      <f.Text name="phone" label="users.phone" type="tel" optional />
+      <f.Checks
         name="roles"
         label="users.roles"
         options={ROLES.map((r) => ({ value: r, label: ctx.t(`role.${r}`) }))}
       />
-      <SelectField
-        ctx={ctx}
-        form={form}
+      <f.Select
         name="unit_id"
         label="users.unit"
         optional
@@ -73,9 +76,7 @@ function UserFields({
         options={homes.units.map((u) => ({ value: u.id, label: u.name }))}
       />
       {homes.kanwil.length > 0 && (
-        <SelectField
-          ctx={ctx}
-          form={form}
+        <f.Select
           name="kanwil_id"
           label="users.kanwil"
           optional
@@ -84,9 +85,7 @@ function UserFields({
         />
       )}
       {isNew && (
-        <TextField
-          ctx={ctx}
-          form={form}
+        <f.Text
           name="password"
           label="users.password"
           type="password"
@@ -102,9 +101,7 @@ function UserFields({
 export function UserNewPage({ ctx, form, homes }: { ctx: ViewCtx; form: FormState; homes: HomeOptions }) {
   return (
     <Layout ctx={ctx} title={ctx.t('users.new')}>
-      <p>
-        <a href="/admin/users">← {ctx.t('users.title')}</a>
-      </p>
+      <BackLink href="/admin/users" label={ctx.t('users.title')} />
       <h1>{ctx.t('users.new')}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
       <form method="post" action="/admin/users" novalidate data-testid="user-form">
@@ -137,9 +134,7 @@ export function UserPage({
 }) {
   return (
     <Layout ctx={ctx} title={user.full_name}>
-      <p>
-        <a href="/admin/users">← {ctx.t('users.title')}</a>
-      </p>
+      <BackLink href="/admin/users" label={ctx.t('users.title')} />
       <h1>{user.full_name}</h1>
       <p>
         <code>{user.username}</code> · {homeOf(ctx, user)} ·{' '}
@@ -186,97 +181,58 @@ export function UserPage({
   );
 }
 
-export function UserListPage({
-  ctx,
-  rows,
-  total,
-  page,
-  pageSize,
-  query,
-}: {
-  ctx: ViewCtx;
-  rows: UserRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  query: Record<string, string | undefined>;
-}) {
+export function UserListPage(p: ListPageProps<UserRow, Record<string, string | undefined>>) {
+  const { ctx, rows, query } = p;
   return (
-    <Layout ctx={ctx} title={ctx.t('users.title')}>
-      <div class="title-row">
-        <h1>{ctx.t('users.title')}</h1>
+    <ListShell
+      list={p}
+      title={ctx.t('users.title')}
+      base="/admin/users"
+      actions={
         <a class="button primary" href="/admin/users/new" data-testid="user-new">
           {ctx.t('users.new')}
         </a>
-      </div>
-      <form method="get" action="/admin/users" class="filters">
-        <label>
-          {ctx.t('common.search')}
-          <input
-            type="search"
-            name="q"
-            value={query.q ?? ''}
-            placeholder={ctx.t('users.searchPlaceholder')}
-          />
-        </label>
-        <label>
-          {ctx.t('users.roles')}
-          <select name="role">
-            <option value="">{ctx.t('common.all')}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r} selected={query.role === r}>
-                {ctx.t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {ctx.t('common.status')}
-          <select name="active">
-            <option value="">{ctx.t('common.all')}</option>
-            <option value="true" selected={query.active === 'true'}>
-              {ctx.t('common.active')}
-            </option>
-            <option value="false" selected={query.active === 'false'}>
-              {ctx.t('common.inactive')}
-            </option>
-          </select>
-        </label>
-        <button type="submit">{ctx.t('common.filter')}</button>
-      </form>
-      {rows.length === 0 ? (
-        <p>{ctx.t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="user-table">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('users.fullName')}</th>
-                <th scope="col">{ctx.t('users.username')}</th>
-                <th scope="col">{ctx.t('users.roles')}</th>
-                <th scope="col">{ctx.t('users.home')}</th>
-                <th scope="col">{ctx.t('common.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <a href={`/admin/users/${u.id}`}>{u.full_name}</a>
-                  </td>
-                  <td>
-                    <code>{u.username}</code>
-                  </td>
-                  <td>{u.roles.map((r) => ctx.t(`role.${r}`)).join(', ')}</td>
-                  <td>{homeOf(ctx, u)}</td>
-                  <td>{u.active ? ctx.t('common.active') : ctx.t('common.inactive')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager ctx={ctx} base="/admin/users" query={query} page={page} total={total} pageSize={pageSize} />
-    </Layout>
+      }
+    >
+      <FilterForm ctx={ctx} action="/admin/users">
+        <SearchField ctx={ctx} value={query.q} placeholder="users.searchPlaceholder" />
+        <SelectFilter
+          ctx={ctx}
+          label="users.roles"
+          name="role"
+          value={query.role}
+          options={ROLES.map((r) => ({ value: r, label: ctx.t(`role.${r}`) }))}
+        />
+        <SelectFilter
+          ctx={ctx}
+          label="common.status"
+          name="active"
+          value={query.active}
+          options={[
+            { value: 'true', label: ctx.t('common.active') },
+            { value: 'false', label: ctx.t('common.inactive') },
+          ]}
+        />
+      </FilterForm>
+      <DataTable
+        ctx={ctx}
+        rows={rows}
+        testid="user-table"
+        heads={['users.fullName', 'users.username', 'users.roles', 'users.home', 'common.status']}
+        row={(u) => (
+          <tr key={u.id}>
+            <td>
+              <a href={`/admin/users/${u.id}`}>{u.full_name}</a>
+            </td>
+            <td>
+              <code>{u.username}</code>
+            </td>
+            <td>{u.roles.map((r) => ctx.t(`role.${r}`)).join(', ')}</td>
+            <td>{homeOf(ctx, u)}</td>
+            <td>{u.active ? ctx.t('common.active') : ctx.t('common.inactive')}</td>
+          </tr>
+        )}
+      />
+    </ListShell>
   );
 }

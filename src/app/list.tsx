@@ -1,0 +1,173 @@
+// Pieces list and detail pages repeat: the page frame with heading row and pager, the GET filter form
+// with a search box and "all"-first selects, the scrolling table with its column heads or a "none"
+// line, and the link back to the list.
+import type { ComponentChildren, VNode } from 'preact';
+import type { MessageKey } from './i18n.ts';
+import { Layout } from './layout.tsx';
+import { Pager } from './pager.tsx';
+import type { ViewCtx } from './view.ts';
+
+/** Why: pages put their heading and its action buttons in one row that wraps at 360 px. */
+export function TitleRow(p: {
+  title: ComponentChildren;
+  testid?: string;
+  h2?: boolean;
+  children?: ComponentChildren;
+}) {
+  const Heading = p.h2 ? 'h2' : 'h1';
+  return (
+    <div class="title-row">
+      <Heading data-testid={p.testid}>{p.title}</Heading>
+      {p.children}
+    </div>
+  );
+}
+
+/** Why: filters are a GET form so a filtered list is a link that can be shared and paged. */
+export function FilterForm(p: { ctx: ViewCtx; action: string; children: ComponentChildren }) {
+  return (
+    <form method="get" action={p.action} class="filters">
+      {p.children}
+      <button type="submit">{p.ctx.t('common.filter')}</button>
+    </form>
+  );
+}
+
+/** Why: every list searches through the same `q` parameter, under the same visible label. */
+export function SearchField(p: { ctx: ViewCtx; value: string | undefined; placeholder?: MessageKey }) {
+  return (
+    <label>
+      {p.ctx.t('common.search')}
+      <input
+        type="search"
+        name="q"
+        value={p.value ?? ''}
+        placeholder={p.placeholder ? p.ctx.t(p.placeholder) : undefined}
+      />
+    </label>
+  );
+}
+
+/** Why: a filter select starts with "all" (empty value) and keeps the chosen option selected. */
+export function SelectFilter(p: {
+  ctx: ViewCtx;
+  label: MessageKey;
+  name: string;
+  value: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  return (
+    <label>
+      {p.ctx.t(p.label)}
+      <select name={p.name}>
+        <option value="">{p.ctx.t('common.all')}</option>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={p.value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A column head: a message key, `{ num: key }` for a right-aligned number column, or a ready node. */
+export type Head = MessageKey | { num: MessageKey } | VNode;
+
+/** Why: column heads are `th scope="col"` (numbers right-aligned) so screen readers name each cell. */
+export function Heads({ ctx, heads }: { ctx: ViewCtx; heads: ReadonlyArray<Head> }) {
+  return (
+    <>
+      {heads.map((h) =>
+        typeof h === 'string' ? (
+          <th key={h} scope="col">
+            {ctx.t(h)}
+          </th>
+        ) : 'num' in h ? (
+          <th key={h.num} scope="col" class="num">
+            {ctx.t(h.num)}
+          </th>
+        ) : (
+          h
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * Why: tables scroll inside `.table-wrap` at 360 px, and an empty list says so instead of showing
+ * an empty table. `count` is the muted caption of list pages (the total); `caption` a plain one.
+ * `none: null` renders nothing for an empty list (the page says it elsewhere); `keepEmpty` keeps
+ * the table with its heads even then.
+ */
+export function DataTable<T>(p: {
+  ctx: ViewCtx;
+  rows: ReadonlyArray<T>;
+  row: (r: T) => VNode;
+  heads: ReadonlyArray<Head>;
+  testid?: string;
+  id?: string;
+  class?: string;
+  attrs?: Record<string, string>;
+  count?: number;
+  caption?: ComponentChildren;
+  none?: MessageKey | null;
+  keepEmpty?: boolean;
+}) {
+  if (p.rows.length === 0 && !p.keepEmpty)
+    return p.none === null ? null : <p>{p.ctx.t(p.none ?? 'common.none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table id={p.id} class={p.class} data-testid={p.testid} {...p.attrs}>
+        {p.count !== undefined && <caption class="muted">{p.count}</caption>}
+        {p.caption !== undefined && <caption>{p.caption}</caption>}
+        <thead>
+          <tr>
+            <Heads ctx={p.ctx} heads={p.heads} />
+          </tr>
+        </thead>
+        <tbody>{p.rows.map(p.row)}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Why: every paged list page receives the same things: its rows, their total, the page and the filters. */
+export interface ListPageProps<R, Q> {
+  ctx: ViewCtx;
+  rows: R[];
+  total: number;
+  page: number;
+  pageSize: number;
+  query: Q;
+}
+
+/** Why: list pages share one frame: the layout, the heading row with its buttons, and the pager. */
+export function ListShell(p: {
+  list: ListPageProps<unknown, object>;
+  title: string;
+  base: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  const { ctx, page, total, pageSize } = p.list;
+  // Filter values are strings (or absent); interfaces do not widen to an index signature by themselves.
+  const query = p.list.query as Record<string, string | undefined>;
+  return (
+    <Layout ctx={ctx} title={p.title}>
+      <TitleRow title={p.title}>{p.actions}</TitleRow>
+      {p.children}
+      <Pager ctx={ctx} base={p.base} query={query} page={page} total={total} pageSize={pageSize} />
+    </Layout>
+  );
+}
+
+/** Why: a detail page starts with a link back to its list. */
+export function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <p>
+      <a href={href}>← {label}</a>
+    </p>
+  );
+}
