@@ -292,12 +292,9 @@ export async function schedulesOf(conn: Conn, programmeId: string) {
 
 export type ScheduleRow = Awaited<ReturnType<typeof schedulesOf>>[number];
 
-/**
- * The schedules to fill, with the unit's zone: one programme's (all of them, so a schedule entered
- * after the fact still gets its sessions), or every running programme's schedules not ended by `day`.
- */
-export async function liveSchedules(conn: Conn, day: string, programmeId?: string) {
-  let q = conn
+/** Schedules with what generating their sessions needs: the rule and the unit's zone. */
+function scheduleRows(conn: Conn) {
+  return conn
     .selectFrom('schedules as s')
     .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
     .innerJoin('units as u', 'u.id', 'pr.unit_id')
@@ -314,12 +311,11 @@ export async function liveSchedules(conn: Conn, day: string, programmeId?: strin
       'pr.unit_id',
       'u.timezone',
     ]);
-  if (programmeId) q = q.where('s.programme_id', '=', programmeId);
-  else
-    q = q
-      .where('pr.status', '!=', 'finished')
-      .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>=', day)]));
-  return q.execute();
+}
+
+/** All of one programme's schedules, so a schedule entered after the fact still gets its sessions. */
+export async function liveSchedules(conn: Conn, programmeId: string) {
+  return scheduleRows(conn).where('s.programme_id', '=', programmeId).execute();
 }
 
 export async function insertSchedule(
@@ -490,23 +486,7 @@ export async function deleteSessions(conn: Conn, ids: readonly string[]) {
 
 /** The running programmes' schedules not ended before the earliest "today" of any zone. */
 export async function schedulesToFill(conn: Conn, earliestToday: string) {
-  return conn
-    .selectFrom('schedules as s')
-    .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
-    .innerJoin('units as u', 'u.id', 'pr.unit_id')
-    .select([
-      's.id',
-      's.programme_id',
-      's.weekdays',
-      's.every_n_weeks',
-      's.starts_on',
-      's.ends_on',
-      's.start_time',
-      's.end_time',
-      's.skip_holidays',
-      'pr.unit_id',
-      'u.timezone',
-    ])
+  return scheduleRows(conn)
     .where('pr.status', '!=', 'finished')
     .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>=', earliestToday)]))
     .orderBy('pr.unit_id')

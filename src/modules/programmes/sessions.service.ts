@@ -127,7 +127,7 @@ export async function generateSessions(
   if (opts.programmeId) {
     const programmeId = opts.programmeId;
     return db.transaction().execute(async (trx) => {
-      const schedules = await repo.liveSchedules(trx, dayInZone(now, 'Asia/Jakarta'), programmeId);
+      const schedules = await repo.liveSchedules(trx, programmeId);
       const counts = await fillSchedules(trx, schedules, now, weeks, true);
       const n = total(counts);
       if (n > 0)
@@ -267,9 +267,7 @@ export async function editSchedule(
     );
     const removed = pending.filter((x) => !used.has(x.id)).map((x) => x.id);
     await repo.deleteSessions(trx, removed);
-    const schedules = (await repo.liveSchedules(trx, dayInZone(now, p.timezone as Zone), p.id)).filter(
-      (x) => x.id === scheduleId,
-    );
+    const schedules = (await repo.liveSchedules(trx, p.id)).filter((x) => x.id === scheduleId);
     const created = total(await fillSchedules(trx, schedules, now, WEEKS_AHEAD, false));
     await recordAudit(trx, actor, {
       action: 'schedules.update',
