@@ -37,6 +37,10 @@ export async function fileMeta(conn: Conn, id: string) {
     .executeTakeFirst();
 }
 
+export async function deleteFile(conn: Conn, id: string): Promise<void> {
+  await conn.deleteFrom('files').where('id', '=', id).execute();
+}
+
 export async function fileContent(conn: Conn, id: string) {
   return (await conn.selectFrom('files').select('content').where('id', '=', id).executeTakeFirst())?.content;
 }

@@ -51,6 +51,25 @@ export async function storeFile(
   return id;
 }
 
+/** Deletes a stored file in `trx`; the audit record keeps what it was (name, size, checksum). */
+export async function removeFile(trx: Conn, actor: Actor, id: string): Promise<void> {
+  const meta = await repo.fileMeta(trx, id);
+  if (!meta) return;
+  await repo.deleteFile(trx, id);
+  await recordAudit(trx, actor, {
+    action: 'files.delete',
+    entity: 'file',
+    entityId: id,
+    unitId: meta.unit_id,
+    before: {
+      owner_type: meta.owner_type,
+      owner_id: meta.owner_id,
+      filename: meta.filename,
+      size: meta.size,
+    },
+  });
+}
+
 export async function storeFileTx(db: Db, actor: Actor, v: Parameters<typeof storeFile>[2]): Promise<string> {
   return db.transaction().execute((trx) => storeFile(trx, actor, v));
 }

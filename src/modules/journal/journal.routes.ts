@@ -89,6 +89,17 @@ export async function journalRoutes(app: App) {
     },
   );
 
+  app.post(
+    '/sessions/:id/journal/photos/:fileId/delete',
+    { config: record, schema: { params: SessionFileParams } },
+    async (req, reply) => {
+      const { id, fileId } = req.params;
+      await service.removePhoto(app.db, actorOf(req), userOf(req).scope, id, fileId);
+      setFlash(reply, 'journal.photoRemoved');
+      return reply.redirect(`/sessions/${id}/journal`, 303);
+    },
+  );
+
   app.get(
     '/sessions/:id/journal/photos/:fileId',
     { config: view, schema: { params: SessionFileParams } },

@@ -6,7 +6,14 @@ import { dayInZone, type Zone } from '../../app/format.ts';
 import type { Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import { fileContent, fileMeta, listFiles, storeFile, type Upload } from '../files/files.service.ts';
+import {
+  fileContent,
+  fileMeta,
+  listFiles,
+  removeFile,
+  storeFile,
+  type Upload,
+} from '../files/files.service.ts';
 import { instructorOptions, programmeDetail } from '../programmes/programmes.service.ts';
 import * as repo from './journal.repo.ts';
 import { isPhoto, tidyNames } from './journal.rules.ts';
@@ -146,6 +153,14 @@ export async function addPhotos(
       );
     return ids;
   });
+}
+
+/** Removes a photo from a session's journal (a wrong picture, or one Humas must not use). */
+export async function removePhoto(db: Db, actor: Actor, scope: Scope, sessionId: string, fileId: string) {
+  const { session } = await sessionInScope(db, scope, sessionId);
+  const owner = await repo.photoOwner(db, fileId);
+  if (!owner || owner.session_id !== session.id) throw new AppError('files.not_found', 404, 'err.notFound');
+  await db.transaction().execute((trx) => removeFile(trx, actor, fileId));
 }
 
 /** A journal photo for someone who may see the session (its page's thumbnails). */

@@ -215,6 +215,34 @@ describe('session journal and competencies', () => {
     assert.equal(await count(), before + 2);
   });
 
+  test('a photo can be removed by those who write the journal, audited; others cannot', async () => {
+    const photo = await t.db
+      .selectFrom('files')
+      .select(['id', 'filename'])
+      .where('owner_id', '=', s.first)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const url = `/sessions/${s.first}/journal/photos/${photo.id}/delete`;
+    await humas.get('/photos');
+    assert.equal((await humas.postForm(url)).statusCode, 403);
+    await otherInstructor.get('/dashboard');
+    assert.equal((await otherInstructor.postForm(url)).statusCode, 404);
+    const page = await petugas.get(`/sessions/${s.first}/journal`);
+    assert.match(page.body, new RegExp(`data-testid="photo-delete-${photo.id}"`));
+    const res = await petugas.postForm(url);
+    assert.equal(res.statusCode, 303);
+    const left = await t.db.selectFrom('files').select('id').where('id', '=', photo.id).execute();
+    assert.deepEqual(left, []);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'before'])
+      .where('entity_id', '=', photo.id)
+      .where('action', '=', 'files.delete')
+      .executeTakeFirstOrThrow();
+    assert.equal((audit.before as { filename: string }).filename, photo.filename);
+    assert.equal((await petugas.postForm(url)).statusCode, 404);
+  });
+
   test('a cancelled session has no journal, nor does one that has not happened yet', async () => {
     const page = await petugas.get(`/sessions/${s.cancelled}/journal`);
     assert.equal(page.statusCode, 200);

@@ -159,6 +159,18 @@ export function JournalPage({
                       loading="lazy"
                     />
                   </a>
+                  {canWrite && (
+                    <form
+                      method="post"
+                      action={`${base}/photos/${p.id}/delete`}
+                      data-testid={`photo-delete-${p.id}`}
+                    >
+                      <Csrf ctx={ctx} />
+                      <button type="submit" class="link">
+                        {ctx.t('journal.removePhoto')}
+                      </button>
+                    </form>
+                  )}
                 </li>
               ))}
             </ul>
