@@ -4,9 +4,9 @@ import { formatDay, formatDayShort, type Zone } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import type { SessionRow } from './programmes.repo.ts';
 import { SessionLine } from './programmes.views.tsx';
 import { monthWeeks, shiftMonth } from './schedule.rules.ts';
+import type { SessionRow } from './sessions.repo.ts';
 
 export type CalendarSession = SessionRow & { zone: Zone; programme_name?: string | undefined };
 

@@ -9,6 +9,7 @@ import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
 import * as repo from './programmes.repo.ts';
+import { schedulesOf } from './sessions.repo.ts';
 
 export type { ProgrammeRow } from './programmes.repo.ts';
 export const listProgrammes = repo.listProgrammes;
@@ -57,7 +58,7 @@ export async function programmeDetail(db: Db, scope: Scope, id: string) {
   const [program_aksi_ids, curriculum, schedules, instructors] = await Promise.all([
     repo.programAksiIds(db, id),
     repo.curriculumOf(db, id),
-    repo.schedulesOf(db, id),
+    schedulesOf(db, id),
     repo.instructorsOf(db, id),
   ]);
   return { programme, program_aksi_ids, curriculum, schedules, instructors };

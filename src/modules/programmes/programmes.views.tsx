@@ -16,8 +16,9 @@ import {
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { LABELS } from './programmes.form.views.tsx';
-import type { ProgrammeRow, ScheduleRow, SessionRow } from './programmes.repo.ts';
+import type { ProgrammeRow } from './programmes.repo.ts';
 import { hhmm } from './schedule.rules.ts';
+import type { ScheduleRow, SessionRow } from './sessions.repo.ts';
 
 export function ProgrammeListPage(
   p: ListPageProps<ProgrammeRow, { q?: string | undefined; status?: string | undefined }>,

@@ -5,11 +5,12 @@ import { dayInZone, type Zone } from '../../app/format.ts';
 import type { Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import * as repo from './programmes.repo.ts';
+import { referencedIds } from './programmes.repo.ts';
 import { getProgramme } from './programmes.service.ts';
 import { addDays, hhmm, sessionDays, sessionInstants } from './schedule.rules.ts';
+import * as repo from './sessions.repo.ts';
 
-export type { SessionRow } from './programmes.repo.ts';
+export type { SessionRow } from './sessions.repo.ts';
 export const sessionsInScope = repo.sessionsInScope;
 
 /** How far ahead sessions exist: the daily job keeps this window filled. */
@@ -260,7 +261,7 @@ export async function editSchedule(
     };
     await repo.updateSchedule(trx, scheduleId, v);
     const pending = await repo.pendingGenerated(trx, scheduleId, now, { moved: false });
-    const used = await repo.referencedIds(
+    const used = await referencedIds(
       trx,
       'programme_sessions',
       pending.map((x) => x.id),
