@@ -66,7 +66,6 @@ export function UnitDashboard({
           count={absences.count}
         />
       </div>
-      <p class="muted">{ctx.t('dashboard.empty')}</p>
       {recent && (
         <section aria-labelledby="c-recent">
           <h2 id="c-recent">{ctx.t('dashboard.recent')}</h2>
