@@ -8,12 +8,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDb } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { TEMPLATE_DB } from '../test/db.ts';
+import { chromiumExecutable } from '../test/e2e/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -39,12 +41,22 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
-if (files.some((f) => f.includes('.e2e.')) && !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-  console.error(
-    "Browser tests need Debian's Chromium at /usr/bin/chromium (or set CHROMIUM_PATH).\n" +
-      'Install it with: apt-get install -y chromium   (or run `npm test -- --no-e2e` to leave them out).',
-  );
-  process.exit(1);
+// Browser tests: Debian's Chromium when installed, else the one inside @sparticuz/chromium (unpacked
+// here, once, so parallel test files do not race to unpack it); children get its path.
+let chromiumLine = '';
+if (files.some((f) => f.includes('.e2e.'))) {
+  try {
+    const found = await chromiumExecutable();
+    process.env.CHROMIUM_PATH = found.path;
+    chromiumLine = `; Chromium: ${found.path} (${found.source})`;
+  } catch (err) {
+    console.error(
+      `Browser tests need Chromium: ${(err as Error).message}.\n` +
+        'Install it with `apt-get install -y chromium`, run `npm install` (it brings @sparticuz/chromium), ' +
+        'or run `npm test -- --no-e2e` to leave them out.',
+    );
+    process.exit(1);
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -89,12 +101,19 @@ await migrate(tdb);
 await tdb.destroy();
 await admin.end();
 console.log(
-  `Testing against ${serverLabel} ${version} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${files.length} files`,
+  `Testing against ${serverLabel} ${version} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${files.length} files${chromiumLine}`,
 );
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${Math.max(2, os.availableParallelism())}`,
+    '--test-reporter=spec',
+    ...files,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', TEST_PG_ADMIN_URL: adminUrl } },
 );
 const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));

@@ -1,5 +1,5 @@
 // Browser tests: the whole application listening on a loopback port over a private test database
-// seeded with the Rutan Magetan demo data, and Debian's Chromium driven by playwright-core.
+// seeded with the Rutan Magetan demo data, and Chromium (see browser.ts) driven by playwright-core.
 //
 //   const e2e = useE2e();            // in a test file: one app and one browser for the file
 //   test('...', async () => {
@@ -18,10 +18,9 @@ import type { App } from '../../src/app/http.ts';
 import { buildApp } from '../../src/app/server.ts';
 import { seedDemo } from '../../src/modules/demo/demo.seed.ts';
 import { createTestDb, type TestDb } from '../db.ts';
+import { chromiumExecutable } from './browser.ts';
 
 export { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.ts';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for a root user on a machine with a closed network (no sandbox, no background calls home). */
 export const CHROMIUM_ARGS = [
@@ -77,8 +76,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export async function launchBrowser(): Promise<Browser> {
+  const { path } = await chromiumExecutable();
+  return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
 }
 
 export class E2e {
