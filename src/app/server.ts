@@ -21,6 +21,7 @@ import { isApi } from './http.ts';
 import { isLang, isMessageKey, translator } from './i18n.ts';
 import { can } from './policy.ts';
 import { registerModules } from './routes.ts';
+import { finiteNumberValidators } from './validation.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PUBLIC_DIR = path.resolve(here, '../../public');
@@ -76,6 +77,8 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true },
     },
+    // Every accepted number is finite: "Infinity" and "1e309" are a field error, not a 500.
+    schemaController: { compilersFactory: { buildValidator: finiteNumberValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', opts.db);

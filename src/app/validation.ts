@@ -1,4 +1,6 @@
-// Turns schema validation failures into one message per field, in the user's language.
+// Turns schema validation failures into one message per field, in the user's language, and makes
+// every number the app accepts a finite one (ajv lets "Infinity" and "1e309" through when coercing).
+import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { FieldError } from './errors.ts';
 import type { MessageKey } from './i18n.ts';
@@ -54,7 +56,68 @@ function messageFor(
       return { key: 'err.minItems', params: { n: limit } };
     case 'additionalProperties':
       return { key: 'err.additional' };
+    case 'finite':
+      return { key: 'err.finite' };
     default:
       return { key: 'err.invalid' };
   }
+}
+
+interface Problem {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/** Paths (JSON pointers) of every non-finite number in a request part, after coercion. */
+function nonFinitePaths(value: unknown, path = '', out: string[] = [], depth = 0): string[] {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push(path);
+  } else if (value && typeof value === 'object' && depth < 20) {
+    for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}/${k}`, out, depth + 1);
+  }
+  return out;
+}
+
+type ValidatorFactory = ReturnType<typeof AjvCompiler>;
+
+/**
+ * Fastify's ajv validators, each followed by one check: no number in the validated (and coerced)
+ * input may be NaN or infinite. ajv coerces the query string "Infinity" or "1e309" to Infinity and
+ * then skips minimum/maximum for it; JSON.parse reads 1e309 as Infinity. Such a field fails with
+ * its own `finite` error, so forms re-render with a message and the API answers 400.
+ */
+export function finiteNumberValidators(): ValidatorFactory {
+  const factory = AjvCompiler();
+  return (externalSchemas, options) => {
+    const compile = factory(externalSchemas, options);
+    return (route) => {
+      const validate = compile(route);
+      const checked = (data: unknown) => {
+        const raw = nonFinitePaths(data);
+        const ok = validate(data);
+        const bad = raw.length ? raw : nonFinitePaths(data);
+        if (bad.length === 0) {
+          checked.errors = validate.errors;
+          return ok;
+        }
+        const finite: Problem[] = bad.map((instancePath) => ({
+          instancePath,
+          schemaPath: '#/finite',
+          keyword: 'finite',
+          params: {},
+          message: 'must be a finite number',
+        }));
+        const others = (validate.errors ?? []).filter(
+          (e) => !bad.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
+        );
+        checked.errors = [...finite, ...others];
+        return false;
+      };
+      checked.errors = null as unknown;
+      return checked as unknown as ReturnType<typeof compile>;
+    };
+  };
 }
