@@ -1,6 +1,7 @@
 // Agreement pages: list, record, edit a draft, addendum, status actions, documents, monev,
 // the PDF summary and reminders.
 
+import { contentDisposition } from '../../app/downloads.ts';
 import { AppError, forbidden } from '../../app/errors.ts';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
@@ -382,7 +383,7 @@ export async function agreementsRoutes(app: App) {
         .toLowerCase()}.pdf`;
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('content-disposition', contentDisposition('attachment', name))
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },

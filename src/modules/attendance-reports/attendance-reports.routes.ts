@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { contentDisposition } from '../../app/downloads.ts';
 import { dayInZone } from '../../app/format.ts';
 import { type App, type FastifyReply, type FastifyRequest, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -39,7 +40,7 @@ function slug(s: string): string {
 function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
   return reply
     .type(XLSX)
-    .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+    .header('content-disposition', contentDisposition('attachment', `${name}.xlsx`))
     .header('cache-control', 'no-store')
     .send(body);
 }
@@ -168,7 +169,7 @@ export async function attendanceReportsRoutes(app: App) {
         .type('application/pdf')
         .header(
           'content-disposition',
-          `attachment; filename="partisipasi-${slug(d.inmate.reg_number)}-${month}.pdf"`,
+          contentDisposition('attachment', `partisipasi-${slug(d.inmate.reg_number)}-${month}.pdf`),
         )
         .header('cache-control', 'private, no-store')
         .send(pdf);

@@ -1,5 +1,6 @@
 // Completion and certificate pages: a programme's completion rule and standings, completing and
 // issuing, one certificate (page, PDF, revocation), and the public verification page.
+import { contentDisposition } from '../../app/downloads.ts';
 import { AppError } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
@@ -89,7 +90,7 @@ export async function certificatesRoutes(app: App) {
       const name = `sertifikat-${d.certificate.number.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.pdf`;
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('content-disposition', contentDisposition('attachment', name))
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },

@@ -1,4 +1,5 @@
 // Downloads a stored file after asking the module that owns it whether this user may see it.
+import { contentDisposition } from '../../app/downloads.ts';
 import { AppError } from '../../app/errors.ts';
 import { type App, userOf } from '../../app/http.ts';
 import type { Scope } from '../../app/policy.ts';
@@ -24,7 +25,7 @@ export async function filesRoutes(app: App) {
       const content = await fileContent(app.db, meta.id);
       return reply
         .type(meta.mime)
-        .header('content-disposition', `attachment; filename="${meta.filename}"`)
+        .header('content-disposition', contentDisposition('attachment', meta.filename))
         .header('cache-control', 'private, no-store')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .send(content);

@@ -1,5 +1,6 @@
 // Session journal pages: the journal of one session (with its photo uploads and thumbnails) and
 // the Humas page of documentation photos.
+import { contentDisposition } from '../../app/downloads.ts';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import type { FormState } from '../../app/forms.tsx';
 import {
@@ -24,7 +25,7 @@ const photos = { permission: 'journal.photos' as const };
 export function sendPhoto(reply: FastifyReply, photo: { mime: string; content: Buffer }) {
   return reply
     .type(photo.mime)
-    .header('content-disposition', 'inline')
+    .header('content-disposition', contentDisposition('inline'))
     .header('cache-control', 'private, max-age=3600')
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
