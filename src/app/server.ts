@@ -10,7 +10,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyRequest, type FastifySchema, type RouteOptions } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { userFromSession, userFromToken } from '../modules/auth/auth.service.ts';
 import type { Config } from './config.ts';
@@ -32,6 +32,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission: string | undefined;
+  /** The route's input schemas, for tests that walk every route with hostile input. */
+  schema: FastifySchema | undefined;
 }
 
 declare module 'fastify' {
@@ -99,7 +101,12 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      app.registeredRoutes.push({ method, url: route.url, permission: route.config?.permission });
+      app.registeredRoutes.push({
+        method,
+        url: route.url,
+        permission: route.config?.permission,
+        schema: route.schema,
+      });
     }
   });
 
