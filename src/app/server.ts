@@ -19,6 +19,7 @@ import { csrfFailed, forbidden, unauthorized } from './errors.ts';
 import type { App } from './http.ts';
 import { isApi } from './http.ts';
 import { isLang, isMessageKey, translator } from './i18n.ts';
+import { swaggerOptions } from './openapi.ts';
 import { can } from './policy.ts';
 import { registerModules } from './routes.ts';
 import { finiteNumberValidators } from './validation.ts';
@@ -132,27 +133,7 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     },
     hsts: config.cookieSecure,
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Simandiri API',
-        version: '1',
-        description:
-          'JSON API of Simandiri. Authenticate with a personal API token (Authorization: Bearer smd_...) ' +
-          'or the browser session (writes then need the X-CSRF-Token header).',
-      },
-      components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer' },
-          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'sm_sid' },
-        },
-      },
-      security: [{ bearerAuth: [] }, { cookieAuth: [] }],
-    },
-    transform: ({ schema, url }) =>
-      url.startsWith('/api/v1/') ? { schema, url } : { schema: { ...(schema ?? {}), hide: true }, url },
-  });
+  await app.register(fastifySwagger, swaggerOptions(config));
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: STATIC_PREFIX, maxAge: '1h' });
 
   app.addHook('onRequest', async (req, reply) => {

@@ -153,7 +153,7 @@ export async function inmatesImportRoutes(app: App) {
   };
 
   app.post(
-    '/api/v1/inmates/imports',
+    '/api/v1/inmate-imports',
     {
       config: manage,
       schema: {
@@ -170,13 +170,13 @@ export async function inmatesImportRoutes(app: App) {
       await enqueueImport(app.db, { kind: 'preview', id }, req.log);
       return reply
         .code(202)
-        .header('location', `/api/v1/inmates/imports/${id}`)
+        .header('location', `/api/v1/inmate-imports/${id}`)
         .send(await out(req, id));
     },
   );
 
   app.get(
-    '/api/v1/inmates/imports/:id',
+    '/api/v1/inmate-imports/:id',
     {
       config: manage,
       schema: {
@@ -190,7 +190,7 @@ export async function inmatesImportRoutes(app: App) {
   );
 
   app.post(
-    '/api/v1/inmates/imports/:id/confirm',
+    '/api/v1/inmate-imports/:id/confirm',
     {
       config: manage,
       schema: {
@@ -210,7 +210,7 @@ export async function inmatesImportRoutes(app: App) {
   );
 
   app.post(
-    '/api/v1/inmates/imports/:id/absent',
+    '/api/v1/inmate-imports/:id/absent',
     {
       config: manage,
       schema: {

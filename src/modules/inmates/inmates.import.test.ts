@@ -246,11 +246,11 @@ describe('SDP import', () => {
 
   test('the API previews the same way, with messages per row and column, and refuses to confirm a bad file', async () => {
     const csv = `${HEADER}\nB.I 9/2025;Yusuf Hidayat;L;01/01/1990;01/01/2025;;B;\nB.I 10/2025;Wahyu;L;1990-13-01;01/01/2025;;B;\n`;
-    const res = await upload('api.csv', Buffer.from(csv), 'text/csv', '/api/v1/inmates/imports');
+    const res = await upload('api.csv', Buffer.from(csv), 'text/csv', '/api/v1/inmate-imports');
     assert.equal(res.statusCode, 202, res.body);
     const queued = JSON.parse(res.body) as { id: string };
-    assert.equal(res.headers.location, `/api/v1/inmates/imports/${queued.id}`);
-    const got = await petugas.json('GET', `/api/v1/inmates/imports/${queued.id}`);
+    assert.equal(res.headers.location, `/api/v1/inmate-imports/${queued.id}`);
+    const got = await petugas.json('GET', `/api/v1/inmate-imports/${queued.id}`);
     const body = JSON.parse(got.body) as {
       id: string;
       status: string;
@@ -265,7 +265,7 @@ describe('SDP import', () => {
       { row: 3, column: 'birth_date', message: 'Tanggal tidak valid; gunakan dd/mm/tttt atau tttt-bb-hh.' },
     ]);
     const before = await count('inmates');
-    const confirm = await petugas.json('POST', `/api/v1/inmates/imports/${body.id}/confirm`, {});
+    const confirm = await petugas.json('POST', `/api/v1/inmate-imports/${body.id}/confirm`, {});
     assert.equal(confirm.statusCode, 400);
     assert.equal(await count('inmates'), before);
   });
@@ -460,7 +460,7 @@ describe('SDP import', () => {
     assert.equal((await statusOf(url.split('/').pop() ?? '')).status, 'failed');
     assert.equal((await petugas.postForm(`${url}/confirm`)).statusCode, 409);
     const api = JSON.parse(
-      (await petugas.json('GET', `/api/v1${url.replace('/inmates/import', '/inmates/imports')}`)).body,
+      (await petugas.json('GET', `/api/v1${url.replace('/inmates/import', '/inmate-imports')}`)).body,
     );
     assert.equal(api.status, 'failed');
     assert.match(api.error, /^Berkas tidak dapat dibaca/);
