@@ -36,6 +36,10 @@ export interface Config {
   attendanceLockDays: number;
   /** The address the public reaches this server at, without a trailing slash; printed in QR codes. */
   publicBaseUrl: string;
+  /** Days the personal values in audit records are kept before the daily job erases them (UU 27/2022). */
+  auditPersonalRetentionDays: number;
+  /** Signs the audit chain's checkpoints; defaults to SESSION_SECRET. */
+  auditCheckpointKey: string;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +84,12 @@ function publicBaseUrl(value: string | undefined, port: number): string {
     throw new ConfigError('PUBLIC_BASE_URL', `must be an absolute http(s) address, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** Without its own key, checkpoints are signed with SESSION_SECRET (random in development). */
+function checkpointKey(value: string | undefined, sessionSecret: string | undefined): string {
+  if (value && value.length < 32) throw new ConfigError('AUDIT_CHECKPOINT_KEY', 'must be at least 32 characters');
+  return value || sessionSecret || randomBytes(32).toString('hex');
 }
 
 /** Reads and validates configuration; throws ConfigError naming the first bad setting. */
@@ -140,6 +150,8 @@ export function loadConfig(env: Env = process.env): Config {
     importPreviewHours: int(env, 'IMPORT_PREVIEW_HOURS', 24, 1, 24 * 30),
     attendanceLockDays: int(env, 'ATTENDANCE_LOCK_DAYS', 7, 0, 366),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, int(env, 'PORT', 3000, 0, 65535)),
+    auditPersonalRetentionDays: int(env, 'AUDIT_PERSONAL_RETENTION_DAYS', 1825, 30, 36500),
+    auditCheckpointKey: checkpointKey(env.AUDIT_CHECKPOINT_KEY, sessionSecret),
   };
 }
 
@@ -185,5 +197,15 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
     'PUBLIC_BASE_URL',
     'http://localhost:PORT',
     'public address of this server (e.g. https://simandiri.example.go.id); certificate QR codes open it, so set it in production',
+  ],
+  [
+    'AUDIT_PERSONAL_RETENTION_DAYS',
+    '1825',
+    'days the personal values in audit records are kept; a daily job then erases them (the chain still verifies)',
+  ],
+  [
+    'AUDIT_CHECKPOINT_KEY',
+    '(SESSION_SECRET)',
+    'signs the daily checkpoints of the audit chain; at least 32 characters; set it so rotating SESSION_SECRET keeps old checkpoints checkable',
   ],
 ];

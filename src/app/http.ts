@@ -69,11 +69,33 @@ export function isApi(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/');
 }
 
-/** A relative path to return to after sign-in or a language switch; anything else becomes '/'. */
+const NEXT_BASE = 'http://next.invalid';
+// Browsers drop tabs and line breaks inside a URL and read '\' as '/', so '/\t/evil.example' or
+// '/\\evil.example' leave the site; CR/LF would also break the Location header.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
+const UNSAFE_IN_NEXT = /[\u0000-\u0020\u007f-\u00a0\\\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same, once percent-decoded.
+const UNSAFE_DECODED = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * A path on this site to return to after sign-in or a language switch; anything else becomes '/'.
+ * The path is parsed as a browser would (WHATWG URL against a dummy origin) and must keep that
+ * origin; control characters and backslashes are refused raw and percent-encoded (raw spaces too),
+ * and so is a path that decodes to '//'. The answer is the re-serialised path, never the raw input.
+ */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\'))
+  if (typeof next !== 'string' || next.length > 2000 || !next.startsWith('/') || UNSAFE_IN_NEXT.test(next))
     return '/';
-  return next;
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(next, NEXT_BASE);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== NEXT_BASE || path.startsWith('//') || UNSAFE_DECODED.test(path)) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function setFlash(reply: FastifyReply, key: MessageKey): void {

@@ -201,6 +201,12 @@ const id = {
   'audit.to': 'Sampai tanggal',
   'audit.before': 'Sebelum',
   'audit.after': 'Sesudah',
+  'audit.redacted': '(disembunyikan: data pribadi)',
+  'audit.erased': '(dihapus: masa retensi berakhir)',
+  'audit.count': 'Jumlah',
+  'audit.total': 'Total',
+  'audit.countsIntro':
+    'Kantor wilayah dan pusat melihat jumlah tindakan per unit, bukan isi catatan: catatan unit memuat data pribadi warga binaan.',
 } as const;
 
 type CoreKey = keyof typeof id;
@@ -388,6 +394,12 @@ const en: Record<CoreKey, string> = {
   'audit.to': 'To date',
   'audit.before': 'Before',
   'audit.after': 'After',
+  'audit.redacted': '(hidden: personal data)',
+  'audit.erased': '(erased: retention period ended)',
+  'audit.count': 'Count',
+  'audit.total': 'Total',
+  'audit.countsIntro':
+    "Regional and national offices see how many actions each unit recorded, not the records: a unit's records hold inmates' personal data.",
 };
 
 // Feature modules keep their own texts beside their code; each has both languages, type-checked.

@@ -25,6 +25,7 @@ describe('background jobs on the PostgreSQL queue', () => {
       }>`select name, cron from pgboss.schedule order by name`.execute(t.db);
       assert.deepEqual(r.rows, [
         { name: 'agreements.reminders', cron: '0 6 * * *' },
+        { name: 'audit.retention-and-checkpoint', cron: '20 0 * * *' },
         { name: 'auth.purge-expired', cron: '17 * * * *' },
         { name: 'inmates.purge-import-previews', cron: '41 * * * *' },
         { name: 'programmes.generate-sessions', cron: '30 5 * * *' },

@@ -3,7 +3,7 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { recordReminders } from '../modules/agreements/agreements.reminders.ts';
-import { SYSTEM } from '../modules/audit/audit.service.ts';
+import { erasePersonalData, SYSTEM, writeCheckpoint } from '../modules/audit/audit.service.ts';
 import { purgeExpired } from '../modules/auth/auth.service.ts';
 import { IMPORT_QUEUE, useImportQueue } from '../modules/inmates/inmates.import.jobs.ts';
 import {
@@ -57,6 +57,23 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
   await boss.work(sessions, async () => {
     const n = await generateSessions(opts.db, { ...SYSTEM, name: 'system:jobs' });
     opts.log.info({ created: n }, 'programme sessions generated');
+  });
+
+  // Daily at 00:20 WIB: personal values in audit records past AUDIT_PERSONAL_RETENTION_DAYS are
+  // erased (audited), then the chain head is signed, so a cut-off tail shows in `audit:verify`.
+  const audit = 'audit.retention-and-checkpoint';
+  await boss.createQueue(audit);
+  await boss.schedule(audit, '20 0 * * *', {}, { tz: 'Asia/Jakarta' });
+  await boss.work(audit, async () => {
+    const erased = await erasePersonalData(
+      opts.db,
+      { ...SYSTEM, name: 'system:jobs' },
+      {
+        retentionDays: opts.config.auditPersonalRetentionDays,
+      },
+    );
+    const c = await writeCheckpoint(opts.db, opts.config.auditCheckpointKey, 'system:jobs');
+    opts.log.info({ erased, checkpoint: c.id, head: c.lastId }, 'audit retention and checkpoint');
   });
 
   // SDP imports: reading/checking and saving large files off the request, on whichever node is free.

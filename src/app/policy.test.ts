@@ -11,6 +11,30 @@ describe('policy', () => {
     }
   });
 
+  test('national reference data and the unit tree are for an administrator with national scope only', () => {
+    const unitAdmin = {
+      roles: ['admin'] as const,
+      scope: scopeFor({ unit_id: 'u1', kanwil_id: null, roles: ['admin'] }, []),
+    };
+    const kanwilAdmin = {
+      roles: ['admin'] as const,
+      scope: scopeFor({ unit_id: null, kanwil_id: 'k1', roles: ['admin'] }, ['u1']),
+    };
+    const national = {
+      roles: ['admin'] as const,
+      scope: scopeFor({ unit_id: null, kanwil_id: null, roles: ['admin'] }, []),
+    };
+    for (const p of ['units.manage', 'reference.manage'] as const) {
+      assert.equal(can(unitAdmin, p), false, p);
+      assert.equal(can(kanwilAdmin, p), false, p);
+      assert.equal(can(national, p), true, p);
+      assert.equal(can(['admin'], p), false, 'roles alone never count as national');
+    }
+    assert.equal(can(unitAdmin, 'users.manage'), true);
+    assert.equal(can(unitAdmin, 'holidays.manage'), true, "the unit's local holidays");
+    assert.equal(can({ roles: ['pusat'], scope: { all: true } }, 'reference.manage'), false);
+  });
+
   test('a petugas sees only their own unit', () => {
     const scope = scopeFor({ unit_id: 'u1', kanwil_id: null, roles: ['petugas'] }, []);
     assert.equal(inScope(scope, 'u1'), true);

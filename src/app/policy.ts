@@ -134,14 +134,26 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   humas: [...READ, 'journal.photos'],
 };
 
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+/**
+ * National reference data (national holidays, cuti bersama, Program Aksi) and the unit tree (units,
+ * Kanwil) are the same for every unit, so only a user whose home is national (no unit, no Kanwil)
+ * may hold these permissions; a unit or Kanwil administrator manages its own users only.
+ */
+export const NATIONAL_ONLY: readonly Permission[] = ['units.manage', 'reference.manage'];
+
+/** Who asks: their roles and the units they may see. A bare role list never counts as national. */
+export type Grantee = readonly Role[] | { roles: readonly Role[]; scope: Scope };
+
+export function permissionsOf(who: Grantee): Set<Permission> {
+  const roles = 'roles' in who ? who.roles : (who as readonly Role[]);
+  const national = 'scope' in who && who.scope.all;
   const set = new Set<Permission>(['public']);
-  for (const r of roles) for (const p of GRANTS[r]) set.add(p);
+  for (const r of roles) for (const p of GRANTS[r]) if (national || !NATIONAL_ONLY.includes(p)) set.add(p);
   return set;
 }
 
-export function can(roles: readonly Role[], permission: Permission): boolean {
-  return permission === 'public' || permissionsOf(roles).has(permission);
+export function can(who: Grantee, permission: Permission): boolean {
+  return permission === 'public' || permissionsOf(who).has(permission);
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Db } from '../db/database.ts';
 import { userFromSession, userFromToken } from '../modules/auth/auth.service.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
-import { csrfFailed, forbidden, unauthorized } from './errors.ts';
+import { AppError, csrfFailed, forbidden, unauthorized } from './errors.ts';
 import type { App } from './http.ts';
 import { isApi } from './http.ts';
 import { isLang, isMessageKey, translator } from './i18n.ts';
@@ -45,6 +45,34 @@ declare module 'fastify' {
 
 function anonCsrf(secret: string, anonId: string): string {
   return createHmac('sha256', secret).update(`csrf:${anonId}`).digest('base64url');
+}
+
+/** A cross-site request: refused before its CSRF token is even looked at. */
+const crossOrigin = () => new AppError('auth.cross_origin', 403, 'err.crossOrigin');
+
+function originOf(value: string): string | null {
+  try {
+    const origin = new URL(value).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a state-changing request comes from this site (OWASP: verify the source origin). The
+ * source is the Origin header, or the Referer when a browser sends no Origin; it must be the
+ * public address (PUBLIC_BASE_URL) or the address the request was sent to (Host, or
+ * X-Forwarded-Host behind a trusted proxy). A request with neither header is not from a browser
+ * page on another site (browsers send Origin on cross-site posts); the CSRF token still guards it.
+ */
+function sameOrigin(req: FastifyRequest, config: Config): boolean {
+  const { origin, referer } = req.headers;
+  const source = origin ?? referer;
+  if (source === undefined) return true;
+  const from = originOf(source);
+  if (from === null) return false;
+  return from === originOf(config.publicBaseUrl) || from === originOf(`${req.protocol}://${req.host}`);
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -191,7 +219,7 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
         if (isApi(req) || req.method !== 'GET') throw unauthorized();
         return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
       }
-      if (!can(req.user.roles, permission)) throw forbidden();
+      if (!can(req.user, permission)) throw forbidden();
       const allowedWhilePending = ['/account/password', '/logout', '/api/v1/me/password', '/language'];
       if (req.user.mustChangePassword && !allowedWhilePending.includes(req.routeOptions.url ?? '')) {
         if (isApi(req)) throw forbidden();
@@ -199,6 +227,7 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
       }
     }
     if (UNSAFE.has(req.method) && req.user?.via !== 'token') {
+      if (!sameOrigin(req, config)) throw crossOrigin();
       const body = req.body as Record<string, unknown> | undefined;
       const field = body?._csrf;
       // A multipart field arrives as { value }, a form field as a string.
@@ -222,6 +251,15 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
         }
       }
     }
+  });
+
+  // Pages and API answers carry personal data: no browser or proxy keeps a copy. Answers that
+  // declare themselves public (static files, the chart library) are shared assets and stay cached.
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.user && !isApi(req)) return;
+    const declared = reply.getHeader('cache-control');
+    if (typeof declared === 'string' && /\b(public|no-store)\b/.test(declared)) return;
+    reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler(errorHandler);

@@ -31,7 +31,7 @@ export function viewCtx(req: FastifyRequest): ViewCtx {
     path: req.url,
     flash: req.flash,
     zone,
-    can: (p) => can(req.user?.roles ?? [], p),
+    can: (p) => can(req.user ?? [], p),
     dateLong: (at) => formatDateLong(at, zone, req.lang),
     dateTime: (at) => formatDateTime(at, zone, req.lang),
     time: (at) => formatTime(at, zone, req.lang),

@@ -106,6 +106,30 @@ export interface AuditLogTable {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  hash_version: Generated<number>;
+  personal_digest: string | null;
+  legacy_hash: string | null;
+}
+
+/** The personal values of one audit record, erased (all null) when their retention ends. */
+export interface AuditPersonalTable {
+  audit_id: string;
+  nonce: string | null;
+  before: Json;
+  after: Json;
+  erased_at: Timestamp | null;
+}
+
+/** A signed statement of the audit chain's head, so that a cut-off tail is detected. */
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  at: Timestamp;
+  last_audit_id: string | null;
+  head_hash: string;
+  record_count: string;
+  key_id: string;
+  hmac: string;
+  created_by: string;
 }
 
 export type PartnerType = 'company' | 'blk' | 'lsp' | 'government' | 'ngo' | 'university' | 'other';
@@ -685,4 +709,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   signin_attempts: SigninAttemptsTable;
   audit_log: AuditLogTable;
+  audit_personal: AuditPersonalTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }

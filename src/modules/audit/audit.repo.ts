@@ -31,27 +31,73 @@ export interface AuditInsert {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  personal_digest: string | null;
 }
 
 export async function insertAudit(conn: Conn, row: AuditInsert): Promise<string> {
-  const r = await conn.insertInto('audit_log').values(row).returning('id').executeTakeFirstOrThrow();
+  const r = await conn
+    .insertInto('audit_log')
+    .values({ ...row, hash_version: 2 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return String(r.id);
 }
 
-export async function* iterateAudit(conn: Conn, batch = 5000) {
+export async function insertPersonal(
+  conn: Conn,
+  row: { audit_id: string; nonce: string; before: string | null; after: string | null },
+): Promise<void> {
+  await conn.insertInto('audit_personal').values(row).execute();
+}
+
+/** Every record in order, each with its personal part (if it has one) for digest checks. */
+export async function* iterateAudit(conn: Conn, batch = 5000): AsyncGenerator<ChainRow> {
   let after = '0';
   for (;;) {
     const rows = await conn
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', after)
-      .orderBy('id')
+      .selectFrom('audit_log as a')
+      .leftJoin('audit_personal as p', 'p.audit_id', 'a.id')
+      .selectAll('a')
+      .select([
+        'p.audit_id as p_id',
+        'p.nonce as p_nonce',
+        'p.before as p_before',
+        'p.after as p_after',
+        'p.erased_at as p_erased_at',
+      ])
+      .where('a.id', '>', after)
+      .orderBy('a.id')
       .limit(batch)
       .execute();
     if (rows.length === 0) return;
     yield* rows;
     after = String(rows[rows.length - 1]?.id);
   }
+}
+
+export interface ChainRow {
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  unit_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+  hash_version: number;
+  personal_digest: string | null;
+  legacy_hash: string | null;
+  p_id: string | null;
+  p_nonce: string | null;
+  p_before: unknown;
+  p_after: unknown;
+  p_erased_at: Date | null;
 }
 
 export interface AuditFilter {
@@ -67,33 +113,25 @@ export interface AuditFilter {
 }
 
 export async function listAudit(conn: Conn, f: AuditFilter) {
-  let q = conn
-    .selectFrom('audit_log as a')
-    .leftJoin('units as u', 'u.id', 'a.unit_id')
-    .select([
-      'a.id',
-      'a.at',
-      'a.actor_id',
-      'a.actor_name',
-      'a.unit_id',
-      'u.name as unit_name',
-      'a.action',
-      'a.entity',
-      'a.entity_id',
-      'a.before',
-      'a.after',
-      'a.request_id',
-    ]);
-  if (!f.scope.all) {
-    if (f.scope.unitIds.length === 0) return { rows: [], total: 0 };
-    q = q.where('a.unit_id', 'in', f.scope.unitIds);
-  }
-  if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[%_]/g, '')}%`);
-  if (f.entity) q = q.where('a.entity', '=', f.entity);
-  if (f.actor) q = q.where('a.actor_name', 'ilike', `%${f.actor.replace(/[%_]/g, '')}%`);
-  if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
-  if (f.from) q = q.where('a.at', '>=', f.from);
-  if (f.to) q = q.where('a.at', '<', f.to);
+  let q = base(conn).select([
+    'a.id',
+    'a.at',
+    'a.actor_id',
+    'a.actor_name',
+    'a.unit_id',
+    'u.name as unit_name',
+    'a.action',
+    'a.entity',
+    'a.entity_id',
+    'a.before',
+    'a.after',
+    'a.request_id',
+    'p.audit_id as personal_id',
+    'p.before as personal_before',
+    'p.after as personal_after',
+    'p.erased_at as personal_erased_at',
+  ]);
+  q = filtered(q, f);
   const [rows, count] = await Promise.all([
     q.orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute(),
     q
@@ -104,6 +142,51 @@ export async function listAudit(conn: Conn, f: AuditFilter) {
   return { rows: rows.map((r) => ({ ...r, id: String(r.id) })), total: toNumber(count?.n) };
 }
 
+function base(conn: Conn) {
+  return conn
+    .selectFrom('audit_log as a')
+    .leftJoin('units as u', 'u.id', 'a.unit_id')
+    .leftJoin('audit_personal as p', 'p.audit_id', 'a.id');
+}
+
+function filtered<Q extends ReturnType<typeof base>>(query: Q, f: Omit<AuditFilter, 'limit' | 'offset'>): Q {
+  // Kysely's builder types do not survive a generic round trip; every call returns the same shape.
+  let q = query as ReturnType<typeof base>;
+  if (!f.scope.all)
+    q = f.scope.unitIds.length ? q.where('a.unit_id', 'in', f.scope.unitIds) : q.where(sql<boolean>`false`);
+  if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[%_]/g, '')}%`);
+  if (f.entity) q = q.where('a.entity', '=', f.entity);
+  if (f.actor) q = q.where('a.actor_name', 'ilike', `%${f.actor.replace(/[%_]/g, '')}%`);
+  if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
+  if (f.from) q = q.where('a.at', '>=', f.from);
+  if (f.to) q = q.where('a.at', '<', f.to);
+  return q as Q;
+}
+
+/** How many records per unit and action: what regional and national offices read instead of records. */
+export async function countAudit(conn: Conn, f: Omit<AuditFilter, 'limit' | 'offset' | 'actor'>) {
+  const rows = await filtered(base(conn), f)
+    .select((eb) => [
+      'a.unit_id',
+      'u.name as unit_name',
+      'a.action',
+      'a.entity',
+      eb.fn.countAll<string>().as('n'),
+    ])
+    .groupBy(['a.unit_id', 'u.name', 'a.action', 'a.entity'])
+    .orderBy('u.name')
+    .orderBy('a.action')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({
+    unit_id: r.unit_id,
+    unit_name: r.unit_name,
+    action: r.action,
+    entity: r.entity,
+    count: toNumber(r.n),
+  }));
+}
+
 export async function recentForUnit(conn: Conn, unitId: string, limit: number) {
   return conn
     .selectFrom('audit_log')
@@ -112,4 +195,57 @@ export async function recentForUnit(conn: Conn, unitId: string, limit: number) {
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** Erases the personal part of every record older than `before`; returns the ids erased, in order. */
+export async function erasePersonalBefore(conn: Conn, before: Date): Promise<string[]> {
+  const rows = await conn
+    .updateTable('audit_personal as p')
+    .from('audit_log as a')
+    .set({ nonce: null, before: null, after: null, erased_at: new Date() })
+    .whereRef('a.id', '=', 'p.audit_id')
+    .where('a.at', '<', before)
+    .where('p.erased_at', 'is', null)
+    .returning('p.audit_id')
+    .execute();
+  return rows.map((r) => String(r.audit_id)).sort((x, y) => Number(BigInt(x) - BigInt(y)));
+}
+
+export async function chainHead(conn: Conn) {
+  const last = await conn
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const n = await conn
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst();
+  return { lastId: last ? String(last.id) : null, hash: last?.hash ?? null, count: toNumber(n?.n) };
+}
+
+export interface CheckpointInsert {
+  at: Date;
+  last_audit_id: string | null;
+  head_hash: string;
+  record_count: string;
+  key_id: string;
+  hmac: string;
+  created_by: string;
+}
+
+export async function insertCheckpoint(conn: Conn, row: CheckpointInsert): Promise<string> {
+  const r = await conn.insertInto('audit_checkpoints').values(row).returning('id').executeTakeFirstOrThrow();
+  return String(r.id);
+}
+
+export async function listCheckpoints(conn: Conn) {
+  const rows = await conn.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    ...r,
+    id: String(r.id),
+    last_audit_id: r.last_audit_id === null ? null : String(r.last_audit_id),
+    record_count: toNumber(r.record_count),
+  }));
 }

@@ -1,11 +1,13 @@
-// The audit log, filtered and scoped to the units the viewer may see: HTML and /api/v1/audit.
-import { Type } from 'typebox';
+// The audit log, scoped to the units the viewer may see: HTML and /api/v1/audit. Unit-level viewers
+// read records (personal fields redacted where they may not read the entity); regional and national
+// offices read counts per unit and action (audit.access.ts).
 import { startOfDay } from '../../app/format.ts';
 import { type App, type FastifyRequest, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { AuditOut, AuditQuery } from './audit.schema.ts';
-import { listAudit } from './audit.service.ts';
-import { AuditPage } from './audit.views.tsx';
+import { auditViewOf, recordFor } from './audit.access.ts';
+import { AuditList, AuditQuery } from './audit.schema.ts';
+import { countAudit, listAudit } from './audit.service.ts';
+import { AuditCountsPage, AuditPage } from './audit.views.tsx';
 
 const perm = { permission: 'audit.view' as const };
 const PAGE = 50;
@@ -20,32 +22,43 @@ type Query = {
   page?: number;
 };
 
-function fetch(app: App, req: FastifyRequest, q: Query) {
+async function fetch(app: App, req: FastifyRequest, q: Query) {
+  const user = userOf(req);
   const page = q.page ?? 1;
   // Dates are the viewer's calendar days; 'to' includes its whole day.
-  const zone = userOf(req).zone;
-  const from = q.from ? startOfDay(q.from, zone) : undefined;
-  const to = q.to ? new Date(startOfDay(q.to, zone).getTime() + 86_400_000) : undefined;
-  return listAudit(app.db, {
-    scope: userOf(req).scope,
-    action: q.action,
-    entity: q.entity,
-    actor: q.actor,
-    unitId: q.unit_id,
-    from,
-    to,
-    limit: PAGE,
-    offset: (page - 1) * PAGE,
-  });
+  const from = q.from ? startOfDay(q.from, user.zone) : undefined;
+  const to = q.to ? new Date(startOfDay(q.to, user.zone).getTime() + 86_400_000) : undefined;
+  const filter = { scope: user.scope, action: q.action, entity: q.entity, unitId: q.unit_id, from, to };
+  if (auditViewOf(user.roles) === 'counts') {
+    const counts = await countAudit(app.db, filter);
+    return {
+      view: 'counts' as const,
+      items: [],
+      counts,
+      total: counts.reduce((n, c) => n + c.count, 0),
+      page,
+    };
+  }
+  const r = await listAudit(app.db, { ...filter, actor: q.actor, limit: PAGE, offset: (page - 1) * PAGE });
+  return {
+    view: 'records' as const,
+    items: r.rows.map((x) => recordFor(user.roles, x)),
+    counts: [],
+    total: r.total,
+    page,
+  };
 }
 
 export async function auditRoutes(app: App) {
   app.get('/admin/audit', { config: perm, schema: { querystring: AuditQuery } }, async (req, reply) => {
     const r = await fetch(app, req, req.query);
-    const { page, ...rest } = req.query;
+    const { page: _page, ...rest } = req.query;
+    const ctx = viewCtx(req);
     return reply.html(
       renderPage(
-        AuditPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, page: page ?? 1, query: rest }),
+        r.view === 'counts'
+          ? AuditCountsPage({ ctx, counts: r.counts, total: r.total, query: rest })
+          : AuditPage({ ctx, rows: r.items, total: r.total, page: r.page, query: rest }),
       ),
     );
   });
@@ -56,24 +69,17 @@ export async function auditRoutes(app: App) {
       config: perm,
       schema: {
         tags: ['audit'],
-        summary: 'Audit records in your scope, newest first',
+        summary:
+          'Audit records in your scope, newest first (counts per action for regional and national offices)',
         querystring: AuditQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(AuditOut),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            page_size: Type.Integer(),
-          }),
-        },
+        response: { 200: AuditList },
       },
     },
     async (req) => {
       const r = await fetch(app, req, req.query);
       return {
-        items: r.rows.map((x) => ({ ...x, at: x.at.toISOString() })),
-        total: r.total,
-        page: req.query.page ?? 1,
+        ...r,
+        items: r.items.map((x) => ({ ...x, at: x.at.toISOString() })),
         page_size: PAGE,
       };
     },

@@ -58,7 +58,8 @@ describe('audit log', () => {
 
   test('the admin page lists records with who, what and the change, filtered by action', async () => {
     const unit = await buildUnit(t.db);
-    const a = await buildUser(t.db, { roles: ['admin'], unit_id: unit.id });
+    // The unit tree is national data: a national administrator changes it (issue 9 item 3).
+    const a = await buildUser(t.db, { roles: ['admin'], unit_id: null });
     const c = await t.signedIn(a.username);
     const res = await c.json('PUT', `/api/v1/units/${unit.id}`, {
       kanwil_id: unit.kanwil_id,
@@ -95,11 +96,16 @@ describe('audit log', () => {
       (await buildUser(t.db, { roles: ['kanwil'], unit_id: null, kanwil_id: k.id })).username,
     );
     const list = JSON.parse((await viewer.get('/api/v1/audit?action=scope.test')).body) as {
-      items: Array<{ unit_id: string }>;
+      view: string;
+      items: unknown[];
+      counts: Array<{ unit_id: string; action: string; count: number }>;
     };
+    // Offices read counts per unit and action, never the records themselves (audit.access.test.ts).
+    assert.equal(list.view, 'counts');
+    assert.deepEqual(list.items, []);
     assert.deepEqual(
-      list.items.map((i) => i.unit_id),
-      [mine.id],
+      list.counts.map((i) => [i.unit_id, i.action, i.count]),
+      [[mine.id, 'scope.test', 1]],
     );
     const petugas = await t.signedIn((await buildUser(t.db, { unit_id: mine.id })).username);
     assert.equal((await petugas.get('/admin/audit')).statusCode, 403);

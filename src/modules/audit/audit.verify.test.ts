@@ -65,6 +65,8 @@ describe('audit chain verification', () => {
       count: 0,
       lastId: null,
       lastHash: '0'.repeat(64),
+      checkpoints: 0,
+      warnings: [],
     });
     await recordSome(t.db, 6);
     // Several entries in one transaction chain to each other too.
@@ -78,7 +80,14 @@ describe('audit chain verification', () => {
       .select(['id', 'hash'])
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    assert.deepEqual(r, { ok: true, count: 8, lastId: String(last.id), lastHash: last.hash });
+    assert.deepEqual(r, {
+      ok: true,
+      count: 8,
+      lastId: String(last.id),
+      lastHash: last.hash,
+      checkpoints: 0,
+      warnings: ['no checkpoint yet: run `npm run audit:checkpoint`'],
+    });
   });
 
   test('a changed `after` is reported at exactly that record', async () => {

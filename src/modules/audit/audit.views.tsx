@@ -1,7 +1,9 @@
-// The audit log page: filters, and each record with what changed.
+// The audit log page: filters, and each record with what changed; for regional and national
+// offices, counts per unit and action instead.
 import { Layout } from '../../app/layout.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import { ERASED, REDACTED } from './audit.personal.ts';
 
 export interface AuditItem {
   id: string;
@@ -16,13 +18,24 @@ export interface AuditItem {
 }
 
 /** Only the keys whose values differ, so a reviewer sees the change rather than two whole rows. */
-function changes(before: unknown, after: unknown): Array<[string, string, string]> {
+function changes(ctx: ViewCtx, before: unknown, after: unknown): Array<[string, string, string]> {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const show = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+  const show = (v: unknown) =>
+    v === undefined
+      ? ''
+      : v === REDACTED
+        ? ctx.t('audit.redacted')
+        : v === ERASED
+          ? ctx.t('audit.erased')
+          : typeof v === 'string'
+            ? v
+            : JSON.stringify(v);
+  // A hidden value is listed on the side it appears, so the reader knows a field is there.
+  const hidden = (v: unknown) => v === REDACTED || v === ERASED;
   return keys
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .filter((k) => hidden(a[k]) || hidden(b[k]) || JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     .map((k) => [k, show(b[k]), show(a[k])]);
 }
 
@@ -93,9 +106,9 @@ export function AuditPage({
                   </td>
                   <td>{r.unit_name ?? '—'}</td>
                   <td>
-                    {changes(r.before, r.after).length > 0 && (
+                    {changes(ctx, r.before, r.after).length > 0 && (
                       <dl class="diff">
-                        {changes(r.before, r.after).map(([k, b, a]) => (
+                        {changes(ctx, r.before, r.after).map(([k, b, a]) => (
                           <div key={k}>
                             <dt>{k}</dt>
                             <dd>
@@ -113,6 +126,87 @@ export function AuditPage({
         </div>
       )}
       <Pager ctx={ctx} base="/admin/audit" query={query} page={page} total={total} pageSize={50} />
+    </Layout>
+  );
+}
+
+export interface AuditCountItem {
+  unit_id: string | null;
+  unit_name: string | null;
+  action: string;
+  entity: string;
+  count: number;
+}
+
+/** Regional and national offices: how much happened where, never to whom or by whom. */
+export function AuditCountsPage({
+  ctx,
+  counts,
+  total,
+  query,
+}: {
+  ctx: ViewCtx;
+  counts: AuditCountItem[];
+  total: number;
+  query: Record<string, string | undefined>;
+}) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('audit.title')}>
+      <h1>{ctx.t('audit.title')}</h1>
+      <p>{ctx.t('audit.countsIntro')}</p>
+      <form method="get" action="/admin/audit" class="filters">
+        <label>
+          {ctx.t('audit.action')}
+          <input name="action" value={query.action ?? ''} placeholder="inmates." />
+        </label>
+        <label>
+          {ctx.t('audit.from')}
+          <input type="date" name="from" value={query.from ?? ''} />
+        </label>
+        <label>
+          {ctx.t('audit.to')}
+          <input type="date" name="to" value={query.to ?? ''} />
+        </label>
+        <button type="submit">{ctx.t('common.filter')}</button>
+      </form>
+      {counts.length === 0 ? (
+        <p>{ctx.t('common.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="audit-counts">
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('audit.unit')}</th>
+                <th scope="col">{ctx.t('audit.action')}</th>
+                <th scope="col">{ctx.t('audit.entity')}</th>
+                <th scope="col" class="num">
+                  {ctx.t('audit.count')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {counts.map((c) => (
+                <tr key={`${c.unit_id}${c.action}${c.entity}`}>
+                  <td>{c.unit_name ?? '—'}</td>
+                  <td>
+                    <code>{c.action}</code>
+                  </td>
+                  <td>{c.entity}</td>
+                  <td class="num">{c.count}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  {ctx.t('audit.total')}
+                </th>
+                <td class="num">{total}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
     </Layout>
   );
 }

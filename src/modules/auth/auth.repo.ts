@@ -125,6 +125,17 @@ export async function findToken(conn: Conn, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Revokes every live token of a user; returns the ones it revoked. */
+export async function revokeUserTokens(conn: Conn, userId: string) {
+  return conn
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'name', 'prefix'])
+    .execute();
+}
+
 export async function touchToken(conn: Conn, tokenId: string) {
   await conn.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', tokenId).execute();
 }

@@ -155,3 +155,27 @@ export async function purgeExpired(db: Db, cfg: Config): Promise<number> {
 }
 
 export const endUserSessions = repo.deleteUserSessions;
+
+/**
+ * Revokes a user's personal API tokens, each audited in the caller's transaction. A token made
+ * under an old password, or before an account was deactivated, must not outlive either: a token
+ * is a password of its own, and reactivation gives back the account, not its old tokens.
+ */
+export async function revokeUserTokens(
+  trx: Db,
+  actor: Actor,
+  user: { id: string; unitId: string | null },
+  reason: 'password_changed' | 'password_reset' | 'deactivated',
+): Promise<number> {
+  const revoked = await repo.revokeUserTokens(trx, user.id);
+  for (const t of revoked) {
+    await recordAudit(trx, actor, {
+      action: 'tokens.revoke',
+      entity: 'api_token',
+      entityId: t.id,
+      unitId: user.unitId,
+      after: { name: t.name, prefix: t.prefix, user_id: user.id, reason },
+    });
+  }
+  return revoked.length;
+}

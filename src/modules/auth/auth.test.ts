@@ -84,6 +84,67 @@ describe('sign-in, sessions and tokens', () => {
     assert.equal(res.headers.location, '/dashboard');
   });
 
+  // Browsers drop tabs and line breaks in a Location and read '\' as '/', so each of these would
+  // leave the site (or, with CR/LF, break the header) if it were echoed back.
+  const OFF_SITE = [
+    '/\t/evil.example',
+    '/\r\n/evil.example',
+    '/x\r\nSet-Cookie: sm_sid=forged',
+    '//evil.example',
+    '///evil.example',
+    '/\\evil.example',
+    '\\/evil.example',
+    '%2F%2Fevil.example',
+    '/%2F%2Fevil.example',
+    '/%2F/evil.example',
+    '/%09/evil.example',
+    '/%0D%0A/evil.example',
+    '/%5Cevil.example',
+    '/%5C/evil.example',
+    'https://evil.example/',
+    'http:evil.example',
+    'HTTPS://evil.example',
+    'javascript:alert(1)',
+    ' /\\evil.example',
+    '/\u3000/evil.example',
+  ];
+
+  test('after sign-in, a next address that could leave the site leads to the dashboard, never a 500', async () => {
+    const u = await buildUser(t.db);
+    for (const next of OFF_SITE) {
+      const c = t.client();
+      const form = await c.get(`/login?next=${encodeURIComponent(next)}`);
+      assert.equal(form.statusCode, 200, JSON.stringify(next));
+      const kept = /data-testid="signin-form"[^>]*>[\s\S]*?name="next" value="([^"]*)"/.exec(form.body)?.[1];
+      assert.equal(kept, '/', JSON.stringify(next));
+      const res = await c.postForm('/login', { username: u.username, password: TEST_PASSWORD, next });
+      assert.equal(res.statusCode, 303, `${JSON.stringify(next)}: ${res.statusCode}`);
+      assert.equal(res.headers.location, '/dashboard', JSON.stringify(next));
+    }
+  });
+
+  test('the language switch goes back only to a path on this site', async () => {
+    const c = t.client();
+    await c.get('/login');
+    for (const next of OFF_SITE) {
+      const res = await c.postForm('/language', { lang: 'en', next });
+      assert.equal(res.statusCode, 303, `${JSON.stringify(next)}: ${res.statusCode}`);
+      assert.equal(res.headers.location, '/', JSON.stringify(next));
+    }
+  });
+
+  test('a path on this site, with its query and fragment, is kept after sign-in and a language switch', async () => {
+    const u = await buildUser(t.db);
+    for (const next of ['/account', '/programmes?page=2&q=las%20listrik', '/holidays?year=2026#2026-03-18']) {
+      const c = t.client();
+      await c.get(`/login?next=${encodeURIComponent(next)}`);
+      const res = await c.postForm('/login', { username: u.username, password: TEST_PASSWORD, next });
+      assert.equal(res.headers.location, next);
+      await c.refreshCsrf();
+      assert.equal((await c.postForm('/language', { lang: 'id', next })).headers.location, next);
+    }
+  });
+
   test('after too many failures the account is locked for the window, even with the right password', async () => {
     const u = await buildUser(t.db);
     const c = t.client();

@@ -7,6 +7,7 @@ import { can } from '../../app/policy.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { dueReminders } from '../agreements/agreements.reminders.ts';
 import { absenceAlerts } from '../attendance-reports/attendance-reports.service.ts';
+import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
@@ -22,7 +23,8 @@ export async function dashboardRoutes(app: App) {
   const unitPage = async (req: Parameters<typeof viewCtx>[0], unitId: string) => {
     const user = userOf(req);
     const unit = await getUnit(app.db, user.scope, unitId);
-    const recent = can(user.roles, 'audit.view') ? await recentForUnit(app.db, unit.id, 8) : null;
+    // Who did what recently: unit-level audit readers only; offices read counts (audit.access.ts).
+    const recent = auditViewOf(user.roles) === 'records' ? await recentForUnit(app.db, unit.id, 8) : null;
     const now = new Date();
     // The unit's own calendar day decides "ending within 30 days", wherever the viewer sits.
     const reminders = can(user.roles, 'agreements.view')

@@ -151,7 +151,8 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     let id = await unitIdByCode(db, u.code);
     if (!id) {
       const { kanwil, ...rest } = u;
-      id = await createUnit(db, SEED, { ...rest, kanwil_id: kanwilIds.get(kanwil) ?? '' });
+      id = (await createUnit(db, SEED, { all: true }, { ...rest, kanwil_id: kanwilIds.get(kanwil) ?? '' }))
+        .id;
       created++;
     }
     unitIds.set(u.code, id);

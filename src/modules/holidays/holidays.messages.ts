@@ -10,13 +10,14 @@ export const id = {
   'holidays.kind': 'Jenis',
   'holidays.scope': 'Berlaku untuk',
   'holidays.national': 'Nasional',
-  'holidays.nationalHint': 'Centang untuk hari libur nasional (hanya administrator).',
+  'holidays.nationalHint': 'Centang untuk hari libur nasional (hanya administrator pusat).',
   'holidays.add': 'Tambah hari libur',
   'holidays.remove': 'Hapus',
   'holidays.added': 'Hari libur ditambahkan.',
   'holidays.removed': 'Hari libur dihapus.',
   'holidays.dayTaken': 'Tanggal ini sudah tercatat sebagai hari libur.',
-  'holidays.nationalOnlyAdmin': 'Hanya administrator yang dapat mengubah hari libur nasional.',
+  'holidays.nationalOnlyAdmin':
+    'Hanya administrator pusat yang dapat mengubah hari libur nasional dan cuti bersama; administrator unit mengelola hari libur lokal unitnya.',
   'holidays.localNeedsUnit': 'Hari libur setempat harus milik satu unit.',
   'holidays.localKind': 'Hari libur setempat memakai jenis "Libur setempat".',
   'holidays.cancelsSessions':
@@ -37,13 +38,14 @@ export const en: Record<keyof typeof id, string> = {
   'holidays.kind': 'Kind',
   'holidays.scope': 'Applies to',
   'holidays.national': 'National',
-  'holidays.nationalHint': 'Tick for a national holiday (administrators only).',
+  'holidays.nationalHint': 'Tick for a national holiday (national administrators only).',
   'holidays.add': 'Add holiday',
   'holidays.remove': 'Remove',
   'holidays.added': 'Holiday added.',
   'holidays.removed': 'Holiday removed.',
   'holidays.dayTaken': 'This date is already recorded as a holiday.',
-  'holidays.nationalOnlyAdmin': 'Only an administrator can change national holidays.',
+  'holidays.nationalOnlyAdmin':
+    "Only a national administrator can change national holidays and cuti bersama; a unit's staff manage its local holidays.",
   'holidays.localNeedsUnit': 'A local holiday must belong to one unit.',
   'holidays.localKind': 'A local holiday uses the kind "Local holiday".',
   'holidays.cancelsSessions':

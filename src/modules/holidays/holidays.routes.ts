@@ -78,7 +78,7 @@ export async function holidaysRoutes(app: App) {
       config: manage,
       schema: {
         tags,
-        summary: "Add a national (administrators) or the unit's local holiday",
+        summary: "Add a national (national administrators) or the unit's local holiday",
         body: HolidayBody,
         response: { 201: Type.Object({ id: Type.String() }) },
       },

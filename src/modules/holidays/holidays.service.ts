@@ -1,7 +1,7 @@
-// The holiday calendar: Indonesia's national holidays and cuti bersama (edited by administrators)
+// The holiday calendar: Indonesia's national holidays and cuti bersama (edited by national administrators)
 // and each unit's local holidays (edited by its staff). Programme sessions skip these days.
 import { AppError, fieldError, forbidden, isUniqueViolation } from '../../app/errors.ts';
-import { inScope, type Scope } from '../../app/policy.ts';
+import { can, inScope, type Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { HolidayKind, Role } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
@@ -25,7 +25,8 @@ export interface HolidayInput {
   unit_id?: string | undefined;
 }
 
-const isAdmin = (v: Viewer) => v.roles.includes('admin');
+/** National holidays and cuti bersama are national reference data: national administrators only. */
+const mayEditNational = (v: Viewer) => can(v, 'reference.manage');
 
 /** National holidays and the local ones of the units the viewer sees, in one calendar year. */
 export async function listHolidays(db: Db, viewer: Viewer, year: number) {
@@ -42,7 +43,7 @@ async function getHoliday(db: Db, viewer: Viewer, id: string) {
   const h = await repo.findHoliday(db, id);
   if (!h || (h.unit_id !== null && !inScope(viewer.scope, h.unit_id)))
     throw new AppError('holidays.not_found', 404, 'err.notFound');
-  if (h.unit_id === null && !isAdmin(viewer)) throw forbidden();
+  if (h.unit_id === null && !mayEditNational(viewer)) throw forbidden();
   return h;
 }
 
@@ -57,7 +58,7 @@ function checkKind(national: boolean, kind: HolidayKind | undefined): HolidayKin
 
 export async function createHoliday(db: Db, actor: Actor, viewer: Viewer, input: HolidayInput) {
   const national = input.national === true;
-  if (national && !isAdmin(viewer)) throw fieldError('national', 'holidays.nationalOnlyAdmin');
+  if (national && !mayEditNational(viewer)) throw fieldError('national', 'holidays.nationalOnlyAdmin');
   let unitId: string | null = null;
   if (!national) {
     unitId = input.unit_id ?? viewer.unitId;

@@ -24,8 +24,9 @@ export function HolidaysPage({
   rows: HolidayRow[];
   form: FormState;
 }) {
-  const isAdmin = ctx.user?.roles.includes('admin') ?? false;
-  const canEdit = (h: HolidayRow) => ctx.can('holidays.manage') && (h.unit_id !== null || isAdmin);
+  // National holidays are national reference data; unit staff edit their unit's local ones.
+  const national = ctx.can('reference.manage');
+  const canEdit = (h: HolidayRow) => ctx.can('holidays.manage') && (h.unit_id !== null || national);
   return (
     <Layout ctx={ctx} title={ctx.t('holidays.title')}>
       <h1>{ctx.t('holidays.title')}</h1>
@@ -87,7 +88,7 @@ export function HolidaysPage({
             <Csrf ctx={ctx} />
             <TextField ctx={ctx} form={form} name="day" label="holidays.day" type="date" />
             <TextField ctx={ctx} form={form} name="name" label="holidays.name" maxLength={200} />
-            {isAdmin && (
+            {national && (
               <>
                 <div class="field">
                   <label class="check">

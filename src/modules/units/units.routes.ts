@@ -1,4 +1,4 @@
-// Units: the list in scope for everyone who may view units; add and edit for administrators.
+// Units: the list in scope for everyone who may view units; add and edit for national administrators.
 import { Type } from 'typebox';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
@@ -43,7 +43,7 @@ export async function unitsRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => formPage(req, form),
-        action: () => service.createUnit(app.db, actorOf(req), req.body),
+        action: () => service.createUnit(app.db, actorOf(req), userOf(req).scope, req.body),
         flash: 'units.created',
         redirect: () => '/units',
       });
@@ -75,7 +75,7 @@ export async function unitsRoutes(app: App) {
         ctx: viewCtx(req),
         rows: await service.listKanwil(app.db),
         form,
-        canManage: can(userOf(req).roles, 'units.manage') && userOf(req).scope.all,
+        canManage: can(userOf(req), 'units.manage'),
       }),
     );
 
@@ -175,10 +175,8 @@ export async function unitsRoutes(app: App) {
   app.post(
     '/api/v1/units',
     { config: manage, schema: { tags, summary: 'Add a unit', body: UnitBody, response: { 201: UnitOut } } },
-    async (req, reply) => {
-      const id = await service.createUnit(app.db, actorOf(req), req.body);
-      return reply.code(201).send(await service.getUnit(app.db, userOf(req).scope, id));
-    },
+    async (req, reply) =>
+      reply.code(201).send(await service.createUnit(app.db, actorOf(req), userOf(req).scope, req.body)),
   );
 
   app.put(
@@ -193,10 +191,7 @@ export async function unitsRoutes(app: App) {
         response: { 200: UnitOut },
       },
     },
-    async (req) => {
-      await service.updateUnit(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
-      return service.getUnit(app.db, userOf(req).scope, req.params.id);
-    },
+    async (req) => service.updateUnit(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
   );
 
   app.get(

@@ -62,12 +62,17 @@ async function check(db: Db, input: UnitInput, exceptId?: string) {
     throw fieldError('code', 'units.codeTaken');
 }
 
-export async function createUnit(db: Db, actor: Actor, input: UnitInput): Promise<string> {
+/**
+ * Adds a unit and returns it as the caller sees it. The read-back in the caller's scope happens
+ * inside the transaction: a unit the caller could not see afterwards is refused and rolled back,
+ * where it once answered 404 after the insert and its audit record had been committed.
+ */
+export async function createUnit(db: Db, actor: Actor, scope: Scope, input: UnitInput) {
   await check(db, input);
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await repo.insertUnit(trx, values(input));
-      const after = await repo.findUnit(trx, { all: true }, id);
+      const after = await getUnit(trx, scope, id);
       await recordAudit(trx, actor, {
         action: 'units.create',
         entity: 'unit',
@@ -75,7 +80,7 @@ export async function createUnit(db: Db, actor: Actor, input: UnitInput): Promis
         unitId: id,
         after,
       });
-      return id;
+      return after;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw fieldError('code', 'units.codeTaken');
@@ -83,18 +88,13 @@ export async function createUnit(db: Db, actor: Actor, input: UnitInput): Promis
   }
 }
 
-export async function updateUnit(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  id: string,
-  input: UnitInput,
-): Promise<void> {
+/** Replaces a unit's details and returns it as the caller sees it, read back before the commit. */
+export async function updateUnit(db: Db, actor: Actor, scope: Scope, id: string, input: UnitInput) {
   await check(db, input, id);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const before = await getUnit(trx, scope, id);
     await repo.updateUnit(trx, id, values(input));
-    const after = await repo.findUnit(trx, { all: true }, id);
+    const after = await getUnit(trx, scope, id);
     await recordAudit(trx, actor, {
       action: 'units.update',
       entity: 'unit',
@@ -103,6 +103,7 @@ export async function updateUnit(
       before,
       after,
     });
+    return after;
   });
 }
 

@@ -5,7 +5,7 @@ import { homeRuleFor, inScope, type Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import { endUserSessions } from '../auth/auth.service.ts';
+import { endUserSessions, revokeUserTokens } from '../auth/auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from '../auth/password.ts';
 import * as repo from './users.repo.ts';
 
@@ -168,6 +168,7 @@ export async function setActive(
     await repo.updateUser(trx, id, { active });
     if (!active) {
       await endUserSessions(trx, id);
+      await revokeUserTokens(trx, actor, { id, unitId: before.unit_id }, 'deactivated');
       if (before.roles.includes('admin') && (await repo.countActiveAdmins(trx)) === 0) {
         throw invalid([{ field: '_', key: 'users.lastAdmin' }], 'users.last_admin');
       }
@@ -183,7 +184,7 @@ export async function setActive(
   });
 }
 
-/** Gives the user a new one-time password, ends their sessions, and makes them choose a new one. */
+/** Gives the user a new one-time password, ends their sessions and tokens, and makes them choose a new one. */
 export async function resetPassword(db: Db, actor: Actor, admin: Admin, id: string): Promise<string> {
   const password = oneTimePassword();
   const password_hash = await hashPassword(password);
@@ -195,6 +196,7 @@ export async function resetPassword(db: Db, actor: Actor, admin: Admin, id: stri
       password_changed_at: new Date(),
     });
     await endUserSessions(trx, id);
+    await revokeUserTokens(trx, actor, { id, unitId: user.unit_id }, 'password_reset');
     await recordAudit(trx, actor, {
       action: 'users.reset_password',
       entity: 'user',
@@ -228,6 +230,7 @@ export async function changeOwnPassword(
     });
     // Other devices signed in with the old password are signed out; this one stays.
     await endUserSessions(trx, user.id, user.sessionIdHash ?? undefined);
+    await revokeUserTokens(trx, actor, user, 'password_changed');
     await recordAudit(trx, actor, {
       action: 'users.change_password',
       entity: 'user',

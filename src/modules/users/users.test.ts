@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
-import { buildUnit, buildUser } from '../../../test/builders.ts';
+import { buildUnit, buildUser, TEST_PASSWORD } from '../../../test/builders.ts';
 
 describe('user administration', () => {
   let t: TestApp;
@@ -164,6 +164,70 @@ describe('user administration', () => {
     assert.equal(
       (await again.postForm('/login', { username: u.username, password: one_time_password })).statusCode,
       303,
+    );
+  });
+
+  /** A personal API token for the user, and whether the API still accepts it (401: it does not). */
+  async function tokenOf(c: Client) {
+    const res = await c.json('POST', '/api/v1/me/tokens', { name: 'skrip laporan' });
+    assert.equal(res.statusCode, 201, res.body);
+    const { id, token } = res.json() as { id: string; token: string };
+    const works = async () =>
+      (await t.client().request('GET', '/api/v1/me', { headers: { authorization: `Bearer ${token}` } }))
+        .statusCode !== 401;
+    assert.equal(await works(), true);
+    return { id, works };
+  }
+  const revocationReason = async (tokenId: string) => {
+    const [audit] = await revocations(tokenId);
+    assert.ok(audit, 'the revocation is in the audit log');
+    return (audit.after as { reason: string }).reason;
+  };
+  const revocations = (tokenId: string) =>
+    t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'tokens.revoke')
+      .where('entity_id', '=', tokenId)
+      .execute();
+
+  test("changing one's own password revokes one's API tokens, and the revocation is audited", async () => {
+    const u = await buildUser(t.db, { unit_id: unitId });
+    const c = await t.signedIn(u.username);
+    const token = await tokenOf(c);
+    const res = await c.json('POST', '/api/v1/me/password', {
+      current_password: TEST_PASSWORD,
+      new_password: 'kata-sandi-baru-456',
+      confirm_password: 'kata-sandi-baru-456',
+    });
+    assert.equal(res.statusCode, 204, res.body);
+    assert.equal(await token.works(), false, 'a token made with the old password no longer works');
+    const [audit] = await revocations(token.id);
+    assert.ok(audit, 'the revocation is in the audit log');
+    assert.equal((audit.after as { reason: string }).reason, 'password_changed');
+  });
+
+  test("an administrator's password reset revokes the user's API tokens", async () => {
+    const u = await buildUser(t.db, { unit_id: unitId });
+    const token = await tokenOf(await t.signedIn(u.username));
+    assert.equal((await admin.json('POST', `/api/v1/users/${u.id}/reset-password`)).statusCode, 200);
+    assert.equal(await token.works(), false);
+    assert.equal(await revocationReason(token.id), 'password_reset');
+  });
+
+  test('a deactivated account does not get its API tokens back when it is reactivated', async () => {
+    const u = await buildUser(t.db, { unit_id: unitId });
+    const token = await tokenOf(await t.signedIn(u.username));
+    assert.equal((await admin.postForm(`/admin/users/${u.id}/deactivate`)).statusCode, 303);
+    assert.equal(await token.works(), false);
+    assert.equal((await admin.json('POST', `/api/v1/users/${u.id}/activate`)).statusCode, 200);
+    assert.equal(await token.works(), false, 'reactivation does not bring the token back');
+    assert.equal(await revocationReason(token.id), 'deactivated');
+    const again = await t.signedIn(u.username);
+    assert.equal(
+      (await again.get('/api/v1/me')).statusCode,
+      200,
+      'the person signs in again and may make a new one',
     );
   });
 

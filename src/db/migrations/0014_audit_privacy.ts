@@ -1,0 +1,225 @@
+// Issue 9 items 2 and 9: personal values leave the append-only audit chain for `audit_personal`,
+// which the retention job can erase (the chain keeps a salted digest), and signed checkpoints of
+// the chain head make a cut-off tail detectable. Existing records are re-sealed in format v2 once
+// their v1 chain has been checked; each keeps its old hash (`legacy_hash`, itself sealed by v2) and
+// a closing record names the old and new heads. See docs/decisions/0009-audit-personal-data.md.
+import { type Kysely, sql } from 'kysely';
+import {
+  GENESIS,
+  hashRecord,
+  hashRecordV2,
+  newNonce,
+  personalDigest,
+} from '../../modules/audit/audit.chain.ts';
+import { splitPersonal } from '../../modules/audit/audit.personal.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Database type
+type AnyDb = Kysely<any>;
+
+const BATCH = 1000;
+
+interface OldRow {
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  unit_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+async function* rows(db: AnyDb): AsyncGenerator<OldRow> {
+  let after = '0';
+  for (;;) {
+    const batch = (await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute()) as OldRow[];
+    if (batch.length === 0) return;
+    yield* batch;
+    after = String(batch[batch.length - 1]?.id);
+  }
+}
+
+const content = (r: OldRow) => ({
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  unitId: r.unit_id,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  requestId: r.request_id,
+  ip: r.ip,
+});
+
+/** True when every existing record links and matches its v1 hash. */
+async function v1ChainIntact(db: AnyDb): Promise<boolean> {
+  let prev = GENESIS;
+  for await (const r of rows(db)) {
+    if (r.prev_hash !== prev) return false;
+    if (hashRecord(prev, { ...content(r), before: r.before, after: r.after }) !== r.hash) return false;
+    prev = r.hash;
+  }
+  return true;
+}
+
+export async function up(db: AnyDb): Promise<void> {
+  await db.schema
+    .alterTable('audit_log')
+    .addColumn('hash_version', 'smallint', (c) => c.notNull().defaultTo(1))
+    .addColumn('personal_digest', 'text')
+    .addColumn('legacy_hash', 'text')
+    .execute();
+  // New records are v2; the default 1 above only labels the rows that exist now.
+  await sql`alter table audit_log alter column hash_version set default 2`.execute(db);
+
+  await db.schema
+    .createTable('audit_personal')
+    .addColumn('audit_id', 'bigint', (c) => c.primaryKey().references('audit_log.id'))
+    .addColumn('nonce', 'text')
+    .addColumn('before', 'jsonb')
+    .addColumn('after', 'jsonb')
+    .addColumn('erased_at', 'timestamptz')
+    .addCheckConstraint(
+      'audit_personal_erased_is_empty',
+      sql`erased_at is null and nonce is not null or erased_at is not null and nonce is null and before is null and after is null`,
+    )
+    .execute();
+  // The only change ever allowed is erasure; removing the row would hide what was erased.
+  await sql`
+    create function audit_personal_erase_only() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'UPDATE' and old.erased_at is null and new.erased_at is not null
+         and new.audit_id = old.audit_id then
+        return new;
+      end if;
+      raise exception 'audit_personal only allows erasure (% refused)', tg_op using errcode = 'insufficient_privilege';
+    end $$`.execute(db);
+  await sql`create trigger audit_personal_erase_only before update or delete on audit_personal
+    for each row execute function audit_personal_erase_only()`.execute(db);
+  await sql`create trigger audit_personal_no_truncate before truncate on audit_personal
+    for each statement execute function audit_personal_erase_only()`.execute(db);
+
+  await db.schema
+    .createTable('audit_checkpoints')
+    .addColumn('id', 'bigserial', (c) => c.primaryKey())
+    .addColumn('at', 'timestamptz', (c) => c.notNull())
+    .addColumn('last_audit_id', 'bigint')
+    .addColumn('head_hash', 'text', (c) => c.notNull())
+    .addColumn('record_count', 'bigint', (c) => c.notNull())
+    .addColumn('key_id', 'text', (c) => c.notNull())
+    .addColumn('hmac', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
+  await sql`create trigger audit_checkpoints_no_update before update or delete on audit_checkpoints
+    for each row execute function audit_log_append_only()`.execute(db);
+  await sql`create trigger audit_checkpoints_no_truncate before truncate on audit_checkpoints
+    for each statement execute function audit_log_append_only()`.execute(db);
+
+  // A broken v1 chain is left exactly as it is (still v1, still reported by audit:verify): re-sealing
+  // it would launder the tampering. Its personal values stay until someone investigates.
+  if (!(await v1ChainIntact(db))) return;
+
+  await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);
+  let prev = GENESIS;
+  let legacyHead: { id: string; hash: string } | null = null;
+  let count = 0;
+  for await (const r of rows(db)) {
+    const b = splitPersonal(r.entity, r.before);
+    const a = splitPersonal(r.entity, r.after);
+    let digest: string | null = null;
+    if (b.personal || a.personal) {
+      const nonce = newNonce();
+      digest = personalDigest(nonce, b.personal, a.personal);
+      await db
+        .insertInto('audit_personal')
+        .values({
+          audit_id: r.id,
+          nonce,
+          before: b.personal ? JSON.stringify(b.personal) : null,
+          after: a.personal ? JSON.stringify(a.personal) : null,
+        })
+        .execute();
+    }
+    const hash = hashRecordV2(prev, {
+      ...content(r),
+      before: b.kept,
+      after: a.kept,
+      personalDigest: digest,
+      legacyHash: r.hash,
+    });
+    await db
+      .updateTable('audit_log')
+      .set({
+        hash_version: 2,
+        before: b.kept === null ? null : JSON.stringify(b.kept),
+        after: a.kept === null ? null : JSON.stringify(a.kept),
+        personal_digest: digest,
+        legacy_hash: r.hash,
+        prev_hash: prev,
+        hash,
+      })
+      .where('id', '=', r.id)
+      .execute();
+    prev = hash;
+    legacyHead = { id: String(r.id), hash: r.hash };
+    count++;
+  }
+  await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
+  if (!legacyHead) return;
+
+  // The closing record: anyone holding the old head (from `audit:verify` before this release) can
+  // match it here, and the new chain seals this statement like any other record.
+  const at = new Date();
+  const after = {
+    records: count,
+    legacy_head_id: legacyHead.id,
+    legacy_head_hash: legacyHead.hash,
+    new_head_hash: prev,
+  };
+  const row = {
+    at,
+    actorId: null,
+    actorName: 'system:migration',
+    unitId: null,
+    action: 'audit.reseal',
+    entity: 'audit',
+    entityId: null,
+    before: null,
+    after,
+    requestId: null,
+    ip: null,
+    personalDigest: null,
+    legacyHash: null,
+  };
+  await db
+    .insertInto('audit_log')
+    .values({
+      at,
+      actor_id: null,
+      actor_name: row.actorName,
+      unit_id: null,
+      action: row.action,
+      entity: row.entity,
+      entity_id: null,
+      before: null,
+      after: JSON.stringify(after),
+      request_id: null,
+      ip: null,
+      prev_hash: prev,
+      hash: hashRecordV2(prev, row),
+      hash_version: 2,
+    })
+    .execute();
+}

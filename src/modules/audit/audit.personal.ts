@@ -1,0 +1,149 @@
+// Which audit fields are personal data, and who may read them: one table used when a record is
+// written (personal values go to `audit_personal`, erasable) and when it is shown (redaction).
+import type { Permission } from '../../app/policy.ts';
+
+/**
+ * For each audited entity: the permission a viewer needs to read such records elsewhere in the app,
+ * and its personal fields. `allBut` lists the only fields that are not personal (for records that
+ * describe a person, where a new field must be personal unless someone decides otherwise).
+ */
+export interface EntityRule {
+  read: Permission;
+  personal: readonly string[] | { allBut: readonly string[] };
+}
+
+const NONE: readonly string[] = [];
+
+export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
+  // Everything about an inmate is personal (UU 27/2022: criminal record and health are "specific"
+  // data) except the ids that link the record to its unit and to the author.
+  inmate: { read: 'inmates.view', personal: { allBut: ['unit_id', 'inmate_id', 'created_by'] } },
+  inmate_import: {
+    read: 'inmates.view',
+    personal: ['filename', 'created', 'updated', 'reg_numbers', 'reason'],
+  },
+  // A place in a programme links to the person by id; the name (an inmate's or an intern's), the
+  // intern's institution and period, notes and assessment evidence are personal.
+  enrolment: {
+    read: 'selection.view',
+    personal: ['name', 'institution', 'period_from', 'period_to', 'status_note', 'note', 'evidence'],
+  },
+  intake_candidate: {
+    read: 'selection.view',
+    personal: ['scores', 'total', 'consent_note', 'note', 'reasons'],
+  },
+  tpp_session: { read: 'selection.view', personal: ['decisions', 'notes', 'minutes'] },
+  // A session's roll call: per-person marks, notes ("sakit ...") and correction reasons.
+  session: { read: 'attendance.view', personal: ['changes'] },
+  certificate: { read: 'selection.view', personal: ['hours', 'attendance_rate', 'reason'] },
+  // Staff accounts: contact details and identity numbers are personal; roles and home are not.
+  user: { read: 'users.manage', personal: ['full_name', 'nip', 'email', 'phone'] },
+  file: { read: 'agreements.view', personal: ['filename'] },
+  // A partner's contact people (names, phone numbers) are personal; the company's data is not.
+  partner: { read: 'partners.view', personal: ['contacts'] },
+  agreement: { read: 'agreements.view', personal: NONE },
+  agreement_evaluation: { read: 'agreements.view', personal: NONE },
+  evaluation_action: { read: 'agreements.view', personal: NONE },
+  api_token: { read: 'audit.view', personal: NONE },
+  unit: { read: 'units.view', personal: NONE },
+  kanwil: { read: 'units.view', personal: NONE },
+  holiday: { read: 'holidays.view', personal: NONE },
+  program_aksi: { read: 'programmes.view', personal: NONE },
+  programme: { read: 'programmes.view', personal: NONE },
+  schedule: { read: 'programmes.view', personal: NONE },
+  sessions: { read: 'programmes.view', personal: NONE },
+  intake: { read: 'selection.view', personal: NONE },
+  audit: { read: 'audit.view', personal: NONE },
+};
+
+/** An entity nobody classified yet: shown to audit readers, with nothing treated as personal. */
+const UNCLASSIFIED: EntityRule = { read: 'audit.view', personal: NONE };
+
+export function ruleFor(entity: string): EntityRule {
+  return Object.hasOwn(AUDIT_ENTITIES, entity) ? (AUDIT_ENTITIES[entity] ?? UNCLASSIFIED) : UNCLASSIFIED;
+}
+
+export function isPersonal(entity: string, key: string): boolean {
+  const p = ruleFor(entity).personal;
+  return 'allBut' in p ? !p.allBut.includes(key) : (p as readonly string[]).includes(key);
+}
+
+/** Stored in the chained record in place of a personal value that lives in `audit_personal`. */
+export const PERSONAL = '[personal]';
+/** Shown in place of a personal value the viewer may not read. */
+export const REDACTED = '[redacted]';
+/** Shown in place of a personal value erased when its retention ended. */
+export const ERASED = '[erased]';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Splits a before/after value into what the chain keeps (personal values replaced by PERSONAL) and
+ * the personal values themselves (null when there are none).
+ */
+export function splitPersonal(entity: string, value: unknown): { kept: unknown; personal: Obj | null } {
+  if (!isObj(value)) return { kept: value ?? null, personal: null };
+  const kept: Obj = {};
+  const personal: Obj = {};
+  let any = false;
+  for (const [k, v] of Object.entries(value)) {
+    if (isPersonal(entity, k) && v !== null && v !== undefined) {
+      kept[k] = PERSONAL;
+      personal[k] = v;
+      any = true;
+    } else kept[k] = v;
+  }
+  return { kept, personal: any ? personal : null };
+}
+
+export type PersonalState = 'none' | 'shown' | 'redacted' | 'erased';
+
+/** A stored record as the repo reads it: the chained part and, when it had any, its personal part. */
+export interface StoredRecord {
+  entity: string;
+  before: unknown;
+  after: unknown;
+  /** Null when the record had no personal part (or predates the split). */
+  personal: { before: unknown; after: unknown; erased: boolean } | null;
+}
+
+/**
+ * What a viewer sees of one record: personal values put back for those who may read the entity,
+ * REDACTED for the others, ERASED once retention removed them. Also applies to records written
+ * before the split (personal values inline), so no old record leaks either.
+ */
+export function presentRecord(
+  rec: StoredRecord,
+  mayRead: (p: Permission) => boolean,
+): { before: unknown; after: unknown; personal: PersonalState } {
+  const allowed = mayRead(ruleFor(rec.entity).read);
+  let state: PersonalState = 'none';
+  const side = (value: unknown, stored: unknown): unknown => {
+    if (!isObj(value)) return value ?? null;
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (!isPersonal(rec.entity, k) || v === null) {
+        out[k] = v;
+        continue;
+      }
+      if (!allowed) {
+        out[k] = REDACTED;
+        state = 'redacted';
+      } else if (v !== PERSONAL) {
+        out[k] = v;
+        if (state === 'none') state = 'shown';
+      } else if (!rec.personal || rec.personal.erased) {
+        out[k] = ERASED;
+        state = 'erased';
+      } else {
+        out[k] = isObj(stored) ? stored[k] : null;
+        if (state === 'none') state = 'shown';
+      }
+    }
+    return out;
+  };
+  const before = side(rec.before, rec.personal?.before);
+  const after = side(rec.after, rec.personal?.after);
+  return { before, after, personal: state };
+}
