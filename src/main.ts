@@ -34,11 +34,20 @@ async function main() {
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
       log: { info: say, warn: (m) => say(`WARNING: ${m}`) },
+      restart: true,
     });
     url = embedded.url;
     say(`embedded PostgreSQL ${embedded.initialised ? 'created' : 'started'} (${config.dataDir}/pg)`);
   }
-  const db = createDb(url);
+  // While the database is away every pooled connection reports its loss: one line per minute.
+  let lastLost = 0;
+  const db = createDb(url, {
+    onConnectionError: (err) => {
+      if (Date.now() - lastLost < 60_000) return;
+      lastLost = Date.now();
+      say(`WARNING: database connection lost (${err.message}); requests get 503 until it is back`);
+    },
+  });
   const applied = await migrate(db);
   if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
 

@@ -1,6 +1,7 @@
 // Every failure becomes a clear message in the user's language with the right status: JSON for the
 // API, a page for the browser. Internal errors are logged with their stack and shown without it.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/database.ts';
 import { ErrorPage } from './error-page.tsx';
 import { AppError, type FieldError } from './errors.ts';
 import { isApi } from './http.ts';
@@ -19,6 +20,10 @@ interface Normalised {
 function normalise(err: FastifyError | AppError, req: FastifyRequest): Normalised {
   if (err instanceof AppError) {
     return { status: err.status, code: err.code, key: err.key, params: err.params, fields: err.fields };
+  }
+  // The database is away (restarting, unreachable): the request is fine, the moment is not.
+  if (isDatabaseUnavailable(err)) {
+    return { status: 503, code: 'db.unavailable', key: 'err.dbUnavailable', params: {}, fields: [] };
   }
   if (err.validation) {
     return {
@@ -49,7 +54,10 @@ function normalise(err: FastifyError | AppError, req: FastifyRequest): Normalise
 
 export function sendError(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   const n = normalise(err, req);
-  if (n.status >= 500) req.log.error({ err }, 'request failed');
+  if (n.code === 'db.unavailable') {
+    req.log.warn({ code: n.code, reason: err.message }, 'database unavailable');
+    reply.header('retry-after', '5');
+  } else if (n.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.info({ code: n.code, status: n.status }, 'request refused');
   if (isApi(req) || req.headers.accept === 'application/json') {
     return reply.code(n.status).send({

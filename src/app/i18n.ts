@@ -75,6 +75,8 @@ const id = {
   'err.tooLarge': 'Data yang dikirim terlalu besar.',
   'err.unsupportedMedia': 'Jenis data yang dikirim tidak didukung.',
   'err.badRequest': 'Permintaan tidak dapat diproses.',
+  'err.dbUnavailable':
+    'Basis data sedang tidak dapat dihubungi. Tunggu sebentar lalu coba lagi; periksa apakah perubahan terakhir Anda sudah tersimpan.',
   'err.internal':
     'Terjadi kesalahan pada sistem. Coba lagi; bila berulang, sampaikan kode {id} kepada administrator.',
   'err.rateLimited': 'Terlalu banyak percobaan masuk. Coba lagi dalam {n} menit.',
@@ -270,6 +272,8 @@ const en: Record<CoreKey, string> = {
   'err.tooLarge': 'The data sent is too large.',
   'err.unsupportedMedia': 'This kind of data is not supported.',
   'err.badRequest': 'The request could not be processed.',
+  'err.dbUnavailable':
+    'The database cannot be reached at the moment. Wait a moment and try again; check whether your last change was saved.',
   'err.internal':
     'Something went wrong. Try again; if it keeps happening, give code {id} to your administrator.',
   'err.rateLimited': 'Too many sign-in attempts. Try again in {n} minutes.',

