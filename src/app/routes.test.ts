@@ -366,6 +366,9 @@ describe('routes and permissions', () => {
       await t.db.selectFrom('users').select('locale').where('id', '=', ids.user).execute(),
       before,
     );
+    // Pages ask browsers for Referrer-Policy same-origin: with no-referrer, a browser sends
+    // "Origin: null" on the site's own form posts, which this check must refuse.
+    assert.equal((await c.get('/dashboard')).headers['referrer-policy'], 'same-origin');
     // The same site, by Origin or by Referer alone, and a request with neither (the CSRF token still applies).
     for (const headers of [
       { origin: 'http://localhost' },

@@ -160,6 +160,9 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
       },
     },
     hsts: config.cookieSecure,
+    // Not helmet's no-referrer: with it a browser sends "Origin: null" on our own form posts, and the
+    // Origin check could not tell them from another site's. same-origin still sends nothing away.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifySwagger, swaggerOptions(config));
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: STATIC_PREFIX, maxAge: '1h' });

@@ -53,20 +53,29 @@ describe('who may reach what', () => {
     }
   });
 
-  test('the unit administrator does see Users in the menu and can open both forms', async () => {
+  test("the unit administrator manages the unit's users, but not the unit tree or Program Aksi: no button for them, and /units/new answers 403", async () => {
     const page = await e2e.newPage({ viewport: PHONE });
     const dashboard = await new SignInPage(page).open().then((p) => p.signIn('admin.magetan', DEMO_PASSWORD));
     await dashboard.openMenu();
-    assert.ok((await dashboard.navTestIds()).includes('nav-users'));
+    const nav = await dashboard.navTestIds();
+    assert.ok(nav.includes('nav-users'));
+    assert.equal(nav.includes('nav-program-aksi'), false, 'Program Aksi is national reference data');
     assert.equal(await dashboard.navLink('users').isVisible(), true);
 
-    for (const [url, form] of [
-      ['/units/new', 'unit-form'],
-      ['/admin/users/new', 'user-form'],
-    ] as const) {
-      const res = await navigation(page, () => page.goto(url));
-      assert.equal(res.status(), 200, `${url} answered ${res.status()}`);
-      assert.equal(await page.getByTestId(form).isVisible(), true);
-    }
+    const res = await navigation(page, () => page.goto('/admin/users/new'));
+    assert.equal(res.status(), 200);
+    assert.equal(await page.getByTestId('user-form').isVisible(), true);
+
+    await page.goto('/units');
+    const units = new UnitsPage(page);
+    await units.table.waitFor();
+    assert.equal(await units.newUnitLink.count(), 0, 'no "Tambah unit" button for a unit administrator');
+    assert.equal(await units.table.getByRole('link', { name: 'Ubah' }).count(), 0, 'no edit link');
+    const refused = await navigation(page, () => page.goto('/units/new'));
+    assert.equal(refused.status(), 403);
+    assert.equal(
+      await new ErrorPage(page).text(new ErrorPage(page).message),
+      'Anda tidak memiliki izin untuk tindakan ini.',
+    );
   });
 });
