@@ -10,6 +10,7 @@ import * as inmateImports from '../modules/inmates/inmates.import.messages.ts';
 import * as inmates from '../modules/inmates/inmates.messages.ts';
 import * as journal from '../modules/journal/journal.messages.ts';
 import * as partners from '../modules/partners/partners.messages.ts';
+import * as privacy from '../modules/privacy/privacy.messages.ts';
 import * as programmes from '../modules/programmes/programmes.messages.ts';
 import * as selection from '../modules/selection/selection.messages.ts';
 
@@ -421,6 +422,7 @@ const idAll = {
   ...competencies.id,
   ...attendanceReports.id,
   ...certificates.id,
+  ...privacy.id,
 };
 export type MessageKey = keyof typeof idAll;
 const enAll: Record<MessageKey, string> = {
@@ -437,6 +439,7 @@ const enAll: Record<MessageKey, string> = {
   ...competencies.en,
   ...attendanceReports.en,
   ...certificates.en,
+  ...privacy.en,
 };
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: idAll, en: enAll };
 

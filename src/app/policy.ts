@@ -43,6 +43,11 @@ export const PERMISSIONS = [
   'competencies.assess',
   'certificates.issue',
   'certificates.revoke',
+  // UU 27/2022: the legal basis table (read), the breach register, who viewed an inmate's record.
+  'privacy.basis.view',
+  'privacy.breaches.view',
+  'privacy.breaches.manage',
+  'privacy.access_log',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +60,7 @@ const READ: readonly Permission[] = [
   'agreements.view',
   'holidays.view',
   'programmes.view',
+  'privacy.basis.view',
 ];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -72,6 +78,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'selection.view',
     'selection.manage',
     'attendance.view',
+    // Breaches are notified within 3 x 24 h; the access log is read by those who answer for the unit.
+    'privacy.breaches.view',
+    'privacy.breaches.manage',
+    'privacy.access_log',
   ],
   kepala_upt: [
     ...READ,
@@ -96,6 +106,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'competencies.assess',
     'certificates.issue',
     'certificates.revoke',
+    'privacy.breaches.view',
+    'privacy.breaches.manage',
+    'privacy.access_log',
   ],
   petugas: [
     ...READ,

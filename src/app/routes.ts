@@ -22,6 +22,8 @@ import { inmatesRoutes } from '../modules/inmates/inmates.routes.ts';
 import { journalApi } from '../modules/journal/journal.api.ts';
 import { journalRoutes } from '../modules/journal/journal.routes.ts';
 import { partnersRoutes } from '../modules/partners/partners.routes.ts';
+import { privacyApi } from '../modules/privacy/privacy.api.ts';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.ts';
 import { programAksiRoutes } from '../modules/program-aksi/program-aksi.routes.ts';
 import { programmesApi } from '../modules/programmes/programmes.api.ts';
 import { programmesRoutes } from '../modules/programmes/programmes.routes.ts';
@@ -65,6 +67,8 @@ export async function registerModules(app: App): Promise<void> {
     inmatesImportRoutes,
     attendanceReportsRoutes,
     attendanceReportsApi,
+    privacyRoutes,
+    privacyApi,
   ];
   for (const mod of modules) await app.register(mod);
 }

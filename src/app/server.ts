@@ -176,6 +176,8 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
       : undefined;
     const explicit = isLang(headerLang) ? headerLang : isLang(cookieLang) ? cookieLang : undefined;
     req.lang = explicit ?? 'id';
+    // Set before the user is looked up, so a failure there (database away) speaks the asked language.
+    req.t = translator(req.lang);
     const flash = req.cookies.sm_flash;
     if (flash !== undefined) {
       req.flash = isMessageKey(flash) ? flash : null;

@@ -669,6 +669,65 @@ export interface CertificatesTable {
   created_at: Generated<Date>;
 }
 
+export type BreachStatus = 'open' | 'closed';
+export type BreachRecipient = 'subjects' | 'authority';
+
+/** UU 27/2022: the legal basis, purpose and retention of one category of personal data. */
+export interface PrivacyLegalBasisTable {
+  id: Generated<string>;
+  code: string;
+  category: string;
+  specific: Generated<boolean>;
+  legal_basis: string;
+  purpose: string;
+  retention: string;
+  holders: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PrivacyBreachesTable {
+  id: Generated<string>;
+  unit_id: string;
+  title: string;
+  description: string;
+  occurred_at: Timestamp | null;
+  found_at: Timestamp;
+  notify_due_at: Timestamp;
+  categories: string[];
+  people_affected: number;
+  measures: string;
+  status: Generated<BreachStatus>;
+  closed_at: Timestamp | null;
+  closing_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PrivacyBreachNotificationsTable {
+  id: Generated<string>;
+  breach_id: string;
+  recipient: BreachRecipient;
+  notified_at: Timestamp;
+  notified_to: string;
+  channel: string;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InmateAccessLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  unit_id: string;
+  inmate_id: string;
+  viewer_id: string | null;
+  viewer_name: string;
+  channel: 'page' | 'api' | 'export';
+  source: string;
+  request_id: string | null;
+}
+
 export interface Database {
   attendance_marks: AttendanceMarksTable;
   attendance_corrections: AttendanceCorrectionsTable;
@@ -709,6 +768,10 @@ export interface Database {
   api_tokens: ApiTokensTable;
   signin_attempts: SigninAttemptsTable;
   audit_log: AuditLogTable;
+  privacy_legal_basis: PrivacyLegalBasisTable;
+  privacy_breaches: PrivacyBreachesTable;
+  privacy_breach_notifications: PrivacyBreachNotificationsTable;
+  inmate_access_log: InmateAccessLogTable;
   audit_personal: AuditPersonalTable;
   audit_checkpoints: AuditCheckpointsTable;
 }

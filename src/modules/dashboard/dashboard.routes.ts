@@ -9,6 +9,7 @@ import { dueReminders } from '../agreements/agreements.reminders.ts';
 import { absenceAlerts } from '../attendance-reports/attendance-reports.service.ts';
 import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
+import { pendingNotices } from '../privacy/privacy.service.ts';
 import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { UnitDashboard, UnitsOverview } from './dashboard.views.tsx';
@@ -42,10 +43,15 @@ export async function dashboardRoutes(app: App) {
       count: alerts.length,
       items: can(user.roles, 'attendance.view') ? alerts : null,
     };
+    // UU 27/2022: breaches still to notify, counting down to their 3 x 24 h deadline.
+    const breaches = can(user.roles, 'privacy.breaches.view')
+      ? await pendingNotices(app.db, { all: false, unitIds: [unit.id] }, now)
+      : null;
     return renderPage(
       UnitDashboard({
         ctx: viewCtx(req),
         unit,
+        breaches,
         stats: await unitStats(app.db, unit.id),
         recent,
         reminders,
@@ -59,7 +65,10 @@ export async function dashboardRoutes(app: App) {
     const user = userOf(req);
     if (user.unitId) return reply.html(await unitPage(req, user.unitId));
     const units = await listUnits(app.db, user.scope);
-    return reply.html(renderPage(UnitsOverview({ ctx: viewCtx(req), units })));
+    const breaches = can(user.roles, 'privacy.breaches.view')
+      ? await pendingNotices(app.db, user.scope)
+      : null;
+    return reply.html(renderPage(UnitsOverview({ ctx: viewCtx(req), units, breaches })));
   });
 
   app.get('/dashboard/:id', { config: perm, schema: { params: IdParams } }, async (req, reply) =>

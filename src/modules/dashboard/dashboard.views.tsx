@@ -8,6 +8,8 @@ import type { Reminder } from '../agreements/agreements.reminders.ts';
 import { RemindersPanel } from '../agreements/agreements.reminders.views.tsx';
 import type { AbsenceAlert } from '../attendance-reports/attendance-reports.service.ts';
 import { AbsenceAlertsPanel } from '../attendance-reports/attendance-reports.views.tsx';
+import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
+import type { Breach } from '../privacy/privacy.service.ts';
 
 export interface UnitSummary {
   id: string;
@@ -29,10 +31,12 @@ export function UnitDashboard({
   recent,
   reminders,
   absences,
+  breaches,
   now,
 }: {
   ctx: ViewCtx;
   unit: UnitSummary;
+  breaches: Breach[] | null;
   stats: { activeUsers: number };
   recent: RecentItem[] | null;
   reminders: Reminder[] | null;
@@ -58,6 +62,7 @@ export function UnitDashboard({
           <h2 id="c-staff">{ctx.t('dashboard.staff')}</h2>
           <p class="big">{stats.activeUsers}</p>
         </section>
+        {breaches && <BreachDeadlinesPanel ctx={ctx} items={breaches} />}
         {reminders && <RemindersPanel ctx={ctx} items={reminders} />}
         <AbsenceAlertsPanel
           ctx={ctx}
@@ -87,10 +92,23 @@ export function UnitDashboard({
   );
 }
 
-export function UnitsOverview({ ctx, units }: { ctx: ViewCtx; units: UnitSummary[] }) {
+export function UnitsOverview({
+  ctx,
+  units,
+  breaches = null,
+}: {
+  ctx: ViewCtx;
+  units: UnitSummary[];
+  breaches?: Breach[] | null;
+}) {
   return (
     <Layout ctx={ctx} title={ctx.t('dashboard.title')}>
       <h1 data-testid="dashboard-title">{ctx.t('dashboard.title')}</h1>
+      {breaches && (
+        <div class="cards">
+          <BreachDeadlinesPanel ctx={ctx} items={breaches} />
+        </div>
+      )}
       <h2>{ctx.t('dashboard.units')}</h2>
       {units.length === 0 ? (
         <p>{ctx.t('common.none')}</p>

@@ -2,6 +2,7 @@
 // only the masked NIK.
 import { Type } from 'typebox';
 import { type App, actorOf, userOf } from '../../app/http.ts';
+import { inmateViewed } from '../privacy/privacy.hooks.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { viewerOf } from './inmates.routes.ts';
 import {
@@ -55,7 +56,11 @@ export async function inmatesApi(app: App) {
         response: { 200: InmateDetailOut },
       },
     },
-    async (req) => detail(req, req.params.id),
+    async (req) => {
+      const d = await detail(req, req.params.id);
+      await inmateViewed(app.db, req, req.params.id);
+      return d;
+    },
   );
 
   app.post(

@@ -5,6 +5,7 @@ import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { inmateViewed } from '../privacy/privacy.hooks.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { InmateFormPage } from './inmates.form.views.tsx';
@@ -117,9 +118,12 @@ export async function inmatesRoutes(app: App) {
     },
   );
 
-  app.get('/inmates/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
-    reply.html(await personPage(req, req.params.id)),
-  );
+  app.get('/inmates/:id', { config: view, schema: { params: IdParams } }, async (req, reply) => {
+    const html = await personPage(req, req.params.id);
+    // UU 27/2022: who saw the record, written before it is sent (privacy access log).
+    await inmateViewed(app.db, req, req.params.id);
+    return reply.html(html);
+  });
 
   app.get('/inmates/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
     const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);

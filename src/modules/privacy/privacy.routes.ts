@@ -1,0 +1,287 @@
+// Personal data protection pages (UU 27/2022): the breach register (/privacy/breaches), the legal
+// basis per data category (/privacy/legal-basis) and the inmate access log (/privacy/access-log).
+import type { Static } from 'typebox';
+import { submitForm } from '../../app/form-route.ts';
+import { startOfDay, type Zone } from '../../app/format.ts';
+import { emptyForm, type FormState } from '../../app/forms.tsx';
+import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
+import { can } from '../../app/policy.ts';
+import { renderPage, viewCtx } from '../../app/view.ts';
+import { getInmate } from '../inmates/inmates.service.ts';
+import { unitOptions } from '../units/units.service.ts';
+import { IdParams } from '../users/users.schema.ts';
+import { AccessLogPage } from './privacy.access.views.tsx';
+import { LegalBasisFormPage, LegalBasisPage } from './privacy.basis.views.tsx';
+import { localInputValue } from './privacy.rules.ts';
+import {
+  AccessLogQuery,
+  BreachBody,
+  BreachListQuery,
+  CloseBody,
+  LegalBasisBody,
+  NoticeBody,
+} from './privacy.schema.ts';
+import * as service from './privacy.service.ts';
+import { BreachFormPage, BreachListPage, BreachPage, ClosePage, NoticePage } from './privacy.views.tsx';
+
+const view = { permission: 'privacy.breaches.view' as const };
+const manage = { permission: 'privacy.breaches.manage' as const };
+const basisView = { permission: 'privacy.basis.view' as const };
+const basisManage = { permission: 'reference.manage' as const };
+const accessLog = { permission: 'privacy.access_log' as const };
+
+export function viewerOf(req: FastifyRequest): service.Viewer {
+  const u = userOf(req);
+  return { id: u.id, unitId: u.unitId, roles: u.roles, scope: u.scope };
+}
+
+/** Days typed in the viewer's zone become the instants that bound the log's filter. */
+export function accessFilter(req: FastifyRequest, q: Static<typeof AccessLogQuery>) {
+  const zone = userOf(req).zone as Zone;
+  const to = q.to ? startOfDay(q.to, zone) : undefined;
+  return {
+    inmateId: q.inmate_id,
+    viewer: q.viewer,
+    from: q.from ? startOfDay(q.from, zone) : undefined,
+    to: to ? new Date(to.getTime() + 86_400_000) : undefined,
+    page: q.page ?? 1,
+  };
+}
+
+export async function privacyRoutes(app: App) {
+  const now = (req: FastifyRequest) => localInputValue(new Date(), userOf(req).zone as Zone);
+
+  // The menu's one entry: the breach register for those who keep it, the legal basis for the rest.
+  app.get('/privacy', { config: basisView }, async (req, reply) =>
+    reply.redirect(
+      can(userOf(req).roles, 'privacy.breaches.view') ? '/privacy/breaches' : '/privacy/legal-basis',
+      303,
+    ),
+  );
+
+  // ---- breach register ----
+
+  app.get(
+    '/privacy/breaches',
+    { config: view, schema: { querystring: BreachListQuery } },
+    async (req, reply) => {
+      const page = req.query.page ?? 1;
+      const r = await service.listBreaches(app.db, userOf(req).scope, {
+        status: req.query.status,
+        unitId: req.query.unit_id,
+        page,
+      });
+      return reply.html(
+        renderPage(
+          BreachListPage({
+            ctx: viewCtx(req),
+            rows: r.rows,
+            total: r.total,
+            page,
+            pageSize: service.PAGE_SIZE,
+            query: req.query,
+          }),
+        ),
+      );
+    },
+  );
+
+  const formPage = async (req: FastifyRequest, form: FormState) =>
+    renderPage(
+      BreachFormPage({
+        ctx: viewCtx(req),
+        form,
+        units: await unitOptions(app.db, userOf(req).scope),
+        categories: await service.categoryOptions(app.db),
+      }),
+    );
+
+  app.get('/privacy/breaches/new', { config: manage }, async (req, reply) =>
+    reply.html(await formPage(req, emptyForm({ found_at: now(req), people_affected: '' }))),
+  );
+
+  app.post(
+    '/privacy/breaches',
+    { config: manage, schema: { body: BreachBody }, attachValidation: true },
+    async (req, reply) => {
+      let id = '';
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form),
+        action: async () => {
+          id = await service.createBreach(app.db, actorOf(req), viewerOf(req), req.body);
+        },
+        flash: 'privacy.createdShort',
+        redirect: () => `/privacy/breaches/${id}`,
+      });
+    },
+  );
+
+  app.get('/privacy/breaches/:id', { config: view, schema: { params: IdParams } }, async (req, reply) => {
+    const b = await service.getBreach(app.db, userOf(req).scope, req.params.id);
+    return reply.html(
+      renderPage(BreachPage({ ctx: viewCtx(req), b, categories: await service.categoryOptions(app.db) })),
+    );
+  });
+
+  const noticePage = async (req: FastifyRequest, id: string, form?: FormState) => {
+    const b = await service.getBreach(app.db, userOf(req).scope, id);
+    const f = form ?? emptyForm({ recipient: b.state.pending[0] ?? '', notified_at: now(req) });
+    return renderPage(NoticePage({ ctx: viewCtx(req), b, form: f }));
+  };
+
+  app.get(
+    '/privacy/breaches/:id/notify',
+    { config: manage, schema: { params: IdParams } },
+    async (req, reply) => reply.html(await noticePage(req, req.params.id)),
+  );
+
+  app.post(
+    '/privacy/breaches/:id/notifications',
+    { config: manage, schema: { params: IdParams, body: NoticeBody }, attachValidation: true },
+    async (req, reply) => {
+      const b = await service.getBreach(app.db, userOf(req).scope, req.params.id);
+      return submitForm(req, reply, {
+        render: (form) => noticePage(req, b.id, form),
+        action: () => service.recordNotice(app.db, actorOf(req), viewerOf(req), b.id, req.body),
+        flash: 'privacy.noticeSaved',
+        redirect: () => `/privacy/breaches/${b.id}`,
+      });
+    },
+  );
+
+  const closePage = async (req: FastifyRequest, id: string, form: FormState = emptyForm()) => {
+    const b = await service.getBreach(app.db, userOf(req).scope, id);
+    return renderPage(ClosePage({ ctx: viewCtx(req), b, form }));
+  };
+
+  app.get(
+    '/privacy/breaches/:id/close',
+    { config: manage, schema: { params: IdParams } },
+    async (req, reply) => reply.html(await closePage(req, req.params.id)),
+  );
+
+  app.post(
+    '/privacy/breaches/:id/close',
+    { config: manage, schema: { params: IdParams, body: CloseBody }, attachValidation: true },
+    async (req, reply) => {
+      const b = await service.getBreach(app.db, userOf(req).scope, req.params.id);
+      return submitForm(req, reply, {
+        render: (form) => closePage(req, b.id, form),
+        action: () => service.closeBreach(app.db, actorOf(req), viewerOf(req), b.id, req.body),
+        flash: 'privacy.closed',
+        redirect: () => `/privacy/breaches/${b.id}`,
+      });
+    },
+  );
+
+  // ---- legal basis ----
+
+  app.get('/privacy/legal-basis', { config: basisView }, async (req, reply) =>
+    reply.html(
+      renderPage(
+        LegalBasisPage({
+          ctx: viewCtx(req),
+          rows: await service.listLegalBasis(app.db),
+          editable: service.isNationalAdmin(viewerOf(req)),
+        }),
+      ),
+    ),
+  );
+
+  const basisForm = (req: FastifyRequest, form: FormState, id?: string) =>
+    renderPage(LegalBasisFormPage({ ctx: viewCtx(req), form, ...(id ? { id } : {}) }));
+
+  app.get('/privacy/legal-basis/new', { config: basisManage }, async (req, reply) =>
+    reply.html(basisForm(req, emptyForm())),
+  );
+
+  app.get(
+    '/privacy/legal-basis/:id/edit',
+    { config: basisManage, schema: { params: IdParams } },
+    async (req, reply) => {
+      const row = await service.getLegalBasis(app.db, req.params.id);
+      return reply.html(basisForm(req, emptyForm(row), row.id));
+    },
+  );
+
+  const saveBasis = (req: FastifyRequest, body: Static<typeof LegalBasisBody>, id?: string) =>
+    service.saveLegalBasis(app.db, actorOf(req), viewerOf(req), body, id);
+
+  app.post(
+    '/privacy/legal-basis',
+    { config: basisManage, schema: { body: LegalBasisBody }, attachValidation: true },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => basisForm(req, form),
+        action: () => saveBasis(req, req.body),
+        flash: 'privacy.basis.saved',
+        redirect: () => '/privacy/legal-basis',
+      }),
+  );
+
+  app.post(
+    '/privacy/legal-basis/:id',
+    { config: basisManage, schema: { params: IdParams, body: LegalBasisBody }, attachValidation: true },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => basisForm(req, form, req.params.id),
+        action: () => saveBasis(req, req.body, req.params.id),
+        flash: 'privacy.basis.saved',
+        redirect: () => '/privacy/legal-basis',
+      }),
+  );
+
+  // ---- inmate access log ----
+
+  app.get(
+    '/privacy/access-log',
+    { config: accessLog, schema: { querystring: AccessLogQuery } },
+    async (req, reply) => {
+      const f = accessFilter(req, req.query);
+      const r = await service.listInmateViews(app.db, userOf(req).scope, f);
+      const ctx = viewCtx(req);
+      return reply.html(
+        renderPage(
+          AccessLogPage({
+            ctx,
+            rows: r.rows,
+            total: r.total,
+            page: f.page,
+            pageSize: service.PAGE_SIZE,
+            query: req.query,
+            title: ctx.t('privacy.access.title'),
+            base: '/privacy/access-log',
+          }),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/inmates/:id/access-log',
+    { config: accessLog, schema: { params: IdParams, querystring: AccessLogQuery } },
+    async (req, reply) => {
+      const scope = userOf(req).scope;
+      // The person must be in the viewer's units (404 otherwise), like their page.
+      const inmate = await getInmate(app.db, scope, req.params.id);
+      const query = { ...req.query, inmate_id: inmate.id };
+      const f = accessFilter(req, query);
+      const r = await service.listInmateViews(app.db, scope, f);
+      const ctx = viewCtx(req);
+      return reply.html(
+        renderPage(
+          AccessLogPage({
+            ctx,
+            rows: r.rows,
+            total: r.total,
+            page: f.page,
+            pageSize: service.PAGE_SIZE,
+            query,
+            title: ctx.t('privacy.access.forInmate', { name: `${inmate.reg_number} ${inmate.name}` }),
+            base: `/inmates/${inmate.id}/access-log`,
+          }),
+        ),
+      );
+    },
+  );
+}
