@@ -87,7 +87,7 @@ export async function unitsRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => kanwilPage(req, form),
-        action: () => service.createKanwil(app.db, actorOf(req), userOf(req).scope, req.body),
+        action: () => service.createKanwil(app.db, actorOf(req), req.body),
         flash: 'kanwil.saved',
         redirect: () => '/units/kanwil',
       });
@@ -100,7 +100,7 @@ export async function unitsRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => kanwilPage(req, form),
-        action: () => service.updateKanwil(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => service.updateKanwil(app.db, actorOf(req), req.params.id, req.body),
         flash: 'kanwil.saved',
         redirect: () => '/units/kanwil',
       });
@@ -119,9 +119,7 @@ export async function unitsRoutes(app: App) {
       },
     },
     async (req, reply) =>
-      reply
-        .code(201)
-        .send({ id: await service.createKanwil(app.db, actorOf(req), userOf(req).scope, req.body) }),
+      reply.code(201).send({ id: await service.createKanwil(app.db, actorOf(req), req.body) }),
   );
 
   app.put(
@@ -137,7 +135,7 @@ export async function unitsRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      await service.updateKanwil(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      await service.updateKanwil(app.db, actorOf(req), req.params.id, req.body);
       return reply.code(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 // Units (UPT) and regional offices: reference data every other module hangs from.
-import { AppError, fieldError, forbidden, isUniqueViolation } from '../../app/errors.ts';
+import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
 import type { Scope } from '../../app/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
@@ -134,13 +134,9 @@ export interface KanwilInput {
   timezone: TimeZone;
 }
 
-/** Regional offices are national reference data: only a national administrator changes them. */
-function nationalOnly(scope: Scope): void {
-  if (!scope.all) throw forbidden();
-}
-
-export async function createKanwil(db: Db, actor: Actor, scope: Scope, input: KanwilInput): Promise<string> {
-  nationalOnly(scope);
+// Regional offices are part of the unit tree: routes reach these only with units.manage, which the
+// policy grants to national administrators alone (NATIONAL_ONLY in app/policy.ts).
+export async function createKanwil(db: Db, actor: Actor, input: KanwilInput): Promise<string> {
   const v = { ...input, code: input.code.toUpperCase(), address: input.address ?? null };
   if (await repo.kanwilCodeTaken(db, v.code)) throw fieldError('code', 'units.codeTaken');
   return db.transaction().execute(async (trx) => {
@@ -150,14 +146,7 @@ export async function createKanwil(db: Db, actor: Actor, scope: Scope, input: Ka
   });
 }
 
-export async function updateKanwil(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  id: string,
-  input: KanwilInput,
-): Promise<void> {
-  nationalOnly(scope);
+export async function updateKanwil(db: Db, actor: Actor, id: string, input: KanwilInput): Promise<void> {
   const v = { ...input, code: input.code.toUpperCase(), address: input.address ?? null };
   if (await repo.kanwilCodeTaken(db, v.code, id)) throw fieldError('code', 'units.codeTaken');
   await db.transaction().execute(async (trx) => {
