@@ -1,7 +1,14 @@
 // Printable documents with the unit's letterhead (kop surat) and signature blocks, on pdfkit.
 // Every report and certificate of Simandiri goes through here so they look like one office's papers.
 // pdfkit is loaded on the first PDF, not at start-up (it adds ~0.2 s to every start).
+// Text is set in Arimo, embedded: it has Helvetica's metrics (so pages lay out as with pdfkit's
+// built-in Helvetica) and covers Latin Extended, Greek and Cyrillic ("Ğ", "ş", "ő"), which the
+// built-in WinAnsi fonts cannot print. Text the font still lacks (e.g. CJK) refuses the PDF with a
+// 422 naming the field, rather than printing empty boxes.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type PDFDocument from 'pdfkit';
+import { AppError } from './errors.ts';
 
 export interface Letterhead {
   kanwilName: string;
@@ -34,27 +41,91 @@ export function formalKanwilName(name: string): string {
 
 export type Doc = InstanceType<typeof PDFDocument>;
 
+/** The two faces every document uses: `doc.font(FONT.bold)`. */
+export const FONT = { regular: 'Sans', bold: 'Sans-Bold' } as const;
+
+interface Fonts {
+  regular: Buffer;
+  bold: Buffer;
+  /** Code points both faces can draw. */
+  covered: ReadonlySet<number>;
+}
+let fonts: Fonts | undefined;
+
+async function loadFonts(): Promise<Fonts> {
+  if (fonts) return fonts;
+  const fontkit = await import('fontkit');
+  const resolve = createRequire(import.meta.url).resolve;
+  const read = (face: string) => readFileSync(resolve(`@expo-google-fonts/arimo/${face}/Arimo_${face}.ttf`));
+  const regular = read('400Regular');
+  const bold = read('700Bold');
+  const charset = (ttf: Buffer) => {
+    const font = fontkit.create(ttf);
+    return new Set('characterSet' in font ? font.characterSet : []);
+  };
+  const boldSet = charset(bold);
+  fonts = { regular, bold, covered: new Set([...charset(regular)].filter((c) => boldSet.has(c))) };
+  return fonts;
+}
+
+/** The distinct characters of `text` the PDF font cannot draw (spaces and controls need none). */
+export function missingGlyphs(text: string, covered: ReadonlySet<number>): string[] {
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20 || /\s/u.test(ch) || covered.has(cp)) continue;
+    missing.add(ch);
+  }
+  return [...missing];
+}
+
+/** What is being printed, for the refusal message: the label of a facts row, or the text itself. */
+const printing = new WeakMap<Doc, string>();
+
+function unprintable(field: string, chars: string[]): AppError {
+  return new AppError('pdf.unprintable', 422, 'err.pdfUnprintable', {}, [
+    { field, key: 'err.pdfUnprintableField', params: { chars: chars.slice(0, 10).join(' ') } },
+  ]);
+}
+
 export async function newDocument(info: { title: string; author: string }): Promise<Doc> {
-  const { default: PDFDocument } = await import('pdfkit');
-  return new PDFDocument({
+  const [{ default: PDFDocument }, f] = await Promise.all([import('pdfkit'), loadFonts()]);
+  const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 40, bottom: 56, left: 56, right: 56 },
     bufferPages: true,
     info: { Title: info.title, Author: info.author },
+    font: f.regular as unknown as string, // pdfkit takes a font's bytes here too
   });
+  doc.registerFont(FONT.regular, f.regular);
+  doc.registerFont(FONT.bold, f.bold);
+  // A module that still names a built-in font gets the embedded one, which can print what it is given.
+  doc.registerFont('Helvetica', f.regular);
+  doc.registerFont('Helvetica-Bold', f.bold);
+  const text = doc.text.bind(doc) as (...args: unknown[]) => Doc;
+  doc.text = ((value: unknown, ...rest: unknown[]) => {
+    const s = String(value ?? '');
+    const missing = missingGlyphs(s, f.covered);
+    if (missing.length) {
+      const snippet = s.length > 40 ? `${s.slice(0, 40)}…` : s;
+      throw unprintable(printing.get(doc) ?? `“${snippet}”`, missing);
+    }
+    return text(value, ...rest);
+  }) as Doc['text'];
+  return doc;
 }
 
 export function drawLetterhead(doc: Doc, l: Letterhead): void {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const x = doc.page.margins.left;
-  doc.font('Helvetica-Bold').fontSize(11).text(MINISTRY, x, doc.y, { width, align: 'center' });
+  doc.font(FONT.bold).fontSize(11).text(MINISTRY, x, doc.y, { width, align: 'center' });
   doc.fontSize(10).text(DIRECTORATE, { width, align: 'center' });
   doc.text(formalKanwilName(l.kanwilName), { width, align: 'center' });
   doc.fontSize(12).text(formalUnitName(l.unitName), { width, align: 'center' });
   const contact = [l.address, l.city, l.phone ? `Telp. ${l.phone}` : null, l.email]
     .filter(Boolean)
     .join(' · ');
-  if (contact) doc.font('Helvetica').fontSize(8.5).text(contact, { width, align: 'center' });
+  if (contact) doc.font(FONT.regular).fontSize(8.5).text(contact, { width, align: 'center' });
   const y = doc.y + 4;
   doc
     .moveTo(x, y)
@@ -73,8 +144,8 @@ export function drawLetterhead(doc: Doc, l: Letterhead): void {
 
 export function heading(doc: Doc, text: string): void {
   ensureSpace(doc, 60);
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(11).text(text, doc.page.margins.left);
-  doc.moveDown(0.2).font('Helvetica').fontSize(10);
+  doc.moveDown(0.6).font(FONT.bold).fontSize(11).text(text, doc.page.margins.left);
+  doc.moveDown(0.2).font(FONT.regular).fontSize(10);
 }
 
 /** Label-value rows, as on an office form. */
@@ -82,13 +153,15 @@ export function facts(doc: Doc, rows: ReadonlyArray<[string, string]>): void {
   const x = doc.page.margins.left;
   const labelWidth = 150;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.font('Helvetica').fontSize(10);
+  doc.font(FONT.regular).fontSize(10);
   for (const [label, value] of rows) {
     ensureSpace(doc, 28);
     const y = doc.y;
     doc.text(label, x, y, { width: labelWidth - 10 });
     const afterLabel = doc.y;
+    printing.set(doc, label);
     doc.text(`: ${value}`, x + labelWidth, y, { width: width - labelWidth });
+    printing.delete(doc);
     doc.y = Math.max(doc.y, afterLabel) + 2;
   }
   doc.x = x;
@@ -127,13 +200,13 @@ export function signatureBlock(doc: Doc, s: Signatory): void {
   const x = doc.page.width - doc.page.margins.right - width;
   doc.moveDown(1.5);
   const y = doc.y;
-  doc.font('Helvetica').fontSize(10);
+  doc.font(FONT.regular).fontSize(10);
   doc.text(`${s.place}, ${s.dateText}`, x, y, { width, align: 'center' });
   doc.text(`${s.title},`, { width, align: 'center' });
   doc.moveDown(4);
-  doc.font('Helvetica-Bold').text(s.name, { width, align: 'center', underline: true });
+  doc.font(FONT.bold).text(s.name, { width, align: 'center', underline: true });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .text(s.nip ? `NIP. ${s.nip}` : 'NIP. ....................................', { width, align: 'center' });
   doc.x = doc.page.margins.left;
 }
@@ -146,7 +219,7 @@ export function footers(doc: Doc, text: (page: number, total: number) => string)
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
-      .font('Helvetica')
+      .font(FONT.regular)
       .fontSize(8)
       .fillColor('#444444')
       .text(text(i + 1, range.count), doc.page.margins.left, doc.page.height - 36, {

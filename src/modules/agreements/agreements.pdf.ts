@@ -5,6 +5,7 @@ import type { Translate } from '../../app/i18n.ts';
 import {
   bullets,
   drawLetterhead,
+  FONT,
   facts,
   footers,
   heading,
@@ -35,7 +36,7 @@ export async function agreementSummaryPdf(
     phone: d.unit.phone,
     email: d.unit.email,
   });
-  doc.font('Helvetica-Bold').fontSize(12).text(t('pdf.summaryTitle'), { align: 'center' });
+  doc.font(FONT.bold).fontSize(12).text(t('pdf.summaryTitle'), { align: 'center' });
   doc.moveDown(0.8);
   const day = (v: string | null) => (v ? formatDay(v, lang) : '—');
   const parties = a.parties.map((p) => {
@@ -82,18 +83,18 @@ export async function agreementSummaryPdf(
       ],
     ]);
     if (terms.piece_rates.length) {
-      doc.moveDown(0.3).font('Helvetica-Bold').text(t('agreements.pieceRates'));
-      doc.font('Helvetica');
+      doc.moveDown(0.3).font(FONT.bold).text(t('agreements.pieceRates'));
+      doc.font(FONT.regular);
       bullets(
         doc,
         terms.piece_rates.map((r) => `${r.product}: ${formatRupiah(r.rate)} / ${r.unit}`),
       );
     }
-    doc.moveDown(0.3).font('Helvetica-Bold').text(t('agreements.obligationsFirst'));
-    doc.font('Helvetica');
+    doc.moveDown(0.3).font(FONT.bold).text(t('agreements.obligationsFirst'));
+    doc.font(FONT.regular);
     bullets(doc, terms.obligations_first);
-    doc.moveDown(0.3).font('Helvetica-Bold').text(t('agreements.obligationsSecond'));
-    doc.font('Helvetica');
+    doc.moveDown(0.3).font(FONT.bold).text(t('agreements.obligationsSecond'));
+    doc.font(FONT.regular);
     bullets(doc, terms.obligations_second);
   }
 
@@ -109,9 +110,9 @@ export async function agreementSummaryPdf(
   if (d.evaluations.length === 0) doc.text(t('common.none'));
   for (const e of d.evaluations) {
     doc
-      .font('Helvetica-Bold')
+      .font(FONT.bold)
       .text(`${day(e.evaluated_on)} — ${e.evaluator} — ${t('eval.score')}: ${e.score}`);
-    doc.font('Helvetica').text(e.findings);
+    doc.font(FONT.regular).text(e.findings);
     if (e.actions.length)
       bullets(
         doc,

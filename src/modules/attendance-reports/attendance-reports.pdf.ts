@@ -5,6 +5,7 @@ import type { Lang, Translate } from '../../app/i18n.ts';
 import {
   drawLetterhead,
   ensureSpace,
+  FONT,
   facts,
   footers,
   heading,
@@ -34,7 +35,7 @@ export async function inmateMonthPdf(
     author: opts.letterhead.unitName,
   });
   drawLetterhead(doc, opts.letterhead);
-  doc.font('Helvetica-Bold').fontSize(12).text(t('attReports.monthlyTitle'), { align: 'center' });
+  doc.font(FONT.bold).fontSize(12).text(t('attReports.monthlyTitle'), { align: 'center' });
   doc.moveDown(0.8);
   facts(doc, [
     [t('attReports.name'), d.inmate.name],
@@ -74,7 +75,7 @@ export async function inmateMonthPdf(
       const y = doc.y;
       let cx = x;
       let bottom = y;
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(9);
       cells.forEach((c, i) => {
         doc.text(c, cx, y, { width: (cols[i] ?? 100) - 6 });
         bottom = Math.max(bottom, doc.y);

@@ -2,7 +2,7 @@
 // the competencies table, signatures of the partner and the Kepala UPT, the number and a QR code
 // that opens the public verification page. A certificate is an Indonesian document: always id.
 import { formatDay } from '../../app/format.ts';
-import { drawLetterhead, ensureSpace, facts, newDocument, toBuffer } from '../../app/pdf.ts';
+import { drawLetterhead, ensureSpace, FONT, facts, newDocument, toBuffer } from '../../app/pdf.ts';
 import type { CompetencyStatus } from '../../db/schema.ts';
 import type { CertificateDocument } from './certificates.service.ts';
 
@@ -30,11 +30,11 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
     phone: d.unit.phone,
     email: d.unit.email,
   });
-  doc.font('Helvetica-Bold').fontSize(20).text('SERTIFIKAT', left, doc.y, { width, align: 'center' });
-  doc.font('Helvetica').fontSize(10).text(`Nomor: ${c.number}`, { width, align: 'center' });
+  doc.font(FONT.bold).fontSize(20).text('SERTIFIKAT', left, doc.y, { width, align: 'center' });
+  doc.font(FONT.regular).fontSize(10).text(`Nomor: ${c.number}`, { width, align: 'center' });
   doc.moveDown(0.8).text('Diberikan kepada:', { width, align: 'center' });
-  doc.moveDown(0.3).font('Helvetica-Bold').fontSize(16).text(c.holder_name, { width, align: 'center' });
-  doc.moveDown(0.5).font('Helvetica').fontSize(10);
+  doc.moveDown(0.3).font(FONT.bold).fontSize(16).text(c.holder_name, { width, align: 'center' });
+  doc.moveDown(0.5).font(FONT.regular).fontSize(10);
   const partnerText = d.partner ? ` bekerja sama dengan ${d.partner.name}` : '';
   doc.text(
     `yang telah menyelesaikan ${d.programme.name} yang diselenggarakan oleh ${d.unit.name}${partnerText}, dengan rincian sebagai berikut:`,
@@ -51,7 +51,7 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
     ['Tingkat kehadiran', `${num(c.attendance_rate)}%`],
   ]);
 
-  doc.moveDown(0.6).font('Helvetica-Bold').text('Unit kompetensi', left);
+  doc.moveDown(0.6).font(FONT.bold).text('Unit kompetensi', left);
   const cols = [
     { title: 'No', w: 28 },
     { title: 'Kode', w: 80 },
@@ -60,7 +60,7 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
     { title: 'Hasil', w: 90 },
   ];
   const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5);
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
     const heights = cells.map((t, i) => doc.heightOfString(t, { width: (cols[i]?.w ?? 0) - 8 }));
     const h = Math.max(...heights) + 8;
     ensureSpace(doc, h);
@@ -89,7 +89,7 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
   const colW = 220;
   const rightX = doc.page.width - doc.page.margins.right - colW;
   const top = doc.y;
-  doc.font('Helvetica').fontSize(10);
+  doc.font(FONT.regular).fontSize(10);
   doc.text(`${d.unit.city ?? d.unit.name}, ${dateOnly(c.issued_on)}`, rightX, top, {
     width: colW,
     align: 'center',
@@ -105,21 +105,21 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
   }
   const nameY = titleY + 80;
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .text(d.head?.full_name ?? '....................................', rightX, nameY, {
       width: colW,
       align: 'center',
       underline: Boolean(d.head),
     });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .text(d.head?.nip ? `NIP. ${d.head.nip}` : 'NIP. ....................................', rightX, doc.y, {
       width: colW,
       align: 'center',
     });
   if (d.partner) {
     doc
-      .font('Helvetica-Bold')
+      .font(FONT.bold)
       .text(d.partner.signatory ?? '....................................', left, nameY, {
         width: colW,
         align: 'center',
@@ -141,7 +141,7 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
   const y = Math.max(qrY, doc.y + 10);
   doc.image(qr, left, y, { width: 90, height: 90 });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(8.5)
     .text('Pindai kode QR untuk memeriksa keabsahan sertifikat ini:', left + 100, y + 20, {
       width: width - 100,

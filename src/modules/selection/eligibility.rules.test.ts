@@ -65,6 +65,37 @@ describe('eligibility for a programme', () => {
     );
   });
 
+  test('the risk rule does not exclude those the risk-and-needs assessment is not for: detainees and narapidana with a year or less left', () => {
+    const r = { risk_levels: ['rendah' as const, 'sedang' as const] };
+    const unassessed = { risk_level: null };
+    assert.equal(
+      checkEligibility(r, inmate({ ...unassessed, register_class: 'A.III' }), TODAY).eligible,
+      true,
+    );
+    assert.equal(
+      checkEligibility(
+        r,
+        inmate({ ...unassessed, register_class: 'B.IIa', expected_release_date: '2026-10-01' }),
+        TODAY,
+      ).eligible,
+      true,
+    );
+    assert.equal(
+      checkEligibility(
+        r,
+        inmate({ ...unassessed, register_class: 'B.I', expected_release_date: '2027-01-21' }),
+        TODAY,
+      ).eligible,
+      true,
+      'exactly a year left',
+    );
+    // A detainee who was given a level anyway is still held to it.
+    assert.equal(
+      checkEligibility(r, inmate({ register_class: 'A.III', risk_level: 'tinggi' }), TODAY).eligible,
+      false,
+    );
+  });
+
   test('a risk level outside the allowed ones excludes, and so does an unassessed risk', () => {
     const rules = { risk_levels: ['rendah', 'sedang'] as const };
     const r = { risk_levels: [...rules.risk_levels] };

@@ -1,7 +1,7 @@
 // Pure eligibility rules for programme selection: whether an inmate may be proposed as a candidate
 // for a programme, and if not, every reason why. Reasons are message keys with parameters. No I/O.
 import type { Eligibility, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
-import { categoryOf, hasRegisterFWithin, remainingMonths } from '../inmates/inmates.rules.ts';
+import { categoryOf, hasRegisterFWithin, monthsBefore, remainingMonths } from '../inmates/inmates.rules.ts';
 
 /** What the rules need to know about an inmate. */
 export interface EligibilityInmate {
@@ -50,8 +50,11 @@ export function checkEligibility(
   )
     reasons.push({ key: 'selection.reason.register_f', params: { months: rules.no_register_f_months } });
   if (rules.risk_levels && rules.risk_levels.length > 0) {
-    if (inmate.risk_level === null) reasons.push({ key: 'selection.reason.risk_unknown' });
-    else if (!rules.risk_levels.includes(inmate.risk_level))
+    // The risk-and-needs assessment is for narapidana with more than a year left: nobody else is
+    // missing one.
+    if (inmate.risk_level === null) {
+      if (riskAssessmentApplies(inmate, today)) reasons.push({ key: 'selection.reason.risk_unknown' });
+    } else if (!rules.risk_levels.includes(inmate.risk_level))
       reasons.push({ key: 'selection.reason.risk_level', params: { level: inmate.risk_level } });
   }
   if (rules.gender && rules.gender !== inmate.gender) reasons.push({ key: 'selection.reason.gender' });
@@ -59,6 +62,16 @@ export function checkEligibility(
     reasons.push({ key: 'selection.reason.health' });
   if (reasons.length > 0) return { eligible: false, reasons };
   return { eligible: true, needsConsent: categoryOf(inmate.register_class) === 'tahanan' };
+}
+
+/** Whether the risk-and-needs assessment is for this person: a narapidana with more than 12 months left. */
+export function riskAssessmentApplies(
+  inmate: { register_class: RegisterClass; expected_release_date: string | null },
+  today: string,
+): boolean {
+  if (categoryOf(inmate.register_class) !== 'narapidana') return false;
+  // Unknown release: it cannot be shown that the assessment is not due.
+  return inmate.expected_release_date === null || inmate.expected_release_date > monthsBefore(today, -12);
 }
 
 /** A detainee (register A.*) takes part only by choice: enrolment needs their consent on record. */
