@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildKanwil, buildUnit, buildUser } from '../../../test/builders.ts';
+import type { AppError } from '../../app/errors.ts';
+import { SYSTEM } from '../audit/audit.service.ts';
+import { createUnit } from './units.service.ts';
 
 describe('units and regional offices', () => {
   let t: TestApp;
@@ -105,6 +108,39 @@ describe('units and regional offices', () => {
       .where('entity', '=', 'kanwil')
       .execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['kanwil.create', 'kanwil.update']);
+  });
+
+  test('a write that fails after its insert leaves no row and no audit record: the read-back in scope is inside the transaction', async () => {
+    const count = async (table: 'units' | 'audit_log') =>
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [units, audit] = [await count('units'), await count('audit_log')];
+    const elsewhere = (await buildUnit(t.db)).id;
+    const before = [await count('units'), await count('audit_log')];
+    assert.deepEqual(before, [units + 1, audit]);
+    await assert.rejects(
+      createUnit(
+        t.db,
+        SYSTEM,
+        { all: false, unitIds: [elsewhere] },
+        {
+          kanwil_id: kanwilId,
+          code: 'RUTAN-TGL',
+          type: 'rutan',
+          class: 'IIB',
+          name: 'Rutan yang tidak terlihat',
+          timezone: 'Asia/Jakarta',
+        },
+      ),
+      (err: AppError) => err.status === 404,
+    );
+    assert.deepEqual([await count('units'), await count('audit_log')], before);
   });
 
   test('a unit in Papua shows its own time zone on its dashboard', async () => {
