@@ -8,6 +8,7 @@ import * as competencies from '../modules/competencies/competencies.messages.ts'
 import * as holidays from '../modules/holidays/holidays.messages.ts';
 import * as inmateImports from '../modules/inmates/inmates.import.messages.ts';
 import * as inmates from '../modules/inmates/inmates.messages.ts';
+import * as inmateExpiry from '../modules/inmates/inmates.expiry.messages.ts';
 import * as journal from '../modules/journal/journal.messages.ts';
 import * as partners from '../modules/partners/partners.messages.ts';
 import * as privacy from '../modules/privacy/privacy.messages.ts';
@@ -414,6 +415,7 @@ const idAll = {
   ...agreements.id,
   ...inmates.id,
   ...inmateImports.id,
+  ...inmateExpiry.id,
   ...holidays.id,
   ...programmes.id,
   ...selection.id,
@@ -431,6 +433,7 @@ const enAll: Record<MessageKey, string> = {
   ...agreements.en,
   ...inmates.en,
   ...inmateImports.en,
+  ...inmateExpiry.en,
   ...holidays.en,
   ...programmes.en,
   ...selection.en,

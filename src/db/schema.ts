@@ -395,6 +395,23 @@ export interface RegisterFEntriesTable {
   created_at: Generated<Date>;
 }
 
+/** Why a tanggal ekspirasi moved: a new detention order, or a corrected date with its basis. */
+export type ExpiryChangeKind = 'detention_extension' | 'correction';
+
+export interface InmateExpiryChangesTable {
+  id: Generated<string>;
+  inmate_id: string;
+  kind: ExpiryChangeKind;
+  previous_expiry: string | null;
+  new_expiry: string;
+  reference: string | null;
+  authority: string | null;
+  order_date: string | null;
+  basis: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export type HolidayKind = 'national' | 'cuti_bersama' | 'local';
 export type ProgrammeKind = 'training' | 'production' | 'apprenticeship' | 'certification';
 export type ProgrammeStatus = 'planned' | 'running' | 'paused' | 'finished';
@@ -752,6 +769,7 @@ export interface Database {
   inmates: InmatesTable;
   inmate_status_history: InmateStatusHistoryTable;
   register_f_entries: RegisterFEntriesTable;
+  inmate_expiry_changes: InmateExpiryChangesTable;
   program_aksi: ProgramAksiTable;
   partners: PartnersTable;
   agreements: AgreementsTable;

@@ -47,6 +47,7 @@ export async function attendanceApi(app: App) {
           kind: r.kind,
           status: r.status,
           note: r.note,
+          not_offered: r.not_offered,
         })),
         corrections: d.corrections.map((c) => ({
           enrolment_id: c.enrolment_id,

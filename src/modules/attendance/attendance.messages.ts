@@ -29,6 +29,9 @@ export const id = {
   'attendance.unlockNotice': 'Sebagai Kepala UPT Anda tetap dapat mengubahnya; perubahan dicatat di riwayat.',
   'attendance.reasonRequired': 'Tuliskan alasan perubahan tanda yang sudah tersimpan.',
   'attendance.notOnRoster': 'Peserta ini tidak terdaftar aktif pada hari sesi.',
+  'attendance.pastExpiry':
+    'Tanggal ekspirasi peserta ini sudah lewat sebelum hari sesi dan tidak ada perpanjangan yang tercatat di register; presensi tidak dapat dicatat.',
+  'attendance.outsidePeriod': 'Hari sesi di luar masa pemagangan peserta ini; presensi tidak dapat dicatat.',
   'attendance.keyReused': 'Kunci pengiriman ini sudah dipakai untuk sesi lain.',
   'attendance.history': 'Riwayat perubahan',
   'attendance.noHistory': 'Belum ada perubahan.',
@@ -72,6 +75,10 @@ export const en: Record<keyof typeof id, string> = {
   'attendance.unlockNotice': 'As head of the unit you may still change it; changes are kept in the history.',
   'attendance.reasonRequired': 'Give the reason for changing a saved mark.',
   'attendance.notOnRoster': 'This participant is not active on the day of the session.',
+  'attendance.pastExpiry':
+    'This participant’s release date (tanggal ekspirasi) passed before the session’s day and no extension is recorded in the register; attendance cannot be recorded.',
+  'attendance.outsidePeriod':
+    'The session’s day is outside this participant’s internship period; attendance cannot be recorded.',
   'attendance.keyReused': 'This submission key was already used for another session.',
   'attendance.history': 'Change history',
   'attendance.noHistory': 'No changes yet.',

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Scope } from '../../app/policy.ts';
 import type { Conn } from '../../db/database.ts';
 import type { MarkStatus, SubmissionResult, TimeZone } from '../../db/schema.ts';
+import type { NotOffered } from './attendance.rules.ts';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 
@@ -38,29 +39,42 @@ export type AttendanceSession = NonNullable<Awaited<ReturnType<typeof findSessio
 };
 
 /**
- * The participants active on the session's day (started on or before it, not ended before it),
- * plus anyone already marked, each with their current mark.
+ * The participants the roll call of the session's day offers (attendance.rules.ts rollCallStanding,
+ * here as SQL so a big roster is filtered in the database): place started on or before the day and
+ * not ended before it, inmates up to their tanggal ekspirasi, pemagang within their period. Anyone
+ * already marked is listed too, with why they are no longer offered (`not_offered`), so a mark
+ * recorded before stays visible. `everyone` lists the programme's whole roll instead (a save
+ * explains per participant why one it does not offer is refused).
  */
-export async function rosterOf(conn: Conn, session: { id: string; programme_id: string; day: string }) {
-  return conn
+export async function rosterOf(
+  conn: Conn,
+  session: { id: string; programme_id: string; day: string },
+  everyone = false,
+) {
+  const day = session.day;
+  const notOffered = sql<NotOffered | null>`case
+    when e.started_on > ${day} or e.ended_on < ${day} then 'not_enrolled'
+    when e.kind = 'inmate' and i.expected_release_date < ${day} then 'past_expiry'
+    when e.kind = 'intern' and (e.period_from > ${day} or e.period_to < ${day}) then 'outside_period'
+  end`;
+  let q = conn
     .selectFrom('enrolments as e')
+    .leftJoin('inmates as i', 'i.id', 'e.inmate_id')
     .leftJoin('attendance_marks as m', (j) =>
       j.onRef('m.enrolment_id', '=', 'e.id').on('m.session_id', '=', session.id),
     )
-    .select(['e.id as enrolment_id', 'e.name', 'e.kind', 'm.id as mark_id', 'm.status', 'm.note'])
-    .where('e.programme_id', '=', session.programme_id)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('e.started_on', '<=', session.day),
-          eb.or([eb('e.ended_on', 'is', null), eb('e.ended_on', '>=', session.day)]),
-        ]),
-        eb('m.id', 'is not', null),
-      ]),
-    )
-    .orderBy('e.name')
-    .orderBy('e.id')
-    .execute();
+    .select([
+      'e.id as enrolment_id',
+      'e.name',
+      'e.kind',
+      'm.id as mark_id',
+      'm.status',
+      'm.note',
+      notOffered.as('not_offered'),
+    ])
+    .where('e.programme_id', '=', session.programme_id);
+  if (!everyone) q = q.where((eb) => eb.or([eb(notOffered, 'is', null), eb('m.id', 'is not', null)]));
+  return q.orderBy('e.name').orderBy('e.id').execute();
 }
 
 export type RosterRow = Awaited<ReturnType<typeof rosterOf>>[number];

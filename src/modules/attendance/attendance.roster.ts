@@ -3,7 +3,7 @@
 // path writes the markup directly. EVERY interpolated value goes through `esc` (names, notes and
 // reasons are user input; ids and labels too, for safety); attendance.test.ts checks it escapes.
 import type { FormState } from '../../app/forms.tsx';
-import { MARK_STATUSES } from './attendance.rules.ts';
+import { MARK_STATUSES, type NotOffered } from './attendance.rules.ts';
 import type { RosterRow } from './attendance.service.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -18,6 +18,8 @@ export interface RosterText {
   reason: string;
   /** "Pemagang", "Petugas" per kind (inmates carry no suffix). */
   kind: Record<string, string>;
+  /** Why a participant listed with an earlier mark is no longer offered, per reason. */
+  notOffered: Record<NotOffered, string>;
 }
 
 export function rosterHtml(
@@ -28,9 +30,10 @@ export function rosterHtml(
   text: RosterText,
 ): string {
   const v = form.values;
-  const dis = disabled ? ' disabled' : '';
   const out: string[] = [];
   for (const r of rows) {
+    // A participant listed only for a mark saved earlier is read-only, with the reason shown.
+    const dis = disabled || r.not_offered !== null ? ' disabled' : '';
     const id = esc(r.enrolment_id);
     const name = `status.${r.enrolment_id}`;
     const chosen = str(v[name]) || r.status || '';
@@ -45,6 +48,9 @@ export function rosterHtml(
       r.note ? ` data-saved-note="${esc(r.note)}">` : '>',
       `<fieldset class="seg" id="f-status.${id}"><legend>${esc(r.name)}${kind}</legend>`,
       statusErr ? `<p class="error">${esc(statusErr)}</p>` : '',
+      r.not_offered
+        ? `<p class="notice" data-testid="not-offered.${id}">${esc(text.notOffered[r.not_offered])}</p>`
+        : '',
       '<div class="seg-opts">',
     );
     MARK_STATUSES.forEach((s, i) => {

@@ -6,6 +6,7 @@ import {
   hoursPerUnit,
   isLocked,
   longestAbsenceRun,
+  rollCallStanding,
   sessionHours,
 } from './attendance.rules.ts';
 
@@ -52,5 +53,47 @@ describe('attendance rules', () => {
     assert.equal(isLocked('2026-01-21', '2026-01-29', 7), true);
     assert.equal(isLocked('2026-01-21', '2026-01-21', 0), false);
     assert.equal(isLocked('2026-01-21', '2026-01-22', 0), true);
+  });
+});
+
+describe('whom the roll call of a day offers', () => {
+  const inmate = {
+    kind: 'inmate' as const,
+    started_on: '2026-01-07',
+    ended_on: null,
+    expiry: '2026-03-18',
+    period_from: null,
+    period_to: null,
+  };
+  test('an inmate is offered up to and including their tanggal ekspirasi, not after it', () => {
+    assert.equal(rollCallStanding(inmate, '2026-03-11'), null);
+    assert.equal(rollCallStanding(inmate, '2026-03-18'), null);
+    assert.equal(rollCallStanding(inmate, '2026-03-25'), 'past_expiry');
+  });
+  test('an extension that moves the date offers them again until the new date', () => {
+    const extended = { ...inmate, expiry: '2026-04-17' };
+    assert.equal(rollCallStanding(extended, '2026-03-25'), null);
+    assert.equal(rollCallStanding(extended, '2026-04-22'), 'past_expiry');
+  });
+  test('an inmate with no known date is offered; a place not yet started or already ended is not', () => {
+    assert.equal(rollCallStanding({ ...inmate, expiry: null }, '2030-01-01'), null);
+    assert.equal(rollCallStanding(inmate, '2026-01-06'), 'not_enrolled');
+    assert.equal(rollCallStanding({ ...inmate, ended_on: '2026-02-04' }, '2026-02-11'), 'not_enrolled');
+  });
+  test('a pemagang is offered only within their internship period, both ends included', () => {
+    const intern = {
+      ...inmate,
+      kind: 'intern' as const,
+      expiry: null,
+      period_from: '2026-01-21',
+      period_to: '2026-07-20',
+    };
+    assert.equal(rollCallStanding(intern, '2026-01-14'), 'outside_period');
+    assert.equal(rollCallStanding(intern, '2026-01-21'), null);
+    assert.equal(rollCallStanding(intern, '2026-07-20'), null);
+    assert.equal(rollCallStanding(intern, '2026-07-22'), 'outside_period');
+  });
+  test('staff are offered whenever their place runs', () => {
+    assert.equal(rollCallStanding({ ...inmate, kind: 'staff', expiry: null }, '2027-01-06'), null);
   });
 });

@@ -111,3 +111,36 @@ export function isLocked(sessionDay: string, today: string, lockDays: number): b
   const now = Date.parse(`${today}T00:00:00Z`);
   return now - day > lockDays * 86_400_000;
 }
+
+/** Why the roll call of a day does not offer a participant; null when it does. */
+export type NotOffered = 'not_enrolled' | 'past_expiry' | 'outside_period';
+
+/**
+ * Whom the roll call of a session's day offers (`day` is the unit's local calendar day):
+ * - anyone whose place started on or before the day and did not end before it;
+ * - an inmate only up to and including their tanggal ekspirasi (the register's date, which a
+ *   recorded extension moves): on the day itself they are still held, after it they are not;
+ * - a pemagang only within their internship period (both ends included).
+ * Mirrored in SQL by attendance.repo.ts (rosterOf), which filters the roster in the database.
+ */
+export function rollCallStanding(
+  p: {
+    kind: 'inmate' | 'intern' | 'staff';
+    started_on: string;
+    ended_on: string | null;
+    /** The inmate's tanggal ekspirasi; null when unknown or not an inmate. */
+    expiry: string | null;
+    period_from: string | null;
+    period_to: string | null;
+  },
+  day: string,
+): NotOffered | null {
+  if (p.started_on > day || (p.ended_on !== null && p.ended_on < day)) return 'not_enrolled';
+  if (p.kind === 'inmate' && p.expiry !== null && p.expiry < day) return 'past_expiry';
+  if (
+    p.kind === 'intern' &&
+    ((p.period_from !== null && p.period_from > day) || (p.period_to !== null && p.period_to < day))
+  )
+    return 'outside_period';
+  return null;
+}

@@ -66,6 +66,14 @@ export const AttendanceOut = Type.Object({
       kind: Type.Enum(['inmate', 'intern', 'staff']),
       status: nullable(MarkStatusSchema),
       note: nullable(Type.String()),
+      not_offered: nullable(
+        Type.Enum(['not_enrolled', 'past_expiry', 'outside_period'], {
+          description:
+            'Set only for a participant listed for an earlier mark whom the roll call of this day no longer offers ' +
+            '(past their tanggal ekspirasi without a recorded extension, outside an internship period, or no place ' +
+            'on the day); marks for them are refused',
+        }),
+      ),
     }),
   ),
   corrections: Type.Array(

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.ts';
 import type { MarkStatus, Role, SubmissionResult } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import * as repo from './attendance.repo.ts';
-import { isLocked, MARK_STATUSES } from './attendance.rules.ts';
+import { isLocked, MARK_STATUSES, type NotOffered } from './attendance.rules.ts';
 
 export type { CorrectionRow, RosterRow } from './attendance.repo.ts';
 export type AttendanceSession = NonNullable<Awaited<ReturnType<typeof repo.findSession>>>;
@@ -86,6 +86,12 @@ export async function attendanceOf(
   };
 }
 
+const NOT_OFFERED: Record<NotOffered, MessageKey> = {
+  not_enrolled: 'attendance.notOnRoster',
+  past_expiry: 'attendance.pastExpiry',
+  outside_period: 'attendance.outsidePeriod',
+};
+
 const clean = (s: string | undefined): string | null => {
   const t = s?.trim();
   return t ? t : null;
@@ -121,7 +127,7 @@ export async function saveAttendance(
     const why = refusal(session, who.roles, opts.lockDays, now);
     if (why) throw refused(why, opts.lockDays);
 
-    const roster = await repo.rosterOf(trx, session);
+    const roster = await repo.rosterOf(trx, session, true);
     const byId = new Map(roster.map((r) => [r.enrolment_id, r]));
     const errors: FieldError[] = [];
     const writes: repo.MarkValues[] = [];
@@ -136,6 +142,15 @@ export async function saveAttendance(
         continue;
       }
       const note = clean(m.note);
+      // The roll call of this day does not offer them (past their tanggal ekspirasi without a
+      // recorded extension, outside an internship period, or no place on the day). Sending a mark
+      // saved earlier back unchanged is harmless; anything else is refused with the reason, per
+      // participant.
+      if (row.not_offered !== null) {
+        if (row.status === m.status && (row.note ?? null) === note) unchanged++;
+        else errors.push({ field: `status.${m.enrolment_id}`, key: NOT_OFFERED[row.not_offered] });
+        continue;
+      }
       if (row.mark_id === null || row.status === null) {
         writes.push({ enrolment_id: m.enrolment_id, status: m.status, note });
         changes.push({ enrolment_id: m.enrolment_id, status: m.status, ...(note ? { note } : {}) });

@@ -172,6 +172,11 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
                     note: ctx.t('attendance.note'),
                     reason: ctx.t('attendance.reason'),
                     kind: { intern: ctx.t('enrolments.kind.intern'), staff: ctx.t('enrolments.kind.staff') },
+                    notOffered: {
+                      not_enrolled: ctx.t('attendance.notOnRoster'),
+                      past_expiry: ctx.t('attendance.pastExpiry'),
+                      outside_period: ctx.t('attendance.outsidePeriod'),
+                    },
                   }),
                 }}
               />

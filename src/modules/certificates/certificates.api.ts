@@ -17,6 +17,7 @@ const Reason = Type.Object({
   rate: Type.Optional(Type.Number()),
   min: Type.Optional(Type.Number()),
   unit: Type.Optional(Type.String()),
+  expiry: Type.Optional(Type.String({ format: 'date', description: 'past_expiry: the tanggal ekspirasi' })),
 });
 
 const CompletionOut = Type.Object({

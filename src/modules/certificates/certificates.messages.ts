@@ -17,6 +17,8 @@ export const id = {
   'certificates.reason.no_attendance': 'Belum ada kehadiran yang dihitung',
   'certificates.reason.attendance_below': 'Kehadiran {rate}% di bawah minimal {min}%',
   'certificates.reason.unit_not_competent': 'Unit inti belum kompeten: {unit}',
+  'certificates.reason.past_expiry':
+    'Tanggal ekspirasi {date} sudah lewat dan tidak ada perpanjangan yang tercatat di register; catat pembebasan atau perpanjangan/koreksinya dulu',
   'certificates.completeIssue': 'Selesaikan & terbitkan sertifikat',
   'certificates.issueOnly': 'Terbitkan sertifikat',
   'certificates.issued': 'Peserta dinyatakan selesai dan sertifikat diterbitkan.',
@@ -73,6 +75,8 @@ export const en: Record<keyof typeof id, string> = {
   'certificates.reason.no_attendance': 'No counted attendance yet',
   'certificates.reason.attendance_below': 'Attendance {rate}% below the minimum {min}%',
   'certificates.reason.unit_not_competent': 'Core unit not yet competent: {unit}',
+  'certificates.reason.past_expiry':
+    'Release date (tanggal ekspirasi) {date} has passed with no extension recorded in the register; record the release or the extension/correction first',
   'certificates.completeIssue': 'Complete & issue certificate',
   'certificates.issueOnly': 'Issue certificate',
   'certificates.issued': 'The participant completed and the certificate was issued.',

@@ -14,7 +14,12 @@ import {
   competencyRecord,
   programmeMatrix,
 } from '../competencies/competencies.service.ts';
-import { completeEnrolmentTx, programmeOfEnrolment } from '../enrolments/enrolments.service.ts';
+import {
+  completeEnrolmentTx,
+  listEnrolments,
+  programmeOfEnrolment,
+} from '../enrolments/enrolments.service.ts';
+import { expiryOf } from '../inmates/inmates.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
 import { getUnit } from '../units/units.service.ts';
@@ -39,13 +44,39 @@ function check(
   min: number,
   marks: readonly Mark[],
   record: readonly CompetencyRecordUnit[],
+  release?: { expiry: string | null; onDay: string },
 ) {
   return completionCheck({
     status,
     minAttendance: min,
     marks: marks.map((m) => m.status as MarkStatus),
     units: record.map((u) => ({ code: u.code, title: u.title, core: u.core, status: u.status })),
+    release,
   });
+}
+
+/**
+ * The release check's input for each participant: an inmate's tanggal ekspirasi against the day
+ * they complete (the day a completed place ended, otherwise `today`); none for interns and staff.
+ */
+async function releaseOf(
+  db: Conn,
+  places: ReadonlyArray<{ id: string; inmate_id: string | null; status: string; ended_on: string | null }>,
+  today: string,
+) {
+  const ids = places.flatMap((p) => (p.inmate_id ? [p.inmate_id] : []));
+  const expiry = await expiryOf(db, ids);
+  return new Map(
+    places.map((p) => [
+      p.id,
+      p.inmate_id
+        ? {
+            expiry: expiry.get(p.inmate_id) ?? null,
+            onDay: p.status === 'completed' && p.ended_on ? p.ended_on : today,
+          }
+        : undefined,
+    ]),
+  );
 }
 
 export interface ParticipantStanding {
@@ -62,7 +93,8 @@ export interface ParticipantStanding {
 /** The completion page: the rule, every participant with whether they may complete and why not. */
 export async function completionOverview(db: Db, scope: Scope, programmeId: string) {
   const m = await programmeMatrix(db, scope, programmeId);
-  const [min, marks, certificates] = await Promise.all([
+  const today = dayInZone(new Date(), m.programme.timezone as Zone);
+  const [min, marks, certificates, release] = await Promise.all([
     repo.minAttendanceOf(db, programmeId),
     repo.marksOf(
       db,
@@ -70,6 +102,7 @@ export async function completionOverview(db: Db, scope: Scope, programmeId: stri
       m.rows.map((r) => r.id),
     ),
     repo.certificatesOfProgramme(db, scope, programmeId),
+    listEnrolments(db, scope, programmeId).then((places) => releaseOf(db, places, today)),
   ]);
   const rows: ParticipantStanding[] = m.rows.map((r) => {
     const own = marks.filter((x) => x.enrolment_id === r.id);
@@ -79,7 +112,7 @@ export async function completionOverview(db: Db, scope: Scope, programmeId: stri
       kind: r.kind,
       status: r.status,
       hours: hoursPresent(own),
-      check: check(r.status, min, own, r.record),
+      check: check(r.status, min, own, r.record, release.get(r.id)),
       certificateId: certificates.find((c) => c.enrolment_id === r.id && c.status === 'valid')?.id ?? null,
     };
   });
@@ -129,12 +162,19 @@ export async function completeAndIssue(
   try {
     return await db.transaction().execute(async (trx) => {
       const e = await completeEnrolmentTx(trx, actor, scope, enrolmentId, issuedOn);
-      const [min, marks, record] = await Promise.all([
+      const [min, marks, record, release] = await Promise.all([
         repo.minAttendanceOf(trx, p.id),
         repo.marksOf(trx, p.id, [e.id]),
         competencyRecord(trx, e.id),
+        releaseOf(trx, [e], issuedOn),
       ]);
-      const result = check(e.status, min, marks, record);
+      const result = check(e.status, min, marks, record, release.get(e.id));
+      // Past the tanggal ekspirasi: say why, so staff know to put the register right first.
+      const late = result.reasons.find((r) => r.code === 'past_expiry');
+      if (late)
+        throw new AppError('certificates.past_expiry', 409, 'certificates.reason.past_expiry', {
+          date: late.expiry,
+        });
       if (!result.eligible || result.rate === null)
         throw new AppError('certificates.not_eligible', 409, 'certificates.notEligible');
       const year = Number(issuedOn.slice(0, 4));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
+import { daysFromToday } from '../../../test/attendance-fixtures.ts';
 import { buildInmate, buildKanwil, buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
 import { dayInZone } from '../../app/format.ts';
 import type { CompetencyStatus, MarkStatus } from '../../db/schema.ts';
@@ -430,5 +431,93 @@ describe('completion and certificates', () => {
     const doc = await petugas.json('GET', '/api/openapi.json');
     for (const path of ['/api/v1/programmes/{id}/completion', '/api/v1/certificates/{id}/revoke'])
       assert.ok(path in doc.json().paths, path);
+  });
+
+  test('a certificate for a person past their tanggal ekspirasi is refused with the reason, until the register is put right', async () => {
+    const unitId = (
+      await t.db
+        .selectFrom('programmes')
+        .select('unit_id')
+        .where('id', '=', programmeId)
+        .executeTakeFirstOrThrow()
+    ).unit_id;
+    const wati = await buildInmate(t.db, { unit_id: unitId, name: 'Wati Lewat Ekspirasi' });
+    const expiry = daysFromToday(-30);
+    await t.db
+      .updateTable('inmates')
+      .set({ expected_release_date: expiry })
+      .where('id', '=', wati.id)
+      .execute();
+    const place = await t.db
+      .insertInto('enrolments')
+      .values({
+        programme_id: programmeId,
+        kind: 'inmate',
+        inmate_id: wati.id,
+        intake_candidate_id: null,
+        name: wati.name,
+        institution: null,
+        period_from: null,
+        period_to: null,
+        started_on: '2026-01-05',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The same record as Rina, who completed: full attendance, every core unit competent.
+    await t.db
+      .insertInto('attendance_marks')
+      .columns(['session_id', 'enrolment_id', 'status', 'note', 'recorded_by'])
+      .expression((eb) =>
+        eb
+          .selectFrom('attendance_marks')
+          .select((x) => ['session_id', x.val(place.id).as('enrolment_id'), 'status', 'note', 'recorded_by'])
+          .where('enrolment_id', '=', e.rina),
+      )
+      .execute();
+    await t.db
+      .insertInto('competency_assessments')
+      .columns(['enrolment_id', 'curriculum_unit_id', 'status', 'assessed_on', 'evidence', 'assessed_by'])
+      .expression((eb) =>
+        eb
+          .selectFrom('competency_assessments')
+          .select((x) => [
+            x.val(place.id).as('enrolment_id'),
+            'curriculum_unit_id',
+            'status',
+            'assessed_on',
+            'evidence',
+            'assessed_by',
+          ])
+          .where('enrolment_id', '=', e.rina),
+      )
+      .execute();
+
+    const standing = await petugas.json('GET', `/api/v1/programmes/${programmeId}/completion`);
+    const row = standing
+      .json()
+      .participants.find((p: { enrolment_id: string }) => p.enrolment_id === place.id);
+    assert.deepEqual([row.eligible, row.reasons], [false, [{ code: 'past_expiry', expiry }]]);
+    const page = await petugas.get(`/programmes/${programmeId}/completion`);
+    assert.match(page.body, /Tanggal ekspirasi .* sudah lewat dan tidak ada perpanjangan/);
+
+    const refused = await petugas.json('POST', `/api/v1/enrolments/${place.id}/certificate`);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /Tanggal ekspirasi .* sudah lewat/);
+    assert.deepEqual(await certificateOf(place.id), []);
+    const still = await t.db
+      .selectFrom('enrolments')
+      .select('status')
+      .where('id', '=', place.id)
+      .executeTakeFirst();
+    assert.equal(still?.status, 'active');
+
+    const fixed = await petugas.json('POST', `/api/v1/inmates/${wati.id}/expiry-changes`, {
+      kind: 'correction',
+      new_expiry: daysFromToday(90),
+      basis: 'Putusan banding PT Surabaya, masa pidana ditambah 4 bulan',
+    });
+    assert.equal(fixed.statusCode, 201, fixed.body);
+    const issued = await petugas.json('POST', `/api/v1/enrolments/${place.id}/certificate`);
+    assert.equal(issued.statusCode, 201, issued.body);
   });
 });

@@ -1,7 +1,7 @@
 // Staff pages: a programme's completion rule and who may complete (with the reasons of those who
 // may not), its certificates, and one certificate with its download, public link and revocation.
 
-import { formatDay } from '../../app/format.ts';
+import { formatDay, formatDayShort } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -23,6 +23,8 @@ function reasonText(ctx: ViewCtx, r: CompletionReason): string {
       return ctx.t('certificates.reason.attendance_below', { rate: r.rate, min: r.min });
     case 'unit_not_competent':
       return ctx.t('certificates.reason.unit_not_competent', { unit: r.unit });
+    case 'past_expiry':
+      return ctx.t('certificates.reason.past_expiry', { date: formatDayShort(r.expiry) });
   }
 }
 

@@ -22,6 +22,18 @@ const marks = (present: number, absent: number, extra: MarkStatus[] = []): MarkS
 ];
 
 describe('completion rule', () => {
+  test('an inmate past their tanggal ekspirasi on the completion day does not complete, with the date', () => {
+    const base = { status: 'active' as const, minAttendance: 80, marks: marks(8, 2), units: [] };
+    const late = completionCheck({ ...base, release: { expiry: '2025-09-14', onDay: '2026-03-04' } });
+    assert.deepEqual(late.reasons, [{ code: 'past_expiry', expiry: '2025-09-14' }]);
+    assert.equal(late.eligible, false);
+    assert.equal(
+      completionCheck({ ...base, release: { expiry: '2026-03-04', onDay: '2026-03-04' } }).eligible,
+      true,
+    );
+    assert.equal(completionCheck({ ...base, release: { expiry: null, onDay: '2026-03-04' } }).eligible, true);
+  });
+
   test('a participant who attended enough and is competent in every core unit completes', () => {
     const r = completionCheck({
       status: 'active',

@@ -16,7 +16,9 @@ export type CompletionReason =
   | { code: 'no_attendance' }
   | { code: 'attendance_below'; rate: number; min: number }
   /** The unit's code, or its title when it has none. */
-  | { code: 'unit_not_competent'; unit: string };
+  | { code: 'unit_not_competent'; unit: string }
+  /** An inmate whose tanggal ekspirasi passed before the completion day, with no extension recorded. */
+  | { code: 'past_expiry'; expiry: string };
 
 export interface CompletionResult {
   eligible: boolean;
@@ -35,6 +37,12 @@ export function completionCheck(input: {
   minAttendance: number;
   marks: readonly MarkStatus[];
   units: readonly UnitStanding[];
+  /**
+   * For an inmate: their tanggal ekspirasi (which a recorded extension moves) and the day they
+   * complete (the issue day, or the day a completed place ended). A person past their date should
+   * have been released; the register must be put right before a certificate is issued.
+   */
+  release?: { expiry: string | null; onDay: string } | undefined;
 }): CompletionResult {
   const reasons: CompletionReason[] = [];
   // A completed participant may still be issued one (after a revoked certificate, or completed
@@ -49,6 +57,8 @@ export function completionCheck(input: {
     if (u.core && u.status !== 'competent')
       reasons.push({ code: 'unit_not_competent', unit: u.code ?? u.title });
   }
+  const r = input.release;
+  if (r && r.expiry !== null && r.expiry < r.onDay) reasons.push({ code: 'past_expiry', expiry: r.expiry });
   return { eligible: reasons.length === 0, rate, reasons };
 }
 

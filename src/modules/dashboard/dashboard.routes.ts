@@ -10,6 +10,7 @@ import { absenceAlerts } from '../attendance-reports/attendance-reports.service.
 import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
+import { countPastExpiry } from '../inmates/inmates.service.ts';
 import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { UnitDashboard, UnitsOverview } from './dashboard.views.tsx';
@@ -47,10 +48,17 @@ export async function dashboardRoutes(app: App) {
     const breaches = can(user.roles, 'privacy.breaches.view')
       ? await pendingNotices(app.db, { all: false, unitIds: [unit.id] }, now)
       : null;
+    // Still active after their tanggal ekspirasi (the unit's local date): a link to the names for
+    // unit staff who read the register; offices see the count only.
+    const pastExpiry = {
+      count: await countPastExpiry(app.db, unit.id, now),
+      link: can(user.roles, 'inmates.view') && user.unitId === unit.id,
+    };
     return renderPage(
       UnitDashboard({
         ctx: viewCtx(req),
         unit,
+        pastExpiry,
         breaches,
         stats: await unitStats(app.db, unit.id),
         recent,

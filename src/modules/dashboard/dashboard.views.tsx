@@ -8,6 +8,7 @@ import type { Reminder } from '../agreements/agreements.reminders.ts';
 import { RemindersPanel } from '../agreements/agreements.reminders.views.tsx';
 import type { AbsenceAlert } from '../attendance-reports/attendance-reports.service.ts';
 import { AbsenceAlertsPanel } from '../attendance-reports/attendance-reports.views.tsx';
+import { PastExpiryPanel } from '../inmates/inmates.expiry.panel.tsx';
 import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
 import type { Breach } from '../privacy/privacy.service.ts';
 
@@ -33,6 +34,7 @@ export function UnitDashboard({
   absences,
   breaches,
   now,
+  pastExpiry,
 }: {
   ctx: ViewCtx;
   unit: UnitSummary;
@@ -41,6 +43,7 @@ export function UnitDashboard({
   recent: RecentItem[] | null;
   reminders: Reminder[] | null;
   absences: { threshold: number; count: number; items: AbsenceAlert[] | null };
+  pastExpiry: { count: number; link: boolean };
   now: Date;
 }) {
   const zone = unit.timezone as Zone;
@@ -64,6 +67,7 @@ export function UnitDashboard({
         </section>
         {breaches && <BreachDeadlinesPanel ctx={ctx} items={breaches} />}
         {reminders && <RemindersPanel ctx={ctx} items={reminders} />}
+        <PastExpiryPanel ctx={ctx} count={pastExpiry.count} link={pastExpiry.link} />
         <AbsenceAlertsPanel
           ctx={ctx}
           threshold={absences.threshold}

@@ -4,8 +4,9 @@ import { Type } from 'typebox';
 import { type App, actorOf, userOf } from '../../app/http.ts';
 import { inmateViewed } from '../privacy/privacy.hooks.ts';
 import { IdParams } from '../users/users.schema.ts';
-import { viewerOf } from './inmates.routes.ts';
+import { todayOf, viewerOf } from './inmates.routes.ts';
 import {
+  ExpiryChangeBody,
   InmateBody,
   InmateDetailOut,
   InmateListQuery,
@@ -22,7 +23,12 @@ const tags = ['inmates'];
 export async function inmatesApi(app: App) {
   const detail = async (req: Parameters<typeof userOf>[0], id: string) => {
     const d = await service.inmateDetail(app.db, userOf(req).scope, id);
-    return { inmate: d.inmate, status_history: d.history, register_f: d.registerF };
+    return {
+      inmate: d.inmate,
+      status_history: d.history,
+      register_f: d.registerF,
+      expiry_changes: d.expiryChanges.map((c) => ({ ...c, created_at: c.created_at.toISOString() })),
+    };
   };
 
   app.get(
@@ -125,6 +131,28 @@ export async function inmatesApi(app: App) {
     },
     async (req, reply) => {
       await service.addRegisterF(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      return reply.code(201).send(await detail(req, req.params.id));
+    },
+  );
+
+  app.post(
+    '/api/v1/inmates/:id/expiry-changes',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Record a new detention order (detainees) or a corrected tanggal ekspirasi with its basis; ' +
+          'moves the release date the roll call uses, kept in the register history',
+        params: IdParams,
+        body: ExpiryChangeBody,
+        response: { 201: InmateDetailOut },
+      },
+    },
+    async (req, reply) => {
+      await service.changeExpiry(app.db, actorOf(req), viewerOf(req), req.params.id, req.body, {
+        today: todayOf(req),
+      });
       return reply.code(201).send(await detail(req, req.params.id));
     },
   );

@@ -3,15 +3,25 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../app/policy.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
-import type { InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
+import type { ExpiryChangeKind, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 const PAGE = 25;
 
-function scoped(conn: Conn, scope: Scope) {
+/**
+ * inmates.rules.ts isPastExpiry in SQL: active, and the tanggal ekspirasi is before the unit's own
+ * calendar day at `now` (WIB, WITA or WIT), so a list across zones flags each person by their unit.
+ * Needs `i` (inmates) and `u` (units) in the query.
+ */
+export function pastExpirySql(now: Date) {
+  return sql<boolean>`coalesce(i.status = 'active' and i.expected_release_date < (${now.toISOString()}::timestamptz at time zone u.timezone)::date, false)`;
+}
+
+function scoped(conn: Conn, scope: Scope, now: Date = new Date()) {
   let q = conn
     .selectFrom('inmates as i')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .select(pastExpirySql(now).as('past_expiry'))
     .select([
       'i.id',
       'i.unit_id',
@@ -39,8 +49,8 @@ function scoped(conn: Conn, scope: Scope) {
 
 export type InmateRow = Awaited<ReturnType<typeof findInmate>> & {};
 
-export async function findInmate(conn: Conn, scope: Scope, id: string) {
-  return scoped(conn, scope).where('i.id', '=', id).executeTakeFirst();
+export async function findInmate(conn: Conn, scope: Scope, id: string, now?: Date) {
+  return scoped(conn, scope, now).where('i.id', '=', id).executeTakeFirst();
 }
 
 export interface InmateFilter {
@@ -48,11 +58,16 @@ export interface InmateFilter {
   status?: InmateStatus | undefined;
   register_class?: RegisterClass | undefined;
   block?: string | undefined;
+  /** 'past': only people still active after their tanggal ekspirasi. */
+  expiry?: 'past' | undefined;
   page: number;
+  now?: Date | undefined;
 }
 
 export async function listInmates(conn: Conn, scope: Scope, f: InmateFilter) {
-  let q = scoped(conn, scope);
+  const now = f.now ?? new Date();
+  let q = scoped(conn, scope, now);
+  if (f.expiry === 'past') q = q.where(pastExpirySql(now));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
     q = q.where((eb) => eb.or([eb('i.name', 'ilike', like), eb('i.reg_number', 'ilike', like)]));
@@ -219,4 +234,80 @@ export async function activeWithRegisterF(conn: Conn, unitId: string) {
     .where('i.status', '=', 'active')
     .orderBy('i.name')
     .execute();
+}
+
+/** How many people of a unit are still active after their tanggal ekspirasi (the dashboard's count). */
+export async function countPastExpiry(conn: Conn, unitId: string, now: Date): Promise<number> {
+  const r = await conn
+    .selectFrom('inmates as i')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('i.unit_id', '=', unitId)
+    .where('i.status', '=', 'active')
+    .where(pastExpirySql(now))
+    .executeTakeFirst();
+  return toNumber(r?.n);
+}
+
+export async function setExpiry(conn: Conn, id: string, expiry: string): Promise<void> {
+  await conn
+    .updateTable('inmates')
+    .set({ expected_release_date: expiry, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertExpiryChange(
+  conn: Conn,
+  v: {
+    inmate_id: string;
+    kind: ExpiryChangeKind;
+    previous_expiry: string | null;
+    new_expiry: string;
+    reference: string | null;
+    authority: string | null;
+    order_date: string | null;
+    basis: string | null;
+    created_by: string | null;
+  },
+): Promise<string> {
+  const r = await conn
+    .insertInto('inmate_expiry_changes')
+    .values(v)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** The changes of a person's tanggal ekspirasi, newest first. */
+export async function expiryChanges(conn: Conn, inmateId: string) {
+  return conn
+    .selectFrom('inmate_expiry_changes as c')
+    .leftJoin('users as u', 'u.id', 'c.created_by')
+    .select([
+      'c.id',
+      'c.kind',
+      'c.previous_expiry',
+      'c.new_expiry',
+      'c.reference',
+      'c.authority',
+      'c.order_date',
+      'c.basis',
+      'c.created_at',
+      'u.full_name as created_by_name',
+    ])
+    .where('c.inmate_id', '=', inmateId)
+    .orderBy('c.created_at', 'desc')
+    .execute();
+}
+
+/** The tanggal ekspirasi of some inmates (for the completion rule of a programme). */
+export async function expiryOf(conn: Conn, inmateIds: readonly string[]) {
+  if (inmateIds.length === 0) return new Map<string, string | null>();
+  const rows = await conn
+    .selectFrom('inmates')
+    .select(['id', 'expected_release_date'])
+    .where('id', 'in', inmateIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.expected_release_date]));
 }

@@ -9,7 +9,13 @@ import { inmateViewed } from '../privacy/privacy.hooks.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { InmateFormPage } from './inmates.form.views.tsx';
-import { InmateForm, InmateListQuery, RegisterFBody, StatusBody } from './inmates.schema.ts';
+import {
+  ExpiryChangeBody,
+  InmateForm,
+  InmateListQuery,
+  RegisterFBody,
+  StatusBody,
+} from './inmates.schema.ts';
 import * as service from './inmates.service.ts';
 import { InmateListPage, InmatePage } from './inmates.views.tsx';
 
@@ -20,6 +26,9 @@ export function viewerOf(req: FastifyRequest): service.Viewer {
   const u = userOf(req);
   return { id: u.id, unitId: u.unitId, scope: u.scope };
 }
+
+/** Today in the user's zone (their unit's local date). */
+export const todayOf = (req: FastifyRequest) => dayInZone(new Date(), userOf(req).zone);
 
 const splitList = (text: string | undefined) => (text ?? '').split(/[,;\n]/);
 
@@ -38,7 +47,7 @@ function formFrom(i: service.Inmate) {
 }
 
 export async function inmatesRoutes(app: App) {
-  const today = (req: FastifyRequest) => dayInZone(new Date(), userOf(req).zone);
+  const today = todayOf;
 
   const formPage = async (req: FastifyRequest, form: FormState, inmate?: service.Inmate) =>
     renderPage(
@@ -54,7 +63,7 @@ export async function inmatesRoutes(app: App) {
   const personPage = async (
     req: FastifyRequest,
     id: string,
-    forms: { status?: FormState; registerF?: FormState } = {},
+    forms: { status?: FormState; registerF?: FormState; expiry?: FormState } = {},
   ) => {
     const d = await service.inmateDetail(app.db, userOf(req).scope, id);
     return renderPage(
@@ -64,6 +73,7 @@ export async function inmatesRoutes(app: App) {
         today: today(req),
         statusForm: forms.status ?? emptyForm(),
         registerFForm: forms.registerF ?? emptyForm({ entry_date: today(req) }),
+        expiryForm: forms.expiry ?? emptyForm(),
       }),
     );
   };
@@ -168,6 +178,21 @@ export async function inmatesRoutes(app: App) {
         render: (form) => personPage(req, i.id, { registerF: form }),
         action: () => service.addRegisterF(app.db, actorOf(req), viewerOf(req), i.id, req.body),
         flash: 'inmates.registerFAdded',
+        redirect: () => `/inmates/${i.id}`,
+      });
+    },
+  );
+
+  app.post(
+    '/inmates/:id/expiry',
+    { config: manage, schema: { params: IdParams, body: ExpiryChangeBody }, attachValidation: true },
+    async (req, reply) => {
+      const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
+      return submitForm(req, reply, {
+        render: (form) => personPage(req, i.id, { expiry: form }),
+        action: () =>
+          service.changeExpiry(app.db, actorOf(req), viewerOf(req), i.id, req.body, { today: today(req) }),
+        flash: 'inmates.expiry.saved',
         redirect: () => `/inmates/${i.id}`,
       });
     },

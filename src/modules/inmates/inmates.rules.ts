@@ -1,6 +1,6 @@
 // Pure rules of the inmate register: registration numbers, the category that follows from the
 // register class, masking the NIK, remaining sentence and recent disciplinary entries. No I/O.
-import type { RegisterClass } from '../../db/schema.ts';
+import type { ExpiryChangeKind, RegisterClass } from '../../db/schema.ts';
 import { maskNik } from '../audit/audit.chain.ts';
 
 export { maskNik };
@@ -95,3 +95,78 @@ export const STATUS_CHANGES = {
   readmit: { to: 'active', from: ['released', 'transferred'] },
 } as const;
 export type StatusChange = keyof typeof STATUS_CHANGES;
+
+/**
+ * Still "active" after their tanggal ekspirasi: the register is wrong (the person should have been
+ * released) unless an extension moves the date. `today` is the unit's local day. The ekspirasi day
+ * itself is still within the term (the person leaves on that day), so it is not yet past.
+ * Mirrored in SQL by inmates.repo.ts (pastExpirySql) for the list filter and the dashboard count.
+ */
+export function isPastExpiry(
+  p: { status: string; expected_release_date: string | null },
+  today: string,
+): boolean {
+  return p.status === 'active' && p.expected_release_date !== null && p.expected_release_date < today;
+}
+
+export type { ExpiryChangeKind };
+export const EXPIRY_CHANGE_KINDS: readonly ExpiryChangeKind[] = ['detention_extension', 'correction'];
+
+export interface ExpiryChangeInput {
+  kind: ExpiryChangeKind;
+  new_expiry: string;
+  reference?: string | undefined;
+  authority?: string | undefined;
+  order_date?: string | undefined;
+  basis?: string | undefined;
+}
+
+export interface ExpiryProblem {
+  field: string;
+  key:
+    | 'err.required'
+    | 'inmates.expiry.detaineesOnly'
+    | 'inmates.expiry.mustExtend'
+    | 'inmates.expiry.unchanged'
+    | 'inmates.expiry.orderInFuture'
+    | 'inmates.expiry.basisShort'
+    | 'inmates.releaseBeforeEntry';
+}
+
+const filled = (s: string | undefined) => (s ?? '').trim().length > 0;
+
+/**
+ * What a change of tanggal ekspirasi must carry. A new detention order (perpanjangan penahanan) is
+ * for detainees only, names its number, issuing authority and date (not in the future), and
+ * extends: the new end date is later than the current one. A correction (for example a sentenced
+ * person's date recomputed after a verdict, remisi or a typing error) states its basis and changes
+ * the date. Either way the date cannot fall before the entry date. Empty list: acceptable.
+ */
+export function expiryChangeProblems(
+  input: ExpiryChangeInput,
+  inmate: { register_class: RegisterClass; entry_date: string; expected_release_date: string | null },
+  today: string,
+): ExpiryProblem[] {
+  const out: ExpiryProblem[] = [];
+  const current = inmate.expected_release_date;
+  if (input.kind === 'detention_extension') {
+    if (categoryOf(inmate.register_class) !== 'tahanan')
+      out.push({ field: 'kind', key: 'inmates.expiry.detaineesOnly' });
+    if (!filled(input.reference)) out.push({ field: 'reference', key: 'err.required' });
+    if (!filled(input.authority)) out.push({ field: 'authority', key: 'err.required' });
+    if (!input.order_date) out.push({ field: 'order_date', key: 'err.required' });
+    else if (input.order_date > today) out.push({ field: 'order_date', key: 'inmates.expiry.orderInFuture' });
+    if (current !== null && input.new_expiry <= current)
+      out.push({ field: 'new_expiry', key: 'inmates.expiry.mustExtend' });
+  } else {
+    if (!filled(input.basis)) out.push({ field: 'basis', key: 'err.required' });
+    else if ((input.basis ?? '').trim().length < 5)
+      out.push({ field: 'basis', key: 'inmates.expiry.basisShort' });
+    if (input.order_date && input.order_date > today)
+      out.push({ field: 'order_date', key: 'inmates.expiry.orderInFuture' });
+    if (input.new_expiry === current) out.push({ field: 'new_expiry', key: 'inmates.expiry.unchanged' });
+  }
+  if (input.new_expiry < inmate.entry_date)
+    out.push({ field: 'new_expiry', key: 'inmates.releaseBeforeEntry' });
+  return out;
+}

@@ -1,6 +1,6 @@
 // Input and output shapes of the inmate register. Outputs never carry the NIK, only nik_masked.
 import { Type } from 'typebox';
-import { REGISTER_CLASSES } from './inmates.rules.ts';
+import { EXPIRY_CHANGE_KINDS, REGISTER_CLASSES } from './inmates.rules.ts';
 
 const opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const day = Type.String({ format: 'date' });
@@ -54,6 +54,11 @@ export const InmateListQuery = Type.Object({
   status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
   register_class: Type.Optional(RegisterClassSchema),
   block: Type.Optional(Type.String({ maxLength: 40 })),
+  expiry: Type.Optional(
+    Type.Literal('past', {
+      description: "'past': only people still active after their tanggal ekspirasi (the unit's local date)",
+    }),
+  ),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
 
@@ -90,6 +95,11 @@ export const InmateOut = Type.Object({
   health_restriction: Type.Boolean(),
   nik_masked: nullable(Type.String()),
   status: Type.String(),
+  past_expiry: Type.Boolean({
+    description:
+      "Still active after the tanggal ekspirasi (expected_release_date) in the unit's local date: the register " +
+      'needs a release, or an extension or correction recorded through /expiry-changes',
+  }),
 });
 
 export const StatusEntryOut = Type.Object({
@@ -108,10 +118,47 @@ export const RegisterFOut = Type.Object({
   created_by_name: nullable(Type.String()),
 });
 
+/** A new detention order (detainees) or a corrected tanggal ekspirasi with its basis. */
+export const ExpiryChangeBody = Type.Object({
+  kind: Type.Union(
+    EXPIRY_CHANGE_KINDS.map((k) => Type.Literal(k)),
+    {
+      description:
+        'detention_extension: a new detention order (perpanjangan penahanan); correction: a corrected date',
+    },
+  ),
+  new_expiry: day,
+  reference: Type.Optional(
+    Type.String({
+      maxLength: 120,
+      description: 'Order or decree number; required for a detention extension',
+    }),
+  ),
+  authority: Type.Optional(
+    Type.String({ maxLength: 200, description: 'Who issued it; required for a detention extension' }),
+  ),
+  order_date: Type.Optional({ ...day, description: 'Date of the order; required for a detention extension' }),
+  basis: Type.Optional(Type.String({ maxLength: 500, description: 'Required for a correction' })),
+});
+
+export const ExpiryChangeOut = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  previous_expiry: nullable(Type.String()),
+  new_expiry: Type.String(),
+  reference: nullable(Type.String()),
+  authority: nullable(Type.String()),
+  order_date: nullable(Type.String()),
+  basis: nullable(Type.String()),
+  created_at: Type.String({ format: 'date-time' }),
+  created_by_name: nullable(Type.String()),
+});
+
 export const InmateDetailOut = Type.Object({
   inmate: InmateOut,
   status_history: Type.Array(StatusEntryOut),
   register_f: Type.Array(RegisterFOut),
+  expiry_changes: Type.Array(ExpiryChangeOut),
 });
 
 /** Marking people absent from a full roster: released or transferred out, with a reason. */

@@ -8,12 +8,25 @@ import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { certificatesOfInmate } from '../certificates/certificates.service.ts';
 import { endEnrolmentsOfInmate, programmeHistoryOf } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.repo.ts';
-import { categoryOf, maskedNik, parseRegNumber, STATUS_CHANGES, type StatusChange } from './inmates.rules.ts';
+import {
+  categoryOf,
+  type ExpiryChangeInput,
+  expiryChangeProblems,
+  maskedNik,
+  parseRegNumber,
+  STATUS_CHANGES,
+  type StatusChange,
+} from './inmates.rules.ts';
 
 export type { InmateFilter } from './inmates.repo.ts';
 export const blocksInUse = repo.blocksInUse;
 export const countInUnit = repo.countInUnit;
 export const activeWithRegisterF = repo.activeWithRegisterF;
+/** How many of a unit's people are still active after their tanggal ekspirasi (dashboard). */
+export const countPastExpiry = (db: Db, unitId: string, now: Date = new Date()) =>
+  repo.countPastExpiry(db, unitId, now);
+/** The tanggal ekspirasi of some inmates, by id (the certificates' completion rule). */
+export const expiryOf = repo.expiryOf;
 
 export interface Viewer {
   id: string;
@@ -64,13 +77,14 @@ export async function getInmate(db: Db, scope: Scope, id: string): Promise<Inmat
 
 export async function inmateDetail(db: Db, scope: Scope, id: string) {
   const inmate = await getInmate(db, scope, id);
-  const [history, registerF, programmes, certificates] = await Promise.all([
+  const [history, registerF, programmes, certificates, expiryChanges] = await Promise.all([
     repo.statusHistory(db, id),
     repo.registerFEntries(db, id),
     programmeHistoryOf(db, id),
     certificatesOfInmate(db, scope, id),
+    repo.expiryChanges(db, id),
   ]);
-  return { inmate, history, registerF, programmes, certificates };
+  return { inmate, history, registerF, programmes, certificates, expiryChanges };
 }
 
 const tidy = (list: string[] | undefined) => [...new Set((list ?? []).map((s) => s.trim()).filter(Boolean))];
@@ -157,6 +171,10 @@ export async function updateInmate(
   try {
     await db.transaction().execute(async (trx) => {
       const before = await findRow(trx, viewer.scope, id);
+      // Once set, the tanggal ekspirasi moves only with a recorded basis (changeExpiry), so the
+      // roll call's cut-off cannot be lifted by a plain edit.
+      if (before.expected_release_date !== null && v.expected_release_date !== before.expected_release_date)
+        throw fieldError('expected_release_date', 'inmates.expiry.useChangeForm');
       if (await repo.regNumberTaken(trx, before.unit_id, v.reg_number, id)) throw regTaken();
       await repo.updateInmate(trx, id, after);
       await recordAudit(trx, actor, {
@@ -242,5 +260,51 @@ export async function addRegisterF(
       after: v,
     });
     return entryId;
+  });
+}
+
+const trimmed = (s: string | undefined) => s?.trim() || null;
+
+/**
+ * Records a new detention order (perpanjangan penahanan) or a corrected tanggal ekspirasi with its
+ * basis: a row of the person's register history that moves their date, in one audited transaction.
+ * The roll call offers them again up to the new date.
+ */
+export async function changeExpiry(
+  db: Db,
+  actor: Actor,
+  viewer: Viewer,
+  id: string,
+  input: ExpiryChangeInput,
+  opts: { today: string },
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const before = await findRow(trx, viewer.scope, id);
+    const problems = expiryChangeProblems(input, before, opts.today);
+    if (problems.length) throw invalid(problems);
+    const extension = input.kind === 'detention_extension';
+    const v = {
+      inmate_id: id,
+      kind: input.kind,
+      previous_expiry: before.expected_release_date,
+      new_expiry: input.new_expiry,
+      reference: trimmed(input.reference),
+      authority: trimmed(input.authority),
+      order_date: input.order_date ?? null,
+      basis: trimmed(input.basis),
+      created_by: actor.userId,
+    };
+    if (!extension && !v.basis) throw fieldError('basis', 'err.required');
+    const changeId = await repo.insertExpiryChange(trx, v);
+    await repo.setExpiry(trx, id, input.new_expiry);
+    await recordAudit(trx, actor, {
+      action: `inmates.expiry_${input.kind}`,
+      entity: 'inmate',
+      entityId: id,
+      unitId: before.unit_id,
+      before: { expected_release_date: before.expected_release_date },
+      after: { ...v, id: changeId },
+    });
+    return changeId;
   });
 }

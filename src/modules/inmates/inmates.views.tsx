@@ -17,7 +17,7 @@ import {
   TitleRow,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import { REGISTER_CLASSES, remainingMonths } from './inmates.rules.ts';
+import { EXPIRY_CHANGE_KINDS, REGISTER_CLASSES, remainingMonths } from './inmates.rules.ts';
 import { STATUSES } from './inmates.schema.ts';
 import type { Inmate, inmateDetail } from './inmates.service.ts';
 
@@ -57,6 +57,15 @@ export interface ListQuery {
   status?: string | undefined;
   register_class?: string | undefined;
   block?: string | undefined;
+  expiry?: string | undefined;
+}
+
+function PastExpiryFlag({ ctx }: { ctx: ViewCtx }) {
+  return (
+    <span class="badge status-expired" data-testid="past-expiry" title={ctx.t('inmates.pastExpiryHint')}>
+      {ctx.t('inmates.pastExpiry')}
+    </span>
+  );
 }
 
 export function InmateListPage(p: ListPageProps<Inmate, ListQuery> & { blocks: string[] }) {
@@ -102,6 +111,13 @@ export function InmateListPage(p: ListPageProps<Inmate, ListQuery> & { blocks: s
           value={query.block}
           options={p.blocks.map((b) => ({ value: b, label: b }))}
         />
+        <SelectFilter
+          ctx={ctx}
+          label="inmates.expiryFilter"
+          name="expiry"
+          value={query.expiry}
+          options={[{ value: 'past', label: ctx.t('inmates.expiryFilter.past') }]}
+        />
       </FilterForm>
       <DataTable
         ctx={ctx}
@@ -124,7 +140,15 @@ export function InmateListPage(p: ListPageProps<Inmate, ListQuery> & { blocks: s
             <td>{i.name}</td>
             <td>{ctx.t(`category.${i.category}`)}</td>
             <td>{[i.block, i.room].filter(Boolean).join(' / ') || '—'}</td>
-            <td>{day(i.expected_release_date)}</td>
+            <td>
+              {day(i.expected_release_date)}
+              {i.past_expiry && (
+                <>
+                  {' '}
+                  <PastExpiryFlag ctx={ctx} />
+                </>
+              )}
+            </td>
             <td>
               <StatusBadge ctx={ctx} status={i.status} />
             </td>
@@ -179,12 +203,86 @@ function StatusForm(p: {
   );
 }
 
+/** The register history of the tanggal ekspirasi, and the form that records a change with its basis. */
+function ExpiryHistory(p: { ctx: ViewCtx; d: Detail; form: FormState; manage: boolean }) {
+  const { ctx } = p;
+  const f = fieldsFor(ctx, p.form);
+  const kind = (k: string) => ctx.t(`inmates.expiry.kind.${k as 'correction'}`);
+  return (
+    <>
+      <h2>{ctx.t('inmates.expiry.title')}</h2>
+      <DataTable
+        ctx={ctx}
+        rows={p.d.expiryChanges}
+        testid="expiry-history"
+        heads={[
+          'inmates.expiry.kind',
+          'inmates.expiry.previous',
+          'inmates.expiry.newExpiry',
+          'inmates.expiry.reference',
+          'inmates.expiry.basis',
+          'inmates.by',
+        ]}
+        row={(c) => (
+          <tr key={c.id}>
+            <td>{kind(c.kind)}</td>
+            <td>{day(c.previous_expiry)}</td>
+            <td>{day(c.new_expiry)}</td>
+            <td>
+              {[c.reference, c.authority, c.order_date && day(c.order_date)].filter(Boolean).join(' · ') ||
+                '—'}
+            </td>
+            <td>{c.basis ?? '—'}</td>
+            <td>{c.created_by_name ?? '—'}</td>
+          </tr>
+        )}
+      />
+      {p.manage && (
+        <details class="panel" open={p.form.errors.length > 0}>
+          <summary>{ctx.t('inmates.expiry.add')}</summary>
+          <ErrorSummary ctx={ctx} form={p.form} labels={EXPIRY_LABELS} />
+          <form
+            method="post"
+            action={`/inmates/${p.d.inmate.id}/expiry`}
+            novalidate
+            data-testid="expiry-form"
+          >
+            <Csrf ctx={ctx} />
+            <f.Select
+              name="kind"
+              label="inmates.expiry.kind"
+              hint="inmates.expiry.kindHint"
+              options={EXPIRY_CHANGE_KINDS.map((k) => ({ value: k, label: kind(k) }))}
+            />
+            <f.Text name="new_expiry" label="inmates.expiry.newExpiry" type="date" />
+            <f.Text name="reference" label="inmates.expiry.reference" optional maxLength={120} />
+            <f.Text name="authority" label="inmates.expiry.authority" optional maxLength={200} />
+            <f.Text name="order_date" label="inmates.expiry.orderDate" type="date" optional />
+            <f.Text name="basis" label="inmates.expiry.basis" optional maxLength={500} />
+            <button type="submit">{ctx.t('inmates.expiry.add')}</button>
+          </form>
+        </details>
+      )}
+    </>
+  );
+}
+
+const EXPIRY_LABELS: Record<string, MessageKey> = {
+  kind: 'inmates.expiry.kind',
+  new_expiry: 'inmates.expiry.newExpiry',
+  reference: 'inmates.expiry.reference',
+  authority: 'inmates.expiry.authority',
+  order_date: 'inmates.expiry.orderDate',
+  basis: 'inmates.expiry.basis',
+};
+
 export function InmatePage(p: {
   ctx: ViewCtx;
   d: Detail;
   today: string;
   statusForm: FormState;
   registerFForm: FormState;
+  expiryForm: FormState;
 }) {
   const { ctx } = p;
   const i = p.d.inmate;
@@ -215,7 +313,18 @@ export function InmatePage(p: {
         {fact('inmates.gender', ctx.t(`gender.${i.gender}`))}
         {fact('inmates.birthDate', day(i.birth_date))}
         {fact('inmates.entryDate', day(i.entry_date))}
-        {fact('inmates.expectedRelease', i.expected_release_date && day(i.expected_release_date))}
+        <dt>{ctx.t('inmates.expectedRelease')}</dt>
+        <dd data-testid="inmate-expiry">
+          {day(i.expected_release_date)}
+          {i.past_expiry && (
+            <>
+              {' '}
+              <PastExpiryFlag ctx={ctx} />
+              <br />
+              <span class="hint">{ctx.t('inmates.pastExpiryHint')}</span>
+            </>
+          )}
+        </dd>
         {fact(
           'inmates.remaining',
           remaining === null || i.status !== 'active'
@@ -242,6 +351,7 @@ export function InmatePage(p: {
           )}
         </section>
       )}
+      <ExpiryHistory ctx={ctx} d={p.d} form={p.expiryForm} manage={manage && i.status === 'active'} />
       <h2>{ctx.t('inmates.registerF')}</h2>
       {p.d.registerF.length === 0 ? (
         <p>{ctx.t('common.none')}</p>
