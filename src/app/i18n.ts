@@ -6,9 +6,9 @@ import * as attendanceReports from '../modules/attendance-reports/attendance-rep
 import * as certificates from '../modules/certificates/certificates.messages.ts';
 import * as competencies from '../modules/competencies/competencies.messages.ts';
 import * as holidays from '../modules/holidays/holidays.messages.ts';
+import * as inmateExpiry from '../modules/inmates/inmates.expiry.messages.ts';
 import * as inmateImports from '../modules/inmates/inmates.import.messages.ts';
 import * as inmates from '../modules/inmates/inmates.messages.ts';
-import * as inmateExpiry from '../modules/inmates/inmates.expiry.messages.ts';
 import * as journal from '../modules/journal/journal.messages.ts';
 import * as partners from '../modules/partners/partners.messages.ts';
 import * as privacy from '../modules/privacy/privacy.messages.ts';

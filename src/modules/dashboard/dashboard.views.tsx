@@ -32,9 +32,9 @@ export function UnitDashboard({
   recent,
   reminders,
   absences,
-  breaches,
   now,
   pastExpiry,
+  breaches,
 }: {
   ctx: ViewCtx;
   unit: UnitSummary;
