@@ -63,6 +63,7 @@ describe('when the embedded PostgreSQL dies under the running app', () => {
     });
   const addPartner = (name: string) =>
     call('POST', '/api/v1/partners', { json: { unit_id: unitId, type: 'company', legal_name: name } });
+  const pidFile = () => path.join(dataDir, 'pg', 'postmaster.pid');
   const ready = async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode;
 
   before(async () => {
@@ -110,15 +111,14 @@ describe('when the embedded PostgreSQL dies under the running app', () => {
   });
 
   test('while the database is down the process lives on: readiness and requests answer 503, cleanly', async () => {
-    killedPid = server.pid ?? 0;
-    assert.ok(killedPid > 0, 'the app knows its postmaster');
-    // Another program now holds the pid the dead server's postmaster.pid names (pid reuse), the
+    // As an operator would: kill -9 the pid in postmaster.pid.
+    const lines = readFileSync(pidFile(), 'utf8').split('\n');
+    killedPid = Number(lines[0]);
+    // Another program then holds the pid the dead server's postmaster.pid names (pid reuse), the
     // case where PostgreSQL would refuse to start on its own: the restart must clear it.
     unrelated = spawn('sleep', ['300'], { stdio: 'ignore' });
-    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
-    const lines = readFileSync(pidFile, 'utf8').split('\n');
     process.kill(killedPid, 'SIGKILL');
-    writeFileSync(pidFile, [String(unrelated.pid), ...lines.slice(1)].join('\n'));
+    writeFileSync(pidFile(), [String(unrelated.pid), ...lines.slice(1)].join('\n'));
 
     await until('readiness turns 503', async () => ((await ready()) === 503 ? true : undefined), 10_000);
     const apiRes = await call('GET', '/api/v1/partners');
@@ -142,7 +142,8 @@ describe('when the embedded PostgreSQL dies under the running app', () => {
 
   test('the server is started again by itself, readiness returns, and no acknowledged write is lost', async () => {
     await until('readiness returns', async () => ((await ready()) === 200 ? true : undefined), 60_000);
-    assert.ok(server.pid && server.pid !== killedPid, 'a new postmaster runs');
+    const pid = Number(readFileSync(pidFile(), 'utf8').split('\n')[0]);
+    assert.ok(pid !== killedPid && pid !== unrelated?.pid, 'a new postmaster runs');
     assert.ok(
       messages.some((m) => /stopped unexpectedly \(SIGKILL\)/.test(m)),
       messages.join('\n'),

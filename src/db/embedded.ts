@@ -16,8 +16,6 @@ export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;
   initialised: boolean;
-  /** The running postmaster's process id; undefined while it is down. */
-  readonly pid: number | undefined;
 }
 
 /** Pauses between restart attempts: doubling from the first, up to the last. */
@@ -289,9 +287,6 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     initialised,
-    get pid() {
-      return internals.process?.pid;
-    },
     async stop() {
       if (stopped) return;
       stopped = true;
