@@ -27,6 +27,7 @@ describe('who may reach what', () => {
       'nav-agreements',
       'nav-programmes',
       'nav-holidays',
+      'nav-privacy',
       'nav-units',
       'nav-audit',
       'nav-account',
