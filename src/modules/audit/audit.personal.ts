@@ -54,6 +54,12 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   sessions: { read: 'programmes.view', personal: NONE },
   intake: { read: 'selection.view', personal: NONE },
   audit: { read: 'audit.view', personal: NONE },
+  privacy_legal_basis: { read: 'privacy.basis.view', personal: NONE },
+  // A breach's account may name the people affected and whom they were told by.
+  privacy_breach: {
+    read: 'privacy.breaches.view',
+    personal: ['description', 'measures', 'notified_to', 'closing_note'],
+  },
 };
 
 /** An entity nobody classified yet: shown to audit readers, with nothing treated as personal. */
