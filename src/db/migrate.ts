@@ -12,8 +12,8 @@ import * as m0007 from './migrations/0007_programme_changes.ts';
 import * as m0008 from './migrations/0008_import_jobs.ts';
 import * as m0009 from './migrations/0009_selection.ts';
 import * as m0013 from './migrations/0013_attendance_reports.ts';
-import * as m0015 from './migrations/0015_register_release.ts';
 import * as m0014 from './migrations/0014_audit_privacy.ts';
+import * as m0015 from './migrations/0015_register_release.ts';
 import * as m0018 from './migrations/0018_privacy.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
@@ -28,8 +28,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_import_jobs': m0008,
   '0009_selection': m0009,
   '0013_attendance_reports': m0013,
-  '0015_register_release': m0015,
   '0014_audit_privacy': m0014,
+  '0015_register_release': m0015,
   '0018_privacy': m0018,
 };
 
