@@ -85,7 +85,7 @@ describe('migration 0014 on a log written before it', () => {
       assert.ok(!text.includes(v), `${v} left the chained records`);
     assert.ok(text.includes('Rutan Kelas IIB Magetan'), 'non-personal values stay');
     assert.equal(rows[1]?.legacy_hash, oldHead, 'the old hash is kept, sealed by the new chain');
-    assert.equal((rows[2]?.after as { legacy_head_hash: string }).legacy_head_hash, oldHead);
+    assert.equal((rows[2]?.after as { legacy_head_hash?: string } | undefined)?.legacy_head_hash, oldHead);
     const verified = await verifyAuditChain(t.db, { head: { id: String(rows[1]?.id), hash: oldHead } });
     assert.equal(verified.ok, true, JSON.stringify(verified));
 
