@@ -68,6 +68,9 @@ const id = {
   'err.minItems': 'Pilih minimal {n}.',
   'err.additional': 'Isian ini tidak dikenal.',
   'err.invalid': 'Isian tidak valid.',
+  'err.pdfUnprintable':
+    'Dokumen ini tidak dapat dicetak ke PDF: ada huruf yang tidak tersedia di huruf cetak. Ubah isian yang disebut, lalu cetak ulang.',
+  'err.pdfUnprintableField': 'Memuat huruf yang tidak dapat dicetak: {chars}',
   'err.finite': 'Harus berupa angka biasa (bukan tak hingga).',
   'err.validation': 'Data yang dikirim belum benar. Periksa isian yang ditandai.',
   'err.notFound': 'Halaman atau data yang dicari tidak ditemukan.',
@@ -265,6 +268,9 @@ const en: Record<CoreKey, string> = {
   'err.minItems': 'Choose at least {n}.',
   'err.additional': 'Unknown field.',
   'err.invalid': 'Invalid value.',
+  'err.pdfUnprintable':
+    'This document cannot be printed as a PDF: it contains characters the print font does not have. Change the field named, then print again.',
+  'err.pdfUnprintableField': 'Contains characters that cannot be printed: {chars}',
   'err.finite': 'Must be an ordinary number (not infinity).',
   'err.validation': 'Some of the data is not right yet. Check the marked fields.',
   'err.notFound': 'The page or record you asked for was not found.',

@@ -109,9 +109,7 @@ export async function agreementSummaryPdf(
   heading(doc, t('eval.title'));
   if (d.evaluations.length === 0) doc.text(t('common.none'));
   for (const e of d.evaluations) {
-    doc
-      .font(FONT.bold)
-      .text(`${day(e.evaluated_on)} — ${e.evaluator} — ${t('eval.score')}: ${e.score}`);
+    doc.font(FONT.bold).text(`${day(e.evaluated_on)} — ${e.evaluator} — ${t('eval.score')}: ${e.score}`);
     doc.font(FONT.regular).text(e.findings);
     if (e.actions.length)
       bullets(

@@ -104,13 +104,11 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
     doc.text(d.partner.name, left, doc.y, { width: colW, align: 'center' });
   }
   const nameY = titleY + 80;
-  doc
-    .font(FONT.bold)
-    .text(d.head?.full_name ?? '....................................', rightX, nameY, {
-      width: colW,
-      align: 'center',
-      underline: Boolean(d.head),
-    });
+  doc.font(FONT.bold).text(d.head?.full_name ?? '....................................', rightX, nameY, {
+    width: colW,
+    align: 'center',
+    underline: Boolean(d.head),
+  });
   doc
     .font(FONT.regular)
     .text(d.head?.nip ? `NIP. ${d.head.nip}` : 'NIP. ....................................', rightX, doc.y, {
@@ -118,13 +116,11 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
       align: 'center',
     });
   if (d.partner) {
-    doc
-      .font(FONT.bold)
-      .text(d.partner.signatory ?? '....................................', left, nameY, {
-        width: colW,
-        align: 'center',
-        underline: Boolean(d.partner.signatory),
-      });
+    doc.font(FONT.bold).text(d.partner.signatory ?? '....................................', left, nameY, {
+      width: colW,
+      align: 'center',
+      underline: Boolean(d.partner.signatory),
+    });
   }
 
   // The QR code opens the public page, which says whether the certificate is still valid.

@@ -2,7 +2,7 @@
 export const id = {
   'competencies.title': 'Kompetensi peserta',
   'competencies.matrixIntro':
-    'Status tiap unit kompetensi per peserta, dinilai oleh instruktur. Jam hadir dihitung dari absensi dan unit yang tercatat di jurnal sesi.',
+    'Status tiap unit kompetensi per peserta, dinilai oleh instruktur. Jam hadir dihitung dari presensi dan unit yang tercatat di jurnal sesi.',
   'competencies.matrixRegion': 'Matriks kompetensi (geser ke samping)',
   'competencies.participant': 'Peserta',
   'competencies.unit': 'Unit kompetensi',

@@ -30,7 +30,7 @@ export const id = {
   'journal.notYet': 'Jurnal hanya dapat diisi pada hari sesi atau sesudahnya.',
   'journal.gallery': 'Foto dokumentasi kegiatan',
   'journal.galleryIntro':
-    'Foto dari jurnal sesi program di unit Anda, untuk publikasi kegiatan. Nama peserta dan absensi tidak ditampilkan di sini.',
+    'Foto dari jurnal sesi program di unit Anda, untuk publikasi kegiatan. Nama peserta dan presensi tidak ditampilkan di sini.',
   'journal.galleryEmpty': 'Belum ada foto dokumentasi.',
   'journal.programme': 'Program',
   'journal.day': 'Tanggal',

@@ -46,6 +46,18 @@ describe('eligibility for a programme', () => {
     );
   });
 
+  test("a detainee's time left is of detention (sisa masa penahanan), not of a sentence", () => {
+    const r = checkEligibility(
+      { min_remaining_months: 6 },
+      inmate({ register_class: 'A.III', expected_release_date: '2026-03-21' }),
+      TODAY,
+    );
+    assert.deepEqual(r, {
+      eligible: false,
+      reasons: [{ key: 'selection.reason.detention_short', params: { months: 2, min: 6 } }],
+    });
+  });
+
   test('an unknown release date cannot meet a minimum remaining sentence', () => {
     assert.deepEqual(
       keys(checkEligibility({ min_remaining_months: 6 }, inmate({ expected_release_date: null }), TODAY)),

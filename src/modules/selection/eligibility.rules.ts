@@ -40,7 +40,11 @@ export function checkEligibility(
     if (left === null) reasons.push({ key: 'selection.reason.release_unknown' });
     else if (left < rules.min_remaining_months)
       reasons.push({
-        key: 'selection.reason.remaining_short',
+        // A detainee's date is the end of the detention order, not of a sentence.
+        key:
+          categoryOf(inmate.register_class) === 'tahanan'
+            ? 'selection.reason.detention_short'
+            : 'selection.reason.remaining_short',
         params: { months: left, min: rules.min_remaining_months },
       });
   }
