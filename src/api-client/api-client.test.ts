@@ -19,10 +19,14 @@ describe('the typed API client generated from /api/openapi.json', () => {
 
   test('the committed types are what the generator makes of the live document (run `npm run api:types`)', async () => {
     const document = (await t.client().get('/api/openapi.json')).json() as object;
-    const committed = await readFile(SCHEMA_FILE, 'utf8');
+    const committed = (await readFile(SCHEMA_FILE, 'utf8')).split('\n');
+    const fresh = (await apiTypes(document)).split('\n');
+    const differs = fresh.findIndex((line, i) => line !== committed[i]);
+    const at = differs === -1 && fresh.length !== committed.length ? fresh.length : differs;
     assert.ok(
-      committed === (await apiTypes(document)),
-      'src/api-client/schema.d.ts is out of date: run `npm run api:types` and commit the result',
+      at === -1,
+      `src/api-client/schema.d.ts is out of date (line ${at + 1}: "${committed[at]?.trim()}" should be ` +
+        `"${fresh[at]?.trim()}"): run \`npm run api:types\` and commit the result`,
     );
   });
 
