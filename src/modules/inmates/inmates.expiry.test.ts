@@ -249,5 +249,25 @@ describe('recording an extension or a corrected tanggal ekspirasi', () => {
     });
     assert.equal(edit.statusCode, 400);
     assert.match(edit.body, /hanya dapat diubah melalui/);
+    const kept = await petugas.json('PUT', `/api/v1/inmates/${id}`, {
+      reg_number: 'B.I 89/2025',
+      name: 'Warga B.I 89/2025 Diperbaiki',
+      gender: 'L',
+      birth_date: '1990-01-01',
+      entry_date: daysFromToday(-60),
+    });
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.equal((kept.json() as { expected_release_date: string }).expected_release_date, daysFromToday(-1));
+    const first = await newInmate('B.I 90/2025', daysFromToday(30));
+    await t.db.updateTable('inmates').set({ expected_release_date: null }).where('id', '=', first).execute();
+    const set = await petugas.json('PUT', `/api/v1/inmates/${first}`, {
+      reg_number: 'B.I 90/2025',
+      name: 'Warga B.I 90/2025',
+      gender: 'L',
+      birth_date: '1990-01-01',
+      entry_date: daysFromToday(-60),
+      expected_release_date: daysFromToday(300),
+    });
+    assert.equal(set.statusCode, 200, set.body);
   });
 });

@@ -25,7 +25,11 @@ const fields = {
   gender: Type.Union(GENDERS.map((g) => Type.Literal(g))),
   birth_date: day,
   entry_date: day,
-  expected_release_date: Type.Optional(day),
+  expected_release_date: Type.Optional({
+    ...day,
+    description:
+      'Tanggal ekspirasi. Once recorded it changes only through /expiry-changes (with its basis); left out on an update, it is kept',
+  }),
   block: opt(40),
   room: opt(40),
   education: opt(60),

@@ -166,15 +166,22 @@ export async function updateInmate(
   id: string,
   input: InmateInput,
 ): Promise<void> {
-  const v = values(input);
-  const after = input.nik === undefined ? v : { ...v, nik: input.nik };
+  const given = values(input);
   try {
     await db.transaction().execute(async (trx) => {
       const before = await findRow(trx, viewer.scope, id);
       // Once set, the tanggal ekspirasi moves only with a recorded basis (changeExpiry), so the
-      // roll call's cut-off cannot be lifted by a plain edit.
-      if (before.expected_release_date !== null && v.expected_release_date !== before.expected_release_date)
+      // roll call's cut-off cannot be lifted by a plain edit; left out, it stays as recorded.
+      const release =
+        input.expected_release_date === undefined
+          ? before.expected_release_date
+          : given.expected_release_date;
+      if (before.expected_release_date !== null && release !== before.expected_release_date)
         throw fieldError('expected_release_date', 'inmates.expiry.useChangeForm');
+      if (release !== null && release < given.entry_date)
+        throw fieldError('entry_date', 'inmates.releaseBeforeEntry');
+      const v = { ...given, expected_release_date: release };
+      const after = input.nik === undefined ? v : { ...v, nik: input.nik };
       if (await repo.regNumberTaken(trx, before.unit_id, v.reg_number, id)) throw regTaken();
       await repo.updateInmate(trx, id, after);
       await recordAudit(trx, actor, {
