@@ -5437,7 +5437,10 @@ export interface operations {
                     birth_date: string;
                     /** Format: date */
                     entry_date: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description Tanggal ekspirasi. Once recorded it changes only through /expiry-changes (with its basis); left out on an update, it is kept
+                     */
                     expected_release_date?: string;
                     block?: string;
                     room?: string;
@@ -5593,7 +5596,10 @@ export interface operations {
                     birth_date: string;
                     /** Format: date */
                     entry_date: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description Tanggal ekspirasi. Once recorded it changes only through /expiry-changes (with its basis); left out on an update, it is kept
+                     */
                     expected_release_date?: string;
                     block?: string;
                     room?: string;
