@@ -263,6 +263,17 @@ async function main() {
     const outageEnd = Number.isNaN(firstReadyAfterKill) ? Number.POSITIVE_INFINITY : firstReadyAfterKill;
     const recovery = firstReadyAfterKill - killAt;
     const writesAfterRecovery = count((o) => o.kind === 'write' && o.at > outageEnd && o.status === 201);
+    // The app's own account: what it said about the database, and whether it logged any error.
+    const appLog = (await fs.readFile(logFile, 'utf8')).split('\n');
+    const errorLines = appLog.filter((l) => /"level":(50|60)/.test(l));
+    console.log("the app's account of the outage:");
+    for (const l of appLog) {
+      if (/^\[simandiri\] (WARNING|embedded PostgreSQL restarted|removed|waiting|ending)/.test(l)) {
+        console.log(`  ${l}`);
+      }
+      if (l.includes('job queue waiting for the database'))
+        console.log('  (job queue) waiting for the database');
+    }
     const figures = {
       requests: outcomes.length,
       ok_2xx: count((o) => o.status >= 200 && o.status < 400),
@@ -274,13 +285,18 @@ async function main() {
       writes_missing_after_recovery: missing.length,
       writes_after_recovery: writesAfterRecovery,
       readyz_503_probes: ready.filter((p) => p.status === 503).length,
+      error_log_lines: errorLines.length,
       killed_at_s: Number(killAt.toFixed(1)),
       recovery_s: Number(recovery.toFixed(1)),
     };
-    console.log('figures:');
+    console.log(
+      `figures (recovery limit ${RECOVERY_LIMIT_S} s, ${CONCURRENCY} clients, ${LOAD_S} s of load):`,
+    );
     for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(30)} ${v}`);
 
     if (exited) fail(`the app exited during the test (${exited})`);
+    if (errorLines.length)
+      fail(`the app logged ${errorLines.length} errors: ${errorLines[0]?.slice(0, 300)}`);
     if (Number.isNaN(killAt)) fail('the postmaster was never killed');
     if (!(recovery <= RECOVERY_LIMIT_S)) fail(`no recovery within ${RECOVERY_LIMIT_S} s of the kill`);
     if (figures.server_errors_other) fail(`${figures.server_errors_other} answers were 5xx other than 503`);
