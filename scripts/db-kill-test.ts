@@ -310,6 +310,7 @@ async function main() {
     if (missing.length) fail(`acknowledged writes missing after recovery: ${missing.join(', ')}`);
     if (!afterKill.length) fail('no request was sent after the kill');
   } catch (err) {
+    if (exited) fail(`the app exited during the test (${exited})`);
     fail(err instanceof Error ? err.message : String(err));
   } finally {
     if (!exited) {
