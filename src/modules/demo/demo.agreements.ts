@@ -1,7 +1,7 @@
 // Demo: the PKS of Wednesday 21 January 2026 between Rutan Kelas IIB Magetan and PT. Arta Jayendra
-// Perkasa for knitting training, the company's instructor, and a first monitoring visit.
+// Perkasa for knitting training and the company's instructor (the monitoring visit: demo.monev.ts).
 import type { Db } from '../../db/database.ts';
-import { act, createAgreement, recordEvaluation } from '../agreements/agreements.service.ts';
+import { act, createAgreement } from '../agreements/agreements.service.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { createInstructor, createPartner, partnerIdByName } from '../partners/partners.service.ts';
 import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
@@ -91,17 +91,5 @@ export async function seedDemoAgreements(
   });
   await act(db, actor, { ...viewer, id: ids.kepalaId, name: 'Ari Rahmanto' }, id, { action: 'sign' });
   await act(db, actor, viewer, id, { action: 'activate' });
-  await recordEvaluation(db, actor, viewer, id, {
-    evaluated_on: '2026-06-24',
-    evaluator: 'Sri Wahyuni',
-    findings:
-      'Pelatihan berjalan setiap Rabu sesuai jadwal; 13 dari 15 peserta aktif. Hasil rajutan tas sebagian besar lolos uji mutu; ' +
-      'pasokan benang sempat terlambat dua minggu.',
-    score: 84,
-    actions: [
-      'Mitra menjadwalkan pengiriman benang bulanan',
-      'Rutan menambah dua peserta dari daftar tunggu',
-    ],
-  });
   return 1;
 }

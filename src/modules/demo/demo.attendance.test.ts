@@ -44,14 +44,20 @@ describe('demo attendance of the knitting class', () => {
     assert.ok(past.length >= 10, `${past.length} sessions held`);
     const enrolled = await t.db
       .selectFrom('enrolments')
-      .select(['id', 'started_on', 'ended_on'])
+      .select(['id', 'kind', 'started_on', 'ended_on', 'end_reason', 'period_from', 'period_to'])
       .where('programme_id', '=', programmeId)
       .execute();
     const all = await marks();
     const marked = new Set(all.map((m) => `${m.session_id}/${m.enrolment_id}`));
     for (const s of past) {
+      // On the roll: within the place's dates, not on the day of leaving the Rutan, interns in their period.
+      const left = (e: (typeof enrolled)[number]) =>
+        e.end_reason === 'released' || e.end_reason === 'transferred';
       const active = enrolled.filter(
-        (e) => e.started_on <= s.day && (e.ended_on === null || e.ended_on >= s.day),
+        (e) =>
+          e.started_on <= s.day &&
+          (e.ended_on === null || e.ended_on > s.day || (e.ended_on === s.day && !left(e))) &&
+          (e.kind !== 'intern' || ((e.period_from ?? '') <= s.day && s.day <= (e.period_to ?? ''))),
       );
       for (const e of active) assert.ok(marked.has(`${s.id}/${e.id}`), `session ${s.day}, enrolment ${e.id}`);
     }

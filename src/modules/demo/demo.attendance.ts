@@ -2,7 +2,8 @@
 // attendance service as the petugas did on the day. Deterministic: a fixed pseudo-random pattern per
 // (participant, session) — mostly present, some late, sick or excused, a few absent without reason —
 // plus a tahanan called to a court hearing (dispensasi), one later correction with its reason, and
-// one participant absent for the three latest sessions (the dashboard's absence alert).
+// one participant absent for the three latest sessions (the dashboard's absence alert). Nobody is
+// marked on or after the day they left the Rutan, nor an intern outside the internship.
 import type { Db } from '../../db/database.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import {
@@ -12,8 +13,11 @@ import {
   sessionsOfProgramme,
 } from '../attendance/attendance.service.ts';
 import type { Actor } from '../audit/audit.service.ts';
+import { listEnrolments } from '../enrolments/enrolments.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';
+import { demoRegister } from './demo.inmates.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
+import { stateOn } from './demo.register.ts';
 
 const all = { all: true as const };
 
@@ -67,22 +71,42 @@ export async function seedDemoAttendance(
   if (todo.length === 0) return 0;
   // Enrolments are read now, not assumed: whoever the selection enrolled is on the roll.
   const people = await participantsOf(db, programmeId);
+  const places = new Map((await listEnrolments(db, all, programmeId)).map((e) => [e.id, e]));
+  const register = demoRegister();
+  const story = new Map([...register.initial, ...register.arrivals].map((p) => [p.name, p]));
+  /** On the roll that day: within the place's dates, not on the day of leaving, interns in their period. */
+  const onRoll = (p: (typeof people)[number], day: string) => {
+    const e = places.get(p.id);
+    if (p.started_on > day || (p.ended_on !== null && p.ended_on < day)) return false;
+    if (p.ended_on === day && (e?.end_reason === 'released' || e?.end_reason === 'transferred')) return false;
+    if (p.kind === 'intern' && (!e?.period_from || !e.period_to || day < e.period_from || day > e.period_to))
+      return false;
+    const person = story.get(p.name);
+    return p.kind !== 'inmate' || !person || stateOn(person, day) !== undefined;
+  };
+  const detaineeOn = (p: (typeof people)[number], day: string) => {
+    const person = story.get(p.name);
+    return p.kind === 'inmate' && !!person && !!stateOn(person, day)?.register_class.startsWith('A.');
+  };
   const inmates = people.filter((p) => p.kind === 'inmate');
-  const tahanan = inmates.find((p) => p.register_class?.startsWith('A.')) ?? inmates[0];
-  const absentee = inmates[3] ?? people[0];
-  const corrected = inmates[1] ?? people[1];
+  const lastDay = sessions.at(-1)?.day ?? '';
+  // The run of absences and the correction fall on people still in the class on those days.
+  const absentee = inmates.filter((p) => onRoll(p, lastDay)).at(3) ?? inmates[3];
+  const corrected = inmates.filter((p) => onRoll(p, sessions[2]?.day ?? '')).at(1) ?? inmates[1];
+  // A detainee at the court stage is called to hearings: the first and fourth sessions with one.
+  const withDetainee = sessions.filter((s) => people.some((p) => onRoll(p, s.day) && detaineeOn(p, s.day)));
+  const hearings = new Set([withDetainee[0]?.id, withDetainee[3]?.id ?? withDetainee.at(-1)?.id]);
   const who = { userId: ids.recorder.userId, scope: all, roles: ['petugas' as const] };
   const last = sessions.length - 1;
   let recorded = 0;
   for (const s of todo) {
     const j = sessions.indexOf(s);
-    const active = people.filter(
-      (p) => p.started_on <= s.day && (p.ended_on === null || p.ended_on >= s.day),
-    );
+    const active = people.filter((p) => onRoll(p, s.day));
+    const tahanan = hearings.has(s.id) ? active.find((p) => detaineeOn(p, s.day)) : undefined;
     const marks: MarkInput[] = active.map((p) => {
       const i = people.indexOf(p);
       let m = patternMark(i, j);
-      if (p.id === tahanan?.id && (j === 5 || j === 19)) m = { status: 'dispensasi', note: COURT };
+      if (p.id === tahanan?.id) m = { status: 'dispensasi', note: COURT };
       const fromEnd = last - j;
       if (p.id === absentee?.id && fromEnd >= 0 && fromEnd < RUN.length)
         m = RUN[RUN.length - 1 - fromEnd] ?? m;

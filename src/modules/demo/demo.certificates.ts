@@ -1,9 +1,9 @@
 // Demo: two participants of "Pelatihan Merajut" who met the completion rule complete and hold
-// certificates. They are chosen from the data, not by name: the first two who meet the rule
-// (inmates before interns and staff, then by name), issued on the day of the class's last held
-// session, so no attendance mark ever falls after a holder's completion.
+// certificates. They are chosen from the data, not by name: the first two narapidana still in the
+// Rutan who meet the rule (by name), issued on the day of the class's last held session, so no
+// attendance mark ever falls after a holder's completion.
 import type { Db } from '../../db/database.ts';
-import { sessionsOfProgramme } from '../attendance/attendance.service.ts';
+import { participantsOf, sessionsOfProgramme } from '../attendance/attendance.service.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { completeAndIssue, completionOverview } from '../certificates/certificates.service.ts';
 import { competencyRecord } from '../competencies/competencies.service.ts';
@@ -11,7 +11,6 @@ import { programmeIdByName } from '../programmes/programmes.service.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
 
 const all = { all: true as const };
-const KIND_ORDER: Record<string, number> = { inmate: 0, intern: 1, staff: 2 };
 
 /** Returns how many certificates it issued: 0 when some exist already or nobody meets the rule. */
 export async function seedDemoCertificates(
@@ -23,11 +22,17 @@ export async function seedDemoCertificates(
   if (!programmeId || !ids.issuer.userId) return 0;
   const o = await completionOverview(db, all, programmeId);
   if (o.certificates.length > 0) return 0;
+  const classes = new Map((await participantsOf(db, programmeId)).map((p) => [p.id, p.register_class]));
   const chosen = o.rows
-    .filter((r) => r.check.eligible && r.certificateId === null)
-    .sort(
-      (a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'id'),
+    .filter(
+      (r) =>
+        r.check.eligible &&
+        r.certificateId === null &&
+        r.status === 'active' &&
+        r.kind === 'inmate' &&
+        classes.get(r.id)?.startsWith('B.'),
     )
+    .sort((a, b) => a.name.localeCompare(b.name, 'id'))
     .slice(0, 2);
   const lastHeld = (await sessionsOfProgramme(db, programmeId, '9999-12-31'))
     .filter((s) => s.status === 'scheduled' && s.ends_at.getTime() <= now.getTime())

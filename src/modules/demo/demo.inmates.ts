@@ -1,24 +1,37 @@
 // Demo: about sixty synthetic inmates at Rutan Kelas IIB Magetan, detainees and sentenced, with
-// invented names, numbers and NIKs. A seeded generator makes the same people on every run.
+// invented names, numbers and NIKs, and what happens to them through the year (demo.register.ts).
+// A seeded generator makes the same people on every run.
 import type { Db } from '../../db/database.ts';
 import type { RegisterClass, RiskLevel } from '../../db/schema.ts';
 import type { Actor } from '../audit/audit.service.ts';
-import { addRegisterF, countInUnit, createInmate } from '../inmates/inmates.service.ts';
-
-/** mulberry32: a tiny deterministic generator, so the demo never changes between runs. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
-  return { int, pick };
-}
+import {
+  addRegisterF,
+  changeExpiry,
+  changeStatus,
+  countInUnit,
+  createInmate,
+  listInmates,
+  updateInmate,
+} from '../inmates/inmates.service.ts';
+import { addDays } from '../programmes/schedule.rules.ts';
+import {
+  addMonths,
+  DETENTION_LIMIT_DAYS,
+  type DemoPerson,
+  type DetaineeClass,
+  daysBetween,
+  detaineePath,
+  type Gen,
+  generator,
+  type Identity,
+  REGISTER_DAY,
+  type RegisterState,
+  RegNumbers,
+  randomDay,
+  sentenced,
+  served,
+  stateOn,
+} from './demo.register.ts';
 
 const MEN = [
   'Agus',
@@ -32,7 +45,6 @@ const MEN = [
   'Kurniawan',
   'Lukman',
   'Mulyono',
-  'Nur',
   'Purnomo',
   'Rudi',
   'Slamet',
@@ -43,24 +55,41 @@ const MEN = [
   'Zainal',
 ];
 const WOMEN = ['Ani', 'Dewi', 'Endang', 'Lestari', 'Murni', 'Ratna', 'Sri', 'Wulan'];
-const FAMILY = [
+/** Javanese family names differ by gender: -o/-an/-i for men, -wati/-yani/-sari for women. */
+const MEN_FAMILY = [
   'Santoso',
   'Prasetyo',
   'Wibowo',
   'Saputra',
   'Hidayat',
-  'Setiawan',
   'Susanto',
   'Nugroho',
   'Pratama',
-  'Kusuma',
-  'Hartono',
+  'Hartanto',
   'Suryadi',
-  'Wijaya',
   'Purwanto',
-  'Rahmawati',
-  'Handayani',
+  'Sulistyo',
+  'Kurniadi',
 ];
+const WOMEN_FAMILY = ['Rahmawati', 'Handayani', 'Wulandari', 'Puspitasari', 'Susanti', 'Safitri'];
+/** Names the demo gives to staff, partners and interns: no inmate may share one. */
+const TAKEN = new Set([
+  'Ari Rahmanto',
+  'Sri Wahyuni',
+  'Dimas Prasetyo',
+  'Agus Setiawan',
+  'Budi Santoso',
+  'Ratna Kusumawati',
+  'Hendra Wijaya',
+  'Siti Aminah',
+  'Mandawati',
+  'Arya Rusli',
+  'Rina Marlina',
+  'Yusuf Pratama',
+  'Fitri Handayani',
+  'Dwi Hartono',
+  'Nur Aini',
+]);
 const EDUCATION = ['SD', 'SMP', 'SMP', 'SMA', 'SMA', 'SMK', 'SMK', 'D3', 'S1'];
 const SKILLS = [
   'bertani',
@@ -91,95 +120,169 @@ const VIOLATIONS: ReadonlyArray<[string, string]> = [
 ];
 
 /**
- * How each register is represented: detainees enter recently, sentenced inmates earlier. Detainees
- * at the district court (A.III) face months more of detention, so some can join a programme.
+ * How the register stood on REGISTER_DAY. Detainees are at one stage each, within its limit;
+ * sentenced inmates were sentenced before, and all are still inside when the class begins.
  */
-const PLAN: ReadonlyArray<{
-  cls: RegisterClass;
-  count: number;
-  entry: [string, string];
-  months: [number, number];
-}> = [
-  { cls: 'A.I', count: 5, entry: ['2025-12-15', '2026-01-15'], months: [1, 2] },
-  { cls: 'A.II', count: 7, entry: ['2025-11-15', '2026-01-10'], months: [1, 3] },
-  { cls: 'A.III', count: 8, entry: ['2025-10-01', '2026-01-05'], months: [7, 10] },
-  { cls: 'B.I', count: 24, entry: ['2023-06-01', '2025-10-31'], months: [14, 72] },
-  { cls: 'B.IIa', count: 10, entry: ['2025-06-01', '2025-12-31'], months: [9, 14] },
-  { cls: 'B.IIb', count: 6, entry: ['2025-12-20', '2026-01-15'], months: [1, 3] },
+const PLAN: ReadonlyArray<{ cls: RegisterClass; count: number }> = [
+  { cls: 'A.I', count: 5 },
+  { cls: 'A.II', count: 7 },
+  { cls: 'A.III', count: 8 },
+  { cls: 'B.I', count: 24 },
+  { cls: 'B.IIa', count: 10 },
+  { cls: 'B.IIb', count: 6 },
 ];
+/** New detainees brought in by the police through the year, about one a month. */
+const ARRIVALS = [
+  '2026-02-09',
+  '2026-03-16',
+  '2026-04-20',
+  '2026-05-25',
+  '2026-06-29',
+  '2026-08-03',
+  '2026-09-07',
+  '2026-10-05',
+  '2026-10-26',
+  '2026-11-16',
+];
+/** Kecamatan codes of Kabupaten Magetan (35.20.01 to 35.20.18). */
+const DISTRICTS = 18;
 
-const DETAINEE_RISK: readonly RiskLevel[] = ['rendah', 'sedang', 'rendah', 'tinggi', 'rendah'];
-
-const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
-const fromDayNumber = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
-function addMonths(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
+/** NIK: province 35, regency 20 (Magetan), district, birth date DDMMYY (day + 40 for women), serial. */
+export function nikFor(g: Gen, gender: 'L' | 'P', birth: string): string {
+  const day = Number(birth.slice(8, 10)) + (gender === 'P' ? 40 : 0);
+  const district = String(g.int(1, DISTRICTS)).padStart(2, '0');
+  const serial = String(g.int(1, 9999)).padStart(4, '0');
+  return `3520${district}${String(day).padStart(2, '0')}${birth.slice(5, 7)}${birth.slice(2, 4)}${serial}`;
 }
 
-export interface DemoInmate {
+function identity(g: Gen, names: Set<string>): Identity {
+  const gender: 'L' | 'P' = g.int(1, 12) === 1 ? 'P' : 'L';
+  let name = '';
+  do name = `${g.pick(gender === 'L' ? MEN : WOMEN)} ${g.pick(gender === 'L' ? MEN_FAMILY : WOMEN_FAMILY)}`;
+  while (names.has(name) || TAKEN.has(name));
+  names.add(name);
+  const birth = randomDay(g, '1966-01-01', '2005-12-31');
+  return {
+    name,
+    gender,
+    birth_date: birth,
+    nik: nikFor(g, gender, birth),
+    room: String(g.int(1, 8)),
+    education: g.pick(EDUCATION),
+    skills: [...new Set([g.pick(SKILLS), g.pick(SKILLS)])],
+    interests: [...new Set([g.pick(INTERESTS), g.pick(INTERESTS)])],
+    health_restriction: false,
+  };
+}
+
+/** Days at A.I, A.II, A.III, A.IV: each stage ends before its limit. */
+const stageDays = (g: Gen) => [g.int(25, 58), g.int(20, 48), g.int(40, 88), g.int(30, 85)];
+
+/** A person held on REGISTER_DAY at class `cls`, with their whole story in the year. */
+function initialPerson(g: Gen, numbers: RegNumbers, names: Set<string>, cls: RegisterClass, k: number) {
+  const who = identity(g, names);
+  if (cls.startsWith('A.')) {
+    // Pick the start of the current stage, then the days before it, so that REGISTER_DAY falls in it.
+    const at = ['A.I', 'A.II', 'A.III'].indexOf(cls);
+    const days = stageDays(g);
+    const limit = DETENTION_LIMIT_DAYS[cls as DetaineeClass];
+    const start = randomDay(g, addDays(REGISTER_DAY, -(limit - 25)), addDays(REGISTER_DAY, -1));
+    // The current stage runs past REGISTER_DAY (each stage stays within its limit: detaineePath).
+    days[at] = Math.max(days[at] ?? 0, daysBetween(start, REGISTER_DAY) + g.int(1, 20));
+    const entry = addDays(start, -days.slice(0, at).reduce((a, b) => a + b, 0));
+    const path = detaineePath(g, numbers, { entry_date: entry, gender: who.gender }, days, {
+      appeal: k % 4 === 3,
+      acquitted: cls === 'A.II' && k === 5,
+    });
+    return { ...who, entry_date: entry, ...path };
+  }
+  // Sentenced before REGISTER_DAY after months of detention; still inside when the class begins.
+  let months: number;
+  let expected: string;
+  if (cls === 'B.I') {
+    months = g.int(13, 84);
+    expected = randomDay(g, '2026-03-01', addMonths(REGISTER_DAY, months - 4));
+  } else if (cls === 'B.IIa') {
+    months = g.int(5, 12);
+    expected = randomDay(g, '2026-02-02', addMonths('2025-11-01', months));
+  } else {
+    months = g.int(2, 3);
+    expected = randomDay(g, '2026-01-22', addMonths('2025-11-25', months));
+  }
+  const entry = addMonths(expected, -months);
+  // Detention until the verdict: two to five months, and before REGISTER_DAY.
+  const verdict = [addDays(entry, g.int(60, 150)), addDays(REGISTER_DAY, -g.int(3, 10))].sort()[0] ?? entry;
+  const state = sentenced(g, numbers, { entry_date: entry, gender: who.gender }, verdict, months);
+  return { ...who, entry_date: entry, states: [state], exit: served(state) };
+}
+
+export interface DemoRegister {
+  /** Everyone held on REGISTER_DAY, in the order the register first lists them. */
+  initial: DemoPerson[];
+  /** Detainees who arrive later, each on their first state's day. */
+  arrivals: DemoPerson[];
+}
+
+/** The demo's register through the year, the same on every call. */
+export function demoRegister(): DemoRegister {
+  const g = generator(20260121);
+  const numbers = new RegNumbers(g);
+  const names = new Set<string>();
+  const initial: DemoPerson[] = [];
+  for (const plan of PLAN)
+    for (let k = 0; k < plan.count; k++) initial.push(initialPerson(g, numbers, names, plan.cls, k));
+  // One person whose health limits the work they can do (the eligibility rules use this).
+  const frail = initial.find((p) => p.states[0]?.register_class === 'B.I');
+  if (frail) frail.health_restriction = true;
+  // The longest sentence moves to the Lapas for the rest of it.
+  const longest = initial
+    .filter((p) => p.gender === 'L' && p.states.at(-1)?.register_class === 'B.I')
+    .sort((a, b) => (b.exit?.on ?? '').localeCompare(a.exit?.on ?? ''))[0];
+  if (longest)
+    longest.exit = {
+      change: 'transfer',
+      on: '2026-08-12',
+      reason: 'Dipindahkan ke Lapas Kelas I Madiun untuk menjalani sisa pidana',
+    };
+  const arrivals = ARRIVALS.map((on, k) => {
+    const who = identity(g, names);
+    const path = detaineePath(g, numbers, { entry_date: on, gender: who.gender }, stageDays(g), {
+      appeal: k % 5 === 2,
+      acquitted: k === 3,
+    });
+    return { ...who, entry_date: on, ...path };
+  });
+  return { initial, arrivals };
+}
+
+export interface DemoInmate extends Identity {
   reg_number: string;
-  name: string;
-  gender: 'L' | 'P';
-  birth_date: string;
   entry_date: string;
   expected_release_date: string;
   block: string;
-  room: string;
-  education: string;
-  skills: string[];
-  interests: string[];
   risk_level?: RiskLevel;
-  health_restriction: boolean;
-  nik: string;
 }
 
-/** The demo's people, the same on every call. */
+/** What the register records for `p` in `state`. */
+export function registerEntry(p: DemoPerson, state: RegisterState): DemoInmate {
+  const { states: _s, exit: _e, ...who } = p;
+  return {
+    ...who,
+    reg_number: state.reg_number,
+    entry_date: p.entry_date,
+    expected_release_date: state.expected_release_date,
+    block: state.block,
+    ...(state.risk_level ? { risk_level: state.risk_level } : {}),
+  };
+}
+
+/** The register as first seeded (on REGISTER_DAY): about sixty people, the same on every call. */
 export function demoInmates(): DemoInmate[] {
-  const g = generator(20260121);
-  const out: DemoInmate[] = [];
-  const names = new Set<string>();
-  for (const plan of PLAN) {
-    let serial = g.int(10, 60);
-    for (let k = 0; k < plan.count; k++) {
-      const gender: 'L' | 'P' = g.int(1, 8) === 1 ? 'P' : 'L';
-      let name = '';
-      do name = `${g.pick(gender === 'L' ? MEN : WOMEN)} ${g.pick(FAMILY)}`;
-      while (names.has(name));
-      names.add(name);
-      const entry = fromDayNumber(g.int(dayNumber(plan.entry[0]), dayNumber(plan.entry[1])));
-      const birth = fromDayNumber(g.int(dayNumber('1966-01-01'), dayNumber('2005-12-31')));
-      serial += g.int(1, 9);
-      const detainee = plan.cls.startsWith('A.');
-      out.push({
-        reg_number: `${plan.cls} ${serial}/${entry.slice(0, 4)}`,
-        name,
-        gender,
-        birth_date: birth,
-        entry_date: entry,
-        expected_release_date: addMonths(entry, g.int(plan.months[0], plan.months[1])),
-        block: gender === 'P' ? 'W' : detainee ? 'A' : g.pick(['B', 'C', 'D']),
-        room: String(g.int(1, 8)),
-        education: g.pick(EDUCATION),
-        skills: [...new Set([g.pick(SKILLS), g.pick(SKILLS)])],
-        interests: [...new Set([g.pick(INTERESTS), g.pick(INTERESTS)])],
-        // Risk is assessed for sentenced inmates, and for detainees after their first weeks (not
-        // yet for A.I). Detainees' levels follow their order, so the generator's draws stay the same.
-        ...(detainee
-          ? plan.cls === 'A.I'
-            ? {}
-            : { risk_level: DETAINEE_RISK[k % DETAINEE_RISK.length] as RiskLevel }
-          : { risk_level: g.pick<RiskLevel>(['rendah', 'rendah', 'rendah', 'sedang', 'sedang', 'tinggi']) }),
-        health_restriction: false,
-        nik: `3520${String(g.int(10, 99))}${birth.slice(8, 10)}${birth.slice(5, 7)}${birth.slice(2, 4)}${String(g.int(1, 9999)).padStart(4, '0')}`,
-      });
-    }
-  }
-  // One person whose health limits the work they can do (the eligibility rules use this).
-  const frail = out.find((p) => p.reg_number.startsWith('B.I '));
-  if (frail) frail.health_restriction = true;
-  return out;
+  return demoRegister().initial.map((p) => {
+    const s = stateOn(p, REGISTER_DAY);
+    if (!s) throw new Error(`${p.name} is not held on ${REGISTER_DAY}`);
+    return registerEntry(p, s);
+  });
 }
 
 export async function seedDemoInmates(db: Db, actor: Actor, unitId: string): Promise<number> {
@@ -191,15 +294,15 @@ export async function seedDemoInmates(db: Db, actor: Actor, unitId: string): Pro
   // A few sentenced inmates with Register F entries in the months before the class began.
   const sentenced = people.flatMap((p, i) => (p.reg_number.startsWith('B.') ? [i] : []));
   const offenders = [sentenced[2], sentenced[9], sentenced[17], sentenced[25]];
-  const dates = ['2025-11-04', '2025-08-19', '2025-12-22', '2026-01-08'];
+  const dates = ['2025-11-04', '2025-08-19', '2025-12-22', '2025-12-29'];
   for (const [k, idx] of offenders.entries()) {
     const id = idx === undefined ? undefined : ids[idx];
     const v = VIOLATIONS[k];
     const person = idx === undefined ? undefined : people[idx];
     if (!id || !v || !person) continue;
     // An entry can only follow the person's arrival.
-    const planned = dates[k] ?? '2026-01-08';
-    const on = planned > person.entry_date ? planned : fromDayNumber(dayNumber(person.entry_date) + 10);
+    const planned = dates[k] ?? '2025-12-29';
+    const on = planned > person.entry_date ? planned : addDays(person.entry_date, 10);
     await addRegisterF(db, actor, viewer, id, {
       entry_date: on,
       violation: v[0],
@@ -207,4 +310,84 @@ export async function seedDemoInmates(db: Db, actor: Actor, unitId: string): Pro
     });
   }
   return ids.length;
+}
+
+const AUTHORITY: Record<string, [string, string]> = {
+  'A.II': ['Kejaksaan Negeri Magetan', 'PRINT-{n}/M.5.32/Eku.2/{y}'],
+  'A.III': ['Pengadilan Negeri Magetan', '{n}/Pen.Pid/{y}/PN Mgt'],
+  'A.IV': ['Pengadilan Tinggi Surabaya', '{n}/Pen.Pid/{y}/PT Sby'],
+  'A.V': ['Mahkamah Agung', '{n}/Pen.Pid/{y}/MA'],
+};
+
+/** What moves the tanggal ekspirasi at a new state: a detention order, or the verdict's sentence. */
+function basisOf(s: RegisterState) {
+  const year = s.from.slice(0, 4);
+  const serial = s.reg_number.split(' ')[1]?.split('/')[0] ?? '1';
+  const order = AUTHORITY[s.register_class];
+  if (order)
+    return {
+      kind: 'detention_extension' as const,
+      new_expiry: s.expected_release_date,
+      reference: order[1].replace('{n}', serial).replace('{y}', year),
+      authority: order[0],
+      order_date: s.from,
+    };
+  return {
+    kind: 'correction' as const,
+    new_expiry: s.expected_release_date,
+    order_date: s.from,
+    basis: `Putusan Pengadilan Negeri Magetan No. ${serial}/Pid.B/${year}/PN Mgt: pidana penjara ${s.sentence_months ?? 0} bulan, dikurangi masa penahanan`,
+  };
+}
+
+/**
+ * The register's year up to `today`: arrivals, stage changes and verdicts (a new number, class and
+ * tanggal ekspirasi, audited as an update of the register), releases and the transfer, each on its
+ * day. Only what is missing is applied: a person's current number says how far their story has
+ * gone. Returns how many changes it made.
+ */
+export async function seedDemoRegister(db: Db, actor: Actor, unitId: string, today: string): Promise<number> {
+  if (!unitId) return 0;
+  const viewer = { id: '', unitId, scope: { all: true as const } };
+  const { initial, arrivals } = demoRegister();
+  let changed = 0;
+  for (const p of [...initial, ...arrivals]) {
+    const first = p.states[0];
+    if (!first || first.from > today) continue;
+    const found = (await listInmates(db, viewer.scope, { q: p.name, page: 1 })).rows.find(
+      (r) => r.name === p.name && r.unit_id === unitId,
+    );
+    let id = found?.id;
+    const at = found ? p.states.findIndex((s) => s.reg_number === found.reg_number) : 0;
+    if (!found) {
+      // Only later arrivals are created here; the first register is seedDemoInmates'.
+      if (first.from <= REGISTER_DAY) continue;
+      id = await createInmate(db, actor, viewer, { ...registerEntry(p, first), unit_id: unitId });
+      changed++;
+    }
+    if (!id || at < 0) continue;
+    for (const [k, s] of p.states.entries()) {
+      const previous = p.states[k - 1];
+      if (k <= at || !previous) continue;
+      if (s.from > today) break;
+      // The new number and class first (with the date in force), then the new date with its basis:
+      // the next stage's detention order, or the verdict.
+      await updateInmate(db, actor, viewer, id, {
+        ...registerEntry(p, s),
+        expected_release_date: previous.expected_release_date,
+        risk_level: s.risk_level,
+      });
+      await changeExpiry(db, actor, viewer, id, basisOf(s), { today });
+      changed++;
+    }
+    if (p.exit && p.exit.on <= today && (found?.status ?? 'active') === 'active') {
+      await changeStatus(db, actor, viewer, id, {
+        change: p.exit.change,
+        on_date: p.exit.on,
+        reason: p.exit.reason,
+      });
+      changed++;
+    }
+  }
+  return changed;
 }

@@ -1,12 +1,14 @@
 // Demo: the journal of every held session of "Pelatihan Merajut" up to today, working through the
 // knitting curriculum in order (each unit takes its target hours, then production practice), with
 // generated documentation photos; then competency progress: most participants in progress, some
-// competent on the early units, and the two inmates with the best attendance competent on every
-// core unit taught so far (so they can complete and be certified). Deterministic for a given day.
+// competent on the early units, and the two narapidana with the best attendance competent on every
+// core unit taught so far (so they can complete and be certified). Only people still in the class are
+// assessed. Deterministic for a given day.
 import { dayInZone, type Zone } from '../../app/format.ts';
 import type { Db } from '../../db/database.ts';
 import type { CompetencyStatus } from '../../db/schema.ts';
 import { attendanceRate, sessionHours } from '../attendance/attendance.rules.ts';
+import { participantsOf } from '../attendance/attendance.service.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { assessUnit, marksByEnrolment, programmeMatrix } from '../competencies/competencies.service.ts';
 import { addPhotos, journalOf, saveJournal } from '../journal/journal.service.ts';
@@ -219,7 +221,10 @@ async function seedCompetencies(
   for (const p of plan) if (!p.practice) for (const u of p.units) lastDay.set(u.id, p.day);
   const marks = await marksByEnrolment(db, programmeId);
   const active = m.rows.filter((r) => r.status === 'active');
-  const pool = active.some((r) => r.kind === 'inmate') ? active.filter((r) => r.kind === 'inmate') : active;
+  // Certificates go to narapidana (a detainee's stay is too uncertain to plan a completion).
+  const classes = new Map((await participantsOf(db, programmeId)).map((p) => [p.id, p.register_class]));
+  const napi = active.filter((r) => r.kind === 'inmate' && classes.get(r.id)?.startsWith('B.'));
+  const pool = napi.length > 0 ? napi : active;
   const ranked = pool
     .map((r) => ({ r, rate: attendanceRate(marks.get(r.id) ?? []) }))
     .sort(

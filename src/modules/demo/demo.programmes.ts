@@ -52,7 +52,8 @@ export async function seedDemoProgrammes(db: Db, actor: Actor, ids: { unitId: st
         status: 'running',
         program_aksi_ids: umkm ? [umkm.id] : [],
         eligibility: {
-          min_remaining_months: 6,
+          // Two months: the court stage of a detainee (A.III, up to 90 days) can still take part.
+          min_remaining_months: 2,
           no_register_f_months: 6,
           risk_levels: ['rendah', 'sedang'],
           allow_health_restriction: true,

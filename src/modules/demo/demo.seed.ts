@@ -1,6 +1,7 @@
 // Demo data that tells the product's story: Rutan Kelas IIB Magetan under the East Java regional
 // office, its Kepala Ari Rahmanto, and one account per role. Safe to run on every start: it only
 // adds what is missing. Later modules extend it (the PKS, the knitting class, attendance...).
+import { dayInZone } from '../../app/format.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role, TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
 import { type Actor, SYSTEM } from '../audit/audit.service.ts';
@@ -11,10 +12,11 @@ import { DEMO_PASSWORD } from './demo.accounts.ts';
 import { seedDemoAgreements } from './demo.agreements.ts';
 import { seedDemoAttendance } from './demo.attendance.ts';
 import { seedDemoCertificates } from './demo.certificates.ts';
-import { seedDemoInmates } from './demo.inmates.ts';
+import { seedDemoInmates, seedDemoRegister } from './demo.inmates.ts';
 import { seedDemoJournal } from './demo.journal.ts';
+import { seedDemoMonev } from './demo.monev.ts';
 import { seedDemoProgrammes } from './demo.programmes.ts';
-import { seedDemoSelection } from './demo.selection.ts';
+import { endDemoInternships, seedDemoSelection } from './demo.selection.ts';
 
 export { DEMO_PASSWORD };
 
@@ -142,8 +144,9 @@ export const DEMO_PARTNER_ACCOUNTS = [
   { username: 'instruktur.arta', full_name: 'Siti Aminah', partner: 'PT. Arta Jayendra Perkasa' },
 ] as const;
 
-export async function seedDemo(db: Db): Promise<{ created: number }> {
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ created: number }> {
   let created = 0;
+  const today = dayInZone(now, 'Asia/Jakarta');
   const kanwilIds = new Map<string, string>();
   for (const k of KANWIL) kanwilIds.set(k.code, await ensureKanwil(db, SEED, k));
   const unitIds = new Map<string, string>();
@@ -192,21 +195,47 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
     kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
   });
+  // After the intake: the register's year up to today (verdicts, releases, arrivals), which ends
+  // the places of those who leave, and the interns' six months.
+  created += await seedDemoRegister(db, SEED, unitIds.get('RUTAN-MGT') ?? '', today);
+  created += await endDemoInternships(db, {
+    unitId: unitIds.get('RUTAN-MGT') ?? '',
+    petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    today,
+  });
   // After enrolment: the roll call of every session held so far, for whoever was enrolled.
-  created += await seedDemoAttendance(db, {
-    unitId: unitIds.get('RUTAN-MGT') ?? '',
-    recorder: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
-  });
+  created += await seedDemoAttendance(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      recorder: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    },
+    now,
+  );
   // After attendance: what each held session taught, the hours per unit and the assessments.
-  created += await seedDemoJournal(db, {
-    unitId: unitIds.get('RUTAN-MGT') ?? '',
-    instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
-    petugasId: (await userId('petugas.magetan')) || null,
-  });
+  created += await seedDemoJournal(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
+      petugasId: (await userId('petugas.magetan')) || null,
+    },
+    now,
+  );
   // Keep last: completion reads the attendance and competencies seeded above.
-  created += await seedDemoCertificates(db, {
+  created += await seedDemoCertificates(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      issuer: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    },
+    now,
+  );
+  // The mid-year monitoring visit describes what the records above show on its day.
+  created += await seedDemoMonev(db, SEED, {
     unitId: unitIds.get('RUTAN-MGT') ?? '',
-    issuer: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    petugasId: await userId('petugas.magetan'),
+    today,
   });
   return { created };
 }

@@ -1,9 +1,11 @@
 // The demo intake for "Pelatihan Merajut": 24 eligible people assessed in early January 2026, a TPP
 // accepting 15 (5 waitlisted, 4 rejected) approved by the Kepala UPT, and the class of 15 inmates,
-// 3 interns and 2 staff. Detainees among the accepted gave their consent before enrolment.
+// 3 interns and 2 staff. Detainees among the accepted gave their consent before enrolment. The TPP is
+// chaired by the Kasubsi Pelayanan Tahanan with the KPR, walis and the clinic; the Kepala Rutan
+// approves its recommendation and is not a member. Magang Nasional interns are placed for 6 months.
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.service.ts';
-import { enrolPerson } from '../enrolments/enrolments.service.ts';
+import { changeEnrolmentStatus, enrolPerson, listEnrolments } from '../enrolments/enrolments.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';
 import * as selection from '../selection/selection.service.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
@@ -14,9 +16,20 @@ const START = '2026-01-21';
 const all = { all: true as const };
 
 const INTERNS = [
-  { name: 'Rina Marlina', institution: 'BBPVP Semarang (Kemnaker)' },
-  { name: 'Yusuf Pratama', institution: 'BBPVP Semarang (Kemnaker)' },
-  { name: 'Fitri Handayani', institution: 'BPVP Surakarta (Kemnaker)' },
+  { name: 'Rina Marlina', institution: 'Magang Nasional Kemnaker (lulusan Universitas Negeri Malang)' },
+  { name: 'Yusuf Pratama', institution: 'Magang Nasional Kemnaker (lulusan Politeknik Negeri Madiun)' },
+  { name: 'Fitri Handayani', institution: 'Magang Nasional Kemnaker (lulusan Universitas PGRI Madiun)' },
+];
+/** Magang Nasional: six months at the placement. */
+export const INTERN_PERIOD = { from: '2026-01-19', to: '2026-07-18' } as const;
+/** The TPP of a Rutan: no Kepala (he approves its recommendation); the KPR, as a Rutan has no KPLP. */
+export const TPP_MEMBERS = [
+  'Kasubsi Pelayanan Tahanan (ketua)',
+  'Petugas Pembinaan Kemandirian (sekretaris)',
+  'Kepala Pengamanan Rutan (KPR)',
+  'Wali Pemasyarakatan Blok A',
+  'Wali Pemasyarakatan Blok B-D',
+  'Dokter Klinik Rutan',
 ];
 const STAFF = ['Dwi Hartono', 'Nur Aini'];
 const REJECTIONS = [
@@ -62,12 +75,7 @@ export async function seedDemoSelection(
   const ranked = (await selection.intakeDetail(db, all, intakeId, OPENED_ON)).candidates;
   await selection.recordTpp(db, ids.petugas, all, intakeId, {
     held_on: TPP_ON,
-    members: [
-      'Ari Rahmanto (Kepala Rutan)',
-      'Kepala KPLP',
-      'Kasubsi Pelayanan Tahanan',
-      'Wali Pemasyarakatan',
-    ],
+    members: [...TPP_MEMBERS],
     notes: 'Sidang TPP seleksi peserta Pelatihan Merajut angkatan I.',
     decisions: ranked.map((c, i) =>
       i < 15
@@ -110,8 +118,8 @@ export async function seedDemoSelection(
       kind: 'intern',
       name: p.name,
       institution: p.institution,
-      period_from: '2026-01-19',
-      period_to: '2026-04-17',
+      period_from: INTERN_PERIOD.from,
+      period_to: INTERN_PERIOD.to,
       started_on: START,
     });
     created++;
@@ -121,4 +129,24 @@ export async function seedDemoSelection(
     created++;
   }
   return created;
+}
+
+/** When their six months end, the interns' places end too (completed), on the period's last day. */
+export async function endDemoInternships(
+  db: Db,
+  ids: { unitId: string; petugas: Actor; today: string },
+): Promise<number> {
+  const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
+  if (!programmeId || !ids.petugas.userId) return 0;
+  let ended = 0;
+  for (const e of await listEnrolments(db, all, programmeId)) {
+    if (e.kind !== 'intern' || e.status !== 'active' || !e.period_to || e.period_to >= ids.today) continue;
+    await changeEnrolmentStatus(db, ids.petugas, all, e.id, {
+      status: 'completed',
+      note: 'Masa Magang Nasional selesai',
+      on_date: e.period_to,
+    });
+    ended++;
+  }
+  return ended;
 }
