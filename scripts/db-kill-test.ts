@@ -243,8 +243,9 @@ async function main() {
       if (/postmaster|ECONN|terminat|pg-pool|node_modules|at .*\.ts:/i.test(r.text)) {
         fail(`a 503 to ${kind} carries an internal message: ${r.text.slice(0, 200)}`);
       }
-      if (kind === 'read-page' && !r.type.includes('text/html'))
-        fail('a page request got a 503 that is not a page');
+      if (kind === 'read-page' && !(r.type.includes('text/html') && r.text.includes('data-status="503"'))) {
+        fail('a page request got a 503 that is not the error page');
+      }
       if (kind !== 'read-page' && !/"code":"db\.unavailable"/.test(r.text)) {
         fail(`an API 503 without the code db.unavailable: ${r.text.slice(0, 200)}`);
       }
