@@ -35,8 +35,12 @@ export function formalUnitName(name: string): string {
   return name.replace(/^(Rutan|Lapas|LPKA|LPP|Bapas)\b/, (m) => long[m] ?? m).toUpperCase();
 }
 
+/** "Kanwil Ditjenpas Jawa Timur" -> "KANTOR WILAYAH DIREKTORAT JENDERAL PEMASYARAKATAN JAWA TIMUR". */
 export function formalKanwilName(name: string): string {
-  return name.replace(/^Kanwil\b/, 'Kantor Wilayah').toUpperCase();
+  return name
+    .replace(/^Kanwil\b/, 'Kantor Wilayah')
+    .replace(/\bDitjenpas\b/, 'Direktorat Jenderal Pemasyarakatan')
+    .toUpperCase();
 }
 
 export type Doc = InstanceType<typeof PDFDocument>;
