@@ -8,6 +8,7 @@ import { contentDisposition } from '../../app/downloads.ts';
 import { dayInZone } from '../../app/format.ts';
 import { type App, type FastifyReply, type FastifyRequest, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { inmateViewed } from '../privacy/privacy.hooks.ts';
 import { getUnit } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { headOfUnit } from '../users/users.service.ts';
@@ -122,6 +123,7 @@ export async function attendanceReportsRoutes(app: App) {
     async (req, reply) => {
       const month = req.query.month ?? thisMonth(req);
       const d = await service.inmateMonth(app.db, userOf(req).scope, req.params.id, month);
+      await inmateViewed(app.db, req, req.params.id);
       return reply.html(renderPage(InmateMonthPage({ ctx: viewCtx(req), d })));
     },
   );
@@ -132,6 +134,7 @@ export async function attendanceReportsRoutes(app: App) {
     async (req, reply) => {
       const month = req.query.month ?? thisMonth(req);
       const d = await service.inmateMonth(app.db, userOf(req).scope, req.params.id, month);
+      await inmateViewed(app.db, req, req.params.id, 'export');
       const body = await inmateMonthWorkbook(req.t, d);
       // The file name carries the registration number, never the name or the NIK.
       return sendXlsx(reply, `partisipasi-${slug(d.inmate.reg_number)}-${month}`, body);
@@ -145,6 +148,7 @@ export async function attendanceReportsRoutes(app: App) {
       const user = userOf(req);
       const month = req.query.month ?? thisMonth(req);
       const d = await service.inmateMonth(app.db, user.scope, req.params.id, month);
+      await inmateViewed(app.db, req, req.params.id, 'export');
       // The statement is issued by the viewer's own unit (the inmate may have moved since); the
       // inmate's access was checked above, so the letterhead is read outside the viewer's scope.
       const unitId = user.unitId ?? d.inmate.unit_id;
