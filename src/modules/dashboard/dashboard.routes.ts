@@ -54,15 +54,10 @@ export async function dashboardRoutes(app: App) {
       count: await countPastExpiry(app.db, unit.id, now),
       link: can(user.roles, 'inmates.view') && user.unitId === unit.id,
     };
-    // UU 27/2022: breaches still to notify, counting down to their 3 x 24 h deadline.
-    const breaches = can(user.roles, 'privacy.breaches.view')
-      ? await pendingNotices(app.db, { all: false, unitIds: [unit.id] }, now)
-      : null;
     return renderPage(
       UnitDashboard({
         ctx: viewCtx(req),
         unit,
-        breaches,
         pastExpiry,
         breaches,
         stats: await unitStats(app.db, unit.id),

@@ -8,8 +8,6 @@ import type { Reminder } from '../agreements/agreements.reminders.ts';
 import { RemindersPanel } from '../agreements/agreements.reminders.views.tsx';
 import type { AbsenceAlert } from '../attendance-reports/attendance-reports.service.ts';
 import { AbsenceAlertsPanel } from '../attendance-reports/attendance-reports.views.tsx';
-import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
-import type { Breach } from '../privacy/privacy.service.ts';
 import { PastExpiryPanel } from '../inmates/inmates.expiry.panel.tsx';
 import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
 import type { Breach } from '../privacy/privacy.service.ts';
@@ -34,7 +32,6 @@ export function UnitDashboard({
   recent,
   reminders,
   absences,
-  breaches,
   now,
   pastExpiry,
   breaches,
