@@ -14,7 +14,8 @@ import pg from 'pg';
 import { createDb } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { TEMPLATE_DB } from '../test/db.ts';
+import { seedDemo } from '../src/modules/demo/demo.seed.ts';
+import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from '../test/db.ts';
 import { chromiumExecutable } from '../test/e2e/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -99,9 +100,36 @@ templateUrl.pathname = `/${TEMPLATE_DB}`;
 const tdb = createDb(templateUrl.toString(), { max: 2 });
 await migrate(tdb);
 await tdb.destroy();
+
+// The demo template: the migrated template plus the Rutan Magetan demo, seeded once per run and
+// cloned by every file that needs it (browser tests, demo checks) instead of seeding each time.
+let demoLine = '';
+const needsDemo = await Promise.all(
+  files.map(async (f) =>
+    /useE2e\(|startApp\(|demo: true/.test(await fs.readFile(path.join(root, f), 'utf8')),
+  ),
+);
+if (needsDemo.some(Boolean)) {
+  const d0 = performance.now();
+  await admin.query(`drop database if exists ${DEMO_TEMPLATE_DB} with (force)`);
+  await admin.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
+  const demoUrl = new URL(adminUrl);
+  demoUrl.pathname = `/${DEMO_TEMPLATE_DB}`;
+  const ddb = createDb(demoUrl.toString(), { max: 4 });
+  try {
+    await seedDemo(ddb);
+    demoLine = `; demo seeded once in ${((performance.now() - d0) / 1000).toFixed(1)} s`;
+  } catch (err) {
+    // The files that clone it then fail with this cause; the others still run.
+    console.error('Seeding the demo template failed:', err);
+    await ddb.destroy();
+    await admin.query(`drop database if exists ${DEMO_TEMPLATE_DB} with (force)`);
+  }
+  await ddb.destroy().catch(() => {});
+}
 await admin.end();
 console.log(
-  `Testing against ${serverLabel} ${version} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${files.length} files${chromiumLine}`,
+  `Testing against ${serverLabel} ${version} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${files.length} files${demoLine}${chromiumLine}`,
 );
 
 const child = spawn(

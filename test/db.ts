@@ -4,6 +4,8 @@ import pg from 'pg';
 import { createDb, type Db } from '../src/db/database.ts';
 
 export const TEMPLATE_DB = 'simandiri_test_template';
+/** The migrated template with the demo seeded once by scripts/test.ts (for files that need it). */
+export const DEMO_TEMPLATE_DB = 'simandiri_test_demo';
 
 export function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
@@ -28,8 +30,11 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** An empty database with the full schema. Pass fromTemplate=false for a database with nothing in it. */
-export async function createTestDb(opts: { fromTemplate?: boolean } = {}): Promise<TestDb> {
+/**
+ * An empty database with the full schema. Pass fromTemplate=false for a database with nothing in
+ * it, demo=true for one holding the demo data (a clone of the template the runner seeded once).
+ */
+export async function createTestDb(opts: { fromTemplate?: boolean; demo?: boolean } = {}): Promise<TestDb> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   // Cloning a template needs no other session on it; parallel files may race, so retry briefly.
   for (let attempt = 0; ; attempt++) {
@@ -37,10 +42,15 @@ export async function createTestDb(opts: { fromTemplate?: boolean } = {}): Promi
       await adminQuery(
         opts.fromTemplate === false
           ? `create database ${name}`
-          : `create database ${name} template ${TEMPLATE_DB}`,
+          : `create database ${name} template ${opts.demo ? DEMO_TEMPLATE_DB : TEMPLATE_DB}`,
       );
       break;
     } catch (err) {
+      if (opts.demo && String(err).includes('does not exist')) {
+        throw new Error(
+          'The demo template is missing: its seeding failed at the start of `npm test` (see above).',
+        );
+      }
       if (attempt > 20 || !String(err).includes('being accessed')) throw err;
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }

@@ -16,7 +16,6 @@ import {
 import { loadConfig } from '../../src/app/config.ts';
 import type { App } from '../../src/app/http.ts';
 import { buildApp } from '../../src/app/server.ts';
-import { seedDemo } from '../../src/modules/demo/demo.seed.ts';
 import { createTestDb, type TestDb } from '../db.ts';
 import { chromiumExecutable } from './browser.ts';
 
@@ -48,9 +47,8 @@ export interface RunningApp {
 
 /** Starts the application on 127.0.0.1 and a free port, over a fresh database with the demo data. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const tdb = await createTestDb();
+  const tdb = await createTestDb({ demo: true });
   try {
-    await seedDemo(tdb.db);
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
