@@ -9,7 +9,7 @@ import { dueReminders } from '../agreements/agreements.reminders.ts';
 import { absenceAlerts } from '../attendance-reports/attendance-reports.service.ts';
 import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
-import { countPastExpiry } from '../inmates/inmates.service.ts';
+import { countPastExpiry, countPastExpiryByUnit } from '../inmates/inmates.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
 import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
@@ -73,10 +73,12 @@ export async function dashboardRoutes(app: App) {
     const user = userOf(req);
     if (user.unitId) return reply.html(await unitPage(req, user.unitId));
     const units = await listUnits(app.db, user.scope);
+    // People active past their tanggal ekspirasi, as a count per unit (offices see no names).
+    const pastExpiry = await countPastExpiryByUnit(app.db, user.scope);
     const breaches = can(user.roles, 'privacy.breaches.view')
       ? await pendingNotices(app.db, user.scope)
       : null;
-    return reply.html(renderPage(UnitsOverview({ ctx: viewCtx(req), units, breaches })));
+    return reply.html(renderPage(UnitsOverview({ ctx: viewCtx(req), units, breaches, pastExpiry })));
   });
 
   app.get('/dashboard/:id', { config: perm, schema: { params: IdParams } }, async (req, reply) =>

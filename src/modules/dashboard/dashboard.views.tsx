@@ -100,10 +100,13 @@ export function UnitsOverview({
   ctx,
   units,
   breaches = null,
+  pastExpiry = new Map(),
 }: {
   ctx: ViewCtx;
   units: UnitSummary[];
   breaches?: Breach[] | null;
+  /** Active people past their tanggal ekspirasi, per unit id (counts only). */
+  pastExpiry?: ReadonlyMap<string, number>;
 }) {
   return (
     <Layout ctx={ctx} title={ctx.t('dashboard.title')}>
@@ -122,6 +125,11 @@ export function UnitsOverview({
             <li class="card" key={u.id}>
               <a href={`/dashboard/${u.id}`}>{u.name}</a>
               <p class="muted">{u.kanwil_name}</p>
+              {(pastExpiry.get(u.id) ?? 0) > 0 && (
+                <p data-testid={`past-expiry-${u.id}`}>
+                  {ctx.t('inmates.expiry.overviewCount', { n: pastExpiry.get(u.id) ?? 0 })}
+                </p>
+              )}
             </li>
           ))}
         </ul>

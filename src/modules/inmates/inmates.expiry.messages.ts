@@ -34,6 +34,7 @@ export const id = {
   'inmates.expiry.dashboardText': '{n} orang masih tercatat aktif sesudah tanggal ekspirasinya.',
   'inmates.expiry.dashboardNone': 'Tidak ada yang aktif sesudah tanggal ekspirasinya.',
   'inmates.expiry.dashboardLink': 'Lihat dan perbaiki',
+  'inmates.expiry.overviewCount': 'Lewat tanggal ekspirasi: {n} orang',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -69,4 +70,5 @@ export const en: Record<keyof typeof id, string> = {
   'inmates.expiry.dashboardText': '{n} people are still recorded as active after their release date.',
   'inmates.expiry.dashboardNone': 'Nobody is active after their release date.',
   'inmates.expiry.dashboardLink': 'Review and correct',
+  'inmates.expiry.overviewCount': 'Past release date: {n} people',
 };

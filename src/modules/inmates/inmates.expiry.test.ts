@@ -102,6 +102,12 @@ describe('people past their tanggal ekspirasi', () => {
     assert.equal(office.statusCode, 200);
     assert.match(office.body, /data-testid="past-expiry-count">2</);
     assert.doesNotMatch(office.body, /past-expiry-link|Hadi Lewat Ekspirasi/);
+    const overview = await kanwil.get('/dashboard');
+    assert.match(
+      overview.body,
+      new RegExp(`data-testid="past-expiry-${unitId}">Lewat tanggal ekspirasi: 2 orang<`),
+    );
+    assert.doesNotMatch(overview.body, /Hadi Lewat Ekspirasi/);
   });
 
   test('the unit’s own local date decides: late evening in WIB is already the next day in WIT', async () => {

@@ -249,6 +249,23 @@ export async function countPastExpiry(conn: Conn, unitId: string, now: Date): Pr
   return toNumber(r?.n);
 }
 
+/** The same count for every unit in scope that has any, in one grouped query (regional overview). */
+export async function countPastExpiryByUnit(
+  conn: Conn,
+  scope: Scope,
+  now: Date,
+): Promise<Map<string, number>> {
+  let q = conn
+    .selectFrom('inmates as i')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .select((eb) => ['i.unit_id', eb.fn.countAll<string>().as('n')])
+    .where('i.status', '=', 'active')
+    .where(pastExpirySql(now))
+    .groupBy('i.unit_id');
+  if (!scope.all) q = q.where('i.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+  return new Map((await q.execute()).map((r) => [r.unit_id, toNumber(r.n)]));
+}
+
 export async function setExpiry(conn: Conn, id: string, expiry: string): Promise<void> {
   await conn
     .updateTable('inmates')

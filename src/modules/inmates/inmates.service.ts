@@ -25,6 +25,9 @@ export const activeWithRegisterF = repo.activeWithRegisterF;
 /** How many of a unit's people are still active after their tanggal ekspirasi (dashboard). */
 export const countPastExpiry = (db: Db, unitId: string, now: Date = new Date()) =>
   repo.countPastExpiry(db, unitId, now);
+/** Those counts per unit in the viewer's scope (regional and national overview: counts, no names). */
+export const countPastExpiryByUnit = (db: Db, scope: Scope, now: Date = new Date()) =>
+  repo.countPastExpiryByUnit(db, scope, now);
 /** The tanggal ekspirasi of some inmates, by id (the certificates' completion rule). */
 export const expiryOf = repo.expiryOf;
 
