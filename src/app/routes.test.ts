@@ -82,6 +82,8 @@ describe('routes and permissions', () => {
       (r) => r.method !== 'HEAD' && r.permission && r.permission !== 'public' && r.permission !== 'self',
     );
 
+  // Allowed is not the whole story for the audit log: what each role reads in it (counts for Kanwil
+  // and Ditjenpas, records with personal fields redacted for others) is in audit/audit.access.test.ts.
   test('each role is allowed or refused each route exactly as the policy says', async () => {
     const failures: string[] = [];
     const identities = [

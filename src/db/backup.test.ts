@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { buildKanwil, buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestDb, type TestDb } from '../../test/db.ts';
-import { recordAudit, SYSTEM, verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { recordAudit, SYSTEM, verifyAuditChain, writeCheckpoint } from '../modules/audit/audit.service.ts';
 import { BackupFormatError, backupDatabase, dependencyOrder, RestoreRefusedError } from './backup.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrate.ts';
@@ -89,6 +89,18 @@ async function fill(db: Db): Promise<void> {
       ),
     );
   }
+  // An inmate's record keeps its personal values apart from the chain (audit_personal), and the
+  // chain head is signed (audit_checkpoints): both must survive the round trip (decision 9).
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, SYSTEM, {
+      action: 'inmates.create',
+      entity: 'inmate',
+      entityId: unit.id,
+      unitId: unit.id,
+      after: { unit_id: unit.id, name: AWKWARD[7], birth_date: '1990-01-31', block: AWKWARD[0] },
+    }),
+  );
+  await writeCheckpoint(db, 'k'.repeat(40), AWKWARD[8] ?? '');
   await db
     .transaction()
     .execute((trx) => recordAudit(trx, SYSTEM, { action: 'system.start', entity: 'system' }));
@@ -357,14 +369,17 @@ describe('database backup and restore', () => {
     assert.equal(restored.rows, summary.rows);
     assert.deepEqual(await fingerprint(dst.db), expected);
 
-    const chain = await verifyAuditChain(dst.db);
-    assert.deepEqual({ ok: chain.ok, count: chain.count }, { ok: true, count: AWKWARD.length + 1 });
+    const chain = await verifyAuditChain(dst.db, { checkpointKey: 'k'.repeat(40) });
+    assert.deepEqual(
+      { ok: chain.ok, count: chain.count, checkpoints: chain.ok && chain.checkpoints },
+      { ok: true, count: AWKWARD.length + 2, checkpoints: 1 },
+    );
     // The restored database carries on: new ids follow the old ones, the chain extends.
     await dst.db
       .transaction()
       .execute((trx) => recordAudit(trx, SYSTEM, { action: 'after.restore', entity: 'x' }));
     const after = await verifyAuditChain(dst.db);
-    assert.deepEqual({ ok: after.ok, count: after.count }, { ok: true, count: AWKWARD.length + 2 });
+    assert.deepEqual({ ok: after.ok, count: after.count }, { ok: true, count: AWKWARD.length + 3 });
     await dst.db.insertInto('signin_attempts').values({ username: 'new', ip: 'x', success: true }).execute();
     // The append-only triggers came back with the schema.
     await assert.rejects(sql`delete from audit_log`.execute(dst.db), /append-only/);
@@ -459,7 +474,7 @@ describe('database backup and restore', () => {
     const dst = await fresh(false);
     const r = await runScript('scripts/db-restore.ts', [out], dst.url);
     assert.equal(r.code, 0, r.out);
-    assert.match(r.out, /audit_log\s+10 rows/);
+    assert.match(r.out, /audit_log\s+11 rows/);
     assert.deepEqual(await fingerprint(dst.db), expected);
 
     const again = await runScript('scripts/db-restore.ts', [out], dst.url);

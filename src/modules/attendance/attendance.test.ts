@@ -9,6 +9,7 @@ import {
   daysFromToday,
 } from '../../../test/attendance-fixtures.ts';
 import { buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
+import { auditRecordsOf } from '../audit/audit.service.ts';
 
 describe('attendance of a session', () => {
   let t: TestApp;
@@ -26,13 +27,9 @@ describe('attendance of a session', () => {
       .where('session_id', '=', sessionId)
       .orderBy('enrolment_id')
       .execute();
+  // With their personal part (the per-person changes live apart from the chain: decision 9).
   const audits = (sessionId: string) =>
-    t.db
-      .selectFrom('audit_log')
-      .select(['action', 'after', 'actor_id'])
-      .where('entity_id', '=', sessionId)
-      .where('action', '=', 'attendance.save')
-      .execute();
+    auditRecordsOf(t.db, { entityId: sessionId, action: 'attendance.save' });
   const sessionWithPeople = async (dayOffset: number, n = 3) => {
     const s = await buildSession(t.db, { programme_id: programmeId, day: daysFromToday(dayOffset) });
     const people = await buildParticipants(t.db, {

@@ -249,3 +249,34 @@ export async function listCheckpoints(conn: Conn) {
     record_count: toNumber(r.record_count),
   }));
 }
+
+/** The records of one entity or action with their personal parts, oldest first. */
+export async function recordsWithPersonal(conn: Conn, where: { entityId?: string; action?: string }) {
+  let q = conn
+    .selectFrom('audit_log as a')
+    .leftJoin('audit_personal as p', 'p.audit_id', 'a.id')
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_id',
+      'a.actor_name',
+      'a.unit_id',
+      'a.action',
+      'a.entity',
+      'a.entity_id',
+      'a.before',
+      'a.after',
+      'p.audit_id as personal_id',
+      'p.before as personal_before',
+      'p.after as personal_after',
+      'p.erased_at as personal_erased_at',
+    ]);
+  if (where.entityId !== undefined) q = q.where('a.entity_id', '=', where.entityId);
+  if (where.action !== undefined) q = q.where('a.action', '=', where.action);
+  const rows = await q.orderBy('a.id').execute();
+  return rows.map((r) => ({
+    ...r,
+    id: String(r.id),
+    personal_id: r.personal_id === null ? null : String(r.personal_id),
+  }));
+}

@@ -11,7 +11,7 @@ import {
   personalDigest,
   snapshot,
 } from './audit.chain.ts';
-import { splitPersonal } from './audit.personal.ts';
+import { presentRecord, splitPersonal } from './audit.personal.ts';
 import * as repo from './audit.repo.ts';
 
 /** Who is acting: a signed-in user, or the system itself (seeding, jobs). */
@@ -292,6 +292,29 @@ export async function verifyAuditChain(conn: Conn, opts: VerifyOptions = {}): Pr
       `newest checkpoint is from ${newest.at.toISOString()}: the daily job has not run, or newer checkpoints were removed`,
     );
   return { ok: true, count, lastId, lastHash: prev, checkpoints: checkpoints.length, warnings };
+}
+
+/**
+ * Records as they were written, personal values put back (or ERASED): for the module that owns the
+ * data and its tests, never for display (displays go through audit.access.ts).
+ */
+export async function auditRecordsOf(conn: Conn, where: { entityId?: string; action?: string }) {
+  const rows = await repo.recordsWithPersonal(conn, where);
+  return rows.map(({ personal_id, personal_before, personal_after, personal_erased_at, ...r }) => {
+    const shown = presentRecord(
+      {
+        entity: r.entity,
+        before: r.before,
+        after: r.after,
+        personal:
+          personal_id === null
+            ? null
+            : { before: personal_before, after: personal_after, erased: personal_erased_at !== null },
+      },
+      () => true,
+    );
+    return { ...r, before: shown.before, after: shown.after };
+  });
 }
 
 export const listAudit = repo.listAudit;
