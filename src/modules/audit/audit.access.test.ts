@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildKanwil, buildUnit, buildUser } from '../../../test/builders.ts';
 import type { Role } from '../../db/schema.ts';
+import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { demoInmates } from '../demo/demo.inmates.ts';
 
 type Listed = {
@@ -193,6 +194,45 @@ describe('who reads what in the audit log', () => {
     for (const label of ['petugas', 'instruktur_mitra', 'humas']) {
       assert.equal((await client(label).get('/api/v1/audit?entity=inmate')).statusCode, 403, label);
       assert.equal((await client(label).get('/admin/audit')).statusCode, 403, label);
+    }
+  });
+});
+
+describe('the audit log on the Rutan Magetan demo', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({}, { demo: true });
+  });
+  after(() => t.close());
+
+  test('kanwil.jatim and ditjenpas read no demo inmate in /api/v1/audit or /admin/audit; admin.magetan and the Kepala read them', async () => {
+    const people = await t.db.selectFrom('inmates').select(['name', 'reg_number', 'birth_date']).execute();
+    assert.ok(people.length >= 15);
+    const values = people.flatMap((p) => [p.name, p.reg_number, p.birth_date]);
+    for (const username of ['kanwil.jatim', 'ditjenpas']) {
+      const c = await t.signedIn(username, DEMO_PASSWORD);
+      const api = await c.get('/api/v1/audit?entity=inmate');
+      assert.equal(api.statusCode, 200);
+      const body = JSON.parse(api.body) as Listed;
+      assert.equal(body.view, 'counts');
+      assert.ok(body.total >= people.length, 'the creations are counted');
+      const texts = [
+        api.body,
+        (await c.get('/admin/audit')).body,
+        (await c.get('/api/v1/audit?entity=enrolment')).body,
+      ];
+      for (const text of texts)
+        for (const v of values)
+          assert.ok(!text.includes(v), `${username} must not read ${v} in the audit log`);
+    }
+    for (const username of ['admin.magetan', 'ari.rahmanto']) {
+      const c = await t.signedIn(username, DEMO_PASSWORD);
+      const body = JSON.parse((await c.get('/api/v1/audit?entity=inmate')).body) as Listed;
+      assert.equal(body.view, 'records');
+      assert.ok(
+        body.items.some((i) => i.personal === 'shown'),
+        `${username} reads the unit's records`,
+      );
     }
   });
 });
