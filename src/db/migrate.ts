@@ -14,6 +14,7 @@ import * as m0009 from './migrations/0009_selection.ts';
 import * as m0013 from './migrations/0013_attendance_reports.ts';
 import * as m0014 from './migrations/0014_audit_privacy.ts';
 import * as m0015 from './migrations/0015_register_release.ts';
+import * as m0016 from './migrations/0016_unit_class_ii.ts';
 import * as m0018 from './migrations/0018_privacy.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013_attendance_reports': m0013,
   '0014_audit_privacy': m0014,
   '0015_register_release': m0015,
+  '0016_unit_class_ii': m0016,
   '0018_privacy': m0018,
 };
 

@@ -7,7 +7,8 @@ type Json = ColumnType<unknown, string | null, string | null>;
 export type Role = 'admin' | 'kepala_upt' | 'petugas' | 'instruktur_mitra' | 'kanwil' | 'pusat' | 'humas';
 export type TimeZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
 export type UnitType = 'rutan' | 'lapas' | 'lpka' | 'lpp' | 'bapas';
-export type UnitClass = 'I' | 'IIA' | 'IIB' | 'III';
+/** Kelas II is for Bapas and LPKA only (unitClassAllowed). */
+export type UnitClass = 'I' | 'II' | 'IIA' | 'IIB' | 'III';
 
 export interface KanwilTable {
   id: Generated<string>;

@@ -4,7 +4,7 @@ export const UnitBody = Type.Object({
   kanwil_id: Type.String({ format: 'uuid' }),
   code: Type.String({ pattern: '^[A-Za-z0-9.-]{2,20}$' }),
   type: Type.Union(['rutan', 'lapas', 'lpka', 'lpp', 'bapas'].map((v) => Type.Literal(v))),
-  class: Type.Union(['I', 'IIA', 'IIB', 'III'].map((v) => Type.Literal(v))),
+  class: Type.Union(['I', 'II', 'IIA', 'IIB', 'III'].map((v) => Type.Literal(v))),
   name: Type.String({ minLength: 3, maxLength: 150 }),
   address: Type.Optional(Type.String({ maxLength: 300 })),
   city: Type.Optional(Type.String({ maxLength: 100 })),

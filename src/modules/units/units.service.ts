@@ -56,7 +56,13 @@ function values(input: UnitInput): repo.UnitValues {
   };
 }
 
+/** Units are Kelas I, IIA, IIB or III; Bapas and LPKA may also be Kelas II. */
+export function unitClassAllowed(type: UnitType, cls: UnitClass): boolean {
+  return cls !== 'II' || type === 'bapas' || type === 'lpka';
+}
+
 async function check(db: Db, input: UnitInput, exceptId?: string) {
+  if (!unitClassAllowed(input.type, input.class)) throw fieldError('class', 'units.classIIOnly');
   if (!(await repo.kanwilExists(db, input.kanwil_id))) throw fieldError('kanwil_id', 'err.enum');
   if (await repo.codeTaken(db, input.code.toUpperCase(), exceptId))
     throw fieldError('code', 'units.codeTaken');

@@ -18,6 +18,30 @@ describe('units and regional offices', () => {
   });
   after(() => t.close());
 
+  test('a Bapas and an LPKA can be Kelas II; a Rutan cannot, with a message on the class', async () => {
+    const unit = (code: string, type: string, cls: string) => ({
+      kanwil_id: kanwilId,
+      code,
+      type,
+      class: cls,
+      name: `${type.toUpperCase()} Kelas ${cls} Uji`,
+      timezone: 'Asia/Jakarta',
+    });
+    assert.equal(
+      (await national.json('POST', '/api/v1/units', unit('BAPAS-UJI', 'bapas', 'II'))).statusCode,
+      201,
+    );
+    assert.equal(
+      (await national.json('POST', '/api/v1/units', unit('LPKA-UJI', 'lpka', 'II'))).statusCode,
+      201,
+    );
+    const rutan = await national.json('POST', '/api/v1/units', unit('RUTAN-UJI', 'rutan', 'II'));
+    assert.equal(rutan.statusCode, 400);
+    assert.match(rutan.body, /Kelas II hanya untuk Bapas dan LPKA/);
+    const saved = await t.db.selectFrom('units').select('code').where('code', '=', 'RUTAN-UJI').execute();
+    assert.deepEqual(saved, []);
+  });
+
   test('a national administrator adds a unit; bad answers come back per field and nothing is saved', async () => {
     await national.get('/units/new');
     const bad = await national.postForm('/units', {

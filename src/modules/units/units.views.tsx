@@ -115,7 +115,7 @@ export function UnitFormPage({
           form={form}
           name="class"
           label="units.class"
-          options={['I', 'IIA', 'IIB', 'III'].map((v) => ({ value: v, label: v }))}
+          options={['I', 'II', 'IIA', 'IIB', 'III'].map((v) => ({ value: v, label: v }))}
         />
         <TextField ctx={ctx} form={form} name="name" label="units.name" maxLength={150} />
         <TextField ctx={ctx} form={form} name="address" label="units.address" optional maxLength={300} />
