@@ -152,9 +152,18 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
   const zone = d.inmate.timezone as Zone;
   const base = `/attendance-reports/inmates/${d.inmate.id}`;
   return (
-    <Layout ctx={ctx} title={`${ctx.t('attReports.monthly')} — ${d.inmate.name}`}>
-      <h1>{ctx.t('attReports.monthlyTitle')}</h1>
-      <p class="muted">{ctx.t('attReports.monthlyIntro')}</p>
+    <Layout
+      ctx={ctx}
+      title={`${ctx.t(d.sppn ? 'attReports.monthly' : 'attReports.monthlyPlain')} — ${d.inmate.name}`}
+    >
+      <h1>{ctx.t(d.sppn ? 'attReports.monthlyTitle' : 'attReports.monthlyPlain')}</h1>
+      {d.sppn ? (
+        <p class="muted">{ctx.t('attReports.monthlyIntro')}</p>
+      ) : (
+        <p class="notice" data-testid="sppn-narapidana-only">
+          {ctx.t('attReports.sppnNarapidanaOnly')}
+        </p>
+      )}
       <p>
         <strong>{d.inmate.name}</strong> · {d.inmate.reg_number} · {d.inmate.unit_name}
       </p>
@@ -163,15 +172,17 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
         <input type="month" id="month" name="month" value={d.month} required />{' '}
         <button type="submit">{ctx.t('attReports.show')}</button>
       </form>
-      <p>
-        <a href={`${base}/participation.xlsx?month=${d.month}`} data-testid="download-monthly" download>
-          {ctx.t('attReports.downloadMonthly')}
-        </a>
-        {' · '}
-        <a href={`${base}/participation.pdf?month=${d.month}`} data-testid="download-monthly-pdf" download>
-          {ctx.t('attReports.downloadMonthlyPdf')}
-        </a>
-      </p>
+      {d.sppn && (
+        <p>
+          <a href={`${base}/participation.xlsx?month=${d.month}`} data-testid="download-monthly" download>
+            {ctx.t('attReports.downloadMonthly')}
+          </a>
+          {' · '}
+          <a href={`${base}/participation.pdf?month=${d.month}`} data-testid="download-monthly-pdf" download>
+            {ctx.t('attReports.downloadMonthlyPdf')}
+          </a>
+        </p>
+      )}
       <h2>
         {ctx.t('attReports.totals')} — {monthLabel(d.month, ctx)}
       </h2>

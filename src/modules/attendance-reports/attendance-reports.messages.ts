@@ -41,6 +41,9 @@ export const id = {
   'attReports.status': 'Kehadiran',
   'attReports.inmateRecord': 'Data warga binaan',
   'attReports.monthly': 'Partisipasi bulanan (SPPN)',
+  'attReports.monthlyPlain': 'Partisipasi bulanan',
+  'attReports.sppnNarapidanaOnly':
+    'Bukti aspek kemandirian SPPN hanya untuk narapidana: SPPN menilai narapidana, sedangkan orang ini tahanan. Partisipasinya tetap tercatat di bawah.',
   'attReports.monthlyTitle': 'Partisipasi bulanan — aspek kemandirian (SPPN)',
   'attReports.monthlyIntro':
     'Bukti keikutsertaan warga binaan dalam program kemandirian selama satu bulan, untuk penilaian aspek kemandirian SPPN.',
@@ -112,6 +115,9 @@ export const en: Record<keyof typeof id, string> = {
   'attReports.status': 'Attendance',
   'attReports.inmateRecord': 'Inmate record',
   'attReports.monthly': 'Monthly participation (SPPN)',
+  'attReports.monthlyPlain': 'Monthly participation',
+  'attReports.sppnNarapidanaOnly':
+    'SPPN kemandirian evidence is for narapidana only: the SPPN scores sentenced inmates, and this person is a detainee. Their participation is still shown below.',
   'attReports.monthlyTitle': 'Monthly participation — kemandirian aspect (SPPN)',
   'attReports.monthlyIntro':
     "Evidence of the inmate's participation in self-reliance programmes during one month, for the kemandirian aspect of the SPPN score.",

@@ -15,7 +15,7 @@ import {
   toBuffer,
 } from '../../app/pdf.ts';
 import { isPresent, MARK_STATUSES, sessionHours } from '../attendance/attendance.rules.ts';
-import type { inmateMonth } from './attendance-reports.service.ts';
+import { assertSppnEvidence, type inmateMonth } from './attendance-reports.service.ts';
 
 export async function inmateMonthPdf(
   d: Awaited<ReturnType<typeof inmateMonth>>,
@@ -28,6 +28,7 @@ export async function inmateMonthPdf(
     monthLabel: string;
   },
 ): Promise<Buffer> {
+  assertSppnEvidence(d);
   const { t, lang } = opts;
   const zone = d.inmate.timezone as Zone;
   const doc = await newDocument({

@@ -3,7 +3,13 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../app/policy.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
-import type { EnrolmentStatus, MarkStatus, ParticipantKind, SessionStatus } from '../../db/schema.ts';
+import type {
+  EnrolmentStatus,
+  MarkStatus,
+  ParticipantKind,
+  RegisterClass,
+  SessionStatus,
+} from '../../db/schema.ts';
 import { isPresent, MARK_STATUSES } from '../attendance/attendance.rules.ts';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
@@ -186,6 +192,7 @@ export interface InmateHead {
   id: string;
   name: string;
   reg_number: string;
+  register_class: RegisterClass;
   unit_id: string;
   unit_name: string;
   timezone: string;
@@ -194,7 +201,7 @@ export interface InmateHead {
 /** The inmate, if they have a place in at least one programme the viewer may see. */
 export async function findInmate(conn: Conn, scope: Scope, inmateId: string) {
   const r = await sql<InmateHead>`
-    select i.id, i.name, i.reg_number, i.unit_id, u.name as unit_name, u.timezone
+    select i.id, i.name, i.reg_number, i.register_class, i.unit_id, u.name as unit_name, u.timezone
       from inmates i
       join units u on u.id = i.unit_id
      where i.id = ${inmateId}

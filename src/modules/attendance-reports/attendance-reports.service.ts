@@ -15,6 +15,7 @@ import {
   type RateSummary,
   sessionHours,
 } from '../attendance/attendance.rules.ts';
+import { categoryOf } from '../inmates/inmates.rules.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
 import * as repo from './attendance-reports.repo.ts';
 
@@ -241,7 +242,15 @@ export async function inmateMonth(db: Db, scope: Scope, inmateId: string, month:
     rate: attendanceRate(marks),
     hours: Math.round(t.hours * 100) / 100,
   }));
-  return { inmate, month, from, to, rows, programmes };
+  // SPPN scores narapidana: a detainee's month is shown, but it is no SPPN evidence.
+  const sppn = categoryOf(inmate.register_class) === 'narapidana';
+  return { inmate, month, from, to, rows, programmes, sppn };
+}
+
+/** The SPPN kemandirian evidence (XLSX, PDF) exists for narapidana only; a detainee's is refused. */
+export function assertSppnEvidence(d: { sppn: boolean }): void {
+  if (!d.sppn)
+    throw new AppError('attendance_reports.sppn_narapidana_only', 409, 'attReports.sppnNarapidanaOnly');
 }
 
 export interface OverviewRow extends repo.ProgrammeOverviewRow {

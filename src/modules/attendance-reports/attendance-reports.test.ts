@@ -286,6 +286,34 @@ describe('attendance summaries', () => {
     assert.doesNotMatch(dash, /Dedi Kurniawan/);
   });
 
+  test("the SPPN kemandirian evidence is for narapidana only: a detainee's month is shown without it, and its export is refused", async () => {
+    const detainee = await buildInmate(t.db, {
+      unit_id: ids.unit as string,
+      name: 'Eko Tahanan',
+      reg_number: 'A.III 12/2026',
+    });
+    const prog = await buildProgramme(t.db, { unit_id: ids.unit as string, name: 'Menjahit' });
+    const e = await buildEnrolment(t.db, {
+      programme_id: prog.id,
+      inmate_id: detainee.id,
+      name: detainee.name,
+    });
+    const s = await buildSession(t.db, { programme_id: prog.id, day: '2026-01-28' });
+    await buildMark(t.db, { session_id: s.id, enrolment_id: e.id, status: 'hadir' });
+    const page = await staff.get(`/attendance-reports/inmates/${detainee.id}?month=2026-01`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /data-testid="sppn-narapidana-only"/);
+    assert.match(page.body, /SPPN hanya untuk narapidana/);
+    assert.doesNotMatch(page.body, /data-testid="download-monthly/);
+    for (const file of ['participation.xlsx', 'participation.pdf']) {
+      const res = await staff.get(`/attendance-reports/inmates/${detainee.id}/${file}?month=2026-01`);
+      assert.equal(res.statusCode, 409, file);
+      assert.match(res.body, /SPPN hanya untuk narapidana/, file);
+    }
+    const sentenced = await staff.get(`/attendance-reports/inmates/${ids.inmateA}?month=2026-01`);
+    assert.match(sentenced.body, /data-testid="download-monthly-pdf"/);
+  });
+
   test("an inmate's month of participation exports every session with status and hours, without the NIK", async () => {
     const page = await staff.get(`/attendance-reports/inmates/${ids.inmateA}?month=2026-01`);
     assert.equal(page.statusCode, 200);

@@ -5,7 +5,12 @@ import type ExcelJS from 'exceljs';
 import { formatTime, type Zone } from '../../app/format.ts';
 import type { Translate } from '../../app/i18n.ts';
 import { isPresent, MARK_STATUSES, sessionHours } from '../attendance/attendance.rules.ts';
-import type { inmateMonth, MonthSummary, ParticipantSummary } from './attendance-reports.service.ts';
+import {
+  assertSppnEvidence,
+  type inmateMonth,
+  type MonthSummary,
+  type ParticipantSummary,
+} from './attendance-reports.service.ts';
 
 function sheet(wb: ExcelJS.Workbook, name: string, headers: string[]) {
   const ws = wb.addWorksheet(name);
@@ -105,6 +110,7 @@ export async function inmateMonthWorkbook(
   t: Translate,
   d: Awaited<ReturnType<typeof inmateMonth>>,
 ): Promise<Buffer> {
+  assertSppnEvidence(d);
   const wb = await newBook();
   const zone = d.inmate.timezone as Zone;
   const sum = wb.addWorksheet(t('attReports.totals'));
