@@ -135,6 +135,32 @@ export async function up(db: AnyDb): Promise<void> {
   let prev = GENESIS;
   let legacyHead: { id: string; hash: string } | null = null;
   let count = 0;
+  // One insert and one update per batch (not per row): a national log of millions re-seals in minutes.
+  let batch: Array<{
+    id: string;
+    before: string | null;
+    after: string | null;
+    digest: string | null;
+    prev: string;
+    hash: string;
+    legacy: string;
+  }> = [];
+  let personal: Array<{ audit_id: string; nonce: string; before: string | null; after: string | null }> = [];
+  const flush = async () => {
+    if (personal.length) await db.insertInto('audit_personal').values(personal).execute();
+    if (batch.length)
+      await sql`update audit_log as a set hash_version = 2, before = v.before::jsonb, after = v.after::jsonb,
+          personal_digest = v.digest, legacy_hash = v.legacy, prev_hash = v.prev, hash = v.hash
+        from (values ${sql.join(
+          batch.map(
+            (r) =>
+              sql`(${r.id}::bigint, ${r.before}::text, ${r.after}::text, ${r.digest}::text, ${r.legacy}::text, ${r.prev}::text, ${r.hash}::text)`,
+          ),
+        )}) as v(id, before, after, digest, legacy, prev, hash)
+        where a.id = v.id`.execute(db);
+    batch = [];
+    personal = [];
+  };
   for await (const r of rows(db)) {
     const b = splitPersonal(r.entity, r.before);
     const a = splitPersonal(r.entity, r.after);
@@ -142,15 +168,12 @@ export async function up(db: AnyDb): Promise<void> {
     if (b.personal || a.personal) {
       const nonce = newNonce();
       digest = personalDigest(nonce, b.personal, a.personal);
-      await db
-        .insertInto('audit_personal')
-        .values({
-          audit_id: r.id,
-          nonce,
-          before: b.personal ? JSON.stringify(b.personal) : null,
-          after: a.personal ? JSON.stringify(a.personal) : null,
-        })
-        .execute();
+      personal.push({
+        audit_id: String(r.id),
+        nonce,
+        before: b.personal ? JSON.stringify(b.personal) : null,
+        after: a.personal ? JSON.stringify(a.personal) : null,
+      });
     }
     const hash = hashRecordV2(prev, {
       ...content(r),
@@ -159,23 +182,21 @@ export async function up(db: AnyDb): Promise<void> {
       personalDigest: digest,
       legacyHash: r.hash,
     });
-    await db
-      .updateTable('audit_log')
-      .set({
-        hash_version: 2,
-        before: b.kept === null ? null : JSON.stringify(b.kept),
-        after: a.kept === null ? null : JSON.stringify(a.kept),
-        personal_digest: digest,
-        legacy_hash: r.hash,
-        prev_hash: prev,
-        hash,
-      })
-      .where('id', '=', r.id)
-      .execute();
+    batch.push({
+      id: String(r.id),
+      before: b.kept === null ? null : JSON.stringify(b.kept),
+      after: a.kept === null ? null : JSON.stringify(a.kept),
+      digest,
+      prev,
+      hash,
+      legacy: r.hash,
+    });
+    if (batch.length >= 500) await flush();
     prev = hash;
     legacyHead = { id: String(r.id), hash: r.hash };
     count++;
   }
+  await flush();
   await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
   if (!legacyHead) return;
 
