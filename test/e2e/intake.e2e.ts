@@ -12,13 +12,14 @@ import { navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
 
-/** Demo people of Rutan Magetan by register class and risk, in a fixed order. */
+/** Demo people held at Rutan Magetan today, by register class and risk, in a fixed order. */
 async function people(classes: RegisterClass[], risk: 'rendah' | null, n: number) {
   let q = e2e.app.db
     .selectFrom('inmates as i')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
     .select(['i.id', 'i.name', 'i.unit_id'])
     .where('u.code', '=', 'RUTAN-MGT')
+    .where('i.status', '=', 'active')
     .where('i.register_class', 'in', classes)
     .where('i.health_restriction', '=', false);
   q = risk ? q.where('i.risk_level', '=', risk) : q.where('i.risk_level', 'is', null);
@@ -30,10 +31,16 @@ async function people(classes: RegisterClass[], risk: 'rendah' | null, n: number
 describe('an intake in the browser', () => {
   test('from proposed candidates through assessment, consent and the approved TPP decision to enrolment', async () => {
     // Arrange: a second class at Rutan Magetan open to low-risk inmates, 5 places.
-    const [s1, s2, s3] = await people(['B.I'], 'rendah', 3);
-    const [d1, d2] = await people(['A.II', 'A.III'], 'rendah', 2);
-    const [unassessed] = await people(['A.I'], null, 1);
+    // Detainees have no risk level (the assessment is for narapidana with over a year left).
+    const [s1, s2, s3, unassessed] = await people(['B.I'], 'rendah', 4);
+    const [d1, d2] = await people(['A.I', 'A.II', 'A.III', 'A.IV'], null, 2);
     assert.ok(s1 && s2 && s3 && d1 && d2 && unassessed);
+    // A narapidana with more than a year left whose assessment is not recorded yet.
+    await e2e.app.db
+      .updateTable('inmates')
+      .set({ risk_level: null, expected_release_date: '2031-01-01' })
+      .where('id', '=', unassessed.id)
+      .execute();
     const petugasId = (
       await e2e.app.db
         .selectFrom('users')
@@ -118,7 +125,7 @@ describe('an intake in the browser', () => {
     // The TPP session: four accepted (one of them a detainee who has not consented), one rejected.
     const tpp = await intake.recordTpp({
       heldOn: today,
-      members: ['Kepala KPLP', 'Kasubsi Pelayanan Tahanan'],
+      members: ['Kasubsi Pelayanan Tahanan (ketua)', 'Kepala Pengamanan Rutan (KPR)'],
       decisions: [
         { name: s1.name, decision: 'accepted' },
         { name: d1.name, decision: 'accepted' },
