@@ -45,3 +45,16 @@ test('every setting the parser reads is documented, in SETTINGS and in docs/conf
   const doc = await readFile(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
   for (const name of documented) assert.ok(doc.includes(`\`${name}\``), `${name} in docs/configuration.md`);
 });
+
+test('audit settings: personal values kept five years by default, checkpoints signed with SESSION_SECRET unless a key is set', () => {
+  const secret = 's'.repeat(40);
+  const c = loadConfig({ SESSION_SECRET: secret });
+  assert.equal(c.auditPersonalRetentionDays, 1825);
+  assert.equal(c.auditCheckpointKey, secret);
+  assert.equal(loadConfig({ AUDIT_CHECKPOINT_KEY: 'k'.repeat(32) }).auditCheckpointKey, 'k'.repeat(32));
+  assert.throws(() => loadConfig({ AUDIT_CHECKPOINT_KEY: 'short' }), /AUDIT_CHECKPOINT_KEY/);
+  assert.throws(
+    () => loadConfig({ AUDIT_PERSONAL_RETENTION_DAYS: '7' }),
+    /AUDIT_PERSONAL_RETENTION_DAYS: must be between 30/,
+  );
+});

@@ -88,7 +88,8 @@ function publicBaseUrl(value: string | undefined, port: number): string {
 
 /** Without its own key, checkpoints are signed with SESSION_SECRET (random in development). */
 function checkpointKey(value: string | undefined, sessionSecret: string | undefined): string {
-  if (value && value.length < 32) throw new ConfigError('AUDIT_CHECKPOINT_KEY', 'must be at least 32 characters');
+  if (value && value.length < 32)
+    throw new ConfigError('AUDIT_CHECKPOINT_KEY', 'must be at least 32 characters');
   return value || sessionSecret || randomBytes(32).toString('hex');
 }
 
