@@ -1758,7 +1758,7 @@ export interface operations {
                     kanwil_id: string;
                     code: string;
                     type: "rutan" | "lapas" | "lpka" | "lpp" | "bapas";
-                    class: "I" | "IIA" | "IIB" | "III";
+                    class: "I" | "II" | "IIA" | "IIB" | "III";
                     name: string;
                     address?: string;
                     city?: string;
@@ -1855,7 +1855,7 @@ export interface operations {
                     kanwil_id: string;
                     code: string;
                     type: "rutan" | "lapas" | "lpka" | "lpp" | "bapas";
-                    class: "I" | "IIA" | "IIB" | "III";
+                    class: "I" | "II" | "IIA" | "IIB" | "III";
                     name: string;
                     address?: string;
                     city?: string;
