@@ -214,7 +214,7 @@ const id = {
   'audit.count': 'Jumlah',
   'audit.total': 'Total',
   'audit.countsIntro':
-    'Kantor wilayah dan pusat melihat jumlah tindakan per unit, bukan isi catatan: catatan unit memuat data pribadi warga binaan.',
+    'Kantor wilayah dan pusat melihat jumlah tindakan per unit, bukan isi catatan: catatan unit memuat data pribadi warga binaan. Tanpa tanggal, 30 hari terakhir.',
 } as const;
 
 type CoreKey = keyof typeof id;
@@ -413,7 +413,7 @@ const en: Record<CoreKey, string> = {
   'audit.count': 'Count',
   'audit.total': 'Total',
   'audit.countsIntro':
-    "Regional and national offices see how many actions each unit recorded, not the records: a unit's records hold inmates' personal data.",
+    "Regional and national offices see how many actions each unit recorded, not the records: a unit's records hold inmates' personal data. Without dates, the last 30 days.",
 };
 
 // Feature modules keep their own texts beside their code; each has both languages, type-checked.

@@ -83,6 +83,8 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   // New records are v2; the default 1 above only labels the rows that exist now.
   await sql`alter table audit_log alter column hash_version set default 2`.execute(db);
+  // Offices' counts and the retention job select by time.
+  await sql`create index audit_log_at_idx on audit_log (at)`.execute(db);
 
   await db.schema
     .createTable('audit_personal')

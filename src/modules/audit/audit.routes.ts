@@ -1,7 +1,7 @@
 // The audit log, scoped to the units the viewer may see: HTML and /api/v1/audit. Unit-level viewers
 // read records (personal fields redacted where they may not read the entity); regional and national
 // offices read counts per unit and action (audit.access.ts).
-import { startOfDay } from '../../app/format.ts';
+import { dayInZone, startOfDay } from '../../app/format.ts';
 import { type App, type FastifyRequest, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { auditViewOf, recordFor } from './audit.access.ts';
@@ -22,21 +22,30 @@ type Query = {
   page?: number;
 };
 
-async function fetch(app: App, req: FastifyRequest, q: Query) {
+/** Offices' counts cover the last 30 days unless they ask for a period: a national count is a scan. */
+const COUNTS_DAYS = 30;
+
+async function fetch(app: App, req: FastifyRequest, query: Query) {
   const user = userOf(req);
+  const counts = auditViewOf(user.roles) === 'counts';
+  const q =
+    counts && !query.from && !query.to
+      ? { ...query, from: dayInZone(new Date(Date.now() - COUNTS_DAYS * 86_400_000), user.zone) }
+      : query;
   const page = q.page ?? 1;
   // Dates are the viewer's calendar days; 'to' includes its whole day.
   const from = q.from ? startOfDay(q.from, user.zone) : undefined;
   const to = q.to ? new Date(startOfDay(q.to, user.zone).getTime() + 86_400_000) : undefined;
   const filter = { scope: user.scope, action: q.action, entity: q.entity, unitId: q.unit_id, from, to };
-  if (auditViewOf(user.roles) === 'counts') {
-    const counts = await countAudit(app.db, filter);
+  if (counts) {
+    const rows = await countAudit(app.db, filter);
     return {
       view: 'counts' as const,
       items: [],
-      counts,
-      total: counts.reduce((n, c) => n + c.count, 0),
+      counts: rows,
+      total: rows.reduce((n, c) => n + c.count, 0),
       page,
+      query: q,
     };
   }
   const r = await listAudit(app.db, { ...filter, actor: q.actor, limit: PAGE, offset: (page - 1) * PAGE });
@@ -46,13 +55,14 @@ async function fetch(app: App, req: FastifyRequest, q: Query) {
     counts: [],
     total: r.total,
     page,
+    query: q,
   };
 }
 
 export async function auditRoutes(app: App) {
   app.get('/admin/audit', { config: perm, schema: { querystring: AuditQuery } }, async (req, reply) => {
     const r = await fetch(app, req, req.query);
-    const { page: _page, ...rest } = req.query;
+    const { page: _page, ...rest } = r.query;
     const ctx = viewCtx(req);
     return reply.html(
       renderPage(
@@ -76,7 +86,7 @@ export async function auditRoutes(app: App) {
       },
     },
     async (req) => {
-      const r = await fetch(app, req, req.query);
+      const { query: _query, ...r } = await fetch(app, req, req.query);
       return {
         ...r,
         items: r.items.map((x) => ({ ...x, at: x.at.toISOString() })),
