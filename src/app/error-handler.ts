@@ -1,11 +1,12 @@
 // Every failure becomes a clear message in the user's language with the right status: JSON for the
 // API, a page for the browser. Internal errors are logged with their stack and shown without it.
+import { validateHeaderValue } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../db/database.ts';
 import { ErrorPage } from './error-page.tsx';
 import { AppError, type FieldError } from './errors.ts';
 import { isApi } from './http.ts';
-import type { MessageKey } from './i18n.ts';
+import { type MessageKey, translator } from './i18n.ts';
 import { fieldErrorsFrom } from './validation.ts';
 import { renderPage, viewCtx } from './view.ts';
 
@@ -79,8 +80,53 @@ export function sendError(err: FastifyError | AppError, req: FastifyRequest, rep
   );
 }
 
+/**
+ * What a route set for its success must not reach its error answer: a download name (the browser
+ * would save the error page as the file) or a header Node refuses to write (Fastify would then
+ * answer with its own fallback body, which carries the raw error message and code).
+ */
+function clearRouteHeaders(reply: FastifyReply): void {
+  reply.removeHeader('content-disposition');
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined) continue;
+    try {
+      for (const v of Array.isArray(value) ? value : [value]) validateHeaderValue(name, String(v));
+    } catch {
+      reply.removeHeader(name);
+    }
+  }
+}
+
 export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
-  return sendError(err, req, reply);
+  clearRouteHeaders(reply);
+  try {
+    return sendError(err, req, reply);
+  } catch (failure) {
+    // Rendering the answer failed too: still a plain message and the request id, never the error.
+    req.log.error({ err: failure, original: err }, 'error answer failed');
+    const body = {
+      error: { code: 'internal', message: req.t('err.internal', { id: req.id }), requestId: req.id },
+    };
+    return reply.code(500).type('application/json; charset=utf-8').send(JSON.stringify(body));
+  }
+}
+
+/**
+ * The router refuses a malformed URL ("/%") or an overlong parameter before any hook runs, with a
+ * bare request (no language, no user, no decorators yet): a plain 400 in the language the client
+ * asks for, instead of Fastify's default body with its internal code and the raw path.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'id';
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  req.log.info({ code: 'request.bad', status }, 'request refused');
+  const body = {
+    error: { code: 'request.bad', message: translator(lang)('err.badRequest'), requestId: req.id },
+  };
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(JSON.stringify(body));
 }
 
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {

@@ -110,6 +110,8 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     },
     // Every accepted number is finite: "Infinity" and "1e309" are a field error, not a 500.
     schemaController: { compilersFactory: { buildValidator: finiteNumberValidators() } },
+    // A malformed URL ("/%") is refused by the router before any hook: answer it like any other error.
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', opts.db);

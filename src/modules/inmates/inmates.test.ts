@@ -104,6 +104,20 @@ describe('inmate register', () => {
     assert.ok(!JSON.stringify(audit.after).includes(NIK), 'the audit log keeps the NIK masked');
   });
 
+  test("a detainee's page shows the time left of detention (sisa masa penahanan), a narapidana's of the sentence", async () => {
+    const detainee = await buildInmate(t.db, {
+      unit_id: unitId,
+      reg_number: 'A.II 31/2026',
+    });
+    const sentenced = await buildInmate(t.db, {
+      unit_id: unitId,
+      reg_number: 'B.I 31/2026',
+    });
+    const label = (body: string) => /<dt>([^<]*)<\/dt>\s*<dd data-testid="inmate-remaining"/.exec(body)?.[1];
+    assert.equal(label((await petugas.get(`/inmates/${detainee.id}`)).body), 'Sisa masa penahanan');
+    assert.equal(label((await petugas.get(`/inmates/${sentenced.id}`)).body), 'Sisa masa pidana');
+  });
+
   test('the same registration number twice in one unit is refused, however it is written', async () => {
     await buildInmate(t.db, { unit_id: unitId, reg_number: 'A.II 45/2026' });
     const before = await count();

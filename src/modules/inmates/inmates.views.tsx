@@ -326,10 +326,12 @@ export function InmatePage(p: {
           )}
         </dd>
         {fact(
-          'inmates.remaining',
+          // A detainee's date ends the detention order: sisa masa penahanan, not pidana.
+          i.category === 'tahanan' ? 'inmates.remainingDetention' : 'inmates.remaining',
           remaining === null || i.status !== 'active'
             ? null
             : ctx.t('inmates.remainingMonths', { n: remaining }),
+          'inmate-remaining',
         )}
         {fact('inmates.block', [i.block, i.room].filter(Boolean).join(' / ') || null)}
         {fact('inmates.education', i.education)}
