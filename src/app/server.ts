@@ -14,7 +14,7 @@ import Fastify, { type FastifyRequest, type FastifySchema, type RouteOptions } f
 import type { Db } from '../db/database.ts';
 import { userFromSession, userFromToken } from '../modules/auth/auth.service.ts';
 import type { Config } from './config.ts';
-import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handler.ts';
 import { AppError, csrfFailed, forbidden, unauthorized } from './errors.ts';
 import type { App } from './http.ts';
 import { isApi } from './http.ts';
@@ -111,7 +111,7 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     // Every accepted number is finite: "Infinity" and "1e309" are a field error, not a 500.
     schemaController: { compilersFactory: { buildValidator: finiteNumberValidators() } },
     // A malformed URL ("/%") is refused by the router before any hook: answer it like any other error.
-    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', opts.db);
