@@ -20,9 +20,10 @@ export interface TestApp {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  opts: { extraRoutes?: (app: App) => void } = {},
+  opts: { extraRoutes?: (app: App) => void; demo?: boolean } = {},
 ): Promise<TestApp> {
-  const tdb = await createTestDb();
+  // demo: true clones the demo template that `npm test` seeds once (see scripts/test.ts).
+  const tdb = await createTestDb({ demo: opts.demo === true });
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: 'x'.repeat(40),

@@ -186,6 +186,18 @@ async function fillInmates(db: Db, unitId: string, userId: string): Promise<void
     values (${inmate}, 'active', '2025-03-01', ${AWKWARD[2]}, ${userId})`.execute(db);
   await sql`insert into register_f_entries (inmate_id, entry_date, violation, created_by)
     values (${inmate}, '2025-11-04', ${AWKWARD[3]}, ${userId})`.execute(db);
+  await sql`insert into inmate_access_log (unit_id, inmate_id, viewer_id, viewer_name, channel, source, request_id)
+    values (${unitId}, ${inmate}, ${userId}, ${AWKWARD[5]}, 'page', '/inmates/:id', 'req-1')`.execute(db);
+  await sql`insert into inmate_expiry_changes (inmate_id, kind, previous_expiry, new_expiry, reference, authority, order_date, created_by)
+    values (${inmate}, 'detention_extension', '2025-04-01', '2025-05-01', ${AWKWARD[6]}, 'Pengadilan Negeri Magetan', '2025-03-28', ${userId})`.execute(
+    db,
+  );
+  const breach = await id(sql`
+    insert into privacy_breaches (unit_id, title, description, found_at, notify_due_at, categories, people_affected, measures, created_by)
+    values (${unitId}, ${AWKWARD[7]}, ${AWKWARD[8]}, '2026-03-04 05:06:07.123456+07', '2026-03-07 05:06:07.123456+07',
+            ${['identitas', AWKWARD[0]]}::text[], 3, 'Kata sandi diganti', ${userId}) returning id`);
+  await sql`insert into privacy_breach_notifications (breach_id, recipient, notified_at, notified_to, channel, recorded_by)
+    values (${breach}, 'authority', '2026-03-05 10:00:00+07', ${AWKWARD[1]}, 'surat', ${userId})`.execute(db);
   await sql`insert into inmate_imports (unit_id, filename, rows, problems, created_by)
     values (${unitId}, ${AWKWARD[4] ?? 'x.csv'}, '[]'::jsonb,
             ${JSON.stringify([{ row: 2, column: 'name', key: 'err.required' }])}::jsonb, ${userId})`.execute(

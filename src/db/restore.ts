@@ -25,6 +25,7 @@ import {
   RestoreRefusedError,
   readCatalog,
   SCHEMA,
+  SEEDED_BY_MIGRATIONS,
 } from './backup.ts';
 import { knownMigrations, migrateToInOpenTransaction } from './migrate-to.ts';
 import type { Database } from './schema.ts';
@@ -195,7 +196,7 @@ async function tablesHoldingData(client: pg.Client): Promise<Array<{ name: strin
   const catalog = await readCatalog(client);
   const held: Array<{ name: string; rows: number }> = [];
   for (const name of catalog.columns.keys()) {
-    if (MIGRATOR_TABLES.has(name)) continue;
+    if (MIGRATOR_TABLES.has(name) || SEEDED_BY_MIGRATIONS.has(name)) continue;
     const r = await client.query<{ n: string }>(`select count(*) as n from ${qualified(client, name)}`);
     const rows = Number(r.rows[0]?.n ?? 0);
     if (rows > 0) held.push({ name, rows });
