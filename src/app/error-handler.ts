@@ -44,14 +44,25 @@ function normalise(err: FastifyError | AppError, req: FastifyRequest): Normalise
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'request.bad', 'err.badRequest'],
     FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'request.bad', 'err.badRequest'],
     FST_ERR_CTP_INVALID_JSON_BODY: [400, 'request.bad', 'err.badRequest'],
+    FST_PARTS_LIMIT: [413, 'request.too_large', 'err.tooLarge'],
+    FST_FIELDS_LIMIT: [413, 'request.too_large', 'err.tooLarge'],
+    FST_INVALID_JSON_FIELD_ERROR: [400, 'request.bad', 'err.badRequest'],
   };
   const hit = err.code ? known[err.code] : undefined;
   if (hit) return { status: hit[0], code: hit[1], key: hit[2], params: {}, fields: [] };
+  // A multipart body that does not parse (no boundary, cut short): busboy throws plain errors.
+  if (!err.statusCode && req.isMultipart() && !bodyRead.has(req)) {
+    return { status: 400, code: 'request.bad', key: 'err.badRequest', params: {}, fields: [] };
+  }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return { status: err.statusCode, code: 'request.bad', key: 'err.badRequest', params: {}, fields: [] };
   }
   return { status: 500, code: 'internal', key: 'err.internal', params: { id: req.id }, fields: [] };
 }
+
+/** Requests whose body has been read and parsed (marked by the pipeline's preValidation hook). */
+const bodyRead = new WeakSet<FastifyRequest>();
+export const markBodyRead = (req: FastifyRequest) => bodyRead.add(req);
 
 export function sendError(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   const n = normalise(err, req);

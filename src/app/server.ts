@@ -14,7 +14,7 @@ import Fastify, { type FastifyRequest, type FastifySchema, type RouteOptions } f
 import type { Db } from '../db/database.ts';
 import { userFromSession, userFromToken } from '../modules/auth/auth.service.ts';
 import type { Config } from './config.ts';
-import { errorHandler, frameworkErrorHandler, notFoundHandler } from './error-handler.ts';
+import { errorHandler, frameworkErrorHandler, markBodyRead, notFoundHandler } from './error-handler.ts';
 import { AppError, csrfFailed, forbidden, unauthorized } from './errors.ts';
 import type { App } from './http.ts';
 import { isApi } from './http.ts';
@@ -215,6 +215,7 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
   });
 
   app.addHook('preValidation', async (req, reply) => {
+    markBodyRead(req); // the multipart plugin's hook, which reads uploads, ran before this one
     if (req.is404) return;
     const permission = req.routeOptions.config?.permission;
     if (permission === undefined) {
