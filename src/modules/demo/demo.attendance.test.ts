@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { currentAbsenceRun, longestAbsenceRun } from '../attendance/attendance.rules.ts';
-import { seedProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { patternMark } from './demo.attendance.ts';
 import { seedDemo } from './demo.seed.ts';
 
@@ -10,9 +9,8 @@ describe('demo attendance of the knitting class', () => {
   let t: TestApp;
   let programmeId: string;
   before(async () => {
-    t = await startTestApp();
-    await seedProgramAksi(t.db, { userId: null, name: 'uji' });
-    await seedDemo(t.db);
+    // The demo as `npm start` seeds it (Program Aksi, then the demo), seeded once per run.
+    t = await startTestApp({}, { demo: true });
     programmeId = (
       await t.db
         .selectFrom('programmes')

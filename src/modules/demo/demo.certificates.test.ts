@@ -2,16 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { completionOverview } from '../certificates/certificates.service.ts';
-import { seedProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { seedDemoCertificates } from './demo.certificates.ts';
 import { seedDemo } from './demo.seed.ts';
 
 describe('demo certificates', () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp();
-    await seedProgramAksi(t.db, { userId: null, name: 'uji' });
-    await seedDemo(t.db);
+    // The demo as `npm start` seeds it (Program Aksi, then the demo), seeded once per run.
+    t = await startTestApp({}, { demo: true });
   });
   after(() => t.close());
 

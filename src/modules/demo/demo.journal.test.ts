@@ -3,17 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { attendanceRate } from '../attendance/attendance.rules.ts';
 import { competencyRecord } from '../competencies/competencies.service.ts';
-import { seedProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { curriculumPlan, seedDemoJournal } from './demo.journal.ts';
-import { seedDemo } from './demo.seed.ts';
 
 describe('demo journal and competencies', () => {
   let t: TestApp;
   let programmeId: string;
   before(async () => {
-    t = await startTestApp();
-    await seedProgramAksi(t.db, { userId: null, name: 'uji' });
-    await seedDemo(t.db);
+    // The demo as `npm start` seeds it (Program Aksi, then the demo), seeded once per run.
+    t = await startTestApp({}, { demo: true });
     programmeId = (
       await t.db
         .selectFrom('programmes')

@@ -5,12 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { dayInZone } from '../../app/format.ts';
-import { seedProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { addDays } from '../programmes/schedule.rules.ts';
 import { demoRegister } from './demo.inmates.ts';
 import { MONEV_DAY, monevFacts } from './demo.monev.ts';
 import { addMonths, DETENTION_LIMIT_DAYS, type DetaineeClass, stateOn } from './demo.register.ts';
-import { seedDemo } from './demo.seed.ts';
 
 /** A few first names and family names that are only men's or only women's in Java. */
 const MEN_ONLY = [
@@ -42,9 +40,8 @@ describe('the demo is one a practitioner would not question', () => {
   let programmeId: string;
   const today = dayInZone(new Date(), 'Asia/Jakarta');
   before(async () => {
-    t = await startTestApp();
-    await seedProgramAksi(t.db, { userId: null, name: 'uji' });
-    await seedDemo(t.db);
+    // The demo as `npm start` seeds it (Program Aksi, then the demo), seeded once per run.
+    t = await startTestApp({}, { demo: true });
     programmeId = (
       await t.db
         .selectFrom('programmes')

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
-import { seedProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { demoRegister } from './demo.inmates.ts';
 import { stateOn } from './demo.register.ts';
 import { seedDemo } from './demo.seed.ts';
@@ -9,9 +8,8 @@ import { seedDemo } from './demo.seed.ts';
 describe('demo knitting intake', () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp();
-    await seedProgramAksi(t.db, { userId: null, name: 'uji' });
-    await seedDemo(t.db);
+    // The demo as `npm start` seeds it (Program Aksi, then the demo), seeded once per run.
+    t = await startTestApp({}, { demo: true });
   });
   after(() => t.close());
 
