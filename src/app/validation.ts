@@ -71,14 +71,31 @@ interface Problem {
   message: string;
 }
 
-/** Paths (JSON pointers) of every non-finite number in a request part, after coercion. */
-function nonFinitePaths(value: unknown, path = '', out: string[] = [], depth = 0): string[] {
+/**
+ * Paths (JSON pointers) of every non-finite number in a request part, after coercion. Only plain
+ * data is walked, each object once: a multipart body's parts each link back to the whole body and a
+ * file part carries its stream, and following those cycles held the event loop for seconds.
+ */
+function nonFinitePaths(
+  value: unknown,
+  path = '',
+  out: string[] = [],
+  depth = 0,
+  seen = new WeakSet<object>(),
+): string[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) out.push(path);
-  } else if (value && typeof value === 'object' && depth < 20) {
-    for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}/${k}`, out, depth + 1);
+  } else if (value && typeof value === 'object' && depth < 20 && isPlainData(value) && !seen.has(value)) {
+    seen.add(value);
+    for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}/${k}`, out, depth + 1, seen);
   }
   return out;
+}
+
+function isPlainData(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 type ValidatorFactory = ReturnType<typeof AjvCompiler>;
