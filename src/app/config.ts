@@ -32,6 +32,12 @@ export interface Config {
   attendanceAbsenceAlert: number;
   /** Hours after which an SDP import preview never saved is deleted by the hourly job. */
   importPreviewHours: number;
+  /** Caps on an SDP import file: rows, cells per row, and (XLSX) unzipped MB, ratio and entries. */
+  importMaxRows: number;
+  importMaxCellsPerRow: number;
+  importXlsxMaxUnzippedMb: number;
+  importXlsxMaxRatio: number;
+  importXlsxMaxEntries: number;
   /** Whole days after a session's day during which its attendance may still be changed. */
   attendanceLockDays: number;
   /** The address the public reaches this server at, without a trailing slash; printed in QR codes. */
@@ -149,6 +155,11 @@ export function loadConfig(env: Env = process.env): Config {
     jobs: bool(env, 'JOBS', true),
     attendanceAbsenceAlert: int(env, 'ATTENDANCE_ABSENCE_ALERT', 3, 1, 100),
     importPreviewHours: int(env, 'IMPORT_PREVIEW_HOURS', 24, 1, 24 * 30),
+    importMaxRows: int(env, 'IMPORT_MAX_ROWS', 20_000, 1, 1_000_000),
+    importMaxCellsPerRow: int(env, 'IMPORT_MAX_CELLS_PER_ROW', 200, 20, 16_384),
+    importXlsxMaxUnzippedMb: int(env, 'IMPORT_XLSX_MAX_UNZIPPED_MB', 50, 1, 2048),
+    importXlsxMaxRatio: int(env, 'IMPORT_XLSX_MAX_RATIO', 100, 10, 10_000),
+    importXlsxMaxEntries: int(env, 'IMPORT_XLSX_MAX_ENTRIES', 1000, 10, 100_000),
     attendanceLockDays: int(env, 'ATTENDANCE_LOCK_DAYS', 7, 0, 366),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, int(env, 'PORT', 3000, 0, 65535)),
     auditPersonalRetentionDays: int(env, 'AUDIT_PERSONAL_RETENTION_DAYS', 1825, 30, 36500),
@@ -189,6 +200,19 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
     'consecutive absences (izin, sakit, alpa) that put a participant on the unit dashboard',
   ],
   ['IMPORT_PREVIEW_HOURS', '24', 'SDP import previews never saved are deleted after this many hours'],
+  ['IMPORT_MAX_ROWS', '20000', 'rows an SDP import file may hold below its heading; reading stops past it'],
+  ['IMPORT_MAX_CELLS_PER_ROW', '200', 'cells one row of an SDP import XLSX may hold'],
+  [
+    'IMPORT_XLSX_MAX_UNZIPPED_MB',
+    '50',
+    'total size of an import XLSX once unzipped (declared and counted while inflating); a bigger file is refused with 413',
+  ],
+  [
+    'IMPORT_XLSX_MAX_RATIO',
+    '100',
+    'largest unzipped-to-zipped ratio of an import XLSX entry over 1 MB (zip bombs)',
+  ],
+  ['IMPORT_XLSX_MAX_ENTRIES', '1000', 'files inside an import XLSX zip'],
   [
     'ATTENDANCE_LOCK_DAYS',
     '7',

@@ -11,6 +11,7 @@ import {
   purgeUnsavedImports,
   runImportJob,
 } from '../modules/inmates/inmates.import.service.ts';
+import { importLimits } from '../modules/inmates/inmates.import.xlsx.ts';
 import { generateSessions } from '../modules/programmes/sessions.service.ts';
 import type { Config } from './config.ts';
 
@@ -90,7 +91,7 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
   // SDP imports: reading/checking and saving large files off the request, on whichever node is free.
   await boss.createQueue(IMPORT_QUEUE);
   await boss.work<ImportJob>(IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (job) await runImportJob(opts.db, job.data, opts.log);
+    if (job) await runImportJob(opts.db, job.data, opts.log, importLimits(opts.config));
   });
   useImportQueue(async (job) => {
     await boss.send(IMPORT_QUEUE, job);

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/database.ts';
 import { markFailed } from './inmates.import.repo.ts';
 import { type ImportJob, runImportJob } from './inmates.import.service.ts';
+import type { ImportLimits } from './inmates.import.xlsx.ts';
 
 export const IMPORT_QUEUE = 'inmates.import';
 
@@ -20,7 +21,8 @@ export function useImportQueue(fn: Send | null): void {
   send = fn;
 }
 
-export async function enqueueImport(db: Db, job: ImportJob, log?: Log): Promise<void> {
+/** `limits` apply when this process runs the job itself; a queue worker uses its own node's. */
+export async function enqueueImport(db: Db, job: ImportJob, log?: Log, limits?: ImportLimits): Promise<void> {
   if (send) {
     try {
       await send(job);
@@ -32,7 +34,7 @@ export async function enqueueImport(db: Db, job: ImportJob, log?: Log): Promise<
     return;
   }
   const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => runImportJob(db, job, log))
+    .then(() => runImportJob(db, job, log, limits))
     .finally(() => running.delete(p));
   running.add(p);
 }

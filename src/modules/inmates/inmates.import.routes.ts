@@ -18,6 +18,7 @@ import {
   isRunning,
   phaseText,
 } from './inmates.import.views.tsx';
+import { importLimits } from './inmates.import.xlsx.ts';
 import { viewerOf } from './inmates.routes.ts';
 import { AbsentBody } from './inmates.schema.ts';
 
@@ -48,6 +49,7 @@ const ImportOut = Type.Object({
 const readFile = (body: unknown) => oneUpload(body, 'file', 'import.missingFile');
 
 export async function inmatesImportRoutes(app: App) {
+  const limits = importLimits(app.config);
   const uploadPage = (req: FastifyRequest, form: FormState) =>
     renderPage(ImportUploadPage({ ctx: viewCtx(req), form }));
 
@@ -66,8 +68,8 @@ export async function inmatesImportRoutes(app: App) {
       (form) => uploadPage(req, form),
       async () => {
         const file = await readFile(body);
-        id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file);
-        await enqueueImport(app.db, { kind: 'preview', id }, req.log);
+        id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file, limits);
+        await enqueueImport(app.db, { kind: 'preview', id }, req.log, limits);
       },
     );
     if (sent) return sent;
@@ -119,7 +121,7 @@ export async function inmatesImportRoutes(app: App) {
     async (req, reply) => {
       const actor = actorOf(req);
       await service.confirmImport(app.db, viewerOf(req), req.params.id);
-      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log);
+      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log, limits);
       setFlash(reply, 'import.saving');
       return reply.redirect(`/inmates/import/${req.params.id}`, 303);
     },
@@ -166,8 +168,8 @@ export async function inmatesImportRoutes(app: App) {
     },
     async (req, reply) => {
       const file = await readFile(req.body);
-      const id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file);
-      await enqueueImport(app.db, { kind: 'preview', id }, req.log);
+      const id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file, limits);
+      await enqueueImport(app.db, { kind: 'preview', id }, req.log, limits);
       return reply
         .code(202)
         .header('location', `/api/v1/inmate-imports/${id}`)
@@ -204,7 +206,7 @@ export async function inmatesImportRoutes(app: App) {
     async (req, reply) => {
       const actor = actorOf(req);
       await service.confirmImport(app.db, viewerOf(req), req.params.id);
-      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log);
+      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log, limits);
       return reply.code(202).send(await out(req, req.params.id));
     },
   );

@@ -9,6 +9,7 @@ import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { endEnrolmentsOfInmate } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.import.repo.ts';
 import { looksReadable, parseRosterInSteps, readTable } from './inmates.import.ts';
+import { checkXlsxDirectory, DEFAULT_LIMITS, type ImportLimits } from './inmates.import.xlsx.ts';
 import type { Viewer } from './inmates.service.ts';
 
 /** A step of an import run by a worker: reading and checking the file, or saving it. */
@@ -22,18 +23,27 @@ const PROGRESS_EVERY = 1000;
 
 /**
  * Stores the uploaded file on a new import row (status queued); the caller enqueues the preview job.
- * Nothing is read here, so a request never waits on a large file.
+ * Only an XLSX's zip directory is read here (nothing inflated, milliseconds), so a zip bomb is
+ * refused on the form with 413; the job reads the rest, so a request never waits on a large file.
  */
 export async function queueImport(
   db: Db,
   actor: Actor,
   viewer: Viewer,
   input: { unitId?: string | undefined; filename: string; content: Buffer },
+  limits: ImportLimits = DEFAULT_LIMITS,
 ): Promise<string> {
   const unitId = input.unitId ?? viewer.unitId;
   if (!unitId || !inScope(viewer.scope, unitId)) throw fieldError('file', 'users.homeRequired');
   if (input.content.length === 0) throw fieldError('file', 'import.missingFile');
   if (!looksReadable(input.filename, input.content)) throw fieldError('file', 'import.unreadable');
+  if (input.content[0] === 0x50 && input.content[1] === 0x4b) {
+    try {
+      await checkXlsxDirectory(input.content, limits);
+    } catch (err) {
+      throw err instanceof AppError ? err : fieldError('file', 'import.unreadable');
+    }
+  }
   return repo.insertImport(db, {
     unit_id: unitId,
     filename: input.filename.slice(0, 200),
@@ -43,9 +53,14 @@ export async function queueImport(
 }
 
 /** Runs one job step; never throws: a failure marks the import failed with a message key. */
-export async function runImportJob(db: Db, job: ImportJob, log?: Log): Promise<void> {
+export async function runImportJob(
+  db: Db,
+  job: ImportJob,
+  log?: Log,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): Promise<void> {
   try {
-    if (job.kind === 'preview') await buildPreview(db, job.id);
+    if (job.kind === 'preview') await buildPreview(db, job.id, limits);
     else await writeImport(db, job.id, job.actor);
   } catch (err) {
     const key =
@@ -60,20 +75,25 @@ export async function runImportJob(db: Db, job: ImportJob, log?: Log): Promise<v
 }
 
 /** The preview job: reads and checks the file, matches it with the register, stores the result. */
-async function buildPreview(db: Db, id: string): Promise<void> {
+async function buildPreview(db: Db, id: string, limits: ImportLimits): Promise<void> {
   // A job retried after a crash finds its row still parsing and starts again.
   const batch = await repo.claimForParsing(db, id);
   if (!batch) return;
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
-    table = await readTable(batch.filename, batch.content ?? Buffer.alloc(0));
-  } catch {
+    table = await readTable(batch.filename, batch.content ?? Buffer.alloc(0), limits);
+  } catch (err) {
+    // Over a limit: its own message, kept on the row as a key without the figures; else unreadable.
+    if (err instanceof AppError && err.code === 'inmate_imports.too_large')
+      throw new AppError(err.code, 413, 'import.xlsxTooLarge');
+    if (err instanceof AppError) throw err;
     throw new AppError('inmate_imports.unreadable', 400, 'import.unreadable');
   }
   const parsed = await parseRosterInSteps(
     table,
     (done, total) => repo.setProgress(db, id, done, total),
     PROGRESS_EVERY,
+    limits.maxRows,
   );
   const existing = await repo.idsByRegNumber(
     db,

@@ -1,12 +1,20 @@
 // Reads an SDP roster export (CSV with comma or semicolon, with or without BOM, or XLSX) into
 // checked rows and a list of problems per row and column. No database: matching happens later.
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 // exceljs is loaded on the first XLSX file, not at start-up (it adds ~0.3 s to every start).
 import type ExcelJS from 'exceljs';
+import { AppError } from '../../app/errors.ts';
 import type { ImportProblem, ImportRow, RegisterClass, RiskLevel } from '../../db/schema.ts';
+import {
+  checkXlsxDirectory,
+  checkXlsxInflated,
+  DEFAULT_LIMITS,
+  type ImportLimits,
+} from './inmates.import.xlsx.ts';
 import { parseRegNumber } from './inmates.rules.ts';
 
-export const MAX_ROWS = 20_000;
+export const MAX_ROWS = DEFAULT_LIMITS.maxRows;
 
 export type Field = keyof ImportRow['values'];
 
@@ -69,23 +77,42 @@ function cellText(v: ExcelJS.CellValue): string {
   return '';
 }
 
-/** The file's cells as text, one array per line, with the file's own line numbers. */
+/**
+ * The file's cells as text, one array per line, with the file's own line numbers. An XLSX is first
+ * checked against the limits (see inmates.import.xlsx.ts), then streamed: reading stops once the
+ * rows below the heading pass `limits.maxRows` (the checker then reports the row cap), and a row
+ * with more than `limits.maxCellsPerRow` cells refuses the file.
+ */
 export async function readTable(
   filename: string,
   content: Buffer,
+  limits: ImportLimits = DEFAULT_LIMITS,
 ): Promise<Array<{ line: number; cells: string[] }>> {
   const isZip = content.length > 4 && content[0] === 0x50 && content[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(filename)) {
+    await checkXlsxDirectory(content, limits);
+    await checkXlsxInflated(content, limits);
     const { default: Excel } = await import('exceljs');
-    const wb = new Excel.Workbook();
-    // exceljs declares its own Buffer type; Node's Buffer is what it reads.
-    await wb.xlsx.load(content as unknown as ExcelJS.Buffer);
-    const ws = wb.worksheets[0];
-    const out: Array<{ line: number; cells: string[] }> = [];
-    ws?.eachRow({ includeEmpty: false }, (row, line) => {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      out.push({ line, cells: values.map((v) => cellText(v as ExcelJS.CellValue).trim()) });
+    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([content]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
     });
+    const out: Array<{ line: number; cells: string[] }> = [];
+    for await (const ws of reader) {
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        if (values.length > limits.maxCellsPerRow)
+          throw new AppError('inmate_imports.too_many_cells', 400, 'import.tooManyCells');
+        const cells = values.map((v) => cellText(v as ExcelJS.CellValue).trim());
+        if (!cells.some((c) => c !== '')) continue;
+        out.push({ line: row.number, cells });
+        // The heading, the cap, and one more row: enough for the checker to name the cap.
+        if (out.length > limits.maxRows + 1) break;
+      }
+      break;
+    }
     return out;
   }
   const text = content.toString('utf8').replace(/^\uFEFF/, '');
@@ -145,7 +172,10 @@ interface Checker {
 }
 
 /** The heading row and the body; a file that cannot be checked row by row gives its problems. */
-function checker(table: ReadonlyArray<{ line: number; cells: string[] }>): ParsedRoster | Checker {
+function checker(
+  table: ReadonlyArray<{ line: number; cells: string[] }>,
+  maxRows = MAX_ROWS,
+): ParsedRoster | Checker {
   const problems: ImportProblem[] = [];
   const header = table[0];
   if (!header) return { rows: [], problems: [{ row: 1, column: '-', key: 'import.empty' }] };
@@ -161,10 +191,10 @@ function checker(table: ReadonlyArray<{ line: number; cells: string[] }>): Parse
   const body = table.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (body.length === 0)
     return { rows: [], problems: [{ row: header.line, column: '-', key: 'import.empty' }] };
-  if (body.length > MAX_ROWS)
+  if (body.length > maxRows)
     return {
       rows: [],
-      problems: [{ row: header.line, column: '-', key: 'import.tooManyRows', params: { n: MAX_ROWS } }],
+      problems: [{ row: header.line, column: '-', key: 'import.tooManyRows', params: { n: maxRows } }],
     };
 
   const rows: ParsedRoster['rows'] = [];
@@ -249,8 +279,9 @@ export async function parseRosterInSteps(
   table: ReadonlyArray<{ line: number; cells: string[] }>,
   progress: (done: number, total: number) => Promise<void>,
   every = 1000,
+  maxRows = MAX_ROWS,
 ): Promise<ParsedRoster> {
-  const c = checker(table);
+  const c = checker(table, maxRows);
   if (!('check' in c)) return c;
   const total = c.body.length;
   await progress(0, total);

@@ -92,6 +92,16 @@ export const id = {
   'import.missingFile': 'Pilih berkas untuk diunggah.',
   'import.empty': 'Berkas tidak berisi data.',
   'import.tooManyRows': 'Berkas berisi lebih dari {n} baris; bagi menjadi beberapa berkas.',
+  'import.xlsxTooLarge':
+    'Berkas terlalu besar setelah diekstrak: isi XLSX ini melebihi batas impor. Simpan sebagai CSV atau bagi menjadi beberapa berkas.',
+  'import.xlsxTooLarge.size':
+    'Berkas terlalu besar setelah diekstrak: isi XLSX ini lebih dari {mb} MB. Simpan sebagai CSV atau bagi menjadi beberapa berkas.',
+  'import.xlsxTooLarge.ratio':
+    'Berkas terlalu besar setelah diekstrak: isi XLSX ini mengembang lebih dari {ratio} kali ukurannya (bom zip). Simpan ulang dari Excel atau unggah CSV.',
+  'import.xlsxTooLarge.entries':
+    'Berkas terlalu besar setelah diekstrak: XLSX ini berisi lebih dari {entries} berkas di dalamnya. Simpan ulang dari Excel atau unggah CSV.',
+  'import.tooManyCells':
+    'Sebuah baris di berkas berisi terlalu banyak sel; hapus kolom kosong di sebelah kanan data lalu unggah ulang.',
   'import.missingColumn': 'Kolom ini tidak ditemukan pada baris judul.',
   'import.duplicateInFile': 'Nomor registrasi ini sudah muncul di baris {row}.',
   'import.badGender': 'Isi L atau P (Laki-laki/Perempuan).',
@@ -205,6 +215,16 @@ export const en: Record<keyof typeof id, string> = {
   'import.missingFile': 'Choose a file to upload.',
   'import.empty': 'The file holds no data.',
   'import.tooManyRows': 'The file has more than {n} rows; split it into several files.',
+  'import.xlsxTooLarge':
+    'The file is too large once unzipped: this XLSX holds more than the import allows. Save it as CSV or split it into several files.',
+  'import.xlsxTooLarge.size':
+    'The file is too large once unzipped: this XLSX holds more than {mb} MB. Save it as CSV or split it into several files.',
+  'import.xlsxTooLarge.ratio':
+    'The file is too large once unzipped: this XLSX expands more than {ratio} times its size (a zip bomb). Save it again from Excel or upload a CSV.',
+  'import.xlsxTooLarge.entries':
+    'The file is too large once unzipped: this XLSX holds more than {entries} files inside. Save it again from Excel or upload a CSV.',
+  'import.tooManyCells':
+    'A row in the file has too many cells; delete the empty columns to the right of the data and upload it again.',
   'import.missingColumn': 'This column is missing from the heading row.',
   'import.duplicateInFile': 'This registration number already appears on row {row}.',
   'import.badGender': 'Enter L or P (male/female).',
