@@ -171,6 +171,28 @@ describe('XLSX bombs and oversized imports', () => {
     assert.equal((await petugas.json('POST', `/api/v1/inmate-imports/${id}/confirm`, {})).statusCode, 400);
   });
 
+  test('an XLSX row wider than the cell cap fails the import with its message', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data WBP');
+    ws.addRow(HEADING);
+    const wide = ['B.I 1/2025', 'Budi Santoso', 'L', '01/02/1990', '03/04/2025'];
+    ws.addRow(wide);
+    ws.getCell(2, 300).value = 'x'; // cell KN2: the row now spans 300 columns
+    const res = await upload(
+      'lebar.xlsx',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      '/api/v1/inmate-imports',
+    );
+    assert.equal(res.statusCode, 202, res.body.slice(0, 300));
+    const { id } = JSON.parse(res.body) as { id: string };
+    const got = JSON.parse((await petugas.json('GET', `/api/v1/inmate-imports/${id}`)).body) as {
+      status: string;
+      error: string;
+    };
+    assert.equal(got.status, 'failed');
+    assert.match(got.error, /^Sebuah baris di berkas berisi terlalu banyak sel/);
+  });
+
   test('the caps are settings, validated like the others', () => {
     const c = loadConfig({ NODE_ENV: 'test' });
     assert.deepEqual(
