@@ -7,6 +7,12 @@ export const TEMPLATE_DB = 'simandiri_test_template';
 /** The migrated template with the demo seeded once by scripts/test.ts (for files that need it). */
 export const DEMO_TEMPLATE_DB = 'simandiri_test_demo';
 
+/** The instant the demo template was seeded at (tests that seed again pass it as `now`). */
+export function demoSeededAt(): Date {
+  const at = process.env.TEST_DEMO_NOW;
+  return at ? new Date(at) : new Date();
+}
+
 export function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
   if (!url) throw new Error('Run tests with `npm test` (it starts PostgreSQL and sets TEST_PG_ADMIN_URL).');

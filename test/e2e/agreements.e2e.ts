@@ -2,11 +2,16 @@
 // scan; the Kepala UPT marks it signed; anyone who may see it downloads the PDF summary.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { dayInZone } from '../../src/app/format.ts';
 import { AgreementFormPage, AgreementPage, PartnerFormPage, PartnerPage } from './agreement-pages.ts';
 import { DEMO_PASSWORD, DESKTOP, useE2e } from './harness.ts';
 import { navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
+/** A day relative to today in Magetan (WIB), as the form takes it: the test must not age. */
+const day = (offset: number) => dayInZone(new Date(Date.now() + offset * 86_400_000), 'Asia/Jakarta');
+const SIGNED_ON = day(-7);
+const VALID_FROM = day(1);
 const SCAN = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
@@ -32,8 +37,8 @@ describe('partners and agreements in the browser', () => {
     const form = new AgreementFormPage(page);
     await form.fill({
       title: 'PKS Pelatihan Rajut Lanjutan',
-      signedOn: '2026-11-25',
-      validFrom: '2026-12-02',
+      signedOn: SIGNED_ON,
+      validFrom: VALID_FROM,
       obligationsSecond: 'Menyediakan instruktur\nMenyediakan benang',
       pieceRates: 'Tas rajut; buah; 35.000',
     });
@@ -67,9 +72,9 @@ describe('partners and agreements in the browser', () => {
     assert.match(
       await page.getByTestId('terms-none').innerText(),
       /Belum ada ketentuan/,
-      'it starts on 2 December',
+      'it starts tomorrow',
     );
-    await agreement.showTermsOn('2026-12-09');
+    await agreement.showTermsOn(day(8));
     assert.match(await agreement.rates.innerText(), /Tas rajut: Rp 35\.000 \/ buah/);
 
     await page.setViewportSize({ width: 360, height: 740 });

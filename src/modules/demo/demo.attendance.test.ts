@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
+import { demoSeededAt } from '../../../test/db.ts';
 import { currentAbsenceRun, longestAbsenceRun } from '../attendance/attendance.rules.ts';
 import { patternMark } from './demo.attendance.ts';
 import { seedDemo } from './demo.seed.ts';
@@ -103,7 +104,7 @@ describe('demo attendance of the knitting class', () => {
       .where('action', '=', 'attendance.save')
       .execute();
     assert.ok(audits.length > 0);
-    await seedDemo(t.db);
+    await seedDemo(t.db, demoSeededAt());
     assert.equal((await marks()).length, before);
   });
 });

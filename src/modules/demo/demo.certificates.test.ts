@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
+import { demoSeededAt } from '../../../test/db.ts';
 import { completionOverview } from '../certificates/certificates.service.ts';
 import { seedDemoCertificates } from './demo.certificates.ts';
 import { seedDemo } from './demo.seed.ts';
@@ -80,8 +81,8 @@ describe('demo certificates', () => {
 
   test('seeding again issues nothing more', async () => {
     const { unitId, issuer, programmeId } = await ids();
-    assert.equal(await seedDemoCertificates(t.db, { unitId, issuer }), 0);
-    assert.equal((await seedDemo(t.db)).created, 0);
+    assert.equal(await seedDemoCertificates(t.db, { unitId, issuer }, demoSeededAt()), 0);
+    assert.equal((await seedDemo(t.db, demoSeededAt())).created, 0);
     assert.equal((await certificates(programmeId)).length, 2);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
+import { demoSeededAt } from '../../../test/db.ts';
 import { attendanceRate } from '../attendance/attendance.rules.ts';
 import { competencyRecord } from '../competencies/competencies.service.ts';
 import { curriculumPlan, seedDemoJournal } from './demo.journal.ts';
@@ -149,11 +150,15 @@ describe('demo journal and competencies', () => {
       .select('id')
       .where('username', '=', 'instruktur.arta')
       .executeTakeFirstOrThrow();
-    const n = await seedDemoJournal(t.db, {
-      unitId: unit.id,
-      instructor: { userId: user.id, name: 'instruktur.arta' },
-      petugasId: null,
-    });
+    const n = await seedDemoJournal(
+      t.db,
+      {
+        unitId: unit.id,
+        instructor: { userId: user.id, name: 'instruktur.arta' },
+        petugasId: null,
+      },
+      demoSeededAt(),
+    );
     assert.equal(n, 0);
   });
 });

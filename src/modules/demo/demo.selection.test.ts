@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
+import { demoSeededAt } from '../../../test/db.ts';
 import { demoRegister } from './demo.inmates.ts';
 import { stateOn } from './demo.register.ts';
 import { seedDemo } from './demo.seed.ts';
@@ -74,6 +75,6 @@ describe('demo knitting intake', () => {
         ['staff', 2],
       ],
     );
-    assert.equal((await seedDemo(t.db)).created, 0, 'seeding again adds nothing');
+    assert.equal((await seedDemo(t.db, demoSeededAt())).created, 0, 'seeding again adds nothing');
   });
 });
