@@ -95,7 +95,7 @@ function describedBy(p: FieldProps): string | undefined {
 
 export function TextField(
   p: FieldProps & {
-    type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'number';
+    type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local' | 'number';
     autocomplete?: string;
     maxLength?: number;
   },
@@ -176,6 +176,8 @@ export function TextArea({
   label,
   hint,
   rows = 4,
+  optional = true,
+  maxLength,
 }: {
   ctx: ViewCtx;
   form: FormState;
@@ -183,13 +185,16 @@ export function TextArea({
   label: MessageKey;
   hint?: MessageKey;
   rows?: number;
+  optional?: boolean;
+  maxLength?: number;
 }) {
   const err = form.errors.find((e) => e.field === name);
   const v = form.values[name];
   return (
     <div class={err ? 'field has-error' : 'field'}>
       <label for={`f-${name}`}>
-        {ctx.t(label)} <span class="opt">({ctx.t('common.optional')})</span>
+        {ctx.t(label)}
+        {optional && <span class="opt"> ({ctx.t('common.optional')})</span>}
       </label>
       {hint && (
         <p class="hint" id={`h-${name}`}>
@@ -205,6 +210,9 @@ export function TextArea({
         id={`f-${name}`}
         name={name}
         rows={rows}
+        required={!optional}
+        maxLength={maxLength}
+        aria-invalid={err ? 'true' : undefined}
         aria-describedby={
           [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined
         }
