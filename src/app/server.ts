@@ -104,6 +104,11 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     },
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
+    // Fastify's default 0 turns off Node's own limits: a client that declares a body and stops
+    // sending would hold its socket for ever. Five minutes for a whole request (a 10 MB upload on a
+    // slow prison line), and a socket silent for a minute is closed.
+    requestTimeout: 300_000,
+    connectionTimeout: 60_000,
     trustProxy: config.trustProxy,
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true },
@@ -259,6 +264,24 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
         }
       }
     }
+  });
+
+  // Multipart only where a route takes uploads (no body schema, or one that consumes multipart):
+  // elsewhere its parts ({ value, fields, file }) reached handlers written for text fields (a 500).
+  // Refused with 415 before a byte of the body is read.
+  app.addHook('preParsing', async (req) => {
+    const schema = req.routeOptions.schema as { body?: unknown; consumes?: string[] } | undefined;
+    const multipart = /^\s*multipart\//i.test(req.headers['content-type'] ?? '');
+    if (multipart && schema?.body && !schema.consumes?.includes('multipart/form-data'))
+      throw new AppError('request.unsupported_media_type', 415, 'err.unsupportedMedia');
+  });
+
+  // A form route attaches validation errors to re-render its form, but Fastify stops at the first
+  // failing part: a malformed id in the path (or query) left the body unchecked and reached the
+  // database as text ("x" for a uuid: a 500). Only a body error is the form's to show.
+  app.addHook('preHandler', async (req) => {
+    const failed = req.validationError as (Error & { validationContext?: string }) | undefined;
+    if (failed && failed.validationContext !== 'body') throw failed;
   });
 
   // Pages and API answers carry personal data: no browser or proxy keeps a copy. Answers that

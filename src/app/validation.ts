@@ -92,10 +92,11 @@ function nonFinitePaths(
   return out;
 }
 
+/** Arrays and plain records (a parsed query string's prototype-less record too), not class instances. */
 function isPlainData(value: object): boolean {
   if (Array.isArray(value)) return true;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 type ValidatorFactory = ReturnType<typeof AjvCompiler>;
