@@ -107,6 +107,7 @@ export interface AuditLogTable {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  /** 1: hash over the whole record; 2: personal values replaced by their digest (migration 0014). */
   hash_version: Generated<number>;
   personal_digest: string | null;
   legacy_hash: string | null;
@@ -787,10 +788,10 @@ export interface Database {
   api_tokens: ApiTokensTable;
   signin_attempts: SigninAttemptsTable;
   audit_log: AuditLogTable;
+  audit_personal: AuditPersonalTable;
+  audit_checkpoints: AuditCheckpointsTable;
   privacy_legal_basis: PrivacyLegalBasisTable;
   privacy_breaches: PrivacyBreachesTable;
   privacy_breach_notifications: PrivacyBreachNotificationsTable;
   inmate_access_log: InmateAccessLogTable;
-  audit_personal: AuditPersonalTable;
-  audit_checkpoints: AuditCheckpointsTable;
 }
