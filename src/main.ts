@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from './app/config.ts';
 import { type Jobs, startJobs } from './app/jobs.ts';
 import { buildApp } from './app/server.ts';
-import { createDb } from './db/database.ts';
+import { createDb, isDatabaseUnavailable, waitForDatabase } from './db/database.ts';
 import {
   EmbeddedPgError,
   type EmbeddedServer,
@@ -46,6 +46,16 @@ async function main() {
       if (Date.now() - lastLost < 60_000) return;
       lastLost = Date.now();
       say(`WARNING: database connection lost (${err.message}); requests get 503 until it is back`);
+    },
+  });
+  // A server started together with the app may not answer yet: wait for it rather than exit.
+  let saidAt = Number.NEGATIVE_INFINITY;
+  await waitForDatabase(db, {
+    timeoutMs: config.databaseWaitSeconds * 1000,
+    onWait: (err, waited) => {
+      if (waited - saidAt < 15_000) return;
+      saidAt = waited;
+      say(`waiting for the database (${err.message}); giving up after ${config.databaseWaitSeconds} s`);
     },
   });
   const applied = await migrate(db);
@@ -103,6 +113,11 @@ async function main() {
 main().catch(async (err) => {
   if (err instanceof ConfigError || err instanceof EmbeddedPgError) {
     process.stderr.write(`[simandiri] cannot start: ${err.message}\n`);
+  } else if (isDatabaseUnavailable(err)) {
+    process.stderr.write(
+      `[simandiri] cannot start: the database does not answer (${(err as Error).message}); ` +
+        'check DATABASE_URL, or give it longer with DATABASE_WAIT_SECONDS\n',
+    );
   } else {
     process.stderr.write(
       `[simandiri] cannot start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

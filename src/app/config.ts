@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
+  /** How long start-up waits for an unreachable DATABASE_URL server before giving up. */
+  databaseWaitSeconds: number;
   /** Secret used to sign nothing user-visible but to derive CSRF tokens for anonymous visitors. */
   sessionSecret: string;
   cookieSecure: boolean;
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    databaseWaitSeconds: int(env, 'DATABASE_WAIT_SECONDS', 60, 0, 3600),
     // In development a random secret per process is fine: anonymous CSRF tokens only live minutes.
     sessionSecret: sessionSecret ?? randomBytes(32).toString('hex'),
     cookieSecure: bool(env, 'COOKIE_SECURE', production),
@@ -179,6 +182,11 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
   ],
   ['DATA_DIR', './data', 'where the embedded PostgreSQL keeps its files'],
   ['EMBEDDED_PG_PORT', '54329', 'port of the embedded PostgreSQL (loopback only)'],
+  [
+    'DATABASE_WAIT_SECONDS',
+    '60',
+    'at start-up, how long to wait for an unreachable DATABASE_URL server (0: fail at once)',
+  ],
   ['SESSION_SECRET', '(random)', 'at least 32 characters; required in production'],
   ['COOKIE_SECURE', 'true in production', 'send cookies only over HTTPS'],
   ['SESSION_IDLE_MINUTES', '60', 'sign out after this long without activity'],

@@ -1,6 +1,6 @@
 // Opens the Kysely connection over a pg pool. Dates (SQL `date`) stay 'YYYY-MM-DD' strings so a
 // calendar day never shifts with the server's time zone; timestamps become JS Dates (UTC instants).
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -68,4 +68,28 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
 export function toNumber(v: string | number | bigint | null | undefined): number {
   if (v === null || v === undefined) return 0;
   return Number(v);
+}
+
+/**
+ * Waits until the database answers, for a server started together with the app (a deployment
+ * brings both up at once) or briefly away. Retries only outages (isDatabaseUnavailable), with a
+ * growing pause up to 5 s; a wrong password or a missing database fails at once, as do outages
+ * past `timeoutMs`.
+ */
+export async function waitForDatabase(
+  db: Db,
+  opts: { timeoutMs: number; onWait?: (err: Error, waitedMs: number) => void },
+): Promise<void> {
+  const start = Date.now();
+  for (let pause = 250; ; pause = Math.min(pause * 2, 5_000)) {
+    try {
+      await sql`select 1`.execute(db);
+      return;
+    } catch (err) {
+      const waited = Date.now() - start;
+      if (!isDatabaseUnavailable(err) || waited + pause > opts.timeoutMs) throw err;
+      opts.onWait?.(err as Error, waited);
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
 }
