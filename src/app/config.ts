@@ -23,6 +23,9 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** A whole request must arrive within this; a socket silent this long is closed. */
+  requestTimeoutSeconds: number;
+  idleTimeoutSeconds: number;
   uploadMaxBytes: number;
   trustProxy: boolean;
   /** Failed sign-ins allowed per account, and per address, within the window before refusing. */
@@ -150,6 +153,8 @@ export function loadConfig(env: Env = process.env): Config {
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    requestTimeoutSeconds: int(env, 'REQUEST_TIMEOUT_SECONDS', 300, 10, 3600),
+    idleTimeoutSeconds: int(env, 'IDLE_TIMEOUT_SECONDS', 60, 5, 600),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     signinMaxPerAccount: int(env, 'SIGNIN_MAX_PER_ACCOUNT', 5, 1, 1000),
@@ -196,6 +201,8 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
   ['ADMIN_PASSWORD', '(one-time, printed)', 'its password; when unset a one-time password is printed once'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['BODY_LIMIT_BYTES', '1048576', 'largest request body accepted (forms and JSON)'],
+  ['REQUEST_TIMEOUT_SECONDS', '300', 'a whole request (an upload on a slow line) must arrive within this'],
+  ['IDLE_TIMEOUT_SECONDS', '60', 'a connection silent this long is closed'],
   ['UPLOAD_MAX_BYTES', '10485760', 'largest uploaded file (scans, photos)'],
   ['TRUST_PROXY', 'false', 'trust X-Forwarded-* headers from a load balancer'],
   ['SIGNIN_MAX_PER_ACCOUNT', '5', 'failed sign-ins per account within the window'],

@@ -105,10 +105,10 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     // Fastify's default 0 turns off Node's own limits: a client that declares a body and stops
-    // sending would hold its socket for ever. Five minutes for a whole request (a 10 MB upload on a
-    // slow prison line), and a socket silent for a minute is closed.
-    requestTimeout: 300_000,
-    connectionTimeout: 60_000,
+    // sending would hold its socket for ever. By default five minutes for a whole request (a 10 MB
+    // upload on a slow prison line), and a socket silent for a minute is closed.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    connectionTimeout: config.idleTimeoutSeconds * 1000,
     trustProxy: config.trustProxy,
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true },
