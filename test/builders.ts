@@ -116,6 +116,7 @@ export async function buildInmate(
     name: string;
     nik: string | null;
     status: 'active' | 'released' | 'transferred';
+    expected_release_date: string;
   }> = {},
 ) {
   const unit_id = o.unit_id ?? (await buildUnit(db)).id;
@@ -131,7 +132,7 @@ export async function buildInmate(
       gender: 'L',
       birth_date: '1990-05-01',
       entry_date: '2025-03-01',
-      expected_release_date: '2027-03-01',
+      expected_release_date: o.expected_release_date ?? '2027-03-01',
       block: 'A',
       room: '3',
       education: 'SMA',

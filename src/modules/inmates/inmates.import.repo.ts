@@ -192,6 +192,30 @@ export async function insertStatusEntries(
   }
 }
 
+/**
+ * Records, as register history, each tanggal ekspirasi the file changes (decision 12: only a
+ * recorded change moves the date the roll call goes by). Run before updateInmatesBulk.
+ */
+export async function recordExpiryChangesFromImport(
+  conn: Conn,
+  rows: ReadonlyArray<{ id: string; expected_release_date: string | null }>,
+  by: { basis: string; createdBy: string | null },
+): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000).map((r) => ({ id: r.id, expiry: r.expected_release_date }));
+    if (chunk.length === 0) continue;
+    const r = await sql`
+      insert into inmate_expiry_changes (inmate_id, kind, previous_expiry, new_expiry, basis, created_by)
+      select i.id, 'correction', i.expected_release_date, r.expiry, ${by.basis}, ${by.createdBy}
+        from inmates as i
+        join jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(id uuid, expiry date) on r.id = i.id
+       where r.expiry is not null and r.expiry is distinct from i.expected_release_date`.execute(conn);
+    n += Number(r.numAffectedRows ?? 0);
+  }
+  return n;
+}
+
 /** Updates many inmates in one statement per chunk; a null NIK keeps the stored one. */
 export async function updateInmatesBulk(
   conn: Conn,

@@ -176,11 +176,14 @@ async function writeImport(db: Db, id: string, actor: Actor): Promise<void> {
     );
     if (updates.some((r) => now.get(r.values.reg_number) !== r.inmate_id))
       throw new AppError('inmate_imports.stale', 409, 'import.stale');
+    // A date the SDP roster moves is kept as register history, as a change made by hand is.
+    const toUpdate = updates.map((r) => ({ ...r.values, id: r.inmate_id ?? '' }));
+    await repo.recordExpiryChangesFromImport(trx, toUpdate, {
+      basis: `Impor roster SDP: ${batch.filename}`,
+      createdBy: actor.userId,
+    });
     // An empty NIK in the file keeps the stored one.
-    await repo.updateInmatesBulk(
-      trx,
-      updates.map((r) => ({ ...r.values, id: r.inmate_id ?? '' })),
-    );
+    await repo.updateInmatesBulk(trx, toUpdate);
     await repo.markImportApplied(trx, batch.id, batch.rows.length);
     // One record for the whole file: which numbers were created and which were updated.
     await recordAudit(trx, actor, {

@@ -220,6 +220,39 @@ describe('SDP import', () => {
     assert.equal(again.statusCode, 409, 'a file is saved once');
   });
 
+  test('a tanggal ekspirasi the roster moves is kept as register history, naming the file', async () => {
+    const moved = await buildInmate(t.db, {
+      unit_id: unitId,
+      reg_number: 'A.II 46/2026',
+      name: 'Joko Santoso',
+      expected_release_date: '2026-03-05',
+    });
+    const same = await buildInmate(t.db, {
+      unit_id: unitId,
+      reg_number: 'A.II 47/2026',
+      name: 'Agus Salim',
+      expected_release_date: '2026-04-01',
+    });
+    const csv = [
+      HEADER,
+      'A.II 46/2026;Joko Santoso;L;12/12/1985;05/01/2026;04/05/2026;A;',
+      'A.II 47/2026;Agus Salim;L;12/12/1986;05/01/2026;01/04/2026;A;',
+    ].join('\n');
+    const res = await upload('sdp-perpanjangan.csv', Buffer.from(csv));
+    assert.equal((await confirmAndWait(petugas, String(res.headers.location))).statusCode, 303);
+    const history = await t.db
+      .selectFrom('inmate_expiry_changes')
+      .selectAll()
+      .where('inmate_id', 'in', [moved.id, same.id])
+      .execute();
+    assert.equal(history.length, 1, 'only the date that changed');
+    assert.equal(history[0]?.inmate_id, moved.id);
+    assert.equal(history[0]?.kind, 'correction');
+    assert.equal(history[0]?.previous_expiry, '2026-03-05');
+    assert.equal(history[0]?.new_expiry, '2026-05-04');
+    assert.match(history[0]?.basis ?? '', /SDP.*sdp-perpanjangan\.csv/);
+  });
+
   test('an XLSX export is read like a CSV, dates in date cells included', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data WBP');
