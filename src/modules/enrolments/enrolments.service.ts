@@ -93,14 +93,23 @@ export async function enrolInmate(
   scope: Scope,
   input: {
     programme_id: string;
-    inmate: { id: string; name: string; register_class: RegisterClass };
+    inmate: { id: string; name: string; register_class: RegisterClass; expected_release_date: string | null };
     intake_candidate_id: string | null;
     consent_recorded_at: Date | string | null;
     started_on: string;
   },
 ): Promise<string> {
-  const ok = canEnrol(input.inmate, input.consent_recorded_at);
-  if (!ok.ok) throw new AppError('enrolments.consent_missing', 409, 'selection.reason.consent_missing');
+  const ok = canEnrol(input.inmate, input.consent_recorded_at, input.started_on);
+  if (!ok.ok) {
+    if (ok.reason.key === 'selection.reason.past_expiry')
+      throw new AppError(
+        'enrolments.past_expiry',
+        409,
+        'selection.reason.past_expiry',
+        ok.reason.params ?? {},
+      );
+    throw new AppError('enrolments.consent_missing', 409, 'selection.reason.consent_missing');
+  }
   const p = await takePlace(trx, scope, input.programme_id);
   if (await repo.isEnrolled(trx, input.programme_id, input.inmate.id))
     throw new AppError('enrolments.already', 409, 'enrolments.already');

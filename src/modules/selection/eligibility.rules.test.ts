@@ -169,4 +169,14 @@ describe('consent', () => {
   test('a sentenced inmate needs no recorded consent to be enrolled', () => {
     assert.deepEqual(canEnrol({ register_class: 'B.IIa' }, null), { ok: true });
   });
+
+  test('nobody takes a place that starts after their tanggal ekspirasi; the day itself still counts', () => {
+    const person = { register_class: 'B.IIa' as const, expected_release_date: '2026-03-04' };
+    assert.deepEqual(canEnrol(person, null, '2026-03-05'), {
+      ok: false,
+      reason: { key: 'selection.reason.past_expiry', params: { date: '2026-03-04' } },
+    });
+    assert.deepEqual(canEnrol(person, null, '2026-03-04'), { ok: true });
+    assert.deepEqual(canEnrol({ ...person, expected_release_date: null }, null, '2026-03-05'), { ok: true });
+  });
 });

@@ -80,10 +80,17 @@ export function riskAssessmentApplies(
 
 /** A detainee (register A.*) takes part only by choice: enrolment needs their consent on record. */
 export function canEnrol(
-  inmate: { register_class: RegisterClass },
+  inmate: { register_class: RegisterClass; expected_release_date?: string | null },
   consentRecordedAt: Date | string | null,
+  startsOn?: string,
 ): { ok: true } | { ok: false; reason: Reason } {
   if (categoryOf(inmate.register_class) === 'tahanan' && !consentRecordedAt)
     return { ok: false, reason: { key: 'selection.reason.consent_missing' } };
+  // Nobody takes a place after their term ends (decision 12): the ekspirasi day itself still counts.
+  if (startsOn && inmate.expected_release_date && inmate.expected_release_date < startsOn)
+    return {
+      ok: false,
+      reason: { key: 'selection.reason.past_expiry', params: { date: inmate.expected_release_date } },
+    };
   return { ok: true };
 }

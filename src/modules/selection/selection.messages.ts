@@ -1,6 +1,8 @@
 // Texts of assessment, selection and enrolment, in Indonesian and English.
 export const id = {
   'selection.reason.not_active': 'Tidak berstatus aktif di unit',
+  'selection.reason.past_expiry':
+    'Tanggal ekspirasinya ({date}) sebelum tanggal mulai: catat dulu perpanjangan atau koreksinya di register',
   'selection.reason.release_unknown': 'Tanggal ekspirasi belum diketahui',
   'selection.reason.remaining_short': 'Sisa masa pidana {months} bulan, minimal {min} bulan',
   'selection.reason.detention_short': 'Sisa masa penahanan {months} bulan, minimal {min} bulan',
@@ -125,6 +127,8 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'selection.reason.not_active': 'Not active in the unit',
+  'selection.reason.past_expiry':
+    'Their release date ({date}) is before the start date: record its extension or correction in the register first',
   'selection.reason.release_unknown': 'Expected release date unknown',
   'selection.reason.remaining_short': '{months} months of sentence left, at least {min} needed',
   'selection.reason.detention_short': '{months} months of detention order left, at least {min} needed',

@@ -178,6 +178,7 @@ export async function findCandidate(conn: Conn, id: string) {
       'i.name',
       'i.register_class',
       'i.status as inmate_status',
+      'i.expected_release_date',
       'c.scores',
       'c.total',
       'c.consent_recorded_at',

@@ -428,7 +428,12 @@ export async function enrolCandidate(
       throw new AppError('intakes.not_active', 409, 'selection.reason.not_active');
     return enrolInmate(trx, actor, scope, {
       programme_id: intake.programme_id,
-      inmate: { id: candidate.inmate_id, name: candidate.name, register_class: candidate.register_class },
+      inmate: {
+        id: candidate.inmate_id,
+        name: candidate.name,
+        register_class: candidate.register_class,
+        expected_release_date: candidate.expected_release_date,
+      },
       intake_candidate_id: candidate.id,
       consent_recorded_at: candidate.consent_recorded_at,
       started_on: input.started_on,
