@@ -21,11 +21,17 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Zone } from '../src/app/format.ts';
 import { createDb } from '../src/db/database.ts';
 import { startEmbeddedPostgres, takeOverShutdownSignals } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
-import type { ProgrammeKind, RegisterClass, RiskLevel, UnitClass, UnitType } from '../src/db/schema.ts';
+import type {
+  ProgrammeKind,
+  RegisterClass,
+  RiskLevel,
+  TimeZone,
+  UnitClass,
+  UnitType,
+} from '../src/db/schema.ts';
 import { HOLIDAYS_2026 } from '../src/modules/holidays/holidays.seed.ts';
 import { addDays, mondayOf, sessionDays, sessionInstants } from '../src/modules/programmes/schedule.rules.ts';
 
@@ -73,11 +79,11 @@ export function uuid(r: Rand): string {
 // ---------------------------------------------------------------------------------------------
 // Indonesia: provinces with their time zones and a few cities each
 
-const WIB: Zone = 'Asia/Jakarta';
-const WITA: Zone = 'Asia/Makassar';
-const WIT: Zone = 'Asia/Jayapura';
+const WIB: TimeZone = 'Asia/Jakarta';
+const WITA: TimeZone = 'Asia/Makassar';
+const WIT: TimeZone = 'Asia/Jayapura';
 
-export const PROVINCES: ReadonlyArray<{ code: string; name: string; zone: Zone; cities: string[] }> = [
+export const PROVINCES: ReadonlyArray<{ code: string; name: string; zone: TimeZone; cities: string[] }> = [
   { code: 'ACEH', name: 'Aceh', zone: WIB, cities: ['Banda Aceh', 'Lhokseumawe', 'Langsa', 'Meulaboh'] },
   {
     code: 'SUMUT',

@@ -6,8 +6,8 @@
 // and skills goes the same way (10,000 updated). Prints seconds for each step and node's memory.
 import os from 'node:os';
 import ExcelJS from 'exceljs';
+import { SYSTEM } from '../src/app/principal.ts';
 import { createDb } from '../src/db/database.ts';
-import { SYSTEM } from '../src/modules/audit/audit.service.ts';
 import { activeNotIn, idsByRegNumber } from '../src/modules/inmates/inmates.import.repo.ts';
 import {
   confirmImport,
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
 
     // Through the jobs as the app runs them: upload (queued), preview job, confirm, apply job.
     const previewImport = async (filename: string, content: Buffer) => {
-      const id = await queueImport(db, SYSTEM, viewer, { filename, content });
+      const id = await queueImport(db, SYSTEM.actor, viewer, { filename, content });
       await runImportJob(db, { kind: 'preview', id });
       const p = await importProgress(db, viewer, id);
       if (p.status !== 'previewed') throw new Error(`${filename}: preview ${p.status} ${p.error ?? ''}`);
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     };
     const applyImport = async (id: string) => {
       await confirmImport(db, viewer, id);
-      await runImportJob(db, { kind: 'apply', id, actor: SYSTEM });
+      await runImportJob(db, { kind: 'apply', id, actor: SYSTEM.actor });
       return id;
     };
     // Outside the timed steps: what the apply job did.

@@ -1,9 +1,9 @@
 // Indonesian (and English) formats for dates, times, money and numbers, in each unit's time zone.
+
+import type { TimeZone } from '../db/schema.ts';
 import type { Lang } from './i18n.ts';
 
-export type Zone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
-
-export const ZONE_ABBR: Record<Zone, string> = {
+export const ZONE_ABBR: Record<TimeZone, string> = {
   'Asia/Jakarta': 'WIB',
   'Asia/Makassar': 'WITA',
   'Asia/Jayapura': 'WIT',
@@ -12,7 +12,7 @@ export const ZONE_ABBR: Record<Zone, string> = {
 const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 
 /** "Rabu, 21 Januari 2026" for an instant, as seen in the zone. */
-export function formatDateLong(at: Date, zone: Zone, lang: Lang = 'id'): string {
+export function formatDateLong(at: Date, zone: TimeZone, lang: Lang = 'id'): string {
   return new Intl.DateTimeFormat(locale(lang), {
     weekday: 'long',
     day: 'numeric',
@@ -34,7 +34,7 @@ export function formatDayShort(day: string): string {
 }
 
 /** "09.00 WIB" (Indonesian uses a dot between hours and minutes). */
-export function formatTime(at: Date, zone: Zone, lang: Lang = 'id'): string {
+export function formatTime(at: Date, zone: TimeZone, lang: Lang = 'id'): string {
   const time = new Intl.DateTimeFormat(locale(lang), {
     hour: '2-digit',
     minute: '2-digit',
@@ -45,7 +45,7 @@ export function formatTime(at: Date, zone: Zone, lang: Lang = 'id'): string {
 }
 
 /** "21 Jan 2026 09.00 WIB": a compact instant for tables. */
-export function formatDateTime(at: Date, zone: Zone, lang: Lang = 'id'): string {
+export function formatDateTime(at: Date, zone: TimeZone, lang: Lang = 'id'): string {
   const date = new Intl.DateTimeFormat(locale(lang), {
     day: 'numeric',
     month: 'short',
@@ -72,7 +72,7 @@ export function formatNumber(n: number, lang: Lang = 'id', fractionDigits = 0): 
 }
 
 /** The calendar day ('YYYY-MM-DD') an instant falls on in the zone. */
-export function dayInZone(at: Date, zone: Zone): string {
+export function dayInZone(at: Date, zone: TimeZone): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: zone,
     year: 'numeric',
@@ -82,13 +82,13 @@ export function dayInZone(at: Date, zone: Zone): string {
 }
 
 /** Indonesia keeps no daylight saving, so each zone is a fixed offset. */
-export const ZONE_OFFSET: Record<Zone, string> = {
+export const ZONE_OFFSET: Record<TimeZone, string> = {
   'Asia/Jakarta': '+07:00',
   'Asia/Makassar': '+08:00',
   'Asia/Jayapura': '+09:00',
 };
 
 /** The instant a calendar day ('YYYY-MM-DD') begins in the zone. */
-export function startOfDay(day: string, zone: Zone): Date {
+export function startOfDay(day: string, zone: TimeZone): Date {
   return new Date(`${day}T00:00:00${ZONE_OFFSET[zone]}`);
 }

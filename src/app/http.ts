@@ -11,11 +11,11 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Db } from '../db/database.ts';
-import type { Actor } from '../modules/audit/audit.service.ts';
-import type { CurrentUser } from '../modules/auth/auth.service.ts';
 import type { Config } from './config.ts';
 import type { Lang, MessageKey, Translate } from './i18n.ts';
 import type { Permission } from './policy.ts';
+import { type Actor, type Ctx, type Principal, type SignedIn, systemPrincipal } from './principal.ts';
+import { scopeFor } from './scope.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -23,7 +23,7 @@ declare module 'fastify' {
     permission?: Permission;
   }
   interface FastifyRequest {
-    user: CurrentUser | null;
+    user: SignedIn | null;
     lang: Lang;
     t: Translate;
     /** The token a form must echo: the session's, or a signed one for visitors not signed in. */
@@ -49,18 +49,24 @@ export type App = FastifyInstance<
 
 export type { FastifyReply, FastifyRequest };
 
-/** The audit actor for the signed-in user making this request. */
+/** The audit actor of this request: the signed-in user (with request id and ip), or a visitor. */
 export function actorOf(req: FastifyRequest): Actor {
-  return {
-    userId: req.user?.id ?? null,
-    name: req.user?.username ?? 'anonymous',
-    requestId: req.id,
-    ip: req.ip,
-  };
+  return req.user?.actor ?? { userId: null, name: 'anonymous', requestId: req.id, ip: req.ip };
+}
+
+/** A visitor who has not signed in: sees no unit's records. */
+function visitor(req: FastifyRequest): Principal {
+  const p = systemPrincipal('anonymous');
+  return { ...p, scope: scopeFor({ unit_id: null, kanwil_id: null, roles: [] }, []), actor: actorOf(req) };
+}
+
+/** The service context of this request: its database, its principal, and the request's clock. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  return { db: req.server.db, who: req.user ?? visitor(req), now: new Date() };
 }
 
 /** The signed-in user; routes with a non-public permission are only reached with one. */
-export function userOf(req: FastifyRequest): CurrentUser {
+export function userOf(req: FastifyRequest): SignedIn {
   if (!req.user) throw new Error('route reached without a user; its permission must not be public');
   return req.user;
 }

@@ -3,7 +3,7 @@
 import PgBoss from 'pg-boss';
 import { type Db, isDatabaseUnavailable } from '../db/database.ts';
 import { recordReminders } from '../modules/agreements/agreements.reminders.ts';
-import { erasePersonalData, SYSTEM, writeCheckpoint } from '../modules/audit/audit.service.ts';
+import { erasePersonalData, writeCheckpoint } from '../modules/audit/audit.service.ts';
 import { purgeExpired } from '../modules/auth/auth.service.ts';
 import { IMPORT_QUEUE, useImportQueue } from '../modules/inmates/inmates.import.jobs.ts';
 import {
@@ -14,6 +14,7 @@ import {
 import { importLimits } from '../modules/inmates/inmates.import.xlsx.ts';
 import { generateSessions } from '../modules/programmes/sessions.service.ts';
 import type { Config } from './config.ts';
+import { SYSTEM } from './principal.ts';
 
 interface Log {
   info(o: object, msg: string): void;
@@ -67,7 +68,7 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
   await boss.createQueue(sessions);
   await boss.schedule(sessions, '30 5 * * *', {}, { tz: 'Asia/Jakarta' });
   await boss.work(sessions, async () => {
-    const n = await generateSessions(opts.db, { ...SYSTEM, name: 'system:jobs' });
+    const n = await generateSessions(opts.db, { ...SYSTEM.actor, name: 'system:jobs' });
     opts.log.info({ created: n }, 'programme sessions generated');
   });
 
@@ -79,7 +80,7 @@ export async function startJobs(opts: { url: string; db: Db; config: Config; log
   await boss.work(audit, async () => {
     const erased = await erasePersonalData(
       opts.db,
-      { ...SYSTEM, name: 'system:jobs' },
+      { ...SYSTEM.actor, name: 'system:jobs' },
       {
         retentionDays: opts.config.auditPersonalRetentionDays,
       },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { can, homeRuleFor, inScope, scopeFor } from './policy.ts';
+import { can, homeRuleFor } from './policy.ts';
+import { inScope, scopeFor } from './scope.ts';
 
 describe('policy', () => {
   test('read-only roles can never manage anything', () => {

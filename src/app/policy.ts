@@ -2,6 +2,7 @@
 // says which units' records a user may see. Reads and writes are separate permissions so that
 // read-only roles (kanwil, pusat) can never write.
 import type { Role } from '../db/schema.ts';
+import { isNational, type Scope } from './scope.ts';
 
 export const ROLES: readonly Role[] = [
   'admin',
@@ -159,7 +160,7 @@ export type Grantee = readonly Role[] | { roles: readonly Role[]; scope: Scope }
 
 export function permissionsOf(who: Grantee): Set<Permission> {
   const roles = 'roles' in who ? who.roles : (who as readonly Role[]);
-  const national = 'scope' in who && who.scope.all;
+  const national = 'scope' in who && isNational(who.scope);
   const set = new Set<Permission>(['public']);
   for (const r of roles) for (const p of GRANTS[r]) if (national || !NATIONAL_ONLY.includes(p)) set.add(p);
   return set;
@@ -167,43 +168,6 @@ export function permissionsOf(who: Grantee): Set<Permission> {
 
 export function can(who: Grantee, permission: Permission): boolean {
   return permission === 'public' || permissionsOf(who).has(permission);
-}
-
-/**
- * The units whose records a user may see: every unit, or a list. A partner instructor is further
- * narrowed to their partner's records wherever records belong to a partner.
- */
-export type Scope = ({ all: true } | { all: false; unitIds: readonly string[] }) & {
-  partnerId?: string | null;
-};
-
-export function inScope(scope: Scope, unitId: string | null | undefined): boolean {
-  if (scope.all) return true;
-  return unitId != null && scope.unitIds.includes(unitId);
-}
-
-/** Where a user works decides the scope: a unit, a regional office's units, or everything. */
-export function scopeFor(
-  user: {
-    unit_id: string | null;
-    kanwil_id: string | null;
-    roles: readonly Role[];
-    partner_id?: string | null;
-  },
-  unitsOfKanwil: readonly string[],
-): Scope {
-  if (user.roles.includes('instruktur_mitra')) {
-    // No partner, no records: an instructor account must be tied to a partner to see anything.
-    return {
-      all: false,
-      unitIds: user.unit_id && user.partner_id ? [user.unit_id] : [],
-      partnerId: user.partner_id ?? null,
-    };
-  }
-  if (user.unit_id) return { all: false, unitIds: [user.unit_id] };
-  if (user.kanwil_id) return { all: false, unitIds: unitsOfKanwil };
-  if (user.roles.includes('pusat') || user.roles.includes('admin')) return { all: true };
-  return { all: false, unitIds: [] };
 }
 
 /** Roles that must be tied to a unit (staff) and those tied to a regional office. */

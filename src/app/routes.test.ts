@@ -5,7 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../test/app.ts';
 import { buildKanwil, buildUnit, buildUser } from '../../test/builders.ts';
 import type { Role } from '../db/schema.ts';
-import { can, PERMISSIONS, ROLES, type Scope, scopeFor } from './policy.ts';
+import { can, PERMISSIONS, ROLES } from './policy.ts';
+import { type Scope, scopeFor } from './scope.ts';
 
 describe('routes and permissions', () => {
   let t: TestApp;

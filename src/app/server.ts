@@ -200,6 +200,8 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
       req.user = await userFromSession(app.db, config, req.cookies.sm_sid);
       if (!req.user) reply.clearCookie('sm_sid', { path: '/' });
     }
+    // The audit actor carries this request's id and address.
+    if (req.user) req.user.actor = { ...req.user.actor, requestId: req.id, ip: req.ip };
     if (req.user?.csrfToken) {
       req.csrfToken = req.user.csrfToken;
     } else {

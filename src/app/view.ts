@@ -2,19 +2,20 @@
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { CurrentUser } from '../modules/auth/auth.service.ts';
-import { formatDateLong, formatDateTime, formatTime, type Zone } from './format.ts';
+import type { TimeZone } from '../db/schema.ts';
+import { formatDateLong, formatDateTime, formatTime } from './format.ts';
 import type { Lang, MessageKey, Translate } from './i18n.ts';
 import { can, type Permission } from './policy.ts';
+import type { SignedIn } from './principal.ts';
 
 export interface ViewCtx {
   lang: Lang;
   t: Translate;
-  user: CurrentUser | null;
+  user: SignedIn | null;
   csrf: string;
   path: string;
   flash: MessageKey | null;
-  zone: Zone;
+  zone: TimeZone;
   can(p: Permission): boolean;
   dateLong(at: Date): string;
   dateTime(at: Date): string;

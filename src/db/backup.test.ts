@@ -8,7 +8,8 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { buildKanwil, buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestDb, type TestDb } from '../../test/db.ts';
-import { recordAudit, SYSTEM, verifyAuditChain, writeCheckpoint } from '../modules/audit/audit.service.ts';
+import { SYSTEM } from '../app/principal.ts';
+import { recordAudit, verifyAuditChain, writeCheckpoint } from '../modules/audit/audit.service.ts';
 import { BackupFormatError, backupDatabase, dependencyOrder, RestoreRefusedError } from './backup.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrate.ts';
@@ -92,7 +93,7 @@ async function fill(db: Db): Promise<void> {
   // An inmate's record keeps its personal values apart from the chain (audit_personal), and the
   // chain head is signed (audit_checkpoints): both must survive the round trip (decision 9).
   await db.transaction().execute((trx) =>
-    recordAudit(trx, SYSTEM, {
+    recordAudit(trx, SYSTEM.actor, {
       action: 'inmates.create',
       entity: 'inmate',
       entityId: unit.id,
@@ -103,7 +104,7 @@ async function fill(db: Db): Promise<void> {
   await writeCheckpoint(db, 'k'.repeat(40), AWKWARD[8] ?? '');
   await db
     .transaction()
-    .execute((trx) => recordAudit(trx, SYSTEM, { action: 'system.start', entity: 'system' }));
+    .execute((trx) => recordAudit(trx, SYSTEM.actor, { action: 'system.start', entity: 'system' }));
   await fillAgreements(db, unit.id, users[0]?.id ?? '');
   await fillInmates(db, unit.id, users[0]?.id ?? '');
   await fillSelection(db, users[0]?.id ?? '');
@@ -389,7 +390,7 @@ describe('database backup and restore', () => {
     // The restored database carries on: new ids follow the old ones, the chain extends.
     await dst.db
       .transaction()
-      .execute((trx) => recordAudit(trx, SYSTEM, { action: 'after.restore', entity: 'x' }));
+      .execute((trx) => recordAudit(trx, SYSTEM.actor, { action: 'after.restore', entity: 'x' }));
     const after = await verifyAuditChain(dst.db);
     assert.deepEqual({ ok: after.ok, count: after.count }, { ok: true, count: AWKWARD.length + 3 });
     await dst.db.insertInto('signin_attempts').values({ username: 'new', ip: 'x', success: true }).execute();

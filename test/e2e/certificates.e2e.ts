@@ -4,10 +4,12 @@
 // verification address printed on it and sees only the number, initials, programme, date and
 // "SAH"; a petugas gets no revoke form; the Kepala UPT revokes it and the public page says
 // revoked without the reason.
+
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { dayInZone, formatDay, type Zone } from '../../src/app/format.ts';
+import { dayInZone, formatDay } from '../../src/app/format.ts';
+import type { TimeZone } from '../../src/db/schema.ts';
 import { completionOverview } from '../../src/modules/certificates/certificates.service.ts';
 import {
   CertificatePage,
@@ -114,7 +116,7 @@ describe('completion and certificates in the browser', () => {
       .executeTakeFirstOrThrow();
     assert.equal(row.enrolment_id, who.id);
     assert.equal(row.status, 'valid');
-    assert.equal(row.issued_on, dayInZone(new Date(), programme.timezone as Zone));
+    assert.equal(row.issued_on, dayInZone(new Date(), programme.timezone as TimeZone));
     assert.match(row.number, /^\d{3}\/SERT-RUTAN-MGT\/MRJT\/\d{4}$/);
     assert.equal(await cert.text(cert.number), row.number);
     assert.equal(await cert.text(cert.holder), who.name);
@@ -233,7 +235,7 @@ describe('completion and certificates in the browser', () => {
     assert.equal(await verify.number.innerText(), row.number);
     assert.equal(
       await verify.revokedOn.innerText(),
-      formatDay(dayInZone(new Date(), programme.timezone as Zone), 'id'),
+      formatDay(dayInZone(new Date(), programme.timezone as TimeZone), 'id'),
     );
     assert.ok(!(await verify.bodyText()).includes(reason), 'the reason stays with staff');
     assert.ok(!(await visitor.content()).includes('register salah'), 'nor in the markup');

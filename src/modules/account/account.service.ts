@@ -2,8 +2,9 @@
 // the users service; this module only adds what belongs to the person themselves.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../app/errors.ts';
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { sha256, TOKEN_PREFIX } from '../auth/auth.service.ts';
 import * as repo from './account.repo.ts';
 

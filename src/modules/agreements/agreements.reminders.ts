@@ -1,9 +1,12 @@
 // Agreements that need attention: ending within 90 or 30 days, or past their end but still marked
 // active. Shown live on the dashboard; the daily job records each notification once.
-import { dayInZone, type Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+
+import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { TimeZone } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { unitZones } from '../units/units.service.ts';
 import * as repo from './agreements.repo.ts';
 import { daysBetween, type ReminderKind, reminderFor } from './agreements.rules.ts';
@@ -59,7 +62,7 @@ export async function recordReminders(db: Db, now = new Date()): Promise<number>
   const units = await unitZones(db);
   let created = 0;
   for (const unit of units) {
-    const today = dayInZone(now, unit.timezone as Zone);
+    const today = dayInZone(now, unit.timezone as TimeZone);
     for (const r of await dueReminders(db, { all: false, unitIds: [unit.id] }, today)) {
       await db.transaction().execute(async (trx) => {
         const v = {

@@ -1,7 +1,7 @@
 // SQL for agreements, their versioned terms, Program Aksi links, evaluations and reminders.
 // Reads take the viewer's scope (units, and a partner instructor's own partner).
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type {
   AgreementKind,

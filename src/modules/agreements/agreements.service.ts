@@ -1,11 +1,19 @@
 // Cooperation agreements (PKS, MoU) and their addenda: recording, the signing lifecycle, terms in
 // force on any date, monitoring and evaluation, and reminders before they end.
 import { AppError, type FieldError, fieldError, invalid } from '../../app/errors.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { AgreementParty, AgreementStatus, MaterialsBy, PayModel, PieceRate } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type {
+  AgreementParty,
+  AgreementStatus,
+  MaterialsBy,
+  PayModel,
+  PieceRate,
+  TimeZone,
+} from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
 import * as repo from './agreements.repo.ts';
@@ -59,7 +67,7 @@ export interface NewAgreementInput extends AgreementInput {
 
 /** Today's date where the unit is: "ending within 30 days" and "done on" follow the unit's clock. */
 async function unitToday(conn: Db, unitId: string): Promise<string> {
-  return dayInZone(new Date(), (await repo.unitSplit(conn, unitId)).timezone as Zone);
+  return dayInZone(new Date(), (await repo.unitSplit(conn, unitId)).timezone as TimeZone);
 }
 
 export async function getAgreement(db: Db, scope: Scope, id: string) {
@@ -301,7 +309,7 @@ export async function act(
 export async function agreementDetail(db: Db, scope: Scope, id: string, day?: string) {
   const agreement = await getAgreement(db, scope, id);
   const unit = await repo.unitSplit(db, agreement.unit_id);
-  const on = day ?? dayInZone(new Date(), unit.timezone as Zone);
+  const on = day ?? dayInZone(new Date(), unit.timezone as TimeZone);
   const baseId = agreement.parent_id ?? agreement.id;
   const [versions, addenda, programAksi, evaluations, parent] = await Promise.all([
     repo.termsVersions(db, baseId),

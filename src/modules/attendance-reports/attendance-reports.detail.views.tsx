@@ -1,8 +1,10 @@
 // Pages of one session's summary, one participant's record in a programme, and an inmate's month
 // of participation across programmes (with its XLSX and PDF exports).
-import { formatDay, formatNumber, formatTime, type Zone } from '../../app/format.ts';
+
+import { formatDay, formatNumber, formatTime } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { MARK_STATUSES } from '../attendance/attendance.rules.ts';
 import type { inmateMonth, participantRecord, sessionSummary } from './attendance-reports.service.ts';
 import { monthLabel, Rate, StatusCells, StatusHeads } from './attendance-reports.views.tsx';
@@ -15,7 +17,7 @@ export function SessionSummaryPage({
   d: Awaited<ReturnType<typeof sessionSummary>>;
 }) {
   const s = d.session;
-  const zone = s.timezone as Zone;
+  const zone = s.timezone as TimeZone;
   return (
     <Layout ctx={ctx} title={`${ctx.t('attReports.sessionTitle')} — ${s.programme_name}`}>
       <p>
@@ -149,7 +151,7 @@ export function ParticipantPage({
 }
 
 export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnType<typeof inmateMonth>> }) {
-  const zone = d.inmate.timezone as Zone;
+  const zone = d.inmate.timezone as TimeZone;
   const base = `/attendance-reports/inmates/${d.inmate.id}`;
   return (
     <Layout

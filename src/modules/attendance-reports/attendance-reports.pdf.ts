@@ -1,6 +1,7 @@
 // An inmate's month of participation as a printed statement with the unit's letterhead and the
 // Kepala UPT's signature block: evidence for the kemandirian aspect of SPPN. Never the NIK.
-import { formatDay, formatNumber, formatTime, type Zone } from '../../app/format.ts';
+
+import { formatDay, formatNumber, formatTime } from '../../app/format.ts';
 import type { Lang, Translate } from '../../app/i18n.ts';
 import {
   drawLetterhead,
@@ -14,6 +15,7 @@ import {
   signatureBlock,
   toBuffer,
 } from '../../app/pdf.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { isPresent, MARK_STATUSES, sessionHours } from '../attendance/attendance.rules.ts';
 import { assertSppnEvidence, type inmateMonth } from './attendance-reports.service.ts';
 
@@ -30,7 +32,7 @@ export async function inmateMonthPdf(
 ): Promise<Buffer> {
   assertSppnEvidence(d);
   const { t, lang } = opts;
-  const zone = d.inmate.timezone as Zone;
+  const zone = d.inmate.timezone as TimeZone;
   const doc = await newDocument({
     title: `${t('attReports.monthlyTitle')} — ${d.month}`,
     author: opts.letterhead.unitName,

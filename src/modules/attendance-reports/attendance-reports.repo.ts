@@ -1,7 +1,7 @@
 // A reporting module: read-only, set-based SQL straight over attendance_marks, programme_sessions
 // and enrolments (one query per summary, no per-row queries). Nothing here writes.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type {
   EnrolmentStatus,

@@ -2,10 +2,10 @@
 // run of absences that alerts staff), per programme per month, and an inmate's month as SPPN evidence.
 // Read-only: the numbers come from the rules in attendance.rules.ts applied to the repo's rows.
 import { AppError } from '../../app/errors.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import { dayInZone } from '../../app/format.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { MarkStatus } from '../../db/schema.ts';
+import type { MarkStatus, TimeZone } from '../../db/schema.ts';
 import {
   attendanceRate,
   currentAbsenceRun,
@@ -98,7 +98,7 @@ export interface MonthSummary extends repo.MonthRow {
 /** A programme's report: each participant's summary and the month-by-month figures. */
 export async function programmeReport(db: Db, scope: Scope, programmeId: string) {
   const programme = await getProgramme(db, scope, programmeId);
-  const today = dayInZone(new Date(), programme.timezone as Zone);
+  const today = dayInZone(new Date(), programme.timezone as TimeZone);
   const [rows, months] = await Promise.all([
     repo.participantMarks(db, programmeId),
     repo.monthSummary(db, programmeId, today),
@@ -258,7 +258,7 @@ export interface OverviewRow extends repo.ProgrammeOverviewRow {
 }
 
 /** A page of the programmes in scope with their overall rate, for the report's index page. */
-export async function overview(db: Db, scope: Scope, zone: Zone, page = 1) {
+export async function overview(db: Db, scope: Scope, zone: TimeZone, page = 1) {
   const r = await repo.programmesOverview(db, scope, dayInZone(new Date(), zone), page);
   return { ...r, rows: r.rows.map((row): OverviewRow => ({ ...row, rate: rateFromCounts(row.counts) })) };
 }

@@ -1,9 +1,11 @@
 // The summaries as XLSX workbooks (exceljs): a programme by participant and by month, and an
 // inmate's month of participation as SPPN evidence. Never the NIK.
 // exceljs is loaded on the first export, not at start-up (it adds ~0.3 s to every start).
+
 import type ExcelJS from 'exceljs';
-import { formatTime, type Zone } from '../../app/format.ts';
+import { formatTime } from '../../app/format.ts';
 import type { Translate } from '../../app/i18n.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { isPresent, MARK_STATUSES, sessionHours } from '../attendance/attendance.rules.ts';
 import {
   assertSppnEvidence,
@@ -112,7 +114,7 @@ export async function inmateMonthWorkbook(
 ): Promise<Buffer> {
   assertSppnEvidence(d);
   const wb = await newBook();
-  const zone = d.inmate.timezone as Zone;
+  const zone = d.inmate.timezone as TimeZone;
   const sum = wb.addWorksheet(t('attReports.totals'));
   sum.addRow([t('attReports.monthlyTitle')]).font = { bold: true };
   sum.addRow([t('attReports.unit'), d.inmate.unit_name]);

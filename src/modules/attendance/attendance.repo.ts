@@ -1,7 +1,7 @@
 // SQL for attendance: a session in the viewer's scope, its roster with the current marks, the
 // correction history, and the set-based writes of one save (one upsert for all marks).
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
 import type { MarkStatus, SubmissionResult, TimeZone } from '../../db/schema.ts';
 import type { NotOffered } from './attendance.rules.ts';

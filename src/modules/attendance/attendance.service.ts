@@ -1,12 +1,14 @@
 // Attendance of a session: its roster with the current marks, and saving a whole roll call in one
 // transaction — corrections with a reason and their history, the lock, and batches applied once.
 import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
+import { dayInZone } from '../../app/format.ts';
 import type { MessageKey } from '../../app/i18n.ts';
-import { can, type Scope } from '../../app/policy.ts';
+import { can } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { MarkStatus, Role, SubmissionResult } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { MarkStatus, Role, SubmissionResult, TimeZone } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './attendance.repo.ts';
 import { isLocked, MARK_STATUSES, type NotOffered } from './attendance.rules.ts';
 
@@ -46,7 +48,7 @@ export function refusal(
   now: Date,
 ): MessageKey | null {
   if (s.status === 'cancelled') return 'attendance.cancelled';
-  const today = dayInZone(now, s.timezone as Zone);
+  const today = dayInZone(now, s.timezone as TimeZone);
   if (s.day > today) return 'attendance.future';
   if (isLocked(s.day, today, lockDays) && !can(roles, 'attendance.unlock')) return 'attendance.locked';
   return null;
@@ -76,7 +78,7 @@ export async function attendanceOf(
     session.status === 'cancelled' ? Promise.resolve([]) : repo.rosterOf(db, session),
     repo.correctionsOf(db, session.id),
   ]);
-  const today = dayInZone(now, session.timezone as Zone);
+  const today = dayInZone(now, session.timezone as TimeZone);
   return {
     session,
     roster,

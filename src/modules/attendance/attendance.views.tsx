@@ -2,12 +2,12 @@
 // big button per status, "mark all present", one save for everyone, and the correction history.
 // Works without scripts; public/attendance.js adds keeping unsent marks through a lost signal.
 // The rows themselves are written by attendance.roster.ts (the hot path of a 200-person page).
-import { formatDay, formatTime, type Zone } from '../../app/format.ts';
+import { formatDay, formatTime } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import type { MarkStatus } from '../../db/schema.ts';
+import type { MarkStatus, TimeZone } from '../../db/schema.ts';
 import { rosterHtml } from './attendance.roster.ts';
 import { MARK_STATUSES } from './attendance.rules.ts';
 import type { AttendanceSession, CorrectionRow, RosterRow } from './attendance.service.ts';
@@ -75,7 +75,7 @@ function History({ ctx, rows }: { ctx: ViewCtx; rows: CorrectionRow[] }) {
 
 export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData }) {
   const s = d.session;
-  const zone = s.timezone as Zone;
+  const zone = s.timezone as TimeZone;
   const cancelled = s.status === 'cancelled';
   const canRecord = ctx.can('attendance.record') && d.refusal === null;
   const errors = new Map(d.form.errors.map((e) => [e.field, ctx.t(e.key, e.params)]));

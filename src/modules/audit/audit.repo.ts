@@ -1,7 +1,7 @@
 // SQL for the audit log. Appends are serialised by a transaction-level advisory lock so the chain
 // stays linear even with several app nodes writing at once.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 
 const CHAIN_LOCK = 7_301_885_211; // arbitrary constant naming the audit-chain lock

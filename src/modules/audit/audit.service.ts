@@ -1,5 +1,6 @@
 // Records every write in the same transaction as the write (personal values apart, erasable),
 // erases them when their retention ends, checkpoints the chain head, and verifies the chain.
+import type { Actor } from '../../app/principal.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import {
   checkpointHmac,
@@ -13,16 +14,6 @@ import {
 } from './audit.chain.ts';
 import { presentRecord, splitPersonal } from './audit.personal.ts';
 import * as repo from './audit.repo.ts';
-
-/** Who is acting: a signed-in user, or the system itself (seeding, jobs). */
-export interface Actor {
-  userId: string | null;
-  name: string;
-  requestId?: string | null;
-  ip?: string | null;
-}
-
-export const SYSTEM: Actor = { userId: null, name: 'system' };
 
 export interface AuditEntry {
   action: string;

@@ -4,14 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../../test/db.ts';
+import type { Actor } from '../../app/principal.ts';
 import { createDb, type Db } from '../../db/database.ts';
-import {
-  type Actor,
-  erasePersonalData,
-  recordAudit,
-  verifyAuditChain,
-  writeCheckpoint,
-} from './audit.service.ts';
+import { erasePersonalData, recordAudit, verifyAuditChain, writeCheckpoint } from './audit.service.ts';
 
 const actor: Actor = { userId: null, name: 'petugas.uji', requestId: 'req-1', ip: '10.0.0.1' };
 

@@ -3,31 +3,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../app/config.ts';
 import { AppError, rateLimited } from '../../app/errors.ts';
-import type { Zone } from '../../app/format.ts';
-import { type Scope, scopeFor } from '../../app/policy.ts';
+import type { Actor, SignedIn } from '../../app/principal.ts';
+import { type Scope, scopeFor } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { Role } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { Role, TimeZone } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repo.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  fullName: string;
-  roles: Role[];
-  unitId: string | null;
-  kanwilId: string | null;
-  partnerId: string | null;
-  homeName: string | null;
-  zone: Zone;
-  locale: 'id' | 'en';
-  mustChangePassword: boolean;
-  scope: Scope;
-  via: 'session' | 'token';
-  csrfToken: string | null;
-  sessionIdHash: string | null;
-}
+/** The signed-in principal of a request (app/principal.ts); the pipeline adds request id and ip. */
+export type CurrentUser = SignedIn;
 
 export const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
 export const TOKEN_PREFIX = 'smd_';
@@ -49,10 +34,11 @@ async function toCurrentUser(
     kanwilId: row.kanwil_id,
     partnerId: row.partner_id,
     homeName: row.unit_name ?? row.kanwil_name ?? null,
-    zone: (row.unit_timezone ?? row.kanwil_timezone ?? 'Asia/Jakarta') as Zone,
+    zone: (row.unit_timezone ?? row.kanwil_timezone ?? 'Asia/Jakarta') as TimeZone,
     locale: row.locale,
     mustChangePassword: row.must_change_password,
     scope: scopeFor(row, kanwilUnits),
+    actor: { userId: row.id, name: row.username },
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 // SQL for completion and certificates: the programme's completion rule, the attendance marks that
 // feed it, the per-unit-per-year number sequence, and certificates by id, programme, person, token.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
 import type { CertificateCompetency } from '../../db/schema.ts';
 

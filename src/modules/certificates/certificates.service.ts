@@ -2,13 +2,14 @@
 // completing a participant and issuing their certificate in one step, revoking, and verifying.
 import { randomBytes } from 'node:crypto';
 import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Conn, Db } from '../../db/database.ts';
-import type { MarkStatus } from '../../db/schema.ts';
+import type { MarkStatus, TimeZone } from '../../db/schema.ts';
 import { getAgreement } from '../agreements/agreements.service.ts';
 import { isPresent, sessionHours } from '../attendance/attendance.rules.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import {
   type CompetencyRecordUnit,
   competencyRecord,
@@ -93,7 +94,7 @@ export interface ParticipantStanding {
 /** The completion page: the rule, every participant with whether they may complete and why not. */
 export async function completionOverview(db: Db, scope: Scope, programmeId: string) {
   const m = await programmeMatrix(db, scope, programmeId);
-  const today = dayInZone(new Date(), m.programme.timezone as Zone);
+  const today = dayInZone(new Date(), m.programme.timezone as TimeZone);
   const [min, marks, certificates, release] = await Promise.all([
     repo.minAttendanceOf(db, programmeId),
     repo.marksOf(
@@ -158,7 +159,7 @@ export async function completeAndIssue(
   const programmeId = await programmeOfEnrolment(db, scope, enrolmentId);
   const p = await getProgramme(db, scope, programmeId);
   const unit = await getUnit(db, scope, p.unit_id);
-  const issuedOn = opts.issuedOn ?? dayInZone(new Date(), p.timezone as Zone);
+  const issuedOn = opts.issuedOn ?? dayInZone(new Date(), p.timezone as TimeZone);
   try {
     return await db.transaction().execute(async (trx) => {
       const e = await completeEnrolmentTx(trx, actor, scope, enrolmentId, issuedOn);
@@ -259,7 +260,7 @@ export async function verifyCertificate(db: Db, token: string) {
     programme_name: c.programme_name,
     issued_on: c.issued_on,
     status: c.status,
-    revoked_on: c.revoked_at ? dayInZone(new Date(c.revoked_at), c.timezone as Zone) : null,
+    revoked_on: c.revoked_at ? dayInZone(new Date(c.revoked_at), c.timezone as TimeZone) : null,
   };
 }
 

@@ -1,6 +1,6 @@
 // /api/v1: a programme's competency matrix, one participant's record, and assessing one unit.
 import { type App, actorOf, userOf } from '../../app/http.ts';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { AssessApiBody, MatrixOut, ParticipantOut, UnitParams } from './competencies.schema.ts';

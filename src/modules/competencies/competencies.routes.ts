@@ -1,9 +1,11 @@
 // Competency pages: a programme's matrix and one participant's units with the assessment forms.
+
 import { submitForm } from '../../app/form-route.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
+import { dayInZone } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { AssessBody } from './competencies.schema.ts';
 import * as service from './competencies.service.ts';
@@ -19,7 +21,7 @@ export async function competenciesRoutes(app: App) {
     failed?: { unitId: string; form: FormState },
   ) => {
     const d = await service.participantCompetencies(app.db, userOf(req).scope, id);
-    const today = dayInZone(new Date(), d.programme.timezone as Zone);
+    const today = dayInZone(new Date(), d.programme.timezone as TimeZone);
     return renderPage(ParticipantPage({ ctx: viewCtx(req), d, failed, today }));
   };
 

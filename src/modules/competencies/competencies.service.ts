@@ -2,11 +2,12 @@
 // competent, not yet competent), assessed by the instructor with a date and evidence, beside the
 // hours they attended for that unit. The certificates module reads competencyRecord.
 import { AppError, invalid } from '../../app/errors.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Conn, Db } from '../../db/database.ts';
-import type { CompetencyStatus, MarkStatus } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { CompetencyStatus, MarkStatus, TimeZone } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
 import * as repo from './competencies.repo.ts';
 import { hoursAttended } from './competencies.rules.ts';
@@ -164,7 +165,7 @@ export async function assessUnit(
   if (verdict && !assessedOn)
     errors.push({ field: 'assessed_on', key: 'competencies.dateRequired' as const });
   if (verdict && !evidence) errors.push({ field: 'evidence', key: 'competencies.evidenceRequired' as const });
-  if (assessedOn && assessedOn > dayInZone(new Date(), programme.timezone as Zone))
+  if (assessedOn && assessedOn > dayInZone(new Date(), programme.timezone as TimeZone))
     errors.push({ field: 'assessed_on', key: 'competencies.dateFuture' as const });
   if (assessedOn && assessedOn < enrolment.started_on)
     errors.push({ field: 'assessed_on', key: 'competencies.dateBeforeStart' as const });

@@ -1,10 +1,11 @@
 // Start page after sign-in: the user's unit dashboard, or the units in scope for regional and
 // national users.
 
-import { dayInZone, type Zone } from '../../app/format.ts';
+import { dayInZone } from '../../app/format.ts';
 import { type App, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { dueReminders } from '../agreements/agreements.reminders.ts';
 import { absenceAlerts } from '../attendance-reports/attendance-reports.service.ts';
 import { auditViewOf } from '../audit/audit.access.ts';
@@ -33,7 +34,7 @@ export async function dashboardRoutes(app: App) {
       ? await dueReminders(
           app.db,
           { ...user.scope, all: false, unitIds: [unit.id] },
-          dayInZone(now, unit.timezone as Zone),
+          dayInZone(now, unit.timezone as TimeZone),
         )
       : null;
     // Names only for those who take attendance; regional and national viewers get the count.

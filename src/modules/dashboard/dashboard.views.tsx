@@ -1,9 +1,10 @@
 // The unit dashboard: the unit's own date and time, its people, and recent activity. Later
 // modules (programmes, attendance, production, agreements) add their panels here.
 
-import { formatDateLong, formatTime, type Zone } from '../../app/format.ts';
+import { formatDateLong, formatTime } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import type { Reminder } from '../agreements/agreements.reminders.ts';
 import { RemindersPanel } from '../agreements/agreements.reminders.views.tsx';
 import type { AbsenceAlert } from '../attendance-reports/attendance-reports.service.ts';
@@ -46,7 +47,7 @@ export function UnitDashboard({
   pastExpiry: { count: number; link: boolean };
   now: Date;
 }) {
-  const zone = unit.timezone as Zone;
+  const zone = unit.timezone as TimeZone;
   return (
     <Layout ctx={ctx} title={ctx.t('dashboard.title')}>
       <h1 data-testid="dashboard-title">{unit.name}</h1>

@@ -1,8 +1,9 @@
 // Demo: the PKS of Wednesday 21 January 2026 between Rutan Kelas IIB Magetan and PT. Arta Jayendra
 // Perkasa for knitting training and the company's instructor (the monitoring visit: demo.monev.ts).
+
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { act, createAgreement } from '../agreements/agreements.service.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { createInstructor, createPartner, partnerIdByName } from '../partners/partners.service.ts';
 import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { DEMO_PASSWORD } from './demo.accounts.ts';

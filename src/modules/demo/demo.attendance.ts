@@ -4,6 +4,8 @@
 // plus a tahanan called to a court hearing (dispensasi), one later correction with its reason, and
 // one participant absent for the three latest sessions (the dashboard's absence alert). Nobody is
 // marked on or after the day they left the Rutan, nor an intern outside the internship.
+
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import {
@@ -12,7 +14,6 @@ import {
   saveAttendance,
   sessionsOfProgramme,
 } from '../attendance/attendance.service.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { listEnrolments } from '../enrolments/enrolments.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';
 import { demoRegister } from './demo.inmates.ts';

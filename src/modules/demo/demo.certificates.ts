@@ -2,9 +2,10 @@
 // certificates. They are chosen from the data, not by name: the first two narapidana still in the
 // Rutan who meet the rule (by name), issued on the day of the class's last held session, so no
 // attendance mark ever falls after a holder's completion.
+
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { participantsOf, sessionsOfProgramme } from '../attendance/attendance.service.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { completeAndIssue, completionOverview } from '../certificates/certificates.service.ts';
 import { competencyRecord } from '../competencies/competencies.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';

@@ -1,9 +1,10 @@
 // Demo: about sixty synthetic inmates at Rutan Kelas IIB Magetan, detainees and sentenced, with
 // invented names, numbers and NIKs, and what happens to them through the year (demo.register.ts).
 // A seeded generator makes the same people on every run.
+
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { RegisterClass, RiskLevel } from '../../db/schema.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import {
   addRegisterF,
   changeExpiry,

@@ -4,12 +4,12 @@
 // competent on the early units, and the two narapidana with the best attendance competent on every
 // core unit taught so far (so they can complete and be certified). Only people still in the class are
 // assessed. Deterministic for a given day.
-import { dayInZone, type Zone } from '../../app/format.ts';
+import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
-import type { CompetencyStatus } from '../../db/schema.ts';
+import type { CompetencyStatus, TimeZone } from '../../db/schema.ts';
 import { attendanceRate, sessionHours } from '../attendance/attendance.rules.ts';
 import { participantsOf } from '../attendance/attendance.service.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { assessUnit, marksByEnrolment, programmeMatrix } from '../competencies/competencies.service.ts';
 import { addPhotos, journalOf, saveJournal } from '../journal/journal.service.ts';
 import { programmeDetail, programmeIdByName } from '../programmes/programmes.service.ts';
@@ -142,7 +142,7 @@ async function seedJournals(
   now: Date,
 ): Promise<{ written: number; plan: Array<PlannedSession & { day: string }> }> {
   const d = await programmeDetail(db, all, programmeId);
-  const today = dayInZone(now, d.programme.timezone as Zone);
+  const today = dayInZone(now, d.programme.timezone as TimeZone);
   const held = (await sessionsOf(db, all, programmeId, '2000-01-01', today)).filter(
     (s) => s.status === 'scheduled' && s.ends_at.getTime() <= now.getTime(),
   );

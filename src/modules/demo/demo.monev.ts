@@ -1,12 +1,13 @@
 // Demo: the mid-year monitoring and evaluation (monev) of the knitting PKS, on Wednesday 24 June
 // 2026. Its findings are read from the records on that day (sessions held and cancelled, who is still
 // in the class, who left and why, the attendance rate), so the note never tells what the data does not.
+
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { agreementDetail, listAgreements, recordEvaluation } from '../agreements/agreements.service.ts';
 import { attendanceRate } from '../attendance/attendance.rules.ts';
 import { sessionsOfProgramme } from '../attendance/attendance.service.ts';
 import { sessionSummary } from '../attendance-reports/attendance-reports.service.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { listEnrolments } from '../enrolments/enrolments.service.ts';
 import { partnerIdByName } from '../partners/partners.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';

@@ -1,9 +1,10 @@
 // Demo: the knitting class of the story. "Pelatihan Merajut" at Rutan Kelas IIB Magetan with PT.
 // Arta Jayendra Perkasa under its PKS, every Wednesday 09:00-12:00 WIB in the Aula from 21 January
 // 2026, open-ended, with its sessions generated through today + 8 weeks.
+
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { seedHolidays } from '../holidays/holidays.service.ts';
 import { partnerIdByName } from '../partners/partners.service.ts';
 import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';

@@ -2,9 +2,10 @@
 // office, its Kepala Ari Rahmanto, and one account per role. Safe to run on every start: it only
 // adds what is missing. Later modules extend it (the PKS, the knitting class, attendance...).
 import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
+import { SYSTEM } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role, TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
-import { type Actor, SYSTEM } from '../audit/audit.service.ts';
 import { createUnit, ensureKanwil, unitIdByCode } from '../units/units.service.ts';
 import { createUser, userExists, userIdByUsername } from '../users/users.service.ts';
 
@@ -20,7 +21,7 @@ import { endDemoInternships, seedDemoSelection } from './demo.selection.ts';
 
 export { DEMO_PASSWORD };
 
-const SEED: Actor = { ...SYSTEM, name: 'system:seed' };
+const SEED: Actor = { ...SYSTEM.actor, name: 'system:seed' };
 
 const KANWIL = [
   {

@@ -3,8 +3,9 @@
 // 3 interns and 2 staff. Detainees among the accepted gave their consent before enrolment. The TPP is
 // chaired by the Kasubsi Pelayanan Tahanan with the KPR, walis and the clinic; the Kepala Rutan
 // approves its recommendation and is not a member. Magang Nasional interns are placed for 6 months.
+
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { changeEnrolmentStatus, enrolPerson, listEnrolments } from '../enrolments/enrolments.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';
 import * as selection from '../selection/selection.service.ts';

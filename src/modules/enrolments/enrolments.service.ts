@@ -1,10 +1,11 @@
 // Enrolment: who takes part in a programme (warga binaan, pemagang, petugas), within its capacity,
 // and how a place ends. The inmate register calls endEnrolmentsOfInmate on a release or transfer.
 import { AppError, fieldError } from '../../app/errors.ts';
-import { inScope, type Scope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import { inScope, type Scope } from '../../app/scope.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import type { EndReason, EnrolmentStatus, RegisterClass } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { canEnrol } from '../selection/eligibility.rules.ts';
 import * as repo from './enrolments.repo.ts';
 

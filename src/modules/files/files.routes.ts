@@ -2,7 +2,7 @@
 import { contentDisposition } from '../../app/downloads.ts';
 import { AppError } from '../../app/errors.ts';
 import { type App, userOf } from '../../app/http.ts';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { getAgreement } from '../agreements/agreements.service.ts';
 import { IdParams } from '../users/users.schema.ts';

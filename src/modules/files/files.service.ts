@@ -2,9 +2,10 @@
 // those who may see the record that owns them (the owner's module decides).
 import { createHash } from 'node:crypto';
 import { fieldError } from '../../app/errors.ts';
+import type { Actor } from '../../app/principal.ts';
 import type { Upload } from '../../app/uploads.ts';
 import type { Conn, Db } from '../../db/database.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './files.repo.ts';
 import { checkUpload, safeFilename } from './files.rules.ts';
 

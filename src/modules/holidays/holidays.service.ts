@@ -1,10 +1,12 @@
 // The holiday calendar: Indonesia's national holidays and cuti bersama (edited by national administrators)
 // and each unit's local holidays (edited by its staff). Programme sessions skip these days.
 import { AppError, fieldError, forbidden, isUniqueViolation } from '../../app/errors.ts';
-import { can, inScope, type Scope } from '../../app/policy.ts';
+import { can } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import { inScope, type Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { HolidayKind, Role } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { cancelSessionsOnHoliday } from '../programmes/sessions.service.ts';
 import * as repo from './holidays.repo.ts';
 import { HOLIDAYS_2026 } from './holidays.seed.ts';

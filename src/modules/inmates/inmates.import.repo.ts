@@ -1,7 +1,7 @@
 // SQL for SDP import batches: matching by registration number, the stored preview, and the bulk
 // writes of a confirmed import.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
 import type { ImportAbsent, ImportProblem, ImportRow, InmateStatus } from '../../db/schema.ts';
 import type { InmateValues } from './inmates.repo.ts';

@@ -2,10 +2,11 @@
 // job (read, check, match; progress kept on the row; nothing else written) -> confirm (status
 // applying) -> apply job: every row written in one transaction, or none. State lives in PostgreSQL.
 import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
-import { inScope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import { inScope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { ImportRow } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { endEnrolmentsOfInmate } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.import.repo.ts';
 import { looksReadable, parseRosterInSteps, readTable } from './inmates.import.ts';

@@ -1,7 +1,7 @@
 // SQL for the inmate register. Every read takes the viewer's scope; a record of another unit is
 // simply not found.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { ExpiryChangeKind, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
 

@@ -1,10 +1,11 @@
 // The inmate register (warga binaan): who is held in a unit, their status changes (release,
 // transfer out, re-admission) with history, and their Register F entries. NIK never leaves masked.
 import { AppError, type FieldError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
-import { inScope, type Scope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import { inScope, type Scope } from '../../app/scope.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import type { RiskLevel } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { certificatesOfInmate } from '../certificates/certificates.service.ts';
 import { endEnrolmentsOfInmate, programmeHistoryOf } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.repo.ts';

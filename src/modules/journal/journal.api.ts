@@ -1,6 +1,6 @@
 // /api/v1/sessions/:id/journal: read and replace a session's journal (photos are uploaded on the page).
 import { type App, actorOf, userOf } from '../../app/http.ts';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { JournalBody, JournalOut } from './journal.schema.ts';

@@ -1,11 +1,14 @@
 // The session journal: what a held session taught (topic, curriculum units covered, instructors
 // present, materials, notes) with documentation photos for Humas. The units it lists decide the
 // hours per unit that the competencies module computes from attendance.
+
 import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { TimeZone } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import {
   fileContent,
   fileMeta,
@@ -57,7 +60,7 @@ export async function journalOf(db: Db, scope: Scope, sessionId: string) {
     instructors,
     instructorOptions: options,
     photos: files.filter((f) => f.kind === 'photo'),
-    today: dayInZone(new Date(), session.timezone as Zone),
+    today: dayInZone(new Date(), session.timezone as TimeZone),
   };
 }
 export type JournalView = Awaited<ReturnType<typeof journalOf>>;
@@ -74,7 +77,7 @@ export interface JournalInput {
 /** A cancelled session has no journal, and a session that has not happened yet has none either. */
 function checkHeld(session: repo.JournalSession): void {
   if (session.status === 'cancelled') throw new AppError('journal.cancelled', 409, 'journal.cancelled');
-  if (session.day > dayInZone(new Date(), session.timezone as Zone))
+  if (session.day > dayInZone(new Date(), session.timezone as TimeZone))
     throw new AppError('journal.not_yet', 409, 'journal.notYet');
 }
 

@@ -1,11 +1,13 @@
 // The session journal page (topic, units covered, instructors, materials, notes, photos) and the
 // Humas page of documentation photos, which shows no participants and no attendance.
-import { formatDay, formatTime, type Zone } from '../../app/format.ts';
+
+import { formatDay, formatTime } from '../../app/format.ts';
 import { CheckboxGroup, ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import type { JournalView } from './journal.service.ts';
 
 export const LABELS: Record<string, MessageKey> = {
@@ -74,7 +76,7 @@ export function JournalPage({
   photoForm: FormState;
 }) {
   const s = j.session;
-  const zone = s.timezone as Zone;
+  const zone = s.timezone as TimeZone;
   const base = `/sessions/${s.id}/journal`;
   const canWrite = ctx.can('attendance.record');
   const held = s.status !== 'cancelled' && s.day <= j.today;

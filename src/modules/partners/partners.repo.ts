@@ -1,7 +1,7 @@
 // SQL for partners (mitra). Every read takes the viewer's scope: their units, and for a partner
 // instructor, only their own partner.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { PartnerContact, PartnerType } from '../../db/schema.ts';
 

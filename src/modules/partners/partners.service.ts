@@ -1,10 +1,11 @@
 // Partners (mitra) of a unit: companies, training centres, certification bodies and others that
 // run programmes with it; and the instructor accounts of each partner.
 import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
-import { inScope, type Scope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import { inScope, type Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { PartnerContact, PartnerType } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { createUser, listPartnerInstructors } from '../users/users.service.ts';
 import * as repo from './partners.repo.ts';
 

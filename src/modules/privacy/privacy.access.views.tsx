@@ -1,7 +1,9 @@
 // Who viewed which inmate's record, when and through what: unit-wide with filters, or for one
 // person. Only the Kepala UPT and administrators reach it (privacy.access_log).
-import { formatDateTime, type Zone } from '../../app/format.ts';
+
+import { formatDateTime } from '../../app/format.ts';
 import { DataTable, FilterForm, type ListPageProps, ListShell } from '../../app/list.tsx';
+import type { TimeZone } from '../../db/schema.ts';
 import type { AccessRow } from './privacy.service.ts';
 
 export interface AccessQuery {
@@ -47,7 +49,9 @@ export function AccessLogPage(p: ListPageProps<AccessRow, AccessQuery> & { title
         row={(r) => (
           <tr key={r.id} data-testid="access-row">
             <td>
-              <time datetime={r.at.toISOString()}>{formatDateTime(r.at, r.timezone as Zone, ctx.lang)}</time>
+              <time datetime={r.at.toISOString()}>
+                {formatDateTime(r.at, r.timezone as TimeZone, ctx.lang)}
+              </time>
             </td>
             <td>
               {r.viewer_full_name ?? r.viewer_name} <small class="muted">({r.viewer_name})</small>

@@ -1,7 +1,7 @@
 // SQL of the privacy module: the legal basis reference table, the breach register with its
 // notifications, and the inmate access log. Breach and log reads take the viewer's units.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { BreachRecipient, BreachStatus } from '../../db/schema.ts';
 

@@ -1,12 +1,14 @@
 // Personal data protection pages (UU 27/2022): the breach register (/privacy/breaches), the legal
 // basis per data category (/privacy/legal-basis) and the inmate access log (/privacy/access-log).
+
 import type { Static } from 'typebox';
 import { submitForm } from '../../app/form-route.ts';
-import { startOfDay, type Zone } from '../../app/format.ts';
+import { startOfDay } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { getInmate } from '../inmates/inmates.service.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { IdParams } from '../users/users.schema.ts';
@@ -37,7 +39,7 @@ export function viewerOf(req: FastifyRequest): service.Viewer {
 
 /** Days typed in the viewer's zone become the instants that bound the log's filter. */
 export function accessFilter(req: FastifyRequest, q: Static<typeof AccessLogQuery>) {
-  const zone = userOf(req).zone as Zone;
+  const zone = userOf(req).zone as TimeZone;
   const to = q.to ? startOfDay(q.to, zone) : undefined;
   return {
     inmateId: q.inmate_id,
@@ -49,7 +51,7 @@ export function accessFilter(req: FastifyRequest, q: Static<typeof AccessLogQuer
 }
 
 export async function privacyRoutes(app: App) {
-  const now = (req: FastifyRequest) => localInputValue(new Date(), userOf(req).zone as Zone);
+  const now = (req: FastifyRequest) => localInputValue(new Date(), userOf(req).zone as TimeZone);
 
   // The menu's one entry: the breach register for those who keep it, the legal basis for the rest.
   app.get('/privacy', { config: basisView }, async (req, reply) =>

@@ -1,7 +1,7 @@
 // Pure rules of the breach register (UU 27/2022 Pasal 46): the 3 x 24 hour notification deadline
 // counted from the moment the breach was found, and where each breach stands against it.
-import { ZONE_OFFSET, type Zone } from '../../app/format.ts';
-import type { BreachRecipient } from '../../db/schema.ts';
+import { ZONE_OFFSET } from '../../app/format.ts';
+import type { BreachRecipient, TimeZone } from '../../db/schema.ts';
 
 /** Pasal 46 ayat (1): written notice "paling lambat 3 x 24 jam" to the people affected and to the authority. */
 export const NOTIFY_WITHIN_HOURS = 3 * 24;
@@ -55,7 +55,7 @@ export function splitMinutes(total: number): { days: number; hours: number; minu
  * a value with its own offset ("…+08:00", "…Z", as API clients send) is taken as given.
  * Returns null for anything that is not a real date and time.
  */
-export function parseLocalInstant(value: string, zone: Zone): Date | null {
+export function parseLocalInstant(value: string, zone: TimeZone): Date | null {
   const m =
     /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
       value.trim(),
@@ -72,12 +72,12 @@ export function parseLocalInstant(value: string, zone: Zone): Date | null {
 }
 
 /** "2026-01-21T09:30" for an instant, as a datetime-local input shows it in the zone. */
-export function localInputValue(at: Date, zone: Zone): string {
+export function localInputValue(at: Date, zone: TimeZone): string {
   const shifted = new Date(at.getTime() + offsetMinutes(zone) * 60_000);
   return shifted.toISOString().slice(0, 16);
 }
 
-function offsetMinutes(zone: Zone): number {
+function offsetMinutes(zone: TimeZone): number {
   const [h, m] = ZONE_OFFSET[zone].slice(1).split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 }

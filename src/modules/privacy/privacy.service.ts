@@ -1,11 +1,11 @@
 // UU 27/2022 (PDP) duties beyond access control: the breach register with its 3 x 24 hour notices,
 // the legal basis per category of personal data, and the log of who viewed an inmate's record.
 import { AppError, fieldError, forbidden, invalid, isUniqueViolation } from '../../app/errors.ts';
-import type { Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { BreachRecipient, Role } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { BreachRecipient, Role, TimeZone } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { getUnit } from '../units/units.service.ts';
 import * as repo from './privacy.repo.ts';
 import { type NoticeState, noticeState, notificationDeadline, parseLocalInstant } from './privacy.rules.ts';
@@ -126,7 +126,7 @@ export interface BreachInput {
   measures: string;
 }
 
-function instant(field: string, value: string, zone: Zone, now: Date): Date {
+function instant(field: string, value: string, zone: TimeZone, now: Date): Date {
   const at = parseLocalInstant(value, zone);
   if (!at) throw fieldError(field, 'privacy.instantInvalid');
   if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) throw fieldError(field, 'privacy.instantFuture');
@@ -145,7 +145,7 @@ export async function createBreach(
   const unit = await getUnit(db, viewer.scope, unitId).catch(() => {
     throw fieldError('unit_id', 'err.enum');
   });
-  const zone = unit.timezone as Zone;
+  const zone = unit.timezone as TimeZone;
   const foundAt = instant('found_at', input.found_at, zone, now);
   const occurredAt = input.occurred_at ? instant('occurred_at', input.occurred_at, zone, now) : null;
   if (occurredAt && occurredAt > foundAt) throw fieldError('occurred_at', 'privacy.occurredAfterFound');
@@ -198,7 +198,7 @@ export async function recordNotice(
       const b = await getBreach(trx, viewer.scope, breachId, now);
       if (b.status === 'closed') throw fieldError('recipient', 'privacy.closedAlready');
       if (!b.state.pending.includes(input.recipient)) throw fieldError('recipient', 'privacy.noticeRecorded');
-      const at = instant('notified_at', input.notified_at, b.timezone as Zone, now);
+      const at = instant('notified_at', input.notified_at, b.timezone as TimeZone, now);
       if (at < b.found_at) throw fieldError('notified_at', 'privacy.noticeBeforeFound');
       const v = {
         breach_id: b.id,

@@ -1,7 +1,8 @@
 // Breach register pages: the list, the form to record a breach, a breach with its deadline and
 // notices, and the forms to record a notice and to close. Times show in the breach's unit zone.
+
 import { Fact } from '../../app/facts.tsx';
-import { formatDateTime, type Zone } from '../../app/format.ts';
+import { formatDateTime } from '../../app/format.ts';
 import { CheckboxGroup, ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -14,10 +15,11 @@ import {
   SelectFilter,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { DateTimeField, LongText, remaining } from './privacy.fields.tsx';
 import type { Breach } from './privacy.service.ts';
 
-const at = (ctx: ViewCtx, d: Date, zone: string) => formatDateTime(d, zone as Zone, ctx.lang);
+const at = (ctx: ViewCtx, d: Date, zone: string) => formatDateTime(d, zone as TimeZone, ctx.lang);
 
 /** Where a breach stands against its 3 x 24 h deadline; overdue ones stand out. */
 export function Deadline({ ctx, b }: { ctx: ViewCtx; b: Breach }) {

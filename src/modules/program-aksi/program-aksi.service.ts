@@ -1,8 +1,9 @@
 // The ministry's Program Aksi: reference data the administrator edits, and programmes and
 // agreements are tagged with. Seeded with the items confirmed in public reporting.
 import { AppError, fieldError } from '../../app/errors.ts';
+import type { Actor } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './program-aksi.repo.ts';
 
 export const listProgramAksi = repo.listProgramAksi;

@@ -1,14 +1,16 @@
 // A month as a list of weeks, for one programme or for every programme the user sees: each week
 // names its days with sessions or holidays, so it reads on a 360px phone without a 7-column grid.
-import { formatDay, formatDayShort, type Zone } from '../../app/format.ts';
+
+import { formatDay, formatDayShort } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { SessionLine } from './programmes.views.tsx';
 import { monthWeeks, shiftMonth } from './schedule.rules.ts';
 import type { SessionRow } from './sessions.repo.ts';
 
-export type CalendarSession = SessionRow & { zone: Zone; programme_name?: string | undefined };
+export type CalendarSession = SessionRow & { zone: TimeZone; programme_name?: string | undefined };
 
 export function CalendarPage({
   ctx,

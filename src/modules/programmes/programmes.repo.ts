@@ -2,7 +2,7 @@
 // are in sessions.repo.ts). Reads take the viewer's scope: their units, and for a partner
 // instructor, only their own partner's programmes.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
 

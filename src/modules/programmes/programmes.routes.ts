@@ -1,10 +1,12 @@
 // Programme pages: list, add, edit, a programme's page with schedules and sessions, its month
 // calendar, and the session actions (cancel, cancel a range, reschedule, extra session).
+
 import { handleForm, submitForm } from '../../app/form-route.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
+import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
 import { listHolidays } from '../holidays/holidays.service.ts';
 import { partnerOptions } from '../partners/partners.service.ts';
@@ -96,7 +98,7 @@ export async function programmesRoutes(app: App) {
               emptyForm({
                 weekdays: [],
                 every_n_weeks: 1,
-                starts_on: dayInZone(new Date(), d.programme.timezone as Zone),
+                starts_on: dayInZone(new Date(), d.programme.timezone as TimeZone),
                 start_time: '09:00',
                 end_time: '12:00',
                 skip_holidays: 'true',
@@ -193,7 +195,7 @@ export async function programmesRoutes(app: App) {
     async (req, reply) => {
       const scope = userOf(req).scope;
       const p = await service.getProgramme(app.db, scope, req.params.id);
-      const month = req.query.month ?? dayInZone(new Date(), p.timezone as Zone).slice(0, 7);
+      const month = req.query.month ?? dayInZone(new Date(), p.timezone as TimeZone).slice(0, 7);
       const { from, to } = monthRange(month);
       const year = Number(month.slice(0, 4));
       const [rows, holidays] = await Promise.all([
@@ -204,7 +206,7 @@ export async function programmesRoutes(app: App) {
           year,
         ),
       ]);
-      const zone = p.timezone as Zone;
+      const zone = p.timezone as TimeZone;
       return reply.html(
         renderPage(
           CalendarPage({
@@ -241,7 +243,7 @@ export async function programmesRoutes(app: App) {
             back: { href: '/programmes', label: req.t('programmes.title') },
             base: '/programmes/calendar',
             month,
-            sessions: rows.map((s) => ({ ...s, zone: s.timezone as Zone })),
+            sessions: rows.map((s) => ({ ...s, zone: s.timezone as TimeZone })),
             holidays: holidays.filter(
               (h) => h.day >= from && h.day <= to && (h.unit_id === null || h.unit_id === u.unitId),
             ),

@@ -1,11 +1,12 @@
 // Programmes of pembinaan kemandirian: what is taught (curriculum), with whom (partner, PKS),
 // where, for how many, which Program Aksi items it serves and who may join (eligibility rules).
 import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import { inScope, type Scope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import { inScope, type Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
 import { getAgreement } from '../agreements/agreements.service.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
 import * as repo from './programmes.repo.ts';

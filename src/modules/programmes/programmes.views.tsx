@@ -2,7 +2,7 @@
 // upcoming sessions and the forms to cancel, reschedule or add a session.
 
 import { Fact } from '../../app/facts.tsx';
-import { formatDay, formatTime, type Zone } from '../../app/format.ts';
+import { formatDay, formatTime } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import {
@@ -15,6 +15,7 @@ import {
   TitleRow,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { LABELS } from './programmes.form.views.tsx';
 import type { ProgrammeRow } from './programmes.repo.ts';
 import { hhmm } from './schedule.rules.ts';
@@ -81,7 +82,7 @@ export function weekdayText(ctx: ViewCtx, s: Pick<ScheduleRow, 'weekdays' | 'eve
   return `${days} · ${every}`;
 }
 
-export function SessionLine({ ctx, s, zone }: { ctx: ViewCtx; s: SessionRow; zone: Zone }) {
+export function SessionLine({ ctx, s, zone }: { ctx: ViewCtx; s: SessionRow; zone: TimeZone }) {
   const cancelled = s.status === 'cancelled';
   return (
     <span class={cancelled ? 'muted' : undefined}>
@@ -218,7 +219,7 @@ function sessionForm(d: ProgrammePageData, id: string): FormState {
 
 export function ProgrammePage({ ctx, d }: { ctx: ViewCtx; d: ProgrammePageData }) {
   const p = d.programme;
-  const zone = p.timezone as Zone;
+  const zone = p.timezone as TimeZone;
   const canManage = ctx.can('programmes.manage');
   const base = `/programmes/${p.id}`;
   const hm = (at: Date) => formatTime(at, zone, 'en').slice(0, 5);

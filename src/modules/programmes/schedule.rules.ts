@@ -1,6 +1,8 @@
 // The recurrence rules of a programme's schedule as pure functions: which days a schedule meets on
 // within a window, and the UTC instants of a session held at a local time in a unit's zone.
-import { ZONE_OFFSET, type Zone } from '../../app/format.ts';
+
+import { ZONE_OFFSET } from '../../app/format.ts';
+import type { TimeZone } from '../../db/schema.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -68,7 +70,7 @@ export function sessionInstants(
   day: string,
   startTime: string,
   endTime: string,
-  zone: Zone,
+  zone: TimeZone,
 ): { startsAt: Date; endsAt: Date } {
   const at = (t: string) => new Date(`${day}T${hhmm(t)}:00${ZONE_OFFSET[zone]}`);
   return { startsAt: at(startTime), endsAt: at(endTime) };

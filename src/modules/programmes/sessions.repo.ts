@@ -1,7 +1,7 @@
 // SQL for weekly schedules, the sessions generated from them, and the holidays that cancel them.
 // Reads of sessions take the viewer's scope like programmes.repo.ts.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { TimeZone } from '../../db/schema.ts';
 

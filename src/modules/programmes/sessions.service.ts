@@ -1,10 +1,13 @@
 // A programme's schedules and the sessions generated from them: a rolling window ahead, never
 // duplicating a session nor bringing back a cancelled one; cancel, reschedule, add an extra session.
+
 import { AppError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
-import { dayInZone, type Zone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import { dayInZone } from '../../app/format.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import type { TimeZone } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { referencedIds } from './programmes.repo.ts';
 import { getProgramme } from './programmes.service.ts';
 import { addDays, hhmm, sessionDays, sessionInstants } from './schedule.rules.ts';
@@ -47,7 +50,7 @@ async function fillSchedules(
 ): Promise<Map<string, number>> {
   const todays = new Map<string, string>(); // "today" once per zone, not per schedule
   const plan = schedules.map((s) => {
-    const today = todays.get(s.timezone) ?? dayInZone(now, s.timezone as Zone);
+    const today = todays.get(s.timezone) ?? dayInZone(now, s.timezone as TimeZone);
     todays.set(s.timezone, today);
     const from = backfill || s.starts_on > today ? s.starts_on : today;
     return { s, from, to: addDays(today, weeks * 7) };
@@ -77,7 +80,7 @@ async function fillSchedules(
     const local = holidays.get(s.unit_id);
     const off = local ? new Set([...national, ...local]) : national;
     const held = claimed.get(s.id);
-    const zone = s.timezone as Zone;
+    const zone = s.timezone as TimeZone;
     const recurrence = {
       weekdays: s.weekdays,
       everyNWeeks: s.every_n_weeks,
@@ -332,7 +335,7 @@ export async function cancelSessionsOnHoliday(
 /** Sessions of a programme between two days; by default from today in the unit's zone onward. */
 export async function sessionsOf(db: Db, scope: Scope, programmeId: string, from?: string, to?: string) {
   const p = await getProgramme(db, scope, programmeId);
-  const start = from ?? dayInZone(new Date(), p.timezone as Zone);
+  const start = from ?? dayInZone(new Date(), p.timezone as TimeZone);
   return repo.sessionsBetween(db, p.id, start, to ?? addDays(start, WEEKS_AHEAD * 7));
 }
 
@@ -409,7 +412,7 @@ export async function rescheduleSession(
 ) {
   const p = await getProgramme(db, scope, programmeId);
   checkTimes(input.start_time, input.end_time);
-  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone as Zone);
+  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone as TimeZone);
   try {
     await db.transaction().execute(async (trx) => {
       const before = await sessionFor(trx, p.id, sessionId);
@@ -446,7 +449,7 @@ export async function addExtraSession(
 ): Promise<string> {
   const p = await getProgramme(db, scope, programmeId);
   checkTimes(input.start_time, input.end_time);
-  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone as Zone);
+  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone as TimeZone);
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertSession(trx, {
       programme_id: p.id,

@@ -1,5 +1,5 @@
 // SQL for intakes, their candidates with scores and consent, and the TPP session that decides.
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Criterion, Decision, IntakeStatus } from '../../db/schema.ts';
 

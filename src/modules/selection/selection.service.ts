@@ -2,10 +2,11 @@
 // programme's rules, scores them, records detainees' consent, the TPP decides and the Kepala UPT approves.
 import { AppError, type FieldError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
 import { dayInZone } from '../../app/format.ts';
-import type { Scope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Conn, Db } from '../../db/database.ts';
 import type { Criterion, Decision, IntakeStatus } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { endEnrolmentsOfCandidate, enrolInmate } from '../enrolments/enrolments.service.ts';
 import { categoryOf } from '../inmates/inmates.rules.ts';
 import { activeWithRegisterF, getInmate } from '../inmates/inmates.service.ts';

@@ -1,5 +1,5 @@
 // SQL for regional offices (Kanwil) and units (UPT).
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
 

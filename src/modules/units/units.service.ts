@@ -1,9 +1,10 @@
 // Units (UPT) and regional offices: reference data every other module hangs from.
 import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
-import type { Scope } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './units.repo.ts';
 
 export interface UnitInput {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildKanwil, buildUnit, buildUser } from '../../../test/builders.ts';
 import type { AppError } from '../../app/errors.ts';
-import { SYSTEM } from '../audit/audit.service.ts';
+import { SYSTEM } from '../../app/principal.ts';
 import { createUnit } from './units.service.ts';
 
 describe('units and regional offices', () => {
@@ -151,7 +151,7 @@ describe('units and regional offices', () => {
     await assert.rejects(
       createUnit(
         t.db,
-        SYSTEM,
+        SYSTEM.actor,
         { all: false, unitIds: [elsewhere] },
         {
           kanwil_id: kanwilId,

@@ -1,6 +1,6 @@
 // SQL for user accounts.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/policy.ts';
+import type { Scope } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 

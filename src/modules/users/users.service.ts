@@ -1,10 +1,12 @@
 // User accounts: created, edited, deactivated and reset by administrators within their scope;
 // each user changes their own password and language. Every write is audited in its transaction.
 import { AppError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
-import { homeRuleFor, inScope, type Scope } from '../../app/policy.ts';
+import { homeRuleFor } from '../../app/policy.ts';
+import type { Actor } from '../../app/principal.ts';
+import { inScope, type Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { endUserSessions, revokeUserTokens } from '../auth/auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from '../auth/password.ts';
 import * as repo from './users.repo.ts';

@@ -1,0 +1,98 @@
+// The one place that reads a scope: which units' (and which partner's) records a principal may
+// see. Repos filter through `scopeFilter`, services check one record with `inScope`, and pages ask
+// `scopeUnits` / `isNational`; nothing else looks inside a Scope (src/architecture.test.ts fails if
+// it does). A new kind of scope (a Bapas officer's assigned people) is one change here.
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Role } from '../db/schema.ts';
+
+/**
+ * The units whose records a user may see: every unit, or a list. A partner instructor is further
+ * narrowed to their partner's records wherever records belong to a partner.
+ */
+export type Scope = ({ all: true } | { all: false; unitIds: readonly string[] }) & {
+  partnerId?: string | null;
+};
+
+/** Every unit: national users, and the system itself (jobs, seeding, scripts). */
+export const NATIONAL: Scope = { all: true };
+
+/** A uuid no row has: `in ()` is not valid SQL, and an unset partner must match nothing. */
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+/** Where a user works decides the scope: a unit, a regional office's units, or everything. */
+export function scopeFor(
+  user: {
+    unit_id: string | null;
+    kanwil_id: string | null;
+    roles: readonly Role[];
+    partner_id?: string | null;
+  },
+  unitsOfKanwil: readonly string[],
+): Scope {
+  if (user.roles.includes('instruktur_mitra')) {
+    // No partner, no records: an instructor account must be tied to a partner to see anything.
+    return {
+      all: false,
+      unitIds: user.unit_id && user.partner_id ? [user.unit_id] : [],
+      partnerId: user.partner_id ?? null,
+    };
+  }
+  if (user.unit_id) return { all: false, unitIds: [user.unit_id] };
+  if (user.kanwil_id) return { all: false, unitIds: unitsOfKanwil };
+  if (user.roles.includes('pusat') || user.roles.includes('admin')) return { all: true };
+  return { all: false, unitIds: [] };
+}
+
+/** Whether the scope covers every unit (the unit tree and national reference data hang on it). */
+export function isNational(scope: Scope): boolean {
+  return scope.all;
+}
+
+/** The units a scope covers, for callers that pass them on (a summary, a form's unit options). */
+export function scopeUnits(scope: Scope): 'all' | readonly string[] {
+  return scope.all ? 'all' : scope.unitIds;
+}
+
+/** The partner a scope is narrowed to: undefined when it is not narrowed, null for "no partner". */
+export function scopePartner(scope: Scope): string | null | undefined {
+  return scope.partnerId;
+}
+
+/** Whether one record, by its unit (and its partner, where it has one), lies within the scope. */
+export function inScope(
+  scope: Scope,
+  unitId: string | null | undefined,
+  partnerId?: string | null | undefined,
+): boolean {
+  if (!scope.all && (unitId == null || !scope.unitIds.includes(unitId))) return false;
+  if (partnerId !== undefined && scope.partnerId !== undefined)
+    return partnerId !== null && partnerId === scope.partnerId;
+  return true;
+}
+
+/**
+ * Which columns hold a row's unit and its partner. `partner: null` says the rows belong to no
+ * partner (an inmate, a holiday): it is required so that forgetting the partner filter is a choice
+ * the reader can see, not an accident.
+ */
+export interface ScopeColumns {
+  unit: string;
+  partner: string | null;
+}
+
+/**
+ * The WHERE condition that keeps only rows within the scope, for Kysely queries
+ * (`q.where(scopeFilter(who.scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }))`) and raw
+ * SQL alike (`sql\`… and ${scopeFilter(...)}\``).
+ */
+export function scopeFilter(scope: Scope, cols: ScopeColumns): RawBuilder<SqlBool> & Expression<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (!scope.all) {
+    const ids = scope.unitIds.length ? [...scope.unitIds] : [NONE];
+    parts.push(sql`${sql.ref(cols.unit)} = any(${ids}::uuid[])`);
+  }
+  if (cols.partner !== null && scope.partnerId !== undefined)
+    parts.push(sql`${sql.ref(cols.partner)} = ${scope.partnerId ?? NONE}::uuid`);
+  if (parts.length === 0) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
