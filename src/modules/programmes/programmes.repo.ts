@@ -2,7 +2,7 @@
 // are in sessions.repo.ts). Reads take the viewer's scope: their units, and for a partner
 // instructor, only their own partner's programmes.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
 
@@ -10,7 +10,7 @@ const NONE = '00000000-0000-0000-0000-000000000000';
 const PAGE = 25;
 
 function scoped(conn: Conn, scope: Scope) {
-  let q = conn
+  const q = conn
     .selectFrom('programmes as pr')
     .innerJoin('units as u', 'u.id', 'pr.unit_id')
     .leftJoin('partners as p', 'p.id', 'pr.partner_id')
@@ -32,9 +32,7 @@ function scoped(conn: Conn, scope: Scope) {
       'pr.status',
       'pr.eligibility',
     ]);
-  if (!scope.all) q = q.where('pr.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  if (scope.partnerId !== undefined) q = q.where('pr.partner_id', '=', scope.partnerId ?? NONE);
-  return q;
+  return q.where(scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }));
 }
 
 export type ProgrammeRow = Awaited<ReturnType<typeof findProgramme>> & {};

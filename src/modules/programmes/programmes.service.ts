@@ -1,7 +1,7 @@
 // Programmes of pembinaan kemandirian: what is taught (curriculum), with whom (partner, PKS),
 // where, for how many, which Program Aksi items it serves and who may join (eligibility rules).
 import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, SYSTEM } from '../../app/principal.ts';
 import { inScope, type Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
@@ -9,6 +9,7 @@ import { getAgreement } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
+import { programme } from './programmes.policy.ts';
 import * as repo from './programmes.repo.ts';
 import { schedulesOf } from './sessions.repo.ts';
 
@@ -48,10 +49,9 @@ export interface ProgrammeInput {
   instructor_ids?: string[] | undefined;
 }
 
+/** @deprecated during #10: call the policy, `programme(ctx, id)` in programmes.policy.ts. */
 export async function getProgramme(db: Db, scope: Scope, id: string) {
-  const p = await repo.findProgramme(db, scope, id);
-  if (!p) throw new AppError('programmes.not_found', 404, 'err.notFound');
-  return p;
+  return programme({ db, who: { ...SYSTEM, scope } }, id);
 }
 
 export async function programmeDetail(db: Db, scope: Scope, id: string) {
