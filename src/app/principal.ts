@@ -5,7 +5,7 @@
 import type { Db } from '../db/database.ts';
 import type { Role, TimeZone } from '../db/schema.ts';
 import { dayInZone } from './format.ts';
-import { NATIONAL, type Scope } from './scope.ts';
+import { isNational, NATIONAL, type Scope } from './scope.ts';
 
 /** Who wrote a record, as the audit log keeps it: a signed-in user, or the system (jobs, seeding). */
 export interface Actor {
@@ -69,6 +69,11 @@ export function systemPrincipal(name = 'system'): Principal {
 }
 
 export const SYSTEM: Principal = systemPrincipal();
+
+/** Whether this is the system itself (a job, seeding, a script): no user, and every unit. */
+export function isSystem(who: Principal): boolean {
+  return who.id === null && isNational(who.scope);
+}
 
 /** A context for work no user asked for (a job run, a script, seeding). */
 export function systemCtx(db: Db, now: Date = new Date(), name = 'system'): Ctx {
