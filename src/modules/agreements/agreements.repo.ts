@@ -1,7 +1,7 @@
 // SQL for agreements, their versioned terms, Program Aksi links, evaluations and reminders.
 // Reads take the viewer's scope (units, and a partner instructor's own partner).
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type {
   AgreementKind,
@@ -13,11 +13,10 @@ import type {
 } from '../../db/schema.ts';
 import type { TermsVersion } from './agreements.rules.ts';
 
-const NONE = '00000000-0000-0000-0000-000000000000';
 const PAGE = 25;
 
 function scoped(conn: Conn, scope: Scope) {
-  let q = conn
+  return conn
     .selectFrom('agreements as a')
     .innerJoin('partners as p', 'p.id', 'a.partner_id')
     .innerJoin('units as u', 'u.id', 'a.unit_id')
@@ -42,10 +41,8 @@ function scoped(conn: Conn, scope: Scope) {
       'a.signed_by',
       'a.signed_at',
       'a.parties',
-    ]);
-  if (!scope.all) q = q.where('a.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  if (scope.partnerId !== undefined) q = q.where('a.partner_id', '=', scope.partnerId ?? NONE);
-  return q;
+    ])
+    .where(scopeFilter(scope, { unit: 'a.unit_id', partner: 'a.partner_id' }));
 }
 
 export type AgreementRow = Awaited<ReturnType<typeof findAgreement>> & {};
@@ -333,7 +330,7 @@ export async function setActionStatus(
 
 /** Agreements that can raise reminders: signed or active, with an end date in force. */
 export async function reminderCandidates(conn: Conn, scope: Scope) {
-  let q = conn
+  return conn
     .selectFrom('agreements as a')
     .innerJoin('partners as p', 'p.id', 'a.partner_id')
     .select([
@@ -346,10 +343,9 @@ export async function reminderCandidates(conn: Conn, scope: Scope) {
       'p.legal_name as partner_name',
     ])
     .where('a.parent_id', 'is', null)
-    .where('a.status', 'in', ['signed', 'active']);
-  if (!scope.all) q = q.where('a.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  if (scope.partnerId !== undefined) q = q.where('a.partner_id', '=', scope.partnerId ?? NONE);
-  return q.execute();
+    .where('a.status', 'in', ['signed', 'active'])
+    .where(scopeFilter(scope, { unit: 'a.unit_id', partner: 'a.partner_id' }))
+    .execute();
 }
 
 /** Latest end date set by signed addenda, per base agreement: an addendum may extend or shorten it. */

@@ -1,15 +1,14 @@
 // SQL for partners (mitra). Every read takes the viewer's scope: their units, and for a partner
 // instructor, only their own partner.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { PartnerContact, PartnerType } from '../../db/schema.ts';
 
-const NONE = '00000000-0000-0000-0000-000000000000';
 const PAGE = 25;
 
 function scoped(conn: Conn, scope: Scope) {
-  let q = conn
+  return conn
     .selectFrom('partners as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .select([
@@ -28,10 +27,8 @@ function scoped(conn: Conn, scope: Scope) {
       'p.notes',
       'p.contacts',
       'p.active',
-    ]);
-  if (!scope.all) q = q.where('p.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  if (scope.partnerId !== undefined) q = q.where('p.id', '=', scope.partnerId ?? NONE);
-  return q;
+    ])
+    .where(scopeFilter(scope, { unit: 'p.unit_id', partner: 'p.id' }));
 }
 
 export type PartnerRow = Awaited<ReturnType<typeof findPartner>> & {};

@@ -1,9 +1,7 @@
 // SQL for regional offices (Kanwil) and units (UPT).
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
-
-const NONE = ['00000000-0000-0000-0000-000000000000'];
 
 function base(conn: Conn) {
   return conn
@@ -28,16 +26,15 @@ function base(conn: Conn) {
 
 export type UnitRow = Awaited<ReturnType<typeof findUnit>> & {};
 
+/** A unit's own row is the unit: its scope column is its id, and it belongs to no partner. */
+const IN_SCOPE = { unit: 'u.id', partner: null };
+
 export async function findUnit(conn: Conn, scope: Scope, id: string) {
-  let q = base(conn).where('u.id', '=', id);
-  if (!scope.all) q = q.where('u.id', 'in', scope.unitIds.length ? scope.unitIds : NONE);
-  return q.executeTakeFirst();
+  return base(conn).where('u.id', '=', id).where(scopeFilter(scope, IN_SCOPE)).executeTakeFirst();
 }
 
 export async function listUnits(conn: Conn, scope: Scope) {
-  let q = base(conn);
-  if (!scope.all) q = q.where('u.id', 'in', scope.unitIds.length ? scope.unitIds : NONE);
-  return q.orderBy('k.name').orderBy('u.name').execute();
+  return base(conn).where(scopeFilter(scope, IN_SCOPE)).orderBy('k.name').orderBy('u.name').execute();
 }
 
 export async function listKanwil(conn: Conn) {

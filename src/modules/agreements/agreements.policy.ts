@@ -1,0 +1,33 @@
+// Who may do what to one agreement: the record within the principal's scope (a unit's, and for a
+// partner instructor only their own partner's), then what they want to do with it.
+import { forbidden, notFound } from '../../app/errors.ts';
+import { can, type Grantee, type Permission } from '../../app/policy.ts';
+import type { Ctx } from '../../app/principal.ts';
+import * as repo from './agreements.repo.ts';
+
+export type { AgreementRow } from './agreements.repo.ts';
+
+/** view: read it, its terms and documents; manage: record, edit, monev; sign: the Kepala's signature. */
+export type AgreementUse = 'view' | 'manage' | 'sign';
+
+const NEEDS: Record<AgreementUse, Permission> = {
+  view: 'agreements.view',
+  manage: 'agreements.manage',
+  sign: 'agreements.sign',
+};
+
+/** Whether this principal may use agreements so (what a page offers them: buttons, forms). */
+export function mayAgreement(who: Grantee, use: AgreementUse): boolean {
+  return can(who, NEEDS[use]);
+}
+
+/**
+ * The agreement, or 404 when it lies outside the principal's scope (another unit's, another
+ * partner's: not theirs to know of), or 403 when it is theirs to see but not to manage or sign.
+ */
+export async function agreement(ctx: Pick<Ctx, 'db' | 'who'>, id: string, o: { for?: AgreementUse } = {}) {
+  const a = await repo.findAgreement(ctx.db, ctx.who.scope, id);
+  if (!a) throw notFound('agreements');
+  if (o.for && o.for !== 'view' && !mayAgreement(ctx.who, o.for)) throw forbidden();
+  return a;
+}
