@@ -1,9 +1,7 @@
 // /api/v1/sessions/:id/attendance: the roster with its marks, and saving a roll call. The page's
 // script sends unsent marks here after a lost signal (same service and rules, idempotency key).
-import { type App, actorOf } from '../../app/http.ts';
-import { can } from '../../app/policy.ts';
+import { type App, ctxOf } from '../../app/http.ts';
 import { IdParams } from '../users/users.schema.ts';
-import { recorder } from './attendance.routes.ts';
 import { AttendanceBody, AttendanceOut, SaveResultOut } from './attendance.schema.ts';
 import * as service from './attendance.service.ts';
 
@@ -26,8 +24,7 @@ export async function attendanceApi(app: App) {
       },
     },
     async (req) => {
-      const who = recorder(req);
-      const d = await service.attendanceOf(app.db, who, req.params.id, { lockDays });
+      const d = await service.attendanceOf(ctxOf(req), { sessionId: req.params.id, lockDays });
       return {
         session: {
           id: d.session.id,
@@ -39,7 +36,7 @@ export async function attendanceApi(app: App) {
           status: d.session.status,
           cancel_reason: d.session.cancel_reason,
           locked: d.locked,
-          can_record: d.refusal === null && can(who.roles, 'attendance.record'),
+          can_record: d.may.record,
         },
         participants: d.roster.map((r) => ({
           enrolment_id: r.enrolment_id,
@@ -77,7 +74,6 @@ export async function attendanceApi(app: App) {
         response: { 200: SaveResultOut },
       },
     },
-    async (req) =>
-      service.saveAttendance(app.db, actorOf(req), recorder(req), req.params.id, req.body, { lockDays }),
+    async (req) => service.saveAttendance(ctxOf(req), { ...req.body, sessionId: req.params.id, lockDays }),
   );
 }

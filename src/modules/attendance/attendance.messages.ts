@@ -91,3 +91,7 @@ export const en: Record<keyof typeof id, string> = {
   'attendance.programme': 'Programme',
   'attendance.time': 'Time',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

@@ -1,16 +1,14 @@
 // SQL for attendance: a session in the viewer's scope, its roster with the current marks, the
 // correction history, and the set-based writes of one save (one upsert for all marks).
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
-import type { MarkStatus, SubmissionResult, TimeZone } from '../../db/schema.ts';
+import type { MarkStatus, SubmissionResult } from '../../db/schema.ts';
 import type { NotOffered } from './attendance.rules.ts';
-
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 /** A session with its programme and unit, when the viewer may see the programme (else undefined). */
 export async function findSession(conn: Conn, scope: Scope, sessionId: string, lock = false) {
-  let q = conn
+  const q = conn
     .selectFrom('programme_sessions as s')
     .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
     .innerJoin('units as u', 'u.id', 'pr.unit_id')
@@ -27,16 +25,11 @@ export async function findSession(conn: Conn, scope: Scope, sessionId: string, l
       'pr.partner_id',
       'u.timezone',
     ])
-    .where('s.id', '=', sessionId);
-  if (!scope.all) q = q.where('pr.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  if (scope.partnerId !== undefined) q = q.where('pr.partner_id', '=', scope.partnerId ?? NONE);
+    .where('s.id', '=', sessionId)
+    .where(scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }));
   // Saves of one session queue behind each other, so the read of existing marks stays true.
   return (lock ? q.forUpdate('s') : q).executeTakeFirst();
 }
-
-export type AttendanceSession = NonNullable<Awaited<ReturnType<typeof findSession>>> & {
-  timezone: TimeZone;
-};
 
 /**
  * The participants the roll call of the session's day offers (attendance.rules.ts rollCallStanding,
@@ -104,6 +97,23 @@ export async function correctionsOf(conn: Conn, sessionId: string) {
 }
 
 export type CorrectionRow = Awaited<ReturnType<typeof correctionsOf>>[number];
+
+/**
+ * Some participants' marks on a programme's held (not cancelled) sessions, oldest first: what
+ * completion and competency hours are computed from. No scope check (see the service).
+ */
+export async function participantMarks(conn: Conn, programmeId: string, enrolmentIds: readonly string[]) {
+  if (enrolmentIds.length === 0) return [];
+  return conn
+    .selectFrom('attendance_marks as m')
+    .innerJoin('programme_sessions as s', 's.id', 'm.session_id')
+    .select(['m.enrolment_id', 'm.session_id', 'm.status', 's.starts_at', 's.ends_at'])
+    .where('s.programme_id', '=', programmeId)
+    .where('s.status', '<>', 'cancelled')
+    .where('m.enrolment_id', 'in', enrolmentIds)
+    .orderBy('s.starts_at')
+    .execute();
+}
 
 /**
  * Claims an idempotency key for this batch. Insert first: a concurrent request with the same key

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import { IdParams } from '../users/users.schema.ts';
@@ -14,11 +14,6 @@ import { AttendancePage } from './attendance.views.tsx';
 
 const view = { permission: 'attendance.view' as const };
 const record = { permission: 'attendance.record' as const };
-
-export const recorder = (req: FastifyRequest): service.Recorder => {
-  const u = userOf(req);
-  return { userId: u.id, scope: u.scope, roles: u.roles };
-};
 
 const isStatus = (v: unknown): v is MarkStatus =>
   typeof v === 'string' && (MARK_STATUSES as readonly string[]).includes(v);
@@ -47,7 +42,7 @@ export async function attendanceRoutes(app: App) {
   const lockDays = app.config.attendanceLockDays;
 
   const page = async (req: FastifyRequest, sessionId: string, form: FormState) => {
-    const d = await service.attendanceOf(app.db, recorder(req), sessionId, { lockDays });
+    const d = await service.attendanceOf(ctxOf(req), { sessionId, lockDays });
     return renderPage(
       AttendancePage({
         ctx: viewCtx(req),
@@ -67,7 +62,7 @@ export async function attendanceRoutes(app: App) {
       const body = (req.body ?? {}) as Record<string, unknown>;
       if (body.intent === 'all_present' && !req.validationError) {
         // Without scripts the button fills every unmarked participant with "hadir"; nothing is saved yet.
-        const d = await service.attendanceOf(app.db, recorder(req), req.params.id, { lockDays });
+        const d = await service.attendanceOf(ctxOf(req), { sessionId: req.params.id, lockDays });
         const values = { ...body };
         for (const r of d.roster)
           if (!r.status && !values[`status.${r.enrolment_id}`]) values[`status.${r.enrolment_id}`] = 'hadir';
@@ -77,14 +72,12 @@ export async function attendanceRoutes(app: App) {
       return submitForm(req, reply, {
         render: (form) => page(req, req.params.id, form),
         action: () =>
-          service.saveAttendance(
-            app.db,
-            actorOf(req),
-            recorder(req),
-            req.params.id,
-            { marks, idempotency_key: req.body.idempotency_key },
-            { lockDays },
-          ),
+          service.saveAttendance(ctxOf(req), {
+            sessionId: req.params.id,
+            marks,
+            idempotency_key: req.body.idempotency_key,
+            lockDays,
+          }),
         flash: 'attendance.saved',
         redirect: () => `/sessions/${req.params.id}/attendance`,
       });

@@ -1,26 +1,17 @@
 // Attendance of a session: its roster with the current marks, and saving a whole roll call in one
 // transaction — corrections with a reason and their history, the lock, and batches applied once.
-import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import { dayInZone } from '../../app/format.ts';
+// Also the one reader of a participant's marks that completion and competencies share.
+import { conflict, type FieldError, invalid } from '../../app/errors.ts';
 import type { MessageKey } from '../../app/i18n.ts';
-import { can } from '../../app/policy.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
-import type { MarkStatus, Role, SubmissionResult, TimeZone } from '../../db/schema.ts';
+import { type Ctx, withDb } from '../../app/principal.ts';
+import type { MarkStatus, SubmissionResult } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import * as policy from './attendance.policy.ts';
 import * as repo from './attendance.repo.ts';
-import { isLocked, MARK_STATUSES, type NotOffered } from './attendance.rules.ts';
+import { MARK_STATUSES, type NotOffered } from './attendance.rules.ts';
 
 export type { CorrectionRow, RosterRow } from './attendance.repo.ts';
 export type AttendanceSession = NonNullable<Awaited<ReturnType<typeof repo.findSession>>>;
-
-/** Who is asking: their scope (units, partner) and roles (may they change a locked record?). */
-export interface Recorder {
-  userId: string | null;
-  scope: Scope;
-  roles: readonly Role[];
-}
 
 export interface MarkInput {
   enrolment_id: string;
@@ -40,52 +31,15 @@ export interface SaveResult extends SubmissionResult {
   replayed: boolean;
 }
 
-/** Why a session cannot take marks now, or null when it can (for this user). */
-export function refusal(
-  s: Pick<AttendanceSession, 'day' | 'status' | 'timezone'>,
-  roles: readonly Role[],
-  lockDays: number,
-  now: Date,
-): MessageKey | null {
-  if (s.status === 'cancelled') return 'attendance.cancelled';
-  const today = dayInZone(now, s.timezone as TimeZone);
-  if (s.day > today) return 'attendance.future';
-  if (isLocked(s.day, today, lockDays) && !can(roles, 'attendance.unlock')) return 'attendance.locked';
-  return null;
-}
-
-const refused = (key: MessageKey, lockDays: number) =>
-  new AppError(`attendance.${key.split('.')[1]}`, 409, key, { n: lockDays }, [
-    { field: 'marks', key, params: { n: lockDays } },
-  ]);
-
-async function sessionFor(db: Db, scope: Scope, sessionId: string, lock = false) {
-  const s = await repo.findSession(db, scope, sessionId, lock);
-  if (!s) throw new AppError('sessions.not_found', 404, 'err.notFound');
-  return s;
-}
-
 /** Everything the attendance page shows: the session, its roster and marks, and the history. */
-export async function attendanceOf(
-  db: Db,
-  who: Recorder,
-  sessionId: string,
-  opts: { lockDays: number; now?: Date },
-) {
-  const now = opts.now ?? new Date();
-  const session = await sessionFor(db, who.scope, sessionId);
+export async function attendanceOf(ctx: Ctx, input: { sessionId: string; lockDays: number }) {
+  const session = await policy.session(ctx, input.sessionId, { for: 'view', lockDays: input.lockDays });
   const [roster, corrections] = await Promise.all([
-    session.status === 'cancelled' ? Promise.resolve([]) : repo.rosterOf(db, session),
-    repo.correctionsOf(db, session.id),
+    session.status === 'cancelled' ? Promise.resolve([]) : repo.rosterOf(ctx.db, session),
+    repo.correctionsOf(ctx.db, session.id),
   ]);
-  const today = dayInZone(now, session.timezone as TimeZone);
-  return {
-    session,
-    roster,
-    corrections,
-    locked: isLocked(session.day, today, opts.lockDays),
-    refusal: refusal(session, who.roles, opts.lockDays, now),
-  };
+  const may = policy.may(ctx, session, input.lockDays);
+  return { session, roster, corrections, locked: may.locked, refusal: may.refusal, may };
 }
 
 const NOT_OFFERED: Record<NotOffered, MessageKey> = {
@@ -106,28 +60,26 @@ const clean = (s: string | undefined): string | null => {
  * the stored result and changes nothing.
  */
 export async function saveAttendance(
-  db: Db,
-  actor: Actor,
-  who: Recorder,
-  sessionId: string,
-  input: SaveInput,
-  opts: { lockDays: number; now?: Date },
+  ctx: Ctx,
+  input: SaveInput & { sessionId: string; lockDays: number },
 ): Promise<SaveResult> {
-  const now = opts.now ?? new Date();
+  const { lockDays } = input;
+  const userId = ctx.who.id;
   // Last word wins when the same participant appears twice in one batch.
   const wanted = new Map<string, MarkInput>();
   for (const m of input.marks) wanted.set(m.enrolment_id, m);
-  return db.transaction().execute(async (trx) => {
-    const session = await sessionFor(trx, who.scope, sessionId, true);
+  return ctx.db.transaction().execute(async (trx) => {
+    const tx = withDb(ctx, trx);
+    const session = await policy.session(tx, input.sessionId, { for: 'view', lockDays, lock: true });
     const key = input.idempotency_key;
-    if (key && !(await repo.claimSubmission(trx, key, session.id, who.userId))) {
+    // A batch sent again is answered as the first time, even if the session has locked since.
+    if (key && !(await repo.claimSubmission(trx, key, session.id, userId))) {
       const prior = await repo.findSubmission(trx, key);
       if (!prior || prior.session_id !== session.id)
-        throw new AppError('attendance.key_reused', 409, 'attendance.keyReused');
+        throw conflict('attendance.key_reused', 'attendance.keyReused');
       return { ...prior.result, replayed: true };
     }
-    const why = refusal(session, who.roles, opts.lockDays, now);
-    if (why) throw refused(why, opts.lockDays);
+    policy.authorize(tx, session, 'record', lockDays);
 
     const roster = await repo.rosterOf(trx, session, true);
     const byId = new Map(roster.map((r) => [r.enrolment_id, r]));
@@ -181,10 +133,10 @@ export async function saveAttendance(
     }
     if (errors.length) throw invalid(errors);
 
-    const markIds = await repo.upsertMarks(trx, session.id, who.userId, writes);
+    const markIds = await repo.upsertMarks(trx, session.id, userId, writes);
     await repo.insertCorrections(
       trx,
-      who.userId,
+      userId,
       corrections.map(({ enrolment_id, ...c }) => ({ ...c, mark_id: markIds.get(enrolment_id) ?? '' })),
     );
     const result: SubmissionResult = { created, updated: corrections.length, unchanged };
@@ -195,7 +147,7 @@ export async function saveAttendance(
       const counts: Record<string, number> = {};
       for (const s of MARK_STATUSES) counts[s] = 0;
       for (const s of after.values()) if (s) counts[s] = (counts[s] ?? 0) + 1;
-      await recordAudit(trx, actor, {
+      await recordAudit(trx, ctx.who.actor, {
         action: 'attendance.save',
         entity: 'session',
         entityId: session.id,
@@ -207,7 +159,29 @@ export async function saveAttendance(
   });
 }
 
+export type ParticipantMark = Awaited<ReturnType<typeof repo.participantMarks>>[number];
+
+/**
+ * Some participants' marks on their programme's held (not cancelled) sessions, oldest first: the
+ * one reader behind completion (certificates) and competency hours. It does not check the scope:
+ * callers have found the programme or the enrolment within the principal's scope first.
+ */
+export async function participantMarks(
+  ctx: Pick<Ctx, 'db'>,
+  input: { programmeId: string; enrolmentIds: readonly string[] },
+): Promise<ParticipantMark[]> {
+  return repo.participantMarks(ctx.db, input.programmeId, input.enrolmentIds);
+}
+
 /** The sessions of a programme up to a day, with whether any mark exists (for the demo seed). */
-export const sessionsOfProgramme = repo.sessionsOfProgramme;
+export async function sessionsOfProgramme(
+  ctx: Pick<Ctx, 'db'>,
+  input: { programmeId: string; upTo: string },
+) {
+  return repo.sessionsOfProgramme(ctx.db, input.programmeId, input.upTo);
+}
+
 /** A programme's participants in a stable order (for the demo seed). */
-export const participantsOf = repo.participantsOf;
+export async function participantsOf(ctx: Pick<Ctx, 'db'>, input: { programmeId: string }) {
+  return repo.participantsOf(ctx.db, input.programmeId);
+}

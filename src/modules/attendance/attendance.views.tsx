@@ -7,7 +7,8 @@ import type { FormState } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import type { MarkStatus, TimeZone } from '../../db/schema.ts';
+import type { MarkStatus } from '../../db/schema.ts';
+import type { SessionMay } from './attendance.policy.ts';
 import { rosterHtml } from './attendance.roster.ts';
 import { MARK_STATUSES } from './attendance.rules.ts';
 import type { AttendanceSession, CorrectionRow, RosterRow } from './attendance.service.ts';
@@ -18,6 +19,8 @@ export interface AttendancePageData {
   corrections: CorrectionRow[];
   locked: boolean;
   refusal: MessageKey | null;
+  /** What the policy lets this user do to the roll call now. */
+  may: SessionMay;
   lockDays: number;
   /** A fresh key per rendered form: posting the same form twice saves once. */
   idempotencyKey: string;
@@ -75,9 +78,9 @@ function History({ ctx, rows }: { ctx: ViewCtx; rows: CorrectionRow[] }) {
 
 export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData }) {
   const s = d.session;
-  const zone = s.timezone as TimeZone;
+  const zone = s.timezone;
   const cancelled = s.status === 'cancelled';
-  const canRecord = ctx.can('attendance.record') && d.refusal === null;
+  const canRecord = d.may.record;
   const errors = new Map(d.form.errors.map((e) => [e.field, ctx.t(e.key, e.params)]));
   const names = new Map(d.roster.map((r) => [r.enrolment_id, r.name]));
   const action = `/sessions/${s.id}/attendance`;
@@ -102,7 +105,7 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
           {d.locked && (
             <p class="notice" data-testid="attendance-locked">
               {ctx.t('attendance.lockedNotice', { n: d.lockDays })}{' '}
-              {ctx.can('attendance.unlock') && ctx.t('attendance.unlockNotice')}
+              {d.may.unlock && ctx.t('attendance.unlockNotice')}
             </p>
           )}
           {d.refusal && d.refusal !== 'attendance.locked' && (

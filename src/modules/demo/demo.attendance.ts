@@ -5,7 +5,7 @@
 // one participant absent for the three latest sessions (the dashboard's absence alert). Nobody is
 // marked on or after the day they left the Rutan, nor an intern outside the internship.
 
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, type Ctx, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import {
@@ -65,13 +65,13 @@ export async function seedDemoAttendance(
 ): Promise<number> {
   const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
   if (!programmeId || !ids.recorder.userId) return 0;
-  const sessions = (await sessionsOfProgramme(db, programmeId, '9999-12-31')).filter(
+  const sessions = (await sessionsOfProgramme({ db }, { programmeId, upTo: '9999-12-31' })).filter(
     (s) => s.status === 'scheduled' && s.ends_at.getTime() <= now.getTime(),
   );
   const todo = sessions.filter((s) => !s.marked);
   if (todo.length === 0) return 0;
   // Enrolments are read now, not assumed: whoever the selection enrolled is on the roll.
-  const people = await participantsOf(db, programmeId);
+  const people = await participantsOf({ db }, { programmeId });
   const places = new Map((await listEnrolments(db, all, programmeId)).map((e) => [e.id, e]));
   const register = demoRegister();
   const story = new Map([...register.initial, ...register.arrivals].map((p) => [p.name, p]));
@@ -97,7 +97,14 @@ export async function seedDemoAttendance(
   // A detainee at the court stage is called to hearings: the first and fourth sessions with one.
   const withDetainee = sessions.filter((s) => people.some((p) => onRoll(p, s.day) && detaineeOn(p, s.day)));
   const hearings = new Set([withDetainee[0]?.id, withDetainee[3]?.id ?? withDetainee.at(-1)?.id]);
-  const who = { userId: ids.recorder.userId, scope: all, roles: ['petugas' as const] };
+  // A petugas of the unit recording on the day: the session's end is "now" for its roll call.
+  const who = {
+    ...systemPrincipal(ids.recorder.name),
+    id: ids.recorder.userId,
+    roles: ['petugas' as const],
+    actor: ids.recorder,
+  };
+  const onDay = (now: Date): Ctx => ({ db, who, now });
   const last = sessions.length - 1;
   let recorded = 0;
   for (const s of todo) {
@@ -115,26 +122,20 @@ export async function seedDemoAttendance(
       return { enrolment_id: p.id, ...m };
     });
     if (marks.length === 0) continue;
-    const at = { lockDays: 7, now: s.ends_at };
-    await saveAttendance(db, ids.recorder, who, s.id, { marks }, at);
+    const at = { sessionId: s.id, lockDays: 7 };
+    await saveAttendance(onDay(s.ends_at), { ...at, marks });
     if (j === 2 && corrected && marks.some((m) => m.enrolment_id === corrected.id))
-      await saveAttendance(
-        db,
-        ids.recorder,
-        who,
-        s.id,
-        {
-          marks: [
-            {
-              enrolment_id: corrected.id,
-              status: 'izin',
-              note: 'Kunjungan keluarga',
-              reason: 'Surat izin kunjungan keluarga diserahkan sesudah sesi',
-            },
-          ],
-        },
-        at,
-      );
+      await saveAttendance(onDay(s.ends_at), {
+        ...at,
+        marks: [
+          {
+            enrolment_id: corrected.id,
+            status: 'izin',
+            note: 'Kunjungan keluarga',
+            reason: 'Surat izin kunjungan keluarga diserahkan sesudah sesi',
+          },
+        ],
+      });
     recorded++;
   }
   return recorded;

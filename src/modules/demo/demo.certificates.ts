@@ -23,7 +23,9 @@ export async function seedDemoCertificates(
   if (!programmeId || !ids.issuer.userId) return 0;
   const o = await completionOverview(db, all, programmeId);
   if (o.certificates.length > 0) return 0;
-  const classes = new Map((await participantsOf(db, programmeId)).map((p) => [p.id, p.register_class]));
+  const classes = new Map(
+    (await participantsOf({ db }, { programmeId })).map((p) => [p.id, p.register_class]),
+  );
   const chosen = o.rows
     .filter(
       (r) =>
@@ -35,7 +37,7 @@ export async function seedDemoCertificates(
     )
     .sort((a, b) => a.name.localeCompare(b.name, 'id'))
     .slice(0, 2);
-  const lastHeld = (await sessionsOfProgramme(db, programmeId, '9999-12-31'))
+  const lastHeld = (await sessionsOfProgramme({ db }, { programmeId, upTo: '9999-12-31' }))
     .filter((s) => s.status === 'scheduled' && s.ends_at.getTime() <= now.getTime())
     .map((s) => s.day)
     .sort()

@@ -222,7 +222,9 @@ async function seedCompetencies(
   const marks = await marksByEnrolment(db, programmeId);
   const active = m.rows.filter((r) => r.status === 'active');
   // Certificates go to narapidana (a detainee's stay is too uncertain to plan a completion).
-  const classes = new Map((await participantsOf(db, programmeId)).map((p) => [p.id, p.register_class]));
+  const classes = new Map(
+    (await participantsOf({ db }, { programmeId })).map((p) => [p.id, p.register_class]),
+  );
   const napi = active.filter((r) => r.kind === 'inmate' && classes.get(r.id)?.startsWith('B.'));
   const pool = napi.length > 0 ? napi : active;
   const ranked = pool

@@ -21,7 +21,7 @@ const long = (day: string) => LONG.format(new Date(`${day}T00:00:00Z`));
 
 /** What the records show on `day`: the facts the monev note reports. */
 export async function monevFacts(db: Db, programmeId: string, day: string) {
-  const sessions = (await sessionsOfProgramme(db, programmeId, day)).filter((s) => s.day < day);
+  const sessions = (await sessionsOfProgramme({ db }, { programmeId, upTo: day })).filter((s) => s.day < day);
   const held = sessions.filter((s) => s.status === 'scheduled');
   const cancelled = sessions.filter((s) => s.status === 'cancelled').map((s) => s.day);
   const marks: Parameters<typeof attendanceRate>[0][number][] = [];
