@@ -1,7 +1,6 @@
 // /api/v1: a programme's competency matrix, one participant's record, and assessing one unit.
-import { type App, actorOf, userOf } from '../../app/http.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
+import { type App, ctxOf } from '../../app/http.ts';
+import type { Ctx } from '../../app/principal.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { AssessApiBody, MatrixOut, ParticipantOut, UnitParams } from './competencies.schema.ts';
 import type { CompetencyRecordUnit } from './competencies.service.ts';
@@ -22,8 +21,8 @@ const unitOut = (u: CompetencyRecordUnit & { evidence?: string | null; assessedB
   ...(u.assessedBy !== undefined ? { assessed_by: u.assessedBy } : {}),
 });
 
-async function participant(db: Db, scope: Scope, id: string) {
-  const d = await service.participantCompetencies(db, scope, id);
+async function participant(ctx: Ctx, id: string) {
+  const d = await service.participantCompetencies(ctx, id);
   return {
     enrolment_id: d.enrolment.id,
     programme_id: d.programme.id,
@@ -46,7 +45,7 @@ export async function competenciesApi(app: App) {
       },
     },
     async (req) => {
-      const d = await service.programmeMatrix(app.db, userOf(req).scope, req.params.id);
+      const d = await service.programmeMatrix(ctxOf(req), req.params.id);
       return {
         programme_id: d.programme.id,
         units: d.units.map((u) => ({
@@ -78,7 +77,7 @@ export async function competenciesApi(app: App) {
         response: { 200: ParticipantOut },
       },
     },
-    async (req) => participant(app.db, userOf(req).scope, req.params.id),
+    async (req) => participant(ctxOf(req), req.params.id),
   );
 
   app.put(
@@ -94,12 +93,9 @@ export async function competenciesApi(app: App) {
       },
     },
     async (req) => {
-      const scope = userOf(req).scope;
-      await service.assessUnit(app.db, actorOf(req), scope, req.params.id, {
-        ...req.body,
-        unit_id: req.params.unitId,
-      });
-      return participant(app.db, scope, req.params.id);
+      const ctx = ctxOf(req);
+      await service.assessUnit(ctx, req.params.id, { ...req.body, unit_id: req.params.unitId });
+      return participant(ctx, req.params.id);
     },
   );
 }

@@ -1,5 +1,6 @@
 // SQL for competency assessments and the hours behind them: a programme's curriculum, its
-// participants' assessments, their marks of held sessions and the units each session's journal lists.
+// participants' assessments and the units each session's journal lists (the marks come from the
+// attendance service).
 import type { Conn } from '../../db/database.ts';
 import type { CompetencyStatus } from '../../db/schema.ts';
 
@@ -53,18 +54,6 @@ export async function assessmentsOf(conn: Conn, enrolmentIds: readonly string[])
     .execute();
 }
 export type AssessmentRow = Awaited<ReturnType<typeof assessmentsOf>>[number];
-
-/** Marks of the enrolments in sessions that were held (cancelled sessions have no attendance). */
-export async function marksOf(conn: Conn, enrolmentIds: readonly string[]) {
-  if (enrolmentIds.length === 0) return [];
-  return conn
-    .selectFrom('attendance_marks as m')
-    .innerJoin('programme_sessions as s', 's.id', 'm.session_id')
-    .select(['m.enrolment_id', 'm.session_id', 'm.status', 's.starts_at', 's.ends_at'])
-    .where('m.enrolment_id', 'in', enrolmentIds)
-    .where('s.status', '<>', 'cancelled')
-    .execute();
-}
 
 /** The units each journal of the programme's sessions lists, by session. */
 export async function journalUnitsOf(conn: Conn, programmeId: string): Promise<Map<string, string[]>> {

@@ -1,11 +1,10 @@
 // Competency pages: a programme's matrix and one participant's units with the assessment forms.
 
 import { submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { today } from '../../app/principal.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import { IdParams } from '../users/users.schema.ts';
 import { AssessBody } from './competencies.schema.ts';
 import * as service from './competencies.service.ts';
@@ -20,16 +19,18 @@ export async function competenciesRoutes(app: App) {
     id: string,
     failed?: { unitId: string; form: FormState },
   ) => {
-    const d = await service.participantCompetencies(app.db, userOf(req).scope, id);
-    const today = dayInZone(new Date(), d.programme.timezone as TimeZone);
-    return renderPage(ParticipantPage({ ctx: viewCtx(req), d, failed, today }));
+    const ctx = ctxOf(req);
+    const d = await service.participantCompetencies(ctx, id);
+    return renderPage(
+      ParticipantPage({ ctx: viewCtx(req), d, failed, today: today(ctx, d.programme.timezone) }),
+    );
   };
 
   app.get(
     '/programmes/:id/competencies',
     { config: view, schema: { params: IdParams } },
     async (req, reply) => {
-      const d = await service.programmeMatrix(app.db, userOf(req).scope, req.params.id);
+      const d = await service.programmeMatrix(ctxOf(req), req.params.id);
       return reply.html(renderPage(MatrixPage({ ctx: viewCtx(req), d })));
     },
   );
@@ -47,7 +48,7 @@ export async function competenciesRoutes(app: App) {
       submitForm(req, reply, {
         render: (form) =>
           participantPage(req, req.params.id, { unitId: String(form.values.unit_id ?? ''), form }),
-        action: () => service.assessUnit(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => service.assessUnit(ctxOf(req), req.params.id, req.body),
         flash: 'competencies.saved',
         redirect: () => `/enrolments/${req.params.id}/competencies`,
       }),

@@ -1,14 +1,12 @@
 // Competencies: per participant and curriculum unit, where they stand (not started, in progress,
 // competent, not yet competent), assessed by the instructor with a date and evidence, beside the
 // hours they attended for that unit. The certificates module reads competencyRecord.
-import { AppError, invalid } from '../../app/errors.ts';
-import { dayInZone } from '../../app/format.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Conn, Db } from '../../db/database.ts';
-import type { CompetencyStatus, MarkStatus, TimeZone } from '../../db/schema.ts';
+import { AppError, invalid, notFound } from '../../app/errors.ts';
+import { type Ctx, today } from '../../app/principal.ts';
+import type { CompetencyStatus, MarkStatus } from '../../db/schema.ts';
+import { participantMarks } from '../attendance/attendance.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { getProgramme } from '../programmes/programmes.service.ts';
+import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
 import * as repo from './competencies.repo.ts';
 import { hoursAttended } from './competencies.rules.ts';
 
@@ -27,7 +25,7 @@ export interface CompetencyRecordUnit {
 
 /** Units, statuses and hours for every given enrolment of one programme (no scope check). */
 async function recordsOf(
-  db: Conn,
+  ctx: Pick<Ctx, 'db'>,
   programmeId: string,
   enrolmentIds: readonly string[],
 ): Promise<{
@@ -36,10 +34,10 @@ async function recordsOf(
   assessments: repo.AssessmentRow[];
 }> {
   const [units, assessments, marks, journalUnits] = await Promise.all([
-    repo.curriculumOf(db, programmeId),
-    repo.assessmentsOf(db, enrolmentIds),
-    repo.marksOf(db, enrolmentIds),
-    repo.journalUnitsOf(db, programmeId),
+    repo.curriculumOf(ctx.db, programmeId),
+    repo.assessmentsOf(ctx.db, enrolmentIds),
+    participantMarks(ctx, { programmeId, enrolmentIds }),
+    repo.journalUnitsOf(ctx.db, programmeId),
   ]);
   const hours = hoursAttended(marks, journalUnits);
   const assessed = new Map(assessments.map((a) => [`${a.enrolment_id}:${a.curriculum_unit_id}`, a]));
@@ -68,31 +66,34 @@ async function recordsOf(
  * One participant's competency record, unit by unit in curriculum order. It does not check the
  * viewer's scope: callers (certificates) have already found the enrolment in scope.
  */
-export async function competencyRecord(db: Conn, enrolmentId: string): Promise<CompetencyRecordUnit[]> {
-  const e = await repo.findEnrolment(db, enrolmentId);
-  if (!e) throw new AppError('enrolments.not_found', 404, 'err.notFound');
-  const { byEnrolment } = await recordsOf(db, e.programme_id, [e.id]);
+export async function competencyRecord(
+  ctx: Pick<Ctx, 'db'>,
+  enrolmentId: string,
+): Promise<CompetencyRecordUnit[]> {
+  const e = await repo.findEnrolment(ctx.db, enrolmentId);
+  if (!e) throw notFound('enrolments');
+  const { byEnrolment } = await recordsOf(ctx, e.programme_id, [e.id]);
   return byEnrolment.get(e.id) ?? [];
 }
 
 /** Each participant's marks of held sessions (for ranking by attendance; no scope check). */
-export async function marksByEnrolment(db: Conn, programmeId: string): Promise<Map<string, MarkStatus[]>> {
-  const people = await repo.participantsOf(db, programmeId);
-  const marks = await repo.marksOf(
-    db,
-    people.map((p) => p.id),
-  );
+export async function marksByEnrolment(
+  ctx: Pick<Ctx, 'db'>,
+  programmeId: string,
+): Promise<Map<string, MarkStatus[]>> {
+  const people = await repo.participantsOf(ctx.db, programmeId);
+  const marks = await participantMarks(ctx, { programmeId, enrolmentIds: people.map((p) => p.id) });
   const out = new Map<string, MarkStatus[]>(people.map((p) => [p.id, []]));
   for (const m of marks) out.get(m.enrolment_id)?.push(m.status);
   return out;
 }
 
 /** The participants × units matrix of a programme the viewer may see. */
-export async function programmeMatrix(db: Db, scope: Scope, programmeId: string) {
-  const programme = await getProgramme(db, scope, programmeId);
-  const participants = await repo.participantsOf(db, programme.id);
+export async function programmeMatrix(ctx: Pick<Ctx, 'db' | 'who'>, programmeId: string) {
+  const programme = await programmePolicy(ctx, programmeId);
+  const participants = await repo.participantsOf(ctx.db, programme.id);
   const { units, byEnrolment } = await recordsOf(
-    db,
+    ctx,
     programme.id,
     participants.map((p) => p.id),
   );
@@ -104,22 +105,21 @@ export async function programmeMatrix(db: Db, scope: Scope, programmeId: string)
 }
 
 /** An enrolment the viewer may see (its programme in scope; an instructor's own partner only). */
-async function enrolmentInScope(db: Db, scope: Scope, enrolmentId: string) {
-  const e = await repo.findEnrolment(db, enrolmentId);
-  if (!e) throw new AppError('enrolments.not_found', 404, 'err.notFound');
+async function enrolmentInScope(ctx: Pick<Ctx, 'db' | 'who'>, enrolmentId: string) {
+  const e = await repo.findEnrolment(ctx.db, enrolmentId);
+  if (!e) throw notFound('enrolments');
   try {
-    return { enrolment: e, programme: await getProgramme(db, scope, e.programme_id) };
+    return { enrolment: e, programme: await programmePolicy(ctx, e.programme_id) };
   } catch (err) {
-    if (err instanceof AppError && err.status === 404)
-      throw new AppError('enrolments.not_found', 404, 'err.notFound');
+    if (err instanceof AppError && err.status === 404) throw notFound('enrolments');
     throw err;
   }
 }
 
 /** One participant's record with the assessments' evidence and assessor, for their page. */
-export async function participantCompetencies(db: Db, scope: Scope, enrolmentId: string) {
-  const { enrolment, programme } = await enrolmentInScope(db, scope, enrolmentId);
-  const { byEnrolment, assessments } = await recordsOf(db, programme.id, [enrolment.id]);
+export async function participantCompetencies(ctx: Pick<Ctx, 'db' | 'who'>, enrolmentId: string) {
+  const { enrolment, programme } = await enrolmentInScope(ctx, enrolmentId);
+  const { byEnrolment, assessments } = await recordsOf(ctx, programme.id, [enrolment.id]);
   const byUnit = new Map(assessments.map((a) => [a.curriculum_unit_id, a]));
   return {
     enrolment,
@@ -147,15 +147,9 @@ export interface AssessmentInput {
  * Records the instructor's judgement on one unit. A verdict (competent / not yet competent) needs
  * the day it was assessed and the evidence seen; the day cannot be in the future.
  */
-export async function assessUnit(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  enrolmentId: string,
-  input: AssessmentInput,
-): Promise<void> {
-  const { enrolment, programme } = await enrolmentInScope(db, scope, enrolmentId);
-  const units = await repo.curriculumOf(db, programme.id);
+export async function assessUnit(ctx: Ctx, enrolmentId: string, input: AssessmentInput): Promise<void> {
+  const { enrolment, programme } = await enrolmentInScope(ctx, enrolmentId);
+  const units = await repo.curriculumOf(ctx.db, programme.id);
   if (!units.some((u) => u.id === input.unit_id))
     throw invalid([{ field: 'unit_id', key: 'competencies.unitUnknown' }]);
   const verdict = input.status === 'competent' || input.status === 'not_yet_competent';
@@ -165,7 +159,7 @@ export async function assessUnit(
   if (verdict && !assessedOn)
     errors.push({ field: 'assessed_on', key: 'competencies.dateRequired' as const });
   if (verdict && !evidence) errors.push({ field: 'evidence', key: 'competencies.evidenceRequired' as const });
-  if (assessedOn && assessedOn > dayInZone(new Date(), programme.timezone as TimeZone))
+  if (assessedOn && assessedOn > today(ctx, programme.timezone))
     errors.push({ field: 'assessed_on', key: 'competencies.dateFuture' as const });
   if (assessedOn && assessedOn < enrolment.started_on)
     errors.push({ field: 'assessed_on', key: 'competencies.dateBeforeStart' as const });
@@ -174,12 +168,12 @@ export async function assessUnit(
     status: input.status,
     assessed_on: assessedOn,
     evidence,
-    assessed_by: actor.userId,
+    assessed_by: ctx.who.id,
   };
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findAssessment(trx, enrolment.id, input.unit_id);
     await repo.upsertAssessment(trx, enrolment.id, input.unit_id, v);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'competencies.assess',
       entity: 'enrolment',
       entityId: enrolment.id,

@@ -44,7 +44,7 @@ export async function seedDemoCertificates(
     .at(-1);
   let issued = 0;
   for (const r of chosen) {
-    const assessed = (await competencyRecord(db, r.id))
+    const assessed = (await competencyRecord({ db }, r.id))
       .map((u) => u.assessedOn)
       .filter((d): d is string => d !== null)
       .sort();

@@ -88,7 +88,7 @@ describe('demo journal and competencies', () => {
       .execute();
     assert.ok(people.length >= 4);
     const records = new Map(
-      await Promise.all(people.map(async (p) => [p.id, await competencyRecord(t.db, p.id)] as const)),
+      await Promise.all(people.map(async (p) => [p.id, await competencyRecord({ db: t.db }, p.id)] as const)),
     );
     const allCore = people.filter((p) =>
       records.get(p.id)?.every((u) => !u.core || u.status === 'competent'),

@@ -5,7 +5,7 @@
 // core unit taught so far (so they can complete and be certified). Only people still in the class are
 // assessed. Deterministic for a given day.
 import { dayInZone } from '../../app/format.ts';
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, type Ctx, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { CompetencyStatus, TimeZone } from '../../db/schema.ts';
 import { attendanceRate, sessionHours } from '../attendance/attendance.rules.ts';
@@ -214,12 +214,18 @@ async function seedCompetencies(
   assessor: Actor,
   plan: ReadonlyArray<PlannedSession & { day: string }>,
 ): Promise<number> {
-  const m = await programmeMatrix(db, all, programmeId);
+  // The assessor is the unit's petugas; seeding reads every unit.
+  const ctx: Ctx = {
+    db,
+    who: { ...systemPrincipal(assessor.name), id: assessor.userId, actor: assessor },
+    now: new Date(),
+  };
+  const m = await programmeMatrix(ctx, programmeId);
   if (m.rows.some((r) => r.record.some((u) => u.status !== 'not_started'))) return 0;
   // The day each unit was last taught (before production practice), and whether it has begun.
   const lastDay = new Map<string, string>();
   for (const p of plan) if (!p.practice) for (const u of p.units) lastDay.set(u.id, p.day);
-  const marks = await marksByEnrolment(db, programmeId);
+  const marks = await marksByEnrolment({ db }, programmeId);
   const active = m.rows.filter((r) => r.status === 'active');
   // Certificates go to narapidana (a detainee's stay is too uncertain to plan a completion).
   const classes = new Map(
@@ -250,7 +256,7 @@ async function seedCompetencies(
       else if (u === 1 && taught && r0 < 0.3) status = 'competent';
       else if (u === 1 && taught && r0 < 0.4) status = 'not_yet_competent';
       const verdict = status === 'competent' || status === 'not_yet_competent';
-      await assessUnit(db, assessor, all, r.id, {
+      await assessUnit(ctx, r.id, {
         unit_id: unit.id,
         status,
         ...(verdict

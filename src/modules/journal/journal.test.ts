@@ -261,7 +261,7 @@ describe('session journal and competencies', () => {
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual((res.json() as { journal: { unit_ids: string[] } }).journal.unit_ids, [units[1]]);
     // Amir: present at both (late counts as present) → 1.5 h on RJT-01, 1.5 + 3 on RJT-02.
-    const a = await competencyRecord(t.db, amir);
+    const a = await competencyRecord({ db: t.db }, amir);
     assert.deepEqual(
       a.map((u) => [u.code, u.hoursAttended, u.targetHours, u.status]),
       [
@@ -312,7 +312,7 @@ describe('session journal and competencies', () => {
       status: 'in_progress',
     });
     assert.equal(api.statusCode, 200, api.body);
-    const rec = await competencyRecord(t.db, amir);
+    const rec = await competencyRecord({ db: t.db }, amir);
     assert.deepEqual(
       rec.map((u) => [u.code, u.status, u.assessedOn]),
       [
