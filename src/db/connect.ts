@@ -2,7 +2,6 @@
 // server in DATA_DIR, which the script starts and stops itself (so the app must not be running).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../app/config.ts';
 import { createDb, type Db } from './database.ts';
 import { EmbeddedPgError, type EmbeddedServer, startEmbeddedPostgres } from './embedded.ts';
 
@@ -23,7 +22,8 @@ const say = (msg: string) => process.stderr.write(`[simandiri] ${msg}\n`);
  * data should say "nothing here" rather than quietly create an empty database and report on it.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
+  // The settings it needs (app/config.ts names and checks them; db/ does not import the app).
+  config: { databaseUrl: string | undefined; dataDir: string; embeddedPgPort: number },
   opts: { create?: boolean } = {},
 ): Promise<OpenDatabase> {
   let embedded: EmbeddedServer | undefined;
