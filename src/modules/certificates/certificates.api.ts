@@ -2,14 +2,14 @@
 // revoking a certificate. The verification token is a bearer secret: the API returns the
 // verification address only to those who may see the certificate.
 import { Type } from 'typebox';
-import { type App, actorOf, userOf } from '../../app/http.ts';
-import { IdParams } from '../users/users.schema.ts';
+import { type App, ctxOf } from '../../app/http.ts';
+import type { Ctx } from '../../app/principal.ts';
+import { date, IdParams, nullable, uuid } from '../../app/schema.ts';
 import { CompletionRuleBody, RevokeBody } from './certificates.schema.ts';
 import * as service from './certificates.service.ts';
 
 const view = { permission: 'selection.view' as const };
 const tags = ['certificates'];
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const Reason = Type.Object({
   code: Type.String(),
@@ -21,50 +21,50 @@ const Reason = Type.Object({
 });
 
 const CompletionOut = Type.Object({
-  programme_id: Type.String({ format: 'uuid' }),
+  programme_id: uuid,
   min_attendance: Type.Integer(),
   participants: Type.Array(
     Type.Object({
-      enrolment_id: Type.String({ format: 'uuid' }),
+      enrolment_id: uuid,
       name: Type.String(),
       kind: Type.String(),
       status: Type.String(),
       hours: Type.Number(),
-      attendance_rate: Nullable(Type.Number()),
+      attendance_rate: nullable(Type.Number()),
       eligible: Type.Boolean(),
       reasons: Type.Array(Reason),
-      certificate_id: Nullable(Type.String({ format: 'uuid' })),
+      certificate_id: nullable(uuid),
     }),
   ),
 });
 
 const CertificateOut = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: uuid,
   number: Type.String(),
-  enrolment_id: Type.String({ format: 'uuid' }),
-  programme_id: Type.String({ format: 'uuid' }),
+  enrolment_id: uuid,
+  programme_id: uuid,
   programme_name: Type.String(),
   holder_name: Type.String(),
-  issued_on: Type.String({ format: 'date' }),
+  issued_on: date,
   hours: Type.Number(),
   attendance_rate: Type.Number(),
   competencies: Type.Array(
     Type.Object({
-      code: Nullable(Type.String()),
+      code: nullable(Type.String()),
       title: Type.String(),
       hours: Type.Number(),
       status: Type.String(),
     }),
   ),
   status: Type.Union([Type.Literal('valid'), Type.Literal('revoked')]),
-  revoked_reason: Nullable(Type.String()),
-  revoked_at: Nullable(Type.String({ format: 'date-time' })),
+  revoked_reason: nullable(Type.String()),
+  revoked_at: nullable(Type.String({ format: 'date-time' })),
   verify_url: Type.String(),
 });
 
 export async function certificatesApi(app: App) {
-  const certificateJson = async (scope: Parameters<typeof service.getCertificate>[1], id: string) => {
-    const c = await service.getCertificate(app.db, scope, id);
+  const certificateJson = async (ctx: Ctx, id: string) => {
+    const c = await service.getCertificate(ctx, id);
     return {
       id: c.id,
       number: c.number,
@@ -83,8 +83,8 @@ export async function certificatesApi(app: App) {
     };
   };
 
-  const completionJson = async (scope: Parameters<typeof service.completionOverview>[1], id: string) => {
-    const o = await service.completionOverview(app.db, scope, id);
+  const completionJson = async (ctx: Ctx, id: string) => {
+    const o = await service.completionOverview(ctx, id);
     return {
       programme_id: o.programme.id,
       min_attendance: o.min,
@@ -113,7 +113,7 @@ export async function certificatesApi(app: App) {
         response: { 200: CompletionOut },
       },
     },
-    async (req) => completionJson(userOf(req).scope, req.params.id),
+    async (req) => completionJson(ctxOf(req), req.params.id),
   );
 
   app.put(
@@ -129,9 +129,9 @@ export async function certificatesApi(app: App) {
       },
     },
     async (req) => {
-      const scope = userOf(req).scope;
-      await service.setCompletionRule(app.db, actorOf(req), scope, req.params.id, req.body.min_attendance);
-      return completionJson(scope, req.params.id);
+      const ctx = ctxOf(req);
+      await service.setCompletionRule(ctx, req.params.id, req.body.min_attendance);
+      return completionJson(ctx, req.params.id);
     },
   );
 
@@ -147,9 +147,9 @@ export async function certificatesApi(app: App) {
       },
     },
     async (req, reply) => {
-      const scope = userOf(req).scope;
-      const id = await service.completeAndIssue(app.db, actorOf(req), scope, req.params.id);
-      return reply.code(201).send(await certificateJson(scope, id));
+      const ctx = ctxOf(req);
+      const id = await service.completeAndIssue(ctx, req.params.id);
+      return reply.code(201).send(await certificateJson(ctx, id));
     },
   );
 
@@ -159,7 +159,7 @@ export async function certificatesApi(app: App) {
       config: view,
       schema: { tags, summary: 'One certificate', params: IdParams, response: { 200: CertificateOut } },
     },
-    async (req) => certificateJson(userOf(req).scope, req.params.id),
+    async (req) => certificateJson(ctxOf(req), req.params.id),
   );
 
   app.post(
@@ -175,9 +175,9 @@ export async function certificatesApi(app: App) {
       },
     },
     async (req) => {
-      const scope = userOf(req).scope;
-      await service.revokeCertificate(app.db, actorOf(req), scope, req.params.id, req.body.reason);
-      return certificateJson(scope, req.params.id);
+      const ctx = ctxOf(req);
+      await service.revokeCertificate(ctx, req.params.id, req.body.reason);
+      return certificateJson(ctx, req.params.id);
     },
   );
 }

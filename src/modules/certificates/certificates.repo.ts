@@ -1,11 +1,10 @@
-// SQL for completion and certificates: the programme's completion rule, the attendance marks that
-// feed it, the per-unit-per-year number sequence, and certificates by id, programme, person, token.
+// SQL for completion and certificates: the programme's completion rule, the per-unit-per-year
+// number sequence, and certificates by id, programme, person, token (the marks that feed the rule
+// come from the attendance service).
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
 import type { CertificateCompetency } from '../../db/schema.ts';
-
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 export async function minAttendanceOf(conn: Conn, programmeId: string): Promise<number> {
   const r = await conn
@@ -21,23 +20,6 @@ export async function setMinAttendance(conn: Conn, programmeId: string, min: num
     .updateTable('programmes')
     .set({ completion_min_attendance: min, updated_at: new Date() })
     .where('id', '=', programmeId)
-    .execute();
-}
-
-/**
- * Attendance marks of a programme's held (not cancelled) sessions, per enrolment, oldest first.
- * Read-only, and here rather than in the attendance module because its service exports no
- * per-participant reader yet; it reads only what the attendance module writes.
- */
-export async function marksOf(conn: Conn, programmeId: string, enrolmentIds: readonly string[]) {
-  return conn
-    .selectFrom('attendance_marks as m')
-    .innerJoin('programme_sessions as s', 's.id', 'm.session_id')
-    .select(['m.enrolment_id', 'm.status', 's.starts_at', 's.ends_at'])
-    .where('s.programme_id', '=', programmeId)
-    .where('s.status', '<>', 'cancelled')
-    .where('m.enrolment_id', 'in', enrolmentIds.length ? enrolmentIds : [NONE])
-    .orderBy('s.starts_at')
     .execute();
 }
 
@@ -85,7 +67,7 @@ export async function insertCertificate(conn: Conn, v: CertificateValues): Promi
 }
 
 function scoped(conn: Conn, scope: Scope) {
-  let q = conn
+  return conn
     .selectFrom('certificates as c')
     .innerJoin('programmes as p', 'p.id', 'c.programme_id')
     .innerJoin('enrolments as e', 'e.id', 'c.enrolment_id')
@@ -111,10 +93,8 @@ function scoped(conn: Conn, scope: Scope) {
       'c.revoked_reason',
       'c.revoked_at',
       'c.created_at',
-    ]);
-  if (!scope.all) q = q.where('c.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  if (scope.partnerId !== undefined) q = q.where('p.partner_id', '=', scope.partnerId ?? NONE);
-  return q;
+    ])
+    .where(scopeFilter(scope, { unit: 'c.unit_id', partner: 'p.partner_id' }));
 }
 export type CertificateRow = Awaited<ReturnType<typeof findCertificate>> & {};
 

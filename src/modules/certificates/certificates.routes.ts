@@ -4,9 +4,10 @@ import { contentDisposition } from '../../app/downloads.ts';
 import { AppError } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { IdParams } from '../users/users.schema.ts';
+import { programmeOfEnrolment } from '../enrolments/enrolments.service.ts';
 import { certificatePdf } from './certificates.pdf.ts';
 import { CompletionRuleBody, RevokeBody, TokenParams } from './certificates.schema.ts';
 import * as service from './certificates.service.ts';
@@ -18,7 +19,7 @@ const view = { permission: 'selection.view' as const };
 
 export async function certificatesRoutes(app: App) {
   const completionPage = async (req: FastifyRequest, programmeId: string, rule?: FormState) => {
-    const o = await service.completionOverview(app.db, userOf(req).scope, programmeId);
+    const o = await service.completionOverview(ctxOf(req), programmeId);
     return renderPage(
       CompletionPage({
         ctx: viewCtx(req),
@@ -32,7 +33,7 @@ export async function certificatesRoutes(app: App) {
   };
 
   const certificatePage = async (req: FastifyRequest, id: string, revoke?: FormState) => {
-    const c = await service.getCertificate(app.db, userOf(req).scope, id);
+    const c = await service.getCertificate(ctxOf(req), id);
     const verifyUrl = service.verifyUrl(app.config.publicBaseUrl, c.verify_token);
     return renderPage(CertificatePage({ ctx: viewCtx(req), c, verifyUrl, revoke: revoke ?? emptyForm() }));
   };
@@ -51,14 +52,7 @@ export async function certificatesRoutes(app: App) {
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => completionPage(req, req.params.id, form),
-        action: () =>
-          service.setCompletionRule(
-            app.db,
-            actorOf(req),
-            userOf(req).scope,
-            req.params.id,
-            req.body.min_attendance,
-          ),
+        action: () => service.setCompletionRule(ctxOf(req), req.params.id, req.body.min_attendance),
         flash: 'certificates.ruleSaved',
         redirect: () => `/programmes/${req.params.id}/completion`,
       }),
@@ -68,9 +62,16 @@ export async function certificatesRoutes(app: App) {
     '/enrolments/:id/certificate',
     { config: { permission: 'certificates.issue' }, schema: { params: IdParams } },
     async (req, reply) => {
-      const id = await service.completeAndIssue(app.db, actorOf(req), userOf(req).scope, req.params.id);
-      setFlash(reply, 'certificates.issued');
-      return reply.redirect(`/certificates/${id}`, 303);
+      let id = '';
+      return submitForm(req, reply, {
+        // The button sits on the programme's completion page: a refusal on a field shows it again.
+        render: async () => completionPage(req, await programmeOfEnrolment(ctxOf(req), req.params.id)),
+        action: async () => {
+          id = await service.completeAndIssue(ctxOf(req), req.params.id);
+        },
+        flash: 'certificates.issued',
+        redirect: () => `/certificates/${id}`,
+      });
     },
   );
 
@@ -82,7 +83,7 @@ export async function certificatesRoutes(app: App) {
     '/certificates/:id/sertifikat.pdf',
     { config: view, schema: { params: IdParams } },
     async (req, reply) => {
-      const d = await service.certificateDocument(app.db, userOf(req).scope, req.params.id);
+      const d = await service.certificateDocument(ctxOf(req), req.params.id);
       const pdf = await certificatePdf(
         d,
         service.verifyUrl(app.config.publicBaseUrl, d.certificate.verify_token),
@@ -106,8 +107,7 @@ export async function certificatesRoutes(app: App) {
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => certificatePage(req, req.params.id, form),
-        action: () =>
-          service.revokeCertificate(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body.reason),
+        action: () => service.revokeCertificate(ctxOf(req), req.params.id, req.body.reason),
         flash: 'certificates.revoked',
         redirect: () => `/certificates/${req.params.id}`,
       }),
@@ -124,7 +124,7 @@ export async function certificatesRoutes(app: App) {
         .header('cache-control', 'no-store')
         .header('referrer-policy', 'no-referrer');
       try {
-        const c = await service.verifyCertificate(app.db, req.params.token);
+        const c = await service.verifyCertificate(ctxOf(req), req.params.token);
         return reply.html(renderPage(VerifyPage({ c })));
       } catch (err) {
         if (err instanceof AppError && err.status === 404)

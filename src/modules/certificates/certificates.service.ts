@@ -1,14 +1,12 @@
 // Completion and certificates: the programme's completion rule, who may complete and why not,
 // completing a participant and issuing their certificate in one step, revoking, and verifying.
 import { randomBytes } from 'node:crypto';
-import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
+import { AppError, conflict, fieldError, isUniqueViolation, notFound } from '../../app/errors.ts';
 import { dayInZone } from '../../app/format.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Conn, Db } from '../../db/database.ts';
-import type { MarkStatus, TimeZone } from '../../db/schema.ts';
-import { getAgreement } from '../agreements/agreements.service.ts';
+import { type Ctx, today, withDb } from '../../app/principal.ts';
+import { agreement } from '../agreements/agreements.policy.ts';
 import { isPresent, sessionHours } from '../attendance/attendance.rules.ts';
+import { type ParticipantMark, participantMarks } from '../attendance/attendance.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   type CompetencyRecordUnit,
@@ -21,19 +19,17 @@ import {
   programmeOfEnrolment,
 } from '../enrolments/enrolments.service.ts';
 import { expiryOf } from '../inmates/inmates.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
-import { getProgramme } from '../programmes/programmes.service.ts';
-import { getUnit } from '../units/units.service.ts';
+import { partner as partnerPolicy } from '../partners/partners.policy.ts';
+import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
+import { unit as unitPolicy } from '../units/units.policy.ts';
 import { headOfUnit } from '../users/users.service.ts';
 import * as repo from './certificates.repo.ts';
 import { type CompletionResult, certificateNumber, completionCheck, initialsOf } from './completion.rules.ts';
 
 export type { CertificateRow } from './certificates.repo.ts';
 
-type Mark = Awaited<ReturnType<typeof repo.marksOf>>[number];
-
 /** Hours in the hall: every present mark earns its session's length. */
-function hoursPresent(marks: readonly Mark[]): number {
+function hoursPresent(marks: readonly ParticipantMark[]): number {
   const h = marks
     .filter((m) => isPresent(m.status))
     .reduce((t, m) => t + sessionHours(m.starts_at, m.ends_at), 0);
@@ -43,14 +39,14 @@ function hoursPresent(marks: readonly Mark[]): number {
 function check(
   status: Parameters<typeof completionCheck>[0]['status'],
   min: number,
-  marks: readonly Mark[],
+  marks: readonly ParticipantMark[],
   record: readonly CompetencyRecordUnit[],
   release?: { expiry: string | null; onDay: string },
 ) {
   return completionCheck({
     status,
     minAttendance: min,
-    marks: marks.map((m) => m.status as MarkStatus),
+    marks: marks.map((m) => m.status),
     units: record.map((u) => ({ code: u.code, title: u.title, core: u.core, status: u.status })),
     release,
   });
@@ -61,12 +57,12 @@ function check(
  * they complete (the day a completed place ended, otherwise `today`); none for interns and staff.
  */
 async function releaseOf(
-  db: Conn,
+  ctx: Pick<Ctx, 'db'>,
   places: ReadonlyArray<{ id: string; inmate_id: string | null; status: string; ended_on: string | null }>,
   today: string,
 ) {
   const ids = places.flatMap((p) => (p.inmate_id ? [p.inmate_id] : []));
-  const expiry = await expiryOf(db, ids);
+  const expiry = await expiryOf(ctx.db, ids);
   return new Map(
     places.map((p) => [
       p.id,
@@ -92,18 +88,14 @@ export interface ParticipantStanding {
 }
 
 /** The completion page: the rule, every participant with whether they may complete and why not. */
-export async function completionOverview(db: Db, scope: Scope, programmeId: string) {
-  const m = await programmeMatrix(db, scope, programmeId);
-  const today = dayInZone(new Date(), m.programme.timezone as TimeZone);
+export async function completionOverview(ctx: Ctx, programmeId: string) {
+  const m = await programmeMatrix(ctx, programmeId);
+  const day = today(ctx, m.programme.timezone);
   const [min, marks, certificates, release] = await Promise.all([
-    repo.minAttendanceOf(db, programmeId),
-    repo.marksOf(
-      db,
-      programmeId,
-      m.rows.map((r) => r.id),
-    ),
-    repo.certificatesOfProgramme(db, scope, programmeId),
-    listEnrolments(db, scope, programmeId).then((places) => releaseOf(db, places, today)),
+    repo.minAttendanceOf(ctx.db, programmeId),
+    participantMarks(ctx, { programmeId, enrolmentIds: m.rows.map((r) => r.id) }),
+    repo.certificatesOfProgramme(ctx.db, ctx.who.scope, programmeId),
+    listEnrolments(ctx, programmeId).then((places) => releaseOf(ctx, places, day)),
   ]);
   const rows: ParticipantStanding[] = m.rows.map((r) => {
     const own = marks.filter((x) => x.enrolment_id === r.id);
@@ -120,20 +112,14 @@ export async function completionOverview(db: Db, scope: Scope, programmeId: stri
   return { programme: m.programme, min, rows, certificates };
 }
 
-export async function setCompletionRule(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  programmeId: string,
-  min: number,
-) {
-  const p = await getProgramme(db, scope, programmeId);
+export async function setCompletionRule(ctx: Ctx, programmeId: string, min: number) {
+  const p = await programmePolicy(ctx, programmeId, { for: 'manage' });
   if (!Number.isInteger(min) || min < 0 || min > 100)
     throw fieldError('min_attendance', 'certificates.minRange');
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.minAttendanceOf(trx, p.id);
     await repo.setMinAttendance(trx, p.id, min);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'programmes.completion_rule',
       entity: 'programme',
       entityId: p.id,
@@ -150,34 +136,31 @@ export async function setCompletionRule(
  * year under a lock, so two issues at once never share a number.
  */
 export async function completeAndIssue(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   enrolmentId: string,
   opts: { issuedOn?: string | undefined } = {},
 ): Promise<string> {
-  const programmeId = await programmeOfEnrolment(db, scope, enrolmentId);
-  const p = await getProgramme(db, scope, programmeId);
-  const unit = await getUnit(db, scope, p.unit_id);
-  const issuedOn = opts.issuedOn ?? dayInZone(new Date(), p.timezone as TimeZone);
+  const programmeId = await programmeOfEnrolment(ctx, enrolmentId);
+  const p = await programmePolicy(ctx, programmeId);
+  const unit = await unitPolicy(ctx, p.unit_id);
+  const issuedOn = opts.issuedOn ?? today(ctx, p.timezone);
   try {
-    return await db.transaction().execute(async (trx) => {
-      const e = await completeEnrolmentTx(trx, actor, scope, enrolmentId, issuedOn);
+    return await ctx.db.transaction().execute(async (trx) => {
+      const tx = withDb(ctx, trx);
+      const e = await completeEnrolmentTx(tx, enrolmentId, issuedOn);
       const [min, marks, record, release] = await Promise.all([
         repo.minAttendanceOf(trx, p.id),
-        repo.marksOf(trx, p.id, [e.id]),
-        competencyRecord(trx, e.id),
-        releaseOf(trx, [e], issuedOn),
+        participantMarks(tx, { programmeId: p.id, enrolmentIds: [e.id] }),
+        competencyRecord(tx, e.id),
+        releaseOf(tx, [e], issuedOn),
       ]);
       const result = check(e.status, min, marks, record, release.get(e.id));
       // Past the tanggal ekspirasi: say why, so staff know to put the register right first.
       const late = result.reasons.find((r) => r.code === 'past_expiry');
       if (late)
-        throw new AppError('certificates.past_expiry', 409, 'certificates.reason.past_expiry', {
-          date: late.expiry,
-        });
+        throw conflict('certificates.past_expiry', 'certificates.reason.past_expiry', { date: late.expiry });
       if (!result.eligible || result.rate === null)
-        throw new AppError('certificates.not_eligible', 409, 'certificates.notEligible');
+        throw conflict('certificates.not_eligible', 'certificates.notEligible');
       const year = Number(issuedOn.slice(0, 4));
       await repo.lockSequence(trx, p.unit_id, year);
       const seq = (await repo.countIssued(trx, p.unit_id, year)) + 1;
@@ -198,10 +181,10 @@ export async function completeAndIssue(
           hours: u.hoursAttended,
           status: u.status,
         })),
-        issued_by: actor.userId,
+        issued_by: ctx.who.id,
       };
       const id = await repo.insertCertificate(trx, v);
-      await recordAudit(trx, actor, {
+      await recordAudit(trx, ctx.who.actor, {
         action: 'certificates.issue',
         entity: 'certificate',
         entityId: id,
@@ -213,32 +196,33 @@ export async function completeAndIssue(
     });
   } catch (err) {
     if (isUniqueViolation(err, 'certificates_enrolment_valid_key'))
-      throw new AppError('certificates.already_valid', 409, 'certificates.alreadyValid');
+      throw conflict('certificates.already_valid', 'certificates.alreadyValid');
     throw err;
   }
 }
 
-export async function getCertificate(db: Conn, scope: Scope, id: string) {
-  const c = await repo.findCertificate(db, scope, id);
-  if (!c) throw new AppError('certificates.not_found', 404, 'err.notFound');
+/** A certificate within the principal's scope (its unit; an instructor's own partner's programme). */
+export async function getCertificate(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
+  const c = await repo.findCertificate(ctx.db, ctx.who.scope, id);
+  if (!c) throw notFound('certificates');
   return c;
 }
 
-export async function certificatesOfInmate(db: Db, scope: Scope, inmateId: string) {
-  return repo.certificatesOfInmate(db, scope, inmateId);
+/** A person's certificates within the principal's scope, newest first (their page in the register). */
+export async function certificatesOfInmate(ctx: Pick<Ctx, 'db' | 'who'>, inmateId: string) {
+  return repo.certificatesOfInmate(ctx.db, ctx.who.scope, inmateId);
 }
 
 /** Revokes a valid certificate with a reason; a new one may then be issued to the same participant. */
-export async function revokeCertificate(db: Db, actor: Actor, scope: Scope, id: string, reason: string) {
+export async function revokeCertificate(ctx: Ctx, id: string, reason: string) {
   const why = reason.trim();
   if (why.length < 5) throw fieldError('reason', 'certificates.reasonRequired');
-  await db.transaction().execute(async (trx) => {
-    const c = await repo.findCertificate(trx, scope, id, true);
-    if (!c) throw new AppError('certificates.not_found', 404, 'err.notFound');
-    if (c.status === 'revoked')
-      throw new AppError('certificates.already_revoked', 409, 'certificates.alreadyRevoked');
-    await repo.revoke(trx, id, { reason: why, by: actor.userId });
-    await recordAudit(trx, actor, {
+  await ctx.db.transaction().execute(async (trx) => {
+    const c = await repo.findCertificate(trx, ctx.who.scope, id, true);
+    if (!c) throw notFound('certificates');
+    if (c.status === 'revoked') throw conflict('certificates.already_revoked', 'certificates.alreadyRevoked');
+    await repo.revoke(trx, id, { reason: why, by: ctx.who.id });
+    await recordAudit(trx, ctx.who.actor, {
       action: 'certificates.revoke',
       entity: 'certificate',
       entityId: id,
@@ -247,12 +231,12 @@ export async function revokeCertificate(db: Db, actor: Actor, scope: Scope, id: 
       after: { status: 'revoked', reason: why },
     });
   });
-  return getCertificate(db, scope, id);
+  return getCertificate(ctx, id);
 }
 
 /** Tokens are base64url of 24 random bytes; anything else cannot exist and is simply not found. */
-export async function verifyCertificate(db: Db, token: string) {
-  const c = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await repo.findByToken(db, token) : undefined;
+export async function verifyCertificate(ctx: Pick<Ctx, 'db'>, token: string) {
+  const c = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await repo.findByToken(ctx.db, token) : undefined;
   if (!c) throw new AppError('certificates.not_found', 404, 'verify.unknown');
   return {
     number: c.number,
@@ -260,7 +244,7 @@ export async function verifyCertificate(db: Db, token: string) {
     programme_name: c.programme_name,
     issued_on: c.issued_on,
     status: c.status,
-    revoked_on: c.revoked_at ? dayInZone(new Date(c.revoked_at), c.timezone as TimeZone) : null,
+    revoked_on: c.revoked_at ? dayInZone(new Date(c.revoked_at), c.timezone) : null,
   };
 }
 
@@ -269,18 +253,16 @@ export function verifyUrl(baseUrl: string, token: string): string {
 }
 
 /** Everything the printed certificate needs: the unit's letterhead, who signs, the snapshot. */
-export async function certificateDocument(db: Db, scope: Scope, id: string) {
-  const c = await getCertificate(db, scope, id);
-  const p = await getProgramme(db, scope, c.programme_id);
-  const unit = await getUnit(db, scope, c.unit_id);
-  const head = await headOfUnit(db, c.unit_id);
+export async function certificateDocument(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
+  const c = await getCertificate(ctx, id);
+  const p = await programmePolicy(ctx, c.programme_id);
+  const unit = await unitPolicy(ctx, c.unit_id);
+  const head = await headOfUnit(ctx.db, c.unit_id);
   let partner: { name: string; signatory: string | null; position: string | null } | null = null;
   if (p.partner_id) {
-    const pr = await getPartner(db, scope, p.partner_id);
+    const pr = await partnerPolicy(ctx, p.partner_id);
     const party = p.agreement_id
-      ? (await getAgreement(db, scope, p.agreement_id)).parties.find(
-          (x) => x.role === 'second' && x.signatory_name,
-        )
+      ? (await agreement(ctx, p.agreement_id)).parties.find((x) => x.role === 'second' && x.signatory_name)
       : undefined;
     const contact = pr.contacts[0];
     partner = {

@@ -4,6 +4,7 @@ import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { daysFromToday } from '../../../test/attendance-fixtures.ts';
 import { buildInmate, buildKanwil, buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
 import { dayInZone } from '../../app/format.ts';
+import { systemCtx } from '../../app/principal.ts';
 import type { CompetencyStatus, MarkStatus } from '../../db/schema.ts';
 import { completeAndIssue } from './certificates.service.ts';
 
@@ -216,8 +217,8 @@ describe('completion and certificates', () => {
 
   test('completing issues a numbered certificate with a snapshot, in one step', async () => {
     const [a, b] = await Promise.all([
-      completeAndIssue(t.db, actor, { all: true }, e.siti),
-      completeAndIssue(t.db, actor, { all: true }, e.intern),
+      completeAndIssue(systemCtx(t.db, new Date(), actor.name), e.siti),
+      completeAndIssue(systemCtx(t.db, new Date(), actor.name), e.intern),
     ]);
     const rows = await t.db.selectFrom('certificates').selectAll().where('id', 'in', [a, b]).execute();
     const numbers = rows.map((r) => r.number).sort();

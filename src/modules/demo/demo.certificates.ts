@@ -3,7 +3,7 @@
 // Rutan who meet the rule (by name), issued on the day of the class's last held session, so no
 // attendance mark ever falls after a holder's completion.
 
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, systemCtx, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { participantsOf, sessionsOfProgramme } from '../attendance/attendance.service.ts';
 import { completeAndIssue, completionOverview } from '../certificates/certificates.service.ts';
@@ -11,17 +11,15 @@ import { competencyRecord } from '../competencies/competencies.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
 
-const all = { all: true as const };
-
 /** Returns how many certificates it issued: 0 when some exist already or nobody meets the rule. */
 export async function seedDemoCertificates(
   db: Db,
   ids: { unitId: string; issuer: Actor },
   now = new Date(),
 ): Promise<number> {
-  const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
+  const programmeId = ids.unitId ? await programmeIdByName({ db }, ids.unitId, DEMO_PROGRAMME) : undefined;
   if (!programmeId || !ids.issuer.userId) return 0;
-  const o = await completionOverview(db, all, programmeId);
+  const o = await completionOverview(systemCtx(db), programmeId);
   if (o.certificates.length > 0) return 0;
   const classes = new Map(
     (await participantsOf({ db }, { programmeId })).map((p) => [p.id, p.register_class]),
@@ -42,6 +40,11 @@ export async function seedDemoCertificates(
     .map((s) => s.day)
     .sort()
     .at(-1);
+  const issuer = {
+    db,
+    who: { ...systemPrincipal(ids.issuer.name), id: ids.issuer.userId, actor: ids.issuer },
+    now: new Date(),
+  };
   let issued = 0;
   for (const r of chosen) {
     const assessed = (await competencyRecord({ db }, r.id))
@@ -49,7 +52,7 @@ export async function seedDemoCertificates(
       .filter((d): d is string => d !== null)
       .sort();
     const days = [assessed.at(-1), lastHeld].filter((d): d is string => d !== undefined).sort();
-    await completeAndIssue(db, ids.issuer, all, r.id, { issuedOn: days.at(-1) });
+    await completeAndIssue(issuer, r.id, { issuedOn: days.at(-1) });
     issued++;
   }
   return issued;
