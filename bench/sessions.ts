@@ -5,7 +5,7 @@
 // ("nothing to create"). Prints seconds, sessions created and audit records written for each run.
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { SYSTEM } from '../src/app/principal.ts';
+import { systemCtx } from '../src/app/principal.ts';
 import { createDb } from '../src/db/database.ts';
 import { generateSessions } from '../src/modules/programmes/sessions.service.ts';
 import { DEFAULTS, freshEmbedded, generate } from './generate.ts';
@@ -44,7 +44,7 @@ try {
   for (const label of ['fill', 'nothing to create']) {
     const a0 = await audits();
     const t0 = performance.now();
-    const created = await generateSessions(db, SYSTEM.actor, { now });
+    const created = await generateSessions(systemCtx(db, now));
     const s = (performance.now() - t0) / 1000;
     process.stdout.write(
       `generateSessions (${label}): ${s.toFixed(2)} s, ${created} sessions created, ${(await audits()) - a0} audit records\n`,

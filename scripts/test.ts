@@ -15,6 +15,7 @@ import { createDb } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/modules/demo/demo.seed.ts';
+import { systemCtx } from '../src/app/principal.ts';
 import { seedProgramAksi } from '../src/modules/program-aksi/program-aksi.service.ts';
 import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from '../test/db.ts';
 import { chromiumExecutable } from '../test/e2e/browser.ts';
@@ -123,7 +124,7 @@ if (needsDemo.some(Boolean)) {
   const ddb = createDb(demoUrl.toString(), { max: 4 });
   try {
     // As `npm start` seeds a new database: the Program Aksi reference list, then the demo.
-    await seedProgramAksi(ddb, { userId: null, name: 'system:seed' });
+    await seedProgramAksi(systemCtx(ddb, new Date(), 'system:seed'));
     await seedDemo(ddb, demoNow);
     demoLine = `; demo seeded once in ${((performance.now() - d0) / 1000).toFixed(1)} s`;
   } catch (err) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dayInZone } from '../../src/app/format.ts';
+import { actingAs } from '../../src/app/principal.ts';
 import type { RegisterClass } from '../../src/db/schema.ts';
 import { createProgramme } from '../../src/modules/programmes/programmes.service.ts';
 import { DEMO_PASSWORD, DESKTOP, NARROW_PHONE, useE2e } from './harness.ts';
@@ -49,15 +50,14 @@ describe('an intake in the browser', () => {
         .executeTakeFirstOrThrow()
     ).id;
     const programmeId = await createProgramme(
-      e2e.app.db,
-      { userId: petugasId, name: 'petugas.magetan' },
-      { id: petugasId, unitId: s1.unit_id, scope: { all: true } },
+      { db: e2e.app.db, now: new Date(), who: actingAs({ userId: petugasId, name: 'petugas.magetan' }) },
       {
         name: 'Pelatihan Sablon Kaos',
         kind: 'training',
         capacity: 5,
         status: 'running',
         eligibility: { risk_levels: ['rendah', 'sedang'] },
+        unit_id: s1.unit_id,
       },
     );
     const today = dayInZone(new Date(), 'Asia/Jakarta');

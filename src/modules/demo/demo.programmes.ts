@@ -2,8 +2,7 @@
 // Arta Jayendra Perkasa under its PKS, every Wednesday 09:00-12:00 WIB in the Aula from 21 January
 // 2026, open-ended, with its sessions generated through today + 8 weeks.
 
-import type { Actor } from '../../app/principal.ts';
-import type { Db } from '../../db/database.ts';
+import type { Ctx } from '../../app/principal.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
 import { seedHolidays } from '../holidays/holidays.service.ts';
 import { partnerIdByName } from '../partners/partners.service.ts';
@@ -23,46 +22,41 @@ const CURRICULUM = [
   { code: 'RJT-06', title: 'Penyelesaian (finishing) dan standar mutu produk', target_hours: 9 },
 ];
 
-export async function seedDemoProgrammes(db: Db, actor: Actor, ids: { unitId: string; petugasId: string }) {
+/** Seeds as the system (`ctx`: national scope, its audit actor), at `ctx.now`. */
+export async function seedDemoProgrammes(ctx: Ctx, ids: { unitId: string; petugasId: string }) {
   // Sessions skip holidays, so the national calendar must be there first (it only fills an empty one).
-  await seedHolidays(db, actor);
-  const all = { all: true as const };
+  await seedHolidays(ctx);
   let created = 0;
-  let id = await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME);
+  let id = await programmeIdByName(ctx, ids.unitId, DEMO_PROGRAMME);
   if (!id) {
-    const partnerId = await partnerIdByName(db, ids.unitId, DEMO_PARTNER);
+    const partnerId = await partnerIdByName(ctx.db, ids.unitId, DEMO_PARTNER);
     const pks = partnerId
-      ? (await listAgreements(db, all, { partnerId, page: 1 })).rows.find((a) => a.kind === 'pks')
+      ? (await listAgreements(ctx, { partnerId, page: 1 })).rows.find((a) => a.kind === 'pks')
       : undefined;
-    const umkm = (await listProgramAksi(db)).find((p) =>
+    const umkm = (await listProgramAksi(ctx)).find((p) =>
       p.title.startsWith('Pelatihan kerja dan produksi UMKM'),
     );
-    id = await createProgramme(
-      db,
-      actor,
-      { id: ids.petugasId, unitId: ids.unitId, scope: all },
-      {
-        unit_id: ids.unitId,
-        name: DEMO_PROGRAMME,
-        kind: 'training',
-        skill_area: 'Rajut tangan (hand crochet): tas, dompet, gantungan kunci',
-        partner_id: partnerId,
-        agreement_id: pks?.id,
-        location: 'Aula Rutan',
-        capacity: 20,
-        status: 'running',
-        program_aksi_ids: umkm ? [umkm.id] : [],
-        eligibility: {
-          // Two months: the court stage of a detainee (A.III, up to 90 days) can still take part.
-          min_remaining_months: 2,
-          no_register_f_months: 6,
-          risk_levels: ['rendah', 'sedang'],
-          allow_health_restriction: true,
-        },
-        curriculum: CURRICULUM,
+    id = await createProgramme(ctx, {
+      unit_id: ids.unitId,
+      name: DEMO_PROGRAMME,
+      kind: 'training',
+      skill_area: 'Rajut tangan (hand crochet): tas, dompet, gantungan kunci',
+      partner_id: partnerId,
+      agreement_id: pks?.id,
+      location: 'Aula Rutan',
+      capacity: 20,
+      status: 'running',
+      program_aksi_ids: umkm ? [umkm.id] : [],
+      eligibility: {
+        // Two months: the court stage of a detainee (A.III, up to 90 days) can still take part.
+        min_remaining_months: 2,
+        no_register_f_months: 6,
+        risk_levels: ['rendah', 'sedang'],
+        allow_health_restriction: true,
       },
-    );
-    const r = await addSchedule(db, actor, all, id, {
+      curriculum: CURRICULUM,
+    });
+    const r = await addSchedule(ctx, id, {
       weekdays: [3],
       every_n_weeks: 1,
       starts_on: '2026-01-21',
@@ -73,5 +67,5 @@ export async function seedDemoProgrammes(db: Db, actor: Actor, ids: { unitId: st
     created += 2 + r.created;
   }
   // On later starts the window moves on: top it up like the daily job does.
-  return created + (await generateSessions(db, actor, { programmeId: id }));
+  return created + (await generateSessions(ctx, { programmeId: id }));
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
+import { systemCtx } from '../../app/principal.ts';
 import { seedProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { ensureFirstAdmin } from '../users/users.service.ts';
 import { DEMO_ACCOUNTS, DEMO_PARTNER_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.seed.ts';
@@ -21,9 +22,9 @@ describe('demo data and first start', () => {
   });
 
   test('seeding tells the Magetan story and running it twice adds nothing', async () => {
-    assert.equal(await seedProgramAksi(t.db, { userId: null, name: 'uji' }), 6);
+    assert.equal(await seedProgramAksi(systemCtx(t.db, undefined, 'uji')), 6);
     assert.equal(
-      await seedProgramAksi(t.db, { userId: null, name: 'uji' }),
+      await seedProgramAksi(systemCtx(t.db, undefined, 'uji')),
       0,
       'reference data only fills an empty list',
     );

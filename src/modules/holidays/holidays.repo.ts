@@ -1,4 +1,5 @@
 // SQL for the holiday calendar: national rows (unit_id null) and each unit's local ones.
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
 import type { HolidayKind } from '../../db/schema.ts';
 
@@ -15,21 +16,56 @@ export async function findHoliday(conn: Conn, id: string) {
     .executeTakeFirst();
 }
 
-/** National holidays plus the given units' local ones, between two days inclusive. */
-export async function listHolidays(conn: Conn, unitIds: readonly string[] | 'all', from: string, to: string) {
-  let q = conn
+function between(conn: Conn, from: string, to: string) {
+  return conn
     .selectFrom('holidays as h')
     .leftJoin('units as u', 'u.id', 'h.unit_id')
     .select(cols)
     .where('h.day', '>=', from)
     .where('h.day', '<=', to);
-  if (unitIds !== 'all')
-    q = q.where((eb) =>
+}
+
+/** National holidays plus the local ones of the units in the scope, between two days inclusive. */
+export async function listHolidays(conn: Conn, scope: Scope, from: string, to: string) {
+  return between(conn, from, to)
+    .where((eb) =>
+      eb.or([eb('h.unit_id', 'is', null), scopeFilter(scope, { unit: 'h.unit_id', partner: null })]),
+    )
+    .orderBy('h.day')
+    .orderBy('h.unit_id', 'desc')
+    .execute();
+}
+
+/** National holidays plus one unit's local ones, between two days inclusive. */
+export async function holidaysOfUnit(conn: Conn, unitId: string, from: string, to: string) {
+  return between(conn, from, to)
+    .where((eb) => eb.or([eb('h.unit_id', 'is', null), eb('h.unit_id', '=', unitId)]))
+    .orderBy('h.day')
+    .orderBy('h.unit_id', 'desc')
+    .execute();
+}
+
+/** National holidays and the given units' own, in [from, to]: per unit id, plus '' for national. */
+export async function holidaysOfUnits(conn: Conn, unitIds: readonly string[], from: string, to: string) {
+  const rows = await conn
+    .selectFrom('holidays')
+    .select(['unit_id', 'day'])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where((eb) =>
       unitIds.length
-        ? eb.or([eb('h.unit_id', 'is', null), eb('h.unit_id', 'in', unitIds)])
-        : eb('h.unit_id', 'is', null),
-    );
-  return q.orderBy('h.day').orderBy('h.unit_id', 'desc').execute();
+        ? eb.or([eb('unit_id', 'is', null), eb('unit_id', 'in', unitIds)])
+        : eb('unit_id', 'is', null),
+    )
+    .execute();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const key = r.unit_id ?? '';
+    const set = out.get(key) ?? new Set<string>();
+    out.set(key, set);
+    set.add(r.day);
+  }
+  return out;
 }
 
 export async function dayTaken(conn: Conn, unitId: string | null, day: string, exceptId?: string) {

@@ -1,11 +1,12 @@
 // The holiday calendar: the page /holidays and /api/v1/holidays.
 import { Type } from 'typebox';
 import { submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { today } from '../../app/principal.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { IdParams } from '../users/users.schema.ts';
+import { holidayMay } from './holidays.policy.ts';
 import { HolidayBody, HolidayListQuery, HolidayOut, HolidayUpdateBody } from './holidays.schema.ts';
 import * as service from './holidays.service.ts';
 import { HolidaysPage } from './holidays.views.tsx';
@@ -14,23 +15,21 @@ const view = { permission: 'holidays.view' as const };
 const manage = { permission: 'holidays.manage' as const };
 const tags = ['holidays'];
 
-function viewer(req: FastifyRequest): service.Viewer {
-  const u = userOf(req);
-  return { unitId: u.unitId, roles: u.roles, scope: u.scope };
-}
-
-const thisYear = (req: FastifyRequest) => Number(dayInZone(new Date(), userOf(req).zone).slice(0, 4));
+const thisYear = (req: FastifyRequest) => Number(today(ctxOf(req)).slice(0, 4));
 
 export async function holidaysRoutes(app: App) {
-  const page = async (req: FastifyRequest, year: number, form: FormState = emptyForm()) =>
-    renderPage(
+  const page = async (req: FastifyRequest, year: number, form: FormState = emptyForm()) => {
+    const ctx = ctxOf(req);
+    return renderPage(
       HolidaysPage({
         ctx: viewCtx(req),
+        may: holidayMay(ctx.who),
         year,
-        rows: await service.listHolidays(app.db, viewer(req), year),
+        rows: await service.listHolidays(ctx, year),
         form,
       }),
     );
+  };
 
   app.get('/holidays', { config: view, schema: { querystring: HolidayListQuery } }, async (req, reply) =>
     reply.html(await page(req, req.query.year ?? thisYear(req))),
@@ -42,18 +41,21 @@ export async function holidaysRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => page(req, Number(String(form.values.day ?? '').slice(0, 4)) || thisYear(req), form),
-        action: () => service.createHoliday(app.db, actorOf(req), viewer(req), req.body),
+        action: () => service.createHoliday(ctxOf(req), req.body),
         flash: 'holidays.added',
         redirect: () => `/holidays?year=${req.body.day.slice(0, 4)}`,
       });
     },
   );
 
-  app.post('/holidays/:id/delete', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    await service.deleteHoliday(app.db, actorOf(req), viewer(req), req.params.id);
-    setFlash(reply, 'holidays.removed');
-    return reply.redirect('/holidays', 303);
-  });
+  app.post('/holidays/:id/delete', { config: manage, schema: { params: IdParams } }, async (req, reply) =>
+    submitForm(req, reply, {
+      render: (form) => page(req, thisYear(req), form),
+      action: () => service.deleteHoliday(ctxOf(req), req.params.id),
+      flash: 'holidays.removed',
+      redirect: () => '/holidays',
+    }),
+  );
 
   // ---- JSON API ----
   app.get(
@@ -68,7 +70,7 @@ export async function holidaysRoutes(app: App) {
       },
     },
     async (req) => ({
-      items: await service.listHolidays(app.db, viewer(req), req.query.year ?? thisYear(req)),
+      items: await service.listHolidays(ctxOf(req), req.query.year ?? thisYear(req)),
     }),
   );
 
@@ -84,7 +86,7 @@ export async function holidaysRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const id = await service.createHoliday(app.db, actorOf(req), viewer(req), req.body);
+      const id = await service.createHoliday(ctxOf(req), req.body);
       return reply.code(201).send({ id });
     },
   );
@@ -102,7 +104,7 @@ export async function holidaysRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      await service.updateHoliday(app.db, actorOf(req), viewer(req), req.params.id, req.body);
+      await service.updateHoliday(ctxOf(req), req.params.id, req.body);
       return reply.code(204).send(null);
     },
   );
@@ -114,7 +116,7 @@ export async function holidaysRoutes(app: App) {
       schema: { tags, summary: 'Remove a holiday', params: IdParams, response: { 204: Type.Null() } },
     },
     async (req, reply) => {
-      await service.deleteHoliday(app.db, actorOf(req), viewer(req), req.params.id);
+      await service.deleteHoliday(ctxOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
+import { date, UnitIdOrOwn } from '../../app/schema.ts';
 
 export const HOLIDAY_KINDS = ['national', 'cuti_bersama', 'local'] as const;
-const date = Type.String({ format: 'date' });
 
 export const HolidayListQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
@@ -17,7 +17,7 @@ const fields = {
 export const HolidayBody = Type.Object({
   ...fields,
   national: Type.Optional(Type.Boolean()),
-  unit_id: Type.Optional(Type.String({ format: 'uuid', description: "Defaults to the user's unit" })),
+  unit_id: UnitIdOrOwn,
 });
 
 export const HolidayUpdateBody = Type.Object(fields);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildUnit, buildUser } from '../../../test/builders.ts';
-import { SYSTEM } from '../../app/principal.ts';
+import { systemCtx } from '../../app/principal.ts';
 import { seedHolidays } from './holidays.service.ts';
 
 describe('holiday calendar', () => {
@@ -18,8 +18,8 @@ describe('holiday calendar', () => {
   after(() => t.close());
 
   test("Indonesia's 2026 national holidays and cuti bersama are seeded once, as data", async () => {
-    assert.equal(await seedHolidays(t.db, SYSTEM.actor), 25);
-    assert.equal(await seedHolidays(t.db, SYSTEM.actor), 0);
+    assert.equal(await seedHolidays(systemCtx(t.db)), 25);
+    assert.equal(await seedHolidays(systemCtx(t.db)), 0);
     const rows = await t.db
       .selectFrom('holidays')
       .select(['day', 'kind'])

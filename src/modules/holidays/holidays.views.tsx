@@ -3,6 +3,7 @@ import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { HolidayMay } from './holidays.policy.ts';
 import type { HolidayRow } from './holidays.repo.ts';
 
 const LABELS: Record<string, MessageKey> = {
@@ -15,18 +16,18 @@ const LABELS: Record<string, MessageKey> = {
 
 export function HolidaysPage({
   ctx,
+  may,
   year,
   rows,
   form,
 }: {
   ctx: ViewCtx;
+  /** What the policy lets this user do (holidays.policy.ts). */
+  may: HolidayMay;
   year: number;
   rows: HolidayRow[];
   form: FormState;
 }) {
-  // National holidays are national reference data; unit staff edit their unit's local ones.
-  const national = ctx.can('reference.manage');
-  const canEdit = (h: HolidayRow) => ctx.can('holidays.manage') && (h.unit_id !== null || national);
   return (
     <Layout ctx={ctx} title={ctx.t('holidays.title')}>
       <h1>{ctx.t('holidays.title')}</h1>
@@ -52,7 +53,7 @@ export function HolidaysPage({
                 <th scope="col">{ctx.t('holidays.name')}</th>
                 <th scope="col">{ctx.t('holidays.kind')}</th>
                 <th scope="col">{ctx.t('holidays.scope')}</th>
-                {ctx.can('holidays.manage') && <th scope="col">{ctx.t('common.actions')}</th>}
+                {may.manage && <th scope="col">{ctx.t('common.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -62,9 +63,9 @@ export function HolidaysPage({
                   <td>{h.name}</td>
                   <td>{ctx.t(`holidayKind.${h.kind}`)}</td>
                   <td>{h.unit_name ?? ctx.t('holidays.national')}</td>
-                  {ctx.can('holidays.manage') && (
+                  {may.manage && (
                     <td>
-                      {canEdit(h) && (
+                      {may.edit(h) && (
                         <form method="post" action={`/holidays/${h.id}/delete`} class="inline">
                           <Csrf ctx={ctx} />
                           <button type="submit" class="link">
@@ -80,7 +81,7 @@ export function HolidaysPage({
           </table>
         </div>
       )}
-      {ctx.can('holidays.manage') && (
+      {may.manage && (
         <details class="panel" open={form.errors.length > 0}>
           <summary>{ctx.t('holidays.add')}</summary>
           <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
@@ -88,7 +89,7 @@ export function HolidaysPage({
             <Csrf ctx={ctx} />
             <TextField ctx={ctx} form={form} name="day" label="holidays.day" type="date" />
             <TextField ctx={ctx} form={form} name="name" label="holidays.name" maxLength={200} />
-            {national && (
+            {may.national && (
               <>
                 <div class="field">
                   <label class="check">

@@ -1,10 +1,10 @@
 // Program Aksi reference list: the admin page and /api/v1/program-aksi.
 import { type Static, Type } from 'typebox';
-import { handleForm } from '../../app/form-route.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyReply, type FastifyRequest, setFlash } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyReply, type FastifyRequest } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { ProgramAksiBody, ProgramAksiOut } from './program-aksi.schema.ts';
 import * as service from './program-aksi.service.ts';
 import { ProgramAksiPage } from './program-aksi.views.tsx';
@@ -15,7 +15,9 @@ const tags = ['reference'];
 
 export async function programAksiRoutes(app: App) {
   const page = async (req: FastifyRequest, form: FormState = emptyForm()) =>
-    renderPage(ProgramAksiPage({ ctx: viewCtx(req), items: await service.listProgramAksi(app.db), form }));
+    renderPage(
+      ProgramAksiPage({ ctx: viewCtx(req), items: await service.listProgramAksi(ctxOf(req)), form }),
+    );
 
   app.get('/admin/program-aksi', { config: manage }, async (req, reply) => reply.html(await page(req)));
 
@@ -24,21 +26,18 @@ export async function programAksiRoutes(app: App) {
     reply: FastifyReply,
     body: Static<typeof ProgramAksiBody>,
     id?: string,
-  ) => {
-    const sent = await handleForm(
-      req,
-      reply,
-      (form) => page(req, form),
-      async () => {
+  ) =>
+    submitForm(req, reply, {
+      render: (form) => page(req, form),
+      action: async () => {
+        // An unticked "active" box sends nothing: on the page, that deactivates.
         const input = { ...body, active: body.active === true };
-        if (id) await service.updateProgramAksi(app.db, actorOf(req), id, input);
-        else await service.createProgramAksi(app.db, actorOf(req), input);
+        if (id) await service.updateProgramAksi(ctxOf(req), id, input);
+        else await service.createProgramAksi(ctxOf(req), input);
       },
-    );
-    if (sent) return sent;
-    setFlash(reply, 'programAksi.saved');
-    return reply.redirect('/admin/program-aksi', 303);
-  };
+      flash: 'programAksi.saved',
+      redirect: () => '/admin/program-aksi',
+    });
 
   app.post(
     '/admin/program-aksi',
@@ -61,8 +60,8 @@ export async function programAksiRoutes(app: App) {
         response: { 200: Type.Object({ items: Type.Array(ProgramAksiOut) }) },
       },
     },
-    async () => ({
-      items: await service.listProgramAksi(app.db),
+    async (req) => ({
+      items: await service.listProgramAksi(ctxOf(req)),
     }),
   );
 
@@ -77,8 +76,7 @@ export async function programAksiRoutes(app: App) {
         response: { 201: Type.Object({ id: Type.String() }) },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send({ id: await service.createProgramAksi(app.db, actorOf(req), req.body) }),
+    async (req, reply) => reply.code(201).send({ id: await service.createProgramAksi(ctxOf(req), req.body) }),
   );
 
   app.put(
@@ -94,7 +92,7 @@ export async function programAksiRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      await service.updateProgramAksi(app.db, actorOf(req), req.params.id, req.body);
+      await service.updateProgramAksi(ctxOf(req), req.params.id, req.body);
       return reply.code(204).send(null);
     },
   );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildUser } from '../../../test/builders.ts';
+import { systemCtx } from '../../app/principal.ts';
 import { SEED_ITEMS, seedProgramAksi } from './program-aksi.service.ts';
 
 describe('Program Aksi reference list', () => {
@@ -9,7 +10,7 @@ describe('Program Aksi reference list', () => {
   let admin: Client;
   before(async () => {
     t = await startTestApp();
-    await seedProgramAksi(t.db, { userId: null, name: 'uji' });
+    await seedProgramAksi(systemCtx(t.db, undefined, 'uji'));
     admin = await t.signedIn((await buildUser(t.db, { roles: ['admin'], unit_id: null })).username);
   });
   after(() => t.close());

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
 import { dayInZone } from '../../app/format.ts';
-import { SYSTEM } from '../../app/principal.ts';
+import { systemCtx } from '../../app/principal.ts';
 import { isProgrammeInstructor, programmesOfInstructor } from './programmes.service.ts';
 import { addDays, isoWeekday } from './schedule.rules.ts';
 import { generateSessions } from './sessions.service.ts';
@@ -212,9 +212,9 @@ describe('programme changes: curriculum ids, instructors, schedule edits, late h
       instructors: Array<{ id: string }>;
     };
     assert.deepEqual(api.instructors.map((u) => u.id).sort(), [mine.id, staff.id].sort());
-    assert.equal(await isProgrammeInstructor(t.db, id, mine.id), true);
-    assert.equal(await isProgrammeInstructor(t.db, id, theirs.id), false);
-    assert.deepEqual(await programmesOfInstructor(t.db, mine.id), [id]);
+    assert.equal(await isProgrammeInstructor(systemCtx(t.db), id, mine.id), true);
+    assert.equal(await isProgrammeInstructor(systemCtx(t.db), id, theirs.id), false);
+    assert.deepEqual(await programmesOfInstructor(systemCtx(t.db), mine.id), [id]);
     // A PUT without instructor_ids leaves them as they are.
     await petugas.json('PUT', `/api/v1/programmes/${id}`, {
       name: 'Merajut instruktur',
@@ -222,7 +222,7 @@ describe('programme changes: curriculum ids, instructors, schedule edits, late h
       capacity: 20,
       partner_id: partnerId,
     });
-    assert.deepEqual(await programmesOfInstructor(t.db, staff.id), [id]);
+    assert.deepEqual(await programmesOfInstructor(systemCtx(t.db), staff.id), [id]);
   });
 
   test('editing a schedule regenerates only sessions not yet held; past, cancelled and moved ones stay', async () => {
@@ -316,7 +316,7 @@ describe('programme changes: curriculum ids, instructors, schedule edits, late h
       .where('id', '=', scheduleId)
       .executeTakeFirstOrThrow();
     assert.equal(s.ends_on, endOn);
-    assert.equal(await generateSessions(t.db, SYSTEM.actor, { programmeId: id }), 0);
+    assert.equal(await generateSessions(systemCtx(t.db), { programmeId: id }), 0);
     assert.equal((await audits('schedules.end')).at(-1)?.entity_id, scheduleId);
     const early = await petugas.json('POST', `/api/v1/programmes/${id}/schedules/${scheduleId}/end`, {
       ends_on: addDays(today(), -60),
@@ -447,7 +447,7 @@ describe('programme changes: curriculum ids, instructors, schedule edits, late h
     // 16:30 UTC: 23:30 on 3 March in WIB, 01:30 on 4 March in WIT.
     const now = new Date('2030-03-03T16:30:00Z');
     const a0 = (await audits('sessions.generate_batch')).length;
-    const created = await generateSessions(t.db, SYSTEM.actor, { now, weeksAhead: 1 });
+    const created = await generateSessions(systemCtx(t.db, now), { weeksAhead: 1 });
     const days = async (id: string) =>
       (
         await t.db
@@ -465,7 +465,7 @@ describe('programme changes: curriculum ids, instructors, schedule edits, late h
     assert.equal((batch[0]?.after as { created?: number } | undefined)?.created, created);
     assert.ok(created >= 16);
     // Nothing left to create: no rows, no audit record.
-    assert.equal(await generateSessions(t.db, SYSTEM.actor, { now, weeksAhead: 1 }), 0);
+    assert.equal(await generateSessions(systemCtx(t.db, now), { weeksAhead: 1 }), 0);
     assert.equal((await audits('sessions.generate_batch')).length, a0 + 1);
   });
 });

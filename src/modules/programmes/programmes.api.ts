@@ -1,8 +1,7 @@
 // /api/v1/programmes: the same operations as the pages, for other systems and scripts.
 import { Type } from 'typebox';
-import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
-import { IdParams } from '../users/users.schema.ts';
-import { viewerOf } from './programmes.routes.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import {
   CancelBody,
   CancelRangeBody,
@@ -27,8 +26,8 @@ const view = { permission: 'programmes.view' as const };
 const manage = { permission: 'programmes.manage' as const };
 const tags = ['programmes'];
 
-async function detail(req: FastifyRequest, db: App['db'], id: string) {
-  const d = await service.programmeDetail(db, userOf(req).scope, id);
+async function detail(req: FastifyRequest, id: string) {
+  const d = await service.programmeDetail(ctxOf(req), id);
   return {
     ...d.programme,
     program_aksi_ids: d.program_aksi_ids,
@@ -57,7 +56,7 @@ export async function programmesApi(app: App) {
       },
     },
     async (req) => {
-      const r = await service.listProgrammes(app.db, userOf(req).scope, {
+      const r = await service.listProgrammes(ctxOf(req), {
         q: req.query.q,
         status: req.query.status,
         page: req.query.page ?? 1,
@@ -77,7 +76,7 @@ export async function programmesApi(app: App) {
         response: { 200: ProgrammeDetailOut },
       },
     },
-    async (req) => detail(req, app.db, req.params.id),
+    async (req) => detail(req, req.params.id),
   );
 
   app.post(
@@ -92,8 +91,8 @@ export async function programmesApi(app: App) {
       },
     },
     async (req, reply) => {
-      const id = await service.createProgramme(app.db, actorOf(req), viewerOf(req), req.body);
-      return reply.code(201).send(await detail(req, app.db, id));
+      const id = await service.createProgramme(ctxOf(req), req.body);
+      return reply.code(201).send(await detail(req, id));
     },
   );
 
@@ -111,8 +110,8 @@ export async function programmesApi(app: App) {
       },
     },
     async (req) => {
-      await service.updateProgramme(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
-      return detail(req, app.db, req.params.id);
+      await service.updateProgramme(ctxOf(req), req.params.id, req.body);
+      return detail(req, req.params.id);
     },
   );
 
@@ -129,7 +128,7 @@ export async function programmesApi(app: App) {
       },
     },
     async (req, reply) => {
-      const r = await sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      const r = await sessions.addSchedule(ctxOf(req), req.params.id, req.body);
       return reply.code(201).send({ id: r.id, sessions_created: r.created });
     },
   );
@@ -151,14 +150,7 @@ export async function programmesApi(app: App) {
     },
     async (req) => {
       const { id, scheduleId } = req.params;
-      const r = await sessions.editSchedule(
-        app.db,
-        actorOf(req),
-        userOf(req).scope,
-        id,
-        scheduleId,
-        req.body,
-      );
+      const r = await sessions.editSchedule(ctxOf(req), id, scheduleId, req.body);
       return { sessions_removed: r.removed, sessions_created: r.created };
     },
   );
@@ -178,14 +170,7 @@ export async function programmesApi(app: App) {
     async (req) => {
       const { id, scheduleId } = req.params;
       return {
-        cancelled: await sessions.endSchedule(
-          app.db,
-          actorOf(req),
-          userOf(req).scope,
-          id,
-          scheduleId,
-          req.body,
-        ),
+        cancelled: await sessions.endSchedule(ctxOf(req), id, scheduleId, req.body),
       };
     },
   );
@@ -203,13 +188,7 @@ export async function programmesApi(app: App) {
       },
     },
     async (req) => {
-      const rows = await sessions.sessionsOf(
-        app.db,
-        userOf(req).scope,
-        req.params.id,
-        req.query.from,
-        req.query.to,
-      );
+      const rows = await sessions.sessionsOf(ctxOf(req), req.params.id, req.query.from, req.query.to);
       return {
         items: rows.map((s) => ({
           ...s,
@@ -233,13 +212,7 @@ export async function programmesApi(app: App) {
       },
     },
     async (req, reply) => {
-      const id = await sessions.addExtraSession(
-        app.db,
-        actorOf(req),
-        userOf(req).scope,
-        req.params.id,
-        req.body,
-      );
+      const id = await sessions.addExtraSession(ctxOf(req), req.params.id, req.body);
       return reply.code(201).send({ id });
     },
   );
@@ -257,7 +230,7 @@ export async function programmesApi(app: App) {
       },
     },
     async (req) => ({
-      cancelled: await sessions.cancelRange(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+      cancelled: await sessions.cancelRange(ctxOf(req), req.params.id, req.body),
     }),
   );
 
@@ -275,7 +248,7 @@ export async function programmesApi(app: App) {
     },
     async (req, reply) => {
       const { id, sessionId } = req.params;
-      await sessions.cancelSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body.reason);
+      await sessions.cancelSession(ctxOf(req), id, sessionId, req.body.reason);
       return reply.code(204).send(null);
     },
   );
@@ -294,7 +267,7 @@ export async function programmesApi(app: App) {
     },
     async (req, reply) => {
       const { id, sessionId } = req.params;
-      await sessions.rescheduleSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body);
+      await sessions.rescheduleSession(ctxOf(req), id, sessionId, req.body);
       return reply.code(204).send(null);
     },
   );

@@ -6,7 +6,8 @@ import { Layout } from '../../app/layout.tsx';
 import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { TimeZone } from '../../db/schema.ts';
-import { SessionLine } from './programmes.views.tsx';
+import type { ProgrammeMay } from './programmes.policy.ts';
+import { SessionLine } from './programmes.session.views.tsx';
 import { monthWeeks, shiftMonth } from './schedule.rules.ts';
 import type { SessionRow } from './sessions.repo.ts';
 
@@ -14,6 +15,7 @@ export type CalendarSession = SessionRow & { zone: TimeZone; programme_name?: st
 
 export function CalendarPage({
   ctx,
+  may,
   heading,
   back,
   base,
@@ -22,6 +24,7 @@ export function CalendarPage({
   holidays,
 }: {
   ctx: ViewCtx;
+  may: ProgrammeMay;
   /** The programme's name, or null for the calendar of all programmes. */
   heading: string | null;
   back: { href: string; label: string };
@@ -71,7 +74,7 @@ export function CalendarPage({
                     <a href={`/programmes/${s.programme_id}`}>{s.programme_name}</a>:{' '}
                   </>
                 )}
-                <SessionLine ctx={ctx} s={s} zone={s.zone} />
+                <SessionLine ctx={ctx} may={may} s={s} zone={s.zone} />
               </li>
             )),
         ]);

@@ -1,21 +1,22 @@
 // Programme pages: list, add, edit, a programme's page with schedules and sessions, its month
 // calendar, and the session actions (cancel, cancel a range, reschedule, extra session).
 
-import { handleForm, submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { today } from '../../app/principal.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
-import { listHolidays } from '../holidays/holidays.service.ts';
+import { listHolidays, unitHolidays } from '../holidays/holidays.service.ts';
 import { partnerOptions } from '../partners/partners.service.ts';
 import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { unitOptions } from '../units/units.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { CalendarPage } from './programmes.calendar.views.tsx';
 import { formFromProgramme, formToInput } from './programmes.form.ts';
 import { ProgrammeFormPage } from './programmes.form.views.tsx';
+import { ProgrammeListPage } from './programmes.list.views.tsx';
+import { programme, programmeMay } from './programmes.policy.ts';
 import {
   CancelBody,
   CancelRangeBody,
@@ -30,31 +31,25 @@ import {
   SessionTimeBody,
 } from './programmes.schema.ts';
 import * as service from './programmes.service.ts';
-import { ProgrammeListPage, ProgrammePage, type ProgrammePageData } from './programmes.views.tsx';
+import { ProgrammePage, type ProgrammePageData } from './programmes.views.tsx';
 import { monthRange } from './schedule.rules.ts';
 import * as sessions from './sessions.service.ts';
-import { sessionsInScope } from './sessions.service.ts';
 
 const view = { permission: 'programmes.view' as const };
 const manage = { permission: 'programmes.manage' as const };
 
-export function viewerOf(req: FastifyRequest): service.Viewer {
-  const u = userOf(req);
-  return { id: u.id, unitId: u.unitId, scope: u.scope };
-}
-
 export async function programmesRoutes(app: App) {
   const formPage = async (req: FastifyRequest, form: FormState, programmeId?: string) => {
-    const scope = userOf(req).scope;
-    const unitId = String(form.values.unit_id ?? '') || userOf(req).unitId;
+    const ctx = ctxOf(req);
+    const unitId = String(form.values.unit_id ?? '') || ctx.who.unitId;
     const partnerId = String(form.values.partner_id ?? '') || null;
     const [units, partners, agreements, programAksi, instructors] = await Promise.all([
-      unitOptions(app.db, scope),
-      partnerOptions(app.db, scope),
-      listAgreements(app.db, scope, { page: 1 }),
-      listProgramAksi(app.db, { activeOnly: true }),
+      unitOptions(ctx),
+      partnerOptions(ctx),
+      listAgreements(ctx, { page: 1 }),
+      listProgramAksi(ctx, { activeOnly: true }),
       unitId && /^[0-9a-f-]{36}$/i.test(unitId) && (!partnerId || /^[0-9a-f-]{36}$/i.test(partnerId))
-        ? service.instructorOptions(app.db, unitId, partnerId)
+        ? service.instructorOptions(ctx, unitId, partnerId)
         : Promise.resolve([]),
     ]);
     return renderPage(
@@ -76,15 +71,13 @@ export async function programmesRoutes(app: App) {
     id: string,
     forms: Partial<ProgrammePageData['forms']> = {},
   ) => {
-    const scope = userOf(req).scope;
-    const d = await service.programmeDetail(app.db, scope, id);
-    const [upcoming, programAksi] = await Promise.all([
-      sessions.sessionsOf(app.db, scope, id),
-      listProgramAksi(app.db),
-    ]);
+    const ctx = ctxOf(req);
+    const d = await service.programmeDetail(ctx, id);
+    const [upcoming, programAksi] = await Promise.all([sessions.sessionsOf(ctx, id), listProgramAksi(ctx)]);
     return renderPage(
       ProgrammePage({
         ctx: viewCtx(req),
+        may: programmeMay(ctx.who),
         d: {
           programme: d.programme,
           curriculum: d.curriculum,
@@ -98,7 +91,7 @@ export async function programmesRoutes(app: App) {
               emptyForm({
                 weekdays: [],
                 every_n_weeks: 1,
-                starts_on: dayInZone(new Date(), d.programme.timezone as TimeZone),
+                starts_on: today(ctx, d.programme.timezone),
                 start_time: '09:00',
                 end_time: '12:00',
                 skip_holidays: 'true',
@@ -117,7 +110,8 @@ export async function programmesRoutes(app: App) {
     '/programmes',
     { config: view, schema: { querystring: ProgrammeListQuery } },
     async (req, reply) => {
-      const r = await service.listProgrammes(app.db, userOf(req).scope, {
+      const ctx = ctxOf(req);
+      const r = await service.listProgrammes(ctx, {
         q: req.query.q,
         status: req.query.status,
         page: req.query.page ?? 1,
@@ -126,6 +120,7 @@ export async function programmesRoutes(app: App) {
         renderPage(
           ProgrammeListPage({
             ctx: viewCtx(req),
+            may: programmeMay(ctx.who),
             rows: r.rows,
             total: r.total,
             page: req.query.page ?? 1,
@@ -141,7 +136,12 @@ export async function programmesRoutes(app: App) {
     reply.html(
       await formPage(
         req,
-        emptyForm({ kind: 'training', status: 'planned', unit_id: userOf(req).unitId ?? '', capacity: 20 }),
+        emptyForm({
+          kind: 'training',
+          status: 'planned',
+          unit_id: ctxOf(req).who.unitId ?? '',
+          capacity: 20,
+        }),
       ),
     ),
   );
@@ -151,17 +151,14 @@ export async function programmesRoutes(app: App) {
     { config: manage, schema: { body: ProgrammeForm }, attachValidation: true },
     async (req, reply) => {
       let id = '';
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form),
-        async () => {
-          id = await service.createProgramme(app.db, actorOf(req), viewerOf(req), formToInput(req.body));
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form),
+        action: async () => {
+          id = await service.createProgramme(ctxOf(req), formToInput(req.body));
         },
-      );
-      if (sent) return sent;
-      setFlash(reply, 'programmes.created');
-      return reply.redirect(`/programmes/${id}`, 303);
+        flash: 'programmes.created',
+        redirect: () => `/programmes/${id}`,
+      });
     },
   );
 
@@ -170,7 +167,7 @@ export async function programmesRoutes(app: App) {
   );
 
   app.get('/programmes/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const d = await service.programmeDetail(app.db, userOf(req).scope, req.params.id);
+    const d = await service.programmeDetail(ctxOf(req), req.params.id, { for: 'manage' });
     return reply.html(await formPage(req, emptyForm(formFromProgramme(d)), d.programme.id));
   });
 
@@ -178,11 +175,11 @@ export async function programmesRoutes(app: App) {
     '/programmes/:id',
     { config: manage, schema: { params: IdParams, body: ProgrammeForm }, attachValidation: true },
     async (req, reply) => {
-      const p = await service.getProgramme(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      const p = await programme(ctx, req.params.id, { for: 'manage' });
       return submitForm(req, reply, {
         render: (form) => formPage(req, form, p.id),
-        action: () =>
-          service.updateProgramme(app.db, actorOf(req), viewerOf(req), p.id, formToInput(req.body)),
+        action: () => service.updateProgramme(ctx, p.id, formToInput(req.body)),
         flash: 'common.saved',
         redirect: () => `/programmes/${p.id}`,
       });
@@ -193,30 +190,27 @@ export async function programmesRoutes(app: App) {
     '/programmes/:id/calendar',
     { config: view, schema: { params: IdParams, querystring: MonthQuery } },
     async (req, reply) => {
-      const scope = userOf(req).scope;
-      const p = await service.getProgramme(app.db, scope, req.params.id);
-      const month = req.query.month ?? dayInZone(new Date(), p.timezone as TimeZone).slice(0, 7);
+      const ctx = ctxOf(req);
+      const p = await programme(ctx, req.params.id);
+      const month = req.query.month ?? today(ctx, p.timezone).slice(0, 7);
       const { from, to } = monthRange(month);
-      const year = Number(month.slice(0, 4));
       const [rows, holidays] = await Promise.all([
-        sessions.sessionsOf(app.db, scope, p.id, from, to),
-        listHolidays(
-          app.db,
-          { unitId: p.unit_id, roles: [], scope: { all: false, unitIds: [p.unit_id] } },
-          year,
-        ),
+        sessions.sessionsOf(ctx, p.id, from, to),
+        // National holidays and the programme's own unit's: the days it does not meet.
+        unitHolidays(ctx, { unitId: p.unit_id, from, to }),
       ]);
-      const zone = p.timezone as TimeZone;
+      const zone = p.timezone;
       return reply.html(
         renderPage(
           CalendarPage({
             ctx: viewCtx(req),
+            may: programmeMay(ctx.who),
             heading: p.name,
             back: { href: `/programmes/${p.id}`, label: p.name },
             base: `/programmes/${p.id}/calendar`,
             month,
             sessions: rows.map((s) => ({ ...s, zone })),
-            holidays: holidays.filter((h) => h.day >= from && h.day <= to),
+            holidays,
           }),
         ),
       );
@@ -228,24 +222,25 @@ export async function programmesRoutes(app: App) {
     '/programmes/calendar',
     { config: view, schema: { querystring: MonthQuery } },
     async (req, reply) => {
-      const u = userOf(req);
-      const month = req.query.month ?? dayInZone(new Date(), u.zone).slice(0, 7);
+      const ctx = ctxOf(req);
+      const month = req.query.month ?? today(ctx).slice(0, 7);
       const { from, to } = monthRange(month);
       const [rows, holidays] = await Promise.all([
-        sessionsInScope(app.db, u.scope, from, to),
-        listHolidays(app.db, { unitId: u.unitId, roles: u.roles, scope: u.scope }, Number(month.slice(0, 4))),
+        sessions.sessionsInScope(ctx, from, to),
+        listHolidays(ctx, Number(month.slice(0, 4))),
       ]);
       return reply.html(
         renderPage(
           CalendarPage({
             ctx: viewCtx(req),
+            may: programmeMay(ctx.who),
             heading: null,
             back: { href: '/programmes', label: req.t('programmes.title') },
             base: '/programmes/calendar',
             month,
-            sessions: rows.map((s) => ({ ...s, zone: s.timezone as TimeZone })),
+            sessions: rows.map((s) => ({ ...s, zone: s.timezone })),
             holidays: holidays.filter(
-              (h) => h.day >= from && h.day <= to && (h.unit_id === null || h.unit_id === u.unitId),
+              (h) => h.day >= from && h.day <= to && (h.unit_id === null || h.unit_id === ctx.who.unitId),
             ),
           }),
         ),
@@ -259,7 +254,7 @@ export async function programmesRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => detailPage(req, req.params.id, { schedule: form }),
-        action: () => sessions.addSchedule(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => sessions.addSchedule(ctxOf(req), req.params.id, req.body),
         flash: 'programmes.scheduleSaved',
         redirect: () => `/programmes/${req.params.id}`,
       });
@@ -274,7 +269,7 @@ export async function programmesRoutes(app: App) {
       return submitForm(req, reply, {
         render: (form) => detailPage(req, id, { scheduleEdit: { id: scheduleId, form } }),
         action: () =>
-          sessions.editSchedule(app.db, actorOf(req), userOf(req).scope, id, scheduleId, {
+          sessions.editSchedule(ctxOf(req), id, scheduleId, {
             ...req.body,
             skip_holidays: req.body.skip_holidays ?? false,
           }),
@@ -291,7 +286,7 @@ export async function programmesRoutes(app: App) {
       const { id, scheduleId } = req.params;
       return submitForm(req, reply, {
         render: (form) => detailPage(req, id, { scheduleEdit: { id: scheduleId, form } }),
-        action: () => sessions.endSchedule(app.db, actorOf(req), userOf(req).scope, id, scheduleId, req.body),
+        action: () => sessions.endSchedule(ctxOf(req), id, scheduleId, req.body),
         flash: 'programmes.scheduleEnded',
         redirect: () => `/programmes/${id}`,
       });
@@ -304,8 +299,7 @@ export async function programmesRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => detailPage(req, req.params.id, { extra: form }),
-        action: () =>
-          sessions.addExtraSession(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => sessions.addExtraSession(ctxOf(req), req.params.id, req.body),
         flash: 'programmes.extraAdded',
         redirect: () => `/programmes/${req.params.id}`,
       });
@@ -318,7 +312,7 @@ export async function programmesRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => detailPage(req, req.params.id, { range: form }),
-        action: () => sessions.cancelRange(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => sessions.cancelRange(ctxOf(req), req.params.id, req.body),
         flash: 'programmes.rangeCancelled',
         redirect: () => `/programmes/${req.params.id}`,
       });
@@ -332,8 +326,7 @@ export async function programmesRoutes(app: App) {
       const { id, sessionId } = req.params;
       return submitForm(req, reply, {
         render: (form) => detailPage(req, id, { session: { id: sessionId, form } }),
-        action: () =>
-          sessions.cancelSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body.reason),
+        action: () => sessions.cancelSession(ctxOf(req), id, sessionId, req.body.reason),
         flash: 'programmes.sessionCancelled',
         redirect: () => `/programmes/${id}`,
       });
@@ -347,8 +340,7 @@ export async function programmesRoutes(app: App) {
       const { id, sessionId } = req.params;
       return submitForm(req, reply, {
         render: (form) => detailPage(req, id, { session: { id: sessionId, form } }),
-        action: () =>
-          sessions.rescheduleSession(app.db, actorOf(req), userOf(req).scope, id, sessionId, req.body),
+        action: () => sessions.rescheduleSession(ctxOf(req), id, sessionId, req.body),
         flash: 'programmes.rescheduled',
         redirect: () => `/programmes/${id}`,
       });

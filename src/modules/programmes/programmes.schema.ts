@@ -1,13 +1,11 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
+import { date, nullable, pageParam, UnitIdOrOwn, uuid } from '../../app/schema.ts';
 
-const date = Type.String({ format: 'date' });
 const time = Type.String({
   pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:00)?$',
   description: 'HH:MM, local time',
 });
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const lit = <const T extends string[]>(vs: readonly [...T]) => Type.Enum(vs);
-const uuid = Type.String({ format: 'uuid' });
 
 export const PROGRAMME_KINDS = ['training', 'production', 'apprenticeship', 'certification'] as const;
 export const PROGRAMME_STATUSES = ['planned', 'running', 'paused', 'finished'] as const;
@@ -40,7 +38,7 @@ export const CurriculumUnitSchema = Type.Object({
 });
 
 const fields = {
-  unit_id: Type.Optional(Type.String({ format: 'uuid', description: "Defaults to the user's unit" })),
+  unit_id: UnitIdOrOwn,
   name: Type.String({ minLength: 3, maxLength: 200 }),
   kind: lit(PROGRAMME_KINDS),
   skill_area: Type.Optional(Type.String({ maxLength: 120 })),
@@ -88,7 +86,7 @@ export const ProgrammeForm = Type.Object({
 export const ProgrammeListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   status: Type.Optional(lit(PROGRAMME_STATUSES)),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  page: pageParam(),
 });
 
 export const ScheduleBody = Type.Object({

@@ -1,26 +1,28 @@
 // Programmes of pembinaan kemandirian: what is taught (curriculum), with whom (partner, PKS),
 // where, for how many, which Program Aksi items it serves and who may join (eligibility rules).
 import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import { type Actor, SYSTEM } from '../../app/principal.ts';
-import { inScope, type Scope } from '../../app/scope.ts';
+import { type Ctx, SYSTEM } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
-import { getAgreement } from '../agreements/agreements.service.ts';
+import { agreement } from '../agreements/agreements.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { partner } from '../partners/partners.policy.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
-import { programme } from './programmes.policy.ts';
+import { mayAddProgrammeIn, type ProgrammeUse, programme } from './programmes.policy.ts';
 import * as repo from './programmes.repo.ts';
 import { schedulesOf } from './sessions.repo.ts';
 
 export type { ProgrammeRow } from './programmes.repo.ts';
-export const listProgrammes = repo.listProgrammes;
-export const programmeIdByName = repo.programmeIdByName;
 
-export interface Viewer {
-  id: string;
-  unitId: string | null;
-  scope: Scope;
+/** Programmes in the principal's scope (a partner instructor: their partner's only), a page at a time. */
+export function listProgrammes(ctx: Pick<Ctx, 'db' | 'who'>, f: Parameters<typeof repo.listProgrammes>[2]) {
+  return repo.listProgrammes(ctx.db, ctx.who.scope, f);
+}
+
+/** A unit's programme by its name (any case), for seeding that must not add it twice. */
+export function programmeIdByName(ctx: Pick<Ctx, 'db'>, unitId: string, name: string) {
+  return repo.programmeIdByName(ctx.db, unitId, name);
 }
 
 export interface CurriculumInput {
@@ -54,30 +56,39 @@ export async function getProgramme(db: Db, scope: Scope, id: string) {
   return programme({ db, who: { ...SYSTEM, scope } }, id);
 }
 
-export async function programmeDetail(db: Db, scope: Scope, id: string) {
-  const programme = await getProgramme(db, scope, id);
+/** The programme with its Program Aksi tags, curriculum, schedules and instructors. */
+export async function programmeDetail(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  id: string,
+  o: { for?: ProgrammeUse } = {},
+) {
+  const p = await programme(ctx, id, o);
   const [program_aksi_ids, curriculum, schedules, instructors] = await Promise.all([
-    repo.programAksiIds(db, id),
-    repo.curriculumOf(db, id),
-    schedulesOf(db, id),
-    repo.instructorsOf(db, id),
+    repo.programAksiIds(ctx.db, id),
+    repo.curriculumOf(ctx.db, id),
+    schedulesOf(ctx.db, id),
+    repo.instructorsOf(ctx.db, id),
   ]);
-  return { programme, program_aksi_ids, curriculum, schedules, instructors };
+  return { programme: p, program_aksi_ids, curriculum, schedules, instructors };
 }
 
 /** The users who may be chosen as a programme's instructors (see repo.instructorCandidates). */
-export async function instructorOptions(db: Db, unitId: string, partnerId: string | null) {
-  return repo.instructorCandidates(db, unitId, partnerId);
+export async function instructorOptions(ctx: Pick<Ctx, 'db'>, unitId: string, partnerId: string | null) {
+  return repo.instructorCandidates(ctx.db, unitId, partnerId);
 }
 
 /** Whether the user is linked as one of the programme's instructors (for attendance, issue #5). */
-export async function isProgrammeInstructor(db: Db, programmeId: string, userId: string): Promise<boolean> {
-  return repo.isInstructor(db, programmeId, userId);
+export async function isProgrammeInstructor(
+  ctx: Pick<Ctx, 'db'>,
+  programmeId: string,
+  userId: string,
+): Promise<boolean> {
+  return repo.isInstructor(ctx.db, programmeId, userId);
 }
 
 /** The ids of the programmes the user is linked to as an instructor. */
-export async function programmesOfInstructor(db: Db, userId: string): Promise<string[]> {
-  return repo.programmeIdsOfInstructor(db, userId);
+export async function programmesOfInstructor(ctx: Pick<Ctx, 'db'>, userId: string): Promise<string[]> {
+  return repo.programmeIdsOfInstructor(ctx.db, userId);
 }
 
 const found = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
@@ -90,18 +101,19 @@ const found = async <T>(f: () => Promise<T>): Promise<T | undefined> => {
 };
 
 /** Partner and agreement must be of the programme's unit, and the agreement with that partner. */
-async function checkLinks(db: Db, scope: Scope, unitId: string, input: ProgrammeInput): Promise<void> {
+async function checkLinks(ctx: Ctx, unitId: string, input: ProgrammeInput): Promise<void> {
   const errors: FieldError[] = [];
-  const partner = input.partner_id ? await found(() => getPartner(db, scope, input.partner_id ?? '')) : null;
-  if (partner === undefined || (partner && partner.unit_id !== unitId))
+  const db = ctx.db;
+  const p = input.partner_id ? await found(() => partner(ctx, input.partner_id ?? '')) : null;
+  if (p === undefined || (p && p.unit_id !== unitId))
     errors.push({ field: 'partner_id', key: 'programmes.partnerOtherUnit' });
   if (input.agreement_id) {
-    const a = await found(() => getAgreement(db, scope, input.agreement_id ?? ''));
+    const a = await found(() => agreement(ctx, input.agreement_id ?? ''));
     if (!a || a.unit_id !== unitId || (input.partner_id && a.partner_id !== input.partner_id))
       errors.push({ field: 'agreement_id', key: 'programmes.agreementOtherUnit' });
   }
   const wanted = [...new Set(input.program_aksi_ids ?? [])];
-  if ((await existingProgramAksiIds(db, wanted)).length !== wanted.length)
+  if ((await existingProgramAksiIds(ctx, wanted)).length !== wanted.length)
     errors.push({ field: 'program_aksi_ids', key: 'err.enum' });
   if (input.instructor_ids?.length) {
     const allowed = new Set(
@@ -138,12 +150,12 @@ const curriculumValues = (
     core: u.core ?? true,
   }));
 
-export async function createProgramme(db: Db, actor: Actor, viewer: Viewer, input: ProgrammeInput) {
-  const unitId = input.unit_id ?? viewer.unitId;
-  if (!unitId || !inScope(viewer.scope, unitId))
+export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
+  const unitId = input.unit_id ?? ctx.who.unitId;
+  if (!mayAddProgrammeIn(ctx.who, unitId))
     throw invalid([{ field: 'unit_id', key: 'programmes.unitRequired' }]);
-  await checkLinks(db, viewer.scope, unitId, input);
-  return db.transaction().execute(async (trx) => {
+  await checkLinks(ctx, unitId, input);
+  return ctx.db.transaction().execute(async (trx) => {
     const v = { unit_id: unitId, ...values(input) };
     const id = await repo.insertProgramme(trx, v);
     const curriculum = curriculumValues(input.curriculum);
@@ -154,7 +166,7 @@ export async function createProgramme(db: Db, actor: Actor, viewer: Viewer, inpu
     await repo.syncCurriculum(trx, id, curriculum, []);
     await repo.setProgramAksi(trx, id, tags);
     await repo.setInstructors(trx, id, instructors);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'programmes.create',
       entity: 'programme',
       entityId: id,
@@ -201,16 +213,10 @@ async function checkCurriculum(
  * Replaces the programme's details, curriculum, tags and (when given) instructors as one change.
  * Curriculum units keep their ids: given with an id they are updated in place and reordered.
  */
-export async function updateProgramme(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  id: string,
-  input: ProgrammeInput,
-) {
-  const before = await programmeDetail(db, viewer.scope, id);
-  await checkLinks(db, viewer.scope, before.programme.unit_id, input);
-  await db.transaction().execute(async (trx) => {
+export async function updateProgramme(ctx: Ctx, id: string, input: ProgrammeInput) {
+  const before = await programmeDetail(ctx, id, { for: 'manage' });
+  await checkLinks(ctx, before.programme.unit_id, input);
+  await ctx.db.transaction().execute(async (trx) => {
     const v = values(input);
     const curriculum = curriculumValues(input.curriculum);
     const tags = [...new Set(input.program_aksi_ids ?? [])];
@@ -222,7 +228,7 @@ export async function updateProgramme(
     await repo.syncCurriculum(trx, id, curriculum, removed);
     await repo.setProgramAksi(trx, id, tags);
     await repo.setInstructors(trx, id, instructors);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'programmes.update',
       entity: 'programme',
       entityId: id,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildKanwil, buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
-import { SYSTEM } from '../../app/principal.ts';
+import { systemCtx } from '../../app/principal.ts';
 import { seedHolidays } from '../holidays/holidays.service.ts';
 import { generateSessions } from './sessions.service.ts';
 
@@ -35,7 +35,7 @@ describe('programmes, schedules and sessions', () => {
 
   before(async () => {
     t = await startTestApp();
-    await seedHolidays(t.db, SYSTEM.actor);
+    await seedHolidays(systemCtx(t.db));
     kanwilId = (await buildKanwil(t.db)).id;
     unitId = (await buildUnit(t.db, { kanwil_id: kanwilId })).id;
     partnerId = (await buildPartner(t.db, { unit_id: unitId, legal_name: 'PT. Arta Jayendra Perkasa' })).id;
@@ -115,7 +115,7 @@ describe('programmes, schedules and sessions', () => {
     const id = await newProgramme('Merajut Rabu', { partner_id: partnerId });
     const res = await petugas.json('POST', `/api/v1/programmes/${id}/schedules`, wednesdays);
     assert.equal(res.statusCode, 201, res.body);
-    await generateSessions(t.db, SYSTEM.actor, { programmeId: id, now: july });
+    await generateSessions(systemCtx(t.db, july), { programmeId: id });
     const rows = (await sessionsOf(id)).filter((s) => s.day <= '2026-06-30');
     assert.equal(rows.length, 21);
     assert.equal(rows[0]?.day, '2026-01-21');
@@ -136,9 +136,9 @@ describe('programmes, schedules and sessions', () => {
   test('running the generation twice creates nothing new', async () => {
     const id = await newProgramme('Merajut dua kali');
     await petugas.json('POST', `/api/v1/programmes/${id}/schedules`, wednesdays);
-    await generateSessions(t.db, SYSTEM.actor, { programmeId: id, now: july });
+    await generateSessions(systemCtx(t.db, july), { programmeId: id });
     const before = (await sessionsOf(id)).length;
-    assert.equal(await generateSessions(t.db, SYSTEM.actor, { programmeId: id, now: july }), 0);
+    assert.equal(await generateSessions(systemCtx(t.db, july), { programmeId: id }), 0);
     assert.equal((await sessionsOf(id)).length, before);
   });
 
@@ -154,7 +154,7 @@ describe('programmes, schedules and sessions', () => {
       reason: 'Instruktur berhalangan',
     });
     assert.equal(res.statusCode, 303, res.body.slice(0, 800));
-    assert.equal(await generateSessions(t.db, SYSTEM.actor, { programmeId: id, now: july }), 0);
+    assert.equal(await generateSessions(systemCtx(t.db, july), { programmeId: id }), 0);
     const again = (await sessionsOf(id)).filter((s) => s.day === '2026-02-11');
     assert.equal(again.length, 1);
     assert.equal(again[0]?.status, 'cancelled');
@@ -180,7 +180,7 @@ describe('programmes, schedules and sessions', () => {
       end_time: '15:00',
     });
     assert.equal(moved.statusCode, 204, moved.body);
-    await generateSessions(t.db, SYSTEM.actor, { programmeId: id, now: july });
+    await generateSessions(systemCtx(t.db, july), { programmeId: id });
     const rows = await sessionsOf(id);
     assert.ok(!rows.some((s) => s.day === '2026-01-28'));
     const thu = rows.find((s) => s.day === '2026-01-29');

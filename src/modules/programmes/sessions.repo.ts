@@ -1,11 +1,9 @@
-// SQL for weekly schedules, the sessions generated from them, and the holidays that cancel them.
+// SQL for weekly schedules and the sessions generated from them (and cancelled on holidays).
 // Reads of sessions take the viewer's scope like programmes.repo.ts.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { TimeZone } from '../../db/schema.ts';
-
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 const scheduleCols = [
   'id',
@@ -114,17 +112,18 @@ export type SessionRow = Awaited<ReturnType<typeof sessionsBetween>>[number];
 
 /** Every session of the programmes in the viewer's scope between two days, for the unit calendar. */
 export async function sessionsInScope(conn: Conn, scope: Scope, from: string, to: string) {
-  let q = conn
+  return conn
     .selectFrom('programme_sessions as s')
     .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
     .innerJoin('units as u', 'u.id', 'pr.unit_id')
     .select(sessionCols.map((c) => `s.${c}` as const))
     .select(['pr.name as programme_name', 'pr.unit_id', 'u.timezone'])
     .where('s.day', '>=', from)
-    .where('s.day', '<=', to);
-  if (!scope.all) q = q.where('pr.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  if (scope.partnerId !== undefined) q = q.where('pr.partner_id', '=', scope.partnerId ?? NONE);
-  return q.orderBy('s.starts_at').limit(2000).execute();
+    .where('s.day', '<=', to)
+    .where(scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }))
+    .orderBy('s.starts_at')
+    .limit(2000)
+    .execute();
 }
 
 export async function findSession(conn: Conn, programmeId: string, id: string) {
@@ -231,25 +230,6 @@ export async function schedulesToFill(conn: Conn, earliestToday: string) {
     .orderBy('pr.unit_id')
     .orderBy('s.id')
     .execute();
-}
-
-/** National holidays and the given units' own, in [from, to]: per unit id, plus '' for national. */
-export async function holidaysOfUnits(conn: Conn, unitIds: readonly string[], from: string, to: string) {
-  const rows = await conn
-    .selectFrom('holidays')
-    .select(['unit_id', 'day'])
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .where((eb) => eb.or([eb('unit_id', 'is', null), eb('unit_id', 'in', unitIds.length ? unitIds : [NONE])]))
-    .execute();
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const key = r.unit_id ?? '';
-    const set = out.get(key) ?? new Set<string>();
-    out.set(key, set);
-    set.add(r.day);
-  }
-  return out;
 }
 
 /** Days the schedules already hold from `from` on: their sessions' days and the days moved from. */

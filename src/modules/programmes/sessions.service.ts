@@ -1,20 +1,23 @@
 // A programme's schedules and the sessions generated from them: a rolling window ahead, never
 // duplicating a session nor bringing back a cancelled one; cancel, reschedule, add an extra session.
+// A holiday set on a day cancels that day's sessions: the holiday calendar calls back here (see
+// the end of this file), so the calendar does not depend on programmes.
 
-import { AppError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
-import { dayInZone } from '../../app/format.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
-import type { TimeZone } from '../../db/schema.ts';
+import { fieldError, invalid, isUniqueViolation, notFound } from '../../app/errors.ts';
+import { type Ctx, today, withDb } from '../../app/principal.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { holidaysOfUnits, onHolidaySet } from '../holidays/holidays.service.ts';
+import { programme } from './programmes.policy.ts';
 import { referencedIds } from './programmes.repo.ts';
-import { getProgramme } from './programmes.service.ts';
 import { addDays, hhmm, sessionDays, sessionInstants } from './schedule.rules.ts';
 import * as repo from './sessions.repo.ts';
 
 export type { SessionRow } from './sessions.repo.ts';
-export const sessionsInScope = repo.sessionsInScope;
+
+/** Every session of the programmes in the principal's scope between two days (the unit calendar). */
+export function sessionsInScope(ctx: Pick<Ctx, 'db' | 'who'>, from: string, to: string) {
+  return repo.sessionsInScope(ctx.db, ctx.who.scope, from, to);
+}
 
 /** How far ahead sessions exist: the daily job keeps this window filled. */
 export const WEEKS_AHEAD = 8;
@@ -42,18 +45,18 @@ type FillSchedule = Awaited<ReturnType<typeof repo.schedulesToFill>>[number];
  * filled by earlier runs or when the schedule was entered). Returns the count per schedule.
  */
 async function fillSchedules(
-  trx: Db,
+  ctx: Ctx,
   schedules: readonly FillSchedule[],
-  now: Date,
   weeks: number,
   backfill: boolean,
 ): Promise<Map<string, number>> {
+  const trx = ctx.db;
   const todays = new Map<string, string>(); // "today" once per zone, not per schedule
   const plan = schedules.map((s) => {
-    const today = todays.get(s.timezone) ?? dayInZone(now, s.timezone as TimeZone);
-    todays.set(s.timezone, today);
-    const from = backfill || s.starts_on > today ? s.starts_on : today;
-    return { s, from, to: addDays(today, weeks * 7) };
+    const day = todays.get(s.timezone) ?? today(ctx, s.timezone);
+    todays.set(s.timezone, day);
+    const from = backfill || s.starts_on > day ? s.starts_on : day;
+    return { s, from, to: addDays(day, weeks * 7) };
   });
   const live = plan.filter((p) => p.from <= p.to && (p.s.ends_on === null || p.s.ends_on >= p.from));
   const counts = new Map<string, number>();
@@ -67,7 +70,7 @@ async function fillSchedules(
       .at(-1) ?? '';
   const unitIds = [...new Set(live.map((p) => p.s.unit_id))];
   const [holidays, claimed] = await Promise.all([
-    repo.holidaysOfUnits(trx, unitIds, minFrom, maxTo),
+    holidaysOfUnits(ctx, unitIds, minFrom, maxTo),
     repo.claimedDaysOf(
       trx,
       live.map((p) => p.s.id),
@@ -80,7 +83,7 @@ async function fillSchedules(
     const local = holidays.get(s.unit_id);
     const off = local ? new Set([...national, ...local]) : national;
     const held = claimed.get(s.id);
-    const zone = s.timezone as TimeZone;
+    const zone = s.timezone;
     const recurrence = {
       weekdays: s.weekdays,
       everyNWeeks: s.every_n_weeks,
@@ -122,20 +125,18 @@ const BATCH = 500;
  * Safe to run any number of times: never duplicates a session nor brings back a cancelled one.
  */
 export async function generateSessions(
-  db: Db,
-  actor: Actor,
-  opts: { programmeId?: string; weeksAhead?: number; now?: Date } = {},
+  ctx: Ctx,
+  opts: { programmeId?: string; weeksAhead?: number } = {},
 ): Promise<number> {
-  const now = opts.now ?? new Date();
   const weeks = opts.weeksAhead ?? WEEKS_AHEAD;
   if (opts.programmeId) {
     const programmeId = opts.programmeId;
-    return db.transaction().execute(async (trx) => {
+    return ctx.db.transaction().execute(async (trx) => {
       const schedules = await repo.liveSchedules(trx, programmeId);
-      const counts = await fillSchedules(trx, schedules, now, weeks, true);
+      const counts = await fillSchedules(withDb(ctx, trx), schedules, weeks, true);
       const n = total(counts);
       if (n > 0)
-        await recordAudit(trx, actor, {
+        await recordAudit(trx, ctx.who.actor, {
           action: 'sessions.generate',
           entity: 'programme',
           entityId: programmeId,
@@ -146,7 +147,7 @@ export async function generateSessions(
     });
   }
   // WIB is the westernmost zone, so its "today" is the earliest of any unit's.
-  const all = await repo.schedulesToFill(db, dayInZone(now, 'Asia/Jakarta'));
+  const all = await repo.schedulesToFill(ctx.db, today(ctx, 'Asia/Jakarta'));
   const batches: FillSchedule[][] = [];
   let batch: FillSchedule[] = [];
   for (const [i, s] of all.entries()) {
@@ -159,14 +160,14 @@ export async function generateSessions(
   }
   let created = 0;
   for (const b of batches) {
-    created += await db.transaction().execute(async (trx) => {
-      const counts = await fillSchedules(trx, b, now, weeks, false);
+    created += await ctx.db.transaction().execute(async (trx) => {
+      const counts = await fillSchedules(withDb(ctx, trx), b, weeks, false);
       const n = total(counts);
       if (n > 0) {
         const perUnit: Record<string, number> = {};
         for (const s of b)
           if (counts.has(s.id)) perUnit[s.unit_id] = (perUnit[s.unit_id] ?? 0) + (counts.get(s.id) ?? 0);
-        await recordAudit(trx, actor, {
+        await recordAudit(trx, ctx.who.actor, {
           action: 'sessions.generate_batch',
           entity: 'sessions',
           entityId: null,
@@ -185,13 +186,11 @@ export async function generateSessions(
 }
 
 export async function addSchedule(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   programmeId: string,
   input: ScheduleInput,
 ): Promise<{ id: string; created: number }> {
-  const p = await getProgramme(db, scope, programmeId);
+  const p = await programme(ctx, programmeId, { for: 'manage' });
   checkTimes(input.start_time, input.end_time);
   if (input.ends_on && input.ends_on < input.starts_on)
     throw fieldError('ends_on', 'programmes.endBeforeStart');
@@ -205,9 +204,9 @@ export async function addSchedule(
     end_time: hhmm(input.end_time),
     skip_holidays: input.skip_holidays ?? true,
   };
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertSchedule(trx, v);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'schedules.create',
       entity: 'schedule',
       entityId: id,
@@ -216,7 +215,7 @@ export async function addSchedule(
     });
     return id;
   });
-  return { id, created: await generateSessions(db, actor, { programmeId: p.id }) };
+  return { id, created: await generateSessions(ctx, { programmeId: p.id }) };
 }
 
 export interface ScheduleEditInput {
@@ -228,9 +227,9 @@ export interface ScheduleEditInput {
   skip_holidays?: boolean | undefined;
 }
 
-async function scheduleFor(trx: Db, programmeId: string, scheduleId: string) {
+async function scheduleFor(trx: Ctx['db'], programmeId: string, scheduleId: string) {
   const s = await repo.findSchedule(trx, programmeId, scheduleId);
-  if (!s) throw new AppError('schedules.not_found', 404, 'err.notFound');
+  if (!s) throw notFound('schedules');
   return s;
 }
 
@@ -240,17 +239,14 @@ async function scheduleFor(trx: Db, programmeId: string, scheduleId: string) {
  * referred to (attendance) stay as they are. One transaction, one audit record.
  */
 export async function editSchedule(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   programmeId: string,
   scheduleId: string,
   input: ScheduleEditInput,
-  now: Date = new Date(),
 ): Promise<{ removed: number; created: number }> {
-  const p = await getProgramme(db, scope, programmeId);
+  const p = await programme(ctx, programmeId, { for: 'manage' });
   checkTimes(input.start_time, input.end_time);
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const before = await scheduleFor(trx, p.id, scheduleId);
     if (input.ends_on && input.ends_on < before.starts_on)
       throw fieldError('ends_on', 'programmes.endBeforeStart');
@@ -263,7 +259,7 @@ export async function editSchedule(
       skip_holidays: input.skip_holidays ?? before.skip_holidays,
     };
     await repo.updateSchedule(trx, scheduleId, v);
-    const pending = await repo.pendingGenerated(trx, scheduleId, now, { moved: false });
+    const pending = await repo.pendingGenerated(trx, scheduleId, ctx.now, { moved: false });
     const used = await referencedIds(
       trx,
       'programme_sessions',
@@ -272,8 +268,8 @@ export async function editSchedule(
     const removed = pending.filter((x) => !used.has(x.id)).map((x) => x.id);
     await repo.deleteSessions(trx, removed);
     const schedules = (await repo.liveSchedules(trx, p.id)).filter((x) => x.id === scheduleId);
-    const created = total(await fillSchedules(trx, schedules, now, WEEKS_AHEAD, false));
-    await recordAudit(trx, actor, {
+    const created = total(await fillSchedules(withDb(ctx, trx), schedules, WEEKS_AHEAD, false));
+    await recordAudit(trx, ctx.who.actor, {
       action: 'schedules.update',
       entity: 'schedule',
       entityId: scheduleId,
@@ -290,24 +286,21 @@ export async function editSchedule(
  * begun are cancelled with the reason given (kept, so the calendar shows why they do not happen).
  */
 export async function endSchedule(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   programmeId: string,
   scheduleId: string,
   input: { ends_on: string; reason: string },
-  now: Date = new Date(),
 ): Promise<number> {
-  const p = await getProgramme(db, scope, programmeId);
-  return db.transaction().execute(async (trx) => {
+  const p = await programme(ctx, programmeId, { for: 'manage' });
+  return ctx.db.transaction().execute(async (trx) => {
     const before = await scheduleFor(trx, p.id, scheduleId);
     if (input.ends_on < before.starts_on) throw fieldError('ends_on', 'programmes.endBeforeStart');
     await repo.updateSchedule(trx, scheduleId, { ends_on: input.ends_on });
     const ids = (
-      await repo.pendingGenerated(trx, scheduleId, now, { after: input.ends_on, moved: true })
+      await repo.pendingGenerated(trx, scheduleId, ctx.now, { after: input.ends_on, moved: true })
     ).map((x) => x.id);
     await repo.cancelSessions(trx, p.id, ids, input.reason);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'schedules.end',
       entity: 'schedule',
       entityId: scheduleId,
@@ -325,40 +318,38 @@ export async function endSchedule(
  * unit for a national holiday or cuti bersama), when the day is today or later in the unit's zone.
  */
 export async function cancelSessionsOnHoliday(
-  trx: Db,
+  ctx: Pick<Ctx, 'db'>,
   holiday: { unit_id: string | null; day: string; name: string },
 ): Promise<string[]> {
-  const rows = await repo.cancelOnHoliday(trx, holiday.unit_id, holiday.day, `Hari libur: ${holiday.name}`);
+  const rows = await repo.cancelOnHoliday(
+    ctx.db,
+    holiday.unit_id,
+    holiday.day,
+    `Hari libur: ${holiday.name}`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** Sessions of a programme between two days; by default from today in the unit's zone onward. */
-export async function sessionsOf(db: Db, scope: Scope, programmeId: string, from?: string, to?: string) {
-  const p = await getProgramme(db, scope, programmeId);
-  const start = from ?? dayInZone(new Date(), p.timezone as TimeZone);
-  return repo.sessionsBetween(db, p.id, start, to ?? addDays(start, WEEKS_AHEAD * 7));
+export async function sessionsOf(ctx: Ctx, programmeId: string, from?: string, to?: string) {
+  const p = await programme(ctx, programmeId);
+  const start = from ?? today(ctx, p.timezone);
+  return repo.sessionsBetween(ctx.db, p.id, start, to ?? addDays(start, WEEKS_AHEAD * 7));
 }
 
-async function sessionFor(trx: Db, programmeId: string, sessionId: string) {
+async function sessionFor(trx: Ctx['db'], programmeId: string, sessionId: string) {
   const s = await repo.findSession(trx, programmeId, sessionId);
-  if (!s) throw new AppError('sessions.not_found', 404, 'err.notFound');
+  if (!s) throw notFound('sessions');
   return s;
 }
 
-export async function cancelSession(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  programmeId: string,
-  sessionId: string,
-  reason: string,
-) {
-  const p = await getProgramme(db, scope, programmeId);
-  await db.transaction().execute(async (trx) => {
+export async function cancelSession(ctx: Ctx, programmeId: string, sessionId: string, reason: string) {
+  const p = await programme(ctx, programmeId, { for: 'manage' });
+  await ctx.db.transaction().execute(async (trx) => {
     const before = await sessionFor(trx, p.id, sessionId);
     if (before.status === 'cancelled') throw fieldError('reason', 'programmes.alreadyCancelled');
     await repo.cancelSessions(trx, p.id, [sessionId], reason);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'sessions.cancel',
       entity: 'session',
       entityId: sessionId,
@@ -371,20 +362,18 @@ export async function cancelSession(
 
 /** Cancels every scheduled session in [from, to]; returns how many. */
 export async function cancelRange(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   programmeId: string,
   input: { from: string; to: string; reason: string },
 ): Promise<number> {
-  const p = await getProgramme(db, scope, programmeId);
+  const p = await programme(ctx, programmeId, { for: 'manage' });
   if (input.to < input.from) throw fieldError('to', 'programmes.endBeforeStart');
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const ids = (await repo.sessionsBetween(trx, p.id, input.from, input.to))
       .filter((s) => s.status === 'scheduled')
       .map((s) => s.id);
     await repo.cancelSessions(trx, p.id, ids, input.reason);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'sessions.cancel_range',
       entity: 'programme',
       entityId: p.id,
@@ -403,18 +392,16 @@ export interface SessionTimeInput {
 
 /** Moves a session; the schedule keeps its original day claimed, so generation does not refill it. */
 export async function rescheduleSession(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   programmeId: string,
   sessionId: string,
   input: SessionTimeInput,
 ) {
-  const p = await getProgramme(db, scope, programmeId);
+  const p = await programme(ctx, programmeId, { for: 'manage' });
   checkTimes(input.start_time, input.end_time);
-  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone as TimeZone);
+  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone);
   try {
-    await db.transaction().execute(async (trx) => {
+    await ctx.db.transaction().execute(async (trx) => {
       const before = await sessionFor(trx, p.id, sessionId);
       if (before.status === 'cancelled') throw fieldError('day', 'programmes.alreadyCancelled');
       const v = {
@@ -424,7 +411,7 @@ export async function rescheduleSession(
         rescheduled_from: before.rescheduled_from ?? (before.day === input.day ? null : before.day),
       };
       await repo.moveSession(trx, sessionId, v);
-      await recordAudit(trx, actor, {
+      await recordAudit(trx, ctx.who.actor, {
         action: 'sessions.reschedule',
         entity: 'session',
         entityId: sessionId,
@@ -441,16 +428,14 @@ export async function rescheduleSession(
 }
 
 export async function addExtraSession(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   programmeId: string,
   input: SessionTimeInput,
 ): Promise<string> {
-  const p = await getProgramme(db, scope, programmeId);
+  const p = await programme(ctx, programmeId, { for: 'manage' });
   checkTimes(input.start_time, input.end_time);
-  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone as TimeZone);
-  return db.transaction().execute(async (trx) => {
+  const at = sessionInstants(input.day, input.start_time, input.end_time, p.timezone);
+  return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertSession(trx, {
       programme_id: p.id,
       schedule_id: null,
@@ -459,7 +444,7 @@ export async function addExtraSession(
       ends_at: at.endsAt,
       extra: true,
     });
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'sessions.add_extra',
       entity: 'session',
       entityId: id,
@@ -469,3 +454,7 @@ export async function addExtraSession(
     return id;
   });
 }
+
+// Adding or moving a holiday cancels, in its own transaction, the sessions already generated on that
+// day; the calendar knows nothing of programmes, so it calls back.
+onHolidaySet(cancelSessionsOnHoliday);
