@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import { forbidden } from '../../app/errors.ts';
 import { dayInZone } from '../../app/format.ts';
 import { type App, actorOf, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { listFiles, storeFileTx } from '../files/files.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { dueReminders } from './agreements.reminders.ts';
 import { viewerOf } from './agreements.routes.ts';
 import {

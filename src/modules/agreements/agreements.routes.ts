@@ -14,11 +14,11 @@ import {
   setFlash,
   userOf,
 } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { listFiles, storeFileTx } from '../files/files.service.ts';
 import { partnerOptions } from '../partners/partners.service.ts';
 import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { headOfUnit } from '../users/users.service.ts';
 import { type AgreementFormValues, formFromAgreement, formToInput } from './agreements.form.ts';
 import { AgreementFormPage } from './agreements.form.views.tsx';

@@ -1,7 +1,6 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
+import { date, nullable, pageParam, uuid } from '../../app/schema.ts';
 
-const date = Type.String({ format: 'date' });
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const lit = <T extends string>(vs: readonly T[]) => Type.Union(vs.map((v) => Type.Literal(v)));
 
 export const STATUSES = ['draft', 'signed', 'active', 'expired', 'terminated'] as const;
@@ -48,15 +47,13 @@ const common = {
   signed_place: Type.Optional(Type.String({ maxLength: 100 })),
   valid_from: date,
   parties: Type.Optional(Type.Array(PartySchema, { maxItems: 10 })),
-  program_aksi_ids: Type.Optional(
-    Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20, uniqueItems: true }),
-  ),
+  program_aksi_ids: Type.Optional(Type.Array(uuid, { maxItems: 20, uniqueItems: true })),
   terms: Type.Optional(TermsSchema),
 };
 
 /** The API body for a PKS or MoU. */
 export const AgreementBody = Type.Object({
-  partner_id: Type.String({ format: 'uuid' }),
+  partner_id: uuid,
   kind: lit(['pks', 'mou'] as const),
   ...common,
 });
@@ -82,7 +79,7 @@ const formFields = {
   pnbp_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   capital_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   notes: Type.Optional(Type.String({ maxLength: 2000 })),
-  program_aksi_ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
+  program_aksi_ids: Type.Optional(Type.Array(uuid, { maxItems: 20 })),
   first_name: Type.Optional(Type.String({ maxLength: 200 })),
   first_signatory: Type.Optional(Type.String({ maxLength: 120 })),
   first_position: Type.Optional(Type.String({ maxLength: 120 })),
@@ -96,7 +93,7 @@ const formFields = {
   other_position: Type.Optional(Type.String({ maxLength: 120 })),
 };
 export const AgreementForm = Type.Object({
-  partner_id: Type.String({ format: 'uuid' }),
+  partner_id: uuid,
   kind: lit(['pks', 'mou'] as const),
   ...formFields,
 });
@@ -111,8 +108,8 @@ export const ActionBody = Type.Object({
 export const AgreementListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   status: Type.Optional(lit(STATUSES)),
-  partner_id: Type.Optional(Type.String({ format: 'uuid' })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  partner_id: Type.Optional(uuid),
+  page: pageParam(),
 });
 
 export const AgreementQuery = Type.Object({ on: Type.Optional(date) });

@@ -1,6 +1,6 @@
 // /api/v1 attendance summaries: the same figures as the pages, for other systems and scripts.
 import { type App, userOf } from '../../app/http.ts';
-import { IdParams } from '../users/users.schema.ts';
+import { IdParams } from '../../app/schema.ts';
 import { ProgrammeSummaryOut, SessionSummaryOut } from './attendance-reports.schema.ts';
 import * as service from './attendance-reports.service.ts';
 

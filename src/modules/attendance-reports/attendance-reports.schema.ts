@@ -1,13 +1,13 @@
 // Inputs of the attendance summaries: the month of an inmate's participation export.
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
+import { nullable, pageParam } from '../../app/schema.ts';
 
 export const MonthQuery = Type.Object({
   month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' })),
 });
 
-export const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) });
+export const PageQuery = Type.Object({ page: pageParam() });
 
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const count = Type.Integer({ minimum: 0 });
 export const CountsOut = Type.Object({
   hadir: count,

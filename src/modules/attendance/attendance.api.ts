@@ -1,7 +1,7 @@
 // /api/v1/sessions/:id/attendance: the roster with its marks, and saving a roll call. The page's
 // script sends unsent marks here after a lost signal (same service and rules, idempotency key).
 import { type App, ctxOf } from '../../app/http.ts';
-import { IdParams } from '../users/users.schema.ts';
+import { IdParams } from '../../app/schema.ts';
 import { AttendanceBody, AttendanceOut, SaveResultOut } from './attendance.schema.ts';
 import * as service from './attendance.service.ts';
 

@@ -1,8 +1,7 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
+import { date, nullable, uuid } from '../../app/schema.ts';
 import { MARK_STATUSES } from './attendance.rules.ts';
 
-const uuid = Type.String({ format: 'uuid' });
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const MarkStatusSchema = Type.Enum([...MARK_STATUSES]);
 
 /** A client-chosen key (a UUID from crypto.randomUUID, or any 8–100 safe characters). */
@@ -51,7 +50,7 @@ export const AttendanceOut = Type.Object({
     id: uuid,
     programme_id: uuid,
     programme_name: Type.String(),
-    day: Type.String({ format: 'date' }),
+    day: date,
     starts_at: Type.String({ format: 'date-time' }),
     ends_at: Type.String({ format: 'date-time' }),
     status: Type.Enum(['scheduled', 'cancelled']),

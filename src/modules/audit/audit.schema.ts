@@ -1,13 +1,14 @@
 import { Type } from 'typebox';
+import { date, pageParam, uuid } from '../../app/schema.ts';
 
 export const AuditQuery = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 60 })),
   entity: Type.Optional(Type.String({ maxLength: 40 })),
   actor: Type.Optional(Type.String({ maxLength: 60 })),
-  unit_id: Type.Optional(Type.String({ format: 'uuid' })),
-  from: Type.Optional(Type.String({ format: 'date' })),
-  to: Type.Optional(Type.String({ format: 'date' })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  unit_id: Type.Optional(uuid),
+  from: Type.Optional(date),
+  to: Type.Optional(date),
+  page: pageParam(100_000),
 });
 
 export const AuditOut = Type.Object({

@@ -1,7 +1,7 @@
 // /api/v1: a programme's competency matrix, one participant's record, and assessing one unit.
 import { type App, ctxOf } from '../../app/http.ts';
 import type { Ctx } from '../../app/principal.ts';
-import { IdParams } from '../users/users.schema.ts';
+import { IdParams } from '../../app/schema.ts';
 import { AssessApiBody, MatrixOut, ParticipantOut, UnitParams } from './competencies.schema.ts';
 import type { CompetencyRecordUnit } from './competencies.service.ts';
 import * as service from './competencies.service.ts';

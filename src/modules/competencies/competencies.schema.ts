@@ -1,9 +1,7 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
+import { date, nullable, uuid } from '../../app/schema.ts';
 import { COMPETENCY_STATUSES } from './competencies.rules.ts';
 
-const uuid = Type.String({ format: 'uuid' });
-const date = Type.String({ format: 'date' });
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const status = Type.Enum([...COMPETENCY_STATUSES]);
 
 const assessment = {
@@ -26,7 +24,7 @@ export const RecordUnitOut = Type.Object({
   target_hours: Type.Number(),
   hours_attended: Type.Number({ description: 'From attendance and the units the session journals list' }),
   status,
-  assessed_on: nullable(Type.String({ format: 'date' })),
+  assessed_on: nullable(date),
   evidence: Type.Optional(nullable(Type.String())),
   assessed_by: Type.Optional(nullable(Type.String())),
 });

@@ -4,6 +4,7 @@
 import { dayInZone } from '../../app/format.ts';
 import { type App, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { TimeZone } from '../../db/schema.ts';
 import { dueReminders } from '../agreements/agreements.reminders.ts';
@@ -13,7 +14,6 @@ import { recentForUnit } from '../audit/audit.service.ts';
 import { countPastExpiry, countPastExpiryByUnit } from '../inmates/inmates.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
 import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { UnitDashboard, UnitsOverview } from './dashboard.views.tsx';
 
 const perm = { permission: 'dashboard.view' as const };

@@ -3,10 +3,10 @@ import { submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
 import { EnrolmentStatusBody, PersonBody } from '../selection/selection.schema.ts';
-import { IdParams } from '../users/users.schema.ts';
 import * as service from './enrolments.service.ts';
 import { EnrolmentsPage } from './enrolments.views.tsx';
 

@@ -2,10 +2,10 @@
 import { contentDisposition } from '../../app/downloads.ts';
 import { AppError } from '../../app/errors.ts';
 import { type App, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { getAgreement } from '../agreements/agreements.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { fileContent, fileMeta } from './files.service.ts';
 
 /** Who may see a file is who may see its owner; a new owner type adds its check here. */

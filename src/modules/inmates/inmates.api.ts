@@ -2,8 +2,8 @@
 // only the masked NIK.
 import { Type } from 'typebox';
 import { type App, actorOf, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { inmateViewed } from '../privacy/privacy.hooks.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { todayOf, viewerOf } from './inmates.routes.ts';
 import {
   ExpiryChangeBody,

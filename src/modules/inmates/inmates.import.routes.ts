@@ -6,9 +6,9 @@ import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { isMessageKey } from '../../app/i18n.ts';
+import { IdParams } from '../../app/schema.ts';
 import { oneUpload } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { enqueueImport } from './inmates.import.jobs.ts';
 import * as service from './inmates.import.service.ts';
 import {

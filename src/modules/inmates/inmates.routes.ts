@@ -4,10 +4,10 @@ import { handleForm, submitForm } from '../../app/form-route.ts';
 import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { inmateViewed } from '../privacy/privacy.hooks.ts';
 import { unitOptions } from '../units/units.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { InmateFormPage } from './inmates.form.views.tsx';
 import {
   ExpiryChangeBody,

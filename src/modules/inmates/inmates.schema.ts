@@ -1,10 +1,7 @@
 // Input and output shapes of the inmate register. Outputs never carry the NIK, only nik_masked.
 import { Type } from 'typebox';
+import { date, nullable, optText, pageParam, UnitIdOrOwn } from '../../app/schema.ts';
 import { EXPIRY_CHANGE_KINDS, REGISTER_CLASSES } from './inmates.rules.ts';
-
-const opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));
-const day = Type.String({ format: 'date' });
-const nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const GENDERS = ['L', 'P'] as const;
 export const RISK_LEVELS = ['rendah', 'sedang', 'tinggi'] as const;
@@ -15,7 +12,7 @@ export const RegisterClassSchema = Type.Union(REGISTER_CLASSES.map((c) => Type.L
 const Nik = Type.String({ pattern: '^[0-9]{16}$', description: 'NIK: 16 digits; stored, never returned' });
 
 const fields = {
-  unit_id: Type.Optional(Type.String({ format: 'uuid', description: "Defaults to the user's unit" })),
+  unit_id: UnitIdOrOwn,
   reg_number: Type.String({
     minLength: 1,
     maxLength: 40,
@@ -23,16 +20,16 @@ const fields = {
   }),
   name: Type.String({ minLength: 2, maxLength: 120 }),
   gender: Type.Union(GENDERS.map((g) => Type.Literal(g))),
-  birth_date: day,
-  entry_date: day,
+  birth_date: date,
+  entry_date: date,
   expected_release_date: Type.Optional({
-    ...day,
+    ...date,
     description:
       'Tanggal ekspirasi. Once recorded it changes only through /expiry-changes (with its basis); left out on an update, it is kept',
   }),
-  block: opt(40),
-  room: opt(40),
-  education: opt(60),
+  block: optText(40),
+  room: optText(40),
+  education: optText(60),
   risk_level: Type.Optional(Type.Union(RISK_LEVELS.map((r) => Type.Literal(r)))),
   health_restriction: Type.Optional(Type.Boolean()),
 };
@@ -48,8 +45,8 @@ export const InmateBody = Type.Object({
 /** The HTML form: skills and interests as comma-separated text; an empty NIK keeps the stored one. */
 export const InmateForm = Type.Object({
   ...fields,
-  skills: opt(600),
-  interests: opt(600),
+  skills: optText(600),
+  interests: optText(600),
   nik: Type.Optional(Nik),
 });
 
@@ -63,19 +60,19 @@ export const InmateListQuery = Type.Object({
       description: "'past': only people still active after their tanggal ekspirasi (the unit's local date)",
     }),
   ),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  page: pageParam(),
 });
 
 export const StatusBody = Type.Object({
   change: Type.Union(CHANGES.map((c) => Type.Literal(c))),
-  on_date: day,
-  reason: opt(500),
+  on_date: date,
+  reason: optText(500),
 });
 
 export const RegisterFBody = Type.Object({
-  entry_date: day,
+  entry_date: date,
   violation: Type.String({ minLength: 2, maxLength: 500 }),
-  sanction: opt(500),
+  sanction: optText(500),
 });
 
 export const InmateOut = Type.Object({
@@ -131,7 +128,7 @@ export const ExpiryChangeBody = Type.Object({
         'detention_extension: a new detention order (perpanjangan penahanan); correction: a corrected date',
     },
   ),
-  new_expiry: day,
+  new_expiry: date,
   reference: Type.Optional(
     Type.String({
       maxLength: 120,
@@ -141,7 +138,10 @@ export const ExpiryChangeBody = Type.Object({
   authority: Type.Optional(
     Type.String({ maxLength: 200, description: 'Who issued it; required for a detention extension' }),
   ),
-  order_date: Type.Optional({ ...day, description: 'Date of the order; required for a detention extension' }),
+  order_date: Type.Optional({
+    ...date,
+    description: 'Date of the order; required for a detention extension',
+  }),
   basis: Type.Optional(Type.String({ maxLength: 500, description: 'Required for a correction' })),
 });
 
@@ -168,6 +168,6 @@ export const InmateDetailOut = Type.Object({
 /** Marking people absent from a full roster: released or transferred out, with a reason. */
 export const AbsentBody = Type.Object({
   change: Type.Union([Type.Literal('release'), Type.Literal('transfer')]),
-  on_date: day,
+  on_date: date,
   reason: Type.String({ minLength: 1, maxLength: 500 }),
 });

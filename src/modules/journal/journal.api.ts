@@ -1,8 +1,8 @@
 // /api/v1/sessions/:id/journal: read and replace a session's journal (photos are uploaded on the page).
 import { type App, actorOf, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { JournalBody, JournalOut } from './journal.schema.ts';
 import * as service from './journal.service.ts';
 

@@ -11,9 +11,9 @@ import {
   setFlash,
   userOf,
 } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { uploadsOf } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { FileParams, GalleryQuery, JournalBody, SessionFileParams } from './journal.schema.ts';
 import * as service from './journal.service.ts';
 import { GalleryPage, JournalPage, journalForm } from './journal.views.tsx';

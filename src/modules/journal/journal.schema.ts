@@ -1,7 +1,5 @@
-import { type TSchema, Type } from 'typebox';
-
-const uuid = Type.String({ format: 'uuid' });
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Type } from 'typebox';
+import { date, nullable, pageParam, uuid } from '../../app/schema.ts';
 
 export const JournalBody = Type.Object({
   topic: Type.String({ minLength: 1, maxLength: 200 }),
@@ -29,13 +27,13 @@ export const JournalBody = Type.Object({
 export const SessionFileParams = Type.Object({ id: uuid, fileId: uuid });
 export const FileParams = Type.Object({ fileId: uuid });
 export const GalleryQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  page: pageParam(),
 });
 
 export const JournalOut = Type.Object({
   session_id: Type.String(),
   programme_id: Type.String(),
-  day: Type.String({ format: 'date' }),
+  day: date,
   status: Type.String(),
   journal: nullable(
     Type.Object({

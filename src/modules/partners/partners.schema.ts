@@ -1,17 +1,17 @@
 import { Type } from 'typebox';
+import { nullable, optText, pageParam, UnitIdOrOwn } from '../../app/schema.ts';
 
 export const PARTNER_TYPES = ['company', 'blk', 'lsp', 'government', 'ngo', 'university', 'other'] as const;
-const opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 
 export const ContactSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 120 }),
-  position: opt(120),
+  position: optText(120),
   phone: Type.Optional(Type.String({ pattern: '^[0-9+() -]{6,20}$' })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
 });
 
 const fields = {
-  unit_id: Type.Optional(Type.String({ format: 'uuid', description: "Defaults to the user's unit" })),
+  unit_id: UnitIdOrOwn,
   type: Type.Union(PARTNER_TYPES.map((t) => Type.Literal(t))),
   legal_name: Type.String({ minLength: 2, maxLength: 200 }),
   nib: Type.Optional(Type.String({ pattern: '^[0-9]{13}$', description: 'NIB: 13 digits' })),
@@ -21,12 +21,12 @@ const fields = {
       description: 'NPWP: 15 or 16 digits, dots and dashes allowed',
     }),
   ),
-  address: opt(300),
-  city: opt(100),
+  address: optText(300),
+  city: optText(100),
   phone: Type.Optional(Type.String({ pattern: '^[0-9+() -]{6,20}$' })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
-  website: opt(200),
-  notes: opt(2000),
+  website: optText(200),
+  notes: optText(2000),
 };
 
 /** The API body: contacts as a list of objects. */
@@ -47,7 +47,7 @@ export const PartnerForm = Type.Object({
 export const PartnerListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   type: Type.Optional(Type.Union(PARTNER_TYPES.map((t) => Type.Literal(t)))),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  page: pageParam(),
 });
 
 export const InstructorBody = Type.Object({
@@ -57,8 +57,6 @@ export const InstructorBody = Type.Object({
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
 });
-
-const nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const PartnerOut = Type.Object({
   id: Type.String(),

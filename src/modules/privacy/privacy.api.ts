@@ -1,7 +1,7 @@
 // The privacy module's JSON API under /api/v1/privacy: the same operations as the pages.
 import { Type } from 'typebox';
 import { type App, actorOf, userOf } from '../../app/http.ts';
-import { IdParams } from '../users/users.schema.ts';
+import { IdParams } from '../../app/schema.ts';
 import { accessFilter, viewerOf } from './privacy.routes.ts';
 import {
   AccessLogOut,

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
+import { date, nullable, pageParam, UnitIdOrOwn, uuid } from '../../app/schema.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 /** "2026-01-21T09:30" in the unit's zone (a form's datetime-local), or an instant with its offset. */
 const Instant = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?$',
@@ -9,7 +8,7 @@ const Instant = Type.String({
 });
 
 export const BreachBody = Type.Object({
-  unit_id: Type.Optional({ ...Uuid, description: "Defaults to the user's unit" }),
+  unit_id: UnitIdOrOwn,
   title: Type.String({ minLength: 3, maxLength: 200 }),
   description: Type.String({ minLength: 10, maxLength: 5000 }),
   occurred_at: Type.Optional(Instant),
@@ -36,8 +35,8 @@ export const CloseBody = Type.Object({
 
 export const BreachListQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
-  unit_id: Type.Optional(Uuid),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  unit_id: Type.Optional(uuid),
+  page: pageParam(100_000),
 });
 
 export const NoticeOut = Type.Object({
@@ -54,7 +53,7 @@ export const BreachOut = Type.Object({
   unit_name: Type.String(),
   title: Type.String(),
   description: Type.String(),
-  occurred_at: Nullable(Type.String({ format: 'date-time' })),
+  occurred_at: nullable(Type.String({ format: 'date-time' })),
   found_at: Type.String({ format: 'date-time' }),
   notify_due_at: Type.String({ format: 'date-time' }),
   categories: Type.Array(Type.String()),
@@ -64,8 +63,8 @@ export const BreachOut = Type.Object({
   overdue: Type.Boolean(),
   pending: Type.Array(Type.String()),
   notices: Type.Array(NoticeOut),
-  closed_at: Nullable(Type.String({ format: 'date-time' })),
-  closing_note: Nullable(Type.String()),
+  closed_at: nullable(Type.String({ format: 'date-time' })),
+  closing_note: nullable(Type.String()),
 });
 
 export const LegalBasisBody = Type.Object({
@@ -90,20 +89,20 @@ export const LegalBasisOut = Type.Object({
 });
 
 export const AccessLogQuery = Type.Object({
-  inmate_id: Type.Optional(Uuid),
+  inmate_id: Type.Optional(uuid),
   viewer: Type.Optional(Type.String({ maxLength: 100 })),
-  from: Type.Optional(Type.String({ format: 'date' })),
-  to: Type.Optional(Type.String({ format: 'date' })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  from: Type.Optional(date),
+  to: Type.Optional(date),
+  page: pageParam(100_000),
 });
 
 export const AccessLogOut = Type.Object({
   at: Type.String({ format: 'date-time' }),
   unit_id: Type.String(),
   inmate_id: Type.String(),
-  reg_number: Nullable(Type.String()),
-  inmate_name: Nullable(Type.String()),
-  viewer_id: Nullable(Type.String()),
+  reg_number: nullable(Type.String()),
+  inmate_name: nullable(Type.String()),
+  viewer_id: nullable(Type.String()),
   viewer_name: Type.String(),
   channel: Type.String(),
   source: Type.String(),

@@ -2,8 +2,8 @@
 
 import { Type } from 'typebox';
 import { type App, actorOf, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import * as enrolments from '../enrolments/enrolments.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import {
   CandidateBody,
   CandidateParams,

@@ -13,10 +13,10 @@ import {
   setFlash,
   userOf,
 } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { Decision } from '../../db/schema.ts';
 import { getProgramme } from '../programmes/programmes.service.ts';
-import { IdParams } from '../users/users.schema.ts';
 import { IntakeListPage } from './selection.list.views.tsx';
 import { criteriaRows } from './selection.parts.tsx';
 import { CandidateBody, CandidateParams, DECISIONS } from './selection.schema.ts';

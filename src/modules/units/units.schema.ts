@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
+import { uuid } from '../../app/schema.ts';
 
 export const UnitBody = Type.Object({
-  kanwil_id: Type.String({ format: 'uuid' }),
+  kanwil_id: uuid,
   code: Type.String({ pattern: '^[A-Za-z0-9.-]{2,20}$' }),
   type: Type.Union(['rutan', 'lapas', 'lpka', 'lpp', 'bapas'].map((v) => Type.Literal(v))),
   class: Type.Union(['I', 'II', 'IIA', 'IIB', 'III'].map((v) => Type.Literal(v))),

@@ -3,9 +3,10 @@ import { Type } from 'typebox';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { kanwilOptions, unitOptions } from '../units/units.service.ts';
-import { IdParams, UserCreateBody, UserListQuery, UserOut, UserUpdateBody } from './users.schema.ts';
+import { UserCreateBody, UserListQuery, UserOut, UserUpdateBody } from './users.schema.ts';
 import * as service from './users.service.ts';
 import { type HomeOptions, UserListPage, UserNewPage, UserPage } from './users.views.tsx';
 

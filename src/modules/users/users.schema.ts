@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../app/policy.ts';
+import { pageParam, uuid } from '../../app/schema.ts';
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
-export const Uuid = Type.String({ format: 'uuid' });
 
 const fields = {
   full_name: Type.String({ minLength: 1, maxLength: 120 }),
@@ -11,8 +11,8 @@ const fields = {
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   phone: Type.Optional(Type.String({ pattern: '^[0-9+() -]{6,20}$' })),
   roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
-  unit_id: Type.Optional(Uuid),
-  kanwil_id: Type.Optional(Uuid),
+  unit_id: Type.Optional(uuid),
+  kanwil_id: Type.Optional(uuid),
 };
 
 export const UserCreateBody = Type.Object({
@@ -26,12 +26,10 @@ export const UserUpdateBody = Type.Object(fields);
 export const UserListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   role: Type.Optional(RoleSchema),
-  unit_id: Type.Optional(Uuid),
+  unit_id: Type.Optional(uuid),
   active: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  page: pageParam(),
 });
-
-export const IdParams = Type.Object({ id: Uuid });
 
 export const UserOut = Type.Object({
   id: Type.String(),
