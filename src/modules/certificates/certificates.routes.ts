@@ -6,7 +6,6 @@ import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
-import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { programmeOfEnrolment } from '../enrolments/enrolments.service.ts';
 import { certificatePdf } from './certificates.pdf.ts';

@@ -5,7 +5,6 @@ import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
-import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { holidayMay } from './holidays.policy.ts';
 import { HolidayBody, HolidayListQuery, HolidayOut, HolidayUpdateBody } from './holidays.schema.ts';

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import { date, UnitIdOrOwn } from '../../app/schema.ts';
-import { date, UnitIdOrOwn } from '../../app/schema.ts';
 
 export const HOLIDAY_KINDS = ['national', 'cuti_bersama', 'local'] as const;
 

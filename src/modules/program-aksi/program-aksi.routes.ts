@@ -4,7 +4,6 @@ import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyReply, type FastifyRequest } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
-import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { ProgramAksiBody, ProgramAksiOut } from './program-aksi.schema.ts';
 import * as service from './program-aksi.service.ts';

@@ -6,7 +6,6 @@ import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
-import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
 import { listHolidays, unitHolidays } from '../holidays/holidays.service.ts';
