@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/app/config.ts';
-import { buildApp } from '../src/app/server.ts';
 import { createDb } from '../src/db/database.ts';
+import { buildApp } from '../src/server.ts';
 import { Client } from '../test/app.ts';
 import {
   buildParticipants,

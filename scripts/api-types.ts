@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { apiTypes, SCHEMA_FILE } from '../src/api-client/generate.ts';
 import { loadConfig } from '../src/app/config.ts';
-import { buildApp } from '../src/app/server.ts';
 import { createDb } from '../src/db/database.ts';
+import { buildApp } from '../src/server.ts';
 
 // Never connected: building the routes and the document needs no database.
 const db = createDb('postgres://127.0.0.1:1/none', { max: 1 });

@@ -1,8 +1,7 @@
 // Composition root: read settings, open (or start) PostgreSQL, migrate, create the first admin,
 // seed the demo, start jobs and the web server; on SIGINT/SIGTERM finish requests and stop cleanly.
 import { ConfigError, loadConfig } from './app/config.ts';
-import { type Jobs, startJobs } from './app/jobs.ts';
-import { buildApp } from './app/server.ts';
+import { systemCtx } from './app/principal.ts';
 import { createDb, isDatabaseUnavailable, waitForDatabase } from './db/database.ts';
 import {
   EmbeddedPgError,
@@ -11,10 +10,12 @@ import {
   takeOverShutdownSignals,
 } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
+import { type Jobs, startJobs } from './jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { seedHolidays } from './modules/holidays/holidays.service.ts';
 import { seedProgramAksi } from './modules/program-aksi/program-aksi.service.ts';
 import { ensureFirstAdmin } from './modules/users/users.service.ts';
+import { buildApp } from './server.ts';
 
 const t0 = performance.now();
 let embedded: EmbeddedServer | undefined;
@@ -70,9 +71,9 @@ async function main() {
   } else if (first.created) {
     say(`first administrator "${config.adminUsername}" created from ADMIN_PASSWORD`);
   }
-  const reference = await seedProgramAksi(db, { userId: null, name: 'system:seed' });
+  const reference = await seedProgramAksi(systemCtx(db, new Date(), 'system:seed'));
   if (reference) say(`reference data: ${reference} Program Aksi items added`);
-  const holidays = await seedHolidays(db, { userId: null, name: 'system:seed' });
+  const holidays = await seedHolidays(systemCtx(db, new Date(), 'system:seed'));
   if (holidays) say(`reference data: ${holidays} national holidays and cuti bersama added`);
   if (config.seedDemo) {
     const r = await seedDemo(db);

@@ -3,8 +3,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { type Config, loadConfig } from '../src/app/config.ts';
 import type { App } from '../src/app/http.ts';
-import { buildApp } from '../src/app/server.ts';
 import type { Db } from '../src/db/database.ts';
+import { buildApp } from '../src/server.ts';
 import { TEST_PASSWORD } from './builders.ts';
 import { createTestDb, type TestDb } from './db.ts';
 

@@ -18,7 +18,7 @@ import {
   buildUnit,
   buildUser,
 } from '../../test/builders.ts';
-import type { RegisteredRoute } from './server.ts';
+import type { RegisteredRoute } from './pipeline.ts';
 import { finiteNumberValidators } from './validation.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

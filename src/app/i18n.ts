@@ -1,19 +1,8 @@
 // Interface text in Bahasa Indonesia (default) and English. Indonesian is the source of truth:
-// the English dictionary must have exactly the same keys, which the type checker enforces.
-import * as agreements from '../modules/agreements/agreements.messages.ts';
-import * as attendance from '../modules/attendance/attendance.messages.ts';
-import * as attendanceReports from '../modules/attendance-reports/attendance-reports.messages.ts';
-import * as certificates from '../modules/certificates/certificates.messages.ts';
-import * as competencies from '../modules/competencies/competencies.messages.ts';
-import * as holidays from '../modules/holidays/holidays.messages.ts';
-import * as inmateExpiry from '../modules/inmates/inmates.expiry.messages.ts';
-import * as inmateImports from '../modules/inmates/inmates.import.messages.ts';
-import * as inmates from '../modules/inmates/inmates.messages.ts';
-import * as journal from '../modules/journal/journal.messages.ts';
-import * as partners from '../modules/partners/partners.messages.ts';
-import * as privacy from '../modules/privacy/privacy.messages.ts';
-import * as programmes from '../modules/programmes/programmes.messages.ts';
-import * as selection from '../modules/selection/selection.messages.ts';
+// each dictionary's English must have exactly the same keys, which the type checker enforces.
+// The kernel holds the feature-free texts (navigation, common words, form and error messages);
+// each module keeps its own beside its code in `<module>.messages.ts`, which adds its keys to
+// `Messages` (so a key is checked wherever it is used) and is registered by the composition root.
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -90,107 +79,9 @@ const id = {
   'err.conflict': 'Data ini bertentangan dengan data yang sudah ada.',
   'err.title': 'Terjadi masalah',
   'err.home': 'Kembali ke beranda',
-  'auth.title': 'Masuk',
-  'auth.username': 'Nama pengguna',
-  'auth.password': 'Kata sandi',
-  'auth.submit': 'Masuk',
-  'auth.invalid': 'Nama pengguna atau kata sandi salah.',
-  'auth.signedOut': 'Anda telah keluar.',
-  'auth.expired': 'Sesi Anda berakhir. Silakan masuk kembali.',
-  'auth.intro': 'Masuk dengan akun yang diberikan administrator unit Anda.',
-  'account.title': 'Akun saya',
-  'account.password.title': 'Ganti kata sandi',
-  'account.password.current': 'Kata sandi saat ini',
-  'account.password.new': 'Kata sandi baru',
-  'account.password.confirm': 'Ulangi kata sandi baru',
-  'account.password.hint': 'Minimal 10 karakter. Gunakan kalimat yang mudah Anda ingat.',
-  'account.password.mismatch': 'Kedua kata sandi baru tidak sama.',
-  'account.password.wrong': 'Kata sandi saat ini salah.',
-  'account.password.changed': 'Kata sandi berhasil diganti.',
-  'account.password.mustChange': 'Anda harus mengganti kata sandi sebelum melanjutkan.',
-  'account.password.same': 'Kata sandi baru harus berbeda dari yang lama.',
-  'account.tokens.title': 'Token API pribadi',
-  'account.tokens.intro':
-    'Token API memberi akses ke API JSON (/api/v1) atas nama Anda, dengan izin yang sama. Simpan token dengan aman; token hanya ditampilkan sekali.',
-  'account.tokens.name': 'Nama token',
-  'account.tokens.expiresDays': 'Berlaku (hari)',
-  'account.tokens.create': 'Buat token',
-  'account.tokens.created': 'Token baru (salin sekarang, tidak akan ditampilkan lagi):',
-  'account.tokens.revoke': 'Cabut',
-  'account.tokens.revoked': 'Token dicabut.',
-  'account.tokens.lastUsed': 'Terakhir dipakai',
-  'account.tokens.expires': 'Berakhir',
-  'account.tokens.never': 'tidak pernah',
-  'account.roles': 'Peran',
-  'account.home': 'Unit/kantor',
-  'dashboard.title': 'Dasbor',
-  'dashboard.units': 'Unit dalam cakupan Anda',
-  'dashboard.today': 'Hari ini',
-  'dashboard.localTime': 'Waktu setempat',
-  'dashboard.staff': 'Pengguna aktif',
-  'dashboard.recent': 'Aktivitas terakhir',
-  'units.title': 'Unit pelaksana teknis',
-  'units.new': 'Tambah unit',
-  'units.edit': 'Ubah unit',
-  'units.code': 'Kode unit',
-  'units.type': 'Jenis',
-  'units.class': 'Kelas',
-  'units.name': 'Nama unit',
-  'units.kanwil': 'Kantor wilayah',
-  'units.address': 'Alamat',
-  'units.city': 'Kota/kabupaten',
-  'units.phone': 'Telepon',
-  'units.email': 'Email',
-  'units.timezone': 'Zona waktu',
-  'units.created': 'Unit ditambahkan.',
-  'units.codeTaken': 'Kode unit ini sudah dipakai.',
-  'units.classIIOnly': 'Kelas II hanya untuk Bapas dan LPKA; unit lain berkelas I, IIA, IIB atau III.',
-  'kanwil.title': 'Kantor wilayah',
-  'kanwil.new': 'Tambah kantor wilayah',
-  'kanwil.code': 'Kode',
-  'kanwil.name': 'Nama kantor wilayah',
-  'kanwil.province': 'Provinsi',
-  'kanwil.saved': 'Kantor wilayah disimpan.',
-  'unitType.rutan': 'Rutan',
-  'unitType.lapas': 'Lapas',
-  'unitType.lpka': 'LPKA',
-  'unitType.lpp': 'LPP',
-  'unitType.bapas': 'Bapas',
   'tz.Asia/Jakarta': 'WIB (Waktu Indonesia Barat)',
   'tz.Asia/Makassar': 'WITA (Waktu Indonesia Tengah)',
   'tz.Asia/Jayapura': 'WIT (Waktu Indonesia Timur)',
-  'users.title': 'Pengguna',
-  'users.new': 'Tambah pengguna',
-  'users.edit': 'Ubah pengguna',
-  'users.username': 'Nama pengguna',
-  'users.usernameHint': 'Huruf kecil, angka, titik, garis bawah atau tanda hubung; 3-40 karakter.',
-  'users.fullName': 'Nama lengkap',
-  'users.nip': 'NIP',
-  'users.position': 'Jabatan',
-  'users.email': 'Email',
-  'users.phone': 'Telepon',
-  'users.roles': 'Peran',
-  'users.unit': 'Unit',
-  'users.kanwil': 'Kantor wilayah',
-  'users.home': 'Tempat tugas',
-  'users.homeNational': 'Pusat (Ditjenpas)',
-  'users.password': 'Kata sandi awal',
-  'users.passwordHint': 'Kosongkan untuk membuat kata sandi sekali pakai.',
-  'users.created': 'Pengguna dibuat.',
-  'users.oneTime':
-    'Kata sandi sekali pakai untuk {user} (sampaikan secara langsung; pengguna wajib menggantinya saat masuk):',
-  'users.deactivate': 'Nonaktifkan',
-  'users.activate': 'Aktifkan',
-  'users.deactivated': 'Pengguna dinonaktifkan; semua sesinya diakhiri.',
-  'users.activated': 'Pengguna diaktifkan kembali.',
-  'users.resetPassword': 'Atur ulang kata sandi',
-  'users.usernameTaken': 'Nama pengguna ini sudah dipakai.',
-  'users.homeRequired': 'Pilih unit untuk peran ini.',
-  'users.kanwilRequired': 'Pilih kantor wilayah untuk peran Kanwil.',
-  'users.cannotSelf': 'Anda tidak dapat menonaktifkan akun sendiri.',
-  'users.searchPlaceholder': 'Nama atau nama pengguna',
-  'users.lastAdmin': 'Harus ada setidaknya satu administrator aktif.',
-  'users.instructorFromPartner': 'Akun instruktur mitra dibuat dari halaman mitranya.',
   'role.admin': 'Administrator',
   'role.kepala_upt': 'Kepala UPT',
   'role.petugas': 'Petugas pembinaan',
@@ -198,23 +89,6 @@ const id = {
   'role.kanwil': 'Kanwil (baca saja)',
   'role.pusat': 'Ditjenpas (baca saja)',
   'role.humas': 'Humas',
-  'audit.title': 'Log audit',
-  'audit.at': 'Waktu',
-  'audit.actor': 'Pelaku',
-  'audit.action': 'Tindakan',
-  'audit.entity': 'Data',
-  'audit.unit': 'Unit',
-  'audit.changes': 'Perubahan',
-  'audit.from': 'Dari tanggal',
-  'audit.to': 'Sampai tanggal',
-  'audit.before': 'Sebelum',
-  'audit.after': 'Sesudah',
-  'audit.redacted': '(disembunyikan: data pribadi)',
-  'audit.erased': '(dihapus: masa retensi berakhir)',
-  'audit.count': 'Jumlah',
-  'audit.total': 'Total',
-  'audit.countsIntro':
-    'Kantor wilayah dan pusat melihat jumlah tindakan per unit, bukan isi catatan: catatan unit memuat data pribadi warga binaan. Tanpa tanggal, 30 hari terakhir.',
 } as const;
 
 type CoreKey = keyof typeof id;
@@ -291,106 +165,9 @@ const en: Record<CoreKey, string> = {
   'err.conflict': 'This conflicts with existing data.',
   'err.title': 'Something went wrong',
   'err.home': 'Back to the start page',
-  'auth.title': 'Sign in',
-  'auth.username': 'Username',
-  'auth.password': 'Password',
-  'auth.submit': 'Sign in',
-  'auth.invalid': 'Wrong username or password.',
-  'auth.signedOut': 'You have signed out.',
-  'auth.expired': 'Your session ended. Please sign in again.',
-  'auth.intro': "Sign in with the account your unit's administrator gave you.",
-  'account.title': 'My account',
-  'account.password.title': 'Change password',
-  'account.password.current': 'Current password',
-  'account.password.new': 'New password',
-  'account.password.confirm': 'Repeat new password',
-  'account.password.hint': 'At least 10 characters. A sentence you remember works well.',
-  'account.password.mismatch': 'The two new passwords differ.',
-  'account.password.wrong': 'The current password is wrong.',
-  'account.password.changed': 'Password changed.',
-  'account.password.mustChange': 'You must change your password before going on.',
-  'account.password.same': 'The new password must differ from the old one.',
-  'account.tokens.title': 'Personal API tokens',
-  'account.tokens.intro':
-    'An API token gives access to the JSON API (/api/v1) as you, with your permissions. Keep it safe; it is shown only once.',
-  'account.tokens.name': 'Token name',
-  'account.tokens.expiresDays': 'Valid for (days)',
-  'account.tokens.create': 'Create token',
-  'account.tokens.created': 'New token (copy it now, it will not be shown again):',
-  'account.tokens.revoke': 'Revoke',
-  'account.tokens.revoked': 'Token revoked.',
-  'account.tokens.lastUsed': 'Last used',
-  'account.tokens.expires': 'Expires',
-  'account.tokens.never': 'never',
-  'account.roles': 'Roles',
-  'account.home': 'Unit/office',
-  'dashboard.title': 'Dashboard',
-  'dashboard.units': 'Units you can see',
-  'dashboard.today': 'Today',
-  'dashboard.localTime': 'Local time',
-  'dashboard.staff': 'Active users',
-  'dashboard.recent': 'Recent activity',
-  'units.title': 'Units',
-  'units.new': 'Add unit',
-  'units.edit': 'Edit unit',
-  'units.code': 'Unit code',
-  'units.type': 'Type',
-  'units.class': 'Class',
-  'units.name': 'Unit name',
-  'units.kanwil': 'Regional office',
-  'units.address': 'Address',
-  'units.city': 'City/regency',
-  'units.phone': 'Phone',
-  'units.email': 'Email',
-  'units.timezone': 'Time zone',
-  'units.created': 'Unit added.',
-  'units.codeTaken': 'This unit code is already used.',
-  'units.classIIOnly': 'Kelas II is for a Bapas or an LPKA only; other units are Kelas I, IIA, IIB or III.',
-  'kanwil.title': 'Regional offices',
-  'kanwil.new': 'Add regional office',
-  'kanwil.code': 'Code',
-  'kanwil.name': 'Regional office name',
-  'kanwil.province': 'Province',
-  'kanwil.saved': 'Regional office saved.',
-  'unitType.rutan': 'Rutan (detention centre)',
-  'unitType.lapas': 'Lapas (prison)',
-  'unitType.lpka': 'LPKA (juvenile)',
-  'unitType.lpp': "LPP (women's prison)",
-  'unitType.bapas': 'Bapas (probation office)',
   'tz.Asia/Jakarta': 'WIB (Western Indonesia Time)',
   'tz.Asia/Makassar': 'WITA (Central Indonesia Time)',
   'tz.Asia/Jayapura': 'WIT (Eastern Indonesia Time)',
-  'users.title': 'Users',
-  'users.new': 'Add user',
-  'users.edit': 'Edit user',
-  'users.username': 'Username',
-  'users.usernameHint': 'Lowercase letters, digits, dot, underscore or dash; 3-40 characters.',
-  'users.fullName': 'Full name',
-  'users.nip': 'NIP (civil servant number)',
-  'users.position': 'Position',
-  'users.email': 'Email',
-  'users.phone': 'Phone',
-  'users.roles': 'Roles',
-  'users.unit': 'Unit',
-  'users.kanwil': 'Regional office',
-  'users.home': 'Place of duty',
-  'users.homeNational': 'National (Ditjenpas)',
-  'users.password': 'Initial password',
-  'users.passwordHint': 'Leave empty to generate a one-time password.',
-  'users.created': 'User created.',
-  'users.oneTime': 'One-time password for {user} (hand it over in person; they must change it at sign-in):',
-  'users.deactivate': 'Deactivate',
-  'users.activate': 'Activate',
-  'users.deactivated': 'User deactivated; all their sessions ended.',
-  'users.activated': 'User activated again.',
-  'users.resetPassword': 'Reset password',
-  'users.usernameTaken': 'This username is already taken.',
-  'users.homeRequired': 'Choose a unit for this role.',
-  'users.kanwilRequired': 'Choose a regional office for the Kanwil role.',
-  'users.cannotSelf': 'You cannot deactivate your own account.',
-  'users.searchPlaceholder': 'Name or username',
-  'users.lastAdmin': 'There must be at least one active administrator.',
-  'users.instructorFromPartner': "A partner instructor's account is created from the partner's page.",
   'role.admin': 'Administrator',
   'role.kepala_upt': 'Head of unit',
   'role.petugas': 'Programme officer',
@@ -398,69 +175,41 @@ const en: Record<CoreKey, string> = {
   'role.kanwil': 'Regional office (read-only)',
   'role.pusat': 'Directorate (read-only)',
   'role.humas': 'Public relations',
-  'audit.title': 'Audit log',
-  'audit.at': 'Time',
-  'audit.actor': 'By',
-  'audit.action': 'Action',
-  'audit.entity': 'Record',
-  'audit.unit': 'Unit',
-  'audit.changes': 'Changes',
-  'audit.from': 'From date',
-  'audit.to': 'To date',
-  'audit.before': 'Before',
-  'audit.after': 'After',
-  'audit.redacted': '(hidden: personal data)',
-  'audit.erased': '(erased: retention period ended)',
-  'audit.count': 'Count',
-  'audit.total': 'Total',
-  'audit.countsIntro':
-    "Regional and national offices see how many actions each unit recorded, not the records: a unit's records hold inmates' personal data. Without dates, the last 30 days.",
 };
 
-// Feature modules keep their own texts beside their code; each has both languages, type-checked.
-const idAll = {
-  ...id,
-  ...partners.id,
-  ...agreements.id,
-  ...inmates.id,
-  ...inmateImports.id,
-  ...inmateExpiry.id,
-  ...holidays.id,
-  ...programmes.id,
-  ...selection.id,
-  ...attendance.id,
-  ...journal.id,
-  ...competencies.id,
-  ...attendanceReports.id,
-  ...certificates.id,
-  ...privacy.id,
-};
-export type MessageKey = keyof typeof idAll;
-const enAll: Record<MessageKey, string> = {
-  ...en,
-  ...partners.en,
-  ...agreements.en,
-  ...inmates.en,
-  ...inmateImports.en,
-  ...inmateExpiry.en,
-  ...holidays.en,
-  ...programmes.en,
-  ...selection.en,
-  ...attendance.en,
-  ...journal.en,
-  ...competencies.en,
-  ...attendanceReports.en,
-  ...certificates.en,
-  ...privacy.en,
-};
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: idAll, en: enAll };
+/**
+ * Every text's key: the core's here, each module's added by its messages file with
+ * `declare module '../../app/i18n.ts' { interface Messages extends Record<keyof typeof id, string> {} }`.
+ */
+export interface Messages extends Record<CoreKey, string> {}
+export type MessageKey = keyof Messages;
+
+/** One module's texts in both languages (its `<module>.messages.ts`). */
+export interface Dictionary {
+  id: Readonly<Record<string, string>>;
+  en: Readonly<Record<string, string>>;
+}
+
+const dictionaries: Record<Lang, Record<string, string>> = { id: { ...id }, en: { ...en } };
+
+/** Adds a module's texts (the composition root does, once per module); a key has one owner. */
+export function registerMessages(texts: Dictionary): void {
+  for (const lang of LANGS) {
+    const dict = dictionaries[lang];
+    for (const [key, text] of Object.entries(texts[lang])) {
+      if (Object.hasOwn(dict, key) && dict[key] !== text) throw new Error(`message ${key} is defined twice`);
+      dict[key] = text;
+    }
+  }
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
   const dict = dictionaries[lang];
   return (key, params) => {
-    const text = dict[key];
+    // Read when called, not when made: a module's texts may be registered after a translator exists.
+    const text = dict[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };
@@ -471,5 +220,5 @@ export function isLang(v: unknown): v is Lang {
 }
 
 export function isMessageKey(v: unknown): v is MessageKey {
-  return typeof v === 'string' && v in idAll;
+  return typeof v === 'string' && v in dictionaries.id;
 }

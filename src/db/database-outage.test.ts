@@ -13,9 +13,10 @@ import { buildUnit, buildUser } from '../../test/builders.ts';
 import { loadConfig } from '../app/config.ts';
 import type { App } from '../app/http.ts';
 import { translator } from '../app/i18n.ts';
-import { type Jobs, startJobs } from '../app/jobs.ts';
-import { buildApp } from '../app/server.ts';
+import { systemPrincipal } from '../app/principal.ts';
+import { type Jobs, startJobs } from '../jobs.ts';
 import { createToken } from '../modules/account/account.service.ts';
+import { buildApp } from '../server.ts';
 import { createDb, type Db } from './database.ts';
 import { type EmbeddedServer, startEmbeddedPostgres } from './embedded.ts';
 import { migrate } from './migrate.ts';
@@ -84,12 +85,12 @@ describe('when the embedded PostgreSQL dies under the running app', () => {
     });
     const admin = await buildUser(db, { roles: ['admin'] });
     unitId = (await buildUnit(db)).id;
-    ({ token } = await createToken(
-      db,
-      { userId: admin.id, name: admin.username },
-      { id: admin.id, unitId: null },
-      { name: 'outage test' },
-    ));
+    const who = {
+      ...systemPrincipal(admin.username),
+      id: admin.id,
+      actor: { userId: admin.id, name: admin.username },
+    };
+    ({ token } = await createToken({ db, now: new Date(), who }, { name: 'outage test' }));
   });
 
   after(async () => {

@@ -15,7 +15,7 @@ import {
 } from 'playwright-core';
 import { loadConfig } from '../../src/app/config.ts';
 import type { App } from '../../src/app/http.ts';
-import { buildApp } from '../../src/app/server.ts';
+import { buildApp } from '../../src/server.ts';
 import { createTestDb, type TestDb } from '../db.ts';
 import { chromiumExecutable } from './browser.ts';
 

@@ -3,20 +3,136 @@
 // the chain head make a cut-off tail detectable. Existing records are re-sealed in format v2 once
 // their v1 chain has been checked; each keeps its old hash (`legacy_hash`, itself sealed by v2) and
 // a closing record names the old and new heads. See docs/decisions/0009-audit-personal-data.md.
+import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import {
-  GENESIS,
-  hashRecord,
-  hashRecordV2,
-  newNonce,
-  personalDigest,
-} from '../../modules/audit/audit.chain.ts';
-import { splitPersonal } from '../../modules/audit/audit.personal.ts';
+import stringify from 'safe-stable-stringify';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Database type
 type AnyDb = Kysely<any>;
 
 const BATCH = 1000;
+
+// Frozen copies of the audit code this migration runs (modules/audit/audit.chain.ts and
+// audit.personal.ts as they stood when 0014 was written). A migration must do the same on every
+// later version of the app, so it depends on no feature code: never edit these to follow the module.
+
+const GENESIS = '0'.repeat(64);
+
+interface ChainedContent {
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  unitId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+}
+
+/** Format v1 (records written before this migration). */
+function hashRecord(prevHash: string, c: ChainedContent): string {
+  const canonical = stringify([
+    prevHash,
+    c.at.toISOString(),
+    c.actorId,
+    c.actorName,
+    c.unitId,
+    c.action,
+    c.entity,
+    c.entityId,
+    c.before ?? null,
+    c.after ?? null,
+    c.requestId,
+    c.ip,
+  ]);
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
+}
+
+interface ChainedContentV2 extends ChainedContent {
+  personalDigest: string | null;
+  legacyHash: string | null;
+}
+
+/** Format v2: before/after hold PERSONAL markers, the personal values are covered by their digest. */
+function hashRecordV2(prevHash: string, c: ChainedContentV2): string {
+  const canonical = stringify([
+    'v2',
+    prevHash,
+    c.at.toISOString(),
+    c.actorId,
+    c.actorName,
+    c.unitId,
+    c.action,
+    c.entity,
+    c.entityId,
+    c.before ?? null,
+    c.after ?? null,
+    c.requestId,
+    c.ip,
+    c.personalDigest,
+    c.legacyHash,
+  ]);
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
+}
+
+function newNonce(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function personalDigest(nonce: string, before: unknown, after: unknown): string {
+  return createHash('sha256')
+    .update(stringify([nonce, before ?? null, after ?? null]) ?? '')
+    .digest('hex');
+}
+
+/** The personal fields of each audited entity (entities not listed have none). */
+const PERSONAL_FIELDS: Readonly<Record<string, readonly string[] | { allBut: readonly string[] }>> = {
+  inmate: { allBut: ['unit_id', 'inmate_id', 'created_by'] },
+  inmate_import: ['filename', 'created', 'updated', 'reg_numbers', 'reason'],
+  enrolment: ['name', 'institution', 'period_from', 'period_to', 'status_note', 'note', 'evidence'],
+  intake_candidate: ['scores', 'total', 'consent_note', 'note', 'reasons'],
+  tpp_session: ['decisions', 'notes', 'minutes'],
+  session: ['changes'],
+  certificate: ['hours', 'attendance_rate', 'reason'],
+  user: ['full_name', 'nip', 'email', 'phone'],
+  file: ['filename'],
+  partner: ['contacts'],
+  privacy_breach: ['description', 'measures', 'notified_to', 'closing_note'],
+};
+
+function isPersonal(entity: string, key: string): boolean {
+  const p = Object.hasOwn(PERSONAL_FIELDS, entity) ? (PERSONAL_FIELDS[entity] ?? []) : [];
+  return 'allBut' in p ? !p.allBut.includes(key) : (p as readonly string[]).includes(key);
+}
+
+/** Stored in the chained record in place of a personal value that lives in `audit_personal`. */
+const PERSONAL = '[personal]';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Splits a before/after value into what the chain keeps and the personal values (or null). */
+function splitPersonal(entity: string, value: unknown): { kept: unknown; personal: Obj | null } {
+  if (!isObj(value)) return { kept: value ?? null, personal: null };
+  const kept: Obj = {};
+  const personal: Obj = {};
+  let any = false;
+  for (const [k, v] of Object.entries(value)) {
+    if (isPersonal(entity, k) && v !== null && v !== undefined) {
+      kept[k] = PERSONAL;
+      personal[k] = v;
+      any = true;
+    } else kept[k] = v;
+  }
+  return { kept, personal: any ? personal : null };
+}
 
 interface OldRow {
   id: string;

@@ -259,3 +259,7 @@ export const en: Record<keyof typeof id, string> = {
   'pdf.printed': 'Printed {date}',
   'pdf.page': 'Page {n} of {total}',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

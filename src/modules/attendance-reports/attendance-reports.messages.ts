@@ -146,3 +146,7 @@ export const en: Record<keyof typeof id, string> = {
   'attReports.status.alpa': 'Absent',
   'attReports.status.dispensasi': 'Dispensation',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

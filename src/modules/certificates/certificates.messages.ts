@@ -114,3 +114,7 @@ export const en: Record<keyof typeof id, string> = {
   'verify.initials': 'Holder (initials)',
   'verify.unknown': 'Certificate not found. Check the QR code or the link you opened.',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

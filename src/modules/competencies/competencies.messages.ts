@@ -64,3 +64,7 @@ export const en: Record<keyof typeof id, string> = {
   'competencyStatus.competent': 'Competent',
   'competencyStatus.not_yet_competent': 'Not yet competent',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

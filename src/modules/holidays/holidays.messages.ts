@@ -54,3 +54,7 @@ export const en: Record<keyof typeof id, string> = {
   'holidayKind.cuti_bersama': 'Collective leave (cuti bersama)',
   'holidayKind.local': 'Local holiday',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

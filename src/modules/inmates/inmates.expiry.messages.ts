@@ -72,3 +72,7 @@ export const en: Record<keyof typeof id, string> = {
   'inmates.expiry.dashboardLink': 'Review and correct',
   'inmates.expiry.overviewCount': 'Past release date: {n} people',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

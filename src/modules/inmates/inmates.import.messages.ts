@@ -31,3 +31,7 @@ export const en: Record<keyof typeof id, string> = {
   'import.queued': 'File received and being checked.',
   'import.saving': 'The import is being saved.',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

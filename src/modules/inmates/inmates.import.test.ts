@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildInmate, buildUnit, buildUser } from '../../../test/builders.ts';
 import { loadConfig } from '../../app/config.ts';
-import { startJobs } from '../../app/jobs.ts';
+import { type Actor, actingAs, type Ctx } from '../../app/principal.ts';
+import { startJobs } from '../../jobs.ts';
 import { drainImportJobs } from './inmates.import.jobs.ts';
 import { confirmImport, purgeUnsavedImports, queueImport, runImportJob } from './inmates.import.service.ts';
 import { parseDay, parseRoster, parseRosterInSteps, readTable } from './inmates.import.ts';
@@ -394,7 +395,12 @@ describe('SDP import', () => {
     assert.equal((await stranger.postForm(`${String(res.headers.location)}/confirm`)).statusCode, 404);
   });
 
-  const viewer = () => ({ id: 'test', unitId, scope: { all: false as const, unitIds: [unitId] } });
+  /** The unit's staff member, as a service context: their unit, and the audit actor given. */
+  const staff = (actor: Actor = { userId: null, name: 'test' }): Ctx => ({
+    db: t.db,
+    who: { ...actingAs(actor), unitId, scope: { all: false as const, unitIds: [unitId] } },
+    now: new Date(),
+  });
   const actor = async () => {
     const u = await t.db
       .selectFrom('users')
@@ -412,7 +418,7 @@ describe('SDP import', () => {
 
   test('while the jobs run the page shows a labelled progress bar with its phase and a reload link, and the status JSON follows it', async () => {
     const csv = `${HEADER}\nB.I 701/2025;Rina Kusuma;P;01/01/1991;01/02/2025;;W;\n`;
-    const id = await queueImport(t.db, await actor(), viewer(), {
+    const id = await queueImport(staff(await actor()), {
       filename: 'antre.csv',
       content: Buffer.from(csv),
     });
@@ -459,7 +465,7 @@ describe('SDP import', () => {
     assert.match((await petugas.get(url)).body, /1 baris siap: 1 baru, 0 diperbarui/);
 
     const before = await count('inmates');
-    await confirmImport(t.db, viewer(), id);
+    await confirmImport(staff(), id);
     const applying = await petugas.get(url);
     assert.match(
       applying.body,
@@ -525,7 +531,7 @@ describe('SDP import', () => {
       ).headers.location,
     );
     const id3 = url3.split('/').pop() ?? '';
-    await confirmImport(t.db, viewer(), id3);
+    await confirmImport(staff(), id3);
     const logged: object[] = [];
     await runImportJob(
       t.db,

@@ -245,3 +245,7 @@ export const en: Record<keyof typeof id, string> = {
   'import.absentMarked': 'The status of the people missing from the file was updated.',
   'import.absentNotAllowed': 'This can be done only once, after the import is saved.',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

@@ -74,3 +74,7 @@ export const en: Record<keyof typeof id, string> = {
   'journal.day': 'Date',
   'nav.photos': 'Activity photos',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

@@ -94,3 +94,7 @@ export const en: Record<keyof typeof id, string> = {
     "The ministry's 15 Program Aksi (2026). The complete numbered list is not confirmed; edit it to match the circular in force.",
   'programAksi.titleTaken': 'An item with this title already exists.',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

@@ -180,3 +180,7 @@ export const en: Record<keyof typeof id, string> = {
   'privacy.access.from': 'From date',
   'privacy.access.to': 'To date',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

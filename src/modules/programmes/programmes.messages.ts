@@ -244,3 +244,7 @@ export const en: Record<keyof typeof id, string> = {
   'programmes.gender.L': 'Male',
   'programmes.gender.P': 'Female',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

@@ -249,3 +249,7 @@ export const en: Record<keyof typeof id, string> = {
   'enrolments.onDate': 'Date',
   'enrolments.change': 'Change status',
 };
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { buildUser } from '../../test/builders.ts';
-import { createTestDb, type TestDb } from '../../test/db.ts';
-import { purgeExpired } from '../modules/auth/auth.service.ts';
-import { loadConfig } from './config.ts';
+import { buildUser } from '../test/builders.ts';
+import { createTestDb, type TestDb } from '../test/db.ts';
+import { loadConfig } from './app/config.ts';
 import { startJobs } from './jobs.ts';
+import { purgeExpired } from './modules/auth/auth.service.ts';
 
 describe('background jobs on the PostgreSQL queue', () => {
   let t: TestDb;

@@ -1,5 +1,6 @@
-// Builds the web application: plugins, the request pipeline (language, sign-in, permission, CSRF),
-// error pages, the OpenAPI document and every feature module's routes.
+// The web application's request pipeline: plugins, language, sign-in, permission, CSRF, error
+// pages and the OpenAPI document. Feature-free: the composition root (src/server.ts) passes in how
+// a session or token becomes a user, and registers the modules' routes.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,6 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest, type FastifySchema, type RouteOptions } from 'fastify';
 import type { Db } from '../db/database.ts';
-import { userFromSession, userFromToken } from '../modules/auth/auth.service.ts';
 import type { Config } from './config.ts';
 import { errorHandler, frameworkErrorHandler, markBodyRead, notFoundHandler } from './error-handler.ts';
 import { AppError, csrfFailed, forbidden, unauthorized } from './errors.ts';
@@ -21,7 +21,7 @@ import { isApi } from './http.ts';
 import { isLang, isMessageKey, translator } from './i18n.ts';
 import { swaggerOptions } from './openapi.ts';
 import { can } from './policy.ts';
-import { registerModules } from './routes.ts';
+import type { SignedIn } from './principal.ts';
 import { finiteNumberValidators } from './validation.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,8 +81,19 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
-  const { config } = opts;
+/** How a request's credentials become its user (the auth module's lookups); null: no such user. */
+export interface Authenticate {
+  token(db: Db, token: string): Promise<SignedIn | null>;
+  session(db: Db, config: Config, sessionId: string): Promise<SignedIn | null>;
+}
+
+/** The application with its pipeline and no feature routes yet (see buildApp in src/server.ts). */
+export async function createPipeline(opts: {
+  db: Db;
+  config: Config;
+  authenticate: Authenticate;
+}): Promise<App> {
+  const { config, authenticate } = opts;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -194,10 +205,10 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
 
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      req.user = await userFromToken(app.db, auth.slice(7).trim());
+      req.user = await authenticate.token(app.db, auth.slice(7).trim());
       if (!req.user) throw unauthorized();
     } else if (req.cookies.sm_sid) {
-      req.user = await userFromSession(app.db, config, req.cookies.sm_sid);
+      req.user = await authenticate.session(app.db, config, req.cookies.sm_sid);
       if (!req.user) reply.clearCookie('sm_sid', { path: '/' });
     }
     // The audit actor carries this request's id and address.
@@ -297,6 +308,5 @@ export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
-  await registerModules(app);
   return app;
 }

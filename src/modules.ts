@@ -1,0 +1,62 @@
+// The one list of feature modules: the composition root registers their routes in this order (the
+// order of the OpenAPI document's paths), starts their jobs, and adds their texts to the dictionary.
+import { registerMessages } from './app/i18n.ts';
+import type { AppModule } from './app/module.ts';
+import { accountModule } from './modules/account/account.module.ts';
+import { agreementsModule } from './modules/agreements/agreements.module.ts';
+import { agreement } from './modules/agreements/agreements.policy.ts';
+import { listAgreements } from './modules/agreements/agreements.service.ts';
+import { attendanceModule } from './modules/attendance/attendance.module.ts';
+import { attendanceReportsModule } from './modules/attendance-reports/attendance-reports.module.ts';
+import { auditModule } from './modules/audit/audit.module.ts';
+import { authModule } from './modules/auth/auth.module.ts';
+import { certificatesModule } from './modules/certificates/certificates.module.ts';
+import { competenciesModule } from './modules/competencies/competencies.module.ts';
+import { dashboardModule } from './modules/dashboard/dashboard.module.ts';
+import { enrolmentsModule } from './modules/enrolments/enrolments.module.ts';
+import { filesModule } from './modules/files/files.module.ts';
+import { holidaysModule } from './modules/holidays/holidays.module.ts';
+import { inmatesModule } from './modules/inmates/inmates.module.ts';
+import { journalModule } from './modules/journal/journal.module.ts';
+import { partnersModule } from './modules/partners/partners.module.ts';
+import { privacyModule } from './modules/privacy/privacy.module.ts';
+import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts';
+import { programmesModule } from './modules/programmes/programmes.module.ts';
+import { listProgrammes } from './modules/programmes/programmes.service.ts';
+import { selectionModule } from './modules/selection/selection.module.ts';
+import { systemModule } from './modules/system/system.module.ts';
+import { unitsModule } from './modules/units/units.module.ts';
+import { usersModule } from './modules/users/users.module.ts';
+
+export const MODULES: readonly AppModule[] = [
+  systemModule,
+  authModule,
+  dashboardModule,
+  accountModule,
+  unitsModule,
+  usersModule,
+  auditModule,
+  programAksiModule,
+  // A partner's page lists its agreements and programmes; those modules depend on partners.
+  partnersModule({
+    agreements: async (ctx, partnerId) => (await listAgreements(ctx, { partnerId, page: 1 })).rows,
+    programmes: async (ctx, partnerId) => (await listProgrammes(ctx, { partnerId, page: 1 })).rows,
+  }),
+  agreementsModule,
+  // Who may download a file is who may see the record that owns it.
+  filesModule({ agreement: (ctx, id) => agreement(ctx, id) }),
+  holidaysModule,
+  programmesModule,
+  certificatesModule,
+  attendanceModule,
+  journalModule,
+  competenciesModule,
+  selectionModule,
+  enrolmentsModule,
+  inmatesModule,
+  attendanceReportsModule,
+  privacyModule,
+];
+
+// Every text is known before the first request, page or job needs it.
+for (const mod of MODULES) for (const texts of mod.messages ?? []) registerMessages(texts);
