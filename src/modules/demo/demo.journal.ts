@@ -5,7 +5,7 @@
 // core unit taught so far (so they can complete and be certified). Only people still in the class are
 // assessed. Deterministic for a given day.
 import { dayInZone } from '../../app/format.ts';
-import { type Actor, type Ctx, systemPrincipal } from '../../app/principal.ts';
+import { type Actor, type Ctx, systemCtx, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { CompetencyStatus, TimeZone } from '../../db/schema.ts';
 import { attendanceRate, sessionHours } from '../attendance/attendance.rules.ts';
@@ -17,8 +17,6 @@ import { sessionsOf } from '../programmes/sessions.service.ts';
 import { unitRandom } from './demo.attendance.ts';
 import { stitchPng } from './demo.png.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
-
-const all = { all: true as const };
 
 const TOPICS: Record<string, readonly string[]> = {
   'RJT-01': ['Mengenal jenis benang dan ukuran hakpen', 'Memegang hakpen dan membuat simpul awal'],
@@ -141,9 +139,10 @@ async function seedJournals(
   ids: { instructor: Actor; petugasId: string | null },
   now: Date,
 ): Promise<{ written: number; plan: Array<PlannedSession & { day: string }> }> {
-  const d = await programmeDetail(db, all, programmeId);
+  const system = systemCtx(db, now);
+  const d = await programmeDetail(system, programmeId);
   const today = dayInZone(now, d.programme.timezone as TimeZone);
-  const held = (await sessionsOf(db, all, programmeId, '2000-01-01', today)).filter(
+  const held = (await sessionsOf(system, programmeId, '2000-01-01', today)).filter(
     (s) => s.status === 'scheduled' && s.ends_at.getTime() <= now.getTime(),
   );
   const units: Unit[] = d.curriculum.map((c) => ({ ...c, code: c.code ?? null }));
@@ -151,6 +150,12 @@ async function seedJournals(
     units,
     held.map((s) => sessionHours(s.starts_at, s.ends_at)),
   );
+  // The partner's instructor writes the journals (seeding reads every unit).
+  const instructor: Ctx = {
+    db,
+    who: { ...systemPrincipal(ids.instructor.name), id: ids.instructor.userId, actor: ids.instructor },
+    now: new Date(),
+  };
   const seen = new Map<string, number>();
   let written = 0;
   for (const [j, s] of held.entries()) {
@@ -160,7 +165,7 @@ async function seedJournals(
     const key = first.code ?? first.id;
     const k = seen.get(key) ?? 0;
     if (!plan[j]?.practice) seen.set(key, k + 1);
-    const j0 = await journalOf(db, all, s.id);
+    const j0 = await journalOf(instructor, s.id);
     if (j0.journal) continue;
     const topics = TOPICS[key] ?? [first.title];
     const planned = plan[j];
@@ -171,7 +176,7 @@ async function seedJournals(
     const present = [ids.instructor.userId, j % 4 === 2 ? ids.petugasId : null].filter(
       (u): u is string => u !== null && allowed.has(u),
     );
-    await saveJournal(db, ids.instructor, all, s.id, {
+    await saveJournal(instructor, s.id, {
       topic,
       unit_ids: covered.map((u) => u.id),
       instructor_ids: present,
@@ -193,7 +198,7 @@ async function seedJournals(
           filename: `dokumentasi-${s.day}-2.png`,
           content: stitchPng(160, 120, CREAM, colour, 8),
         });
-      await addPhotos(db, ids.instructor, all, s.id, photos, 1024 * 1024);
+      await addPhotos(instructor, s.id, { uploads: photos, maxBytes: 1024 * 1024 });
     }
     written++;
   }
@@ -277,7 +282,7 @@ export async function seedDemoJournal(
   ids: { unitId: string; instructor: Actor; petugasId: string | null },
   now: Date = new Date(),
 ): Promise<number> {
-  const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
+  const programmeId = ids.unitId ? await programmeIdByName({ db }, ids.unitId, DEMO_PROGRAMME) : undefined;
   if (!programmeId || !ids.instructor.userId) return 0;
   const { written, plan } = await seedJournals(db, programmeId, ids, now);
   return written + (await seedCompetencies(db, programmeId, ids.instructor, plan));

@@ -1,15 +1,14 @@
 // /api/v1/sessions/:id/journal: read and replace a session's journal (photos are uploaded on the page).
-import { type App, actorOf, userOf } from '../../app/http.ts';
+import { type App, ctxOf } from '../../app/http.ts';
+import type { Ctx } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
 import { JournalBody, JournalOut } from './journal.schema.ts';
 import * as service from './journal.service.ts';
 
 const tags = ['journal'];
 
-async function out(db: Db, scope: Scope, id: string) {
-  const j = await service.journalOf(db, scope, id);
+async function out(ctx: Ctx, id: string) {
+  const j = await service.journalOf(ctx, id);
   return {
     session_id: j.session.id,
     programme_id: j.session.programme_id,
@@ -46,7 +45,7 @@ export async function journalApi(app: App) {
         response: { 200: JournalOut },
       },
     },
-    async (req) => out(app.db, userOf(req).scope, req.params.id),
+    async (req) => out(ctxOf(req), req.params.id),
   );
 
   app.put(
@@ -62,9 +61,9 @@ export async function journalApi(app: App) {
       },
     },
     async (req) => {
-      const scope = userOf(req).scope;
-      await service.saveJournal(app.db, actorOf(req), scope, req.params.id, req.body);
-      return out(app.db, scope, req.params.id);
+      const ctx = ctxOf(req);
+      await service.saveJournal(ctx, req.params.id, req.body);
+      return out(ctx, req.params.id);
     },
   );
 }

@@ -1,8 +1,7 @@
 // SQL for session journals: what was taught (topic, curriculum units, instructors, materials,
 // notes) and, for Humas, the documentation photos of the unit's sessions.
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
-
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 /** A session with the programme facts a journal needs (scope is checked by the service). */
 export async function findSession(conn: Conn, id: string) {
@@ -112,24 +111,19 @@ export async function curriculumIds(conn: Conn, programmeId: string): Promise<Se
 }
 
 /**
- * Documentation photos of the units' held sessions, newest first: programme, day, topic and the
+ * Documentation photos of the held sessions in scope, newest first: programme, day, topic and the
  * photo only — never participants or marks.
  */
-export async function galleryPhotos(
-  conn: Conn,
-  unitIds: readonly string[] | 'all',
-  limit: number,
-  offset: number,
-) {
-  let q = conn
+export async function galleryPhotos(conn: Conn, scope: Scope, limit: number, offset: number) {
+  const q = conn
     .selectFrom('files as f')
     .innerJoin('programme_sessions as s', 's.id', 'f.owner_id')
     .innerJoin('session_journals as j', 'j.session_id', 's.id')
     .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
     .where('f.owner_type', '=', 'session_journal')
     .where('f.kind', '=', 'photo')
-    .where('s.status', '<>', 'cancelled');
-  if (unitIds !== 'all') q = q.where('pr.unit_id', 'in', unitIds.length ? unitIds : [NONE]);
+    .where('s.status', '<>', 'cancelled')
+    .where(scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }));
   const [rows, count] = await Promise.all([
     q
       .select(['f.id', 'f.filename', 's.id as session_id', 's.day', 'j.topic', 'pr.name as programme_name'])
@@ -149,7 +143,7 @@ export async function photoOwner(conn: Conn, fileId: string) {
     .selectFrom('files as f')
     .innerJoin('programme_sessions as s', 's.id', 'f.owner_id')
     .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
-    .select(['f.id', 'f.owner_id as session_id', 'pr.unit_id', 's.status'])
+    .select(['f.id', 'f.owner_id as session_id', 'pr.unit_id', 'pr.partner_id', 's.status'])
     .where('f.id', '=', fileId)
     .where('f.owner_type', '=', 'session_journal')
     .where('f.kind', '=', 'photo')

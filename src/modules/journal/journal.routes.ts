@@ -1,16 +1,9 @@
 // Session journal pages: the journal of one session (with its photo uploads and thumbnails) and
 // the Humas page of documentation photos.
 import { contentDisposition } from '../../app/downloads.ts';
-import { handleForm, submitForm } from '../../app/form-route.ts';
+import { submitForm } from '../../app/form-route.ts';
 import type { FormState } from '../../app/forms.tsx';
-import {
-  type App,
-  actorOf,
-  type FastifyReply,
-  type FastifyRequest,
-  setFlash,
-  userOf,
-} from '../../app/http.ts';
+import { type App, ctxOf, type FastifyReply, type FastifyRequest } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { uploadsOf } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -38,7 +31,7 @@ export async function journalRoutes(app: App) {
     id: string,
     forms: { form?: FormState; photo?: FormState } = {},
   ) => {
-    const j = await service.journalOf(app.db, userOf(req).scope, id);
+    const j = await service.journalOf(ctxOf(req), id);
     return renderPage(
       JournalPage({
         ctx: viewCtx(req),
@@ -59,7 +52,7 @@ export async function journalRoutes(app: App) {
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => page(req, req.params.id, { form }),
-        action: () => service.saveJournal(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => service.saveJournal(ctxOf(req), req.params.id, req.body),
         flash: 'journal.saved',
         redirect: () => `/sessions/${req.params.id}/journal`,
       }),
@@ -70,23 +63,17 @@ export async function journalRoutes(app: App) {
     { config: record, schema: { params: IdParams } },
     async (req, reply) => {
       const id = req.params.id;
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => page(req, id, { photo: { values: {}, errors: form.errors } }),
-        async () =>
-          service.addPhotos(
-            app.db,
-            actorOf(req),
-            userOf(req).scope,
-            id,
-            await uploadsOf(req.body, 'photo'),
-            app.config.uploadMaxBytes,
-          ),
-      );
-      if (sent) return sent;
-      setFlash(reply, 'journal.saved');
-      return reply.redirect(`/sessions/${id}/journal`, 303);
+      return submitForm(req, reply, {
+        // A file input cannot be refilled: the form comes back with its messages only.
+        render: (form) => page(req, id, { photo: { values: {}, errors: form.errors } }),
+        action: async () =>
+          service.addPhotos(ctxOf(req), id, {
+            uploads: await uploadsOf(req.body, 'photo'),
+            maxBytes: app.config.uploadMaxBytes,
+          }),
+        flash: 'journal.saved',
+        redirect: () => `/sessions/${id}/journal`,
+      });
     },
   );
 
@@ -95,9 +82,12 @@ export async function journalRoutes(app: App) {
     { config: record, schema: { params: SessionFileParams } },
     async (req, reply) => {
       const { id, fileId } = req.params;
-      await service.removePhoto(app.db, actorOf(req), userOf(req).scope, id, fileId);
-      setFlash(reply, 'journal.photoRemoved');
-      return reply.redirect(`/sessions/${id}/journal`, 303);
+      return submitForm(req, reply, {
+        render: (form) => page(req, id, { photo: { values: {}, errors: form.errors } }),
+        action: () => service.removePhoto(ctxOf(req), id, fileId),
+        flash: 'journal.photoRemoved',
+        redirect: () => `/sessions/${id}/journal`,
+      });
     },
   );
 
@@ -105,15 +95,12 @@ export async function journalRoutes(app: App) {
     '/sessions/:id/journal/photos/:fileId',
     { config: view, schema: { params: SessionFileParams } },
     async (req, reply) =>
-      sendPhoto(
-        reply,
-        await service.sessionPhoto(app.db, userOf(req).scope, req.params.id, req.params.fileId),
-      ),
+      sendPhoto(reply, await service.sessionPhoto(ctxOf(req), req.params.id, req.params.fileId)),
   );
 
   app.get('/photos', { config: photos, schema: { querystring: GalleryQuery } }, async (req, reply) => {
     const p = req.query.page ?? 1;
-    const r = await service.gallery(app.db, userOf(req).scope, p);
+    const r = await service.gallery(ctxOf(req), p);
     return reply.html(
       renderPage(
         GalleryPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, page: p, pageSize: r.pageSize }),
@@ -122,6 +109,6 @@ export async function journalRoutes(app: App) {
   });
 
   app.get('/photos/:fileId', { config: photos, schema: { params: FileParams } }, async (req, reply) =>
-    sendPhoto(reply, await service.galleryPhoto(app.db, userOf(req).scope, req.params.fileId)),
+    sendPhoto(reply, await service.galleryPhoto(ctxOf(req), req.params.fileId)),
   );
 }

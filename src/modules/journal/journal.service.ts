@@ -2,12 +2,10 @@
 // present, materials, notes) with documentation photos for Humas. The units it lists decide the
 // hours per unit that the competencies module computes from attendance.
 
-import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import { dayInZone } from '../../app/format.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
-import type { TimeZone } from '../../db/schema.ts';
+import { AppError, conflict, type FieldError, invalid, notFound } from '../../app/errors.ts';
+import { can } from '../../app/policy.ts';
+import { type Ctx, today } from '../../app/principal.ts';
+import { inScope } from '../../app/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   fileContent,
@@ -23,29 +21,28 @@ import { isPhoto, tidyNames } from './journal.rules.ts';
 
 export const PHOTO_OWNER = 'session_journal';
 
-const notFound = () => new AppError('sessions.not_found', 404, 'err.notFound');
-
 /** The session with its programme, if the viewer may see it (an instructor: own partner only). */
-export async function sessionInScope(db: Db, scope: Scope, sessionId: string) {
-  const session = await repo.findSession(db, sessionId);
-  if (!session) throw notFound();
+export async function sessionInScope(ctx: Pick<Ctx, 'db' | 'who'>, sessionId: string) {
+  const session = await repo.findSession(ctx.db, sessionId);
+  if (!session) throw notFound('sessions');
   try {
-    const detail = await programmeDetail(db, scope, session.programme_id);
+    const detail = await programmeDetail(ctx, session.programme_id);
     return { session, detail };
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) throw notFound();
+    if (err instanceof AppError && err.status === 404) throw notFound('sessions');
     throw err;
   }
 }
 
 /** Everything the journal page and the API show about one session's journal. */
-export async function journalOf(db: Db, scope: Scope, sessionId: string) {
-  const { session, detail } = await sessionInScope(db, scope, sessionId);
+export async function journalOf(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, sessionId: string) {
+  const { db } = ctx;
+  const { session, detail } = await sessionInScope(ctx, sessionId);
   const [journal, unitIds, instructors, candidates, files] = await Promise.all([
     repo.findJournal(db, session.id),
     repo.journalUnitIds(db, session.id),
     repo.journalInstructors(db, session.id),
-    instructorOptions(db, session.unit_id, session.partner_id),
+    instructorOptions(ctx, session.unit_id, session.partner_id),
     listFiles(db, PHOTO_OWNER, session.id),
   ]);
   // Someone recorded earlier who is no longer a candidate (moved, deactivated) stays listed.
@@ -60,7 +57,10 @@ export async function journalOf(db: Db, scope: Scope, sessionId: string) {
     instructors,
     instructorOptions: options,
     photos: files.filter((f) => f.kind === 'photo'),
-    today: dayInZone(new Date(), session.timezone as TimeZone),
+    /** Held: not cancelled and not in the future (only a held session has a journal). */
+    held: notHeld(ctx, session) === null,
+    /** Whether the page offers the journal form and the photo buttons to this user. */
+    mayWrite: can(ctx.who, 'attendance.record'),
   };
 }
 export type JournalView = Awaited<ReturnType<typeof journalOf>>;
@@ -75,22 +75,21 @@ export interface JournalInput {
 }
 
 /** A cancelled session has no journal, and a session that has not happened yet has none either. */
-function checkHeld(session: repo.JournalSession): void {
-  if (session.status === 'cancelled') throw new AppError('journal.cancelled', 409, 'journal.cancelled');
-  if (session.day > dayInZone(new Date(), session.timezone as TimeZone))
-    throw new AppError('journal.not_yet', 409, 'journal.notYet');
+function notHeld(ctx: Pick<Ctx, 'who' | 'now'>, session: repo.JournalSession) {
+  if (session.status === 'cancelled') return conflict('journal.cancelled', 'journal.cancelled');
+  if (session.day > today(ctx, session.timezone)) return conflict('journal.not_yet', 'journal.notYet');
+  return null;
+}
+
+function checkHeld(ctx: Pick<Ctx, 'who' | 'now'>, session: repo.JournalSession): void {
+  const why = notHeld(ctx, session);
+  if (why) throw why;
 }
 
 /** Creates or replaces the journal of a held session, in one transaction with its audit record. */
-export async function saveJournal(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  sessionId: string,
-  input: JournalInput,
-): Promise<void> {
-  const j = await journalOf(db, scope, sessionId);
-  checkHeld(j.session);
+export async function saveJournal(ctx: Ctx, sessionId: string, input: JournalInput): Promise<void> {
+  const j = await journalOf(ctx, sessionId);
+  checkHeld(ctx, j.session);
   const unitIds = [...new Set(input.unit_ids ?? [])];
   const instructorIds = [...new Set(input.instructor_ids ?? [])];
   const known = new Set(j.curriculum.map((c) => c.id));
@@ -107,10 +106,10 @@ export async function saveJournal(
     notes: input.notes?.trim() || null,
     other_instructors: tidyNames(input.other_instructors),
   };
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const existed = await repo.lockJournal(trx, j.session.id);
-    await repo.saveJournal(trx, j.session.id, actor.userId, v, unitIds, instructorIds);
-    await recordAudit(trx, actor, {
+    await repo.saveJournal(trx, j.session.id, ctx.who.id, v, unitIds, instructorIds);
+    await recordAudit(trx, ctx.who.actor, {
       action: existed ? 'journal.update' : 'journal.create',
       entity: 'session',
       entityId: j.session.id,
@@ -126,78 +125,72 @@ export async function saveJournal(
  * field with its name; all stored in one transaction, each upload audited.
  */
 export async function addPhotos(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   sessionId: string,
-  uploads: readonly Upload[],
-  maxBytes: number,
-  field = 'photo',
+  input: { uploads: readonly Upload[]; maxBytes: number; field?: string },
 ): Promise<string[]> {
-  const { session } = await sessionInScope(db, scope, sessionId);
-  checkHeld(session);
+  const { uploads, maxBytes, field = 'photo' } = input;
+  const { session } = await sessionInScope(ctx, sessionId);
+  checkHeld(ctx, session);
   if (uploads.length === 0) throw invalid([{ field, key: 'docs.missing' }]);
   const bad = uploads.find((u) => !isPhoto(u.content));
   if (bad) throw invalid([{ field, key: 'journal.photoType', params: { name: bad.filename } }]);
-  if (!(await repo.findJournal(db, session.id))) throw invalid([{ field, key: 'journal.empty' }]);
-  return db.transaction().execute(async (trx) => {
+  if (!(await repo.findJournal(ctx.db, session.id))) throw invalid([{ field, key: 'journal.empty' }]);
+  return ctx.db.transaction().execute(async (trx) => {
     const ids: string[] = [];
     for (const upload of uploads)
       ids.push(
-        await storeFile(trx, actor, {
-          unitId: session.unit_id,
-          ownerType: PHOTO_OWNER,
-          ownerId: session.id,
-          kind: 'photo',
-          upload,
-          maxBytes,
-          field,
-        }),
+        await storeFile(
+          { db: trx, who: ctx.who },
+          {
+            unitId: session.unit_id,
+            ownerType: PHOTO_OWNER,
+            ownerId: session.id,
+            kind: 'photo',
+            upload,
+            maxBytes,
+            field,
+          },
+        ),
       );
     return ids;
   });
 }
 
 /** Removes a photo from a session's journal (a wrong picture, or one Humas must not use). */
-export async function removePhoto(db: Db, actor: Actor, scope: Scope, sessionId: string, fileId: string) {
-  const { session } = await sessionInScope(db, scope, sessionId);
-  const owner = await repo.photoOwner(db, fileId);
-  if (!owner || owner.session_id !== session.id) throw new AppError('files.not_found', 404, 'err.notFound');
-  await db.transaction().execute((trx) => removeFile(trx, actor, fileId));
+export async function removePhoto(ctx: Ctx, sessionId: string, fileId: string) {
+  const { session } = await sessionInScope(ctx, sessionId);
+  const owner = await repo.photoOwner(ctx.db, fileId);
+  if (!owner || owner.session_id !== session.id) throw notFound('files');
+  await ctx.db.transaction().execute((trx) => removeFile({ db: trx, who: ctx.who }, fileId));
 }
 
 /** A journal photo for someone who may see the session (its page's thumbnails). */
-export async function sessionPhoto(db: Db, scope: Scope, sessionId: string, fileId: string) {
-  const { session } = await sessionInScope(db, scope, sessionId);
-  const owner = await repo.photoOwner(db, fileId);
-  if (!owner || owner.session_id !== session.id) throw new AppError('files.not_found', 404, 'err.notFound');
-  return photoBytes(db, fileId);
+export async function sessionPhoto(ctx: Pick<Ctx, 'db' | 'who'>, sessionId: string, fileId: string) {
+  const { session } = await sessionInScope(ctx, sessionId);
+  const owner = await repo.photoOwner(ctx.db, fileId);
+  if (!owner || owner.session_id !== session.id) throw notFound('files');
+  return photoBytes(ctx, fileId);
 }
 
 /** A documentation photo for Humas and staff: any held session of the viewer's units. */
-export async function galleryPhoto(db: Db, scope: Scope, fileId: string) {
-  const owner = await repo.photoOwner(db, fileId);
-  const visible = owner && (scope.all || scope.unitIds.includes(owner.unit_id));
-  if (!owner || !visible || owner.status === 'cancelled')
-    throw new AppError('files.not_found', 404, 'err.notFound');
-  return photoBytes(db, fileId);
+export async function galleryPhoto(ctx: Pick<Ctx, 'db' | 'who'>, fileId: string) {
+  const owner = await repo.photoOwner(ctx.db, fileId);
+  if (!owner || !inScope(ctx.who.scope, owner.unit_id, owner.partner_id) || owner.status === 'cancelled')
+    throw notFound('files');
+  return photoBytes(ctx, fileId);
 }
 
-async function photoBytes(db: Db, fileId: string) {
-  const [meta, content] = await Promise.all([fileMeta(db, fileId), fileContent(db, fileId)]);
-  if (!meta || !content) throw new AppError('files.not_found', 404, 'err.notFound');
+async function photoBytes(ctx: Pick<Ctx, 'db'>, fileId: string) {
+  const [meta, content] = await Promise.all([fileMeta(ctx.db, fileId), fileContent(ctx.db, fileId)]);
+  if (!meta || !content) throw notFound('files');
   return { mime: meta.mime, content };
 }
 
 const GALLERY_PAGE = 24;
 
 /** Documentation photos of the viewer's units, a page at a time: no names, no attendance. */
-export async function gallery(db: Db, scope: Scope, page: number) {
-  const r = await repo.galleryPhotos(
-    db,
-    scope.all ? 'all' : scope.unitIds,
-    GALLERY_PAGE,
-    (page - 1) * GALLERY_PAGE,
-  );
+export async function gallery(ctx: Pick<Ctx, 'db' | 'who'>, page: number) {
+  const r = await repo.galleryPhotos(ctx.db, ctx.who.scope, GALLERY_PAGE, (page - 1) * GALLERY_PAGE);
   return { ...r, pageSize: GALLERY_PAGE };
 }

@@ -7,7 +7,6 @@ import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import type { JournalView } from './journal.service.ts';
 
 export const LABELS: Record<string, MessageKey> = {
@@ -76,10 +75,10 @@ export function JournalPage({
   photoForm: FormState;
 }) {
   const s = j.session;
-  const zone = s.timezone as TimeZone;
+  const zone = s.timezone;
   const base = `/sessions/${s.id}/journal`;
-  const canWrite = ctx.can('attendance.record');
-  const held = s.status !== 'cancelled' && s.day <= j.today;
+  const canWrite = j.mayWrite;
+  const held = j.held;
   const when = `${formatDay(s.day, ctx.lang)} · ${formatTime(s.starts_at, zone, ctx.lang)}–${formatTime(s.ends_at, zone, ctx.lang)}`;
   return (
     <Layout ctx={ctx} title={ctx.t('journal.title')}>
