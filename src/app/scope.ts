@@ -58,6 +58,11 @@ export function scopePartner(scope: Scope): string | null | undefined {
   return scope.partnerId;
 }
 
+/** The scope narrowed to one unit (a unit's dashboard; a job's run for each unit), partner kept. */
+export function withinUnit(scope: Scope, unitId: string): Scope {
+  return { ...scope, all: false, unitIds: [unitId] };
+}
+
 /** Whether one record, by its unit (and its partner, where it has one), lies within the scope. */
 export function inScope(
   scope: Scope,

@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { buildKanwil, buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestDb, type TestDb } from '../../test/db.ts';
-import { SYSTEM } from '../app/principal.ts';
+import { SYSTEM, systemCtx } from '../app/principal.ts';
 import { recordAudit, verifyAuditChain, writeCheckpoint } from '../modules/audit/audit.service.ts';
 import { BackupFormatError, backupDatabase, dependencyOrder, RestoreRefusedError } from './backup.ts';
 import type { Db } from './database.ts';
@@ -101,7 +101,7 @@ async function fill(db: Db): Promise<void> {
       after: { unit_id: unit.id, name: AWKWARD[7], birth_date: '1990-01-31', block: AWKWARD[0] },
     }),
   );
-  await writeCheckpoint(db, 'k'.repeat(40), AWKWARD[8] ?? '');
+  await writeCheckpoint(systemCtx(db, new Date(), AWKWARD[8] ?? ''), 'k'.repeat(40));
   await db
     .transaction()
     .execute((trx) => recordAudit(trx, SYSTEM.actor, { action: 'system.start', entity: 'system' }));

@@ -1,14 +1,14 @@
-// The signed-in user's own account: profile, password, personal API tokens; HTML and /api/v1/me.
+// The signed-in user's own account: profile, password, personal API tokens, and the language
+// switch (which persists in a cookie and, when signed in, on the account); HTML and /api/v1/me.
 import { Type } from 'typebox';
-import { AppError } from '../../app/errors.ts';
+import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
-import { fieldErrorsFrom } from '../../app/validation.ts';
+import { type App, ctxOf, type FastifyRequest, safeNext, setFlash, userOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { PasswordChangeBody } from '../users/users.schema.ts';
-import { changeOwnPassword } from '../users/users.service.ts';
-import { MeOut, TokenCreateBody, TokenOut } from './account.schema.ts';
+import { changeOwnPassword, setLocale } from '../users/users.service.ts';
+import { LanguageBody, MeOut, TokenCreateBody, TokenOut } from './account.schema.ts';
 import * as service from './account.service.ts';
 import { AccountPage, PasswordPage } from './account.views.tsx';
 
@@ -17,6 +17,22 @@ const tags = ['me'];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function accountRoutes(app: App) {
+  app.post(
+    '/language',
+    { config: { permission: 'public' }, schema: { body: LanguageBody } },
+    async (req, reply) => {
+      reply.setCookie('sm_lang', req.body.lang, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.config.cookieSecure,
+        maxAge: 365 * 86400,
+      });
+      if (req.user && req.user.locale !== req.body.lang) await setLocale(ctxOf(req), req.body.lang);
+      return reply.redirect(safeNext(req.body.next), 303);
+    },
+  );
+
   const accountPage = async (
     req: FastifyRequest,
     form: FormState = emptyForm(),
@@ -26,7 +42,7 @@ export async function accountRoutes(app: App) {
       AccountPage({
         ctx: viewCtx(req),
         user: userOf(req),
-        tokens: await service.listTokens(app.db, userOf(req).id),
+        tokens: await service.listTokens(ctxOf(req)),
         newToken,
         form,
       }),
@@ -41,37 +57,33 @@ export async function accountRoutes(app: App) {
   app.post(
     '/account/password',
     { config: self, schema: { body: PasswordChangeBody }, attachValidation: true },
-    async (req, reply) => {
-      const render = (form: FormState, status: number) =>
-        reply.html(renderPage(PasswordPage({ ctx: viewCtx(req), form })), status);
-      if (req.validationError)
-        return render({ values: {}, errors: fieldErrorsFrom(req.validationError.validation) }, 400);
-      try {
-        await changeOwnPassword(app.db, actorOf(req), userOf(req), req.body);
-      } catch (err) {
-        if (err instanceof AppError && err.fields.length)
-          return render({ values: {}, errors: err.fields }, err.status);
-        throw err;
-      }
-      setFlash(reply, 'account.password.changed');
-      return reply.redirect('/dashboard', 303);
-    },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        // Passwords are never echoed back into the form.
+        render: (form) => renderPage(PasswordPage({ ctx: viewCtx(req), form: { ...form, values: {} } })),
+        action: () => changeOwnPassword(ctxOf(req), req.body, userOf(req).sessionIdHash),
+        flash: 'account.password.changed',
+        redirect: () => '/dashboard',
+      }),
   );
 
   app.post(
     '/account/tokens',
     { config: self, schema: { body: TokenCreateBody }, attachValidation: true },
     async (req, reply) => {
-      if (req.validationError) {
-        const form = {
-          values: { ...(req.body as object) },
-          errors: fieldErrorsFrom(req.validationError.validation),
-        };
-        return reply.html(await accountPage(req, form), 400);
-      }
-      const created = await service.createToken(app.db, actorOf(req), userOf(req), req.body);
+      // The new token is shown once, on this response: no redirect, so not submitForm.
+      let token = '';
+      const sent = await handleForm(
+        req,
+        reply,
+        (form) => accountPage(req, form),
+        async () => {
+          token = (await service.createToken(ctxOf(req), req.body)).token;
+        },
+      );
+      if (sent) return sent;
       reply.header('cache-control', 'no-store');
-      return reply.html(await accountPage(req, emptyForm(), created.token), 201);
+      return reply.html(await accountPage(req, emptyForm(), token), 201);
     },
   );
 
@@ -79,7 +91,7 @@ export async function accountRoutes(app: App) {
     '/account/tokens/:id/revoke',
     { config: self, schema: { params: IdParams } },
     async (req, reply) => {
-      await service.revokeToken(app.db, actorOf(req), userOf(req), req.params.id);
+      await service.revokeToken(ctxOf(req), req.params.id);
       setFlash(reply, 'account.tokens.revoked');
       return reply.redirect('/account', 303);
     },
@@ -118,7 +130,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      await changeOwnPassword(app.db, actorOf(req), userOf(req), req.body);
+      await changeOwnPassword(ctxOf(req), req.body, userOf(req).sessionIdHash);
       return reply.code(204).send(null);
     },
   );
@@ -142,7 +154,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req) => ({
-      items: (await service.listTokens(app.db, userOf(req).id)).map(tokenOut),
+      items: (await service.listTokens(ctxOf(req))).map(tokenOut),
     }),
   );
 
@@ -161,7 +173,7 @@ export async function accountRoutes(app: App) {
       reply
         .code(201)
         .header('cache-control', 'no-store')
-        .send(await service.createToken(app.db, actorOf(req), userOf(req), req.body)),
+        .send(await service.createToken(ctxOf(req), req.body)),
   );
 
   app.delete(
@@ -171,7 +183,7 @@ export async function accountRoutes(app: App) {
       schema: { tags, summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null() } },
     },
     async (req, reply) => {
-      await service.revokeToken(app.db, actorOf(req), userOf(req), req.params.id);
+      await service.revokeToken(ctxOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,5 +1,10 @@
 import { Type } from 'typebox';
 
+export const LanguageBody = Type.Object({
+  lang: Type.Union([Type.Literal('id'), Type.Literal('en')]),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
 export const TokenCreateBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 80 }),
   expires_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),

@@ -1,12 +1,12 @@
 // The agreements JSON API under /api/v1: the same operations as the pages.
 import { Type } from 'typebox';
 import { forbidden } from '../../app/errors.ts';
-import { dayInZone } from '../../app/format.ts';
-import { type App, actorOf, userOf } from '../../app/http.ts';
+import { type App, ctxOf } from '../../app/http.ts';
+import { type Ctx, today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { listFiles, storeFileTx } from '../files/files.service.ts';
+import { agreement } from './agreements.policy.ts';
 import { dueReminders } from './agreements.reminders.ts';
-import { viewerOf } from './agreements.routes.ts';
 import {
   ActionBody,
   ActionStatusBody,
@@ -27,9 +27,9 @@ const tags = ['agreements'];
 const Created = Type.Object({ id: Type.String() });
 
 export async function agreementsApi(app: App) {
-  const detail = async (scope: Parameters<typeof service.agreementDetail>[1], id: string, on?: string) => {
-    const d = await service.agreementDetail(app.db, scope, id, on);
-    const documents = await listFiles(app.db, 'agreement', d.agreement.id);
+  const detail = async (ctx: Ctx, id: string, on?: string) => {
+    const d = await service.agreementDetail(ctx, id, on);
+    const documents = await listFiles(ctx.db, 'agreement', d.agreement.id);
     return {
       agreement: d.agreement,
       on: d.on,
@@ -64,7 +64,7 @@ export async function agreementsApi(app: App) {
     },
     async (req) => {
       const q = req.query;
-      const r = await service.listAgreements(app.db, userOf(req).scope, {
+      const r = await service.listAgreements(ctxOf(req), {
         q: q.q,
         status: q.status,
         partnerId: q.partner_id,
@@ -98,8 +98,8 @@ export async function agreementsApi(app: App) {
       },
     },
     async (req) => {
-      const u = userOf(req);
-      const items = await dueReminders(app.db, u.scope, dayInZone(new Date(), u.zone));
+      const ctx = ctxOf(req);
+      const items = await dueReminders(ctx, today(ctx));
       return {
         items: items.map((r) => ({
           id: r.id,
@@ -124,10 +124,7 @@ export async function agreementsApi(app: App) {
         response: { 201: Created },
       },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send({ id: await service.createAgreement(app.db, actorOf(req), viewerOf(req), req.body) }),
+    async (req, reply) => reply.code(201).send({ id: await service.createAgreement(ctxOf(req), req.body) }),
   );
 
   app.get(
@@ -142,7 +139,7 @@ export async function agreementsApi(app: App) {
         response: { 200: AgreementDetailOut },
       },
     },
-    async (req) => detail(userOf(req).scope, req.params.id, req.query.on),
+    async (req) => detail(ctxOf(req), req.params.id, req.query.on),
   );
 
   app.put(
@@ -158,7 +155,7 @@ export async function agreementsApi(app: App) {
       },
     },
     async (req, reply) => {
-      await service.updateAgreement(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      await service.updateAgreement(ctxOf(req), req.params.id, req.body);
       return reply.code(204).send(null);
     },
   );
@@ -177,7 +174,7 @@ export async function agreementsApi(app: App) {
     },
     async (req, reply) =>
       reply.code(201).send({
-        id: await service.createAddendum(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+        id: await service.createAddendum(ctxOf(req), req.params.id, req.body),
       }),
   );
 
@@ -193,7 +190,7 @@ export async function agreementsApi(app: App) {
       },
     },
     async (req) => ({
-      status: await service.act(app.db, actorOf(req), viewerOf(req), req.params.id, { action: 'sign' }),
+      status: await service.act(ctxOf(req), req.params.id, { action: 'sign' }),
     }),
   );
 
@@ -212,7 +209,7 @@ export async function agreementsApi(app: App) {
     async (req) => {
       // Signing has its own route and permission (Kepala UPT); it is not an action anyone may take.
       if (req.body.action === 'sign') throw forbidden();
-      return { status: await service.act(app.db, actorOf(req), viewerOf(req), req.params.id, req.body) };
+      return { status: await service.act(ctxOf(req), req.params.id, req.body) };
     },
   );
 
@@ -229,9 +226,10 @@ export async function agreementsApi(app: App) {
       },
     },
     async (req, reply) => {
-      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      const a = await agreement(ctx, req.params.id, { for: 'manage' });
       const upload = await readUpload(req.body);
-      const id = await storeFileTx(app.db, actorOf(req), {
+      const id = await storeFileTx(ctx, {
         unitId: a.unit_id,
         ownerType: 'agreement',
         ownerId: a.id,
@@ -257,7 +255,7 @@ export async function agreementsApi(app: App) {
     },
     async (req, reply) =>
       reply.code(201).send({
-        id: await service.recordEvaluation(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+        id: await service.recordEvaluation(ctxOf(req), req.params.id, req.body),
       }),
   );
 
@@ -274,13 +272,7 @@ export async function agreementsApi(app: App) {
       },
     },
     async (req, reply) => {
-      await service.setEvaluationActionStatus(
-        app.db,
-        actorOf(req),
-        viewerOf(req),
-        req.params.id,
-        req.body.status,
-      );
+      await service.setEvaluationActionStatus(ctxOf(req), req.params.id, req.body.status);
       return reply.code(204).send(null);
     },
   );

@@ -22,7 +22,10 @@ export function StatusBadge({ ctx, status }: { ctx: ViewCtx; status: AgreementSt
 }
 
 export function AgreementListPage(
-  p: ListPageProps<AgreementRow, { q?: string | undefined; status?: string | undefined }>,
+  p: ListPageProps<AgreementRow, { q?: string | undefined; status?: string | undefined }> & {
+    /** From agreements.policy.ts: whether to offer recording a new agreement. */
+    canManage: boolean;
+  },
 ) {
   const { ctx, rows, total, query } = p;
   const day = (d: string | null) => (d ? formatDay(d, ctx.lang) : ctx.t('agreements.openEnded'));
@@ -36,7 +39,7 @@ export function AgreementListPage(
           <a class="button" href="/agreements/reminders">
             {ctx.t('reminders.title')}
           </a>
-          {ctx.can('agreements.manage') && (
+          {p.canManage && (
             <a class="button primary" href="/agreements/new" data-testid="agreement-new">
               {ctx.t('agreements.new')}
             </a>

@@ -1,11 +1,8 @@
 // Agreements that need attention: ending within 90 or 30 days, or past their end but still marked
 // active. Shown live on the dashboard; the daily job records each notification once.
 
-import { dayInZone } from '../../app/format.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
-import type { TimeZone } from '../../db/schema.ts';
+import { type Ctx, today } from '../../app/principal.ts';
+import { type Scope, withinUnit } from '../../app/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { unitZones } from '../units/units.service.ts';
 import * as repo from './agreements.repo.ts';
@@ -21,18 +18,25 @@ export interface Reminder {
   days: number;
 }
 
-/** Reminders due on `today` (the viewer's calendar day) for the agreements in scope. */
-export async function dueReminders(db: Db, scope: Scope, today: string): Promise<Reminder[]> {
-  const candidates = await repo.reminderCandidates(db, scope);
+/**
+ * Reminders due on `day` (the asker's calendar day) for the agreements in their scope, or in the
+ * narrower `scope` given (one unit's, for its dashboard or the daily job).
+ */
+export async function dueReminders(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  day: string,
+  scope: Scope = ctx.who.scope,
+): Promise<Reminder[]> {
+  const candidates = await repo.reminderCandidates(ctx.db, scope);
   const ends = await repo.addendumEndDates(
-    db,
+    ctx.db,
     candidates.map((c) => c.id),
-    today,
+    day,
   );
   const out: Reminder[] = [];
   for (const c of candidates) {
     const validTo = ends.has(c.id) ? (ends.get(c.id) ?? null) : c.valid_to;
-    const kind = reminderFor({ status: c.status, validTo }, today);
+    const kind = reminderFor({ status: c.status, validTo }, day);
     if (!kind || !validTo) continue;
     out.push({
       id: c.id,
@@ -41,7 +45,7 @@ export async function dueReminders(db: Db, scope: Scope, today: string): Promise
       partnerName: c.partner_name,
       kind,
       validTo,
-      days: daysBetween(today, validTo),
+      days: daysBetween(day, validTo),
     });
   }
   const order: Record<ReminderKind, number> = {
@@ -52,18 +56,20 @@ export async function dueReminders(db: Db, scope: Scope, today: string): Promise
   return out.sort((a, b) => order[a.kind] - order[b.kind] || a.days - b.days);
 }
 
-const JOB: Actor = { userId: null, name: 'system:job' };
+/** The audit actor of the daily job, as its records have always named it. */
+export const REMINDERS_JOB = 'system:job';
 
 /**
- * The daily job: records each reminder once (per agreement, kind and end date), so a notice is
- * never repeated however often the job runs, and a changed end date raises a fresh one.
+ * The daily job, run as the system (`systemCtx(db, now, REMINDERS_JOB)`): records each reminder
+ * once (per agreement, kind and end date), so a notice is never repeated however often the job
+ * runs, and a changed end date raises a fresh one. Each unit's reminders fall on its own day.
  */
-export async function recordReminders(db: Db, now = new Date()): Promise<number> {
+export async function recordReminders(ctx: Ctx): Promise<number> {
+  const { db } = ctx;
   const units = await unitZones(db);
   let created = 0;
   for (const unit of units) {
-    const today = dayInZone(now, unit.timezone as TimeZone);
-    for (const r of await dueReminders(db, { all: false, unitIds: [unit.id] }, today)) {
+    for (const r of await dueReminders(ctx, today(ctx, unit.timezone), withinUnit(ctx.who.scope, unit.id))) {
       await db.transaction().execute(async (trx) => {
         const v = {
           unit_id: r.unitId,
@@ -74,7 +80,7 @@ export async function recordReminders(db: Db, now = new Date()): Promise<number>
         };
         if (await repo.insertNotification(trx, v)) {
           created++;
-          await recordAudit(trx, JOB, {
+          await recordAudit(trx, ctx.who.actor, {
             action: 'notifications.create',
             entity: 'agreement',
             entityId: r.id,

@@ -2,18 +2,11 @@
 // the PDF summary and reminders.
 
 import { contentDisposition } from '../../app/downloads.ts';
-import { AppError, forbidden } from '../../app/errors.ts';
-import { handleForm, submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
+import { forbidden } from '../../app/errors.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import {
-  type App,
-  actorOf,
-  type FastifyReply,
-  type FastifyRequest,
-  setFlash,
-  userOf,
-} from '../../app/http.ts';
+import { type App, ctxOf, type FastifyReply, type FastifyRequest, userOf } from '../../app/http.ts';
+import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { listFiles, storeFileTx } from '../files/files.service.ts';
@@ -24,6 +17,7 @@ import { type AgreementFormValues, formFromAgreement, formToInput } from './agre
 import { AgreementFormPage } from './agreements.form.views.tsx';
 import { AgreementListPage } from './agreements.list.views.tsx';
 import { agreementSummaryPdf } from './agreements.pdf.ts';
+import { agreement, mayAgreement } from './agreements.policy.ts';
 import { dueReminders } from './agreements.reminders.ts';
 import { RemindersPage } from './agreements.reminders.views.tsx';
 import {
@@ -43,11 +37,6 @@ const view = { permission: 'agreements.view' as const };
 const manage = { permission: 'agreements.manage' as const };
 const sign = { permission: 'agreements.sign' as const };
 
-export function viewerOf(req: FastifyRequest): service.Viewer {
-  const u = userOf(req);
-  return { id: u.id, name: u.fullName, scope: u.scope };
-}
-
 export async function agreementsRoutes(app: App) {
   const mb = Math.round((app.config.uploadMaxBytes / 1024 / 1024) * 10) / 10;
 
@@ -57,11 +46,13 @@ export async function agreementsRoutes(app: App) {
     on: string | undefined,
     forms: { upload?: FormState; evaluation?: FormState; action?: FormState } = {},
   ) => {
-    const d = await service.agreementDetail(app.db, userOf(req).scope, id, on);
-    const documents = await listFiles(app.db, 'agreement', d.agreement.id);
+    const ctx = ctxOf(req);
+    const d = await service.agreementDetail(ctx, id, on);
+    const documents = await listFiles(ctx.db, 'agreement', d.agreement.id);
     return renderPage(
       AgreementPage({
         ctx: viewCtx(req),
+        may: { manage: mayAgreement(ctx.who, 'manage'), sign: mayAgreement(ctx.who, 'sign') },
         d,
         documents,
         uploadForm: forms.upload ?? emptyForm(),
@@ -78,10 +69,10 @@ export async function agreementsRoutes(app: App) {
     mode: 'new' | 'edit' | 'addendum',
     opts: { id?: string; parentTitle?: string } = {},
   ) => {
-    const scope = userOf(req).scope;
+    const ctx = ctxOf(req);
     const [partners, programAksi] = await Promise.all([
-      partnerOptions(app.db, scope),
-      listProgramAksi(app.db, { activeOnly: true }),
+      partnerOptions(ctx),
+      listProgramAksi(ctx, { activeOnly: true }),
     ]);
     const action =
       mode === 'new'
@@ -108,7 +99,7 @@ export async function agreementsRoutes(app: App) {
     { config: view, schema: { querystring: AgreementListQuery } },
     async (req, reply) => {
       const q = req.query;
-      const r = await service.listAgreements(app.db, userOf(req).scope, {
+      const r = await service.listAgreements(ctxOf(req), {
         q: q.q,
         status: q.status,
         partnerId: q.partner_id,
@@ -123,6 +114,7 @@ export async function agreementsRoutes(app: App) {
             page: q.page ?? 1,
             pageSize: r.pageSize,
             query: q,
+            canManage: mayAgreement(userOf(req), 'manage'),
           }),
         ),
       );
@@ -130,8 +122,8 @@ export async function agreementsRoutes(app: App) {
   );
 
   app.get('/agreements/reminders', { config: view }, async (req, reply) => {
-    const u = userOf(req);
-    const items = await dueReminders(app.db, u.scope, dayInZone(new Date(), u.zone));
+    const ctx = ctxOf(req);
+    const items = await dueReminders(ctx, today(ctx));
     return reply.html(renderPage(RemindersPage({ ctx: viewCtx(req), items })));
   });
 
@@ -152,7 +144,7 @@ export async function agreementsRoutes(app: App) {
             partner_id: partnerId,
             kind: 'pks',
             pay_model: 'none',
-            valid_from: dayInZone(new Date(), userOf(req).zone),
+            valid_from: today(ctxOf(req)),
           }),
           'new',
         ),
@@ -165,21 +157,18 @@ export async function agreementsRoutes(app: App) {
     { config: manage, schema: { body: AgreementForm }, attachValidation: true },
     async (req, reply) => {
       let id = '';
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form, 'new'),
-        async () => {
-          id = await service.createAgreement(app.db, actorOf(req), viewerOf(req), {
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form, 'new'),
+        action: async () => {
+          id = await service.createAgreement(ctxOf(req), {
             ...formToInput(req.body),
             partner_id: req.body.partner_id,
             kind: req.body.kind,
           });
         },
-      );
-      if (sent) return sent;
-      setFlash(reply, 'agreements.created');
-      return reply.redirect(`/agreements/${id}`, 303);
+        flash: 'agreements.created',
+        redirect: () => `/agreements/${id}`,
+      });
     },
   );
 
@@ -190,9 +179,8 @@ export async function agreementsRoutes(app: App) {
   );
 
   app.get('/agreements/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const d = await service.agreementDetail(app.db, userOf(req).scope, req.params.id);
-    if (d.agreement.status !== 'draft')
-      throw new AppError('agreements.not_editable', 409, 'agreements.not_editable');
+    const d = await service.agreementDetail(ctxOf(req), req.params.id);
+    if (d.agreement.status !== 'draft') throw service.notEditable();
     const own = d.versions.find((v) => v.source_id === d.agreement.id);
     return reply.html(
       await formPage(
@@ -217,13 +205,7 @@ export async function agreementsRoutes(app: App) {
       return submitForm(req, reply, {
         render: (form) => formPage(req, form, 'edit', { id: req.params.id }),
         action: () =>
-          service.updateAgreement(
-            app.db,
-            actorOf(req),
-            viewerOf(req),
-            req.params.id,
-            formToInput(req.body as AgreementFormValues),
-          ),
+          service.updateAgreement(ctxOf(req), req.params.id, formToInput(req.body as AgreementFormValues)),
         flash: 'common.saved',
         redirect: () => `/agreements/${req.params.id}`,
       });
@@ -234,10 +216,11 @@ export async function agreementsRoutes(app: App) {
     '/agreements/:id/addendum',
     { config: manage, schema: { params: IdParams } },
     async (req, reply) => {
-      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      const a = await agreement(ctx, req.params.id, { for: 'manage' });
       const form = emptyForm({
         title: `Adendum ${a.title}`,
-        valid_from: dayInZone(new Date(), userOf(req).zone),
+        valid_from: today(ctx),
         pay_model: 'none',
       });
       return reply.html(await formPage(req, form, 'addendum', { id: a.id, parentTitle: a.title }));
@@ -248,19 +231,17 @@ export async function agreementsRoutes(app: App) {
     '/agreements/:id/addendum',
     { config: manage, schema: { params: IdParams, body: AddendumForm }, attachValidation: true },
     async (req, reply) => {
-      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      const a = await agreement(ctx, req.params.id, { for: 'manage' });
       let id = '';
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form, 'addendum', { id: a.id, parentTitle: a.title }),
-        async () => {
-          id = await service.createAddendum(app.db, actorOf(req), viewerOf(req), a.id, formToInput(req.body));
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form, 'addendum', { id: a.id, parentTitle: a.title }),
+        action: async () => {
+          id = await service.createAddendum(ctx, a.id, formToInput(req.body));
         },
-      );
-      if (sent) return sent;
-      setFlash(reply, 'agreements.created');
-      return reply.redirect(`/agreements/${id}`, 303);
+        flash: 'agreements.created',
+        redirect: () => `/agreements/${id}`,
+      });
     },
   );
 
@@ -276,7 +257,7 @@ export async function agreementsRoutes(app: App) {
   ) => {
     return submitForm(req, reply, {
       render: (form) => detailPage(req, id, undefined, { action: form }),
-      action: () => service.act(app.db, actorOf(req), viewerOf(req), id, body),
+      action: () => service.act(ctxOf(req), id, body),
       flash: 'action.done',
       redirect: () => `/agreements/${id}`,
     });
@@ -299,14 +280,13 @@ export async function agreementsRoutes(app: App) {
     '/agreements/:id/documents',
     { config: manage, schema: { params: IdParams } },
     async (req, reply) => {
-      const a = await service.getAgreement(app.db, userOf(req).scope, req.params.id);
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => detailPage(req, a.id, undefined, { upload: { values: {}, errors: form.errors } }),
-        async () => {
+      const ctx = ctxOf(req);
+      const a = await agreement(ctx, req.params.id, { for: 'manage' });
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, a.id, undefined, { upload: { values: {}, errors: form.errors } }),
+        action: async () => {
           const upload = await readUpload(req.body);
-          await storeFileTx(app.db, actorOf(req), {
+          await storeFileTx(ctx, {
             unitId: a.unit_id,
             ownerType: 'agreement',
             ownerId: a.id,
@@ -315,10 +295,9 @@ export async function agreementsRoutes(app: App) {
             maxBytes: app.config.uploadMaxBytes,
           });
         },
-      );
-      if (sent) return sent;
-      setFlash(reply, 'docs.uploaded');
-      return reply.redirect(`/agreements/${a.id}`, 303);
+        flash: 'docs.uploaded',
+        redirect: () => `/agreements/${a.id}`,
+      });
     },
   );
 
@@ -328,7 +307,7 @@ export async function agreementsRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => detailPage(req, req.params.id, undefined, { evaluation: form }),
-        action: () => service.recordEvaluation(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+        action: () => service.recordEvaluation(ctxOf(req), req.params.id, req.body),
         flash: 'eval.saved',
         redirect: () => `/agreements/${req.params.id}`,
       });
@@ -353,15 +332,15 @@ export async function agreementsRoutes(app: App) {
     },
     async (req, reply) => {
       const params = req.params as { id: string; actionId: string };
-      const agreementId = await service.setEvaluationActionStatus(
-        app.db,
-        actorOf(req),
-        viewerOf(req),
-        params.actionId,
-        req.body.status,
-      );
-      setFlash(reply, 'common.saved');
-      return reply.redirect(`/agreements/${agreementId}`, 303);
+      let agreementId = '';
+      return submitForm(req, reply, {
+        render: (form) => detailPage(req, params.id, undefined, { evaluation: form }),
+        action: async () => {
+          agreementId = await service.setEvaluationActionStatus(ctxOf(req), params.actionId, req.body.status);
+        },
+        flash: 'common.saved',
+        redirect: () => `/agreements/${agreementId}`,
+      });
     },
   );
 
@@ -369,13 +348,13 @@ export async function agreementsRoutes(app: App) {
     '/agreements/:id/summary.pdf',
     { config: view, schema: { params: IdParams, querystring: AgreementQuery } },
     async (req, reply) => {
-      const d = await service.agreementDetail(app.db, userOf(req).scope, req.params.id, req.query.on);
-      const today = dayInZone(new Date(), userOf(req).zone);
+      const ctx = ctxOf(req);
+      const d = await service.agreementDetail(ctx, req.params.id, req.query.on);
       const pdf = await agreementSummaryPdf(d, {
         t: req.t,
         lang: req.lang,
-        today,
-        head: await headOfUnit(app.db, d.agreement.unit_id),
+        today: today(ctx),
+        head: await headOfUnit(ctx.db, d.agreement.unit_id),
       });
       const name = `ringkasan-${d.agreement.title
         .replace(/[^\p{L}\p{N}]+/gu, '-')

@@ -1,21 +1,12 @@
 // Cooperation agreements (PKS, MoU) and their addenda: recording, the signing lifecycle, terms in
 // force on any date, monitoring and evaluation, and reminders before they end.
-import { AppError, type FieldError, fieldError, invalid } from '../../app/errors.ts';
-import { dayInZone } from '../../app/format.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
-import type {
-  AgreementParty,
-  AgreementStatus,
-  MaterialsBy,
-  PayModel,
-  PieceRate,
-  TimeZone,
-} from '../../db/schema.ts';
+import { conflict, type FieldError, fieldError, invalid, notFound } from '../../app/errors.ts';
+import { type Ctx, today, withDb } from '../../app/principal.ts';
+import type { AgreementParty, AgreementStatus, MaterialsBy, PayModel, PieceRate } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { partner as partnerOf } from '../partners/partners.policy.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
+import { agreement } from './agreements.policy.ts';
 import * as repo from './agreements.repo.ts';
 import {
   type AgreementAction,
@@ -26,12 +17,13 @@ import {
 } from './agreements.rules.ts';
 
 export type { AgreementRow } from './agreements.repo.ts';
-export const listAgreements = repo.listAgreements;
 
-export interface Viewer {
-  id: string;
-  name: string;
-  scope: Scope;
+/** Agreements in the principal's scope, newest first (addenda only when asked for). */
+export function listAgreements(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  f: Omit<Parameters<typeof repo.listAgreements>[2], 'page'> & { page?: number },
+) {
+  return repo.listAgreements(ctx.db, ctx.who.scope, { ...f, page: f.page ?? 1 });
 }
 
 export interface TermsInput {
@@ -66,15 +58,12 @@ export interface NewAgreementInput extends AgreementInput {
 }
 
 /** Today's date where the unit is: "ending within 30 days" and "done on" follow the unit's clock. */
-async function unitToday(conn: Db, unitId: string): Promise<string> {
-  return dayInZone(new Date(), (await repo.unitSplit(conn, unitId)).timezone as TimeZone);
+async function unitToday(ctx: Ctx, unitId: string): Promise<string> {
+  return today(ctx, (await repo.unitSplit(ctx.db, unitId)).timezone);
 }
 
-export async function getAgreement(db: Db, scope: Scope, id: string) {
-  const a = await repo.findAgreement(db, scope, id);
-  if (!a) throw new AppError('agreements.not_found', 404, 'err.notFound');
-  return a;
-}
+/** A signed (or later) agreement is changed by an addendum, never edited. */
+export const notEditable = () => conflict('agreements.not_editable', 'agreements.not_editable');
 
 /** The split is all three shares or none; given, it must add up to 100. */
 function checkTerms(input: AgreementInput): FieldError[] {
@@ -90,9 +79,9 @@ function checkTerms(input: AgreementInput): FieldError[] {
   return errors;
 }
 
-async function checkProgramAksi(db: Db, ids: readonly string[] | undefined): Promise<string[]> {
+async function checkProgramAksi(ctx: Pick<Ctx, 'db'>, ids: readonly string[] | undefined): Promise<string[]> {
   const wanted = [...new Set(ids ?? [])];
-  const found = await existingProgramAksiIds(db, wanted);
+  const found = await existingProgramAksiIds(ctx, wanted);
   if (found.length !== wanted.length) throw fieldError('program_aksi_ids', 'err.enum');
   return wanted;
 }
@@ -147,19 +136,14 @@ function defaultParties(
   ];
 }
 
-export async function createAgreement(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  input: NewAgreementInput,
-): Promise<string> {
-  const partner = await getPartner(db, viewer.scope, input.partner_id).catch(() => {
+export async function createAgreement(ctx: Ctx, input: NewAgreementInput): Promise<string> {
+  const partner = await partnerOf(ctx, input.partner_id).catch(() => {
     throw fieldError('partner_id', 'err.enum');
   });
   const errors = checkTerms(input);
   if (errors.length) throw invalid(errors);
-  const programAksi = await checkProgramAksi(db, input.program_aksi_ids);
-  return db.transaction().execute(async (trx) => {
+  const programAksi = await checkProgramAksi(ctx, input.program_aksi_ids);
+  return ctx.db.transaction().execute(async (trx) => {
     const v = {
       unit_id: partner.unit_id,
       partner_id: partner.id,
@@ -171,7 +155,7 @@ export async function createAgreement(
     const terms = termsValues(id, id, input.valid_from, input.terms);
     await repo.upsertTerms(trx, terms);
     await repo.setProgramAksi(trx, id, programAksi);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'agreements.create',
       entity: 'agreement',
       entityId: id,
@@ -182,21 +166,14 @@ export async function createAgreement(
   });
 }
 
-export async function updateAgreement(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  id: string,
-  input: AgreementInput,
-): Promise<void> {
+export async function updateAgreement(ctx: Ctx, id: string, input: AgreementInput): Promise<void> {
   const errors = checkTerms(input);
   if (errors.length) throw invalid(errors);
-  const programAksi = await checkProgramAksi(db, input.program_aksi_ids);
-  await db.transaction().execute(async (trx) => {
+  const programAksi = await checkProgramAksi(ctx, input.program_aksi_ids);
+  await ctx.db.transaction().execute(async (trx) => {
     await repo.lockAgreement(trx, id);
-    const before = await getAgreement(trx, viewer.scope, id);
-    if (!isEditable(before.status))
-      throw new AppError('agreements.not_editable', 409, 'agreements.not_editable');
+    const before = await agreement(withDb(ctx, trx), id);
+    if (!isEditable(before.status)) throw notEditable();
     const beforeTerms = await repo.ownTerms(trx, id);
     const baseId = before.parent_id ?? before.id;
     const v = agreementValues(input, defaultParties(input.parties, before.unit_name, before.partner_name));
@@ -204,7 +181,7 @@ export async function updateAgreement(
     const terms = termsValues(baseId, id, input.valid_from, input.terms);
     await repo.upsertTerms(trx, terms);
     await repo.setProgramAksi(trx, id, programAksi);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'agreements.update',
       entity: 'agreement',
       entityId: id,
@@ -216,22 +193,16 @@ export async function updateAgreement(
 }
 
 /** An addendum to a signed agreement: its terms apply to the parent from its own date onward. */
-export async function createAddendum(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  parentId: string,
-  input: AgreementInput,
-): Promise<string> {
-  const parent = await getAgreement(db, viewer.scope, parentId);
-  const base = parent.parent_id ? await getAgreement(db, viewer.scope, parent.parent_id) : parent;
+export async function createAddendum(ctx: Ctx, parentId: string, input: AgreementInput): Promise<string> {
+  const parent = await agreement(ctx, parentId);
+  const base = parent.parent_id ? await agreement(ctx, parent.parent_id) : parent;
   if (!['signed', 'active'].includes(base.status))
     throw fieldError('valid_from', 'agreements.parentNotSigned');
   if (input.valid_from < base.valid_from) throw fieldError('valid_from', 'agreements.addendumBeforeParent');
   const errors = checkTerms(input);
   if (errors.length) throw invalid(errors);
-  const programAksi = await checkProgramAksi(db, input.program_aksi_ids);
-  return db.transaction().execute(async (trx) => {
+  const programAksi = await checkProgramAksi(ctx, input.program_aksi_ids);
+  return ctx.db.transaction().execute(async (trx) => {
     const v = {
       unit_id: base.unit_id,
       partner_id: base.partner_id,
@@ -243,7 +214,7 @@ export async function createAddendum(
     const terms = termsValues(base.id, id, input.valid_from, input.terms);
     await repo.upsertTerms(trx, terms);
     await repo.setProgramAksi(trx, id, programAksi);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'agreements.create_addendum',
       entity: 'agreement',
       entityId: id,
@@ -256,22 +227,21 @@ export async function createAddendum(
 
 /** Sign, activate, expire or terminate, as the lifecycle rules allow. */
 export async function act(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   id: string,
   input: { action: AgreementAction; reason?: string | undefined; on?: string | undefined },
 ): Promise<AgreementStatus> {
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tx = withDb(ctx, trx);
     await repo.lockAgreement(trx, id);
-    const a = await getAgreement(trx, viewer.scope, id);
-    const today = await unitToday(trx, a.unit_id);
+    const a = await agreement(tx, id);
+    const day = await unitToday(tx, a.unit_id);
     const validTo =
-      termsInForce(await repo.termsVersions(trx, a.parent_id ?? a.id), today)?.valid_to ?? a.valid_to;
+      termsInForce(await repo.termsVersions(trx, a.parent_id ?? a.id), day)?.valid_to ?? a.valid_to;
     const r = transition({
       status: a.status,
       action: input.action,
-      today,
+      today: day,
       validFrom: a.valid_from,
       validTo,
       signedOn: a.signed_on,
@@ -284,16 +254,16 @@ export async function act(
       );
     const change =
       input.action === 'sign'
-        ? { status: r.status, signed_by: viewer.id, signed_at: new Date() }
+        ? { status: r.status, signed_by: ctx.who.id ?? undefined, signed_at: new Date() }
         : input.action === 'terminate'
           ? {
               status: r.status,
-              terminated_on: input.on ?? today,
+              terminated_on: input.on ?? day,
               terminated_reason: input.reason?.trim() ?? '',
             }
           : { status: r.status };
     await repo.setStatus(trx, id, change);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: `agreements.${input.action}`,
       entity: 'agreement',
       entityId: id,
@@ -306,23 +276,22 @@ export async function act(
 }
 
 /** Everything the agreement page and its PDF show, with the terms in force on `day`. */
-export async function agreementDetail(db: Db, scope: Scope, id: string, day?: string) {
-  const agreement = await getAgreement(db, scope, id);
-  const unit = await repo.unitSplit(db, agreement.unit_id);
-  const on = day ?? dayInZone(new Date(), unit.timezone as TimeZone);
-  const baseId = agreement.parent_id ?? agreement.id;
+export async function agreementDetail(ctx: Ctx, id: string, day?: string) {
+  const a = await agreement(ctx, id);
+  const { db } = ctx;
+  const unit = await repo.unitSplit(db, a.unit_id);
+  const on = day ?? today(ctx, unit.timezone);
+  const baseId = a.parent_id ?? a.id;
   const [versions, addenda, programAksi, evaluations, parent] = await Promise.all([
     repo.termsVersions(db, baseId),
     repo.addendaOf(db, baseId),
-    repo.programAksiOf(db, agreement.id),
-    repo.evaluationsOf(db, agreement.id),
-    agreement.parent_id ? repo.findAgreement(db, scope, agreement.parent_id) : Promise.resolve(undefined),
+    repo.programAksiOf(db, a.id),
+    repo.evaluationsOf(db, a.id),
+    a.parent_id ? repo.findAgreement(db, ctx.who.scope, a.parent_id) : Promise.resolve(undefined),
   ]);
-  const inForce = agreement.parent_id
-    ? versions.find((v) => v.source_id === agreement.id)
-    : termsInForce(versions, on);
+  const inForce = a.parent_id ? versions.find((v) => v.source_id === a.id) : termsInForce(versions, on);
   return {
-    agreement,
+    agreement: a,
     unit,
     on,
     versions,
@@ -338,9 +307,7 @@ export async function agreementDetail(db: Db, scope: Scope, id: string, day?: st
 export type AgreementDetail = Awaited<ReturnType<typeof agreementDetail>>;
 
 export async function recordEvaluation(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   agreementId: string,
   input: {
     evaluated_on: string;
@@ -350,21 +317,21 @@ export async function recordEvaluation(
     actions?: string[] | string | undefined;
   },
 ): Promise<string> {
-  const a = await getAgreement(db, viewer.scope, agreementId);
+  const a = await agreement(ctx, agreementId);
   const actions = (Array.isArray(input.actions) ? input.actions : (input.actions ?? '').split(/\r?\n/))
     .map((s) => s.trim())
     .filter(Boolean);
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const v = {
       agreement_id: a.id,
       evaluated_on: input.evaluated_on,
       evaluator: input.evaluator,
       findings: input.findings,
       score: input.score,
-      created_by: viewer.id,
+      created_by: ctx.who.id,
     };
     const id = await repo.insertEvaluation(trx, v, actions);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'agreements.evaluate',
       entity: 'agreement_evaluation',
       entityId: id,
@@ -376,23 +343,22 @@ export async function recordEvaluation(
 }
 
 export async function setEvaluationActionStatus(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   actionId: string,
   status: 'open' | 'in_progress' | 'done',
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tx = withDb(ctx, trx);
     const x = await repo.findEvaluationAction(trx, actionId);
-    if (!x) throw new AppError('agreements.not_found', 404, 'err.notFound');
-    const a = await getAgreement(trx, viewer.scope, x.agreement_id);
+    if (!x) throw notFound('agreements');
+    const a = await agreement(tx, x.agreement_id);
     await repo.setActionStatus(
       trx,
       actionId,
       status,
-      status === 'done' ? await unitToday(trx, a.unit_id) : null,
+      status === 'done' ? await unitToday(tx, a.unit_id) : null,
     );
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'agreements.evaluation_action',
       entity: 'evaluation_action',
       entityId: actionId,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
-import { recordReminders } from './agreements.reminders.ts';
+import { systemCtx } from '../../app/principal.ts';
+import { REMINDERS_JOB, recordReminders } from './agreements.reminders.ts';
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
@@ -351,9 +352,13 @@ describe('agreements', () => {
       list.items.filter((i) => i.id === id).map((i) => i.kind),
       ['agreement.ending_30'],
     );
-    const first = await recordReminders(t.db);
+    const first = await recordReminders(systemCtx(t.db, new Date(), REMINDERS_JOB));
     assert.ok(first >= 1);
-    assert.equal(await recordReminders(t.db), 0, 'a second run records nothing new');
+    assert.equal(
+      await recordReminders(systemCtx(t.db, new Date(), REMINDERS_JOB)),
+      0,
+      'a second run records nothing new',
+    );
     const n = await t.db.selectFrom('notifications').selectAll().where('entity_id', '=', id).execute();
     assert.deepEqual(
       n.map((x) => x.kind),

@@ -11,6 +11,8 @@ type Doc = { id: string; kind: string; filename: string; mime: string; size: num
 
 export interface AgreementPageProps {
   ctx: ViewCtx;
+  /** From agreements.policy.ts: what this principal may do with agreements. */
+  may: { manage: boolean; sign: boolean };
   d: AgreementDetail;
   documents: Doc[];
   uploadForm: FormState;
@@ -49,7 +51,7 @@ export function AgreementPage(p: AgreementPageProps) {
   const { ctx, d } = p;
   const a = d.agreement;
   const day = (v: string | null) => (v ? formatDay(v, ctx.lang) : '—');
-  const manage = ctx.can('agreements.manage');
+  const manage = p.may.manage;
   const terms = d.inForce;
   const final = a.status === 'expired' || a.status === 'terminated';
   const ev = fieldsFor(ctx, p.evalForm);
@@ -69,7 +71,7 @@ export function AgreementPage(p: AgreementPageProps) {
         <ErrorSummary ctx={ctx} form={p.actionForm} labels={{ reason: 'agreements.terminateReason' }} />
       )}
       <div class="actions">
-        {a.status === 'draft' && ctx.can('agreements.sign') && (
+        {a.status === 'draft' && p.may.sign && (
           <ActionButton ctx={ctx} id={a.id} action="sign" label={ctx.t('action.sign')} />
         )}
         {a.status === 'signed' && manage && (

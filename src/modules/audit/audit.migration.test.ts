@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../../test/db.ts';
+import { systemCtx } from '../../app/principal.ts';
 import { MIGRATIONS, migrate } from '../../db/migrate.ts';
 import { GENESIS, hashRecord } from './audit.chain.ts';
 import { erasePersonalData, recordAudit, verifyAuditChain } from './audit.service.ts';
@@ -99,14 +100,9 @@ describe('migration 0014 on a log written before it', () => {
           { action: 'inmates.update', entity: 'inmate', after: { name: 'X Y' } },
         ),
       );
-    const erased = await erasePersonalData(
-      t.db,
-      { userId: null, name: 'uji' },
-      {
-        retentionDays: 30,
-        now: new Date(Date.now() + 40 * 86_400_000),
-      },
-    );
+    const erased = await erasePersonalData(systemCtx(t.db, new Date(Date.now() + 40 * 86_400_000), 'uji'), {
+      retentionDays: 30,
+    });
     assert.equal(erased, 2);
     const r = await verifyAuditChain(t.db);
     assert.deepEqual({ ok: r.ok, count: r.count }, { ok: true, count: 5 });

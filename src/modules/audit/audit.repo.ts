@@ -1,7 +1,7 @@
 // SQL for the audit log. Appends are serialised by a transaction-level advisory lock so the chain
 // stays linear even with several app nodes writing at once.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 
 const CHAIN_LOCK = 7_301_885_211; // arbitrary constant naming the audit-chain lock
@@ -152,8 +152,8 @@ function base(conn: Conn) {
 function filtered<Q extends ReturnType<typeof base>>(query: Q, f: Omit<AuditFilter, 'limit' | 'offset'>): Q {
   // Kysely's builder types do not survive a generic round trip; every call returns the same shape.
   let q = query as ReturnType<typeof base>;
-  if (!f.scope.all)
-    q = f.scope.unitIds.length ? q.where('a.unit_id', 'in', f.scope.unitIds) : q.where(sql<boolean>`false`);
+  // Records belong to a unit (or to none: national work, seen nationally only), never a partner.
+  q = q.where(scopeFilter(f.scope, { unit: 'a.unit_id', partner: null }));
   if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[%_]/g, '')}%`);
   if (f.entity) q = q.where('a.entity', '=', f.entity);
   if (f.actor) q = q.where('a.actor_name', 'ilike', `%${f.actor.replace(/[%_]/g, '')}%`);

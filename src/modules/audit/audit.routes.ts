@@ -2,7 +2,7 @@
 // read records (personal fields redacted where they may not read the entity); regional and national
 // offices read counts per unit and action (audit.access.ts).
 import { dayInZone, startOfDay } from '../../app/format.ts';
-import { type App, type FastifyRequest, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest, userOf } from '../../app/http.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { auditViewOf, recordFor } from './audit.access.ts';
 import { AuditList, AuditQuery } from './audit.schema.ts';
@@ -25,20 +25,21 @@ type Query = {
 /** Offices' counts cover the last 30 days unless they ask for a period: a national count is a scan. */
 const COUNTS_DAYS = 30;
 
-async function fetch(app: App, req: FastifyRequest, query: Query) {
+async function fetch(req: FastifyRequest, query: Query) {
+  const ctx = ctxOf(req);
   const user = userOf(req);
   const counts = auditViewOf(user.roles) === 'counts';
   const q =
     counts && !query.from && !query.to
-      ? { ...query, from: dayInZone(new Date(Date.now() - COUNTS_DAYS * 86_400_000), user.zone) }
+      ? { ...query, from: dayInZone(new Date(ctx.now.getTime() - COUNTS_DAYS * 86_400_000), user.zone) }
       : query;
   const page = q.page ?? 1;
   // Dates are the viewer's calendar days; 'to' includes its whole day.
   const from = q.from ? startOfDay(q.from, user.zone) : undefined;
   const to = q.to ? new Date(startOfDay(q.to, user.zone).getTime() + 86_400_000) : undefined;
-  const filter = { scope: user.scope, action: q.action, entity: q.entity, unitId: q.unit_id, from, to };
+  const filter = { action: q.action, entity: q.entity, unitId: q.unit_id, from, to };
   if (counts) {
-    const rows = await countAudit(app.db, filter);
+    const rows = await countAudit(ctx, filter);
     return {
       view: 'counts' as const,
       items: [],
@@ -48,7 +49,7 @@ async function fetch(app: App, req: FastifyRequest, query: Query) {
       query: q,
     };
   }
-  const r = await listAudit(app.db, { ...filter, actor: q.actor, limit: PAGE, offset: (page - 1) * PAGE });
+  const r = await listAudit(ctx, { ...filter, actor: q.actor, limit: PAGE, offset: (page - 1) * PAGE });
   return {
     view: 'records' as const,
     items: r.rows.map((x) => recordFor(user.roles, x)),
@@ -61,7 +62,7 @@ async function fetch(app: App, req: FastifyRequest, query: Query) {
 
 export async function auditRoutes(app: App) {
   app.get('/admin/audit', { config: perm, schema: { querystring: AuditQuery } }, async (req, reply) => {
-    const r = await fetch(app, req, req.query);
+    const r = await fetch(req, req.query);
     const { page: _page, ...rest } = r.query;
     const ctx = viewCtx(req);
     return reply.html(
@@ -86,7 +87,7 @@ export async function auditRoutes(app: App) {
       },
     },
     async (req) => {
-      const { query: _query, ...r } = await fetch(app, req, req.query);
+      const { query: _query, ...r } = await fetch(req, req.query);
       return {
         ...r,
         items: r.items.map((x) => ({ ...x, at: x.at.toISOString() })),

@@ -1,7 +1,7 @@
 // Records every write in the same transaction as the write (personal values apart, erasable),
 // erases them when their retention ends, checkpoints the chain head, and verifies the chain.
-import type { Actor } from '../../app/principal.ts';
-import type { Conn, Db } from '../../db/database.ts';
+import type { Actor, Ctx } from '../../app/principal.ts';
+import type { Conn } from '../../db/database.ts';
 import {
   checkpointHmac,
   checkpointKeyId,
@@ -72,19 +72,16 @@ export async function recordAudit(trx: Conn, actor: Actor, e: AuditEntry): Promi
 }
 
 /**
- * UU 27/2022: personal values in the audit log are kept `retentionDays`, then erased; the chain
- * keeps their digest and still verifies. The erasure is itself an audit record.
+ * UU 27/2022: personal values in the audit log are kept `retentionDays` before the context's
+ * clock, then erased; the chain keeps their digest and still verifies. The erasure is itself an
+ * audit record (the daily job's: `systemCtx(db, now, 'system:jobs')`).
  */
-export async function erasePersonalData(
-  db: Db,
-  actor: Actor,
-  opts: { retentionDays: number; now?: Date },
-): Promise<number> {
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.retentionDays * 86_400_000);
-  return db.transaction().execute(async (trx) => {
+export async function erasePersonalData(ctx: Ctx, opts: { retentionDays: number }): Promise<number> {
+  const cutoff = new Date(ctx.now.getTime() - opts.retentionDays * 86_400_000);
+  return ctx.db.transaction().execute(async (trx) => {
     const ids = await repo.erasePersonalBefore(trx, cutoff);
     if (ids.length === 0) return 0;
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'audit.erase_personal',
       entity: 'audit',
       after: {
@@ -107,9 +104,12 @@ export interface Checkpoint {
   count: number;
 }
 
-/** Signs the current head of the chain (taken under the chain lock, so no append slips between). */
-export async function writeCheckpoint(db: Db, key: string, by: string): Promise<Checkpoint> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Signs the current head of the chain (taken under the chain lock, so no append slips between),
+ * in the name of the context's actor (the daily job, or the operator's command).
+ */
+export async function writeCheckpoint(ctx: Pick<Ctx, 'db' | 'who'>, key: string): Promise<Checkpoint> {
+  return ctx.db.transaction().execute(async (trx) => {
     await repo.lockChainAndGetLastHash(trx);
     const head = await repo.chainHead(trx);
     const c = { at: new Date(), lastId: head.lastId, headHash: head.hash ?? GENESIS, count: head.count };
@@ -120,7 +120,7 @@ export async function writeCheckpoint(db: Db, key: string, by: string): Promise<
       record_count: String(c.count),
       key_id: checkpointKeyId(key),
       hmac: checkpointHmac(key, c),
-      created_by: by,
+      created_by: ctx.who.actor.name,
     });
     return { id, ...c };
   });
@@ -308,6 +308,17 @@ export async function auditRecordsOf(conn: Conn, where: { entityId?: string; act
   });
 }
 
-export const listAudit = repo.listAudit;
-export const countAudit = repo.countAudit;
+/** Audit records in the principal's scope, filtered, newest first. */
+export function listAudit(ctx: Pick<Ctx, 'db' | 'who'>, f: Omit<repo.AuditFilter, 'scope'>) {
+  return repo.listAudit(ctx.db, { ...f, scope: ctx.who.scope });
+}
+
+/** How many records per unit and action, in the principal's scope (what offices read). */
+export function countAudit(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  f: Omit<repo.AuditFilter, 'scope' | 'limit' | 'offset' | 'actor'>,
+) {
+  return repo.countAudit(ctx.db, { ...f, scope: ctx.who.scope });
+}
+
 export const recentForUnit = repo.recentForUnit;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../../test/db.ts';
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, SYSTEM, systemCtx } from '../../app/principal.ts';
 import { createDb, type Db } from '../../db/database.ts';
 import { erasePersonalData, recordAudit, verifyAuditChain, writeCheckpoint } from './audit.service.ts';
 
@@ -232,10 +232,19 @@ describe('personal data in the audit log can be erased; checkpoints catch a cut-
     assert.deepEqual((kept.after as Record<string, unknown>).name, 'Bagus Santoso');
 
     // Within retention nothing is erased and nothing is recorded.
-    assert.equal(await erasePersonalData(t.db, actor, { retentionDays: 30 }), 0);
+    assert.equal(
+      await erasePersonalData(
+        { db: t.db, now: new Date(), who: { ...SYSTEM, actor } },
+        { retentionDays: 30 },
+      ),
+      0,
+    );
     // Thirty-one days later the personal part goes, the digest stays in the chain.
     const later = new Date(Date.now() + 31 * 86_400_000);
-    assert.equal(await erasePersonalData(t.db, actor, { retentionDays: 30, now: later }), 1);
+    assert.equal(
+      await erasePersonalData({ db: t.db, now: later, who: { ...SYSTEM, actor } }, { retentionDays: 30 }),
+      1,
+    );
     const erased = await t.db.selectFrom('audit_personal').selectAll().executeTakeFirstOrThrow();
     assert.deepEqual([erased.nonce, erased.before, erased.after], [null, null, null]);
     assert.ok(erased.erased_at);
@@ -283,7 +292,7 @@ describe('personal data in the audit log can be erased; checkpoints catch a cut-
 
   test('removing the newest records after a checkpoint is detected, and a forged checkpoint too', async () => {
     const ids = await recordSome(t.db, 5);
-    const c = await writeCheckpoint(t.db, KEY, 'uji');
+    const c = await writeCheckpoint(systemCtx(t.db, new Date(), 'uji'), KEY);
     assert.equal(c.lastId, ids[4]);
     assert.equal(c.count, 5);
     await recordSome(t.db, 0);

@@ -1,5 +1,6 @@
 // The audit log page: filters, and each record with what changed; for regional and national
 // offices, counts per unit and action instead.
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../../app/layout.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
@@ -39,6 +40,73 @@ function changes(ctx: ViewCtx, before: unknown, after: unknown): Array<[string, 
     .map((k) => [k, show(b[k]), show(a[k])]);
 }
 
+/** The filters both views share; offices filter by action and period only, never by person. */
+function AuditFilters({
+  ctx,
+  query,
+  actionHint,
+  byActor,
+}: {
+  ctx: ViewCtx;
+  query: Record<string, string | undefined>;
+  actionHint: string;
+  byActor: boolean;
+}) {
+  return (
+    <form method="get" action="/admin/audit" class="filters">
+      <label>
+        {ctx.t('audit.action')}
+        <input name="action" value={query.action ?? ''} placeholder={actionHint} />
+      </label>
+      {byActor && (
+        <label>
+          {ctx.t('audit.actor')}
+          <input name="actor" value={query.actor ?? ''} />
+        </label>
+      )}
+      <label>
+        {ctx.t('audit.from')}
+        <input type="date" name="from" value={query.from ?? ''} />
+      </label>
+      <label>
+        {ctx.t('audit.to')}
+        <input type="date" name="to" value={query.to ?? ''} />
+      </label>
+      <button type="submit">{ctx.t('common.filter')}</button>
+    </form>
+  );
+}
+
+/** One table for both views: its columns, a row per item (or "none"), and an optional footer. */
+function AuditTable<T>({
+  ctx,
+  testid,
+  head,
+  items,
+  row,
+  foot,
+}: {
+  ctx: ViewCtx;
+  testid: string;
+  head: ComponentChildren;
+  items: readonly T[];
+  row: (item: T) => ComponentChildren;
+  foot?: ComponentChildren;
+}) {
+  if (items.length === 0) return <p>{ctx.t('common.none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table data-testid={testid}>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{items.map(row)}</tbody>
+        {foot}
+      </table>
+    </div>
+  );
+}
+
 export function AuditPage({
   ctx,
   rows,
@@ -55,76 +123,53 @@ export function AuditPage({
   return (
     <Layout ctx={ctx} title={ctx.t('audit.title')}>
       <h1>{ctx.t('audit.title')}</h1>
-      <form method="get" action="/admin/audit" class="filters">
-        <label>
-          {ctx.t('audit.action')}
-          <input name="action" value={query.action ?? ''} placeholder="users." />
-        </label>
-        <label>
-          {ctx.t('audit.actor')}
-          <input name="actor" value={query.actor ?? ''} />
-        </label>
-        <label>
-          {ctx.t('audit.from')}
-          <input type="date" name="from" value={query.from ?? ''} />
-        </label>
-        <label>
-          {ctx.t('audit.to')}
-          <input type="date" name="to" value={query.to ?? ''} />
-        </label>
-        <button type="submit">{ctx.t('common.filter')}</button>
-      </form>
-      {rows.length === 0 ? (
-        <p>{ctx.t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('audit.at')}</th>
-                <th scope="col">{ctx.t('audit.actor')}</th>
-                <th scope="col">{ctx.t('audit.action')}</th>
-                <th scope="col">{ctx.t('audit.unit')}</th>
-                <th scope="col">{ctx.t('audit.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <time datetime={r.at.toISOString()}>{ctx.dateTime(r.at)}</time>
-                    <br />
-                    <small>#{r.id}</small>
-                  </td>
-                  <td>{r.actor_name}</td>
-                  <td>
-                    <code>{r.action}</code>
-                    <br />
-                    <small>
-                      {r.entity} {r.entity_id?.slice(0, 8)}
-                    </small>
-                  </td>
-                  <td>{r.unit_name ?? '—'}</td>
-                  <td>
-                    {changes(ctx, r.before, r.after).length > 0 && (
-                      <dl class="diff">
-                        {changes(ctx, r.before, r.after).map(([k, b, a]) => (
-                          <div key={k}>
-                            <dt>{k}</dt>
-                            <dd>
-                              {b && <del>{b}</del>} {a && <ins>{a}</ins>}
-                            </dd>
-                          </div>
-                        ))}
-                      </dl>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AuditFilters ctx={ctx} query={query} actionHint="users." byActor />
+      <AuditTable
+        ctx={ctx}
+        testid="audit-table"
+        items={rows}
+        head={
+          <>
+            <th scope="col">{ctx.t('audit.at')}</th>
+            <th scope="col">{ctx.t('audit.actor')}</th>
+            <th scope="col">{ctx.t('audit.action')}</th>
+            <th scope="col">{ctx.t('audit.unit')}</th>
+            <th scope="col">{ctx.t('audit.changes')}</th>
+          </>
+        }
+        row={(r) => (
+          <tr key={r.id}>
+            <td>
+              <time datetime={r.at.toISOString()}>{ctx.dateTime(r.at)}</time>
+              <br />
+              <small>#{r.id}</small>
+            </td>
+            <td>{r.actor_name}</td>
+            <td>
+              <code>{r.action}</code>
+              <br />
+              <small>
+                {r.entity} {r.entity_id?.slice(0, 8)}
+              </small>
+            </td>
+            <td>{r.unit_name ?? '—'}</td>
+            <td>
+              {changes(ctx, r.before, r.after).length > 0 && (
+                <dl class="diff">
+                  {changes(ctx, r.before, r.after).map(([k, b, a]) => (
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>
+                        {b && <del>{b}</del>} {a && <ins>{a}</ins>}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <Pager ctx={ctx} base="/admin/audit" query={query} page={page} total={total} pageSize={50} />
     </Layout>
   );
@@ -154,59 +199,42 @@ export function AuditCountsPage({
     <Layout ctx={ctx} title={ctx.t('audit.title')}>
       <h1>{ctx.t('audit.title')}</h1>
       <p>{ctx.t('audit.countsIntro')}</p>
-      <form method="get" action="/admin/audit" class="filters">
-        <label>
-          {ctx.t('audit.action')}
-          <input name="action" value={query.action ?? ''} placeholder="inmates." />
-        </label>
-        <label>
-          {ctx.t('audit.from')}
-          <input type="date" name="from" value={query.from ?? ''} />
-        </label>
-        <label>
-          {ctx.t('audit.to')}
-          <input type="date" name="to" value={query.to ?? ''} />
-        </label>
-        <button type="submit">{ctx.t('common.filter')}</button>
-      </form>
-      {counts.length === 0 ? (
-        <p>{ctx.t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="audit-counts">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('audit.unit')}</th>
-                <th scope="col">{ctx.t('audit.action')}</th>
-                <th scope="col">{ctx.t('audit.entity')}</th>
-                <th scope="col" class="num">
-                  {ctx.t('audit.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.map((c) => (
-                <tr key={`${c.unit_id}${c.action}${c.entity}`}>
-                  <td>{c.unit_name ?? '—'}</td>
-                  <td>
-                    <code>{c.action}</code>
-                  </td>
-                  <td>{c.entity}</td>
-                  <td class="num">{c.count}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {ctx.t('audit.total')}
-                </th>
-                <td class="num">{total}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      <AuditFilters ctx={ctx} query={query} actionHint="inmates." byActor={false} />
+      <AuditTable
+        ctx={ctx}
+        testid="audit-counts"
+        items={counts}
+        head={
+          <>
+            <th scope="col">{ctx.t('audit.unit')}</th>
+            <th scope="col">{ctx.t('audit.action')}</th>
+            <th scope="col">{ctx.t('audit.entity')}</th>
+            <th scope="col" class="num">
+              {ctx.t('audit.count')}
+            </th>
+          </>
+        }
+        row={(c) => (
+          <tr key={`${c.unit_id}${c.action}${c.entity}`}>
+            <td>{c.unit_name ?? '—'}</td>
+            <td>
+              <code>{c.action}</code>
+            </td>
+            <td>{c.entity}</td>
+            <td class="num">{c.count}</td>
+          </tr>
+        )}
+        foot={
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {ctx.t('audit.total')}
+              </th>
+              <td class="num">{total}</td>
+            </tr>
+          </tfoot>
+        }
+      />
     </Layout>
   );
 }

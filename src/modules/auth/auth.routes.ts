@@ -1,13 +1,11 @@
-// Sign-in and sign-out pages, and the language switch (which persists in a cookie and, when
-// signed in, on the account).
+// Sign-in and sign-out pages. (The language switch is the account's: account.routes.ts.)
 
 import { AppError } from '../../app/errors.ts';
 import { emptyForm } from '../../app/forms.tsx';
-import { type App, actorOf, safeNext, userOf } from '../../app/http.ts';
+import { type App, ctxOf, safeNext, userOf } from '../../app/http.ts';
 import { fieldErrorsFrom } from '../../app/validation.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { setLocale } from '../users/users.service.ts';
-import { LanguageBody, SignInBody } from './auth.schema.ts';
+import { SignInBody } from './auth.schema.ts';
 import { signIn, signOut } from './auth.service.ts';
 import { SignInPage } from './auth.views.tsx';
 
@@ -70,21 +68,9 @@ export async function authRoutes(app: App) {
   );
 
   app.post('/logout', { config: { permission: 'self' } }, async (req, reply) => {
-    await signOut(app.db, userOf(req), actorOf(req));
+    await signOut(ctxOf(req), userOf(req).sessionIdHash);
     reply.clearCookie('sm_sid', { path: '/' });
     reply.setCookie('sm_flash', 'auth.signedOut', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
     return reply.redirect('/login', 303);
   });
-
-  app.post(
-    '/language',
-    { config: { permission: 'public' }, schema: { body: LanguageBody } },
-    async (req, reply) => {
-      reply.setCookie('sm_lang', req.body.lang, { ...cookieOpts, maxAge: 365 * 86400 });
-      if (req.user && req.user.locale !== req.body.lang) {
-        await setLocale(app.db, actorOf(req), req.user.id, req.body.lang);
-      }
-      return reply.redirect(safeNext(req.body.next), 303);
-    },
-  );
 }

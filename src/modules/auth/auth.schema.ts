@@ -5,8 +5,3 @@ export const SignInBody = Type.Object({
   password: Type.String({ minLength: 1, maxLength: 200 }),
   next: Type.Optional(Type.String({ maxLength: 500 })),
 });
-
-export const LanguageBody = Type.Object({
-  lang: Type.Union([Type.Literal('id'), Type.Literal('en')]),
-  next: Type.Optional(Type.String({ maxLength: 500 })),
-});

@@ -3,10 +3,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../app/config.ts';
 import { AppError, rateLimited } from '../../app/errors.ts';
-import type { Actor, SignedIn } from '../../app/principal.ts';
-import { type Scope, scopeFor } from '../../app/scope.ts';
+import type { Actor, Ctx, SignedIn } from '../../app/principal.ts';
+import { scopeFor } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { Role, TimeZone } from '../../db/schema.ts';
+import type { TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repo.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
@@ -118,16 +118,16 @@ export async function userFromToken(db: Db, token: string): Promise<CurrentUser 
   return toCurrentUser(db, row, { via: 'token', csrfToken: null, sessionIdHash: null });
 }
 
-export async function signOut(db: Db, user: CurrentUser, actor: Actor): Promise<void> {
-  if (!user.sessionIdHash) return;
-  const idHash = user.sessionIdHash;
-  await db.transaction().execute(async (trx) => {
-    await repo.deleteSession(trx, idHash);
-    await recordAudit(trx, actor, {
+/** Ends the signed-in user's session (by its id hash); a token-authenticated call has none. */
+export async function signOut(ctx: Ctx, sessionIdHash: string | null): Promise<void> {
+  if (!sessionIdHash) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, sessionIdHash);
+    await recordAudit(trx, ctx.who.actor, {
       action: 'auth.signout',
       entity: 'user',
-      entityId: user.id,
-      unitId: user.unitId,
+      entityId: ctx.who.id,
+      unitId: ctx.who.unitId,
     });
   });
 }
@@ -148,14 +148,13 @@ export const endUserSessions = repo.deleteUserSessions;
  * is a password of its own, and reactivation gives back the account, not its old tokens.
  */
 export async function revokeUserTokens(
-  trx: Db,
-  actor: Actor,
+  ctx: Ctx,
   user: { id: string; unitId: string | null },
   reason: 'password_changed' | 'password_reset' | 'deactivated',
 ): Promise<number> {
-  const revoked = await repo.revokeUserTokens(trx, user.id);
+  const revoked = await repo.revokeUserTokens(ctx.db, user.id);
   for (const t of revoked) {
-    await recordAudit(trx, actor, {
+    await recordAudit(ctx.db, ctx.who.actor, {
       action: 'tokens.revoke',
       entity: 'api_token',
       entityId: t.id,

@@ -1,19 +1,20 @@
 // Start page after sign-in: the user's unit dashboard, or the units in scope for regional and
 // national users.
 
-import { dayInZone } from '../../app/format.ts';
-import { type App, userOf } from '../../app/http.ts';
+import { type App, ctxOf, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
+import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
+import { NATIONAL, withinUnit } from '../../app/scope.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import { dueReminders } from '../agreements/agreements.reminders.ts';
 import { absenceAlerts } from '../attendance-reports/attendance-reports.service.ts';
 import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { countPastExpiry, countPastExpiryByUnit } from '../inmates/inmates.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
-import { getUnit, listUnits, unitStats } from '../units/units.service.ts';
+import { unit as unitOf } from '../units/units.policy.ts';
+import { listUnits, unitStats } from '../units/units.service.ts';
 import { UnitDashboard, UnitsOverview } from './dashboard.views.tsx';
 
 const perm = { permission: 'dashboard.view' as const };
@@ -24,18 +25,15 @@ export async function dashboardRoutes(app: App) {
   );
 
   const unitPage = async (req: Parameters<typeof viewCtx>[0], unitId: string) => {
+    const ctx = ctxOf(req);
     const user = userOf(req);
-    const unit = await getUnit(app.db, user.scope, unitId);
+    const unit = await unitOf(ctx, unitId);
     // Who did what recently: unit-level audit readers only; offices read counts (audit.access.ts).
     const recent = auditViewOf(user.roles) === 'records' ? await recentForUnit(app.db, unit.id, 8) : null;
-    const now = new Date();
+    const now = ctx.now;
     // The unit's own calendar day decides "ending within 30 days", wherever the viewer sits.
     const reminders = can(user.roles, 'agreements.view')
-      ? await dueReminders(
-          app.db,
-          { ...user.scope, all: false, unitIds: [unit.id] },
-          dayInZone(now, unit.timezone as TimeZone),
-        )
+      ? await dueReminders(ctx, today(ctx, unit.timezone), withinUnit(ctx.who.scope, unit.id))
       : null;
     // Names only for those who take attendance; regional and national viewers get the count.
     const threshold = app.config.attendanceAbsenceAlert;
@@ -47,12 +45,12 @@ export async function dashboardRoutes(app: App) {
     };
     // UU 27/2022: breaches still to notify, counting down to their 3 x 24 h deadline.
     const breaches = can(user.roles, 'privacy.breaches.view')
-      ? await pendingNotices(app.db, { all: false, unitIds: [unit.id] }, now)
+      ? await pendingNotices(ctx, withinUnit(NATIONAL, unit.id))
       : null;
     // Still active after their tanggal ekspirasi (the unit's local date): a link to the names for
     // unit staff who read the register; offices see the count only.
     const pastExpiry = {
-      count: await countPastExpiry(app.db, unit.id, now),
+      count: await countPastExpiry(ctx, unit.id),
       link: can(user.roles, 'inmates.view') && user.unitId === unit.id,
     };
     return renderPage(
@@ -73,11 +71,11 @@ export async function dashboardRoutes(app: App) {
   app.get('/dashboard', { config: perm }, async (req, reply) => {
     const user = userOf(req);
     if (user.unitId) return reply.html(await unitPage(req, user.unitId));
-    const units = await listUnits(app.db, user.scope);
+    const units = await listUnits(ctxOf(req));
     // People active past their tanggal ekspirasi, as a count per unit (offices see no names).
-    const pastExpiry = await countPastExpiryByUnit(app.db, user.scope);
+    const pastExpiry = await countPastExpiryByUnit(ctxOf(req));
     const breaches = can(user.roles, 'privacy.breaches.view')
-      ? await pendingNotices(app.db, user.scope)
+      ? await pendingNotices(ctxOf(req), user.scope)
       : null;
     return reply.html(renderPage(UnitsOverview({ ctx: viewCtx(req), units, breaches, pastExpiry })));
   });

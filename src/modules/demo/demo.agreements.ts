@@ -7,6 +7,7 @@ import { act, createAgreement } from '../agreements/agreements.service.ts';
 import { createInstructor, createPartner, partnerIdByName } from '../partners/partners.service.ts';
 import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import { DEMO_PASSWORD } from './demo.accounts.ts';
+import { actingAs } from './demo.ctx.ts';
 
 export const DEMO_PARTNER = 'PT. Arta Jayendra Perkasa';
 
@@ -16,25 +17,20 @@ export async function seedDemoAgreements(
   ids: { unitId: string; kepalaId: string; petugasId: string },
 ): Promise<number> {
   if (await partnerIdByName(db, ids.unitId, DEMO_PARTNER)) return 0;
-  const all = { all: true as const };
-  const partnerId = await createPartner(
-    db,
-    actor,
-    { id: ids.petugasId, unitId: ids.unitId, scope: all },
-    {
-      unit_id: ids.unitId,
-      type: 'company',
-      legal_name: DEMO_PARTNER,
-      address: 'Jl. Raya Maospati No. 17',
-      city: 'Magetan',
-      notes: 'Perusahaan rajut tangan (hand crochet): tas, dompet dan gantungan kunci.',
-      contacts: [
-        { name: 'Mandawati', position: 'Direktur' },
-        { name: 'Arya Rusli', position: 'Komisaris' },
-      ],
-    },
-  );
-  await createInstructor(db, actor, { id: ids.petugasId, unitId: ids.unitId, scope: all }, partnerId, {
+  const petugas = actingAs(db, actor, ids.petugasId);
+  const partnerId = await createPartner(petugas, {
+    unit_id: ids.unitId,
+    type: 'company',
+    legal_name: DEMO_PARTNER,
+    address: 'Jl. Raya Maospati No. 17',
+    city: 'Magetan',
+    notes: 'Perusahaan rajut tangan (hand crochet): tas, dompet dan gantungan kunci.',
+    contacts: [
+      { name: 'Mandawati', position: 'Direktur' },
+      { name: 'Arya Rusli', position: 'Komisaris' },
+    ],
+  });
+  await createInstructor(petugas, partnerId, {
     username: 'instruktur.arta',
     full_name: 'Siti Aminah',
     password: DEMO_PASSWORD,
@@ -42,11 +38,10 @@ export async function seedDemoAgreements(
     must_change_password: false,
   });
 
-  const umkm = (await listProgramAksi(db)).find((p) =>
+  const umkm = (await listProgramAksi({ db })).find((p) =>
     p.title.startsWith('Pelatihan kerja dan produksi UMKM'),
   );
-  const viewer = { id: ids.petugasId, name: 'Sri Wahyuni', scope: all };
-  const id = await createAgreement(db, actor, viewer, {
+  const id = await createAgreement(petugas, {
     partner_id: partnerId,
     kind: 'pks',
     title: 'Perjanjian Kerja Sama Pelatihan Merajut bagi Warga Binaan Rutan Kelas IIB Magetan',
@@ -90,7 +85,7 @@ export async function seedDemoAgreements(
       ],
     },
   });
-  await act(db, actor, { ...viewer, id: ids.kepalaId, name: 'Ari Rahmanto' }, id, { action: 'sign' });
-  await act(db, actor, viewer, id, { action: 'activate' });
+  await act(actingAs(db, actor, ids.kepalaId), id, { action: 'sign' });
+  await act(petugas, id, { action: 'activate' });
   return 1;
 }

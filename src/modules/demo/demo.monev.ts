@@ -2,7 +2,7 @@
 // 2026. Its findings are read from the records on that day (sessions held and cancelled, who is still
 // in the class, who left and why, the attendance rate), so the note never tells what the data does not.
 
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, systemCtx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { agreementDetail, listAgreements, recordEvaluation } from '../agreements/agreements.service.ts';
 import { attendanceRate } from '../attendance/attendance.rules.ts';
@@ -12,6 +12,7 @@ import { listEnrolments } from '../enrolments/enrolments.service.ts';
 import { partnerIdByName } from '../partners/partners.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';
 import { DEMO_PARTNER } from './demo.agreements.ts';
+import { actingAs } from './demo.ctx.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
 
 export const MONEV_DAY = '2026-06-24';
@@ -27,7 +28,7 @@ export async function monevFacts(db: Db, programmeId: string, day: string) {
   const marks: Parameters<typeof attendanceRate>[0][number][] = [];
   for (const s of held)
     for (const r of (await sessionSummary(db, all, s.id)).roster) if (r.status) marks.push(r.status);
-  const inmates = (await listEnrolments(db, all, programmeId)).filter((e) => e.kind === 'inmate');
+  const inmates = (await listEnrolments(systemCtx(db), programmeId)).filter((e) => e.kind === 'inmate');
   const left = inmates.filter((e) => e.ended_on !== null && e.ended_on <= day);
   return {
     held: held.length,
@@ -47,20 +48,21 @@ export async function seedDemoMonev(
   ids: { unitId: string; petugasId: string; today: string },
 ): Promise<number> {
   if (!ids.unitId || !ids.petugasId || ids.today <= MONEV_DAY) return 0;
-  const programmeId = await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME);
+  const programmeId = await programmeIdByName({ db }, ids.unitId, DEMO_PROGRAMME);
   const partnerId = await partnerIdByName(db, ids.unitId, DEMO_PARTNER);
+  const petugas = actingAs(db, actor, ids.petugasId);
   const pks = partnerId
-    ? (await listAgreements(db, all, { partnerId, page: 1 })).rows.find((a) => a.kind === 'pks')
+    ? (await listAgreements(petugas, { partnerId, page: 1 })).rows.find((a) => a.kind === 'pks')
     : undefined;
   if (!programmeId || !pks) return 0;
-  if ((await agreementDetail(db, all, pks.id)).evaluations.length > 0) return 0;
+  if ((await agreementDetail(petugas, pks.id)).evaluations.length > 0) return 0;
   const f = await monevFacts(db, programmeId, MONEV_DAY);
   const holidays = f.cancelled.map(long).join(' dan ');
   const gone = [
     f.released > 0 ? `${f.released} bebas` : '',
     f.transferred > 0 ? `${f.transferred} dipindahkan` : '',
   ].filter(Boolean);
-  await recordEvaluation(db, actor, { id: ids.petugasId, name: 'Sri Wahyuni', scope: all }, pks.id, {
+  await recordEvaluation(petugas, pks.id, {
     evaluated_on: MONEV_DAY,
     evaluator: 'Sri Wahyuni',
     findings:

@@ -3,7 +3,7 @@
 // adds what is missing. Later modules extend it (the PKS, the knitting class, attendance...).
 import { dayInZone } from '../../app/format.ts';
 import type { Actor } from '../../app/principal.ts';
-import { SYSTEM } from '../../app/principal.ts';
+import { SYSTEM, systemCtx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role, TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
 import { createUnit, ensureKanwil, unitIdByCode } from '../units/units.service.ts';
@@ -148,36 +148,31 @@ export const DEMO_PARTNER_ACCOUNTS = [
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ created: number }> {
   let created = 0;
   const today = dayInZone(now, 'Asia/Jakarta');
+  const seed = systemCtx(db, now, SEED.name);
   const kanwilIds = new Map<string, string>();
-  for (const k of KANWIL) kanwilIds.set(k.code, await ensureKanwil(db, SEED, k));
+  for (const k of KANWIL) kanwilIds.set(k.code, await ensureKanwil(seed, k));
   const unitIds = new Map<string, string>();
   for (const u of UNITS) {
     let id = await unitIdByCode(db, u.code);
     if (!id) {
       const { kanwil, ...rest } = u;
-      id = (await createUnit(db, SEED, { all: true }, { ...rest, kanwil_id: kanwilIds.get(kanwil) ?? '' }))
-        .id;
+      id = (await createUnit(seed, { ...rest, kanwil_id: kanwilIds.get(kanwil) ?? '' })).id;
       created++;
     }
     unitIds.set(u.code, id);
   }
   for (const a of DEMO_ACCOUNTS) {
     if (await userExists(db, a.username)) continue;
-    await createUser(
-      db,
-      SEED,
-      { id: '', scope: { all: true } },
-      {
-        username: a.username,
-        full_name: a.full_name,
-        position: a.position,
-        roles: a.roles,
-        unit_id: a.unit ? unitIds.get(a.unit) : undefined,
-        kanwil_id: a.kanwil ? kanwilIds.get(a.kanwil) : undefined,
-        password: DEMO_PASSWORD,
-        must_change_password: false,
-      },
-    );
+    await createUser(seed, {
+      username: a.username,
+      full_name: a.full_name,
+      position: a.position,
+      roles: a.roles,
+      unit_id: a.unit ? unitIds.get(a.unit) : undefined,
+      kanwil_id: a.kanwil ? kanwilIds.get(a.kanwil) : undefined,
+      password: DEMO_PASSWORD,
+      must_change_password: false,
+    });
     created++;
   }
   const userId = async (username: string) => (await userIdByUsername(db, username)) ?? '';
@@ -186,7 +181,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     kepalaId: await userId('ari.rahmanto'),
     petugasId: await userId('petugas.magetan'),
   });
-  created += await seedDemoProgrammes(db, SEED, {
+  created += await seedDemoProgrammes(seed, {
     unitId: unitIds.get('RUTAN-MGT') ?? '',
     petugasId: await userId('petugas.magetan'),
   });

@@ -2,9 +2,9 @@
 // those who may see the record that owns them (the owner's module decides).
 import { createHash } from 'node:crypto';
 import { fieldError } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
+import type { Ctx, Principal } from '../../app/principal.ts';
 import type { Upload } from '../../app/uploads.ts';
-import type { Conn, Db } from '../../db/database.ts';
+import type { Conn } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './files.repo.ts';
 import { checkUpload, safeFilename } from './files.rules.ts';
@@ -14,10 +14,15 @@ export const listFiles = repo.listFiles;
 export const fileMeta = repo.fileMeta;
 export const fileContent = repo.fileContent;
 
+/** What storing or removing a file needs: the transaction to write in and who is writing. */
+export interface FileCtx {
+  db: Conn;
+  who: Pick<Principal, 'actor'>;
+}
+
 /** Refuses a bad file with a field error before anything is written; stores a good one in `trx`. */
 export async function storeFile(
-  trx: Conn,
-  actor: Actor,
+  ctx: FileCtx,
   v: {
     unitId: string;
     ownerType: string;
@@ -39,10 +44,10 @@ export async function storeFile(
     mime: check.mime,
     size: v.upload.content.length,
     sha256: createHash('sha256').update(v.upload.content).digest('hex'),
-    uploaded_by: actor.userId,
+    uploaded_by: ctx.who.actor.userId,
   };
-  const id = await repo.insertFile(trx, { ...row, content: v.upload.content });
-  await recordAudit(trx, actor, {
+  const id = await repo.insertFile(ctx.db, { ...row, content: v.upload.content });
+  await recordAudit(ctx.db, ctx.who.actor, {
     action: 'files.upload',
     entity: 'file',
     entityId: id,
@@ -53,11 +58,11 @@ export async function storeFile(
 }
 
 /** Deletes a stored file in `trx`; the audit record keeps what it was (name, size, checksum). */
-export async function removeFile(trx: Conn, actor: Actor, id: string): Promise<void> {
-  const meta = await repo.fileMeta(trx, id);
+export async function removeFile(ctx: FileCtx, id: string): Promise<void> {
+  const meta = await repo.fileMeta(ctx.db, id);
   if (!meta) return;
-  await repo.deleteFile(trx, id);
-  await recordAudit(trx, actor, {
+  await repo.deleteFile(ctx.db, id);
+  await recordAudit(ctx.db, ctx.who.actor, {
     action: 'files.delete',
     entity: 'file',
     entityId: id,
@@ -71,6 +76,7 @@ export async function removeFile(trx: Conn, actor: Actor, id: string): Promise<v
   });
 }
 
-export async function storeFileTx(db: Db, actor: Actor, v: Parameters<typeof storeFile>[2]): Promise<string> {
-  return db.transaction().execute((trx) => storeFile(trx, actor, v));
+/** Stores one file in a transaction of its own. */
+export async function storeFileTx(ctx: Ctx, v: Parameters<typeof storeFile>[1]): Promise<string> {
+  return ctx.db.transaction().execute((trx) => storeFile({ db: trx, who: ctx.who }, v));
 }

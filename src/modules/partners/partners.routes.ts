@@ -3,25 +3,31 @@
 import { type Static, Type } from 'typebox';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { can } from '../../app/policy.ts';
+import type { Ctx } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { PartnerContact } from '../../db/schema.ts';
-import { listAgreements } from '../agreements/agreements.service.ts';
-import { listProgrammes } from '../programmes/programmes.service.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { PartnerFormPage } from './partners.form.views.tsx';
+import { mayPartner, partner } from './partners.policy.ts';
 import { InstructorBody, PartnerBody, PartnerForm, PartnerListQuery, PartnerOut } from './partners.schema.ts';
 import * as service from './partners.service.ts';
-import { PartnerListPage, PartnerPage } from './partners.views.tsx';
+import { PartnerListPage, PartnerPage, type PartnerPageData } from './partners.views.tsx';
 
 const view = { permission: 'partners.view' as const };
 const manage = { permission: 'partners.manage' as const };
 const tags = ['partners'];
 
-function viewer(req: FastifyRequest): service.Viewer {
-  const u = userOf(req);
-  return { id: u.id, unitId: u.unitId, scope: u.scope };
+/**
+ * What a partner's page lists of records other modules own: its agreements and its programmes.
+ * Those modules depend on partners, not the other way round, so the composition root passes
+ * their readers in (src/modules.ts).
+ */
+export interface PartnerPageLists {
+  agreements(ctx: Ctx, partnerId: string): Promise<PartnerPageData['agreements']>;
+  programmes(ctx: Ctx, partnerId: string): Promise<PartnerPageData['programmes']>;
 }
 
 /** Zips the form's contact columns into contacts; a row counts when any of its cells is filled. */
@@ -51,13 +57,17 @@ function inputFromForm(v: Static<typeof PartnerForm>): service.PartnerInput {
   return { ...rest, contacts: contactsFromForm(v) };
 }
 
-export async function partnersRoutes(app: App) {
+export function partnersRoutes(lists: PartnerPageLists) {
+  return async (app: App) => partnerPages(app, lists);
+}
+
+async function partnerPages(app: App, lists: PartnerPageLists) {
   const formPage = async (req: FastifyRequest, form: FormState, partnerId?: string) =>
     renderPage(
       PartnerFormPage({
         ctx: viewCtx(req),
         form,
-        units: await unitOptions(app.db, userOf(req).scope),
+        units: await unitOptions(ctxOf(req)),
         partnerId,
       }),
     );
@@ -68,30 +78,24 @@ export async function partnersRoutes(app: App) {
     instructorForm: FormState = emptyForm(),
     oneTime: { username: string; password: string } | null = null,
   ) => {
-    const scope = userOf(req).scope;
-    const partner = await service.getPartner(app.db, scope, id);
+    const ctx = ctxOf(req);
+    const p = await partner(ctx, id);
     const [agreements, instructors, programmes] = await Promise.all([
-      listAgreements(app.db, scope, { partnerId: id, page: 1 }),
-      service.instructorsOf(app.db, id),
-      listProgrammes(app.db, scope, { partnerId: id, page: 1 }),
+      lists.agreements(ctx, id),
+      service.instructorsOf(ctx, id),
+      lists.programmes(ctx, id),
     ]);
     return renderPage(
       PartnerPage({
         ctx: viewCtx(req),
-        data: {
-          partner,
-          agreements: agreements.rows,
-          instructors,
-          programmes: programmes.rows,
-          instructorForm,
-          oneTime,
-        },
+        may: { manage: mayPartner(ctx.who, 'manage'), addAgreement: can(ctx.who, 'agreements.manage') },
+        data: { partner: p, agreements, instructors, programmes, instructorForm, oneTime },
       }),
     );
   };
 
   app.get('/partners', { config: view, schema: { querystring: PartnerListQuery } }, async (req, reply) => {
-    const r = await service.listPartners(app.db, userOf(req).scope, {
+    const r = await service.listPartners(ctxOf(req), {
       q: req.query.q,
       type: req.query.type,
       page: req.query.page ?? 1,
@@ -105,6 +109,7 @@ export async function partnersRoutes(app: App) {
           page: req.query.page ?? 1,
           pageSize: r.pageSize,
           query: req.query,
+          canManage: mayPartner(userOf(req), 'manage'),
         }),
       ),
     );
@@ -119,17 +124,14 @@ export async function partnersRoutes(app: App) {
     { config: manage, schema: { body: PartnerForm }, attachValidation: true },
     async (req, reply) => {
       let id = '';
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form),
-        async () => {
-          id = await service.createPartner(app.db, actorOf(req), viewer(req), inputFromForm(req.body));
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form),
+        action: async () => {
+          id = await service.createPartner(ctxOf(req), inputFromForm(req.body));
         },
-      );
-      if (sent) return sent;
-      setFlash(reply, 'partners.created');
-      return reply.redirect(`/partners/${id}`, 303);
+        flash: 'partners.created',
+        redirect: () => `/partners/${id}`,
+      });
     },
   );
 
@@ -138,7 +140,7 @@ export async function partnersRoutes(app: App) {
   );
 
   app.get('/partners/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const p = await service.getPartner(app.db, userOf(req).scope, req.params.id);
+    const p = await partner(ctxOf(req), req.params.id, { for: 'manage' });
     return reply.html(await formPage(req, emptyForm({ ...p, contacts: p.contacts }), p.id));
   });
 
@@ -146,10 +148,11 @@ export async function partnersRoutes(app: App) {
     '/partners/:id',
     { config: manage, schema: { params: IdParams, body: PartnerForm }, attachValidation: true },
     async (req, reply) => {
-      const p = await service.getPartner(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      const p = await partner(ctx, req.params.id, { for: 'manage' });
       return submitForm(req, reply, {
         render: (form) => formPage(req, form, p.id),
-        action: () => service.updatePartner(app.db, actorOf(req), viewer(req), p.id, inputFromForm(req.body)),
+        action: () => service.updatePartner(ctx, p.id, inputFromForm(req.body)),
         flash: 'common.saved',
         redirect: () => `/partners/${p.id}`,
       });
@@ -160,19 +163,14 @@ export async function partnersRoutes(app: App) {
     '/partners/:id/instructors',
     { config: manage, schema: { params: IdParams, body: InstructorBody }, attachValidation: true },
     async (req, reply) => {
+      // A one-time password is shown once, on this response: then no redirect, so not submitForm.
       let created: { id: string; oneTimePassword: string | null } | undefined;
       const sent = await handleForm(
         req,
         reply,
         (form) => partnerPage(req, req.params.id, form),
         async () => {
-          created = await service.createInstructor(
-            app.db,
-            actorOf(req),
-            viewer(req),
-            req.params.id,
-            req.body,
-          );
+          created = await service.createInstructor(ctxOf(req), req.params.id, req.body);
         },
       );
       if (sent) return sent;
@@ -204,7 +202,7 @@ export async function partnersRoutes(app: App) {
       },
     },
     async (req) => {
-      const r = await service.listPartners(app.db, userOf(req).scope, {
+      const r = await service.listPartners(ctxOf(req), {
         q: req.query.q,
         type: req.query.type,
         page: req.query.page ?? 1,
@@ -219,7 +217,7 @@ export async function partnersRoutes(app: App) {
       config: view,
       schema: { tags, summary: 'One partner', params: IdParams, response: { 200: PartnerOut } },
     },
-    async (req) => service.getPartner(app.db, userOf(req).scope, req.params.id),
+    async (req) => partner(ctxOf(req), req.params.id),
   );
 
   app.post(
@@ -229,8 +227,9 @@ export async function partnersRoutes(app: App) {
       schema: { tags, summary: 'Add a partner', body: PartnerBody, response: { 201: PartnerOut } },
     },
     async (req, reply) => {
-      const id = await service.createPartner(app.db, actorOf(req), viewer(req), req.body);
-      return reply.code(201).send(await service.getPartner(app.db, userOf(req).scope, id));
+      const ctx = ctxOf(req);
+      const id = await service.createPartner(ctx, req.body);
+      return reply.code(201).send(await partner(ctx, id));
     },
   );
 
@@ -247,8 +246,9 @@ export async function partnersRoutes(app: App) {
       },
     },
     async (req) => {
-      await service.updatePartner(app.db, actorOf(req), viewer(req), req.params.id, req.body);
-      return service.getPartner(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      await service.updatePartner(ctx, req.params.id, req.body);
+      return partner(ctx, req.params.id);
     },
   );
 
@@ -270,7 +270,7 @@ export async function partnersRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const r = await service.createInstructor(app.db, actorOf(req), viewer(req), req.params.id, req.body);
+      const r = await service.createInstructor(ctxOf(req), req.params.id, req.body);
       return reply
         .code(201)
         .header('cache-control', 'no-store')

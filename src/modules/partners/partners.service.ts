@@ -1,24 +1,28 @@
 // Partners (mitra) of a unit: companies, training centres, certification bodies and others that
 // run programmes with it; and the instructor accounts of each partner.
-import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
-import { inScope, type Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
+import { fieldError, isUniqueViolation } from '../../app/errors.ts';
+import { type Ctx, withDb } from '../../app/principal.ts';
+import { inScope } from '../../app/scope.ts';
 import type { PartnerContact, PartnerType } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createUser, listPartnerInstructors } from '../users/users.service.ts';
+import { partner } from './partners.policy.ts';
 import * as repo from './partners.repo.ts';
 
 export type { PartnerRow } from './partners.repo.ts';
-export const listPartners = repo.listPartners;
-export const partnerOptions = repo.partnerOptions;
-export const partnerIdByName = repo.partnerIdByName;
 
-export interface Viewer {
-  id: string;
-  unitId: string | null;
-  scope: Scope;
+/** Partners in the principal's scope (an instructor: their own partner), a page at a time. */
+export function listPartners(ctx: Pick<Ctx, 'db' | 'who'>, f: Parameters<typeof repo.listPartners>[2]) {
+  return repo.listPartners(ctx.db, ctx.who.scope, f);
 }
+
+/** The active partners in scope, for a form's choice (of one unit, when given). */
+export function partnerOptions(ctx: Pick<Ctx, 'db' | 'who'>, unitId?: string) {
+  return repo.partnerOptions(ctx.db, ctx.who.scope, unitId);
+}
+
+/** A partner's id by its name in a unit (seeding: adds only what is missing). */
+export const partnerIdByName = repo.partnerIdByName;
 
 export interface PartnerInput {
   unit_id?: string | undefined;
@@ -33,12 +37,6 @@ export interface PartnerInput {
   website?: string | undefined;
   notes?: string | undefined;
   contacts?: PartnerContact[] | undefined;
-}
-
-export async function getPartner(db: Db, scope: Scope, id: string) {
-  const p = await repo.findPartner(db, scope, id);
-  if (!p) throw new AppError('partners.not_found', 404, 'err.notFound');
-  return p;
 }
 
 function values(input: PartnerInput) {
@@ -58,26 +56,21 @@ function values(input: PartnerInput) {
 }
 
 /** A partner belongs to a unit: the one given (within scope) or the user's own. */
-function unitFor(viewer: Viewer, input: PartnerInput): string {
-  const unitId = input.unit_id ?? viewer.unitId;
-  if (!unitId || !inScope(viewer.scope, unitId)) throw fieldError('unit_id', 'users.homeRequired');
+function unitFor(ctx: Ctx, input: PartnerInput): string {
+  const unitId = input.unit_id ?? ctx.who.unitId;
+  if (!unitId || !inScope(ctx.who.scope, unitId)) throw fieldError('unit_id', 'users.homeRequired');
   return unitId;
 }
 
-export async function createPartner(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  input: PartnerInput,
-): Promise<string> {
-  const unit_id = unitFor(viewer, input);
+export async function createPartner(ctx: Ctx, input: PartnerInput): Promise<string> {
+  const unit_id = unitFor(ctx, input);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await ctx.db.transaction().execute(async (trx) => {
       if (await repo.nameTaken(trx, unit_id, input.legal_name))
         throw fieldError('legal_name', 'partners.nameTaken');
       const v = { unit_id, ...values(input) };
       const id = await repo.insertPartner(trx, v);
-      await recordAudit(trx, actor, {
+      await recordAudit(trx, ctx.who.actor, {
         action: 'partners.create',
         entity: 'partner',
         entityId: id,
@@ -93,20 +86,14 @@ export async function createPartner(
   }
 }
 
-export async function updatePartner(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  id: string,
-  input: PartnerInput,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const before = await getPartner(trx, viewer.scope, id);
+export async function updatePartner(ctx: Ctx, id: string, input: PartnerInput): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await partner(withDb(ctx, trx), id);
     if (await repo.nameTaken(trx, before.unit_id, input.legal_name, id))
       throw fieldError('legal_name', 'partners.nameTaken');
     const v = values(input);
     await repo.updatePartner(trx, id, v);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'partners.update',
       entity: 'partner',
       entityId: id,
@@ -117,15 +104,13 @@ export async function updatePartner(
   });
 }
 
-export async function instructorsOf(db: Db, partnerId: string) {
-  return listPartnerInstructors(db, partnerId);
+export async function instructorsOf(ctx: Pick<Ctx, 'db'>, partnerId: string) {
+  return listPartnerInstructors(ctx.db, partnerId);
 }
 
 /** Creates a login for one of the partner's instructors, tied to the partner and its unit. */
 export async function createInstructor(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   partnerId: string,
   input: {
     username: string;
@@ -136,17 +121,12 @@ export async function createInstructor(
     must_change_password?: boolean;
   },
 ) {
-  const partner = await getPartner(db, viewer.scope, partnerId);
-  return createUser(
-    db,
-    actor,
-    { id: viewer.id, scope: viewer.scope },
-    {
-      ...input,
-      position: `Instruktur ${partner.legal_name}`,
-      roles: ['instruktur_mitra'],
-      unit_id: partner.unit_id,
-      partner_id: partner.id,
-    },
-  );
+  const p = await partner(ctx, partnerId);
+  return createUser(ctx, {
+    ...input,
+    position: `Instruktur ${p.legal_name}`,
+    roles: ['instruktur_mitra'],
+    unit_id: p.unit_id,
+    partner_id: p.id,
+  });
 }

@@ -39,7 +39,10 @@ export const LABELS: Record<string, MessageKey> = {
 };
 
 export function PartnerListPage(
-  p: ListPageProps<PartnerRow, { q?: string | undefined; type?: string | undefined }>,
+  p: ListPageProps<PartnerRow, { q?: string | undefined; type?: string | undefined }> & {
+    /** From partners.policy.ts: whether to offer adding a partner. */
+    canManage: boolean;
+  },
 ) {
   const { ctx, rows, total, query } = p;
   return (
@@ -48,7 +51,7 @@ export function PartnerListPage(
       title={ctx.t('partners.title')}
       base="/partners"
       actions={
-        ctx.can('partners.manage') && (
+        p.canManage && (
           <a class="button primary" href="/partners/new" data-testid="partner-new">
             {ctx.t('partners.new')}
           </a>
@@ -102,9 +105,23 @@ export interface PartnerPageData {
   oneTime?: { username: string; password: string } | null;
 }
 
-export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData }) {
+/** What the partner's page offers (partners.policy.ts and, for a new agreement, agreements'). */
+export interface PartnerPageMay {
+  manage: boolean;
+  addAgreement: boolean;
+}
+
+export function PartnerPage({
+  ctx,
+  may,
+  data,
+}: {
+  ctx: ViewCtx;
+  may: PartnerPageMay;
+  data: PartnerPageData;
+}) {
   const p = data.partner;
-  const canManage = ctx.can('partners.manage');
+  const canManage = may.manage;
   const inst = fieldsFor(ctx, data.instructorForm);
   return (
     <Layout ctx={ctx} title={p.legal_name}>
@@ -144,7 +161,7 @@ export function PartnerPage({ ctx, data }: { ctx: ViewCtx; data: PartnerPageData
         </>
       )}
       <TitleRow title={ctx.t('partners.agreements')} h2>
-        {ctx.can('agreements.manage') && (
+        {may.addAgreement && (
           <a
             class="button"
             href={`/agreements/new?partner_id=${p.id}`}

@@ -3,7 +3,7 @@
 // units.view reads the units in their scope.
 import { forbidden, notFound } from '../../app/errors.ts';
 import { can, type Grantee } from '../../app/policy.ts';
-import type { Ctx } from '../../app/principal.ts';
+import type { Ctx, Principal } from '../../app/principal.ts';
 import * as repo from './units.repo.ts';
 
 /** view: read it; manage: add or change units and regional offices (national administrators). */
@@ -19,7 +19,11 @@ export function mayManageUnits(who: Grantee): boolean {
  * absent: a user cannot learn that another unit's record exists), or 403 when they may see it but
  * not change the unit tree.
  */
-export async function unit(ctx: Pick<Ctx, 'db' | 'who'>, id: string, o: { for?: UnitUse } = {}) {
+export async function unit(
+  ctx: Pick<Ctx, 'db'> & { who: Pick<Principal, 'roles' | 'scope'> },
+  id: string,
+  o: { for?: UnitUse } = {},
+) {
   const u = await repo.findUnit(ctx.db, ctx.who.scope, id);
   if (!u) throw notFound('units');
   if (o.for === 'manage' && !mayManageUnits(ctx.who)) throw forbidden();

@@ -2,10 +2,10 @@
 import { Type } from 'typebox';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
-import { can } from '../../app/policy.ts';
+import { type App, ctxOf, type FastifyRequest, userOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { mayManageUnits, unit as unitOf } from './units.policy.ts';
 import { KanwilBody, KanwilOut, UnitBody, UnitOut } from './units.schema.ts';
 import * as service from './units.service.ts';
 import { KanwilPage, UnitFormPage, UnitListPage } from './units.views.tsx';
@@ -28,7 +28,11 @@ export async function unitsRoutes(app: App) {
   app.get('/units', { config: view }, async (req, reply) =>
     reply.html(
       renderPage(
-        UnitListPage({ ctx: viewCtx(req), units: await service.listUnits(app.db, userOf(req).scope) }),
+        UnitListPage({
+          ctx: viewCtx(req),
+          units: await service.listUnits(ctxOf(req)),
+          canManage: mayManageUnits(userOf(req)),
+        }),
       ),
     ),
   );
@@ -43,7 +47,7 @@ export async function unitsRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => formPage(req, form),
-        action: () => service.createUnit(app.db, actorOf(req), userOf(req).scope, req.body),
+        action: () => service.createUnit(ctxOf(req), req.body),
         flash: 'units.created',
         redirect: () => '/units',
       });
@@ -51,7 +55,7 @@ export async function unitsRoutes(app: App) {
   );
 
   app.get('/units/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const unit = await service.getUnit(app.db, userOf(req).scope, req.params.id);
+    const unit = await unitOf(ctxOf(req), req.params.id);
     return reply.html(await formPage(req, emptyForm({ ...unit }), unit.id));
   });
 
@@ -59,10 +63,10 @@ export async function unitsRoutes(app: App) {
     '/units/:id',
     { config: manage, schema: { params: IdParams, body: UnitBody }, attachValidation: true },
     async (req, reply) => {
-      const unit = await service.getUnit(app.db, userOf(req).scope, req.params.id);
+      const unit = await unitOf(ctxOf(req), req.params.id);
       return submitForm(req, reply, {
         render: (form) => formPage(req, form, unit.id),
-        action: () => service.updateUnit(app.db, actorOf(req), userOf(req).scope, unit.id, req.body),
+        action: () => service.updateUnit(ctxOf(req), unit.id, req.body),
         flash: 'common.saved',
         redirect: () => '/units',
       });
@@ -75,7 +79,7 @@ export async function unitsRoutes(app: App) {
         ctx: viewCtx(req),
         rows: await service.listKanwil(app.db),
         form,
-        canManage: can(userOf(req), 'units.manage'),
+        canManage: mayManageUnits(userOf(req)),
       }),
     );
 
@@ -87,7 +91,7 @@ export async function unitsRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => kanwilPage(req, form),
-        action: () => service.createKanwil(app.db, actorOf(req), req.body),
+        action: () => service.createKanwil(ctxOf(req), req.body),
         flash: 'kanwil.saved',
         redirect: () => '/units/kanwil',
       });
@@ -100,7 +104,7 @@ export async function unitsRoutes(app: App) {
     async (req, reply) => {
       return submitForm(req, reply, {
         render: (form) => kanwilPage(req, form),
-        action: () => service.updateKanwil(app.db, actorOf(req), req.params.id, req.body),
+        action: () => service.updateKanwil(ctxOf(req), req.params.id, req.body),
         flash: 'kanwil.saved',
         redirect: () => '/units/kanwil',
       });
@@ -118,8 +122,7 @@ export async function unitsRoutes(app: App) {
         response: { 201: Type.Object({ id: Type.String() }) },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send({ id: await service.createKanwil(app.db, actorOf(req), req.body) }),
+    async (req, reply) => reply.code(201).send({ id: await service.createKanwil(ctxOf(req), req.body) }),
   );
 
   app.put(
@@ -135,7 +138,7 @@ export async function unitsRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      await service.updateKanwil(app.db, actorOf(req), req.params.id, req.body);
+      await service.updateKanwil(ctxOf(req), req.params.id, req.body);
       return reply.code(204).send(null);
     },
   );
@@ -152,7 +155,7 @@ export async function unitsRoutes(app: App) {
       },
     },
     async (req) => ({
-      items: await service.listUnits(app.db, userOf(req).scope),
+      items: await service.listUnits(ctxOf(req)),
     }),
   );
 
@@ -167,14 +170,13 @@ export async function unitsRoutes(app: App) {
         response: { 200: UnitOut },
       },
     },
-    async (req) => service.getUnit(app.db, userOf(req).scope, req.params.id),
+    async (req) => unitOf(ctxOf(req), req.params.id),
   );
 
   app.post(
     '/api/v1/units',
     { config: manage, schema: { tags, summary: 'Add a unit', body: UnitBody, response: { 201: UnitOut } } },
-    async (req, reply) =>
-      reply.code(201).send(await service.createUnit(app.db, actorOf(req), userOf(req).scope, req.body)),
+    async (req, reply) => reply.code(201).send(await service.createUnit(ctxOf(req), req.body)),
   );
 
   app.put(
@@ -189,7 +191,7 @@ export async function unitsRoutes(app: App) {
         response: { 200: UnitOut },
       },
     },
-    async (req) => service.updateUnit(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+    async (req) => service.updateUnit(ctxOf(req), req.params.id, req.body),
   );
 
   app.get(

@@ -1,10 +1,10 @@
 // Units (UPT) and regional offices: reference data every other module hangs from.
-import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
+import { fieldError, isUniqueViolation, notFound } from '../../app/errors.ts';
+import { type Ctx, withDb } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { unit } from './units.policy.ts';
 import * as repo from './units.repo.ts';
 
 export interface UnitInput {
@@ -22,20 +22,17 @@ export interface UnitInput {
 
 export type { UnitRow } from './units.repo.ts';
 
-export async function getUnit(db: Db, scope: Scope, id: string) {
-  const unit = await repo.findUnit(db, scope, id);
-  // Out of scope looks exactly like absent: a user cannot learn that another unit's record exists.
-  if (!unit) throw new AppError('units.not_found', 404, 'err.notFound');
-  return unit;
+/** The units in the principal's scope, by regional office and name. */
+export async function listUnits(ctx: Pick<Ctx, 'db' | 'who'>) {
+  return repo.listUnits(ctx.db, ctx.who.scope);
 }
 
-export const listUnits = repo.listUnits;
 export const listKanwil = repo.listKanwil;
 export const unitStats = repo.unitStats;
 export const unitZones = repo.unitZones;
 
-export async function unitOptions(db: Db, scope: Scope) {
-  return (await repo.listUnits(db, scope)).map((u) => ({ id: u.id, name: u.name }));
+export async function unitOptions(ctx: Pick<Ctx, 'db' | 'who'>) {
+  return (await listUnits(ctx)).map((u) => ({ id: u.id, name: u.name }));
 }
 
 export async function kanwilOptions(db: Db) {
@@ -74,13 +71,13 @@ async function check(db: Db, input: UnitInput, exceptId?: string) {
  * inside the transaction: a unit the caller could not see afterwards is refused and rolled back,
  * where it once answered 404 after the insert and its audit record had been committed.
  */
-export async function createUnit(db: Db, actor: Actor, scope: Scope, input: UnitInput) {
-  await check(db, input);
+export async function createUnit(ctx: Ctx, input: UnitInput) {
+  await check(ctx.db, input);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await ctx.db.transaction().execute(async (trx) => {
       const id = await repo.insertUnit(trx, values(input));
-      const after = await getUnit(trx, scope, id);
-      await recordAudit(trx, actor, {
+      const after = await unit(withDb(ctx, trx), id);
+      await recordAudit(trx, ctx.who.actor, {
         action: 'units.create',
         entity: 'unit',
         entityId: id,
@@ -96,13 +93,14 @@ export async function createUnit(db: Db, actor: Actor, scope: Scope, input: Unit
 }
 
 /** Replaces a unit's details and returns it as the caller sees it, read back before the commit. */
-export async function updateUnit(db: Db, actor: Actor, scope: Scope, id: string, input: UnitInput) {
-  await check(db, input, id);
-  return db.transaction().execute(async (trx) => {
-    const before = await getUnit(trx, scope, id);
+export async function updateUnit(ctx: Ctx, id: string, input: UnitInput) {
+  await check(ctx.db, input, id);
+  return ctx.db.transaction().execute(async (trx) => {
+    const tx = withDb(ctx, trx);
+    const before = await unit(tx, id);
     await repo.updateUnit(trx, id, values(input));
-    const after = await getUnit(trx, scope, id);
-    await recordAudit(trx, actor, {
+    const after = await unit(tx, id);
+    await recordAudit(trx, ctx.who.actor, {
       action: 'units.update',
       entity: 'unit',
       entityId: id,
@@ -120,15 +118,19 @@ export async function unitIdByCode(db: Db, code: string): Promise<string | undef
 
 /** Adds a regional office if its code is new; returns its id either way. */
 export async function ensureKanwil(
-  db: Db,
-  actor: Actor,
+  ctx: Ctx,
   k: { code: string; name: string; province: string; address?: string; timezone: TimeZone },
 ): Promise<string> {
-  const existing = await repo.kanwilIdByCode(db, k.code);
+  const existing = await repo.kanwilIdByCode(ctx.db, k.code);
   if (existing) return existing;
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertKanwil(trx, { ...k, address: k.address ?? null });
-    await recordAudit(trx, actor, { action: 'kanwil.create', entity: 'kanwil', entityId: id, after: k });
+    await recordAudit(trx, ctx.who.actor, {
+      action: 'kanwil.create',
+      entity: 'kanwil',
+      entityId: id,
+      after: k,
+    });
     return id;
   });
 }
@@ -142,25 +144,30 @@ export interface KanwilInput {
 }
 
 // Regional offices are part of the unit tree: routes reach these only with units.manage, which the
-// policy grants to national administrators alone (NATIONAL_ONLY in app/policy.ts).
-export async function createKanwil(db: Db, actor: Actor, input: KanwilInput): Promise<string> {
+// policy grants to national administrators alone (units.policy.ts).
+export async function createKanwil(ctx: Ctx, input: KanwilInput): Promise<string> {
   const v = { ...input, code: input.code.toUpperCase(), address: input.address ?? null };
-  if (await repo.kanwilCodeTaken(db, v.code)) throw fieldError('code', 'units.codeTaken');
-  return db.transaction().execute(async (trx) => {
+  if (await repo.kanwilCodeTaken(ctx.db, v.code)) throw fieldError('code', 'units.codeTaken');
+  return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertKanwil(trx, v);
-    await recordAudit(trx, actor, { action: 'kanwil.create', entity: 'kanwil', entityId: id, after: v });
+    await recordAudit(trx, ctx.who.actor, {
+      action: 'kanwil.create',
+      entity: 'kanwil',
+      entityId: id,
+      after: v,
+    });
     return id;
   });
 }
 
-export async function updateKanwil(db: Db, actor: Actor, id: string, input: KanwilInput): Promise<void> {
+export async function updateKanwil(ctx: Ctx, id: string, input: KanwilInput): Promise<void> {
   const v = { ...input, code: input.code.toUpperCase(), address: input.address ?? null };
-  if (await repo.kanwilCodeTaken(db, v.code, id)) throw fieldError('code', 'units.codeTaken');
-  await db.transaction().execute(async (trx) => {
+  if (await repo.kanwilCodeTaken(ctx.db, v.code, id)) throw fieldError('code', 'units.codeTaken');
+  await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findKanwil(trx, id);
-    if (!before) throw new AppError('kanwil.not_found', 404, 'err.notFound');
+    if (!before) throw notFound('kanwil');
     await repo.updateKanwil(trx, id, v);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'kanwil.update',
       entity: 'kanwil',
       entityId: id,

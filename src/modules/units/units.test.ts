@@ -150,9 +150,7 @@ describe('units and regional offices', () => {
     assert.deepEqual(before, [units + 1, audit]);
     await assert.rejects(
       createUnit(
-        t.db,
-        SYSTEM.actor,
-        { all: false, unitIds: [elsewhere] },
+        { db: t.db, now: new Date(), who: { ...SYSTEM, scope: { all: false, unitIds: [elsewhere] } } },
         {
           kanwil_id: kanwilId,
           code: 'RUTAN-TGL',

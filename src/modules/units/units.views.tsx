@@ -18,7 +18,16 @@ const LABELS: Record<string, MessageKey> = {
   timezone: 'units.timezone',
 };
 
-export function UnitListPage({ ctx, units }: { ctx: ViewCtx; units: UnitRow[] }) {
+export function UnitListPage({
+  ctx,
+  units,
+  canManage,
+}: {
+  ctx: ViewCtx;
+  units: UnitRow[];
+  /** From units.policy.ts: national administrators alone change the unit tree. */
+  canManage: boolean;
+}) {
   return (
     <Layout ctx={ctx} title={ctx.t('units.title')}>
       <div class="title-row">
@@ -26,7 +35,7 @@ export function UnitListPage({ ctx, units }: { ctx: ViewCtx; units: UnitRow[] })
         <a class="button" href="/units/kanwil" data-testid="kanwil-link">
           {ctx.t('kanwil.title')}
         </a>
-        {ctx.can('units.manage') && (
+        {canManage && (
           <a class="button primary" href="/units/new" data-testid="unit-new">
             {ctx.t('units.new')}
           </a>
@@ -42,7 +51,7 @@ export function UnitListPage({ ctx, units }: { ctx: ViewCtx; units: UnitRow[] })
                 <th scope="col">{ctx.t('units.name')}</th>
                 <th scope="col">{ctx.t('units.kanwil')}</th>
                 <th scope="col">{ctx.t('units.timezone')}</th>
-                {ctx.can('units.manage') && <th scope="col">{ctx.t('common.actions')}</th>}
+                {canManage && <th scope="col">{ctx.t('common.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -55,7 +64,7 @@ export function UnitListPage({ ctx, units }: { ctx: ViewCtx; units: UnitRow[] })
                   </td>
                   <td>{u.kanwil_name}</td>
                   <td>{ctx.t(`tz.${u.timezone}`)}</td>
-                  {ctx.can('units.manage') && (
+                  {canManage && (
                     <td>
                       <a href={`/units/${u.id}/edit`}>{ctx.t('common.edit')}</a>
                     </td>

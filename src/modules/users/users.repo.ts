@@ -1,6 +1,6 @@
 // SQL for user accounts.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 
@@ -34,16 +34,12 @@ function base(conn: Conn) {
 
 export type UserRow = Awaited<ReturnType<typeof findUser>> & {};
 
+/** An account belongs to its unit (none for Kanwil and national accounts, seen nationally only). */
+const IN_SCOPE = { unit: 'u.unit_id', partner: null };
+
 /** Users a scoped admin may see: those of the units in scope. A national admin sees everyone. */
 export async function findUser(conn: Conn, scope: Scope, id: string) {
-  let q = base(conn).where('u.id', '=', id);
-  if (!scope.all)
-    q = q.where(
-      'u.unit_id',
-      'in',
-      scope.unitIds.length ? scope.unitIds : ['00000000-0000-0000-0000-000000000000'],
-    );
-  return q.executeTakeFirst();
+  return base(conn).where('u.id', '=', id).where(scopeFilter(scope, IN_SCOPE)).executeTakeFirst();
 }
 
 export async function listUsers(
@@ -57,11 +53,8 @@ export async function listUsers(
     page: number;
   },
 ) {
-  let q = base(conn);
-  if (!scope.all) {
-    if (scope.unitIds.length === 0) return { rows: [], total: 0, pageSize: PAGE };
-    q = q.where('u.unit_id', 'in', scope.unitIds);
-  }
+  // An empty scope matches no row: no rows, a total of 0.
+  let q = base(conn).where(scopeFilter(scope, IN_SCOPE));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
     q = q.where((eb) => eb.or([eb('u.full_name', 'ilike', like), eb('u.username', 'ilike', like)]));

@@ -2,10 +2,11 @@
 import { Type } from 'typebox';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { kanwilOptions, unitOptions } from '../units/units.service.ts';
+import { mayHomeAboveUnits } from './users.policy.ts';
 import { UserCreateBody, UserListQuery, UserOut, UserUpdateBody } from './users.schema.ts';
 import * as service from './users.service.ts';
 import { type HomeOptions, UserListPage, UserNewPage, UserPage } from './users.views.tsx';
@@ -13,14 +14,13 @@ import { type HomeOptions, UserListPage, UserNewPage, UserPage } from './users.v
 const perm = { permission: 'users.manage' as const };
 const tags = ['users'];
 
-function admin(req: FastifyRequest): service.Admin {
-  const u = userOf(req);
-  return { id: u.id, scope: u.scope };
-}
-
+/** The homes this administrator may give an account: units in scope, and Kanwil if national. */
 async function homes(app: App, req: FastifyRequest): Promise<HomeOptions> {
-  const scope = userOf(req).scope;
-  return { units: await unitOptions(app.db, scope), kanwil: scope.all ? await kanwilOptions(app.db) : [] };
+  const ctx = ctxOf(req);
+  return {
+    units: await unitOptions(ctx),
+    kanwil: mayHomeAboveUnits(ctx.who) ? await kanwilOptions(app.db) : [],
+  };
 }
 
 function formFromUser(u: service.UserFields & Record<string, unknown>): FormState {
@@ -38,7 +38,7 @@ export async function usersRoutes(app: App) {
   app.get('/admin/users', { config: perm, schema: { querystring: UserListQuery } }, async (req, reply) => {
     const q = req.query;
     const page = q.page ?? 1;
-    const r = await service.listUsers(app.db, userOf(req).scope, {
+    const r = await service.listUsers(ctxOf(req), {
       q: q.q,
       role: q.role,
       unitId: q.unit_id,
@@ -78,11 +78,11 @@ export async function usersRoutes(app: App) {
         reply,
         (form) => renderPage(UserNewPage({ ctx: viewCtx(req), form, homes: h })),
         async () => {
-          created = await service.createUser(app.db, actorOf(req), admin(req), req.body);
+          created = await service.createUser(ctxOf(req), req.body);
         },
       );
       if (sent || !created) return sent;
-      const user = await service.getUser(app.db, userOf(req).scope, created.id);
+      const user = await service.getUser(ctxOf(req), created.id);
       if (created.oneTimePassword) {
         // Shown once, on this response only; never stored or logged in clear.
         reply.header('cache-control', 'no-store');
@@ -105,7 +105,7 @@ export async function usersRoutes(app: App) {
   );
 
   app.get('/admin/users/:id', { config: perm, schema: { params: IdParams } }, async (req, reply) => {
-    const user = await service.getUser(app.db, userOf(req).scope, req.params.id);
+    const user = await service.getUser(ctxOf(req), req.params.id);
     return reply.html(
       renderPage(
         UserPage({
@@ -122,11 +122,11 @@ export async function usersRoutes(app: App) {
     '/admin/users/:id',
     { config: perm, schema: { params: IdParams, body: UserUpdateBody }, attachValidation: true },
     async (req, reply) => {
-      const user = await service.getUser(app.db, userOf(req).scope, req.params.id);
+      const user = await service.getUser(ctxOf(req), req.params.id);
       const h = await homes(app, req);
       return submitForm(req, reply, {
         render: (form) => renderPage(UserPage({ ctx: viewCtx(req), user, form, homes: h })),
-        action: () => service.updateUser(app.db, actorOf(req), admin(req), user.id, req.body),
+        action: () => service.updateUser(ctxOf(req), user.id, req.body),
         flash: 'common.saved',
         redirect: () => `/admin/users/${user.id}`,
       });
@@ -141,7 +141,7 @@ export async function usersRoutes(app: App) {
       `/admin/users/:id/${path}`,
       { config: perm, schema: { params: IdParams } },
       async (req, reply) => {
-        await service.setActive(app.db, actorOf(req), admin(req), req.params.id, active);
+        await service.setActive(ctxOf(req), req.params.id, active);
         setFlash(reply, active ? 'users.activated' : 'users.deactivated');
         return reply.redirect(`/admin/users/${req.params.id}`, 303);
       },
@@ -152,8 +152,8 @@ export async function usersRoutes(app: App) {
     '/admin/users/:id/reset-password',
     { config: perm, schema: { params: IdParams } },
     async (req, reply) => {
-      const password = await service.resetPassword(app.db, actorOf(req), admin(req), req.params.id);
-      const user = await service.getUser(app.db, userOf(req).scope, req.params.id);
+      const password = await service.resetPassword(ctxOf(req), req.params.id);
+      const user = await service.getUser(ctxOf(req), req.params.id);
       reply.header('cache-control', 'no-store');
       return reply.html(
         renderPage(
@@ -196,7 +196,7 @@ export async function usersRoutes(app: App) {
     async (req) => {
       const q = req.query;
       const page = q.page ?? 1;
-      const r = await service.listUsers(app.db, userOf(req).scope, {
+      const r = await service.listUsers(ctxOf(req), {
         q: q.q,
         role: q.role,
         unitId: q.unit_id,
@@ -221,8 +221,8 @@ export async function usersRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const r = await service.createUser(app.db, actorOf(req), admin(req), req.body);
-      const user = await service.getUser(app.db, userOf(req).scope, r.id);
+      const r = await service.createUser(ctxOf(req), req.body);
+      const user = await service.getUser(ctxOf(req), r.id);
       return reply
         .code(201)
         .header('cache-control', 'no-store')
@@ -233,7 +233,7 @@ export async function usersRoutes(app: App) {
   app.get(
     '/api/v1/users/:id',
     { config: perm, schema: { tags, summary: 'One user', params: IdParams, response: { 200: UserOut } } },
-    async (req) => out(await service.getUser(app.db, userOf(req).scope, req.params.id)),
+    async (req) => out(await service.getUser(ctxOf(req), req.params.id)),
   );
 
   app.put(
@@ -249,8 +249,8 @@ export async function usersRoutes(app: App) {
       },
     },
     async (req) => {
-      await service.updateUser(app.db, actorOf(req), admin(req), req.params.id, req.body);
-      return out(await service.getUser(app.db, userOf(req).scope, req.params.id));
+      await service.updateUser(ctxOf(req), req.params.id, req.body);
+      return out(await service.getUser(ctxOf(req), req.params.id));
     },
   );
 
@@ -265,8 +265,8 @@ export async function usersRoutes(app: App) {
         schema: { tags, summary: `${path} a user`, params: IdParams, response: { 200: UserOut } },
       },
       async (req) => {
-        await service.setActive(app.db, actorOf(req), admin(req), req.params.id, active);
-        return out(await service.getUser(app.db, userOf(req).scope, req.params.id));
+        await service.setActive(ctxOf(req), req.params.id, active);
+        return out(await service.getUser(ctxOf(req), req.params.id));
       },
     );
   }
@@ -283,7 +283,7 @@ export async function usersRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const password = await service.resetPassword(app.db, actorOf(req), admin(req), req.params.id);
+      const password = await service.resetPassword(ctxOf(req), req.params.id);
       return reply.header('cache-control', 'no-store').send({ one_time_password: password });
     },
   );

@@ -1,14 +1,15 @@
 // User accounts: created, edited, deactivated and reset by administrators within their scope;
 // each user changes their own password and language. Every write is audited in its transaction.
-import { AppError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
+import { fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
 import { homeRuleFor } from '../../app/policy.ts';
-import type { Actor } from '../../app/principal.ts';
-import { inScope, type Scope } from '../../app/scope.ts';
+import { type Ctx, SYSTEM, withDb } from '../../app/principal.ts';
+import { NATIONAL } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { endUserSessions, revokeUserTokens } from '../auth/auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from '../auth/password.ts';
+import { mayHomeAboveUnits, mayHomeInUnit, user } from './users.policy.ts';
 import * as repo from './users.repo.ts';
 
 export interface UserFields {
@@ -22,41 +23,33 @@ export interface UserFields {
   kanwil_id?: string | undefined;
 }
 
-export interface Admin {
-  id: string;
-  scope: Scope;
-}
-
-/** Where the account belongs follows from its roles, and must lie within the admin's scope. */
+/** Where the account belongs follows from its roles, and must be a home the admin may give. */
 async function resolveHome(
-  db: Db,
-  admin: Admin,
+  ctx: Pick<Ctx, 'db' | 'who'>,
   f: UserFields,
 ): Promise<{ unit_id: string | null; kanwil_id: string | null }> {
   const rule = homeRuleFor(f.roles);
   if (rule === 'unit' || (rule === 'any' && f.unit_id)) {
     if (!f.unit_id) throw fieldError('unit_id', 'users.homeRequired');
-    const unit = await repo.unitKanwil(db, f.unit_id);
-    if (!unit || !inScope(admin.scope, unit.id)) throw fieldError('unit_id', 'err.enum');
+    const unit = await repo.unitKanwil(ctx.db, f.unit_id);
+    if (!unit || !mayHomeInUnit(ctx.who, unit.id)) throw fieldError('unit_id', 'err.enum');
     return { unit_id: unit.id, kanwil_id: null };
   }
   if (rule === 'kanwil' || f.kanwil_id) {
     if (!f.kanwil_id) throw fieldError('kanwil_id', 'users.kanwilRequired');
-    if (!admin.scope.all || !(await repo.kanwilExists(db, f.kanwil_id)))
+    if (!mayHomeAboveUnits(ctx.who) || !(await repo.kanwilExists(ctx.db, f.kanwil_id)))
       throw fieldError('kanwil_id', 'err.enum');
     return { unit_id: null, kanwil_id: f.kanwil_id };
   }
   // A national account (admin or pusat with no home) may only be made by a national admin.
-  if (!admin.scope.all) throw fieldError('unit_id', 'users.homeRequired');
+  if (!mayHomeAboveUnits(ctx.who)) throw fieldError('unit_id', 'users.homeRequired');
   return { unit_id: null, kanwil_id: null };
 }
 
 const orNull = (v: string | undefined) => v ?? null;
 
 export async function createUser(
-  db: Db,
-  actor: Actor,
-  admin: Admin,
+  ctx: Ctx,
   input: UserFields & {
     username: string;
     password?: string | undefined;
@@ -65,14 +58,14 @@ export async function createUser(
     partner_id?: string;
   },
 ): Promise<{ id: string; oneTimePassword: string | null }> {
-  const home = await resolveHome(db, admin, input);
+  const home = await resolveHome(ctx, input);
   // An instructor sees nothing without a partner, so the account is made from the partner's page.
   if (input.roles.includes('instruktur_mitra') && !input.partner_id)
     throw fieldError('roles', 'users.instructorFromPartner');
   const generated = input.password ? null : oneTimePassword();
   const password_hash = await hashPassword(input.password ?? generated ?? '');
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    const id = await ctx.db.transaction().execute(async (trx) => {
       if (await repo.usernameExists(trx, input.username)) throw fieldError('username', 'users.usernameTaken');
       const id = await repo.insertUser(trx, {
         username: input.username,
@@ -87,8 +80,8 @@ export async function createUser(
         password_hash,
         must_change_password: input.must_change_password ?? true,
       });
-      const after = await repo.findUser(trx, { all: true }, id);
-      await recordAudit(trx, actor, {
+      const after = await repo.findUser(trx, NATIONAL, id);
+      await recordAudit(trx, ctx.who.actor, {
         action: 'users.create',
         entity: 'user',
         entityId: id,
@@ -104,28 +97,24 @@ export async function createUser(
   }
 }
 
-export async function getUser(db: Db, scope: Scope, id: string) {
-  const u = await repo.findUser(db, scope, id);
-  if (!u) throw new AppError('users.not_found', 404, 'err.notFound');
-  return u;
+/** The account, in the administrator's scope (404 outside it). */
+export const getUser = user;
+
+/** Accounts in the administrator's scope, filtered, a page at a time. */
+export function listUsers(ctx: Pick<Ctx, 'db' | 'who'>, f: Parameters<typeof repo.listUsers>[2]) {
+  return repo.listUsers(ctx.db, ctx.who.scope, f);
 }
 
-export const listUsers = repo.listUsers;
 export const listPartnerInstructors = repo.listByPartner;
 
-export async function updateUser(
-  db: Db,
-  actor: Actor,
-  admin: Admin,
-  id: string,
-  input: UserFields,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const before = await getUser(trx, admin.scope, id);
-    const home = await resolveHome(trx, admin, input);
+export async function updateUser(ctx: Ctx, id: string, input: UserFields): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const tx = withDb(ctx, trx);
+    const before = await user(tx, id);
+    const home = await resolveHome(tx, input);
     if (input.roles.includes('instruktur_mitra') && !before.partner_id)
       throw fieldError('roles', 'users.instructorFromPartner');
-    if (id === admin.id && before.roles.includes('admin') && !input.roles.includes('admin')) {
+    if (id === ctx.who.id && before.roles.includes('admin') && !input.roles.includes('admin')) {
       throw fieldError('roles', 'users.lastAdmin');
     }
     await repo.updateUser(trx, id, {
@@ -144,8 +133,8 @@ export async function updateUser(
     ) {
       throw fieldError('roles', 'users.lastAdmin');
     }
-    const after = await repo.findUser(trx, { all: true }, id);
-    await recordAudit(trx, actor, {
+    const after = await repo.findUser(trx, NATIONAL, id);
+    await recordAudit(trx, ctx.who.actor, {
       action: 'users.update',
       entity: 'user',
       entityId: id,
@@ -156,26 +145,21 @@ export async function updateUser(
   });
 }
 
-export async function setActive(
-  db: Db,
-  actor: Actor,
-  admin: Admin,
-  id: string,
-  active: boolean,
-): Promise<void> {
-  if (!active && id === admin.id)
+export async function setActive(ctx: Ctx, id: string, active: boolean): Promise<void> {
+  if (!active && id === ctx.who.id)
     throw invalid([{ field: '_', key: 'users.cannotSelf' }], 'users.cannot_deactivate_self');
-  await db.transaction().execute(async (trx) => {
-    const before = await getUser(trx, admin.scope, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const tx = withDb(ctx, trx);
+    const before = await user(tx, id);
     await repo.updateUser(trx, id, { active });
     if (!active) {
       await endUserSessions(trx, id);
-      await revokeUserTokens(trx, actor, { id, unitId: before.unit_id }, 'deactivated');
+      await revokeUserTokens(tx, { id, unitId: before.unit_id }, 'deactivated');
       if (before.roles.includes('admin') && (await repo.countActiveAdmins(trx)) === 0) {
         throw invalid([{ field: '_', key: 'users.lastAdmin' }], 'users.last_admin');
       }
     }
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: active ? 'users.activate' : 'users.deactivate',
       entity: 'user',
       entityId: id,
@@ -187,65 +171,72 @@ export async function setActive(
 }
 
 /** Gives the user a new one-time password, ends their sessions and tokens, and makes them choose a new one. */
-export async function resetPassword(db: Db, actor: Actor, admin: Admin, id: string): Promise<string> {
+export async function resetPassword(ctx: Ctx, id: string): Promise<string> {
   const password = oneTimePassword();
   const password_hash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
-    const user = await getUser(trx, admin.scope, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const tx = withDb(ctx, trx);
+    const u = await user(tx, id);
     await repo.updateUser(trx, id, {
       password_hash,
       must_change_password: true,
       password_changed_at: new Date(),
     });
     await endUserSessions(trx, id);
-    await revokeUserTokens(trx, actor, { id, unitId: user.unit_id }, 'password_reset');
-    await recordAudit(trx, actor, {
+    await revokeUserTokens(tx, { id, unitId: u.unit_id }, 'password_reset');
+    await recordAudit(trx, ctx.who.actor, {
       action: 'users.reset_password',
       entity: 'user',
       entityId: id,
-      unitId: user.unit_id,
+      unitId: u.unit_id,
     });
   });
   return password;
 }
 
+/**
+ * The signed-in user changes their own password; the session `keepSession` (the one they are
+ * using, by its id hash) stays signed in.
+ */
 export async function changeOwnPassword(
-  db: Db,
-  actor: Actor,
-  user: { id: string; unitId: string | null; sessionIdHash: string | null },
+  ctx: Ctx,
   input: { current_password: string; new_password: string; confirm_password: string },
+  keepSession: string | null,
 ): Promise<void> {
+  const self = { id: ctx.who.id ?? '', unitId: ctx.who.unitId };
   if (input.new_password !== input.confirm_password)
     throw fieldError('confirm_password', 'account.password.mismatch');
   if (input.new_password === input.current_password)
     throw fieldError('new_password', 'account.password.same');
-  const stored = await repo.passwordHashOf(db, user.id);
+  const stored = await repo.passwordHashOf(ctx.db, self.id);
   if (!stored || !(await verifyPassword(input.current_password, stored))) {
     throw fieldError('current_password', 'account.password.wrong');
   }
   const password_hash = await hashPassword(input.new_password);
-  await db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.id, {
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, self.id, {
       password_hash,
       must_change_password: false,
       password_changed_at: new Date(),
     });
     // Other devices signed in with the old password are signed out; this one stays.
-    await endUserSessions(trx, user.id, user.sessionIdHash ?? undefined);
-    await revokeUserTokens(trx, actor, user, 'password_changed');
-    await recordAudit(trx, actor, {
+    await endUserSessions(trx, self.id, keepSession ?? undefined);
+    await revokeUserTokens(withDb(ctx, trx), self, 'password_changed');
+    await recordAudit(trx, ctx.who.actor, {
       action: 'users.change_password',
       entity: 'user',
-      entityId: user.id,
-      unitId: user.unitId,
+      entityId: self.id,
+      unitId: self.unitId,
     });
   });
 }
 
-export async function setLocale(db: Db, actor: Actor, userId: string, locale: 'id' | 'en'): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** The signed-in user's language, kept on their account. */
+export async function setLocale(ctx: Ctx, locale: 'id' | 'en'): Promise<void> {
+  const userId = ctx.who.id ?? '';
+  await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, userId, { locale });
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'users.set_locale',
       entity: 'user',
       entityId: userId,
@@ -280,11 +271,11 @@ export async function ensureFirstAdmin(
       password_hash,
       must_change_password: generated !== null,
     });
-    await recordAudit(
-      trx,
-      { userId: null, name: 'system' },
-      { action: 'users.create_first_admin', entity: 'user', entityId: id },
-    );
+    await recordAudit(trx, SYSTEM.actor, {
+      action: 'users.create_first_admin',
+      entity: 'user',
+      entityId: id,
+    });
     return { created: true, oneTimePassword: generated };
   });
 }
