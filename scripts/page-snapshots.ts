@@ -3,19 +3,23 @@
 // copy of the demo data seeded as `npm test` seeds it (migrated template, Program Aksi, demo).
 //   npm run snapshots -- --out <dir>                 write <dir>/<name>.html for every page
 //   npm run snapshots -- --compare <dirA> <dirB>     same/different per page; exit 1 on a difference
+//   --seed-from <checkout>   seed the demo with another checkout's code (e.g. the commit before a
+//                            refactor), so only the rendering is compared, or while the seeding is broken
 // Each page is signed in as a demo role and normalised so that two runs on the same tree (the same
 // day, in the unit's time zone: the demo is seeded relative to today) give identical files:
-// UUIDs become uuid-1, uuid-2... in order of first appearance, and the CSRF token, the roll call's
-// idempotency key, the certificate's random verification token (and the QR code drawn from it)
-// and instants written by the run itself (audit times, "last signed in") are replaced by
-// placeholders. Tags are put one per line so that a difference reads as a small diff.
+// UUIDs (record ids, the roll call's idempotency key) become uuid-1, uuid-2... in order of first
+// appearance, the audit log's 8-digit short ids id8-1..., and the CSRF token, the certificate's
+// random verification token (and a QR code drawn from it), <time> elements holding an instant
+// written by the run itself (the seeding's and the sign-ins' audit records) and the dashboard's
+// clock become placeholders. Tags are put one per line so that a difference reads as a small diff.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
-const USAGE = 'Usage: npm run snapshots -- --out <dir> | --compare <dirA> <dirB>';
+const USAGE = 'Usage: npm run snapshots -- --out <dir> [--seed-from <checkout>] | --compare <dirA> <dirB>';
 
 /** Who signs in for the pages; every demo account has the documented demo password. */
 type Who =
@@ -282,21 +286,26 @@ function firstParam(fn: Seeder): string {
  * moves services from (db, actor, ...) to (ctx, input), so this calls whichever shape the tree at
  * hand has (the script must run on the trees before and after the refactor to compare them).
  */
-async function seedLikeNpmTest(db: import('../src/db/database.ts').Db, now: Date): Promise<void> {
+async function seedLikeNpmTest(
+  db: import('../src/db/database.ts').Db,
+  now: Date,
+  seedRoot: string,
+): Promise<void> {
+  const load = (file: string) => import(pathToFileURL(path.join(seedRoot, file)).href);
   const seedActor = { userId: null, name: 'system:seed' };
   const ctx = async () => {
-    const { systemCtx } = await import('../src/app/principal.ts');
+    const { systemCtx } = await load('src/app/principal.ts');
     return systemCtx(db, now, 'system:seed');
   };
-  const pa = (await import('../src/modules/program-aksi/program-aksi.service.ts')).seedProgramAksi as Seeder;
+  const pa = (await load('src/modules/program-aksi/program-aksi.service.ts')).seedProgramAksi as Seeder;
   if (firstParam(pa) === 'ctx') await pa(await ctx());
   else await pa(db, seedActor);
-  const demo = (await import('../src/modules/demo/demo.seed.ts')).seedDemo as Seeder;
+  const demo = (await load('src/modules/demo/demo.seed.ts')).seedDemo as Seeder;
   if (firstParam(demo) === 'ctx') await demo(await ctx());
   else await demo(db, now);
 }
 
-async function snapshot(outDir: string): Promise<number> {
+async function snapshot(outDir: string, seedRoot: string): Promise<number> {
   const t0 = performance.now();
   const runStart = new Date();
   // Loaded here, so the compare mode works without the app (and on a tree where it does not build).
@@ -334,8 +343,11 @@ async function snapshot(outDir: string): Promise<number> {
     return u.toString();
   };
   let code = 0;
+  let written = 0;
   try {
     const admin = new pg.Client({ connectionString: adminUrl });
+    // A failure below stops the server under this client: that is not the error to report.
+    admin.on('error', () => {});
     await admin.connect();
     await admin.query(`drop database if exists ${DEMO_TEMPLATE_DB} with (force)`);
     await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
@@ -350,7 +362,7 @@ async function snapshot(outDir: string): Promise<number> {
     await admin.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
     const ddb = createDb(dbUrl(DEMO_TEMPLATE_DB), { max: 4 });
     try {
-      await seedLikeNpmTest(ddb, demoNow);
+      await seedLikeNpmTest(ddb, demoNow, seedRoot);
     } finally {
       await ddb.destroy();
     }
@@ -421,19 +433,25 @@ async function snapshot(outDir: string): Promise<number> {
         if (res.statusCode !== 200) code = 1;
         const run = { from: runStart, to: new Date() };
         await fs.writeFile(path.join(outDir, `${page.name}.html`), normalise(head + res.body, run));
+        written++;
         console.log(`${page.name.padEnd(20)} ${res.statusCode}  ${url}`);
       }
     } finally {
       await t.close();
     }
+  } catch (err) {
+    // Reported before the server stops, so the cause is not hidden by dropped connections.
+    console.error('Snapshots failed:', err);
+    code = 2;
   } finally {
     await stopEmbedded?.();
   }
-  console.log(
-    `${PAGES.length} pages written to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s${
-      code ? ' (some pages did not answer 200: see above)' : ''
-    }`,
-  );
+  const took = `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  if (code === 2) console.error(`Stopped after ${written} of ${PAGES.length} pages (${took}).`);
+  else
+    console.log(
+      `${written} pages written to ${outDir} in ${took}${code ? ' (some did not answer 200: see above)' : ''}`,
+    );
   return code;
 }
 
@@ -448,7 +466,8 @@ let exitCode: number;
 if (cmpAt >= 0 && args[cmpAt + 1] && args[cmpAt + 2]) {
   exitCode = await compare(here(args[cmpAt + 1] ?? ''), here(args[cmpAt + 2] ?? ''));
 } else if (outAt >= 0 && args[outAt + 1]) {
-  exitCode = await snapshot(here(args[outAt + 1] ?? ''));
+  const seedAt = args.indexOf('--seed-from');
+  exitCode = await snapshot(here(args[outAt + 1] ?? ''), seedAt >= 0 ? here(args[seedAt + 1] ?? '.') : root);
 } else {
   console.error(USAGE);
   exitCode = 2;
