@@ -6,7 +6,7 @@
 // and skills goes the same way (10,000 updated). Prints seconds for each step and node's memory.
 import os from 'node:os';
 import ExcelJS from 'exceljs';
-import { SYSTEM } from '../src/app/principal.ts';
+import { SYSTEM, systemCtx } from '../src/app/principal.ts';
 import { createDb } from '../src/db/database.ts';
 import { activeNotIn, idsByRegNumber } from '../src/modules/inmates/inmates.import.repo.ts';
 import {
@@ -17,7 +17,6 @@ import {
   runImportJob,
 } from '../src/modules/inmates/inmates.import.service.ts';
 import { parseRoster, readTable } from '../src/modules/inmates/inmates.import.ts';
-import type { Viewer } from '../src/modules/inmates/inmates.service.ts';
 import { freshEmbedded, generate, type InmateRow, makeInmate, pick, rng } from './generate.ts';
 import { freePort } from './startup.ts';
 
@@ -113,7 +112,8 @@ async function main(): Promise<void> {
       start: TODAY,
     });
     const unitId = made.unitIds[0] as string;
-    const viewer: Viewer = { id: 'bench', unitId, scope: { all: true } };
+    // The system at work in the unit (national scope, as the bench always ran).
+    const ctx = { ...systemCtx(db), who: { ...SYSTEM, unitId } };
 
     const r = rng(10_000);
     const serials = new Map<string, number>();
@@ -133,20 +133,20 @@ async function main(): Promise<void> {
 
     // Through the jobs as the app runs them: upload (queued), preview job, confirm, apply job.
     const previewImport = async (filename: string, content: Buffer) => {
-      const id = await queueImport(db, SYSTEM.actor, viewer, { filename, content });
+      const id = await queueImport(ctx, { filename, content });
       await runImportJob(db, { kind: 'preview', id });
-      const p = await importProgress(db, viewer, id);
+      const p = await importProgress(ctx, id);
       if (p.status !== 'previewed') throw new Error(`${filename}: preview ${p.status} ${p.error ?? ''}`);
       return id;
     };
     const applyImport = async (id: string) => {
-      await confirmImport(db, viewer, id);
+      await confirmImport(ctx, id);
       await runImportJob(db, { kind: 'apply', id, actor: SYSTEM.actor });
       return id;
     };
     // Outside the timed steps: what the apply job did.
     const outcome = async (id: string) => {
-      const b = await getImport(db, viewer, id);
+      const b = await getImport(ctx, id);
       if (b.status !== 'applied') throw new Error(`apply ${b.status} ${b.error ?? ''}`);
       const created = b.rows.filter((x) => x.action === 'create').length;
       return { created, updated: b.rows.length - created };

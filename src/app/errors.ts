@@ -20,11 +20,18 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (entity = 'resource') => new AppError(`${entity}.not_found`, 404, 'err.notFound');
+/** `entity.not_found`; a module whose codes predate that pattern passes its own code. */
+export const notFound = (entity = 'resource', code = `${entity}.not_found`) =>
+  new AppError(code, 404, 'err.notFound');
 export const forbidden = () => new AppError('auth.forbidden', 403, 'err.forbidden');
 export const unauthorized = () => new AppError('auth.unauthorized', 401, 'err.unauthorized');
+export const invalidCredentials = () => new AppError('auth.invalid_credentials', 401, 'auth.invalid');
 export const csrfFailed = () => new AppError('auth.csrf', 403, 'err.csrf');
-export const conflict = (code: string, key: MessageKey = 'err.conflict') => new AppError(code, 409, key);
+export const conflict = (
+  code: string,
+  key: MessageKey = 'err.conflict',
+  params: Record<string, string | number> = {},
+) => new AppError(code, 409, key, params);
 export const rateLimited = (minutes: number) =>
   new AppError('auth.rate_limited', 429, 'err.rateLimited', { n: minutes });
 

@@ -37,13 +37,14 @@ export async function submitForm(
   o: {
     render: (form: FormState) => string | Promise<string>;
     action: () => Promise<unknown>;
-    flash: MessageKey;
+    /** The message on the page redirected to; none where that page says it all (an upload's progress). */
+    flash: MessageKey | null;
     /** Computed only after the action succeeded: it may read the validated body or the new id. */
     redirect: () => string;
   },
 ): Promise<FastifyReply> {
   const sent = await handleForm(req, reply, o.render, o.action);
   if (sent) return sent;
-  setFlash(reply, o.flash);
+  if (o.flash) setFlash(reply, o.flash);
   return reply.redirect(o.redirect(), 303);
 }

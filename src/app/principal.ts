@@ -75,6 +75,14 @@ export function isSystem(who: Principal): boolean {
   return who.id === null && isNational(who.scope);
 }
 
+/**
+ * The system acting in a named user's name (seeding the demo as its staff, an import a user asked
+ * for): national scope and no roles of its own, with that user as the audit actor.
+ */
+export function actingAs(actor: Actor): Principal {
+  return { ...systemPrincipal(actor.name), id: actor.userId, actor };
+}
+
 /** A context for work no user asked for (a job run, a script, seeding). */
 export function systemCtx(db: Db, now: Date = new Date(), name = 'system'): Ctx {
   return { db, who: name === 'system' ? SYSTEM : systemPrincipal(name), now };

@@ -2,6 +2,7 @@
 // page's script follows the job and shows the preview when the job is done, without a reload.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { actingAs } from '../../src/app/principal.ts';
 import { queueImport, runImportJob } from '../../src/modules/inmates/inmates.import.service.ts';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
 import { SignInPage } from './pages.ts';
@@ -21,10 +22,10 @@ describe('SDP import progress', () => {
     // Queued but not yet taken by a worker, as when every worker is busy.
     const csv =
       'No. Registrasi;Nama;Jenis Kelamin;Tanggal Lahir;Tanggal Masuk\nB.I 4242/2025;Joko Prasetyo;L;01/01/1990;01/02/2025\n';
+    const actor = { userId: user.id, name: 'petugas.magetan' };
+    const who = { ...actingAs(actor), unitId, scope: { all: false as const, unitIds: [unitId] } };
     const id = await queueImport(
-      e2e.app.db,
-      { userId: user.id, name: 'petugas.magetan' },
-      { id: user.id, unitId, scope: { all: false, unitIds: [unitId] } },
+      { db: e2e.app.db, who, now: new Date() },
       { filename: 'antre.csv', content: Buffer.from(csv) },
     );
     await page.goto(`/inmates/import/${id}`);

@@ -5,7 +5,7 @@
 // one participant absent for the three latest sessions (the dashboard's absence alert). Nobody is
 // marked on or after the day they left the Rutan, nor an intern outside the internship.
 
-import { type Actor, type Ctx, systemPrincipal } from '../../app/principal.ts';
+import { type Actor, type Ctx, systemCtx, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import {
@@ -63,7 +63,7 @@ export async function seedDemoAttendance(
   ids: { unitId: string; recorder: Actor },
   now: Date = new Date(),
 ): Promise<number> {
-  const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
+  const programmeId = ids.unitId ? await programmeIdByName({ db }, ids.unitId, DEMO_PROGRAMME) : undefined;
   if (!programmeId || !ids.recorder.userId) return 0;
   const sessions = (await sessionsOfProgramme({ db }, { programmeId, upTo: '9999-12-31' })).filter(
     (s) => s.status === 'scheduled' && s.ends_at.getTime() <= now.getTime(),
@@ -72,7 +72,7 @@ export async function seedDemoAttendance(
   if (todo.length === 0) return 0;
   // Enrolments are read now, not assumed: whoever the selection enrolled is on the roll.
   const people = await participantsOf({ db }, { programmeId });
-  const places = new Map((await listEnrolments(db, all, programmeId)).map((e) => [e.id, e]));
+  const places = new Map((await listEnrolments(systemCtx(db), programmeId)).map((e) => [e.id, e]));
   const register = demoRegister();
   const story = new Map([...register.initial, ...register.arrivals].map((p) => [p.name, p]));
   /** On the roll that day: within the place's dates, not on the day of leaving, interns in their period. */

@@ -2,7 +2,7 @@
 // invented names, numbers and NIKs, and what happens to them through the year (demo.register.ts).
 // A seeded generator makes the same people on every run.
 
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, actingAs, type Ctx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { RegisterClass, RiskLevel } from '../../db/schema.ts';
 import {
@@ -287,11 +287,11 @@ export function demoInmates(): DemoInmate[] {
 }
 
 export async function seedDemoInmates(db: Db, actor: Actor, unitId: string): Promise<number> {
-  if (!unitId || (await countInUnit(db, unitId)) > 0) return 0;
-  const viewer = { id: '', unitId, scope: { all: true as const } };
+  if (!unitId || (await countInUnit({ db }, unitId)) > 0) return 0;
+  const ctx: Ctx = { db, who: { ...actingAs(actor), unitId }, now: new Date() };
   const people = demoInmates();
   const ids: string[] = [];
-  for (const p of people) ids.push(await createInmate(db, actor, viewer, { ...p, unit_id: unitId }));
+  for (const p of people) ids.push(await createInmate(ctx, { ...p, unit_id: unitId }));
   // A few sentenced inmates with Register F entries in the months before the class began.
   const sentenced = people.flatMap((p, i) => (p.reg_number.startsWith('B.') ? [i] : []));
   const offenders = [sentenced[2], sentenced[9], sentenced[17], sentenced[25]];
@@ -304,7 +304,7 @@ export async function seedDemoInmates(db: Db, actor: Actor, unitId: string): Pro
     // An entry can only follow the person's arrival.
     const planned = dates[k] ?? '2025-12-29';
     const on = planned > person.entry_date ? planned : addDays(person.entry_date, 10);
-    await addRegisterF(db, actor, viewer, id, {
+    await addRegisterF(ctx, id, {
       entry_date: on,
       violation: v[0],
       sanction: v[1],
@@ -349,13 +349,13 @@ function basisOf(s: RegisterState) {
  */
 export async function seedDemoRegister(db: Db, actor: Actor, unitId: string, today: string): Promise<number> {
   if (!unitId) return 0;
-  const viewer = { id: '', unitId, scope: { all: true as const } };
+  const ctx: Ctx = { db, who: { ...actingAs(actor), unitId }, now: new Date() };
   const { initial, arrivals } = demoRegister();
   let changed = 0;
   for (const p of [...initial, ...arrivals]) {
     const first = p.states[0];
     if (!first || first.from > today) continue;
-    const found = (await listInmates(db, viewer.scope, { q: p.name, page: 1 })).rows.find(
+    const found = (await listInmates(ctx, { q: p.name, page: 1 })).rows.find(
       (r) => r.name === p.name && r.unit_id === unitId,
     );
     let id = found?.id;
@@ -363,7 +363,7 @@ export async function seedDemoRegister(db: Db, actor: Actor, unitId: string, tod
     if (!found) {
       // Only later arrivals are created here; the first register is seedDemoInmates'.
       if (first.from <= REGISTER_DAY) continue;
-      id = await createInmate(db, actor, viewer, { ...registerEntry(p, first), unit_id: unitId });
+      id = await createInmate(ctx, { ...registerEntry(p, first), unit_id: unitId });
       changed++;
     }
     if (!id || at < 0) continue;
@@ -373,16 +373,16 @@ export async function seedDemoRegister(db: Db, actor: Actor, unitId: string, tod
       if (s.from > today) break;
       // The new number and class first (with the date in force), then the new date with its basis:
       // the next stage's detention order, or the verdict.
-      await updateInmate(db, actor, viewer, id, {
+      await updateInmate(ctx, id, {
         ...registerEntry(p, s),
         expected_release_date: previous.expected_release_date,
         risk_level: s.risk_level,
       });
-      await changeExpiry(db, actor, viewer, id, basisOf(s), { today });
+      await changeExpiry(ctx, id, basisOf(s), { today });
       changed++;
     }
     if (p.exit && p.exit.on <= today && (found?.status ?? 'active') === 'active') {
-      await changeStatus(db, actor, viewer, id, {
+      await changeStatus(ctx, id, {
         change: p.exit.change,
         on_date: p.exit.on,
         reason: p.exit.reason,

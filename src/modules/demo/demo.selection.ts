@@ -4,7 +4,7 @@
 // chaired by the Kasubsi Pelayanan Tahanan with the KPR, walis and the clinic; the Kepala Rutan
 // approves its recommendation and is not a member. Magang Nasional interns are placed for 6 months.
 
-import type { Actor } from '../../app/principal.ts';
+import { type Actor, actingAs, type Ctx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { changeEnrolmentStatus, enrolPerson, listEnrolments } from '../enrolments/enrolments.service.ts';
 import { programmeIdByName } from '../programmes/programmes.service.ts';
@@ -14,7 +14,8 @@ import { DEMO_PROGRAMME } from './demo.programmes.ts';
 const OPENED_ON = '2026-01-05';
 const TPP_ON = '2026-01-12';
 const START = '2026-01-21';
-const all = { all: true as const };
+/** The demo's staff at work: the system in their name (national scope), audited as them. */
+const as = (db: Db, actor: Actor): Ctx => ({ db, who: actingAs(actor), now: new Date() });
 
 const INTERNS = [
   { name: 'Rina Marlina', institution: 'Magang Nasional Kemnaker (lulusan Universitas Negeri Malang)' },
@@ -56,25 +57,19 @@ export async function seedDemoSelection(
   db: Db,
   ids: { unitId: string; petugas: Actor; kepala: Actor },
 ): Promise<number> {
-  const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
+  const programmeId = ids.unitId ? await programmeIdByName({ db }, ids.unitId, DEMO_PROGRAMME) : undefined;
   if (!programmeId || !ids.kepala.userId || !ids.petugas.userId) return 0;
-  if ((await selection.intakesOf(db, all, programmeId)).length > 0) return 0;
-  const intakeId = await selection.openIntake(db, ids.petugas, all, programmeId, { opened_on: OPENED_ON });
-  const d = await selection.intakeDetail(db, all, intakeId, OPENED_ON);
+  const petugas = as(db, ids.petugas);
+  if ((await selection.intakesOf(petugas, programmeId)).length > 0) return 0;
+  const intakeId = await selection.openIntake(petugas, programmeId, { opened_on: OPENED_ON });
+  const d = await selection.intakeDetail(petugas, intakeId, OPENED_ON);
   const eligible = d.proposals.filter((p) => p.result.eligible).slice(0, 24);
   for (const [i, p] of eligible.entries()) {
-    const candidateId = await selection.addCandidate(
-      db,
-      ids.petugas,
-      all,
-      intakeId,
-      { inmate_id: p.id },
-      OPENED_ON,
-    );
-    await selection.scoreCandidate(db, ids.petugas, all, { intakeId, candidateId }, scoresFor(i));
+    const candidateId = await selection.addCandidate(petugas, intakeId, { inmate_id: p.id }, OPENED_ON);
+    await selection.scoreCandidate(petugas, { intakeId, candidateId }, scoresFor(i));
   }
-  const ranked = (await selection.intakeDetail(db, all, intakeId, OPENED_ON)).candidates;
-  await selection.recordTpp(db, ids.petugas, all, intakeId, {
+  const ranked = (await selection.intakeDetail(petugas, intakeId, OPENED_ON)).candidates;
+  await selection.recordTpp(petugas, intakeId, {
     held_on: TPP_ON,
     members: [...TPP_MEMBERS],
     notes: 'Sidang TPP seleksi peserta Pelatihan Merajut angkatan I.',
@@ -94,28 +89,20 @@ export async function seedDemoSelection(
             },
     ),
   });
-  await selection.approveTpp(db, ids.kepala, all, intakeId);
+  await selection.approveTpp(as(db, ids.kepala), intakeId);
   let created = 1 + ranked.length;
   for (const c of ranked.slice(0, 15)) {
     if (c.category === 'tahanan')
       await selection.recordConsent(
-        db,
-        ids.petugas,
-        all,
+        petugas,
         { intakeId, candidateId: c.id },
         { note: 'Bersedia mengikuti pelatihan atas kemauan sendiri; disampaikan di hadapan wali.' },
       );
-    await selection.enrolCandidate(
-      db,
-      ids.petugas,
-      all,
-      { intakeId, candidateId: c.id },
-      { started_on: START },
-    );
+    await selection.enrolCandidate(petugas, { intakeId, candidateId: c.id }, { started_on: START });
     created++;
   }
   for (const p of INTERNS) {
-    await enrolPerson(db, ids.petugas, all, programmeId, {
+    await enrolPerson(petugas, programmeId, {
       kind: 'intern',
       name: p.name,
       institution: p.institution,
@@ -126,7 +113,7 @@ export async function seedDemoSelection(
     created++;
   }
   for (const name of STAFF) {
-    await enrolPerson(db, ids.petugas, all, programmeId, { kind: 'staff', name, started_on: START });
+    await enrolPerson(petugas, programmeId, { kind: 'staff', name, started_on: START });
     created++;
   }
   return created;
@@ -137,12 +124,13 @@ export async function endDemoInternships(
   db: Db,
   ids: { unitId: string; petugas: Actor; today: string },
 ): Promise<number> {
-  const programmeId = ids.unitId ? await programmeIdByName(db, ids.unitId, DEMO_PROGRAMME) : undefined;
+  const programmeId = ids.unitId ? await programmeIdByName({ db }, ids.unitId, DEMO_PROGRAMME) : undefined;
   if (!programmeId || !ids.petugas.userId) return 0;
+  const petugas = as(db, ids.petugas);
   let ended = 0;
-  for (const e of await listEnrolments(db, all, programmeId)) {
+  for (const e of await listEnrolments(petugas, programmeId)) {
     if (e.kind !== 'intern' || e.status !== 'active' || !e.period_to || e.period_to >= ids.today) continue;
-    await changeEnrolmentStatus(db, ids.petugas, all, e.id, {
+    await changeEnrolmentStatus(petugas, e.id, {
       status: 'completed',
       note: 'Masa Magang Nasional selesai',
       on_date: e.period_to,

@@ -1,12 +1,13 @@
 // Participants pages: a programme's enrolments, adding a pemagang or petugas, changing a status.
 import { submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import { getProgramme } from '../programmes/programmes.service.ts';
-import { EnrolmentStatusBody, PersonBody } from '../selection/selection.schema.ts';
+import { programme } from '../programmes/programmes.policy.ts';
+import { enrolmentsMay } from './enrolments.policy.ts';
+import { EnrolmentStatusBody, PersonBody } from './enrolments.schema.ts';
 import * as service from './enrolments.service.ts';
 import { EnrolmentsPage } from './enrolments.views.tsx';
 
@@ -19,12 +20,20 @@ export async function enrolmentsRoutes(app: App) {
     programmeId: string,
     forms: { add?: FormState; change?: { id: string; form: FormState } },
   ) => {
-    const scope = userOf(req).scope;
-    const programme = await getProgramme(app.db, scope, programmeId);
-    const rows = await service.listEnrolments(app.db, scope, programmeId);
-    const add =
-      forms.add ?? emptyForm({ kind: 'intern', started_on: dayInZone(new Date(), userOf(req).zone) });
-    return renderPage(EnrolmentsPage({ ctx: viewCtx(req), programme, rows, add, change: forms.change }));
+    const ctx = ctxOf(req);
+    const p = await programme(ctx, programmeId);
+    const rows = await service.listEnrolments(ctx, programmeId);
+    const add = forms.add ?? emptyForm({ kind: 'intern', started_on: today(ctx) });
+    return renderPage(
+      EnrolmentsPage({
+        ctx: viewCtx(req),
+        programme: p,
+        rows,
+        add,
+        change: forms.change,
+        may: enrolmentsMay(ctx.who),
+      }),
+    );
   };
 
   app.get('/programmes/:id/enrolments', { config: view, schema: { params: IdParams } }, async (req, reply) =>
@@ -34,25 +43,24 @@ export async function enrolmentsRoutes(app: App) {
   app.post(
     '/programmes/:id/enrolments',
     { config: manage, schema: { params: IdParams, body: PersonBody }, attachValidation: true },
-    async (req, reply) => {
-      return submitForm(req, reply, {
+    async (req, reply) =>
+      submitForm(req, reply, {
         render: (form) => page(req, req.params.id, { add: form }),
-        action: () => service.enrolPerson(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => service.enrolPerson(ctxOf(req), req.params.id, req.body),
         flash: 'selection.saved',
         redirect: () => `/programmes/${req.params.id}/enrolments`,
-      });
-    },
+      }),
   );
 
   app.post(
     '/enrolments/:id/status',
     { config: manage, schema: { params: IdParams, body: EnrolmentStatusBody }, attachValidation: true },
     async (req, reply) => {
-      const programmeId = await service.programmeOfEnrolment(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      const programmeId = await service.programmeOfEnrolment(ctx, req.params.id);
       return submitForm(req, reply, {
         render: (form) => page(req, programmeId, { change: { id: req.params.id, form } }),
-        action: () =>
-          service.changeEnrolmentStatus(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+        action: () => service.changeEnrolmentStatus(ctx, req.params.id, req.body),
         flash: 'selection.saved',
         redirect: () => `/programmes/${programmeId}/enrolments`,
       });

@@ -1,23 +1,34 @@
 // Enrolment: who takes part in a programme (warga binaan, pemagang, petugas), within its capacity,
 // and how a place ends. The inmate register calls endEnrolmentsOfInmate on a release or transfer.
-import { AppError, fieldError } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
-import { inScope, type Scope } from '../../app/scope.ts';
-import type { Conn, Db } from '../../db/database.ts';
-import type { EndReason, EnrolmentStatus, RegisterClass } from '../../db/schema.ts';
+import { AppError, conflict, fieldError, notFound } from '../../app/errors.ts';
+import { type Ctx, withDb } from '../../app/principal.ts';
+import type { EndReason, EnrolmentStatus } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { canEnrol } from '../selection/eligibility.rules.ts';
+import { programme } from '../programmes/programmes.policy.ts';
 import * as repo from './enrolments.repo.ts';
+import { enrolmentAllowed } from './enrolments.rules.ts';
 
 export type { EnrolmentRow } from './enrolments.repo.ts';
-export const placesTakenIn = repo.placesTaken;
-export const programmeHistoryOf = repo.programmesOfInmate;
 
-/** A programme's participants, in the viewer's scope. */
-export async function listEnrolments(db: Db, scope: Scope, programmeId: string) {
-  const p = await repo.findProgrammeUnit(db, programmeId);
-  if (!p || !inScope(scope, p.unit_id)) throw new AppError('programmes.not_found', 404, 'err.notFound');
-  return repo.enrolmentsOf(db, programmeId);
+/** Places taken in a programme: active and suspended participants both hold one. */
+export const placesTakenIn = (ctx: Pick<Ctx, 'db'>, programmeId: string) =>
+  repo.placesTaken(ctx.db, programmeId);
+
+/** A person's programme history, newest first, for their page in the register. */
+export const programmeHistoryOf = (ctx: Pick<Ctx, 'db'>, inmateId: string) =>
+  repo.programmesOfInmate(ctx.db, inmateId);
+
+/** A programme's participants, in the principal's scope (programmes.not_found otherwise). */
+export async function listEnrolments(ctx: Ctx, programmeId: string) {
+  await programme(ctx, programmeId);
+  return repo.enrolmentsOf(ctx.db, programmeId);
+}
+
+/** The enrolment's programme within the principal's scope: another unit's place is not found. */
+async function programmeOfPlace(ctx: Ctx, programmeId: string) {
+  return programme(ctx, programmeId).catch((err: unknown) => {
+    throw err instanceof AppError && err.status === 404 ? notFound('enrolments') : err;
+  });
 }
 
 /** From which statuses each status may be reached; withdrawn and completed are final. */
@@ -28,11 +39,11 @@ const TRANSITIONS: Record<EnrolmentStatus, readonly EnrolmentStatus[]> = {
   withdrawn: ['active', 'suspended'],
 };
 
-async function takePlace(trx: Conn, scope: Scope, programmeId: string) {
-  const p = await repo.lockProgramme(trx, programmeId);
-  if (!inScope(scope, p.unit_id)) throw new AppError('programmes.not_found', 404, 'err.notFound');
-  const taken = await repo.placesTaken(trx, programmeId);
-  if (taken >= p.capacity) throw new AppError('enrolments.full', 409, 'enrolments.full', { n: p.capacity });
+async function takePlace(ctx: Ctx, programmeId: string) {
+  const p = await repo.lockProgramme(ctx.db, programmeId);
+  await programme(ctx, programmeId);
+  const taken = await repo.placesTaken(ctx.db, programmeId);
+  if (taken >= p.capacity) throw conflict('enrolments.full', 'enrolments.full', { n: p.capacity });
   return p;
 }
 
@@ -46,21 +57,15 @@ export interface PersonInput {
 }
 
 /** Enrols a pemagang (with institution and internship period) or a petugas (name only). */
-export async function enrolPerson(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  programmeId: string,
-  input: PersonInput,
-) {
+export async function enrolPerson(ctx: Ctx, programmeId: string, input: PersonInput) {
   const intern = input.kind === 'intern';
   if (intern && !input.institution?.trim()) throw fieldError('institution', 'err.required');
   if (intern && (!input.period_from || !input.period_to))
     throw fieldError('period_to', 'enrolments.periodRequired');
   if (input.period_from && input.period_to && input.period_to < input.period_from)
     throw fieldError('period_to', 'enrolments.periodOrder');
-  return db.transaction().execute(async (trx) => {
-    const p = await takePlace(trx, scope, programmeId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const p = await takePlace(withDb(ctx, trx), programmeId);
     const v: repo.EnrolmentValues = {
       programme_id: programmeId,
       kind: input.kind,
@@ -73,7 +78,7 @@ export async function enrolPerson(
       started_on: input.started_on,
     };
     const id = await repo.insertEnrolment(trx, v);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'enrolments.create',
       entity: 'enrolment',
       entityId: id,
@@ -85,35 +90,31 @@ export async function enrolPerson(
 }
 
 /**
- * Enrols an inmate inside the caller's transaction (selection, after the TPP decision is approved).
- * A detainee's participation is voluntary: without recorded consent they cannot be enrolled.
+ * Enrols an inmate inside the caller's transaction (selection, after the TPP decision is approved:
+ * `ctx.db` is that transaction). A detainee's participation is voluntary: without recorded consent
+ * they cannot be enrolled.
  */
 export async function enrolInmate(
-  trx: Conn,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   input: {
     programme_id: string;
-    inmate: { id: string; name: string; register_class: RegisterClass; expected_release_date: string | null };
+    /** `detainee`: a tahanan (register A.*), whose place needs their consent. */
+    inmate: { id: string; name: string; detainee: boolean; expected_release_date: string | null };
     intake_candidate_id: string | null;
     consent_recorded_at: Date | string | null;
     started_on: string;
   },
 ): Promise<string> {
-  const ok = canEnrol(input.inmate, input.consent_recorded_at, input.started_on);
+  const ok = enrolmentAllowed(input.inmate, input.consent_recorded_at, input.started_on);
   if (!ok.ok) {
     if (ok.reason.key === 'selection.reason.past_expiry')
-      throw new AppError(
-        'enrolments.past_expiry',
-        409,
-        'selection.reason.past_expiry',
-        ok.reason.params ?? {},
-      );
-    throw new AppError('enrolments.consent_missing', 409, 'selection.reason.consent_missing');
+      throw conflict('enrolments.past_expiry', 'selection.reason.past_expiry', ok.reason.params ?? {});
+    throw conflict('enrolments.consent_missing', 'selection.reason.consent_missing');
   }
-  const p = await takePlace(trx, scope, input.programme_id);
+  const trx = ctx.db;
+  const p = await takePlace(ctx, input.programme_id);
   if (await repo.isEnrolled(trx, input.programme_id, input.inmate.id))
-    throw new AppError('enrolments.already', 409, 'enrolments.already');
+    throw conflict('enrolments.already', 'enrolments.already');
   const v: repo.EnrolmentValues = {
     programme_id: input.programme_id,
     kind: 'inmate',
@@ -126,7 +127,7 @@ export async function enrolInmate(
     started_on: input.started_on,
   };
   const id = await repo.insertEnrolment(trx, v);
-  await recordAudit(trx, actor, {
+  await recordAudit(trx, ctx.who.actor, {
     action: 'enrolments.create',
     entity: 'enrolment',
     entityId: id,
@@ -136,19 +137,17 @@ export async function enrolInmate(
   return id;
 }
 
-/** The programme an enrolment belongs to, if the viewer may see it. */
-export async function programmeOfEnrolment(db: Db, scope: Scope, id: string): Promise<string> {
-  const e = await repo.findEnrolment(db, id);
-  const p = e ? await repo.findProgrammeUnit(db, e.programme_id) : undefined;
-  if (!e || !p || !inScope(scope, p.unit_id)) throw new AppError('enrolments.not_found', 404, 'err.notFound');
+/** The programme an enrolment belongs to, if the principal may see it (enrolments.not_found). */
+export async function programmeOfEnrolment(ctx: Ctx, id: string): Promise<string> {
+  const e = await repo.findEnrolment(ctx.db, id);
+  if (!e) throw notFound('enrolments');
+  await programmeOfPlace(ctx, e.programme_id);
   return e.programme_id;
 }
 
 /** Suspends, resumes, completes or withdraws a participant; a withdrawal needs a reason. */
 export async function changeEnrolmentStatus(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
+  ctx: Ctx,
   id: string,
   input: {
     status: EnrolmentStatus;
@@ -158,11 +157,11 @@ export async function changeEnrolmentStatus(
   },
 ): Promise<void> {
   if (input.status === 'withdrawn' && !input.end_reason) throw fieldError('end_reason', 'err.required');
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findEnrolment(trx, id);
-    if (!before) throw new AppError('enrolments.not_found', 404, 'err.notFound');
+    if (!before) throw notFound('enrolments');
     const p = await repo.lockProgramme(trx, before.programme_id);
-    if (!inScope(scope, p.unit_id)) throw new AppError('enrolments.not_found', 404, 'err.notFound');
+    await programmeOfPlace(withDb(ctx, trx), before.programme_id);
     if (!TRANSITIONS[input.status].includes(before.status))
       throw fieldError('status', 'enrolments.transitionNotAllowed');
     const ends = input.status === 'withdrawn' || input.status === 'completed';
@@ -173,7 +172,7 @@ export async function changeEnrolmentStatus(
       ended_on: ends ? input.on_date : null,
     };
     await repo.setStatus(trx, id, v);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: `enrolments.${input.status}`,
       entity: 'enrolment',
       entityId: id,
@@ -190,17 +189,17 @@ export async function changeEnrolmentStatus(
  * certificate after a revoked one); any other status than active is refused. Returns the row
  * as it was before, locked.
  */
-export async function completeEnrolmentTx(trx: Conn, actor: Actor, scope: Scope, id: string, onDate: string) {
+export async function completeEnrolmentTx(ctx: Ctx, id: string, onDate: string) {
+  const trx = ctx.db;
   const before = await repo.findEnrolment(trx, id, true);
-  const p = before ? await repo.findProgrammeUnit(trx, before.programme_id) : undefined;
-  if (!before || !p || !inScope(scope, p.unit_id))
-    throw new AppError('enrolments.not_found', 404, 'err.notFound');
+  if (!before) throw notFound('enrolments');
+  const p = await programmeOfPlace(ctx, before.programme_id);
   if (before.status === 'completed') return before;
   if (before.status !== 'active')
-    throw new AppError('enrolments.transition_not_allowed', 409, 'enrolments.transitionNotAllowed');
+    throw conflict('enrolments.transition_not_allowed', 'enrolments.transitionNotAllowed');
   const v = { status: 'completed' as const, end_reason: null, status_note: null, ended_on: onDate };
   await repo.setStatus(trx, id, v);
-  await recordAudit(trx, actor, {
+  await recordAudit(trx, ctx.who.actor, {
     action: 'enrolments.completed',
     entity: 'enrolment',
     entityId: id,
@@ -211,31 +210,31 @@ export async function completeEnrolmentTx(trx: Conn, actor: Actor, scope: Scope,
   return before;
 }
 
-/** A release or transfer in the register ends the inmate's places, in the register's transaction. */
+/**
+ * A release or transfer in the register ends the inmate's places, in the register's transaction
+ * (`ctx.db`).
+ */
 export async function endEnrolmentsOfInmate(
-  trx: Conn,
-  actor: Actor,
+  ctx: Ctx,
   input: { inmate_id: string; unit_id: string; reason: 'released' | 'transferred'; on_date: string },
 ): Promise<number> {
-  return endPlaces(trx, actor, await repo.openEnrolmentsOfInmate(trx, input.inmate_id), input, null);
+  return endPlaces(ctx, await repo.openEnrolmentsOfInmate(ctx.db, input.inmate_id), input, null);
 }
 
 /**
  * A detainee who withdraws their consent leaves the programme at their own request, in the
- * caller's (selection's) transaction.
+ * caller's (selection's) transaction (`ctx.db`).
  */
 export async function endEnrolmentsOfCandidate(
-  trx: Conn,
-  actor: Actor,
+  ctx: Ctx,
   input: { intake_candidate_id: string; unit_id: string; on_date: string; note: string | null },
 ): Promise<number> {
-  const open = await repo.openEnrolmentsOfCandidate(trx, input.intake_candidate_id);
-  return endPlaces(trx, actor, open, { ...input, reason: 'own_request' }, input.note);
+  const open = await repo.openEnrolmentsOfCandidate(ctx.db, input.intake_candidate_id);
+  return endPlaces(ctx, open, { ...input, reason: 'own_request' }, input.note);
 }
 
 async function endPlaces(
-  trx: Conn,
-  actor: Actor,
+  ctx: Ctx,
   open: ReadonlyArray<{ id: string; status: EnrolmentStatus }>,
   input: { unit_id: string; reason: EndReason; on_date: string },
   note: string | null,
@@ -247,8 +246,8 @@ async function endPlaces(
       status_note: note,
       ended_on: input.on_date,
     };
-    await repo.setStatus(trx, e.id, v);
-    await recordAudit(trx, actor, {
+    await repo.setStatus(ctx.db, e.id, v);
+    await recordAudit(ctx.db, ctx.who.actor, {
       action: 'enrolments.withdrawn',
       entity: 'enrolment',
       entityId: e.id,

@@ -3,10 +3,9 @@
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { EnrolmentsMay } from './enrolments.policy.ts';
 import type { EnrolmentRow } from './enrolments.repo.ts';
-
-const STATUSES = ['active', 'suspended', 'completed', 'withdrawn'] as const;
-const REASONS = ['released', 'transferred', 'health', 'discipline', 'own_request'] as const;
+import { END_REASONS as REASONS, ENROLMENT_STATUSES as STATUSES } from './enrolments.schema.ts';
 
 export function EnrolmentsPage(p: {
   ctx: ViewCtx;
@@ -14,10 +13,11 @@ export function EnrolmentsPage(p: {
   rows: EnrolmentRow[];
   add: FormState;
   change?: { id: string; form: FormState } | undefined;
+  may: EnrolmentsMay;
 }) {
   const { ctx } = p;
   const taken = p.rows.filter((r) => r.status === 'active' || r.status === 'suspended').length;
-  const manage = ctx.can('selection.manage');
+  const manage = p.may.manage;
   return (
     <Layout ctx={ctx} title={`${ctx.t('enrolments.title')} — ${p.programme.name}`}>
       <p>

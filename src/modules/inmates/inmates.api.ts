@@ -1,10 +1,9 @@
 // The inmate register's JSON API under /api/v1: the same operations as the pages. Responses carry
 // only the masked NIK.
 import { Type } from 'typebox';
-import { type App, actorOf, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { inmateViewed } from '../privacy/privacy.hooks.ts';
-import { todayOf, viewerOf } from './inmates.routes.ts';
 import {
   ExpiryChangeBody,
   InmateBody,
@@ -21,8 +20,8 @@ const manage = { permission: 'inmates.manage' as const };
 const tags = ['inmates'];
 
 export async function inmatesApi(app: App) {
-  const detail = async (req: Parameters<typeof userOf>[0], id: string) => {
-    const d = await service.inmateDetail(app.db, userOf(req).scope, id);
+  const detail = async (req: FastifyRequest, id: string) => {
+    const d = await service.inmateDetail(ctxOf(req), id);
     return {
       inmate: d.inmate,
       status_history: d.history,
@@ -43,7 +42,7 @@ export async function inmatesApi(app: App) {
       },
     },
     async (req) => {
-      const r = await service.listInmates(app.db, userOf(req).scope, {
+      const r = await service.listInmates(ctxOf(req), {
         ...req.query,
         page: req.query.page ?? 1,
       });
@@ -76,8 +75,9 @@ export async function inmatesApi(app: App) {
       schema: { tags, summary: 'Register an inmate', body: InmateBody, response: { 201: InmateOut } },
     },
     async (req, reply) => {
-      const id = await service.createInmate(app.db, actorOf(req), viewerOf(req), req.body);
-      return reply.code(201).send(await service.getInmate(app.db, userOf(req).scope, id));
+      const ctx = ctxOf(req);
+      const id = await service.createInmate(ctx, req.body);
+      return reply.code(201).send(await service.getInmate(ctx, id));
     },
   );
 
@@ -94,8 +94,9 @@ export async function inmatesApi(app: App) {
       },
     },
     async (req) => {
-      await service.updateInmate(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
-      return service.getInmate(app.db, userOf(req).scope, req.params.id);
+      const ctx = ctxOf(req);
+      await service.updateInmate(ctx, req.params.id, req.body);
+      return service.getInmate(ctx, req.params.id);
     },
   );
 
@@ -112,7 +113,7 @@ export async function inmatesApi(app: App) {
       },
     },
     async (req) => {
-      await service.changeStatus(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      await service.changeStatus(ctxOf(req), req.params.id, req.body);
       return detail(req, req.params.id);
     },
   );
@@ -130,7 +131,7 @@ export async function inmatesApi(app: App) {
       },
     },
     async (req, reply) => {
-      await service.addRegisterF(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
+      await service.addRegisterF(ctxOf(req), req.params.id, req.body);
       return reply.code(201).send(await detail(req, req.params.id));
     },
   );
@@ -150,9 +151,7 @@ export async function inmatesApi(app: App) {
       },
     },
     async (req, reply) => {
-      await service.changeExpiry(app.db, actorOf(req), viewerOf(req), req.params.id, req.body, {
-        today: todayOf(req),
-      });
+      await service.changeExpiry(ctxOf(req), req.params.id, req.body);
       return reply.code(201).send(await detail(req, req.params.id));
     },
   );

@@ -5,6 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { daysFromToday } from '../../../test/attendance-fixtures.ts';
 import { buildKanwil, buildUnit, buildUser } from '../../../test/builders.ts';
+import { SYSTEM } from '../../app/principal.ts';
+import type { Scope } from '../../app/scope.ts';
 import type { TimeZone } from '../../db/schema.ts';
 import { countPastExpiry, listInmates } from './inmates.service.ts';
 
@@ -121,11 +123,11 @@ describe('people past their tanggal ekspirasi', () => {
     const wit = await zoned('Asia/Jayapura');
     // 15:30 UTC: 22.30 WIB and 23.30 WITA on 10 March, but 00.30 WIT on 11 March.
     const now = new Date('2026-03-10T15:30:00Z');
-    assert.equal(await countPastExpiry(t.db, wib, now), 0);
-    assert.equal(await countPastExpiry(t.db, wita, now), 0);
-    assert.equal(await countPastExpiry(t.db, wit, now), 1);
-    const scope = { all: false, unitIds: [wib, wita, wit] } as Parameters<typeof listInmates>[1];
-    const list = await listInmates(t.db, scope, { page: 1, expiry: 'past', now });
+    assert.equal(await countPastExpiry({ db: t.db, now }, wib), 0);
+    assert.equal(await countPastExpiry({ db: t.db, now }, wita), 0);
+    assert.equal(await countPastExpiry({ db: t.db, now }, wit), 1);
+    const scope: Scope = { all: false, unitIds: [wib, wita, wit] };
+    const list = await listInmates({ db: t.db, who: { ...SYSTEM, scope } }, { page: 1, expiry: 'past', now });
     assert.deepEqual(
       list.rows.map((r) => r.name),
       ['Zona Asia/Jayapura'],

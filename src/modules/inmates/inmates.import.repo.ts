@@ -1,12 +1,13 @@
 // SQL for SDP import batches: matching by registration number, the stored preview, and the bulk
 // writes of a confirmed import.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
 import type { ImportAbsent, ImportProblem, ImportRow, InmateStatus } from '../../db/schema.ts';
 import type { InmateValues } from './inmates.repo.ts';
 
-const NONE = '00000000-0000-0000-0000-000000000000';
+/** An import belongs to a unit, never to a partner. */
+const COLS = { unit: 'unit_id', partner: null };
 
 /** Existing inmates of a unit by registration number, for matching an import. */
 export async function idsByRegNumber(conn: Conn, unitId: string, numbers: string[]) {
@@ -113,15 +114,15 @@ export async function findImport(conn: Conn, scope: Scope, id: string, opts: { l
       'progress_total',
       'error',
     ])
-    .where('id', '=', id);
-  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+    .where('id', '=', id)
+    .where(scopeFilter(scope, COLS));
   if (opts.lock) q = q.forUpdate();
   return q.executeTakeFirst();
 }
 
 /** What confirming needs, locked, without reading the stored rows themselves. */
 export async function findForConfirm(conn: Conn, scope: Scope, id: string) {
-  let q = conn
+  const q = conn
     .selectFrom('inmate_imports')
     .select([
       'status',
@@ -129,19 +130,19 @@ export async function findForConfirm(conn: Conn, scope: Scope, id: string) {
       sql<number>`jsonb_array_length(problems)`.as('problems'),
     ])
     .where('id', '=', id)
+    .where(scopeFilter(scope, COLS))
     .forUpdate();
-  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
   return q.executeTakeFirst();
 }
 
 /** Status and progress only, for the polling of the progress bar. */
 export async function findProgress(conn: Conn, scope: Scope, id: string) {
-  let q = conn
+  return conn
     .selectFrom('inmate_imports')
     .select(['id', 'status', 'progress_done', 'progress_total', 'error'])
-    .where('id', '=', id);
-  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  return q.executeTakeFirst();
+    .where('id', '=', id)
+    .where(scopeFilter(scope, COLS))
+    .executeTakeFirst();
 }
 
 export async function markImportApplied(conn: Conn, id: string, total: number): Promise<void> {

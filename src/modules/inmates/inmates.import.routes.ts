@@ -1,11 +1,11 @@
 // SDP import: upload (queued as a job), progress, preview (stored, nothing else written) and
 // confirm (a second job writes it all); pages, a JSON status for the progress bar, and /api/v1.
 import { Type } from 'typebox';
-import { handleForm, submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest, setFlash } from '../../app/http.ts';
 import { isMessageKey } from '../../app/i18n.ts';
+import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { oneUpload } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -19,7 +19,6 @@ import {
   phaseText,
 } from './inmates.import.views.tsx';
 import { importLimits } from './inmates.import.xlsx.ts';
-import { viewerOf } from './inmates.routes.ts';
 import { AbsentBody } from './inmates.schema.ts';
 
 const manage = { permission: 'inmates.manage' as const };
@@ -62,26 +61,25 @@ export async function inmatesImportRoutes(app: App) {
     // Multipart bodies carry file objects, not answers to echo back into the form.
     const body = req.body;
     req.body = {};
-    const sent = await handleForm(
-      req,
-      reply,
-      (form) => uploadPage(req, form),
-      async () => {
+    return submitForm(req, reply, {
+      render: (form) => uploadPage(req, form),
+      action: async () => {
         const file = await readFile(body);
-        id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file, limits);
+        id = await service.queueImport(ctxOf(req), file, limits);
         await enqueueImport(app.db, { kind: 'preview', id }, req.log, limits);
       },
-    );
-    if (sent) return sent;
-    return reply.redirect(`/inmates/import/${id}`, 303);
+      // The progress page says where the file is.
+      flash: null,
+      redirect: () => `/inmates/import/${id}`,
+    });
   });
 
   const previewPage = async (req: FastifyRequest, id: string, absentForm?: FormState) => {
-    const batch = await service.getImport(app.db, viewerOf(req), id);
+    const ctx = ctxOf(req);
+    const batch = await service.getImport(ctx, id);
     if (isRunning(batch.status) || batch.status === 'failed')
       return renderPage(ImportProgressPage({ ctx: viewCtx(req), batch }));
-    const form =
-      absentForm ?? emptyForm({ change: 'transfer', on_date: dayInZone(new Date(), userOf(req).zone) });
+    const form = absentForm ?? emptyForm({ change: 'transfer', on_date: today(ctx) });
     return renderPage(ImportPreviewPage({ ctx: viewCtx(req), batch, absentForm: form }));
   };
 
@@ -91,7 +89,7 @@ export async function inmatesImportRoutes(app: App) {
 
   // Polled by public/app.js to move the progress bar; the page itself works without it.
   app.get('/inmates/import/:id/status', { config: manage, schema: { params: IdParams } }, async (req) => {
-    const p = await service.importProgress(app.db, viewerOf(req), req.params.id);
+    const p = await service.importProgress(ctxOf(req), req.params.id);
     return {
       status: p.status,
       running: isRunning(p.status),
@@ -105,10 +103,11 @@ export async function inmatesImportRoutes(app: App) {
     '/inmates/import/:id/absent',
     { config: manage, schema: { params: IdParams, body: AbsentBody }, attachValidation: true },
     async (req, reply) => {
-      const batch = await service.getImport(app.db, viewerOf(req), req.params.id);
+      const ctx = ctxOf(req);
+      const batch = await service.getImport(ctx, req.params.id);
       return submitForm(req, reply, {
         render: (form) => previewPage(req, batch.id, form),
-        action: () => service.markAbsent(app.db, actorOf(req), viewerOf(req), batch.id, req.body),
+        action: () => service.markAbsent(ctx, batch.id, req.body),
         flash: 'import.absentMarked',
         redirect: () => `/inmates/import/${batch.id}`,
       });
@@ -119,9 +118,10 @@ export async function inmatesImportRoutes(app: App) {
     '/inmates/import/:id/confirm',
     { config: manage, schema: { params: IdParams } },
     async (req, reply) => {
-      const actor = actorOf(req);
-      await service.confirmImport(app.db, viewerOf(req), req.params.id);
-      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log, limits);
+      const ctx = ctxOf(req);
+      await service.confirmImport(ctx, req.params.id);
+      const job = { kind: 'apply' as const, id: req.params.id, actor: ctx.who.actor };
+      await enqueueImport(app.db, job, req.log, limits);
       setFlash(reply, 'import.saving');
       return reply.redirect(`/inmates/import/${req.params.id}`, 303);
     },
@@ -129,7 +129,7 @@ export async function inmatesImportRoutes(app: App) {
 
   // ---- JSON API ----
   const out = async (req: FastifyRequest, id: string) => {
-    const b = await service.getImport(app.db, viewerOf(req), id);
+    const b = await service.getImport(ctxOf(req), id);
     return {
       id: b.id,
       filename: b.filename,
@@ -168,7 +168,7 @@ export async function inmatesImportRoutes(app: App) {
     },
     async (req, reply) => {
       const file = await readFile(req.body);
-      const id = await service.queueImport(app.db, actorOf(req), viewerOf(req), file, limits);
+      const id = await service.queueImport(ctxOf(req), file, limits);
       await enqueueImport(app.db, { kind: 'preview', id }, req.log, limits);
       return reply
         .code(202)
@@ -204,9 +204,10 @@ export async function inmatesImportRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      await service.confirmImport(app.db, viewerOf(req), req.params.id);
-      await enqueueImport(app.db, { kind: 'apply', id: req.params.id, actor }, req.log, limits);
+      const ctx = ctxOf(req);
+      await service.confirmImport(ctx, req.params.id);
+      const job = { kind: 'apply' as const, id: req.params.id, actor: ctx.who.actor };
+      await enqueueImport(app.db, job, req.log, limits);
       return reply.code(202).send(await out(req, req.params.id));
     },
   );
@@ -224,7 +225,7 @@ export async function inmatesImportRoutes(app: App) {
       },
     },
     async (req) => ({
-      changed: await service.markAbsent(app.db, actorOf(req), viewerOf(req), req.params.id, req.body),
+      changed: await service.markAbsent(ctxOf(req), req.params.id, req.body),
     }),
   );
 }

@@ -1,9 +1,8 @@
 // Import of SDP roster exports as background jobs: upload (file stored, status queued) -> preview
 // job (read, check, match; progress kept on the row; nothing else written) -> confirm (status
 // applying) -> apply job: every row written in one transaction, or none. State lives in PostgreSQL.
-import { AppError, fieldError, isUniqueViolation } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
-import { inScope } from '../../app/scope.ts';
+import { AppError, conflict, fieldError, isUniqueViolation, notFound } from '../../app/errors.ts';
+import { type Actor, actingAs, type Ctx, withDb } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { ImportRow } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -11,9 +10,12 @@ import { endEnrolmentsOfInmate } from '../enrolments/enrolments.service.ts';
 import * as repo from './inmates.import.repo.ts';
 import { looksReadable, parseRosterInSteps, readTable } from './inmates.import.ts';
 import { checkXlsxDirectory, DEFAULT_LIMITS, type ImportLimits } from './inmates.import.xlsx.ts';
-import type { Viewer } from './inmates.service.ts';
+import { mayRegisterIn } from './inmates.policy.ts';
 
-/** A step of an import run by a worker: reading and checking the file, or saving it. */
+/**
+ * A step of an import run by a worker: reading and checking the file, or saving it. Saving carries
+ * the actor of the user who confirmed it, so the audit log names them, not the worker.
+ */
 export type ImportJob = { kind: 'preview'; id: string } | { kind: 'apply'; id: string; actor: Actor };
 
 interface Log {
@@ -28,14 +30,12 @@ const PROGRESS_EVERY = 1000;
  * refused on the form with 413; the job reads the rest, so a request never waits on a large file.
  */
 export async function queueImport(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   input: { unitId?: string | undefined; filename: string; content: Buffer },
   limits: ImportLimits = DEFAULT_LIMITS,
 ): Promise<string> {
-  const unitId = input.unitId ?? viewer.unitId;
-  if (!unitId || !inScope(viewer.scope, unitId)) throw fieldError('file', 'users.homeRequired');
+  const unitId = input.unitId ?? ctx.who.unitId;
+  if (!mayRegisterIn(ctx.who, unitId)) throw fieldError('file', 'users.homeRequired');
   if (input.content.length === 0) throw fieldError('file', 'import.missingFile');
   if (!looksReadable(input.filename, input.content)) throw fieldError('file', 'import.unreadable');
   if (input.content[0] === 0x50 && input.content[1] === 0x4b) {
@@ -45,15 +45,18 @@ export async function queueImport(
       throw err instanceof AppError ? err : fieldError('file', 'import.unreadable');
     }
   }
-  return repo.insertImport(db, {
+  return repo.insertImport(ctx.db, {
     unit_id: unitId,
     filename: input.filename.slice(0, 200),
     content: input.content,
-    created_by: actor.userId,
+    created_by: ctx.who.actor.userId,
   });
 }
 
-/** Runs one job step; never throws: a failure marks the import failed with a message key. */
+/**
+ * Runs one job step; never throws: a failure marks the import failed with a message key. A job is
+ * its own entry point (a worker, a test, the bench): it is given the database, not a request.
+ */
 export async function runImportJob(
   db: Db,
   job: ImportJob,
@@ -62,7 +65,7 @@ export async function runImportJob(
 ): Promise<void> {
   try {
     if (job.kind === 'preview') await buildPreview(db, job.id, limits);
-    else await writeImport(db, job.id, job.actor);
+    else await writeImport({ db, who: actingAs(job.actor), now: new Date() }, job.id);
   } catch (err) {
     const key =
       err instanceof AppError
@@ -117,16 +120,17 @@ async function buildPreview(db: Db, id: string, limits: ImportLimits): Promise<v
   await repo.storePreview(db, id, { rows, problems: parsed.problems, absent });
 }
 
-export async function getImport(db: Db, viewer: Viewer, id: string) {
-  const batch = await repo.findImport(db, viewer.scope, id);
-  if (!batch) throw new AppError('inmate_imports.not_found', 404, 'err.notFound');
+/** An import of one of the principal's units (inmate_imports.not_found otherwise). */
+export async function getImport(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
+  const batch = await repo.findImport(ctx.db, ctx.who.scope, id);
+  if (!batch) throw notFound('inmate_imports');
   return batch;
 }
 
 /** Where a job is, for the progress bar: cheap, without the stored rows. */
-export async function importProgress(db: Db, viewer: Viewer, id: string) {
-  const p = await repo.findProgress(db, viewer.scope, id);
-  if (!p) throw new AppError('inmate_imports.not_found', 404, 'err.notFound');
+export async function importProgress(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
+  const p = await repo.findProgress(ctx.db, ctx.who.scope, id);
+  if (!p) throw notFound('inmate_imports');
   return p;
 }
 
@@ -134,13 +138,13 @@ export async function importProgress(db: Db, viewer: Viewer, id: string) {
  * Confirmation: checks the preview can be saved and marks it applying; the caller enqueues the
  * apply job, which writes the whole file in one transaction, or nothing.
  */
-export async function confirmImport(db: Db, viewer: Viewer, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const batch = await repo.findForConfirm(trx, viewer.scope, id);
-    if (!batch) throw new AppError('inmate_imports.not_found', 404, 'err.notFound');
+export async function confirmImport(ctx: Pick<Ctx, 'db' | 'who'>, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const batch = await repo.findForConfirm(trx, ctx.who.scope, id);
+    if (!batch) throw notFound('inmate_imports');
     if (batch.status === 'applied' || batch.status === 'applying')
-      throw new AppError('inmate_imports.applied', 409, 'import.alreadyApplied');
-    if (batch.status !== 'previewed') throw new AppError('inmate_imports.not_ready', 409, 'import.notReady');
+      throw conflict('inmate_imports.applied', 'import.alreadyApplied');
+    if (batch.status !== 'previewed') throw conflict('inmate_imports.not_ready', 'import.notReady');
     if (batch.problems > 0 || batch.rows === 0)
       throw new AppError('inmate_imports.has_problems', 400, 'import.hasProblems');
     await repo.markApplying(trx, id, batch.rows);
@@ -148,9 +152,10 @@ export async function confirmImport(db: Db, viewer: Viewer, id: string): Promise
 }
 
 /** The apply job: every row of the previewed file in one transaction, with one audit record. */
-async function writeImport(db: Db, id: string, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const batch = await repo.findImport(trx, { all: true }, id, { lock: true });
+async function writeImport(ctx: Ctx, id: string): Promise<void> {
+  const actor = ctx.who.actor;
+  await ctx.db.transaction().execute(async (trx) => {
+    const batch = await repo.findImport(trx, ctx.who.scope, id, { lock: true });
     // Already saved, purged, or failed: a repeated job has nothing to do.
     if (batch?.status !== 'applying') return;
     const creates = batch.rows.filter((r) => r.action === 'create');
@@ -176,7 +181,7 @@ async function writeImport(db: Db, id: string, actor: Actor): Promise<void> {
       updates.map((r) => r.values.reg_number),
     );
     if (updates.some((r) => now.get(r.values.reg_number) !== r.inmate_id))
-      throw new AppError('inmate_imports.stale', 409, 'import.stale');
+      throw conflict('inmate_imports.stale', 'import.stale');
     // A date the SDP roster moves is kept as register history, as a change made by hand is.
     const toUpdate = updates.map((r) => ({ ...r.values, id: r.inmate_id ?? '' }));
     await repo.recordExpiryChangesFromImport(trx, toUpdate, {
@@ -211,18 +216,17 @@ export async function purgeUnsavedImports(db: Db, olderThanHours: number): Promi
  * from the file are released or transferred out, each with a history entry, in one transaction.
  */
 export async function markAbsent(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   id: string,
   input: { change: 'release' | 'transfer'; on_date: string; reason: string },
 ): Promise<number> {
+  const actor = ctx.who.actor;
   const status = input.change === 'release' ? 'released' : 'transferred';
-  return db.transaction().execute(async (trx) => {
-    const batch = await repo.findImport(trx, viewer.scope, id, { lock: true });
-    if (!batch) throw new AppError('inmate_imports.not_found', 404, 'err.notFound');
+  return ctx.db.transaction().execute(async (trx) => {
+    const batch = await repo.findImport(trx, ctx.who.scope, id, { lock: true });
+    if (!batch) throw notFound('inmate_imports');
     if (batch.status !== 'applied' || batch.absent_status !== null || batch.absent.length === 0)
-      throw new AppError('inmate_imports.absent_not_allowed', 409, 'import.absentNotAllowed');
+      throw conflict('inmate_imports.absent_not_allowed', 'import.absentNotAllowed');
     const changed = await repo.setStatusOfActive(
       trx,
       batch.unit_id,
@@ -240,7 +244,7 @@ export async function markAbsent(
       })),
     );
     for (const inmateId of changed)
-      await endEnrolmentsOfInmate(trx, actor, {
+      await endEnrolmentsOfInmate(withDb(ctx, trx), {
         inmate_id: inmateId,
         unit_id: batch.unit_id,
         reason: status,

@@ -1,11 +1,10 @@
 // SQL for the inmate register. Every read takes the viewer's scope; a record of another unit is
 // simply not found.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { ExpiryChangeKind, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
 
-const NONE = '00000000-0000-0000-0000-000000000000';
 const PAGE = 25;
 
 /**
@@ -17,8 +16,11 @@ export function pastExpirySql(now: Date) {
   return sql<boolean>`coalesce(i.status = 'active' and i.expected_release_date < (${now.toISOString()}::timestamptz at time zone u.timezone)::date, false)`;
 }
 
+/** A person belongs to a unit, never to a partner. */
+const COLS = { unit: 'i.unit_id', partner: null };
+
 function scoped(conn: Conn, scope: Scope, now: Date = new Date()) {
-  let q = conn
+  return conn
     .selectFrom('inmates as i')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
     .select(pastExpirySql(now).as('past_expiry'))
@@ -42,9 +44,8 @@ function scoped(conn: Conn, scope: Scope, now: Date = new Date()) {
       'i.health_restriction',
       'i.nik',
       'i.status',
-    ]);
-  if (!scope.all) q = q.where('i.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  return q;
+    ])
+    .where(scopeFilter(scope, COLS));
 }
 
 export type InmateRow = Awaited<ReturnType<typeof findInmate>> & {};
@@ -92,9 +93,13 @@ export async function listInmates(conn: Conn, scope: Scope, f: InmateFilter) {
 
 /** The blocks in use in the viewer's units, for the list filter. */
 export async function blocksInUse(conn: Conn, scope: Scope): Promise<string[]> {
-  let q = conn.selectFrom('inmates').select('block').distinct().where('block', 'is not', null);
-  if (!scope.all) q = q.where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  return (await q.orderBy('block').execute()).map((r) => r.block ?? '');
+  const q = conn
+    .selectFrom('inmates as i')
+    .select('i.block')
+    .distinct()
+    .where('i.block', 'is not', null)
+    .where(scopeFilter(scope, COLS));
+  return (await q.orderBy('i.block').execute()).map((r) => r.block ?? '');
 }
 
 export async function regNumberTaken(conn: Conn, unitId: string, regNumber: string, exceptId?: string) {
@@ -255,14 +260,14 @@ export async function countPastExpiryByUnit(
   scope: Scope,
   now: Date,
 ): Promise<Map<string, number>> {
-  let q = conn
+  const q = conn
     .selectFrom('inmates as i')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
     .select((eb) => ['i.unit_id', eb.fn.countAll<string>().as('n')])
     .where('i.status', '=', 'active')
     .where(pastExpirySql(now))
+    .where(scopeFilter(scope, COLS))
     .groupBy('i.unit_id');
-  if (!scope.all) q = q.where('i.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
   return new Map((await q.execute()).map((r) => [r.unit_id, toNumber(r.n)]));
 }
 

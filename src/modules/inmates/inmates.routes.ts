@@ -1,14 +1,19 @@
 // Inmate register pages: list, add, edit, a person's page with status actions and Register F.
 import type { Static } from 'typebox';
-import { handleForm, submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { AccessLogPage } from '../privacy/privacy.access.views.tsx';
 import { inmateViewed } from '../privacy/privacy.hooks.ts';
+import { AccessLogQuery } from '../privacy/privacy.schema.ts';
+import { accessFilter, listInmateViews, PAGE_SIZE } from '../privacy/privacy.service.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { InmateFormPage } from './inmates.form.views.tsx';
+import { InmateListPage } from './inmates.list.views.tsx';
+import { inmate, inmateMay } from './inmates.policy.ts';
 import {
   ExpiryChangeBody,
   InmateForm,
@@ -17,18 +22,10 @@ import {
   StatusBody,
 } from './inmates.schema.ts';
 import * as service from './inmates.service.ts';
-import { InmateListPage, InmatePage } from './inmates.views.tsx';
+import { InmatePage } from './inmates.views.tsx';
 
 const view = { permission: 'inmates.view' as const };
 const manage = { permission: 'inmates.manage' as const };
-
-export function viewerOf(req: FastifyRequest): service.Viewer {
-  const u = userOf(req);
-  return { id: u.id, unitId: u.unitId, scope: u.scope };
-}
-
-/** Today in the user's zone (their unit's local date). */
-export const todayOf = (req: FastifyRequest) => dayInZone(new Date(), userOf(req).zone);
 
 const splitList = (text: string | undefined) => (text ?? '').split(/[,;\n]/);
 
@@ -47,43 +44,47 @@ function formFrom(i: service.Inmate) {
 }
 
 export async function inmatesRoutes(app: App) {
-  const today = todayOf;
-
-  const formPage = async (req: FastifyRequest, form: FormState, inmate?: service.Inmate) =>
+  const formPage = async (req: FastifyRequest, form: FormState, person?: service.Inmate) =>
     renderPage(
       InmateFormPage({
         ctx: viewCtx(req),
         form,
-        units: await unitOptions(app.db, userOf(req).scope),
-        inmateId: inmate?.id,
-        nikMasked: inmate?.nik_masked,
+        units: await unitOptions(ctxOf(req)),
+        inmateId: person?.id,
+        nikMasked: person?.nik_masked,
       }),
     );
+
+  /** The person, for a page that changes them (404 outside the principal's units). */
+  const toManage = async (req: FastifyRequest, id: string) =>
+    service.present(await inmate(ctxOf(req), id, { for: 'manage' }));
 
   const personPage = async (
     req: FastifyRequest,
     id: string,
     forms: { status?: FormState; registerF?: FormState; expiry?: FormState } = {},
   ) => {
-    const d = await service.inmateDetail(app.db, userOf(req).scope, id);
+    const ctx = ctxOf(req);
+    const d = await service.inmateDetail(ctx, id);
     return renderPage(
       InmatePage({
         ctx: viewCtx(req),
         d,
-        today: today(req),
+        today: today(ctx),
         statusForm: forms.status ?? emptyForm(),
-        registerFForm: forms.registerF ?? emptyForm({ entry_date: today(req) }),
+        registerFForm: forms.registerF ?? emptyForm({ entry_date: today(ctx) }),
         expiryForm: forms.expiry ?? emptyForm(),
+        may: inmateMay(ctx.who),
       }),
     );
   };
 
   app.get('/inmates', { config: view, schema: { querystring: InmateListQuery } }, async (req, reply) => {
-    const scope = userOf(req).scope;
+    const ctx = ctxOf(req);
     const page = req.query.page ?? 1;
     const [r, blocks] = await Promise.all([
-      service.listInmates(app.db, scope, { ...req.query, page }),
-      service.blocksInUse(app.db, scope),
+      service.listInmates(ctx, { ...req.query, page }),
+      service.blocksInUse(ctx),
     ]);
     return reply.html(
       renderPage(
@@ -95,36 +96,32 @@ export async function inmatesRoutes(app: App) {
           pageSize: r.pageSize,
           query: req.query,
           blocks,
+          may: inmateMay(ctx.who),
         }),
       ),
     );
   });
 
-  app.get('/inmates/new', { config: manage }, async (req, reply) =>
-    reply.html(
-      await formPage(
-        req,
-        emptyForm({ gender: 'L', unit_id: userOf(req).unitId ?? '', entry_date: today(req) }),
-      ),
-    ),
-  );
+  app.get('/inmates/new', { config: manage }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return reply.html(
+      await formPage(req, emptyForm({ gender: 'L', unit_id: ctx.who.unitId ?? '', entry_date: today(ctx) })),
+    );
+  });
 
   app.post(
     '/inmates',
     { config: manage, schema: { body: InmateForm }, attachValidation: true },
     async (req, reply) => {
       let id = '';
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => formPage(req, form),
-        async () => {
-          id = await service.createInmate(app.db, actorOf(req), viewerOf(req), inputFromForm(req.body));
+      return submitForm(req, reply, {
+        render: (form) => formPage(req, form),
+        action: async () => {
+          id = await service.createInmate(ctxOf(req), inputFromForm(req.body));
         },
-      );
-      if (sent) return sent;
-      setFlash(reply, 'inmates.created');
-      return reply.redirect(`/inmates/${id}`, 303);
+        flash: 'inmates.created',
+        redirect: () => `/inmates/${id}`,
+      });
     },
   );
 
@@ -136,7 +133,7 @@ export async function inmatesRoutes(app: App) {
   });
 
   app.get('/inmates/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
+    const i = await toManage(req, req.params.id);
     return reply.html(await formPage(req, emptyForm(formFrom(i)), i));
   });
 
@@ -144,11 +141,10 @@ export async function inmatesRoutes(app: App) {
     '/inmates/:id',
     { config: manage, schema: { params: IdParams, body: InmateForm }, attachValidation: true },
     async (req, reply) => {
-      const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
+      const i = await toManage(req, req.params.id);
       return submitForm(req, reply, {
         render: (form) => formPage(req, form, i),
-        action: () =>
-          service.updateInmate(app.db, actorOf(req), viewerOf(req), i.id, inputFromForm(req.body)),
+        action: () => service.updateInmate(ctxOf(req), i.id, inputFromForm(req.body)),
         flash: 'common.saved',
         redirect: () => `/inmates/${i.id}`,
       });
@@ -159,10 +155,10 @@ export async function inmatesRoutes(app: App) {
     '/inmates/:id/status',
     { config: manage, schema: { params: IdParams, body: StatusBody }, attachValidation: true },
     async (req, reply) => {
-      const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
+      const i = await toManage(req, req.params.id);
       return submitForm(req, reply, {
         render: (form) => personPage(req, i.id, { status: form }),
-        action: () => service.changeStatus(app.db, actorOf(req), viewerOf(req), i.id, req.body),
+        action: () => service.changeStatus(ctxOf(req), i.id, req.body),
         flash: 'inmates.statusChanged',
         redirect: () => `/inmates/${i.id}`,
       });
@@ -173,10 +169,10 @@ export async function inmatesRoutes(app: App) {
     '/inmates/:id/register-f',
     { config: manage, schema: { params: IdParams, body: RegisterFBody }, attachValidation: true },
     async (req, reply) => {
-      const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
+      const i = await toManage(req, req.params.id);
       return submitForm(req, reply, {
         render: (form) => personPage(req, i.id, { registerF: form }),
-        action: () => service.addRegisterF(app.db, actorOf(req), viewerOf(req), i.id, req.body),
+        action: () => service.addRegisterF(ctxOf(req), i.id, req.body),
         flash: 'inmates.registerFAdded',
         redirect: () => `/inmates/${i.id}`,
       });
@@ -187,14 +183,45 @@ export async function inmatesRoutes(app: App) {
     '/inmates/:id/expiry',
     { config: manage, schema: { params: IdParams, body: ExpiryChangeBody }, attachValidation: true },
     async (req, reply) => {
-      const i = await service.getInmate(app.db, userOf(req).scope, req.params.id);
+      const i = await toManage(req, req.params.id);
       return submitForm(req, reply, {
         render: (form) => personPage(req, i.id, { expiry: form }),
-        action: () =>
-          service.changeExpiry(app.db, actorOf(req), viewerOf(req), i.id, req.body, { today: today(req) }),
+        action: () => service.changeExpiry(ctxOf(req), i.id, req.body),
         flash: 'inmates.expiry.saved',
         redirect: () => `/inmates/${i.id}`,
       });
+    },
+  );
+
+  // UU 27/2022: who viewed this person's record (the privacy module keeps the log).
+  app.get(
+    '/inmates/:id/access-log',
+    {
+      config: { permission: 'privacy.access_log' },
+      schema: { params: IdParams, querystring: AccessLogQuery },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      // The person must be in the principal's units (404 otherwise), like their page.
+      const person = await service.getInmate(ctx, req.params.id);
+      const query = { ...req.query, inmate_id: person.id };
+      const f = accessFilter(ctx, query);
+      const r = await listInmateViews(ctx, f);
+      const view = viewCtx(req);
+      return reply.html(
+        renderPage(
+          AccessLogPage({
+            ctx: view,
+            rows: r.rows,
+            total: r.total,
+            page: f.page,
+            pageSize: PAGE_SIZE,
+            query,
+            title: view.t('privacy.access.forInmate', { name: `${person.reg_number} ${person.name}` }),
+            base: `/inmates/${person.id}/access-log`,
+          }),
+        ),
+      );
     },
   );
 }

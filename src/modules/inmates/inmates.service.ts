@@ -1,13 +1,12 @@
 // The inmate register (warga binaan): who is held in a unit, their status changes (release,
 // transfer out, re-admission) with history, and their Register F entries. NIK never leaves masked.
-import { AppError, type FieldError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
-import { inScope, type Scope } from '../../app/scope.ts';
-import type { Conn, Db } from '../../db/database.ts';
+import { type FieldError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
+import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { RiskLevel } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { certificatesOfInmate } from '../certificates/certificates.service.ts';
 import { endEnrolmentsOfInmate, programmeHistoryOf } from '../enrolments/enrolments.service.ts';
+import { inmate, mayRegisterIn } from './inmates.policy.ts';
 import * as repo from './inmates.repo.ts';
 import {
   categoryOf,
@@ -20,23 +19,22 @@ import {
 } from './inmates.rules.ts';
 
 export type { InmateFilter } from './inmates.repo.ts';
-export const blocksInUse = repo.blocksInUse;
-export const countInUnit = repo.countInUnit;
-export const activeWithRegisterF = repo.activeWithRegisterF;
+
+/** The blocks in use in the principal's units, for the list filter. */
+export const blocksInUse = (ctx: Pick<Ctx, 'db' | 'who'>) => repo.blocksInUse(ctx.db, ctx.who.scope);
+/** How many people a unit holds. */
+export const countInUnit = (ctx: Pick<Ctx, 'db'>, unitId: string) => repo.countInUnit(ctx.db, unitId);
+/** Active inmates of a unit with their Register F dates, for proposing programme candidates. */
+export const activeWithRegisterF = (ctx: Pick<Ctx, 'db'>, unitId: string) =>
+  repo.activeWithRegisterF(ctx.db, unitId);
 /** How many of a unit's people are still active after their tanggal ekspirasi (dashboard). */
-export const countPastExpiry = (db: Db, unitId: string, now: Date = new Date()) =>
-  repo.countPastExpiry(db, unitId, now);
-/** Those counts per unit in the viewer's scope (regional and national overview: counts, no names). */
-export const countPastExpiryByUnit = (db: Db, scope: Scope, now: Date = new Date()) =>
-  repo.countPastExpiryByUnit(db, scope, now);
+export const countPastExpiry = (ctx: Pick<Ctx, 'db' | 'now'>, unitId: string) =>
+  repo.countPastExpiry(ctx.db, unitId, ctx.now);
+/** Those counts per unit in the principal's scope (regional and national overview: counts, no names). */
+export const countPastExpiryByUnit = (ctx: Pick<Ctx, 'db' | 'who' | 'now'>) =>
+  repo.countPastExpiryByUnit(ctx.db, ctx.who.scope, ctx.now);
 /** The tanggal ekspirasi of some inmates, by id (the certificates' completion rule). */
 export const expiryOf = repo.expiryOf;
-
-export interface Viewer {
-  id: string;
-  unitId: string | null;
-  scope: Scope;
-}
 
 export interface InmateInput {
   unit_id?: string | undefined;
@@ -64,31 +62,26 @@ export function present(row: repo.InmateRow) {
 }
 export type Inmate = ReturnType<typeof present>;
 
-export async function listInmates(db: Db, scope: Scope, f: repo.InmateFilter) {
-  const r = await repo.listInmates(db, scope, f);
+export async function listInmates(ctx: Pick<Ctx, 'db' | 'who'>, f: repo.InmateFilter) {
+  const r = await repo.listInmates(ctx.db, ctx.who.scope, f);
   return { ...r, rows: r.rows.map(present) };
 }
 
-async function findRow(conn: Conn, scope: Scope, id: string) {
-  const row = await repo.findInmate(conn, scope, id);
-  if (!row) throw new AppError('inmates.not_found', 404, 'err.notFound');
-  return row;
+/** One person as the pages and the API show them (masked NIK), if held in the principal's units. */
+export async function getInmate(ctx: Pick<Ctx, 'db' | 'who'>, id: string): Promise<Inmate> {
+  return present(await inmate(ctx, id));
 }
 
-export async function getInmate(db: Db, scope: Scope, id: string): Promise<Inmate> {
-  return present(await findRow(db, scope, id));
-}
-
-export async function inmateDetail(db: Db, scope: Scope, id: string) {
-  const inmate = await getInmate(db, scope, id);
+export async function inmateDetail(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
+  const person = await getInmate(ctx, id);
   const [history, registerF, programmes, certificates, expiryChanges] = await Promise.all([
-    repo.statusHistory(db, id),
-    repo.registerFEntries(db, id),
-    programmeHistoryOf(db, id),
-    certificatesOfInmate(db, scope, id),
-    repo.expiryChanges(db, id),
+    repo.statusHistory(ctx.db, id),
+    repo.registerFEntries(ctx.db, id),
+    programmeHistoryOf(ctx, id),
+    certificatesOfInmate(ctx, id),
+    repo.expiryChanges(ctx.db, id),
   ]);
-  return { inmate, history, registerF, programmes, certificates, expiryChanges };
+  return { inmate: person, history, registerF, programmes, certificates, expiryChanges };
 }
 
 const tidy = (list: string[] | undefined) => [...new Set((list ?? []).map((s) => s.trim()).filter(Boolean))];
@@ -121,24 +114,20 @@ function values(input: InmateInput): repo.InmateValues {
   };
 }
 
-function unitFor(viewer: Viewer, input: InmateInput): string {
-  const unitId = input.unit_id ?? viewer.unitId;
-  if (!unitId || !inScope(viewer.scope, unitId)) throw fieldError('unit_id', 'users.homeRequired');
+function unitFor(ctx: Pick<Ctx, 'who'>, input: InmateInput): string {
+  const unitId = input.unit_id ?? ctx.who.unitId;
+  if (!mayRegisterIn(ctx.who, unitId)) throw fieldError('unit_id', 'users.homeRequired');
   return unitId;
 }
 
 const regTaken = () => fieldError('reg_number', 'inmates.regTaken');
 
-export async function createInmate(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  input: InmateInput,
-): Promise<string> {
-  const unit_id = unitFor(viewer, input);
+export async function createInmate(ctx: Ctx, input: InmateInput): Promise<string> {
+  const actor = ctx.who.actor;
+  const unit_id = unitFor(ctx, input);
   const v = { unit_id, ...values(input), nik: input.nik ?? null };
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await ctx.db.transaction().execute(async (trx) => {
       if (await repo.regNumberTaken(trx, unit_id, v.reg_number)) throw regTaken();
       const id = await repo.insertInmate(trx, v);
       await repo.insertStatusEntry(trx, {
@@ -163,17 +152,12 @@ export async function createInmate(
   }
 }
 
-export async function updateInmate(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  id: string,
-  input: InmateInput,
-): Promise<void> {
+export async function updateInmate(ctx: Ctx, id: string, input: InmateInput): Promise<void> {
+  const actor = ctx.who.actor;
   const given = values(input);
   try {
-    await db.transaction().execute(async (trx) => {
-      const before = await findRow(trx, viewer.scope, id);
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await inmate(withDb(ctx, trx), id);
       // Once set, the tanggal ekspirasi moves only with a recorded basis (changeExpiry), so the
       // roll call's cut-off cannot be lifted by a plain edit; left out, it stays as recorded.
       const release =
@@ -205,16 +189,15 @@ export async function updateInmate(
 
 /** Release, transfer out or re-admit: the status and its history change together, audited. */
 export async function changeStatus(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   id: string,
   input: { change: StatusChange; on_date: string; reason?: string | undefined },
 ): Promise<void> {
+  const actor = ctx.who.actor;
   const rule = STATUS_CHANGES[input.change];
   const reason = input.reason?.trim() || null;
-  await db.transaction().execute(async (trx) => {
-    const before = await findRow(trx, viewer.scope, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await inmate(withDb(ctx, trx), id);
     if (!(rule.from as readonly string[]).includes(before.status))
       throw fieldError('change', 'inmates.changeNotAllowed');
     if (input.change !== 'readmit' && !reason) throw fieldError('reason', 'err.required');
@@ -237,7 +220,7 @@ export async function changeStatus(
       after: entry,
     });
     if (rule.to !== 'active')
-      await endEnrolmentsOfInmate(trx, actor, {
+      await endEnrolmentsOfInmate(withDb(ctx, trx), {
         inmate_id: id,
         unit_id: before.unit_id,
         reason: rule.to,
@@ -247,14 +230,13 @@ export async function changeStatus(
 }
 
 export async function addRegisterF(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   id: string,
   input: { entry_date: string; violation: string; sanction?: string | undefined },
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const inmate = await findRow(trx, viewer.scope, id);
+  const actor = ctx.who.actor;
+  return ctx.db.transaction().execute(async (trx) => {
+    const person = await inmate(withDb(ctx, trx), id);
     const v = {
       inmate_id: id,
       entry_date: input.entry_date,
@@ -267,7 +249,7 @@ export async function addRegisterF(
       action: 'inmates.register_f',
       entity: 'inmate',
       entityId: id,
-      unitId: inmate.unit_id,
+      unitId: person.unit_id,
       after: v,
     });
     return entryId;
@@ -282,16 +264,16 @@ const trimmed = (s: string | undefined) => s?.trim() || null;
  * The roll call offers them again up to the new date.
  */
 export async function changeExpiry(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   id: string,
   input: ExpiryChangeInput,
-  opts: { today: string },
+  opts: { today?: string } = {},
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findRow(trx, viewer.scope, id);
-    const problems = expiryChangeProblems(input, before, opts.today);
+  const on = opts.today ?? today(ctx);
+  const actor = ctx.who.actor;
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await inmate(withDb(ctx, trx), id);
+    const problems = expiryChangeProblems(input, before, on);
     if (problems.length) throw invalid(problems);
     const extension = input.kind === 'detention_extension';
     const v = {

@@ -1,25 +1,17 @@
-// Pages of the inmate register: the list with search and filters, and a person's page with the
-// masked NIK, Register F, status history and the status actions.
+// A person's page in the inmate register: the masked NIK, Register F, status history and the status
+// actions (the list: inmates.list.views.tsx; the ekspirasi history: inmates.expiry.views.tsx).
 
 import { Fact } from '../../app/facts.tsx';
 import { formatDayShort } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import {
-  BackLink,
-  DataTable,
-  FilterForm,
-  type ListPageProps,
-  ListShell,
-  SearchField,
-  SelectFilter,
-  TitleRow,
-} from '../../app/list.tsx';
+import { BackLink, DataTable, TitleRow } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import { EXPIRY_CHANGE_KINDS, REGISTER_CLASSES, remainingMonths } from './inmates.rules.ts';
-import { STATUSES } from './inmates.schema.ts';
-import type { Inmate, inmateDetail } from './inmates.service.ts';
+import { ExpiryHistory } from './inmates.expiry.views.tsx';
+import type { InmateMay } from './inmates.policy.ts';
+import { remainingMonths } from './inmates.rules.ts';
+import type { inmateDetail } from './inmates.service.ts';
 
 type Detail = Awaited<ReturnType<typeof inmateDetail>>;
 
@@ -46,116 +38,17 @@ export const LABELS: Record<string, MessageKey> = {
   sanction: 'inmates.sanction',
 };
 
-const day = (d: string | null) => (d ? formatDayShort(d) : '—');
+export const day = (d: string | null) => (d ? formatDayShort(d) : '—');
 
-function StatusBadge({ ctx, status }: { ctx: ViewCtx; status: string }) {
+export function StatusBadge({ ctx, status }: { ctx: ViewCtx; status: string }) {
   return <span class={`badge status-${status}`}>{ctx.t(`inmateStatus.${status as 'active'}`)}</span>;
 }
 
-export interface ListQuery {
-  q?: string | undefined;
-  status?: string | undefined;
-  register_class?: string | undefined;
-  block?: string | undefined;
-  expiry?: string | undefined;
-}
-
-function PastExpiryFlag({ ctx }: { ctx: ViewCtx }) {
+export function PastExpiryFlag({ ctx }: { ctx: ViewCtx }) {
   return (
     <span class="badge status-expired" data-testid="past-expiry" title={ctx.t('inmates.pastExpiryHint')}>
       {ctx.t('inmates.pastExpiry')}
     </span>
-  );
-}
-
-export function InmateListPage(p: ListPageProps<Inmate, ListQuery> & { blocks: string[] }) {
-  const { ctx, query } = p;
-  return (
-    <ListShell
-      list={p}
-      title={ctx.t('inmates.title')}
-      base="/inmates"
-      actions={
-        ctx.can('inmates.manage') && (
-          <span class="actions">
-            <a class="button" href="/inmates/import" data-testid="inmate-import">
-              {ctx.t('inmates.import')}
-            </a>
-            <a class="button primary" href="/inmates/new" data-testid="inmate-new">
-              {ctx.t('inmates.new')}
-            </a>
-          </span>
-        )
-      }
-    >
-      <FilterForm ctx={ctx} action="/inmates">
-        <SearchField ctx={ctx} value={query.q} placeholder="inmates.searchPlaceholder" />
-        <SelectFilter
-          ctx={ctx}
-          label="inmates.status"
-          name="status"
-          value={query.status}
-          options={STATUSES.map((s) => ({ value: s, label: ctx.t(`inmateStatus.${s}`) }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="inmates.registerClass"
-          name="register_class"
-          value={query.register_class}
-          options={REGISTER_CLASSES.map((c) => ({ value: c, label: c }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="inmates.block"
-          name="block"
-          value={query.block}
-          options={p.blocks.map((b) => ({ value: b, label: b }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="inmates.expiryFilter"
-          name="expiry"
-          value={query.expiry}
-          options={[{ value: 'past', label: ctx.t('inmates.expiryFilter.past') }]}
-        />
-      </FilterForm>
-      <DataTable
-        ctx={ctx}
-        rows={p.rows}
-        testid="inmate-table"
-        count={p.total}
-        heads={[
-          'inmates.regNumber',
-          'inmates.name',
-          'inmates.category',
-          'inmates.block',
-          'inmates.expectedRelease',
-          'inmates.status',
-        ]}
-        row={(i) => (
-          <tr key={i.id}>
-            <td>
-              <a href={`/inmates/${i.id}`}>{i.reg_number}</a>
-            </td>
-            <td>{i.name}</td>
-            <td>{ctx.t(`category.${i.category}`)}</td>
-            <td>{[i.block, i.room].filter(Boolean).join(' / ') || '—'}</td>
-            <td>
-              {day(i.expected_release_date)}
-              {i.past_expiry && (
-                <>
-                  {' '}
-                  <PastExpiryFlag ctx={ctx} />
-                </>
-              )}
-            </td>
-            <td>
-              <StatusBadge ctx={ctx} status={i.status} />
-            </td>
-          </tr>
-        )}
-      />
-    </ListShell>
   );
 }
 
@@ -203,79 +96,6 @@ function StatusForm(p: {
   );
 }
 
-/** The register history of the tanggal ekspirasi, and the form that records a change with its basis. */
-function ExpiryHistory(p: { ctx: ViewCtx; d: Detail; form: FormState; manage: boolean }) {
-  const { ctx } = p;
-  const f = fieldsFor(ctx, p.form);
-  const kind = (k: string) => ctx.t(`inmates.expiry.kind.${k as 'correction'}`);
-  return (
-    <>
-      <h2>{ctx.t('inmates.expiry.title')}</h2>
-      <DataTable
-        ctx={ctx}
-        rows={p.d.expiryChanges}
-        testid="expiry-history"
-        heads={[
-          'inmates.expiry.kind',
-          'inmates.expiry.previous',
-          'inmates.expiry.newExpiry',
-          'inmates.expiry.reference',
-          'inmates.expiry.basis',
-          'inmates.by',
-        ]}
-        row={(c) => (
-          <tr key={c.id}>
-            <td>{kind(c.kind)}</td>
-            <td>{day(c.previous_expiry)}</td>
-            <td>{day(c.new_expiry)}</td>
-            <td>
-              {[c.reference, c.authority, c.order_date && day(c.order_date)].filter(Boolean).join(' · ') ||
-                '—'}
-            </td>
-            <td>{c.basis ?? '—'}</td>
-            <td>{c.created_by_name ?? '—'}</td>
-          </tr>
-        )}
-      />
-      {p.manage && (
-        <details class="panel" open={p.form.errors.length > 0}>
-          <summary>{ctx.t('inmates.expiry.add')}</summary>
-          <ErrorSummary ctx={ctx} form={p.form} labels={EXPIRY_LABELS} />
-          <form
-            method="post"
-            action={`/inmates/${p.d.inmate.id}/expiry`}
-            novalidate
-            data-testid="expiry-form"
-          >
-            <Csrf ctx={ctx} />
-            <f.Select
-              name="kind"
-              label="inmates.expiry.kind"
-              hint="inmates.expiry.kindHint"
-              options={EXPIRY_CHANGE_KINDS.map((k) => ({ value: k, label: kind(k) }))}
-            />
-            <f.Text name="new_expiry" label="inmates.expiry.newExpiry" type="date" />
-            <f.Text name="reference" label="inmates.expiry.reference" optional maxLength={120} />
-            <f.Text name="authority" label="inmates.expiry.authority" optional maxLength={200} />
-            <f.Text name="order_date" label="inmates.expiry.orderDate" type="date" optional />
-            <f.Text name="basis" label="inmates.expiry.basis" optional maxLength={500} />
-            <button type="submit">{ctx.t('inmates.expiry.add')}</button>
-          </form>
-        </details>
-      )}
-    </>
-  );
-}
-
-const EXPIRY_LABELS: Record<string, MessageKey> = {
-  kind: 'inmates.expiry.kind',
-  new_expiry: 'inmates.expiry.newExpiry',
-  reference: 'inmates.expiry.reference',
-  authority: 'inmates.expiry.authority',
-  order_date: 'inmates.expiry.orderDate',
-  basis: 'inmates.expiry.basis',
-};
-
 export function InmatePage(p: {
   ctx: ViewCtx;
   d: Detail;
@@ -283,10 +103,11 @@ export function InmatePage(p: {
   statusForm: FormState;
   registerFForm: FormState;
   expiryForm: FormState;
+  may: InmateMay;
 }) {
   const { ctx } = p;
   const i = p.d.inmate;
-  const manage = ctx.can('inmates.manage');
+  const manage = p.may.manage;
   const remaining = remainingMonths(i.expected_release_date, p.today);
   const fact = (key: MessageKey, value: string | null | undefined, testid?: string) => (
     <Fact ctx={ctx} label={key} value={value} testid={testid} />

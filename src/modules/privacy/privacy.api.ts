@@ -1,8 +1,7 @@
 // The privacy module's JSON API under /api/v1/privacy: the same operations as the pages.
 import { Type } from 'typebox';
-import { type App, actorOf, userOf } from '../../app/http.ts';
+import { type App, ctxOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
-import { accessFilter, viewerOf } from './privacy.routes.ts';
 import {
   AccessLogOut,
   AccessLogQuery,
@@ -62,7 +61,7 @@ export async function privacyApi(app: App) {
       },
     },
     async (req) => {
-      const r = await service.listBreaches(app.db, userOf(req).scope, {
+      const r = await service.listBreaches(ctxOf(req), {
         status: req.query.status,
         unitId: req.query.unit_id,
         page: req.query.page ?? 1,
@@ -83,8 +82,9 @@ export async function privacyApi(app: App) {
       },
     },
     async (req, reply) => {
-      const id = await service.createBreach(app.db, actorOf(req), viewerOf(req), req.body);
-      return reply.code(201).send(out(await service.getBreach(app.db, userOf(req).scope, id)));
+      const ctx = ctxOf(req);
+      const id = await service.createBreach(ctx, req.body);
+      return reply.code(201).send(out(await service.getBreach(ctx, id)));
     },
   );
 
@@ -99,7 +99,7 @@ export async function privacyApi(app: App) {
         response: { 200: BreachOut },
       },
     },
-    async (req) => out(await service.getBreach(app.db, userOf(req).scope, req.params.id)),
+    async (req) => out(await service.getBreach(ctxOf(req), req.params.id)),
   );
 
   app.post(
@@ -115,8 +115,8 @@ export async function privacyApi(app: App) {
       },
     },
     async (req) => {
-      await service.recordNotice(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
-      return out(await service.getBreach(app.db, userOf(req).scope, req.params.id));
+      await service.recordNotice(ctxOf(req), req.params.id, req.body);
+      return out(await service.getBreach(ctxOf(req), req.params.id));
     },
   );
 
@@ -133,8 +133,8 @@ export async function privacyApi(app: App) {
       },
     },
     async (req) => {
-      await service.closeBreach(app.db, actorOf(req), viewerOf(req), req.params.id, req.body);
-      return out(await service.getBreach(app.db, userOf(req).scope, req.params.id));
+      await service.closeBreach(ctxOf(req), req.params.id, req.body);
+      return out(await service.getBreach(ctxOf(req), req.params.id));
     },
   );
 
@@ -148,7 +148,7 @@ export async function privacyApi(app: App) {
         response: { 200: Type.Object({ items: Type.Array(LegalBasisOut) }) },
       },
     },
-    async () => ({ items: await service.listLegalBasis(app.db) }),
+    async (req) => ({ items: await service.listLegalBasis(ctxOf(req)) }),
   );
 
   app.post(
@@ -162,10 +162,7 @@ export async function privacyApi(app: App) {
         response: { 201: Created },
       },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send({ id: await service.saveLegalBasis(app.db, actorOf(req), viewerOf(req), req.body) }),
+    async (req, reply) => reply.code(201).send({ id: await service.saveLegalBasis(ctxOf(req), req.body) }),
   );
 
   app.put(
@@ -181,7 +178,7 @@ export async function privacyApi(app: App) {
       },
     },
     async (req, reply) => {
-      await service.saveLegalBasis(app.db, actorOf(req), viewerOf(req), req.body, req.params.id);
+      await service.saveLegalBasis(ctxOf(req), req.body, req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -198,7 +195,8 @@ export async function privacyApi(app: App) {
       },
     },
     async (req) => {
-      const r = await service.listInmateViews(app.db, userOf(req).scope, accessFilter(req, req.query));
+      const ctx = ctxOf(req);
+      const r = await service.listInmateViews(ctx, service.accessFilter(ctx, req.query));
       return {
         items: r.rows.map((x) => ({
           at: x.at.toISOString(),

@@ -6,6 +6,7 @@ import { Csrf, Layout } from '../../app/layout.tsx';
 import { BackLink, DataTable } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { LongText } from './privacy.fields.tsx';
+import type { PrivacyMay } from './privacy.policy.ts';
 import type { LegalBasisRow } from './privacy.service.ts';
 
 const LABELS: Record<string, MessageKey> = {
@@ -18,23 +19,16 @@ const LABELS: Record<string, MessageKey> = {
   holders: 'privacy.basis.holders',
 };
 
-export function LegalBasisPage({
-  ctx,
-  rows,
-  editable,
-}: {
-  ctx: ViewCtx;
-  rows: LegalBasisRow[];
-  editable: boolean;
-}) {
+export function LegalBasisPage({ ctx, rows, may }: { ctx: ViewCtx; rows: LegalBasisRow[]; may: PrivacyMay }) {
+  const editable = may.changeLegalBasis;
   return (
     <Layout ctx={ctx} title={ctx.t('privacy.basis.title')}>
       <h1>{ctx.t('privacy.basis.title')}</h1>
       <p class="muted">{ctx.t('privacy.basis.intro')}</p>
-      {ctx.can('privacy.breaches.view') && (
+      {may.breaches && (
         <p>
           <a href="/privacy/breaches">{ctx.t('privacy.breaches')}</a>
-          {ctx.can('privacy.access_log') && (
+          {may.accessLog && (
             <>
               {' · '}
               <a href="/privacy/access-log">{ctx.t('privacy.access.title')}</a>

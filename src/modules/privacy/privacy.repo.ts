@@ -1,12 +1,13 @@
 // SQL of the privacy module: the legal basis reference table, the breach register with its
 // notifications, and the inmate access log. Breach and log reads take the viewer's units.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { BreachRecipient, BreachStatus } from '../../db/schema.ts';
 
-const NONE = ['00000000-0000-0000-0000-000000000000'];
-const units = (scope: Scope) => (scope.all ? null : scope.unitIds.length ? scope.unitIds : NONE);
+/** Breaches and access-log rows belong to a unit, never to a partner. */
+const BREACH = { unit: 'b.unit_id', partner: null };
+const LOG = { unit: 'l.unit_id', partner: null };
 
 // ---- legal basis ----
 
@@ -95,10 +96,7 @@ function breachBase(conn: Conn) {
 export type BreachRow = Awaited<ReturnType<typeof findBreach>> & {};
 
 export async function findBreach(conn: Conn, scope: Scope, id: string) {
-  let q = breachBase(conn).where('b.id', '=', id);
-  const u = units(scope);
-  if (u) q = q.where('b.unit_id', 'in', u);
-  return q.executeTakeFirst();
+  return breachBase(conn).where('b.id', '=', id).where(scopeFilter(scope, BREACH)).executeTakeFirst();
 }
 
 export interface BreachFilter {
@@ -110,9 +108,7 @@ export interface BreachFilter {
 export const PAGE_SIZE = 50;
 
 export async function listBreaches(conn: Conn, scope: Scope, f: BreachFilter) {
-  let q = breachBase(conn);
-  const u = units(scope);
-  if (u) q = q.where('b.unit_id', 'in', u);
+  let q = breachBase(conn).where(scopeFilter(scope, BREACH));
   if (f.status) q = q.where('b.status', '=', f.status);
   if (f.unitId) q = q.where('b.unit_id', '=', f.unitId);
   const [rows, total] = await Promise.all([
@@ -132,13 +128,16 @@ export async function listBreaches(conn: Conn, scope: Scope, f: BreachFilter) {
 
 /** Open breaches of the units in scope that still miss at least one of the two notices. */
 export async function unnotifiedBreaches(conn: Conn, scope: Scope) {
-  let q = breachBase(conn)
-    .where('b.status', '=', 'open')
-    // Both recipients (subjects, authority) must have a notice; one row each at most.
-    .where(sql<boolean>`(select count(*) from privacy_breach_notifications n where n.breach_id = b.id) < 2`);
-  const u = units(scope);
-  if (u) q = q.where('b.unit_id', 'in', u);
-  return q.orderBy('b.notify_due_at').limit(50).execute();
+  return (
+    breachBase(conn)
+      .where('b.status', '=', 'open')
+      // Both recipients (subjects, authority) must have a notice; one row each at most.
+      .where(sql<boolean>`(select count(*) from privacy_breach_notifications n where n.breach_id = b.id) < 2`)
+      .where(scopeFilter(scope, BREACH))
+      .orderBy('b.notify_due_at')
+      .limit(50)
+      .execute()
+  );
 }
 
 export async function noticesOf(conn: Conn, breachIds: readonly string[]) {
@@ -259,9 +258,8 @@ export async function listInmateViews(conn: Conn, scope: Scope, f: AccessFilter)
     .selectFrom('inmate_access_log as l')
     .leftJoin('inmates as i', 'i.id', 'l.inmate_id')
     .leftJoin('users as us', 'us.id', 'l.viewer_id')
-    .innerJoin('units as u', 'u.id', 'l.unit_id');
-  const u = units(scope);
-  if (u) q = q.where('l.unit_id', 'in', u);
+    .innerJoin('units as u', 'u.id', 'l.unit_id')
+    .where(scopeFilter(scope, LOG));
   if (f.inmateId) q = q.where('l.inmate_id', '=', f.inmateId);
   if (f.viewer) {
     const like = `%${f.viewer.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -3,17 +3,14 @@
 
 import type { Static } from 'typebox';
 import { submitForm } from '../../app/form-route.ts';
-import { startOfDay } from '../../app/format.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import { type App, actorOf, type FastifyRequest, userOf } from '../../app/http.ts';
-import { can } from '../../app/policy.ts';
+import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
-import { getInmate } from '../inmates/inmates.service.ts';
 import { unitOptions } from '../units/units.service.ts';
 import { AccessLogPage } from './privacy.access.views.tsx';
 import { LegalBasisFormPage, LegalBasisPage } from './privacy.basis.views.tsx';
+import { privacyMay } from './privacy.policy.ts';
 import { localInputValue } from './privacy.rules.ts';
 import {
   AccessLogQuery,
@@ -32,33 +29,16 @@ const basisView = { permission: 'privacy.basis.view' as const };
 const basisManage = { permission: 'reference.manage' as const };
 const accessLog = { permission: 'privacy.access_log' as const };
 
-export function viewerOf(req: FastifyRequest): service.Viewer {
-  const u = userOf(req);
-  return { id: u.id, unitId: u.unitId, roles: u.roles, scope: u.scope };
-}
-
-/** Days typed in the viewer's zone become the instants that bound the log's filter. */
-export function accessFilter(req: FastifyRequest, q: Static<typeof AccessLogQuery>) {
-  const zone = userOf(req).zone as TimeZone;
-  const to = q.to ? startOfDay(q.to, zone) : undefined;
-  return {
-    inmateId: q.inmate_id,
-    viewer: q.viewer,
-    from: q.from ? startOfDay(q.from, zone) : undefined,
-    to: to ? new Date(to.getTime() + 86_400_000) : undefined,
-    page: q.page ?? 1,
-  };
-}
-
 export async function privacyRoutes(app: App) {
-  const now = (req: FastifyRequest) => localInputValue(new Date(), userOf(req).zone as TimeZone);
+  /** Now, as the form's local date and time in the user's zone. */
+  const now = (req: FastifyRequest) => {
+    const ctx = ctxOf(req);
+    return localInputValue(ctx.now, ctx.who.zone);
+  };
 
   // The menu's one entry: the breach register for those who keep it, the legal basis for the rest.
   app.get('/privacy', { config: basisView }, async (req, reply) =>
-    reply.redirect(
-      can(userOf(req).roles, 'privacy.breaches.view') ? '/privacy/breaches' : '/privacy/legal-basis',
-      303,
-    ),
+    reply.redirect(privacyMay(ctxOf(req).who).breaches ? '/privacy/breaches' : '/privacy/legal-basis', 303),
   );
 
   // ---- breach register ----
@@ -68,7 +48,7 @@ export async function privacyRoutes(app: App) {
     { config: view, schema: { querystring: BreachListQuery } },
     async (req, reply) => {
       const page = req.query.page ?? 1;
-      const r = await service.listBreaches(app.db, userOf(req).scope, {
+      const r = await service.listBreaches(ctxOf(req), {
         status: req.query.status,
         unitId: req.query.unit_id,
         page,
@@ -82,6 +62,7 @@ export async function privacyRoutes(app: App) {
             page,
             pageSize: service.PAGE_SIZE,
             query: req.query,
+            may: privacyMay(ctxOf(req).who),
           }),
         ),
       );
@@ -93,8 +74,8 @@ export async function privacyRoutes(app: App) {
       BreachFormPage({
         ctx: viewCtx(req),
         form,
-        units: await unitOptions(app.db, userOf(req).scope),
-        categories: await service.categoryOptions(app.db),
+        units: await unitOptions(ctxOf(req)),
+        categories: await service.categoryOptions(ctxOf(req)),
       }),
     );
 
@@ -110,7 +91,7 @@ export async function privacyRoutes(app: App) {
       return submitForm(req, reply, {
         render: (form) => formPage(req, form),
         action: async () => {
-          id = await service.createBreach(app.db, actorOf(req), viewerOf(req), req.body);
+          id = await service.createBreach(ctxOf(req), req.body);
         },
         flash: 'privacy.createdShort',
         redirect: () => `/privacy/breaches/${id}`,
@@ -119,14 +100,14 @@ export async function privacyRoutes(app: App) {
   );
 
   app.get('/privacy/breaches/:id', { config: view, schema: { params: IdParams } }, async (req, reply) => {
-    const b = await service.getBreach(app.db, userOf(req).scope, req.params.id);
-    return reply.html(
-      renderPage(BreachPage({ ctx: viewCtx(req), b, categories: await service.categoryOptions(app.db) })),
-    );
+    const ctx = ctxOf(req);
+    const b = await service.getBreach(ctx, req.params.id);
+    const categories = await service.categoryOptions(ctx);
+    return reply.html(renderPage(BreachPage({ ctx: viewCtx(req), b, categories, may: privacyMay(ctx.who) })));
   });
 
   const noticePage = async (req: FastifyRequest, id: string, form?: FormState) => {
-    const b = await service.getBreach(app.db, userOf(req).scope, id);
+    const b = await service.getBreach(ctxOf(req), id);
     const f = form ?? emptyForm({ recipient: b.state.pending[0] ?? '', notified_at: now(req) });
     return renderPage(NoticePage({ ctx: viewCtx(req), b, form: f }));
   };
@@ -141,10 +122,10 @@ export async function privacyRoutes(app: App) {
     '/privacy/breaches/:id/notifications',
     { config: manage, schema: { params: IdParams, body: NoticeBody }, attachValidation: true },
     async (req, reply) => {
-      const b = await service.getBreach(app.db, userOf(req).scope, req.params.id);
+      const b = await service.getBreach(ctxOf(req), req.params.id);
       return submitForm(req, reply, {
         render: (form) => noticePage(req, b.id, form),
-        action: () => service.recordNotice(app.db, actorOf(req), viewerOf(req), b.id, req.body),
+        action: () => service.recordNotice(ctxOf(req), b.id, req.body),
         flash: 'privacy.noticeSaved',
         redirect: () => `/privacy/breaches/${b.id}`,
       });
@@ -152,7 +133,7 @@ export async function privacyRoutes(app: App) {
   );
 
   const closePage = async (req: FastifyRequest, id: string, form: FormState = emptyForm()) => {
-    const b = await service.getBreach(app.db, userOf(req).scope, id);
+    const b = await service.getBreach(ctxOf(req), id);
     return renderPage(ClosePage({ ctx: viewCtx(req), b, form }));
   };
 
@@ -166,10 +147,10 @@ export async function privacyRoutes(app: App) {
     '/privacy/breaches/:id/close',
     { config: manage, schema: { params: IdParams, body: CloseBody }, attachValidation: true },
     async (req, reply) => {
-      const b = await service.getBreach(app.db, userOf(req).scope, req.params.id);
+      const b = await service.getBreach(ctxOf(req), req.params.id);
       return submitForm(req, reply, {
         render: (form) => closePage(req, b.id, form),
-        action: () => service.closeBreach(app.db, actorOf(req), viewerOf(req), b.id, req.body),
+        action: () => service.closeBreach(ctxOf(req), b.id, req.body),
         flash: 'privacy.closed',
         redirect: () => `/privacy/breaches/${b.id}`,
       });
@@ -183,8 +164,8 @@ export async function privacyRoutes(app: App) {
       renderPage(
         LegalBasisPage({
           ctx: viewCtx(req),
-          rows: await service.listLegalBasis(app.db),
-          editable: service.isNationalAdmin(viewerOf(req)),
+          rows: await service.listLegalBasis(ctxOf(req)),
+          may: privacyMay(ctxOf(req).who),
         }),
       ),
     ),
@@ -201,13 +182,13 @@ export async function privacyRoutes(app: App) {
     '/privacy/legal-basis/:id/edit',
     { config: basisManage, schema: { params: IdParams } },
     async (req, reply) => {
-      const row = await service.getLegalBasis(app.db, req.params.id);
+      const row = await service.getLegalBasis(ctxOf(req), req.params.id);
       return reply.html(basisForm(req, emptyForm(row), row.id));
     },
   );
 
   const saveBasis = (req: FastifyRequest, body: Static<typeof LegalBasisBody>, id?: string) =>
-    service.saveLegalBasis(app.db, actorOf(req), viewerOf(req), body, id);
+    service.saveLegalBasis(ctxOf(req), body, id);
 
   app.post(
     '/privacy/legal-basis',
@@ -239,8 +220,8 @@ export async function privacyRoutes(app: App) {
     '/privacy/access-log',
     { config: accessLog, schema: { querystring: AccessLogQuery } },
     async (req, reply) => {
-      const f = accessFilter(req, req.query);
-      const r = await service.listInmateViews(app.db, userOf(req).scope, f);
+      const f = service.accessFilter(ctxOf(req), req.query);
+      const r = await service.listInmateViews(ctxOf(req), f);
       const ctx = viewCtx(req);
       return reply.html(
         renderPage(
@@ -253,34 +234,6 @@ export async function privacyRoutes(app: App) {
             query: req.query,
             title: ctx.t('privacy.access.title'),
             base: '/privacy/access-log',
-          }),
-        ),
-      );
-    },
-  );
-
-  app.get(
-    '/inmates/:id/access-log',
-    { config: accessLog, schema: { params: IdParams, querystring: AccessLogQuery } },
-    async (req, reply) => {
-      const scope = userOf(req).scope;
-      // The person must be in the viewer's units (404 otherwise), like their page.
-      const inmate = await getInmate(app.db, scope, req.params.id);
-      const query = { ...req.query, inmate_id: inmate.id };
-      const f = accessFilter(req, query);
-      const r = await service.listInmateViews(app.db, scope, f);
-      const ctx = viewCtx(req);
-      return reply.html(
-        renderPage(
-          AccessLogPage({
-            ctx,
-            rows: r.rows,
-            total: r.total,
-            page: f.page,
-            pageSize: service.PAGE_SIZE,
-            query,
-            title: ctx.t('privacy.access.forInmate', { name: `${inmate.reg_number} ${inmate.name}` }),
-            base: `/inmates/${inmate.id}/access-log`,
           }),
         ),
       );

@@ -1,39 +1,33 @@
 // UU 27/2022 (PDP) duties beyond access control: the breach register with its 3 x 24 hour notices,
 // the legal basis per category of personal data, and the log of who viewed an inmate's record.
-import { AppError, fieldError, forbidden, invalid, isUniqueViolation } from '../../app/errors.ts';
-import type { Actor } from '../../app/principal.ts';
+import { fieldError, forbidden, invalid, isUniqueViolation, notFound } from '../../app/errors.ts';
+import { startOfDay } from '../../app/format.ts';
+import { type Ctx, withDb } from '../../app/principal.ts';
 import type { Scope } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { BreachRecipient, Role, TimeZone } from '../../db/schema.ts';
+import type { BreachRecipient, TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { getUnit } from '../units/units.service.ts';
+import { unit as unitInScope } from '../units/units.policy.ts';
+import { breach, mayChangeLegalBasis } from './privacy.policy.ts';
 import * as repo from './privacy.repo.ts';
 import { type NoticeState, noticeState, notificationDeadline, parseLocalInstant } from './privacy.rules.ts';
 
 export type { AccessRow, LegalBasisRow, NoticeRow } from './privacy.repo.ts';
 export const PAGE_SIZE = repo.PAGE_SIZE;
 
-export interface Viewer {
-  id: string;
-  unitId: string | null;
-  roles: readonly Role[];
-  scope: Scope;
-}
-
-/** A national administrator: the admin role with no unit or regional office (scope: everything). */
-export const isNationalAdmin = (v: Pick<Viewer, 'roles' | 'scope'>) =>
-  v.roles.includes('admin') && v.scope.all;
+const basisNotFound = () => notFound('privacy', 'privacy.legal_basis_not_found');
 
 // A clock skew allowance: "found at" a minute from now on a phone whose clock runs fast is fine.
 const FUTURE_SLACK_MS = 10 * 60_000;
 
 // ---- legal basis ----
 
-export const listLegalBasis = repo.listLegalBasis;
+/** Every category of personal data with its legal basis (national reference data, read by all). */
+export const listLegalBasis = (ctx: Pick<Ctx, 'db'>) => repo.listLegalBasis(ctx.db);
 
-export async function getLegalBasis(db: Db, id: string) {
-  const row = await repo.findLegalBasis(db, id);
-  if (!row) throw new AppError('privacy.legal_basis_not_found', 404, 'err.notFound');
+export async function getLegalBasis(ctx: Pick<Ctx, 'db'>, id: string) {
+  const row = await repo.findLegalBasis(ctx.db, id);
+  if (!row) throw basisNotFound();
   return row;
 }
 
@@ -48,17 +42,12 @@ export interface LegalBasisInput {
 }
 
 /** The legal basis is national reference data: only a national administrator changes it. */
-export async function saveLegalBasis(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  input: LegalBasisInput,
-  id?: string,
-): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+export async function saveLegalBasis(ctx: Ctx, input: LegalBasisInput, id?: string): Promise<string> {
+  const actor = ctx.who.actor;
+  return ctx.db.transaction().execute(async (trx) => {
     const before = id ? await repo.findLegalBasis(trx, id) : undefined;
-    if (id && !before) throw new AppError('privacy.legal_basis_not_found', 404, 'err.notFound');
-    if (!isNationalAdmin(viewer)) throw forbidden();
+    if (id && !before) throw basisNotFound();
+    if (!mayChangeLegalBasis(ctx.who)) throw forbidden();
     if (await repo.codeTaken(trx, input.code, id)) throw fieldError('code', 'privacy.basis.codeTaken');
     const v = { ...input, specific: input.specific === true };
     const savedId = id ?? (await repo.insertLegalBasis(trx, v));
@@ -98,21 +87,23 @@ async function withNotices(db: Db, rows: repo.BreachRow[], now: Date): Promise<B
   return rows.map((r) => present(r, notices, now));
 }
 
-export async function getBreach(db: Db, scope: Scope, id: string, now = new Date()): Promise<Breach> {
-  const b = await repo.findBreach(db, scope, id);
-  // Another unit's breach looks exactly like none.
-  if (!b) throw new AppError('privacy.breach_not_found', 404, 'err.notFound');
-  return (await withNotices(db, [b], now))[0] as Breach;
+/** A breach with its notices and where it stands at the context's clock. */
+export async function getBreach(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, id: string): Promise<Breach> {
+  const b = await breach(ctx, id);
+  return (await withNotices(ctx.db, [b], ctx.now))[0] as Breach;
 }
 
-export async function listBreaches(db: Db, scope: Scope, f: repo.BreachFilter, now = new Date()) {
-  const r = await repo.listBreaches(db, scope, f);
-  return { rows: await withNotices(db, r.rows, now), total: r.total };
+export async function listBreaches(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, f: repo.BreachFilter) {
+  const r = await repo.listBreaches(ctx.db, ctx.who.scope, f);
+  return { rows: await withNotices(ctx.db, r.rows, ctx.now), total: r.total };
 }
 
-/** For the dashboard: open breaches still missing a notice, soonest deadline first. */
-export async function pendingNotices(db: Db, scope: Scope, now = new Date()): Promise<Breach[]> {
-  return withNotices(db, await repo.unnotifiedBreaches(db, scope), now);
+/**
+ * For the dashboard: open breaches still missing a notice, soonest deadline first, in the given
+ * scope (a unit's page asks for that unit's, the overview for the principal's).
+ */
+export async function pendingNotices(ctx: Pick<Ctx, 'db' | 'now'>, scope: Scope): Promise<Breach[]> {
+  return withNotices(ctx.db, await repo.unnotifiedBreaches(ctx.db, scope), ctx.now);
 }
 
 export interface BreachInput {
@@ -133,23 +124,18 @@ function instant(field: string, value: string, zone: TimeZone, now: Date): Date 
   return at;
 }
 
-export async function createBreach(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  input: BreachInput,
-  now = new Date(),
-): Promise<string> {
-  const unitId = input.unit_id ?? viewer.unitId;
+export async function createBreach(ctx: Ctx, input: BreachInput): Promise<string> {
+  const { now, who } = ctx;
+  const unitId = input.unit_id ?? who.unitId;
   if (!unitId) throw fieldError('unit_id', 'err.required');
-  const unit = await getUnit(db, viewer.scope, unitId).catch(() => {
+  const unit = await unitInScope(ctx, unitId).catch(() => {
     throw fieldError('unit_id', 'err.enum');
   });
-  const zone = unit.timezone as TimeZone;
+  const zone = unit.timezone;
   const foundAt = instant('found_at', input.found_at, zone, now);
   const occurredAt = input.occurred_at ? instant('occurred_at', input.occurred_at, zone, now) : null;
   if (occurredAt && occurredAt > foundAt) throw fieldError('occurred_at', 'privacy.occurredAfterFound');
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const known = new Set(await repo.categoryCodes(trx));
     const unknown = input.categories.filter((c) => !known.has(c));
     if (unknown.length > 0) throw fieldError('categories', 'err.enum');
@@ -163,10 +149,10 @@ export async function createBreach(
       categories: input.categories,
       people_affected: input.people_affected,
       measures: input.measures,
-      created_by: viewer.id,
+      created_by: who.id,
     };
     const id = await repo.insertBreach(trx, v);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, who.actor, {
       action: 'privacy.breach.create',
       entity: 'privacy_breach',
       entityId: id,
@@ -184,21 +170,15 @@ export interface NoticeInput {
   channel: string;
 }
 
-export async function recordNotice(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
-  breachId: string,
-  input: NoticeInput,
-  now = new Date(),
-): Promise<void> {
+export async function recordNotice(ctx: Ctx, breachId: string, input: NoticeInput): Promise<void> {
+  const { now, who } = ctx;
   try {
-    await db.transaction().execute(async (trx) => {
+    await ctx.db.transaction().execute(async (trx) => {
       await repo.lockBreach(trx, breachId);
-      const b = await getBreach(trx, viewer.scope, breachId, now);
+      const b = await getBreach(withDb(ctx, trx), breachId);
       if (b.status === 'closed') throw fieldError('recipient', 'privacy.closedAlready');
       if (!b.state.pending.includes(input.recipient)) throw fieldError('recipient', 'privacy.noticeRecorded');
-      const at = instant('notified_at', input.notified_at, b.timezone as TimeZone, now);
+      const at = instant('notified_at', input.notified_at, b.timezone, now);
       if (at < b.found_at) throw fieldError('notified_at', 'privacy.noticeBeforeFound');
       const v = {
         breach_id: b.id,
@@ -206,10 +186,10 @@ export async function recordNotice(
         notified_at: at,
         notified_to: input.notified_to,
         channel: input.channel,
-        recorded_by: viewer.id,
+        recorded_by: who.id,
       };
       const id = await repo.insertNotice(trx, v);
-      await recordAudit(trx, actor, {
+      await recordAudit(trx, who.actor, {
         action: 'privacy.breach.notify',
         entity: 'privacy_breach',
         entityId: b.id,
@@ -226,20 +206,18 @@ export async function recordNotice(
 
 /** A breach closes once both notices are recorded, with a note on how it was resolved. */
 export async function closeBreach(
-  db: Db,
-  actor: Actor,
-  viewer: Viewer,
+  ctx: Ctx,
   breachId: string,
   input: { closing_note: string },
-  now = new Date(),
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const now = ctx.now;
+  await ctx.db.transaction().execute(async (trx) => {
     await repo.lockBreach(trx, breachId);
-    const b = await getBreach(trx, viewer.scope, breachId, now);
+    const b = await getBreach(withDb(ctx, trx), breachId);
     if (b.status === 'closed') throw fieldError('closing_note', 'privacy.closedAlready');
     if (!b.state.notified) throw invalid([{ field: 'closing_note', key: 'privacy.notifyBeforeClose' }]);
     await repo.closeBreach(trx, b.id, input.closing_note, now);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, ctx.who.actor, {
       action: 'privacy.breach.close',
       entity: 'privacy_breach',
       entityId: b.id,
@@ -250,8 +228,8 @@ export async function closeBreach(
   });
 }
 
-export async function categoryOptions(db: Db) {
-  return (await repo.listLegalBasis(db)).map((r) => ({ value: r.code, label: r.category }));
+export async function categoryOptions(ctx: Pick<Ctx, 'db'>) {
+  return (await repo.listLegalBasis(ctx.db)).map((r) => ({ value: r.code, label: r.category }));
 }
 
 // ---- inmate access log ----
@@ -280,6 +258,29 @@ export async function recordInmateView(db: Db, v: InmateView): Promise<void> {
   });
 }
 
-export async function listInmateViews(db: Db, scope: Scope, f: repo.AccessFilter) {
-  return repo.listInmateViews(db, scope, f);
+/** Days typed in the principal's zone become the instants that bound the log's filter. */
+export function accessFilter(
+  ctx: Pick<Ctx, 'who'>,
+  q: {
+    inmate_id?: string | undefined;
+    viewer?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    page?: number | undefined;
+  },
+): repo.AccessFilter {
+  const zone = ctx.who.zone;
+  const to = q.to ? startOfDay(q.to, zone) : undefined;
+  return {
+    inmateId: q.inmate_id,
+    viewer: q.viewer,
+    from: q.from ? startOfDay(q.from, zone) : undefined,
+    to: to ? new Date(to.getTime() + 86_400_000) : undefined,
+    page: q.page ?? 1,
+  };
+}
+
+/** Who viewed the records of the people in the principal's units. */
+export async function listInmateViews(ctx: Pick<Ctx, 'db' | 'who'>, f: repo.AccessFilter) {
+  return repo.listInmateViews(ctx.db, ctx.who.scope, f);
 }

@@ -17,6 +17,7 @@ import {
 import type { ViewCtx } from '../../app/view.ts';
 import type { TimeZone } from '../../db/schema.ts';
 import { DateTimeField, LongText, remaining } from './privacy.fields.tsx';
+import type { PrivacyMay } from './privacy.policy.ts';
 import type { Breach } from './privacy.service.ts';
 
 const at = (ctx: ViewCtx, d: Date, zone: string) => formatDateTime(d, zone as TimeZone, ctx.lang);
@@ -52,7 +53,7 @@ export interface BreachQuery {
   page?: number | undefined;
 }
 
-export function BreachListPage(p: ListPageProps<Breach, BreachQuery>) {
+export function BreachListPage(p: ListPageProps<Breach, BreachQuery> & { may: PrivacyMay }) {
   const { ctx } = p;
   return (
     <ListShell
@@ -60,7 +61,7 @@ export function BreachListPage(p: ListPageProps<Breach, BreachQuery>) {
       title={ctx.t('privacy.breaches')}
       base="/privacy/breaches"
       actions={
-        ctx.can('privacy.breaches.manage') && (
+        p.may.manageBreaches && (
           <a class="button primary" href="/privacy/breaches/new" data-testid="breach-new">
             {ctx.t('privacy.newBreach')}
           </a>
@@ -70,7 +71,7 @@ export function BreachListPage(p: ListPageProps<Breach, BreachQuery>) {
       <p class="muted">{ctx.t('privacy.breachesIntro')}</p>
       <p>
         <a href="/privacy/legal-basis">{ctx.t('privacy.basis.title')}</a>
-        {ctx.can('privacy.access_log') && (
+        {p.may.accessLog && (
           <>
             {' · '}
             <a href="/privacy/access-log">{ctx.t('privacy.access.title')}</a>
@@ -217,14 +218,16 @@ export function BreachPage({
   ctx,
   b,
   categories,
+  may,
 }: {
   ctx: ViewCtx;
   b: Breach;
   categories: Array<{ value: string; label: string }>;
+  may: PrivacyMay;
 }) {
   const label = (code: string) => categories.find((c) => c.value === code)?.label ?? code;
   const open = b.status === 'open';
-  const manage = ctx.can('privacy.breaches.manage');
+  const manage = may.manageBreaches;
   return (
     <Layout ctx={ctx} title={b.title}>
       <BackLink href="/privacy/breaches" label={ctx.t('privacy.breaches')} />

@@ -1,6 +1,7 @@
 // Pure eligibility rules for programme selection: whether an inmate may be proposed as a candidate
 // for a programme, and if not, every reason why. Reasons are message keys with parameters. No I/O.
 import type { Eligibility, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
+import { enrolmentAllowed, type Reason } from '../enrolments/enrolments.rules.ts';
 import { categoryOf, hasRegisterFWithin, monthsBefore, remainingMonths } from '../inmates/inmates.rules.ts';
 
 /** What the rules need to know about an inmate. */
@@ -14,10 +15,7 @@ export interface EligibilityInmate {
   register_f: ReadonlyArray<{ entry_date: string }>;
 }
 
-export interface Reason {
-  key: string;
-  params?: Record<string, string | number>;
-}
+export type { Reason };
 
 export type EligibilityResult =
   | { eligible: true; needsConsent: boolean }
@@ -84,13 +82,10 @@ export function canEnrol(
   consentRecordedAt: Date | string | null,
   startsOn?: string,
 ): { ok: true } | { ok: false; reason: Reason } {
-  if (categoryOf(inmate.register_class) === 'tahanan' && !consentRecordedAt)
-    return { ok: false, reason: { key: 'selection.reason.consent_missing' } };
-  // Nobody takes a place after their term ends (decision 12): the ekspirasi day itself still counts.
-  if (startsOn && inmate.expected_release_date && inmate.expected_release_date < startsOn)
-    return {
-      ok: false,
-      reason: { key: 'selection.reason.past_expiry', params: { date: inmate.expected_release_date } },
-    };
-  return { ok: true };
+  const detainee = categoryOf(inmate.register_class) === 'tahanan';
+  return enrolmentAllowed(
+    { detainee, expected_release_date: inmate.expected_release_date ?? null },
+    consentRecordedAt,
+    startsOn,
+  );
 }

@@ -1,23 +1,21 @@
-// /api/v1: intakes, candidates, assessment, consent, the TPP decision and its approval, enrolment.
+// /api/v1: intakes, candidates, assessment, consent, the TPP decision and its approval, and enrolling
+// an accepted candidate (the enrolments themselves: enrolments.api.ts).
 
 import { Type } from 'typebox';
-import { type App, actorOf, userOf } from '../../app/http.ts';
+import { type App, ctxOf } from '../../app/http.ts';
+import type { Ctx } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
-import * as enrolments from '../enrolments/enrolments.service.ts';
 import {
   CandidateBody,
   CandidateParams,
   CloseBody,
   ConsentBody,
   EnrolCandidateBody,
-  EnrolmentOut,
-  EnrolmentStatusBody,
   IntakeBody,
   IntakeDetailOut,
   IntakeListOut,
   IntakeListQuery,
   IntakeOut,
-  PersonBody,
   ScoresBody,
   TppBody,
 } from './selection.schema.ts';
@@ -31,8 +29,8 @@ const Created = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The intake page's data in API form: dates as ISO strings, eligibility flattened. */
-export async function intakeJson(app: App, scope: Parameters<typeof service.intakeDetail>[1], id: string) {
-  const d = await service.intakeDetail(app.db, scope, id);
+export async function intakeJson(ctx: Ctx, id: string) {
+  const d = await service.intakeDetail(ctx, id);
   return {
     intake: { ...d.intake, closed_at: iso(d.intake.closed_at) },
     candidates: d.candidates.map((c) => ({
@@ -63,7 +61,7 @@ export async function selectionApi(app: App) {
       },
     },
     async (req) => {
-      const r = await service.listIntakes(app.db, userOf(req).scope, {
+      const r = await service.listIntakes(ctxOf(req), {
         status: req.query.status,
         programmeId: req.query.programme_id,
         page: req.query.page ?? 1,
@@ -84,7 +82,7 @@ export async function selectionApi(app: App) {
       },
     },
     async (req, reply) => {
-      await service.closeIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      await service.closeIntake(ctxOf(req), req.params.id, req.body);
       return reply.code(204).send();
     },
   );
@@ -103,7 +101,7 @@ export async function selectionApi(app: App) {
     },
     async (req) => {
       const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
-      const r = await service.withdrawConsent(app.db, actorOf(req), userOf(req).scope, ids, req.body);
+      const r = await service.withdrawConsent(ctxOf(req), ids, req.body);
       return { enrolments_ended: r.enrolmentsEnded };
     },
   );
@@ -120,7 +118,7 @@ export async function selectionApi(app: App) {
       },
     },
     async (req) => ({
-      items: (await service.intakesOf(app.db, userOf(req).scope, req.params.id)).map((i) => ({
+      items: (await service.intakesOf(ctxOf(req), req.params.id)).map((i) => ({
         ...i,
         closed_at: iso(i.closed_at),
       })),
@@ -140,7 +138,7 @@ export async function selectionApi(app: App) {
       },
     },
     async (req, reply) => {
-      const id = await service.openIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      const id = await service.openIntake(ctxOf(req), req.params.id, req.body);
       return reply.code(201).send({ id });
     },
   );
@@ -157,7 +155,7 @@ export async function selectionApi(app: App) {
         response: { 200: IntakeDetailOut },
       },
     },
-    async (req) => intakeJson(app, userOf(req).scope, req.params.id),
+    async (req) => intakeJson(ctxOf(req), req.params.id),
   );
 
   app.post(
@@ -173,7 +171,7 @@ export async function selectionApi(app: App) {
       },
     },
     async (req, reply) => {
-      const id = await service.addCandidate(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body);
+      const id = await service.addCandidate(ctxOf(req), req.params.id, req.body);
       return reply.code(201).send({ id });
     },
   );
@@ -191,7 +189,7 @@ export async function selectionApi(app: App) {
     },
     async (req, reply) => {
       const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
-      await service.scoreCandidate(app.db, actorOf(req), userOf(req).scope, ids, req.body.scores);
+      await service.scoreCandidate(ctxOf(req), ids, req.body.scores);
       return reply.code(204).send();
     },
   );
@@ -209,7 +207,7 @@ export async function selectionApi(app: App) {
     },
     async (req, reply) => {
       const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
-      await service.recordConsent(app.db, actorOf(req), userOf(req).scope, ids, req.body);
+      await service.recordConsent(ctxOf(req), ids, req.body);
       return reply.code(204).send();
     },
   );
@@ -227,7 +225,7 @@ export async function selectionApi(app: App) {
       },
     },
     async (req) => ({
-      id: await service.recordTpp(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
+      id: await service.recordTpp(ctxOf(req), req.params.id, req.body),
     }),
   );
 
@@ -235,7 +233,7 @@ export async function selectionApi(app: App) {
     '/api/v1/intakes/:id/approve',
     { config: approve, schema: { tags, summary: 'Approve the TPP decision (Kepala UPT)', params: IdParams } },
     async (req, reply) => {
-      await service.approveTpp(app.db, actorOf(req), userOf(req).scope, req.params.id);
+      await service.approveTpp(ctxOf(req), req.params.id);
       return reply.code(204).send();
     },
   );
@@ -254,69 +252,8 @@ export async function selectionApi(app: App) {
     },
     async (req, reply) => {
       const ids = { intakeId: req.params.id, candidateId: req.params.candidateId };
-      const id = await service.enrolCandidate(app.db, actorOf(req), userOf(req).scope, ids, req.body);
+      const id = await service.enrolCandidate(ctxOf(req), ids, req.body);
       return reply.code(201).send({ id });
-    },
-  );
-
-  app.get(
-    '/api/v1/programmes/:id/enrolments',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: "A programme's participants",
-        params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(EnrolmentOut) }) },
-      },
-    },
-    async (req) => ({ items: await enrolments.listEnrolments(app.db, userOf(req).scope, req.params.id) }),
-  );
-
-  app.post(
-    '/api/v1/programmes/:id/enrolments',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Enrol an intern (pemagang) or a staff member (petugas)',
-        params: IdParams,
-        body: PersonBody,
-        response: { 201: Created },
-      },
-    },
-    async (req, reply) => {
-      const id = await enrolments.enrolPerson(
-        app.db,
-        actorOf(req),
-        userOf(req).scope,
-        req.params.id,
-        req.body,
-      );
-      return reply.code(201).send({ id });
-    },
-  );
-
-  app.post(
-    '/api/v1/enrolments/:id/status',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Suspend, resume, complete or withdraw a participant (withdrawal needs a reason)',
-        params: IdParams,
-        body: EnrolmentStatusBody,
-      },
-    },
-    async (req, reply) => {
-      await enrolments.changeEnrolmentStatus(
-        app.db,
-        actorOf(req),
-        userOf(req).scope,
-        req.params.id,
-        req.body,
-      );
-      return reply.code(204).send();
     },
   );
 }

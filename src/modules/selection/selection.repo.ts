@@ -1,5 +1,5 @@
 // SQL for intakes, their candidates with scores and consent, and the TPP session that decides.
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Criterion, Decision, IntakeStatus } from '../../db/schema.ts';
 
@@ -14,7 +14,8 @@ const INTAKE_COLUMNS = [
   'close_reason',
   'closed_at',
 ] as const;
-const NONE = '00000000-0000-0000-0000-000000000000';
+/** An intake is seen with its programme: the programme's unit and partner. */
+const COLS = { unit: 'p.unit_id', partner: 'p.partner_id' };
 const PAGE = 50;
 
 export async function findIntake(conn: Conn, id: string, opts: { lock?: boolean } = {}) {
@@ -42,8 +43,8 @@ export async function listIntakes(
   let q = conn
     .selectFrom('intakes as t')
     .innerJoin('programmes as p', 'p.id', 't.programme_id')
-    .innerJoin('units as u', 'u.id', 'p.unit_id');
-  if (!scope.all) q = q.where('p.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .where(scopeFilter(scope, COLS));
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
   const [rows, count] = await Promise.all([
@@ -84,14 +85,15 @@ export async function listIntakes(
 
 /** Programmes the viewer may filter the intake list by: those with at least one intake. */
 export async function programmesWithIntakes(conn: Conn, scope: Scope) {
-  let q = conn
+  return conn
     .selectFrom('programmes as p')
     .select(['p.id', 'p.name'])
     .where((eb) =>
       eb.exists(eb.selectFrom('intakes as t').select('t.id').whereRef('t.programme_id', '=', 'p.id')),
-    );
-  if (!scope.all) q = q.where('p.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [NONE]);
-  return q.orderBy('p.name').execute();
+    )
+    .where(scopeFilter(scope, COLS))
+    .orderBy('p.name')
+    .execute();
 }
 
 export async function closeIntake(

@@ -2,23 +2,17 @@
 // score, record consent, record the TPP decision, approve it, enrol an accepted candidate).
 import { Type } from 'typebox';
 import { AppError, fieldError, invalid } from '../../app/errors.ts';
-import { handleForm, submitForm } from '../../app/form-route.ts';
-import { dayInZone } from '../../app/format.ts';
+import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
-import {
-  type App,
-  actorOf,
-  type FastifyReply,
-  type FastifyRequest,
-  setFlash,
-  userOf,
-} from '../../app/http.ts';
+import { type App, ctxOf, type FastifyRequest, setFlash } from '../../app/http.ts';
+import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { Decision } from '../../db/schema.ts';
-import { getProgramme } from '../programmes/programmes.service.ts';
+import { programme } from '../programmes/programmes.policy.ts';
 import { IntakeListPage } from './selection.list.views.tsx';
 import { criteriaRows } from './selection.parts.tsx';
+import { selectionMay } from './selection.policy.ts';
 import { CandidateBody, CandidateParams, DECISIONS } from './selection.schema.ts';
 import * as service from './selection.service.ts';
 import { type IntakeForms, IntakeNewPage, IntakePage } from './selection.views.tsx';
@@ -109,30 +103,25 @@ function decisionsFrom(body: Record<string, unknown>) {
 
 export async function selectionRoutes(app: App) {
   const newPage = async (req: FastifyRequest, programmeId: string, form: FormState) => {
-    const scope = userOf(req).scope;
-    const programme = await getProgramme(app.db, scope, programmeId);
-    const intakes = await service.intakesOf(app.db, scope, programmeId);
-    return renderPage(IntakeNewPage({ ctx: viewCtx(req), programme, intakes, form }));
+    const ctx = ctxOf(req);
+    const p = await programme(ctx, programmeId);
+    const intakes = await service.intakesOf(ctx, programmeId);
+    return renderPage(IntakeNewPage({ ctx: viewCtx(req), programme: p, intakes, form }));
   };
-  const intakePage = async (req: FastifyRequest, id: string, forms: IntakeForms = {}) =>
-    renderPage(
-      IntakePage({ ctx: viewCtx(req), d: await service.intakeDetail(app.db, userOf(req).scope, id), forms }),
-    );
-  const back = (reply: FastifyReply, id: string) => {
-    setFlash(reply, 'selection.saved');
-    return reply.redirect(`/intakes/${id}`, 303);
+  const intakePage = async (req: FastifyRequest, id: string, forms: IntakeForms = {}) => {
+    const ctx = ctxOf(req);
+    const d = await service.intakeDetail(ctx, id);
+    return renderPage(IntakePage({ ctx: viewCtx(req), d, forms, may: selectionMay(ctx.who) }));
   };
+  /** Every change on an intake ends back on its page, with the same message. */
+  const saved = { flash: 'selection.saved' as const };
 
   app.get(
     '/programmes/:id/intakes/new',
     { config: manage, schema: { params: IdParams } },
     async (req, reply) =>
       reply.html(
-        await newPage(
-          req,
-          req.params.id,
-          emptyForm({ opened_on: dayInZone(new Date(), userOf(req).zone), ...criteriaValues() }),
-        ),
+        await newPage(req, req.params.id, emptyForm({ opened_on: today(ctxOf(req)), ...criteriaValues() })),
       ),
   );
 
@@ -141,26 +130,24 @@ export async function selectionRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: OpenForm }, attachValidation: true },
     async (req, reply) => {
       let id = '';
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => newPage(req, req.params.id, form),
-        async () => {
+      return submitForm(req, reply, {
+        render: (form) => newPage(req, req.params.id, form),
+        action: async () => {
           const criteria = criteriaFrom(req.body as Record<string, unknown>);
-          id = await service.openIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, {
+          id = await service.openIntake(ctxOf(req), req.params.id, {
             opened_on: req.body.opened_on,
             criteria,
           });
         },
-      );
-      if (sent) return sent;
-      return back(reply, id);
+        ...saved,
+        redirect: () => `/intakes/${id}`,
+      });
     },
   );
 
   app.get('/intakes', { config: view, schema: { querystring: ListQuery } }, async (req, reply) => {
     const q = req.query;
-    const list = await service.listIntakes(app.db, userOf(req).scope, {
+    const list = await service.listIntakes(ctxOf(req), {
       status: q.status || undefined,
       programmeId: q.programme || undefined,
       page: q.page ?? 1,
@@ -175,15 +162,13 @@ export async function selectionRoutes(app: App) {
   app.post(
     '/intakes/:id/candidates',
     { config: manage, schema: { params: IdParams, body: CandidateBody }, attachValidation: true },
-    async (req, reply) => {
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => intakePage(req, req.params.id, { add: form }),
-        () => service.addCandidate(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-      );
-      return sent ?? back(reply, req.params.id);
-    },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => intakePage(req, req.params.id, { add: form }),
+        action: () => service.addCandidate(ctxOf(req), req.params.id, req.body),
+        ...saved,
+        redirect: () => `/intakes/${req.params.id}`,
+      }),
   );
 
   app.post(
@@ -197,20 +182,12 @@ export async function selectionRoutes(app: App) {
           .filter(([k]) => k !== '_csrf')
           .map(([k, v]) => [k, v.trim() === '' ? Number.NaN : Number(v.replace(',', '.'))]),
       );
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => intakePage(req, id, { score: { id: candidateId, form } }),
-        () =>
-          service.scoreCandidate(
-            app.db,
-            actorOf(req),
-            userOf(req).scope,
-            { intakeId: id, candidateId },
-            scores,
-          ),
-      );
-      return sent ?? back(reply, id);
+      return submitForm(req, reply, {
+        render: (form) => intakePage(req, id, { score: { id: candidateId, form } }),
+        action: () => service.scoreCandidate(ctxOf(req), { intakeId: id, candidateId }, scores),
+        ...saved,
+        redirect: () => `/intakes/${id}`,
+      });
     },
   );
 
@@ -225,8 +202,8 @@ export async function selectionRoutes(app: App) {
         const { id, candidateId } = req.params;
         return submitForm(req, reply, {
           render: (form) => intakePage(req, id, { consent: { id: candidateId, form } }),
-          action: () => act(app.db, actorOf(req), userOf(req).scope, { intakeId: id, candidateId }, req.body),
-          flash: 'selection.saved',
+          action: () => act(ctxOf(req), { intakeId: id, candidateId }, req.body),
+          ...saved,
           redirect: () => `/intakes/${id}`,
         });
       },
@@ -238,8 +215,8 @@ export async function selectionRoutes(app: App) {
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => intakePage(req, req.params.id, { close: form }),
-        action: () => service.closeIntake(app.db, actorOf(req), userOf(req).scope, req.params.id, req.body),
-        flash: 'selection.saved',
+        action: () => service.closeIntake(ctxOf(req), req.params.id, req.body),
+        ...saved,
         redirect: () => `/intakes/${req.params.id}`,
       }),
   );
@@ -249,25 +226,25 @@ export async function selectionRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: TppForm }, attachValidation: true },
     async (req, reply) => {
       const body = req.body as Record<string, unknown> & { held_on: string; members: string; notes?: string };
-      const sent = await handleForm(
-        req,
-        reply,
-        (form) => intakePage(req, req.params.id, { tpp: form }),
-        () =>
-          service.recordTpp(app.db, actorOf(req), userOf(req).scope, req.params.id, {
+      return submitForm(req, reply, {
+        render: (form) => intakePage(req, req.params.id, { tpp: form }),
+        action: () =>
+          service.recordTpp(ctxOf(req), req.params.id, {
             held_on: body.held_on,
             members: String(body.members ?? '').split('\n'),
             notes: body.notes,
             decisions: decisionsFrom(body),
           }),
-      );
-      return sent ?? back(reply, req.params.id);
+        ...saved,
+        redirect: () => `/intakes/${req.params.id}`,
+      });
     },
   );
 
   app.post('/intakes/:id/approve', { config: approve, schema: { params: IdParams } }, async (req, reply) => {
-    await service.approveTpp(app.db, actorOf(req), userOf(req).scope, req.params.id);
-    return back(reply, req.params.id);
+    await service.approveTpp(ctxOf(req), req.params.id);
+    setFlash(reply, saved.flash);
+    return reply.redirect(`/intakes/${req.params.id}`, 303);
   });
 
   app.post(
@@ -275,22 +252,16 @@ export async function selectionRoutes(app: App) {
     { config: manage, schema: { params: CandidateParams } },
     async (req, reply) => {
       const { id, candidateId } = req.params;
-      const started_on = dayInZone(new Date(), userOf(req).zone);
+      const ctx = ctxOf(req);
+      const started_on = today(ctx);
       return submitForm(req, reply, {
         render: (form) => intakePage(req, id, { enrol: { id: candidateId, form } }),
         action: () =>
           asFieldError(
-            () =>
-              service.enrolCandidate(
-                app.db,
-                actorOf(req),
-                userOf(req).scope,
-                { intakeId: id, candidateId },
-                { started_on },
-              ),
+            () => service.enrolCandidate(ctx, { intakeId: id, candidateId }, { started_on }),
             'enrol',
           ),
-        flash: 'selection.saved',
+        ...saved,
         redirect: () => `/intakes/${id}`,
       });
     },

@@ -7,6 +7,7 @@ import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { Reason } from './eligibility.rules.ts';
 import { ConsentCell, CriteriaFields } from './selection.parts.tsx';
+import type { SelectionMay } from './selection.policy.ts';
 import type { intakeDetail } from './selection.service.ts';
 
 type Detail = Awaited<ReturnType<typeof intakeDetail>>;
@@ -65,9 +66,19 @@ export interface IntakeForms {
   close?: FormState;
 }
 
-export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: IntakeForms }) {
+export function IntakePage({
+  ctx,
+  d,
+  forms,
+  may,
+}: {
+  ctx: ViewCtx;
+  d: Detail;
+  forms: IntakeForms;
+  may: SelectionMay;
+}) {
   const base = `/intakes/${d.intake.id}`;
-  const manage = ctx.can('selection.manage');
+  const manage = may.manage;
   const approved = d.tpp?.approved_at != null;
   const closed = d.intake.status === 'closed';
   // A closed intake is read-only: no form of this page is offered.
@@ -244,7 +255,7 @@ export function IntakePage({ ctx, d, forms }: { ctx: ViewCtx; d: Detail; forms: 
               ? ctx.t('selection.approvedBy', { name: d.tpp.approved_by_name ?? '' })
               : ctx.t('selection.awaitingApproval')}
           </p>
-          {!d.tpp.approved_at && !closed && ctx.can('selection.approve') && (
+          {!d.tpp.approved_at && !closed && may.approve && (
             <form method="post" action={`${base}/approve`}>
               <Csrf ctx={ctx} />
               <button type="submit" class="primary" data-testid="tpp-approve">
