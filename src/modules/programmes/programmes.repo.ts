@@ -6,7 +6,6 @@ import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
 
-const NONE = '00000000-0000-0000-0000-000000000000';
 const PAGE = 25;
 
 function scoped(conn: Conn, scope: Scope) {
@@ -225,15 +224,14 @@ export async function instructorCandidates(conn: Conn, unitId: string, partnerId
     .select(['id', 'full_name', 'roles', 'partner_id'])
     .where('unit_id', '=', unitId)
     .where('active', '=', true)
-    .where((eb) =>
-      eb.or([
-        eb(sql.lit('petugas'), '=', eb.fn.any('roles')),
-        eb.and([
-          eb(sql.lit('instruktur_mitra'), '=', eb.fn.any('roles')),
-          eb('partner_id', '=', partnerId ?? NONE),
-        ]),
-      ]),
-    )
+    .where((eb) => {
+      const staff = eb(sql.lit('petugas'), '=', eb.fn.any('roles'));
+      if (!partnerId) return staff;
+      return eb.or([
+        staff,
+        eb.and([eb(sql.lit('instruktur_mitra'), '=', eb.fn.any('roles')), eb('partner_id', '=', partnerId)]),
+      ]);
+    })
     .orderBy('full_name')
     .execute();
 }
