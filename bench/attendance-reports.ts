@@ -8,6 +8,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/app/config.ts';
+import { type Ctx, systemCtx } from '../src/app/principal.ts';
 import { createDb } from '../src/db/database.ts';
 import * as reports from '../src/modules/attendance-reports/attendance-reports.service.ts';
 import { buildApp } from '../src/server.ts';
@@ -135,16 +136,23 @@ try {
       line(label, times);
     }
     // The same summaries without HTTP, sign-in and rendering: the queries plus the rules.
-    const scope = { all: false as const, unitIds: [pick.unit_id] };
+    const national = systemCtx(db, new Date(), 'bench');
+    const unit: Ctx = {
+      ...national,
+      who: { ...national.who, scope: { all: false, unitIds: [pick.unit_id] } },
+    };
     const calls: Array<[string, () => Promise<unknown>]> = [
-      ['service: absence alerts of the unit', () => reports.absenceAlerts(db, scope, pick.unit_id, 3)],
-      ['service: programme report', () => reports.programmeReport(db, scope, pick.programme_id)],
-      ['service: session summary', () => reports.sessionSummary(db, scope, pick.session_id)],
-      ["service: inmate's month", () => reports.inmateMonth(db, scope, pick.inmate_id, '2026-03')],
       [
-        'service: overview, national, first page of 50',
-        () => reports.overview(db, { all: true }, 'Asia/Jakarta'),
+        'service: absence alerts of the unit',
+        () => reports.absenceAlerts(unit, { unitId: pick.unit_id, threshold: 3 }),
       ],
+      ['service: programme report', () => reports.programmeReport(unit, pick.programme_id)],
+      ['service: session summary', () => reports.sessionSummary(unit, pick.session_id)],
+      [
+        "service: inmate's month",
+        () => reports.inmateMonth(unit, { inmateId: pick.inmate_id, month: '2026-03' }),
+      ],
+      ['service: overview, national, first page of 50', () => reports.overview(national)],
     ];
     for (const [label, f] of calls) {
       const times: number[] = [];

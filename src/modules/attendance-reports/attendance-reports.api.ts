@@ -1,5 +1,5 @@
 // /api/v1 attendance summaries: the same figures as the pages, for other systems and scripts.
-import { type App, userOf } from '../../app/http.ts';
+import { type App, ctxOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { ProgrammeSummaryOut, SessionSummaryOut } from './attendance-reports.schema.ts';
 import * as service from './attendance-reports.service.ts';
@@ -20,7 +20,7 @@ export async function attendanceReportsApi(app: App) {
       },
     },
     async (req) => {
-      const d = await service.programmeReport(app.db, userOf(req).scope, req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id);
       return {
         programme_id: d.programme.id,
         months: d.months,
@@ -52,7 +52,7 @@ export async function attendanceReportsApi(app: App) {
       },
     },
     async (req) => {
-      const d = await service.sessionSummary(app.db, userOf(req).scope, req.params.id);
+      const d = await service.sessionSummary(ctxOf(req), req.params.id);
       return {
         session_id: d.session.id,
         programme_id: d.session.programme_id,

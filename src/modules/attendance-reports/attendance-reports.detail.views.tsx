@@ -4,7 +4,6 @@
 import { formatDay, formatNumber, formatTime } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import { MARK_STATUSES } from '../attendance/attendance.rules.ts';
 import type { inmateMonth, participantRecord, sessionSummary } from './attendance-reports.service.ts';
 import { monthLabel, Rate, StatusCells, StatusHeads } from './attendance-reports.views.tsx';
@@ -17,7 +16,7 @@ export function SessionSummaryPage({
   d: Awaited<ReturnType<typeof sessionSummary>>;
 }) {
   const s = d.session;
-  const zone = s.timezone as TimeZone;
+  const zone = s.timezone;
   return (
     <Layout ctx={ctx} title={`${ctx.t('attReports.sessionTitle')} — ${s.programme_name}`}>
       <p>
@@ -151,7 +150,7 @@ export function ParticipantPage({
 }
 
 export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnType<typeof inmateMonth>> }) {
-  const zone = d.inmate.timezone as TimeZone;
+  const zone = d.inmate.timezone;
   const base = `/attendance-reports/inmates/${d.inmate.id}`;
   return (
     <Layout

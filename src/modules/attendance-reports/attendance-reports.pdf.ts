@@ -15,7 +15,6 @@ import {
   signatureBlock,
   toBuffer,
 } from '../../app/pdf.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import { isPresent, MARK_STATUSES, sessionHours } from '../attendance/attendance.rules.ts';
 import { assertSppnEvidence, type inmateMonth } from './attendance-reports.service.ts';
 
@@ -32,7 +31,7 @@ export async function inmateMonthPdf(
 ): Promise<Buffer> {
   assertSppnEvidence(d);
   const { t, lang } = opts;
-  const zone = d.inmate.timezone as TimeZone;
+  const zone = d.inmate.timezone;
   const doc = await newDocument({
     title: `${t('attReports.monthlyTitle')} — ${d.month}`,
     author: opts.letterhead.unitName,

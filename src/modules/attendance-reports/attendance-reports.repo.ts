@@ -1,7 +1,7 @@
 // A reporting module: read-only, set-based SQL straight over attendance_marks, programme_sessions
 // and enrolments (one query per summary, no per-row queries). Nothing here writes.
 import { sql } from 'kysely';
-import type { Scope } from '../../app/scope.ts';
+import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type {
   EnrolmentStatus,
@@ -9,23 +9,15 @@ import type {
   ParticipantKind,
   RegisterClass,
   SessionStatus,
+  TimeZone,
 } from '../../db/schema.ts';
 import { isPresent, MARK_STATUSES } from '../attendance/attendance.rules.ts';
 
-const NONE = '00000000-0000-0000-0000-000000000000';
 // The statuses that end a run of absences, taken from the rules so SQL and rules cannot disagree.
 const PRESENT = MARK_STATUSES.filter(isPresent);
 
-/** Programmes the viewer may see: their units, and for an instructor only their partner's. */
-function scopeSql(scope: Scope, alias = 'pr') {
-  const p = sql.ref(alias);
-  const units = scope.all
-    ? sql`true`
-    : sql`${p}.unit_id = any(${scope.unitIds.length ? [...scope.unitIds] : [NONE]}::uuid[])`;
-  const partner =
-    scope.partnerId !== undefined ? sql`${p}.partner_id = ${scope.partnerId ?? NONE}::uuid` : sql`true`;
-  return sql`(${units} and ${partner})`;
-}
+/** Programmes (`pr`) the viewer may see: their units, and for an instructor only their partner's. */
+const scopeSql = (scope: Scope) => scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' });
 
 export interface ParticipantMarkRow {
   enrolment_id: string;
@@ -108,7 +100,7 @@ export interface SessionHead {
   programme_id: string;
   programme_name: string;
   unit_id: string;
-  timezone: string;
+  timezone: TimeZone;
   day: string;
   starts_at: Date;
   ends_at: Date;
@@ -195,7 +187,7 @@ export interface InmateHead {
   register_class: RegisterClass;
   unit_id: string;
   unit_name: string;
-  timezone: string;
+  timezone: TimeZone;
 }
 
 /** The inmate, if they have a place in at least one programme the viewer may see. */

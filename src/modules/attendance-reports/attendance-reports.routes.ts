@@ -5,12 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { contentDisposition } from '../../app/downloads.ts';
-import { dayInZone } from '../../app/format.ts';
-import { type App, type FastifyReply, type FastifyRequest, userOf } from '../../app/http.ts';
+import { type App, ctxOf, type FastifyReply, type FastifyRequest } from '../../app/http.ts';
+import { systemCtx, today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { inmateViewed } from '../privacy/privacy.hooks.ts';
-import { getUnit } from '../units/units.service.ts';
+import { unit as unitInScope } from '../units/units.policy.ts';
 import { headOfUnit } from '../users/users.service.ts';
 import { InmateMonthPage, ParticipantPage, SessionSummaryPage } from './attendance-reports.detail.views.tsx';
 import { inmateMonthPdf } from './attendance-reports.pdf.ts';
@@ -46,7 +46,7 @@ function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
     .send(body);
 }
 
-const thisMonth = (req: FastifyRequest) => dayInZone(new Date(), userOf(req).zone).slice(0, 7);
+const thisMonth = (req: FastifyRequest) => today(ctxOf(req)).slice(0, 7);
 
 export async function attendanceReportsRoutes(app: App) {
   app.get('/vendor/chart.umd.js', { config: { permission: 'public' } }, async (_req, reply) => {
@@ -58,9 +58,8 @@ export async function attendanceReportsRoutes(app: App) {
   });
 
   app.get('/attendance-reports', { config: view, schema: { querystring: PageQuery } }, async (req, reply) => {
-    const user = userOf(req);
     const page = req.query.page ?? 1;
-    const r = await service.overview(app.db, user.scope, user.zone, page);
+    const r = await service.overview(ctxOf(req), page);
     return reply.html(renderPage(OverviewPage({ ctx: viewCtx(req), ...r, page })));
   });
 
@@ -68,7 +67,7 @@ export async function attendanceReportsRoutes(app: App) {
     '/attendance-reports/programmes/:id',
     { config: view, schema: { params: IdParams } },
     async (req, reply) => {
-      const d = await service.programmeReport(app.db, userOf(req).scope, req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id);
       return reply.html(
         renderPage(
           ProgrammeReportPage({
@@ -87,7 +86,7 @@ export async function attendanceReportsRoutes(app: App) {
     '/attendance-reports/programmes/:id/participants.xlsx',
     { config: view, schema: { params: IdParams } },
     async (req, reply) => {
-      const d = await service.programmeReport(app.db, userOf(req).scope, req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id);
       const body = await participantsWorkbook(req.t, d.programme, d.participants);
       return sendXlsx(reply, `kehadiran-peserta-${slug(d.programme.name)}-${d.today}`, body);
     },
@@ -97,14 +96,14 @@ export async function attendanceReportsRoutes(app: App) {
     '/attendance-reports/programmes/:id/months.xlsx',
     { config: view, schema: { params: IdParams } },
     async (req, reply) => {
-      const d = await service.programmeReport(app.db, userOf(req).scope, req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id);
       const body = await monthsWorkbook(req.t, d.programme, d.months);
       return sendXlsx(reply, `kehadiran-bulanan-${slug(d.programme.name)}-${d.today}`, body);
     },
   );
 
   app.get('/sessions/:id/summary', { config: view, schema: { params: IdParams } }, async (req, reply) => {
-    const d = await service.sessionSummary(app.db, userOf(req).scope, req.params.id);
+    const d = await service.sessionSummary(ctxOf(req), req.params.id);
     return reply.html(renderPage(SessionSummaryPage({ ctx: viewCtx(req), d })));
   });
 
@@ -112,7 +111,7 @@ export async function attendanceReportsRoutes(app: App) {
     '/attendance-reports/enrolments/:id',
     { config: view, schema: { params: IdParams } },
     async (req, reply) => {
-      const d = await service.participantRecord(app.db, userOf(req).scope, req.params.id);
+      const d = await service.participantRecord(ctxOf(req), req.params.id);
       return reply.html(renderPage(ParticipantPage({ ctx: viewCtx(req), d, month: thisMonth(req) })));
     },
   );
@@ -122,7 +121,7 @@ export async function attendanceReportsRoutes(app: App) {
     { config: view, schema: { params: IdParams, querystring: MonthQuery } },
     async (req, reply) => {
       const month = req.query.month ?? thisMonth(req);
-      const d = await service.inmateMonth(app.db, userOf(req).scope, req.params.id, month);
+      const d = await service.inmateMonth(ctxOf(req), { inmateId: req.params.id, month });
       await inmateViewed(app.db, req, req.params.id);
       return reply.html(renderPage(InmateMonthPage({ ctx: viewCtx(req), d })));
     },
@@ -133,7 +132,7 @@ export async function attendanceReportsRoutes(app: App) {
     { config: view, schema: { params: IdParams, querystring: MonthQuery } },
     async (req, reply) => {
       const month = req.query.month ?? thisMonth(req);
-      const d = await service.inmateMonth(app.db, userOf(req).scope, req.params.id, month);
+      const d = await service.inmateMonth(ctxOf(req), { inmateId: req.params.id, month });
       await inmateViewed(app.db, req, req.params.id, 'export');
       const body = await inmateMonthWorkbook(req.t, d);
       // The file name carries the registration number, never the name or the NIK.
@@ -145,18 +144,18 @@ export async function attendanceReportsRoutes(app: App) {
     '/attendance-reports/inmates/:id/participation.pdf',
     { config: view, schema: { params: IdParams, querystring: MonthQuery } },
     async (req, reply) => {
-      const user = userOf(req);
+      const ctx = ctxOf(req);
       const month = req.query.month ?? thisMonth(req);
-      const d = await service.inmateMonth(app.db, user.scope, req.params.id, month);
+      const d = await service.inmateMonth(ctx, { inmateId: req.params.id, month });
       await inmateViewed(app.db, req, req.params.id, 'export');
       // The statement is issued by the viewer's own unit (the inmate may have moved since); the
       // inmate's access was checked above, so the letterhead is read outside the viewer's scope.
-      const unitId = user.unitId ?? d.inmate.unit_id;
-      const unit = await getUnit(app.db, { all: true }, unitId);
+      const unitId = ctx.who.unitId ?? d.inmate.unit_id;
+      const unit = await unitInScope(systemCtx(app.db), unitId);
       const pdf = await inmateMonthPdf(d, {
         t: req.t,
         lang: req.lang,
-        today: dayInZone(new Date(), user.zone),
+        today: today(ctx),
         letterhead: {
           kanwilName: unit.kanwil_name,
           unitName: unit.name,

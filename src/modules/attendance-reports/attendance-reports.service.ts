@@ -1,11 +1,9 @@
 // Attendance summaries (issue #5, item 6): per session, per participant (rate, counts, the current
 // run of absences that alerts staff), per programme per month, and an inmate's month as SPPN evidence.
 // Read-only: the numbers come from the rules in attendance.rules.ts applied to the repo's rows.
-import { AppError } from '../../app/errors.ts';
-import { dayInZone } from '../../app/format.ts';
-import type { Scope } from '../../app/scope.ts';
-import type { Db } from '../../db/database.ts';
-import type { MarkStatus, TimeZone } from '../../db/schema.ts';
+import { conflict, notFound as notFoundOf } from '../../app/errors.ts';
+import { type Ctx, today } from '../../app/principal.ts';
+import type { MarkStatus } from '../../db/schema.ts';
 import {
   attendanceRate,
   currentAbsenceRun,
@@ -16,12 +14,12 @@ import {
   sessionHours,
 } from '../attendance/attendance.rules.ts';
 import { categoryOf } from '../inmates/inmates.rules.ts';
-import { getProgramme } from '../programmes/programmes.service.ts';
+import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
 import * as repo from './attendance-reports.repo.ts';
 
 export type Counts = Record<MarkStatus, number>;
 
-const notFound = () => new AppError('attendance_reports.not_found', 404, 'err.notFound');
+const notFound = () => notFoundOf('attendance_reports');
 
 export function emptyCounts(): Counts {
   return Object.fromEntries(MARK_STATUSES.map((s) => [s, 0])) as Counts;
@@ -96,36 +94,36 @@ export interface MonthSummary extends repo.MonthRow {
 }
 
 /** A programme's report: each participant's summary and the month-by-month figures. */
-export async function programmeReport(db: Db, scope: Scope, programmeId: string) {
-  const programme = await getProgramme(db, scope, programmeId);
-  const today = dayInZone(new Date(), programme.timezone as TimeZone);
+export async function programmeReport(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, programmeId: string) {
+  const programme = await programmePolicy(ctx, programmeId);
+  const day = today(ctx, programme.timezone);
   const [rows, months] = await Promise.all([
-    repo.participantMarks(db, programmeId),
-    repo.monthSummary(db, programmeId, today),
+    repo.participantMarks(ctx.db, programmeId),
+    repo.monthSummary(ctx.db, programmeId, day),
   ]);
   return {
     programme,
-    today,
+    today: day,
     participants: summarise(rows),
     months: months.map((m): MonthSummary => ({ ...m, rate: rateFromCounts(m.counts) })),
   };
 }
 
 /** One participant's record in one programme: their summary and every marked session. */
-export async function participantRecord(db: Db, scope: Scope, enrolmentId: string) {
-  const programmeId = await repo.programmeOfEnrolment(db, scope, enrolmentId);
+export async function participantRecord(ctx: Pick<Ctx, 'db' | 'who'>, enrolmentId: string) {
+  const programmeId = await repo.programmeOfEnrolment(ctx.db, ctx.who.scope, enrolmentId);
   if (!programmeId) throw notFound();
-  const programme = await getProgramme(db, scope, programmeId);
-  const [summary] = summarise(await repo.participantMarks(db, programmeId, enrolmentId));
+  const programme = await programmePolicy(ctx, programmeId);
+  const [summary] = summarise(await repo.participantMarks(ctx.db, programmeId, enrolmentId));
   if (!summary) throw notFound();
   return { programme, summary };
 }
 
 /** A session: counts by status, the rate, who has no mark yet, and who was absent. */
-export async function sessionSummary(db: Db, scope: Scope, sessionId: string) {
-  const session = await repo.findSession(db, scope, sessionId);
+export async function sessionSummary(ctx: Pick<Ctx, 'db' | 'who'>, sessionId: string) {
+  const session = await repo.findSession(ctx.db, ctx.who.scope, sessionId);
   if (!session) throw notFound();
-  const roster = session.status === 'cancelled' ? [] : await repo.sessionRoster(db, session);
+  const roster = session.status === 'cancelled' ? [] : await repo.sessionRoster(ctx.db, session);
   const counts = emptyCounts();
   for (const r of roster) if (r.status) counts[r.status]++;
   return {
@@ -151,13 +149,12 @@ export interface AbsenceAlert {
 
 /** Active participants of the unit whose current run of absences has reached `threshold`. */
 export async function absenceAlerts(
-  db: Db,
-  scope: Scope,
-  unitId: string,
-  threshold: number,
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  input: { unitId: string; threshold: number },
 ): Promise<AbsenceAlert[]> {
+  const { threshold } = input;
   const tails = new Map<string, { head: repo.TailRow; marks: MarkStatus[]; lastDay: string }>();
-  for (const r of await repo.absenceTails(db, scope, unitId)) {
+  for (const r of await repo.absenceTails(ctx.db, ctx.who.scope, input.unitId)) {
     const t = tails.get(r.enrolment_id) ?? { head: r, marks: [], lastDay: r.day };
     t.marks.push(r.mark);
     t.lastDay = r.day;
@@ -201,11 +198,12 @@ export interface ProgrammeMonthTotal {
 }
 
 /** An inmate's participation in one month across programmes: each session and totals per programme. */
-export async function inmateMonth(db: Db, scope: Scope, inmateId: string, month: string) {
-  const inmate = await repo.findInmate(db, scope, inmateId);
+export async function inmateMonth(ctx: Pick<Ctx, 'db' | 'who'>, input: { inmateId: string; month: string }) {
+  const { inmateId, month } = input;
+  const inmate = await repo.findInmate(ctx.db, ctx.who.scope, inmateId);
   if (!inmate) throw notFound();
   const { from, to } = monthBounds(month);
-  const rows = await repo.participation(db, scope, inmateId, from, to);
+  const rows = await repo.participation(ctx.db, ctx.who.scope, inmateId, from, to);
   const totals = new Map<string, ProgrammeMonthTotal & { marks: MarkStatus[] }>();
   for (const r of rows) {
     let t = totals.get(r.programme_id);
@@ -249,16 +247,15 @@ export async function inmateMonth(db: Db, scope: Scope, inmateId: string, month:
 
 /** The SPPN kemandirian evidence (XLSX, PDF) exists for narapidana only; a detainee's is refused. */
 export function assertSppnEvidence(d: { sppn: boolean }): void {
-  if (!d.sppn)
-    throw new AppError('attendance_reports.sppn_narapidana_only', 409, 'attReports.sppnNarapidanaOnly');
+  if (!d.sppn) throw conflict('attendance_reports.sppn_narapidana_only', 'attReports.sppnNarapidanaOnly');
 }
 
 export interface OverviewRow extends repo.ProgrammeOverviewRow {
   rate: RateSummary;
 }
 
-/** A page of the programmes in scope with their overall rate, for the report's index page. */
-export async function overview(db: Db, scope: Scope, zone: TimeZone, page = 1) {
-  const r = await repo.programmesOverview(db, scope, dayInZone(new Date(), zone), page);
+/** A page of the programmes in scope with their overall rate (held up to today where they work). */
+export async function overview(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, page = 1) {
+  const r = await repo.programmesOverview(ctx.db, ctx.who.scope, today(ctx), page);
   return { ...r, rows: r.rows.map((row): OverviewRow => ({ ...row, rate: rateFromCounts(row.counts) })) };
 }

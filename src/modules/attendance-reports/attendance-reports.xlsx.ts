@@ -5,7 +5,6 @@
 import type ExcelJS from 'exceljs';
 import { formatTime } from '../../app/format.ts';
 import type { Translate } from '../../app/i18n.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import { isPresent, MARK_STATUSES, sessionHours } from '../attendance/attendance.rules.ts';
 import {
   assertSppnEvidence,
@@ -114,7 +113,7 @@ export async function inmateMonthWorkbook(
 ): Promise<Buffer> {
   assertSppnEvidence(d);
   const wb = await newBook();
-  const zone = d.inmate.timezone as TimeZone;
+  const zone = d.inmate.timezone;
   const sum = wb.addWorksheet(t('attReports.totals'));
   sum.addRow([t('attReports.monthlyTitle')]).font = { bold: true };
   sum.addRow([t('attReports.unit'), d.inmate.unit_name]);

@@ -37,7 +37,7 @@ export async function dashboardRoutes(app: App) {
       : null;
     // Names only for those who take attendance; regional and national viewers get the count.
     const threshold = app.config.attendanceAbsenceAlert;
-    const alerts = await absenceAlerts(app.db, user.scope, unit.id, threshold);
+    const alerts = await absenceAlerts(ctxOf(req), { unitId: unit.id, threshold });
     const absences = {
       threshold,
       count: alerts.length,

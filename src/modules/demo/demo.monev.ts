@@ -16,7 +16,6 @@ import { actingAs } from './demo.ctx.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
 
 export const MONEV_DAY = '2026-06-24';
-const all = { all: true as const };
 const LONG = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 const long = (day: string) => LONG.format(new Date(`${day}T00:00:00Z`));
 
@@ -27,7 +26,7 @@ export async function monevFacts(db: Db, programmeId: string, day: string) {
   const cancelled = sessions.filter((s) => s.status === 'cancelled').map((s) => s.day);
   const marks: Parameters<typeof attendanceRate>[0][number][] = [];
   for (const s of held)
-    for (const r of (await sessionSummary(db, all, s.id)).roster) if (r.status) marks.push(r.status);
+    for (const r of (await sessionSummary(systemCtx(db), s.id)).roster) if (r.status) marks.push(r.status);
   const inmates = (await listEnrolments(systemCtx(db), programmeId)).filter((e) => e.kind === 'inmate');
   const left = inmates.filter((e) => e.ended_on !== null && e.ended_on <= day);
   return {
