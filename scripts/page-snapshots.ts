@@ -344,6 +344,7 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
   };
   let code = 0;
   let written = 0;
+  let demoDay = '';
   try {
     const admin = new pg.Client({ connectionString: adminUrl });
     // A failure below stops the server under this client: that is not the error to report.
@@ -358,6 +359,7 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
     // As `npm start` seeds a new database: the Program Aksi reference list, then the demo, at the
     // real clock (the demo is written relative to today; the pages read the real clock too).
     const demoNow = new Date();
+    demoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(demoNow);
     process.env.TEST_DEMO_NOW = demoNow.toISOString();
     await admin.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
     const ddb = createDb(dbUrl(DEMO_TEMPLATE_DB), { max: 4 });
@@ -427,9 +429,11 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
         }
         const url = page.url(ids);
         const res = await c.get(url);
+        // The demo's day heads every page: snapshots of different days differ in dates anyway, and
+        // this line says why.
         const head = `<!-- snapshot ${page.name}: GET ${url} as ${page.as} -> ${res.statusCode}${
           res.headers.location ? ` ${res.headers.location}` : ''
-        } -->\n`;
+        }; demo day ${demoDay} WIB -->\n`;
         if (res.statusCode !== 200) code = 1;
         const run = { from: runStart, to: new Date() };
         await fs.writeFile(path.join(outDir, `${page.name}.html`), normalise(head + res.body, run));
