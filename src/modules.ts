@@ -11,6 +11,7 @@ import { attendanceReportsModule } from './modules/attendance-reports/attendance
 import { auditModule } from './modules/audit/audit.module.ts';
 import { authModule } from './modules/auth/auth.module.ts';
 import { certificatesModule } from './modules/certificates/certificates.module.ts';
+import { certificatesOfInmate } from './modules/certificates/certificates.service.ts';
 import { competenciesModule } from './modules/competencies/competencies.module.ts';
 import { dashboardModule } from './modules/dashboard/dashboard.module.ts';
 import { enrolmentsModule } from './modules/enrolments/enrolments.module.ts';
@@ -53,7 +54,8 @@ export const MODULES: readonly AppModule[] = [
   competenciesModule,
   selectionModule,
   enrolmentsModule,
-  inmatesModule,
+  // A person's page lists their certificates; certificates depend on the register.
+  inmatesModule({ certificates: (ctx, inmateId) => certificatesOfInmate(ctx, inmateId) }),
   attendanceReportsModule,
   privacyModule,
 ];

@@ -1,5 +1,6 @@
 // Inmates (warga binaan): the register, its API, the SDP roster import with its queue worker and
-// the hourly purge of unsaved import previews, and their texts. Listed once in src/modules.ts.
+// the hourly purge of unsaved import previews, and their texts. Listed once in src/modules.ts,
+// which passes in what a person's page shows of other modules (their certificates).
 import { type Job, scheduled } from '../../app/jobs.ts';
 import type { AppModule } from '../../app/module.ts';
 import { inmatesApi } from './inmates.api.ts';
@@ -11,6 +12,7 @@ import { type ImportJob, purgeUnsavedImports, runImportJob } from './inmates.imp
 import { importLimits } from './inmates.import.xlsx.ts';
 import * as messages from './inmates.messages.ts';
 import { inmatesRoutes } from './inmates.routes.ts';
+import type { InmatePageLists } from './inmates.service.ts';
 
 /** SDP imports: reading/checking and saving large files off the request, on whichever node is free. */
 const importQueue: Job = {
@@ -28,8 +30,8 @@ const importQueue: Job = {
   },
 };
 
-export const inmatesModule: AppModule = {
-  routes: [inmatesRoutes, inmatesApi, inmatesImportRoutes],
+export const inmatesModule = (lists: InmatePageLists): AppModule => ({
+  routes: [inmatesRoutes(lists), inmatesApi, inmatesImportRoutes],
   jobs: [
     importQueue,
     // Hourly: SDP import previews never saved within IMPORT_PREVIEW_HOURS are deleted.
@@ -39,4 +41,4 @@ export const inmatesModule: AppModule = {
     }),
   ],
   messages: [messages, importMessages, expiryMessages],
-};
+});

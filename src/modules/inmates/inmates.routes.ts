@@ -43,7 +43,12 @@ function formFrom(i: service.Inmate) {
   };
 }
 
-export async function inmatesRoutes(app: App) {
+/** The register's pages; `lists` brings what a person's page shows of other modules. */
+export function inmatesRoutes(lists: service.InmatePageLists) {
+  return async (app: App) => inmatePages(app, lists);
+}
+
+async function inmatePages(app: App, lists: service.InmatePageLists) {
   const formPage = async (req: FastifyRequest, form: FormState, person?: service.Inmate) =>
     renderPage(
       InmateFormPage({
@@ -65,7 +70,7 @@ export async function inmatesRoutes(app: App) {
     forms: { status?: FormState; registerF?: FormState; expiry?: FormState } = {},
   ) => {
     const ctx = ctxOf(req);
-    const d = await service.inmateDetail(ctx, id);
+    const d = { ...(await service.inmateDetail(ctx, id)), certificates: await lists.certificates(ctx, id) };
     return renderPage(
       InmatePage({
         ctx: viewCtx(req),

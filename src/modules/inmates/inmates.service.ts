@@ -2,9 +2,8 @@
 // transfer out, re-admission) with history, and their Register F entries. NIK never leaves masked.
 import { type FieldError, fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
-import type { RiskLevel } from '../../db/schema.ts';
+import type { CertificateStatus, RiskLevel } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { certificatesOfInmate } from '../certificates/certificates.service.ts';
 import { endEnrolmentsOfInmate, programmeHistoryOf } from '../enrolments/enrolments.service.ts';
 import { inmate, mayRegisterIn } from './inmates.policy.ts';
 import * as repo from './inmates.repo.ts';
@@ -72,16 +71,30 @@ export async function getInmate(ctx: Pick<Ctx, 'db' | 'who'>, id: string): Promi
   return present(await inmate(ctx, id));
 }
 
+/** A person's record with its status history, Register F, programmes and ekspirasi changes. */
 export async function inmateDetail(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
   const person = await getInmate(ctx, id);
-  const [history, registerF, programmes, certificates, expiryChanges] = await Promise.all([
+  const [history, registerF, programmes, expiryChanges] = await Promise.all([
     repo.statusHistory(ctx.db, id),
     repo.registerFEntries(ctx.db, id),
     programmeHistoryOf(ctx, id),
-    certificatesOfInmate(ctx, id),
     repo.expiryChanges(ctx.db, id),
   ]);
-  return { inmate: person, history, registerF, programmes, certificates, expiryChanges };
+  return { inmate: person, history, registerF, programmes, expiryChanges };
+}
+
+/** A certificate on a person's page (the certificates module holds them; src/modules.ts passes them in). */
+export interface InmateCertificate {
+  id: string;
+  number: string;
+  programme_name: string;
+  issued_on: string;
+  status: CertificateStatus;
+}
+
+/** What a person's page shows of other modules, passed in by the composition root. */
+export interface InmatePageLists {
+  certificates(ctx: Ctx, inmateId: string): Promise<InmateCertificate[]>;
 }
 
 const tidy = (list: string[] | undefined) => [...new Set((list ?? []).map((s) => s.trim()).filter(Boolean))];

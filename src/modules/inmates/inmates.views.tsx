@@ -11,9 +11,9 @@ import type { ViewCtx } from '../../app/view.ts';
 import { ExpiryHistory } from './inmates.expiry.views.tsx';
 import type { InmateMay } from './inmates.policy.ts';
 import { remainingMonths } from './inmates.rules.ts';
-import type { inmateDetail } from './inmates.service.ts';
+import type { InmateCertificate, inmateDetail } from './inmates.service.ts';
 
-type Detail = Awaited<ReturnType<typeof inmateDetail>>;
+type Detail = Awaited<ReturnType<typeof inmateDetail>> & { certificates: InmateCertificate[] };
 
 export const LABELS: Record<string, MessageKey> = {
   unit_id: 'inmates.unit',
