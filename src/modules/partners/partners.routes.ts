@@ -4,6 +4,7 @@ import { type Static, Type } from 'typebox';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { listRoute } from '../../app/list-route.ts';
 import { can } from '../../app/policy.ts';
 import type { Ctx } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
@@ -94,25 +95,13 @@ async function partnerPages(app: App, lists: PartnerPageLists) {
     );
   };
 
-  app.get('/partners', { config: view, schema: { querystring: PartnerListQuery } }, async (req, reply) => {
-    const r = await service.listPartners(ctxOf(req), {
-      q: req.query.q,
-      type: req.query.type,
-      page: req.query.page ?? 1,
-    });
-    return reply.html(
-      renderPage(
-        PartnerListPage({
-          ctx: viewCtx(req),
-          rows: r.rows,
-          total: r.total,
-          page: req.query.page ?? 1,
-          pageSize: r.pageSize,
-          query: req.query,
-          canManage: mayPartner(userOf(req), 'manage'),
-        }),
-      ),
-    );
+  listRoute(app, {
+    path: '/partners',
+    permission: view.permission,
+    query: PartnerListQuery,
+    load: (ctx, q, page) => service.listPartners(ctx, { q: q.q, type: q.type, page }),
+    view: (list, ctx) => PartnerListPage({ ...list, canManage: mayPartner(ctx.who, 'manage') }),
+    api: { tags, summary: 'Partners in your scope', item: PartnerOut },
   });
 
   app.get('/partners/new', { config: manage }, async (req, reply) =>
@@ -189,28 +178,7 @@ async function partnerPages(app: App, lists: PartnerPageLists) {
     },
   );
 
-  // ---- JSON API ----
-  app.get(
-    '/api/v1/partners',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: 'Partners in your scope',
-        querystring: PartnerListQuery,
-        response: { 200: Type.Object({ items: Type.Array(PartnerOut), total: Type.Integer() }) },
-      },
-    },
-    async (req) => {
-      const r = await service.listPartners(ctxOf(req), {
-        q: req.query.q,
-        type: req.query.type,
-        page: req.query.page ?? 1,
-      });
-      return { items: r.rows, total: r.total };
-    },
-  );
-
+  // ---- JSON API (the list's twin is declared with its page above) ----
   app.get(
     '/api/v1/partners/:id',
     {
