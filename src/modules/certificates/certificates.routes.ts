@@ -9,6 +9,7 @@ import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { programmeOfEnrolment } from '../enrolments/enrolments.service.ts';
 import { certificatePdf } from './certificates.pdf.ts';
+import { certificateMay, completionMay } from './certificates.policy.ts';
 import { CompletionRuleBody, RevokeBody, TokenParams } from './certificates.schema.ts';
 import * as service from './certificates.service.ts';
 import { VerifyNotFoundPage, VerifyPage } from './certificates.verify.views.tsx';
@@ -19,7 +20,8 @@ const view = { permission: 'selection.view' as const };
 
 export async function certificatesRoutes(app: App) {
   const completionPage = async (req: FastifyRequest, programmeId: string, rule?: FormState) => {
-    const o = await service.completionOverview(ctxOf(req), programmeId);
+    const ctx = ctxOf(req);
+    const o = await service.completionOverview(ctx, programmeId);
     return renderPage(
       CompletionPage({
         ctx: viewCtx(req),
@@ -28,14 +30,24 @@ export async function certificatesRoutes(app: App) {
         rows: o.rows,
         certificates: o.certificates,
         rule: rule ?? emptyForm({ min_attendance: o.min }),
+        may: completionMay(ctx.who),
       }),
     );
   };
 
   const certificatePage = async (req: FastifyRequest, id: string, revoke?: FormState) => {
-    const c = await service.getCertificate(ctxOf(req), id);
+    const ctx = ctxOf(req);
+    const c = await service.getCertificate(ctx, id);
     const verifyUrl = service.verifyUrl(app.config.publicBaseUrl, c.verify_token);
-    return renderPage(CertificatePage({ ctx: viewCtx(req), c, verifyUrl, revoke: revoke ?? emptyForm() }));
+    return renderPage(
+      CertificatePage({
+        ctx: viewCtx(req),
+        c,
+        verifyUrl,
+        revoke: revoke ?? emptyForm(),
+        may: certificateMay(ctx.who, c),
+      }),
+    );
   };
 
   app.get('/programmes/:id/completion', { config: view, schema: { params: IdParams } }, async (req, reply) =>

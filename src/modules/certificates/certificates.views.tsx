@@ -6,6 +6,7 @@ import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import type { CertificateMay, CompletionMay } from './certificates.policy.ts';
 import type { CertificateRow, ParticipantStanding } from './certificates.service.ts';
 import type { CompletionReason } from './completion.rules.ts';
 
@@ -80,9 +81,11 @@ export function CompletionPage(p: {
   rows: readonly ParticipantStanding[];
   certificates: readonly CertificateRow[];
   rule: FormState;
+  /** What the policy lets this user do here. */
+  may: CompletionMay;
 }) {
   const { ctx } = p;
-  const issue = ctx.can('certificates.issue');
+  const issue = p.may.issue;
   return (
     <Layout ctx={ctx} title={`${ctx.t('certificates.completionTitle')} — ${p.programme.name}`}>
       <p>
@@ -91,7 +94,7 @@ export function CompletionPage(p: {
       <h1>{ctx.t('certificates.completionTitle')}</h1>
       <h2>{ctx.t('certificates.rule')}</h2>
       <p>{ctx.t('certificates.ruleIntro')}</p>
-      {ctx.can('programmes.manage') ? (
+      {p.may.setRule ? (
         <>
           <ErrorSummary ctx={ctx} form={p.rule} labels={{ min_attendance: 'certificates.minAttendance' }} />
           <form method="post" action={`/programmes/${p.programme.id}/completion`} novalidate>
@@ -174,6 +177,7 @@ export function CertificatePage(p: {
   c: CertificateRow;
   verifyUrl: string;
   revoke: FormState;
+  may: CertificateMay;
 }) {
   const { ctx, c } = p;
   return (
@@ -229,7 +233,7 @@ export function CertificatePage(p: {
           {ctx.t('certificates.download')}
         </a>
       </p>
-      {c.status === 'valid' && ctx.can('certificates.revoke') && (
+      {p.may.revoke && (
         <>
           <h2>{ctx.t('certificates.revoke')}</h2>
           <ErrorSummary ctx={ctx} form={p.revoke} labels={{ reason: 'certificates.revokeReason' }} />
