@@ -318,9 +318,10 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
   const { DEMO_TEMPLATE_DB, TEMPLATE_DB } = await import('../test/db.ts');
   const { startTestApp } = await import('../test/app.ts');
 
-  // A private PostgreSQL (or SNAPSHOT_DATABASE_URL / TEST_DATABASE_URL: a server to create
-  // databases on), with the two templates that scripts/test.ts builds: migrated, then demo.
-  let adminUrl = process.env.SNAPSHOT_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  // A private PostgreSQL (or SNAPSHOT_DATABASE_URL: a server to create databases on; not one that
+  // `npm test` is using, the template names are the same), with the two templates scripts/test.ts
+  // builds: migrated, then demo.
+  let adminUrl = process.env.SNAPSHOT_DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!adminUrl) {
     const dataDir = path.join(root, 'tmp', `snapshots-pg-${process.pid}`);
@@ -419,7 +420,9 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
         ),
       };
 
+      // The directory holds this run's pages only (a page left from an older list would compare).
       await fs.mkdir(outDir, { recursive: true });
+      for (const f of await fs.readdir(outDir)) if (f.endsWith('.html')) await fs.rm(path.join(outDir, f));
       const clients = new Map<Who, Awaited<ReturnType<typeof t.signedIn>>>();
       for (const page of PAGES) {
         let c = clients.get(page.as);
