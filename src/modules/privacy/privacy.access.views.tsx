@@ -3,7 +3,6 @@
 
 import { formatDateTime } from '../../app/format.ts';
 import { DataTable, FilterForm, type ListPageProps, ListShell } from '../../app/list.tsx';
-import type { TimeZone } from '../../db/schema.ts';
 import type { AccessRow } from './privacy.service.ts';
 
 export interface AccessQuery {
@@ -49,9 +48,7 @@ export function AccessLogPage(p: ListPageProps<AccessRow, AccessQuery> & { title
         row={(r) => (
           <tr key={r.id} data-testid="access-row">
             <td>
-              <time datetime={r.at.toISOString()}>
-                {formatDateTime(r.at, r.timezone as TimeZone, ctx.lang)}
-              </time>
+              <time datetime={r.at.toISOString()}>{formatDateTime(r.at, r.timezone, ctx.lang)}</time>
             </td>
             <td>
               {r.viewer_full_name ?? r.viewer_name} <small class="muted">({r.viewer_name})</small>

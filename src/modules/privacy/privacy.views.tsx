@@ -20,7 +20,7 @@ import { DateTimeField, LongText, remaining } from './privacy.fields.tsx';
 import type { PrivacyMay } from './privacy.policy.ts';
 import type { Breach } from './privacy.service.ts';
 
-const at = (ctx: ViewCtx, d: Date, zone: string) => formatDateTime(d, zone as TimeZone, ctx.lang);
+const at = (ctx: ViewCtx, d: Date, zone: TimeZone) => formatDateTime(d, zone, ctx.lang);
 
 /** Where a breach stands against its 3 x 24 h deadline; overdue ones stand out. */
 export function Deadline({ ctx, b }: { ctx: ViewCtx; b: Breach }) {
