@@ -2,11 +2,10 @@
 // tokens, and the sign-in rate limit per account and per network address.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../app/config.ts';
-import { AppError, rateLimited } from '../../app/errors.ts';
+import { invalidCredentials, rateLimited } from '../../app/errors.ts';
 import type { Actor, Ctx, SignedIn } from '../../app/principal.ts';
 import { scopeFor } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repo.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
@@ -34,7 +33,7 @@ async function toCurrentUser(
     kanwilId: row.kanwil_id,
     partnerId: row.partner_id,
     homeName: row.unit_name ?? row.kanwil_name ?? null,
-    zone: (row.unit_timezone ?? row.kanwil_timezone ?? 'Asia/Jakarta') as TimeZone,
+    zone: row.unit_timezone ?? row.kanwil_timezone ?? 'Asia/Jakarta',
     locale: row.locale,
     mustChangePassword: row.must_change_password,
     scope: scopeFor(row, kanwilUnits),
@@ -71,7 +70,7 @@ export async function signIn(
         unitId: user?.unit_id ?? null,
       });
     });
-    throw new AppError('auth.invalid_credentials', 401, 'auth.invalid');
+    throw invalidCredentials();
   }
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {

@@ -17,7 +17,7 @@ export interface UnitSummary {
   id: string;
   name: string;
   kanwil_name: string;
-  timezone: string;
+  timezone: TimeZone;
 }
 
 export interface RecentItem {
@@ -47,7 +47,7 @@ export function UnitDashboard({
   pastExpiry: { count: number; link: boolean };
   now: Date;
 }) {
-  const zone = unit.timezone as TimeZone;
+  const zone = unit.timezone;
   return (
     <Layout ctx={ctx} title={ctx.t('dashboard.title')}>
       <h1 data-testid="dashboard-title">{unit.name}</h1>
