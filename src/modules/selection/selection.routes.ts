@@ -176,11 +176,16 @@ export async function selectionRoutes(app: App) {
     { config: manage, schema: { params: CandidateParams, body: ScoresForm }, attachValidation: true },
     async (req, reply) => {
       const { id, candidateId } = req.params;
-      const body = (req.body ?? {}) as Record<string, string>;
+      // The body failed its schema when it is not an object of texts (a JSON array): submitForm
+      // answers that, and no score is read from it.
+      const body = (req.body ?? {}) as Record<string, unknown>;
       const scores = Object.fromEntries(
         Object.entries(body)
           .filter(([k]) => k !== '_csrf')
-          .map(([k, v]) => [k, v.trim() === '' ? Number.NaN : Number(v.replace(',', '.'))]),
+          .map(([k, v]) => [
+            k,
+            typeof v === 'string' && v.trim() !== '' ? Number(v.replace(',', '.')) : Number.NaN,
+          ]),
       );
       return submitForm(req, reply, {
         render: (form) => intakePage(req, id, { score: { id: candidateId, form } }),
