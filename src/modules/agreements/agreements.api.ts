@@ -13,8 +13,6 @@ import {
   AddendumBody,
   AgreementBody,
   AgreementDetailOut,
-  AgreementListQuery,
-  AgreementOut,
   AgreementQuery,
   EvaluationBody,
 } from './agreements.schema.ts';
@@ -51,29 +49,7 @@ export async function agreementsApi(app: App) {
     };
   };
 
-  app.get(
-    '/api/v1/agreements',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: 'Agreements in your scope (addenda are listed on their parent)',
-        querystring: AgreementListQuery,
-        response: { 200: Type.Object({ items: Type.Array(AgreementOut), total: Type.Integer() }) },
-      },
-    },
-    async (req) => {
-      const q = req.query;
-      const r = await service.listAgreements(ctxOf(req), {
-        q: q.q,
-        status: q.status,
-        partnerId: q.partner_id,
-        page: q.page ?? 1,
-      });
-      return { items: r.rows, total: r.total };
-    },
-  );
-
+  // GET /api/v1/agreements is declared with the list page (agreements.routes.ts: listRoute).
   app.get(
     '/api/v1/agreements/reminders',
     {

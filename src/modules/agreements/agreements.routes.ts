@@ -6,6 +6,7 @@ import { forbidden } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyReply, type FastifyRequest, userOf } from '../../app/http.ts';
+import { listRoute } from '../../app/list-route.ts';
 import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -26,6 +27,7 @@ import {
   AddendumForm,
   AgreementForm,
   AgreementListQuery,
+  AgreementOut,
   AgreementQuery,
   EvaluationBody,
 } from './agreements.schema.ts';
@@ -94,32 +96,20 @@ export async function agreementsRoutes(app: App) {
     );
   };
 
-  app.get(
-    '/agreements',
-    { config: view, schema: { querystring: AgreementListQuery } },
-    async (req, reply) => {
-      const q = req.query;
-      const r = await service.listAgreements(ctxOf(req), {
-        q: q.q,
-        status: q.status,
-        partnerId: q.partner_id,
-        page: q.page ?? 1,
-      });
-      return reply.html(
-        renderPage(
-          AgreementListPage({
-            ctx: viewCtx(req),
-            rows: r.rows,
-            total: r.total,
-            page: q.page ?? 1,
-            pageSize: r.pageSize,
-            query: q,
-            canManage: mayAgreement(userOf(req), 'manage'),
-          }),
-        ),
-      );
+  // The API twin keeps its place at the head of agreementsApi's routes (the OpenAPI order).
+  listRoute(app, {
+    path: '/agreements',
+    permission: view.permission,
+    query: AgreementListQuery,
+    load: (ctx, q, page) =>
+      service.listAgreements(ctx, { q: q.q, status: q.status, partnerId: q.partner_id, page }),
+    view: (list, ctx) => AgreementListPage({ ...list, canManage: mayAgreement(ctx.who, 'manage') }),
+    api: {
+      tags: ['agreements'],
+      summary: 'Agreements in your scope (addenda are listed on their parent)',
+      item: AgreementOut,
     },
-  );
+  });
 
   app.get('/agreements/reminders', { config: view }, async (req, reply) => {
     const ctx = ctxOf(req);

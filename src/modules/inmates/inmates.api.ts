@@ -1,6 +1,5 @@
 // The inmate register's JSON API under /api/v1: the same operations as the pages. Responses carry
 // only the masked NIK.
-import { Type } from 'typebox';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
 import { inmateViewed } from '../privacy/privacy.hooks.ts';
@@ -8,7 +7,6 @@ import {
   ExpiryChangeBody,
   InmateBody,
   InmateDetailOut,
-  InmateListQuery,
   InmateOut,
   RegisterFBody,
   StatusBody,
@@ -30,26 +28,7 @@ export async function inmatesApi(app: App) {
     };
   };
 
-  app.get(
-    '/api/v1/inmates',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: 'Inmates in your scope, searched and filtered',
-        querystring: InmateListQuery,
-        response: { 200: Type.Object({ items: Type.Array(InmateOut), total: Type.Integer() }) },
-      },
-    },
-    async (req) => {
-      const r = await service.listInmates(ctxOf(req), {
-        ...req.query,
-        page: req.query.page ?? 1,
-      });
-      return { items: r.rows, total: r.total };
-    },
-  );
-
+  // GET /api/v1/inmates is declared with the list page (inmates.routes.ts: listRoute).
   app.get(
     '/api/v1/inmates/:id',
     {

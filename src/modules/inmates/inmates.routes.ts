@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { listRoute } from '../../app/list-route.ts';
 import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -18,6 +19,7 @@ import {
   ExpiryChangeBody,
   InmateForm,
   InmateListQuery,
+  InmateOut,
   RegisterFBody,
   StatusBody,
 } from './inmates.schema.ts';
@@ -84,27 +86,15 @@ async function inmatePages(app: App, lists: service.InmatePageLists) {
     );
   };
 
-  app.get('/inmates', { config: view, schema: { querystring: InmateListQuery } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const page = req.query.page ?? 1;
-    const [r, blocks] = await Promise.all([
-      service.listInmates(ctx, { ...req.query, page }),
-      service.blocksInUse(ctx),
-    ]);
-    return reply.html(
-      renderPage(
-        InmateListPage({
-          ctx: viewCtx(req),
-          rows: r.rows,
-          total: r.total,
-          page,
-          pageSize: r.pageSize,
-          query: req.query,
-          blocks,
-          may: inmateMay(ctx.who),
-        }),
-      ),
-    );
+  // The API twin keeps its place at the head of inmatesApi's routes (the OpenAPI order).
+  listRoute(app, {
+    path: '/inmates',
+    permission: view.permission,
+    query: InmateListQuery,
+    load: (ctx, q, page) => service.listInmates(ctx, { ...q, page }),
+    view: async (list, ctx) =>
+      InmateListPage({ ...list, blocks: await service.blocksInUse(ctx), may: inmateMay(ctx.who) }),
+    api: { tags: ['inmates'], summary: 'Inmates in your scope, searched and filtered', item: InmateOut },
   });
 
   app.get('/inmates/new', { config: manage }, async (req, reply) => {

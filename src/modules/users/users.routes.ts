@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
+import { listRoute } from '../../app/list-route.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { kanwilOptions, unitOptions } from '../units/units.service.ts';
@@ -13,6 +14,11 @@ import { type HomeOptions, UserListPage, UserNewPage, UserPage } from './users.v
 
 const perm = { permission: 'users.manage' as const };
 const tags = ['users'];
+/** A user as the API answers it. */
+const out = (u: Awaited<ReturnType<typeof service.getUser>>) => ({
+  ...u,
+  created_at: u.created_at.toISOString(),
+});
 
 /** The homes this administrator may give an account: units in scope, and Kanwil if national. */
 async function homes(app: App, req: FastifyRequest): Promise<HomeOptions> {
@@ -35,22 +41,29 @@ function formFromUser(u: service.UserFields & Record<string, unknown>): FormStat
 
 export async function usersRoutes(app: App) {
   // ---- HTML ----
-  app.get('/admin/users', { config: perm, schema: { querystring: UserListQuery } }, async (req, reply) => {
-    const q = req.query;
-    const page = q.page ?? 1;
-    const r = await service.listUsers(ctxOf(req), {
-      q: q.q,
-      role: q.role,
-      unitId: q.unit_id,
-      active: q.active === undefined ? undefined : q.active === 'true',
-      page,
-    });
-    const query = { q: q.q, role: q.role, active: q.active };
-    return reply.html(
-      renderPage(
-        UserListPage({ ctx: viewCtx(req), rows: r.rows, total: r.total, page, pageSize: r.pageSize, query }),
-      ),
-    );
+  listRoute(app, {
+    path: '/admin/users',
+    permission: perm.permission,
+    query: UserListQuery,
+    load: (ctx, q, page) =>
+      service.listUsers(ctx, {
+        q: q.q,
+        role: q.role,
+        unitId: q.unit_id,
+        active: q.active === undefined ? undefined : q.active === 'true',
+        page,
+      }),
+    // The page's filters and pager carry no unit_id (an API-only filter).
+    view: (list) =>
+      UserListPage({ ...list, query: { q: list.query.q, role: list.query.role, active: list.query.active } }),
+    api: {
+      path: '/api/v1/users',
+      tags,
+      summary: 'List users in your scope',
+      item: UserOut,
+      row: out,
+      paging: true,
+    },
   });
 
   app.get('/admin/users/new', { config: perm }, async (req, reply) => {
@@ -169,44 +182,7 @@ export async function usersRoutes(app: App) {
     },
   );
 
-  // ---- JSON API ----
-  const out = (u: Awaited<ReturnType<typeof service.getUser>>) => ({
-    ...u,
-    created_at: u.created_at.toISOString(),
-  });
-
-  app.get(
-    '/api/v1/users',
-    {
-      config: perm,
-      schema: {
-        tags,
-        summary: 'List users in your scope',
-        querystring: UserListQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(UserOut),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            page_size: Type.Integer(),
-          }),
-        },
-      },
-    },
-    async (req) => {
-      const q = req.query;
-      const page = q.page ?? 1;
-      const r = await service.listUsers(ctxOf(req), {
-        q: q.q,
-        role: q.role,
-        unitId: q.unit_id,
-        active: q.active === undefined ? undefined : q.active === 'true',
-        page,
-      });
-      return { items: r.rows.map(out), total: r.total, page, page_size: r.pageSize };
-    },
-  );
-
+  // ---- JSON API (the list's twin is declared with its page above) ----
   app.post(
     '/api/v1/users',
     {
