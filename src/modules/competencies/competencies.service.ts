@@ -2,6 +2,7 @@
 // competent, not yet competent), assessed by the instructor with a date and evidence, beside the
 // hours they attended for that unit. The certificates module reads competencyRecord.
 import { AppError, invalid, notFound } from '../../app/errors.ts';
+import { can } from '../../app/policy.ts';
 import { type Ctx, today } from '../../app/principal.ts';
 import type { CompetencyStatus, MarkStatus } from '../../db/schema.ts';
 import { participantMarks } from '../attendance/attendance.service.ts';
@@ -124,6 +125,8 @@ export async function participantCompetencies(ctx: Pick<Ctx, 'db' | 'who'>, enro
   return {
     enrolment,
     programme,
+    /** Whether the page offers the assessment forms (the enrolment is in scope: see above). */
+    mayAssess: can(ctx.who, 'competencies.assess'),
     units: (byEnrolment.get(enrolment.id) ?? []).map((u) => {
       const a = byUnit.get(u.unitId);
       return {

@@ -113,6 +113,8 @@ export function MatrixPage({ ctx, d }: { ctx: ViewCtx; d: MatrixData }) {
 interface ParticipantData {
   enrolment: { id: string; name: string; programme_id: string };
   programme: { id: string; name: string };
+  /** Whether this user is offered the assessment forms (competencies.service decides). */
+  mayAssess: boolean;
   units: ReadonlyArray<CompetencyRecordUnit & { evidence: string | null; assessedBy: string | null }>;
 }
 
@@ -128,7 +130,7 @@ export function ParticipantPage({
   failed?: { unitId: string; form: FormState } | undefined;
   today: string;
 }) {
-  const canAssess = ctx.can('competencies.assess');
+  const canAssess = d.mayAssess;
   const core = d.units.filter((u) => u.core);
   const coreDone = core.filter((u) => u.status === 'competent').length;
   return (
