@@ -38,6 +38,9 @@ export interface ListRoute<Q extends TObject, R, Out extends TSchema> {
   };
 }
 
+/** A list declaration kept apart from its registration (its page and API twin live in two files). */
+export const defineList = <Q extends TObject, R, Out extends TSchema>(d: ListRoute<Q, R, Out>) => d;
+
 // Fastify types the query of a schema that is a type parameter as a deferred conditional type; the
 // route's schema has validated it against Q before the handler runs.
 const queryOf = <Q extends TObject>(req: FastifyRequest, _d: { query: Q }) => req.query as Static<Q>;

@@ -5,29 +5,22 @@ import type { Static } from 'typebox';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { listPage, listRoute } from '../../app/list-route.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { unitOptions } from '../units/units.service.ts';
-import { AccessLogPage } from './privacy.access.views.tsx';
 import { LegalBasisFormPage, LegalBasisPage } from './privacy.basis.views.tsx';
+import { accessLogList, breachList } from './privacy.lists.ts';
 import { privacyMay } from './privacy.policy.ts';
 import { localInputValue } from './privacy.rules.ts';
-import {
-  AccessLogQuery,
-  BreachBody,
-  BreachListQuery,
-  CloseBody,
-  LegalBasisBody,
-  NoticeBody,
-} from './privacy.schema.ts';
+import { BreachBody, CloseBody, LegalBasisBody, NoticeBody } from './privacy.schema.ts';
 import * as service from './privacy.service.ts';
-import { BreachFormPage, BreachListPage, BreachPage, ClosePage, NoticePage } from './privacy.views.tsx';
+import { BreachFormPage, BreachPage, ClosePage, NoticePage } from './privacy.views.tsx';
 
 const view = { permission: 'privacy.breaches.view' as const };
 const manage = { permission: 'privacy.breaches.manage' as const };
 const basisView = { permission: 'privacy.basis.view' as const };
 const basisManage = { permission: 'reference.manage' as const };
-const accessLog = { permission: 'privacy.access_log' as const };
 
 export async function privacyRoutes(app: App) {
   /** Now, as the form's local date and time in the user's zone. */
@@ -43,31 +36,8 @@ export async function privacyRoutes(app: App) {
 
   // ---- breach register ----
 
-  app.get(
-    '/privacy/breaches',
-    { config: view, schema: { querystring: BreachListQuery } },
-    async (req, reply) => {
-      const page = req.query.page ?? 1;
-      const r = await service.listBreaches(ctxOf(req), {
-        status: req.query.status,
-        unitId: req.query.unit_id,
-        page,
-      });
-      return reply.html(
-        renderPage(
-          BreachListPage({
-            ctx: viewCtx(req),
-            rows: r.rows,
-            total: r.total,
-            page,
-            pageSize: service.PAGE_SIZE,
-            query: req.query,
-            may: privacyMay(ctxOf(req).who),
-          }),
-        ),
-      );
-    },
-  );
+  // The API twin keeps its place at the head of privacyApi's routes (the OpenAPI order).
+  listRoute(app, breachList);
 
   const formPage = async (req: FastifyRequest, form: FormState) =>
     renderPage(
@@ -216,27 +186,6 @@ export async function privacyRoutes(app: App) {
 
   // ---- inmate access log ----
 
-  app.get(
-    '/privacy/access-log',
-    { config: accessLog, schema: { querystring: AccessLogQuery } },
-    async (req, reply) => {
-      const f = service.accessFilter(ctxOf(req), req.query);
-      const r = await service.listInmateViews(ctxOf(req), f);
-      const ctx = viewCtx(req);
-      return reply.html(
-        renderPage(
-          AccessLogPage({
-            ctx,
-            rows: r.rows,
-            total: r.total,
-            page: f.page,
-            pageSize: service.PAGE_SIZE,
-            query: req.query,
-            title: ctx.t('privacy.access.title'),
-            base: '/privacy/access-log',
-          }),
-        ),
-      );
-    },
-  );
+  // Its API twin is registered last in privacyApi, where the OpenAPI document lists it.
+  listPage(app, accessLogList);
 }
