@@ -104,7 +104,7 @@ export function hoursPerUnit(
 
 /**
  * A session's record locks `lockDays` whole days after the session's day (in the unit's zone);
- * only the head of the unit may change it after that.
+ * only the head of the unit may change it after that (who may: attendance.policy.ts).
  */
 export function isLocked(sessionDay: string, today: string, lockDays: number): boolean {
   const day = Date.parse(`${sessionDay}T00:00:00Z`);
