@@ -7,8 +7,6 @@ import {
   CancelRangeBody,
   ProgrammeBody,
   ProgrammeDetailOut,
-  ProgrammeListQuery,
-  ProgrammeOut,
   ScheduleBody,
   ScheduleEditBody,
   ScheduleEndBody,
@@ -44,27 +42,7 @@ async function detail(req: FastifyRequest, id: string) {
 }
 
 export async function programmesApi(app: App) {
-  app.get(
-    '/api/v1/programmes',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: 'Programmes in your scope (a partner instructor sees only their partner’s)',
-        querystring: ProgrammeListQuery,
-        response: { 200: Type.Object({ items: Type.Array(ProgrammeOut), total: Type.Integer() }) },
-      },
-    },
-    async (req) => {
-      const r = await service.listProgrammes(ctxOf(req), {
-        q: req.query.q,
-        status: req.query.status,
-        page: req.query.page ?? 1,
-      });
-      return { items: r.rows, total: r.total };
-    },
-  );
-
+  // GET /api/v1/programmes is declared with the list page (programmes.routes.ts: listRoute).
   app.get(
     '/api/v1/programmes/:id',
     {

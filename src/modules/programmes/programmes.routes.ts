@@ -4,6 +4,7 @@
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
+import { listRoute } from '../../app/list-route.ts';
 import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
@@ -23,6 +24,7 @@ import {
   MonthQuery,
   ProgrammeForm,
   ProgrammeListQuery,
+  ProgrammeOut,
   ScheduleBody,
   ScheduleEditBody,
   ScheduleEndBody,
@@ -106,31 +108,19 @@ export async function programmesRoutes(app: App) {
     );
   };
 
-  app.get(
-    '/programmes',
-    { config: view, schema: { querystring: ProgrammeListQuery } },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const r = await service.listProgrammes(ctx, {
-        q: req.query.q,
-        status: req.query.status,
-        page: req.query.page ?? 1,
-      });
-      return reply.html(
-        renderPage(
-          ProgrammeListPage({
-            ctx: viewCtx(req),
-            may: programmeMay(ctx.who),
-            rows: r.rows,
-            total: r.total,
-            page: req.query.page ?? 1,
-            pageSize: r.pageSize,
-            query: req.query,
-          }),
-        ),
-      );
+  // The API twin keeps its place at the head of programmesApi's routes (the OpenAPI order).
+  listRoute(app, {
+    path: '/programmes',
+    permission: view.permission,
+    query: ProgrammeListQuery,
+    load: (ctx, q, page) => service.listProgrammes(ctx, { q: q.q, status: q.status, page }),
+    view: (list, ctx) => ProgrammeListPage({ ...list, may: programmeMay(ctx.who) }),
+    api: {
+      tags: ['programmes'],
+      summary: 'Programmes in your scope (a partner instructor sees only their partner’s)',
+      item: ProgrammeOut,
     },
-  );
+  });
 
   app.get('/programmes/new', { config: manage }, async (req, reply) =>
     reply.html(
