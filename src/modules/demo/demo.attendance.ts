@@ -20,8 +20,6 @@ import { demoRegister } from './demo.inmates.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
 import { stateOn } from './demo.register.ts';
 
-const all = { all: true as const };
-
 /** A small deterministic hash of two numbers into [0, 1) (mulberry32 of a mixed seed). */
 export function unitRandom(a: number, b: number): number {
   let t = (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 0;
