@@ -12,6 +12,9 @@ export const date = Type.String({ format: 'date' });
 /** The value or null (a nullable column). */
 export const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
+/** One of a fixed list of strings (a status, a kind), as a JSON Schema enum. */
+export const enumOf = <const T extends string[]>(vs: readonly [...T]) => Type.Enum(vs);
+
 /** The path of a route about one record: /x/:id. */
 export const IdParams = Type.Object({ id: uuid });
 

@@ -2,7 +2,7 @@
 // status. (An accepted candidate is enrolled through the selection API.)
 import { Type } from 'typebox';
 import { type App, ctxOf } from '../../app/http.ts';
-import { IdParams } from '../../app/schema.ts';
+import { IdParams, uuid } from '../../app/schema.ts';
 import { EnrolmentOut, EnrolmentStatusBody, PersonBody } from './enrolments.schema.ts';
 import * as service from './enrolments.service.ts';
 
@@ -10,7 +10,7 @@ const view = { permission: 'selection.view' as const };
 const manage = { permission: 'selection.manage' as const };
 // Listed with selection in the API document, where they have always been.
 const tags = ['selection'];
-const Created = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Created = Type.Object({ id: uuid });
 
 export async function enrolmentsApi(app: App) {
   app.get(

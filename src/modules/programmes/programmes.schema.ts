@@ -1,11 +1,10 @@
 import { Type } from 'typebox';
-import { date, nullable, pageParam, UnitIdOrOwn, uuid } from '../../app/schema.ts';
+import { date, enumOf, nullable, pageParam, UnitIdOrOwn, uuid } from '../../app/schema.ts';
 
 const time = Type.String({
   pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:00)?$',
   description: 'HH:MM, local time',
 });
-const lit = <const T extends string[]>(vs: readonly [...T]) => Type.Enum(vs);
 
 export const PROGRAMME_KINDS = ['training', 'production', 'apprenticeship', 'certification'] as const;
 export const PROGRAMME_STATUSES = ['planned', 'running', 'paused', 'finished'] as const;
@@ -18,8 +17,8 @@ const months = Type.Integer({ minimum: 0, maximum: 600 });
 export const EligibilitySchema = Type.Object({
   min_remaining_months: Type.Optional(months),
   no_register_f_months: Type.Optional(months),
-  risk_levels: Type.Optional(Type.Array(lit(RISK_LEVELS), { uniqueItems: true })),
-  gender: Type.Optional(lit(GENDERS)),
+  risk_levels: Type.Optional(Type.Array(enumOf(RISK_LEVELS), { uniqueItems: true })),
+  gender: Type.Optional(enumOf(GENDERS)),
   allow_health_restriction: Type.Optional(Type.Boolean()),
 });
 
@@ -40,13 +39,13 @@ export const CurriculumUnitSchema = Type.Object({
 const fields = {
   unit_id: UnitIdOrOwn,
   name: Type.String({ minLength: 3, maxLength: 200 }),
-  kind: lit(PROGRAMME_KINDS),
+  kind: enumOf(PROGRAMME_KINDS),
   skill_area: Type.Optional(Type.String({ maxLength: 120 })),
   partner_id: Type.Optional(uuid),
   agreement_id: Type.Optional(uuid),
   location: Type.Optional(Type.String({ maxLength: 200 })),
   capacity: Type.Integer({ minimum: 1, maximum: 1000 }),
-  status: Type.Optional(lit(PROGRAMME_STATUSES)),
+  status: Type.Optional(enumOf(PROGRAMME_STATUSES)),
   program_aksi_ids: Type.Optional(Type.Array(uuid, { maxItems: 20, uniqueItems: true })),
   instructor_ids: Type.Optional(
     Type.Array(uuid, {
@@ -70,8 +69,8 @@ export const ProgrammeForm = Type.Object({
   ...fields,
   min_remaining_months: Type.Optional(months),
   no_register_f_months: Type.Optional(months),
-  risk_levels: Type.Optional(Type.Array(lit(RISK_LEVELS), { uniqueItems: true })),
-  gender: Type.Optional(lit(GENDERS)),
+  risk_levels: Type.Optional(Type.Array(enumOf(RISK_LEVELS), { uniqueItems: true })),
+  gender: Type.Optional(enumOf(GENDERS)),
   allow_health_restriction: Type.Optional(Type.Boolean()),
   curriculum: Type.Optional(Type.String({ maxLength: 20_000 })),
   // The existing curriculum units as rows (parallel lists); cu_remove holds the ids to remove.
@@ -85,7 +84,7 @@ export const ProgrammeForm = Type.Object({
 
 export const ProgrammeListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
-  status: Type.Optional(lit(PROGRAMME_STATUSES)),
+  status: Type.Optional(enumOf(PROGRAMME_STATUSES)),
   page: pageParam(),
 });
 

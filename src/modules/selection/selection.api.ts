@@ -4,7 +4,7 @@
 import { Type } from 'typebox';
 import { type App, ctxOf } from '../../app/http.ts';
 import type { Ctx } from '../../app/principal.ts';
-import { IdParams } from '../../app/schema.ts';
+import { IdParams, uuid } from '../../app/schema.ts';
 import {
   CandidateBody,
   CandidateParams,
@@ -25,7 +25,7 @@ const view = { permission: 'selection.view' as const };
 const manage = { permission: 'selection.manage' as const };
 const approve = { permission: 'selection.approve' as const };
 const tags = ['selection'];
-const Created = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Created = Type.Object({ id: uuid });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The intake page's data in API form: dates as ISO strings, eligibility flattened. */

@@ -6,7 +6,7 @@ import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest, setFlash } from '../../app/http.ts';
 import { today } from '../../app/principal.ts';
-import { IdParams } from '../../app/schema.ts';
+import { date, IdParams, pageParam, uuid } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { Decision } from '../../db/schema.ts';
 import { programme } from '../programmes/programmes.policy.ts';
@@ -21,13 +21,13 @@ const view = { permission: 'selection.view' as const };
 const manage = { permission: 'selection.manage' as const };
 const approve = { permission: 'selection.approve' as const };
 
-const OpenForm = Type.Object({ opened_on: Type.String({ format: 'date' }) });
+const OpenForm = Type.Object({ opened_on: date });
 const NoteForm = Type.Object({ note: Type.Optional(Type.String({ maxLength: 4000 })) });
 const CloseForm = Type.Object({ reason: Type.String({ maxLength: 500 }) });
 const ListQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Enum(['open', 'decided', 'closed']), Type.Literal('')])),
-  programme: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Literal('')])),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  programme: Type.Optional(Type.Union([uuid, Type.Literal('')])),
+  page: pageParam(),
 });
 
 /** The default criteria as the form's rows. */
@@ -80,7 +80,7 @@ async function asFieldError(action: () => Promise<unknown>, field: string) {
 }
 const ScoresForm = Type.Record(Type.String(), Type.String());
 const TppForm = Type.Object({
-  held_on: Type.String({ format: 'date' }),
+  held_on: date,
   members: Type.String({ minLength: 1, maxLength: 4000 }),
   notes: Type.Optional(Type.String({ maxLength: 4000 })),
 });

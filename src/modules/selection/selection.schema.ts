@@ -1,9 +1,5 @@
-import { type TSchema, Type } from 'typebox';
-
-const date = Type.String({ format: 'date' });
-const uuid = Type.String({ format: 'uuid' });
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const lit = <const T extends string[]>(vs: readonly [...T]) => Type.Enum(vs);
+import { Type } from 'typebox';
+import { date, enumOf, nullable, pageParam, uuid } from '../../app/schema.ts';
 
 export const DECISIONS = ['accepted', 'waitlisted', 'rejected'] as const;
 
@@ -30,9 +26,9 @@ export const IntakeOut = Type.Object({
   id: uuid,
   programme_id: uuid,
   opened_on: Type.String(),
-  status: lit(['open', 'decided', 'closed']),
+  status: enumOf(['open', 'decided', 'closed']),
   criteria: Type.Array(CriterionSchema),
-  closed_as: Type.Optional(nullable(lit(['completed', 'cancelled']))),
+  closed_as: Type.Optional(nullable(enumOf(['completed', 'cancelled']))),
   close_reason: Type.Optional(nullable(Type.String())),
   closed_at: Type.Optional(nullable(Type.String({ format: 'date-time' }))),
 });
@@ -46,9 +42,9 @@ export const CloseBody = Type.Object({
 });
 
 export const IntakeListQuery = Type.Object({
-  status: Type.Optional(lit(['open', 'decided', 'closed'])),
+  status: Type.Optional(enumOf(['open', 'decided', 'closed'])),
   programme_id: Type.Optional(uuid),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  page: pageParam(),
 });
 
 export const IntakeListOut = Type.Object({
@@ -59,8 +55,8 @@ export const IntakeListOut = Type.Object({
       programme_name: Type.String(),
       unit_name: Type.String(),
       opened_on: Type.String(),
-      status: lit(['open', 'decided', 'closed']),
-      closed_as: nullable(lit(['completed', 'cancelled'])),
+      status: enumOf(['open', 'decided', 'closed']),
+      closed_as: nullable(enumOf(['completed', 'cancelled'])),
       candidates: Type.Integer(),
       accepted: Type.Integer(),
     }),
@@ -83,7 +79,7 @@ export const IntakeDetailOut = Type.Object({
       inmate_id: uuid,
       name: Type.String(),
       reg_number: Type.String(),
-      category: lit(['tahanan', 'narapidana']),
+      category: enumOf(['tahanan', 'narapidana']),
       scores: Type.Record(Type.String(), Type.Number()),
       total: Type.Number(),
       consent_recorded_at: nullable(Type.String({ format: 'date-time' })),
@@ -91,7 +87,7 @@ export const IntakeDetailOut = Type.Object({
       consent_recorded_by_name: nullable(Type.String()),
       consent_withdrawn_at: nullable(Type.String({ format: 'date-time' })),
       enrolled: Type.Boolean(),
-      decision: nullable(lit(DECISIONS)),
+      decision: nullable(enumOf(DECISIONS)),
       decision_reason: nullable(Type.String()),
     }),
   ),
@@ -109,7 +105,7 @@ export const IntakeDetailOut = Type.Object({
       id: uuid,
       name: Type.String(),
       reg_number: Type.String(),
-      category: lit(['tahanan', 'narapidana']),
+      category: enumOf(['tahanan', 'narapidana']),
       eligible: Type.Boolean(),
       needs_consent: Type.Boolean(),
       reasons: Type.Array(ReasonOut),
@@ -130,7 +126,7 @@ export const TppBody = Type.Object({
   decisions: Type.Array(
     Type.Object({
       candidate_id: uuid,
-      decision: lit(DECISIONS),
+      decision: enumOf(DECISIONS),
       reason: Type.Optional(Type.String({ maxLength: 500 })),
     }),
     { maxItems: 500 },
