@@ -2,7 +2,7 @@
 // basis per data category (/privacy/legal-basis) and the inmate access log (/privacy/access-log).
 
 import type { Static } from 'typebox';
-import { submitForm } from '../../app/form-route.ts';
+import { formRoute, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { listPage, listRoute } from '../../app/list-route.ts';
@@ -49,25 +49,16 @@ export async function privacyRoutes(app: App) {
       }),
     );
 
-  app.get('/privacy/breaches/new', { config: manage }, async (req, reply) =>
-    reply.html(await formPage(req, emptyForm({ found_at: now(req), people_affected: '' }))),
-  );
-
-  app.post(
-    '/privacy/breaches',
-    { config: manage, schema: { body: BreachBody }, attachValidation: true },
-    async (req, reply) => {
-      let id = '';
-      return submitForm(req, reply, {
-        render: (form) => formPage(req, form),
-        action: async () => {
-          id = await service.createBreach(ctxOf(req), req.body);
-        },
-        flash: 'privacy.createdShort',
-        redirect: () => `/privacy/breaches/${id}`,
-      });
-    },
-  );
+  formRoute(app, {
+    path: '/privacy/breaches/new',
+    post: '/privacy/breaches',
+    permission: manage.permission,
+    body: BreachBody,
+    page: (req, _p, form) => formPage(req, form ?? emptyForm({ found_at: now(req), people_affected: '' })),
+    action: (req, _p, body) => service.createBreach(ctxOf(req), body),
+    flash: 'privacy.createdShort',
+    redirect: (_p, id) => `/privacy/breaches/${id}`,
+  });
 
   app.get('/privacy/breaches/:id', { config: view, schema: { params: IdParams } }, async (req, reply) => {
     const ctx = ctxOf(req);
@@ -82,50 +73,41 @@ export async function privacyRoutes(app: App) {
     return renderPage(NoticePage({ ctx: viewCtx(req), b, form: f }));
   };
 
-  app.get(
-    '/privacy/breaches/:id/notify',
-    { config: manage, schema: { params: IdParams } },
-    async (req, reply) => reply.html(await noticePage(req, req.params.id)),
-  );
-
-  app.post(
-    '/privacy/breaches/:id/notifications',
-    { config: manage, schema: { params: IdParams, body: NoticeBody }, attachValidation: true },
-    async (req, reply) => {
-      const b = await service.getBreach(ctxOf(req), req.params.id);
-      return submitForm(req, reply, {
-        render: (form) => noticePage(req, b.id, form),
-        action: () => service.recordNotice(ctxOf(req), b.id, req.body),
-        flash: 'privacy.noticeSaved',
-        redirect: () => `/privacy/breaches/${b.id}`,
-      });
+  formRoute(app, {
+    path: '/privacy/breaches/:id/notify',
+    post: '/privacy/breaches/:id/notifications',
+    permission: manage.permission,
+    params: IdParams,
+    body: NoticeBody,
+    page: (req, p, form) => noticePage(req, p.id, form),
+    action: async (req, p, body) => {
+      const b = await service.getBreach(ctxOf(req), p.id);
+      await service.recordNotice(ctxOf(req), b.id, body);
+      return b.id;
     },
-  );
+    flash: 'privacy.noticeSaved',
+    redirect: (_p, id) => `/privacy/breaches/${id}`,
+  });
 
   const closePage = async (req: FastifyRequest, id: string, form: FormState = emptyForm()) => {
     const b = await service.getBreach(ctxOf(req), id);
     return renderPage(ClosePage({ ctx: viewCtx(req), b, form }));
   };
 
-  app.get(
-    '/privacy/breaches/:id/close',
-    { config: manage, schema: { params: IdParams } },
-    async (req, reply) => reply.html(await closePage(req, req.params.id)),
-  );
-
-  app.post(
-    '/privacy/breaches/:id/close',
-    { config: manage, schema: { params: IdParams, body: CloseBody }, attachValidation: true },
-    async (req, reply) => {
-      const b = await service.getBreach(ctxOf(req), req.params.id);
-      return submitForm(req, reply, {
-        render: (form) => closePage(req, b.id, form),
-        action: () => service.closeBreach(ctxOf(req), b.id, req.body),
-        flash: 'privacy.closed',
-        redirect: () => `/privacy/breaches/${b.id}`,
-      });
+  formRoute(app, {
+    path: '/privacy/breaches/:id/close',
+    permission: manage.permission,
+    params: IdParams,
+    body: CloseBody,
+    page: (req, p, form) => closePage(req, p.id, form),
+    action: async (req, p, body) => {
+      const b = await service.getBreach(ctxOf(req), p.id);
+      await service.closeBreach(ctxOf(req), b.id, body);
+      return b.id;
     },
-  );
+    flash: 'privacy.closed',
+    redirect: (_p, id) => `/privacy/breaches/${id}`,
+  });
 
   // ---- legal basis ----
 
