@@ -1,8 +1,6 @@
 // Personal data protection pages (UU 27/2022): the breach register (/privacy/breaches), the legal
 // basis per data category (/privacy/legal-basis) and the inmate access log (/privacy/access-log).
-
-import type { Static } from 'typebox';
-import { formRoute, submitForm } from '../../app/form-route.ts';
+import { formRoute } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { listPage, listRoute } from '../../app/list-route.ts';
@@ -126,45 +124,32 @@ export async function privacyRoutes(app: App) {
   const basisForm = (req: FastifyRequest, form: FormState, id?: string) =>
     renderPage(LegalBasisFormPage({ ctx: viewCtx(req), form, ...(id ? { id } : {}) }));
 
-  app.get('/privacy/legal-basis/new', { config: basisManage }, async (req, reply) =>
-    reply.html(basisForm(req, emptyForm())),
-  );
+  formRoute(app, {
+    path: '/privacy/legal-basis/new',
+    post: '/privacy/legal-basis',
+    permission: basisManage.permission,
+    body: LegalBasisBody,
+    page: (req, _p, form) => basisForm(req, form ?? emptyForm()),
+    action: (req, _p, body) => service.saveLegalBasis(ctxOf(req), body),
+    flash: 'privacy.basis.saved',
+    redirect: () => '/privacy/legal-basis',
+  });
 
-  app.get(
-    '/privacy/legal-basis/:id/edit',
-    { config: basisManage, schema: { params: IdParams } },
-    async (req, reply) => {
-      const row = await service.getLegalBasis(ctxOf(req), req.params.id);
-      return reply.html(basisForm(req, emptyForm(row), row.id));
+  formRoute(app, {
+    path: '/privacy/legal-basis/:id/edit',
+    post: '/privacy/legal-basis/:id',
+    permission: basisManage.permission,
+    params: IdParams,
+    body: LegalBasisBody,
+    page: async (req, p, form) => {
+      if (form) return basisForm(req, form, p.id);
+      const row = await service.getLegalBasis(ctxOf(req), p.id);
+      return basisForm(req, emptyForm(row), row.id);
     },
-  );
-
-  const saveBasis = (req: FastifyRequest, body: Static<typeof LegalBasisBody>, id?: string) =>
-    service.saveLegalBasis(ctxOf(req), body, id);
-
-  app.post(
-    '/privacy/legal-basis',
-    { config: basisManage, schema: { body: LegalBasisBody }, attachValidation: true },
-    async (req, reply) =>
-      submitForm(req, reply, {
-        render: (form) => basisForm(req, form),
-        action: () => saveBasis(req, req.body),
-        flash: 'privacy.basis.saved',
-        redirect: () => '/privacy/legal-basis',
-      }),
-  );
-
-  app.post(
-    '/privacy/legal-basis/:id',
-    { config: basisManage, schema: { params: IdParams, body: LegalBasisBody }, attachValidation: true },
-    async (req, reply) =>
-      submitForm(req, reply, {
-        render: (form) => basisForm(req, form, req.params.id),
-        action: () => saveBasis(req, req.body, req.params.id),
-        flash: 'privacy.basis.saved',
-        redirect: () => '/privacy/legal-basis',
-      }),
-  );
+    action: (req, p, body) => service.saveLegalBasis(ctxOf(req), body, p.id),
+    flash: 'privacy.basis.saved',
+    redirect: () => '/privacy/legal-basis',
+  });
 
   // ---- inmate access log ----
 
