@@ -1,7 +1,7 @@
 // Partners: list, add, edit, a partner's page with its agreements and instructors; HTML and
 // /api/v1/partners.
 import { type Static, Type } from 'typebox';
-import { handleForm, submitForm } from '../../app/form-route.ts';
+import { formRoute, handleForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
 import { listRoute } from '../../app/list-route.ts';
@@ -104,49 +104,42 @@ async function partnerPages(app: App, lists: PartnerPageLists) {
     api: { tags, summary: 'Partners in your scope', item: PartnerOut },
   });
 
-  app.get('/partners/new', { config: manage }, async (req, reply) =>
-    reply.html(await formPage(req, emptyForm({ type: 'company', unit_id: userOf(req).unitId ?? '' }))),
-  );
-
-  app.post(
-    '/partners',
-    { config: manage, schema: { body: PartnerForm }, attachValidation: true },
-    async (req, reply) => {
-      let id = '';
-      return submitForm(req, reply, {
-        render: (form) => formPage(req, form),
-        action: async () => {
-          id = await service.createPartner(ctxOf(req), inputFromForm(req.body));
-        },
-        flash: 'partners.created',
-        redirect: () => `/partners/${id}`,
-      });
-    },
-  );
+  formRoute(app, {
+    path: '/partners/new',
+    post: '/partners',
+    permission: manage.permission,
+    body: PartnerForm,
+    page: (req, _p, form) =>
+      formPage(req, form ?? emptyForm({ type: 'company', unit_id: userOf(req).unitId ?? '' })),
+    action: (req, _p, body) => service.createPartner(ctxOf(req), inputFromForm(body)),
+    flash: 'partners.created',
+    redirect: (_p, id) => `/partners/${id}`,
+  });
 
   app.get('/partners/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
     reply.html(await partnerPage(req, req.params.id)),
   );
 
-  app.get('/partners/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const p = await partner(ctxOf(req), req.params.id, { for: 'manage' });
-    return reply.html(await formPage(req, emptyForm({ ...p, contacts: p.contacts }), p.id));
-  });
-
-  app.post(
-    '/partners/:id',
-    { config: manage, schema: { params: IdParams, body: PartnerForm }, attachValidation: true },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const p = await partner(ctx, req.params.id, { for: 'manage' });
-      return submitForm(req, reply, {
-        render: (form) => formPage(req, form, p.id),
-        action: () => service.updatePartner(ctx, p.id, inputFromForm(req.body)),
-        flash: 'common.saved',
-        redirect: () => `/partners/${p.id}`,
-      });
+  // The policy answers 404 or 403 before a post's answers are checked, as on the page.
+  formRoute(app, {
+    path: '/partners/:id/edit',
+    post: '/partners/:id',
+    permission: manage.permission,
+    params: IdParams,
+    body: PartnerForm,
+    page: async (req, params, form) => {
+      const p = await partner(ctxOf(req), params.id, { for: 'manage' });
+      return formPage(req, form ?? emptyForm({ ...p, contacts: p.contacts }), p.id);
     },
-  );
+    action: async (req, params, body) => {
+      const ctx = ctxOf(req);
+      const p = await partner(ctx, params.id, { for: 'manage' });
+      await service.updatePartner(ctx, p.id, inputFromForm(body));
+      return p.id;
+    },
+    flash: 'common.saved',
+    redirect: (_p, id) => `/partners/${id}`,
+  });
 
   app.post(
     '/partners/:id/instructors',
