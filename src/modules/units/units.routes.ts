@@ -1,6 +1,6 @@
 // Units: the list in scope for everyone who may view units; add and edit for national administrators.
 import { Type } from 'typebox';
-import { submitForm } from '../../app/form-route.ts';
+import { formRoute, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest, userOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
@@ -37,41 +37,36 @@ export async function unitsRoutes(app: App) {
     ),
   );
 
-  app.get('/units/new', { config: manage }, async (req, reply) =>
-    reply.html(await formPage(req, emptyForm({ type: 'rutan', class: 'IIB', timezone: 'Asia/Jakarta' }))),
-  );
-
-  app.post(
-    '/units',
-    { config: manage, schema: { body: UnitBody }, attachValidation: true },
-    async (req, reply) => {
-      return submitForm(req, reply, {
-        render: (form) => formPage(req, form),
-        action: () => service.createUnit(ctxOf(req), req.body),
-        flash: 'units.created',
-        redirect: () => '/units',
-      });
-    },
-  );
-
-  app.get('/units/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const unit = await unitOf(ctxOf(req), req.params.id);
-    return reply.html(await formPage(req, emptyForm({ ...unit }), unit.id));
+  formRoute(app, {
+    path: '/units/new',
+    post: '/units',
+    permission: manage.permission,
+    body: UnitBody,
+    page: (req, _p, form) =>
+      formPage(req, form ?? emptyForm({ type: 'rutan', class: 'IIB', timezone: 'Asia/Jakarta' })),
+    action: (req, _p, body) => service.createUnit(ctxOf(req), body),
+    flash: 'units.created',
+    redirect: () => '/units',
   });
 
-  app.post(
-    '/units/:id',
-    { config: manage, schema: { params: IdParams, body: UnitBody }, attachValidation: true },
-    async (req, reply) => {
-      const unit = await unitOf(ctxOf(req), req.params.id);
-      return submitForm(req, reply, {
-        render: (form) => formPage(req, form, unit.id),
-        action: () => service.updateUnit(ctxOf(req), unit.id, req.body),
-        flash: 'common.saved',
-        redirect: () => '/units',
-      });
+  // The unit is looked up (404 out of scope) on the page and in the action, whatever the answers.
+  formRoute(app, {
+    path: '/units/:id/edit',
+    post: '/units/:id',
+    permission: manage.permission,
+    params: IdParams,
+    body: UnitBody,
+    page: async (req, params, form) => {
+      const unit = await unitOf(ctxOf(req), params.id);
+      return formPage(req, form ?? emptyForm({ ...unit }), unit.id);
     },
-  );
+    action: async (req, params, body) => {
+      const unit = await unitOf(ctxOf(req), params.id);
+      await service.updateUnit(ctxOf(req), unit.id, body);
+    },
+    flash: 'common.saved',
+    redirect: () => '/units',
+  });
 
   const kanwilPage = async (req: FastifyRequest, form: FormState = emptyForm({ timezone: 'Asia/Jakarta' })) =>
     renderPage(
