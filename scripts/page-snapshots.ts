@@ -3,6 +3,7 @@
 // copy of the demo data seeded as `npm test` seeds it (migrated template, Program Aksi, demo).
 //   npm run snapshots -- --out <dir>                 write <dir>/<name>.html for every page
 //   npm run snapshots -- --compare <dirA> <dirB>     same/different per page; exit 1 on a difference
+//   --more                   28 more pages: forms (new/edit), second-level pages, other roles' views
 //   --seed-from <checkout>   seed the demo with another checkout's code (e.g. the commit before a
 //                            refactor), so only the rendering is compared, or while the seeding is broken
 // Each page is signed in as a demo role and normalised so that two runs on the same tree (the same
@@ -10,8 +11,8 @@
 // UUIDs (record ids, the roll call's idempotency key) become uuid-1, uuid-2... in order of first
 // appearance, the audit log's 8-digit short ids id8-1..., and the CSRF token, the certificate's
 // random verification token (and a QR code drawn from it), <time> elements holding an instant
-// written by the run itself (the seeding's and the sign-ins' audit records) and the dashboard's
-// clock become placeholders. Tags are put one per line so that a difference reads as a small diff.
+// written by the run itself (the seeding's and the sign-ins' audit records), the dashboard's
+// clock and a form's default local "now" (--more: a breach's found_at) become placeholders. Tags are put one per line so that a difference reads as a small diff.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -41,6 +42,8 @@ interface Ids {
   certificate: string;
   inmate: string;
   intake: string;
+  enrolment: string;
+  user: string;
 }
 
 /**
@@ -48,7 +51,7 @@ interface Ids {
  * dashboard (a unit's head, a unit's staff, a regional office, the national office); the other
  * roles appear on the pages they use (admin: users, legal basis; humas: account; instructor: journal).
  */
-const PAGES: ReadonlyArray<{ name: string; as: Who; url: (ids: Ids) => string }> = [
+const PAGES: ReadonlyArray<{ name: string; as: Who; url: (ids: Ids) => string; status?: number }> = [
   { name: 'dashboard-kepala', as: 'ari.rahmanto', url: () => '/dashboard' },
   { name: 'dashboard-petugas', as: 'petugas.magetan', url: () => '/dashboard' },
   { name: 'dashboard-kanwil', as: 'kanwil.jatim', url: () => '/dashboard' },
@@ -79,6 +82,61 @@ const PAGES: ReadonlyArray<{ name: string; as: Who; url: (ids: Ids) => string }>
   { name: 'privacy-legal-basis', as: 'admin.magetan', url: () => '/privacy/legal-basis' },
   { name: 'holidays', as: 'petugas.magetan', url: () => '/holidays' },
   { name: 'account', as: 'humas.magetan', url: () => '/account' },
+];
+
+/**
+ * With --more: the forms and second-level pages as well (new/edit forms, completion, a participant's
+ * competencies and attendance, reminders, the regional and intake lists, the import upload page).
+ * National-only pages (units, Program Aksi, legal basis forms) are left out: no demo account may
+ * open them.
+ */
+const MORE: typeof PAGES = [
+  { name: 'more-partner-new', as: 'petugas.magetan', url: () => '/partners/new' },
+  { name: 'more-partner-edit', as: 'petugas.magetan', url: (i) => `/partners/${i.partner}/edit` },
+  { name: 'more-agreement-new', as: 'ari.rahmanto', url: () => '/agreements/new' },
+  // The demo's agreement is signed: its edit form answers 409 (the error page is the snapshot).
+  {
+    name: 'more-agreement-edit',
+    as: 'ari.rahmanto',
+    url: (i) => `/agreements/${i.agreement}/edit`,
+    status: 409,
+  },
+  { name: 'more-agreement-reminders', as: 'ari.rahmanto', url: () => '/agreements/reminders' },
+  { name: 'more-programme-new', as: 'petugas.magetan', url: () => '/programmes/new' },
+  { name: 'more-programme-edit', as: 'petugas.magetan', url: (i) => `/programmes/${i.programme}/edit` },
+  { name: 'more-programmes-calendar', as: 'petugas.magetan', url: () => '/programmes/calendar' },
+  { name: 'more-completion', as: 'petugas.magetan', url: (i) => `/programmes/${i.programme}/completion` },
+  { name: 'more-enrolments', as: 'petugas.magetan', url: (i) => `/programmes/${i.programme}/enrolments` },
+  {
+    name: 'more-enrolment-competencies',
+    as: 'instruktur.arta',
+    url: (i) => `/enrolments/${i.enrolment}/competencies`,
+  },
+  { name: 'more-intakes', as: 'petugas.magetan', url: () => '/intakes' },
+  { name: 'more-intake-new', as: 'petugas.magetan', url: (i) => `/programmes/${i.programme}/intakes/new` },
+  { name: 'more-inmate-new', as: 'petugas.magetan', url: () => '/inmates/new' },
+  { name: 'more-inmate-edit', as: 'petugas.magetan', url: (i) => `/inmates/${i.inmate}/edit` },
+  { name: 'more-inmates-import', as: 'petugas.magetan', url: () => '/inmates/import' },
+  {
+    name: 'more-attendance-inmate',
+    as: 'petugas.magetan',
+    url: (i) => `/attendance-reports/inmates/${i.inmate}`,
+  },
+  { name: 'more-attendance-reports', as: 'petugas.magetan', url: () => '/attendance-reports' },
+  {
+    name: 'more-session-summary',
+    as: 'petugas.magetan',
+    url: (i) => `/sessions/${i.rollCallSession}/summary`,
+  },
+  { name: 'more-breach-new', as: 'ari.rahmanto', url: () => '/privacy/breaches/new' },
+  { name: 'more-user-new', as: 'admin.magetan', url: () => '/admin/users/new' },
+  { name: 'more-user', as: 'admin.magetan', url: (i) => `/admin/users/${i.user}` },
+  { name: 'more-kanwil', as: 'ditjenpas', url: () => '/units/kanwil' },
+  { name: 'more-account-password', as: 'humas.magetan', url: () => '/account/password' },
+  { name: 'more-dashboard-instruktur', as: 'instruktur.arta', url: () => '/dashboard' },
+  { name: 'more-dashboard-admin', as: 'admin.magetan', url: () => '/dashboard' },
+  { name: 'more-dashboard-humas', as: 'humas.magetan', url: () => '/dashboard' },
+  { name: 'more-programmes-instruktur', as: 'instruktur.arta', url: () => '/programmes' },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +194,15 @@ export function normalise(html: string, run?: RunWindow): string {
   if (run) {
     const from = run.from.getTime() - 1000;
     const to = run.to.getTime() + 1000;
+    // A form's default "now" in a unit's local time (datetime-local, e.g. a breach's found_at).
+    const local = new Set<string>();
+    for (const timeZone of ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) {
+      const f = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+      for (let t = from - 60_000; t <= to + 60_000; t += 30_000) local.add(f.format(t).replace(' ', 'T'));
+    }
+    out = out.replace(/(type="datetime-local" value=")([^"]+)"/g, (m, pre: string, v: string) =>
+      local.has(v) ? `${pre}NOW"` : m,
+    );
     out = out.replace(/<time datetime="([^"]+)">([^<]*)<\/time>/g, (m, iso: string) => {
       const at = Date.parse(iso);
       return /T/.test(iso) && at >= from && at <= to ? '<time datetime="NOW">NOW</time>' : m;
@@ -305,7 +372,7 @@ async function seedLikeNpmTest(
   else await demo(db, now);
 }
 
-async function snapshot(outDir: string, seedRoot: string): Promise<number> {
+async function snapshot(outDir: string, seedRoot: string, more: boolean): Promise<number> {
   const t0 = performance.now();
   const runStart = new Date();
   // Loaded here, so the compare mode works without the app (and on a tree where it does not build).
@@ -418,13 +485,20 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
           `select id from intakes where programme_id = '${programme}' order by opened_on, created_at limit 1`,
           'intake',
         ),
+        // The enrolment of that participant in the class, and the unit's staff account.
+        enrolment: await one(
+          `select e.id from enrolments e join inmates i on i.id = e.inmate_id
+            where e.programme_id = '${programme}' order by i.reg_number, e.created_at limit 1`,
+          'enrolment',
+        ),
+        user: await one(`select id from users where username = 'petugas.magetan'`, 'petugas.magetan'),
       };
 
       // The directory holds this run's pages only (a page left from an older list would compare).
       await fs.mkdir(outDir, { recursive: true });
       for (const f of await fs.readdir(outDir)) if (f.endsWith('.html')) await fs.rm(path.join(outDir, f));
       const clients = new Map<Who, Awaited<ReturnType<typeof t.signedIn>>>();
-      for (const page of PAGES) {
+      for (const page of more ? [...PAGES, ...MORE] : PAGES) {
         let c = clients.get(page.as);
         if (!c) {
           c = await t.signedIn(page.as, DEMO_PASSWORD);
@@ -437,11 +511,11 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
         const head = `<!-- snapshot ${page.name}: GET ${url} as ${page.as} -> ${res.statusCode}${
           res.headers.location ? ` ${res.headers.location}` : ''
         }; demo day ${demoDay} WIB -->\n`;
-        if (res.statusCode !== 200) code = 1;
+        if (res.statusCode !== (page.status ?? 200)) code = 1;
         const run = { from: runStart, to: new Date() };
         await fs.writeFile(path.join(outDir, `${page.name}.html`), normalise(head + res.body, run));
         written++;
-        console.log(`${page.name.padEnd(20)} ${res.statusCode}  ${url}`);
+        console.log(`${page.name.padEnd(28)} ${res.statusCode}  ${url}`);
       }
     } finally {
       await t.close();
@@ -454,10 +528,10 @@ async function snapshot(outDir: string, seedRoot: string): Promise<number> {
     await stopEmbedded?.();
   }
   const took = `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-  if (code === 2) console.error(`Stopped after ${written} of ${PAGES.length} pages (${took}).`);
+  if (code === 2) console.error(`Stopped after ${written} pages (${took}).`);
   else
     console.log(
-      `${written} pages written to ${outDir} in ${took}${code ? ' (some did not answer 200: see above)' : ''}`,
+      `${written} pages written to ${outDir} in ${took}${code ? ' (some did not answer as expected: see above)' : ''}`,
     );
   return code;
 }
@@ -474,7 +548,11 @@ if (cmpAt >= 0 && args[cmpAt + 1] && args[cmpAt + 2]) {
   exitCode = await compare(here(args[cmpAt + 1] ?? ''), here(args[cmpAt + 2] ?? ''));
 } else if (outAt >= 0 && args[outAt + 1]) {
   const seedAt = args.indexOf('--seed-from');
-  exitCode = await snapshot(here(args[outAt + 1] ?? ''), seedAt >= 0 ? here(args[seedAt + 1] ?? '.') : root);
+  exitCode = await snapshot(
+    here(args[outAt + 1] ?? ''),
+    seedAt >= 0 ? here(args[seedAt + 1] ?? '.') : root,
+    args.includes('--more'),
+  );
 } else {
   console.error(USAGE);
   exitCode = 2;
