@@ -1,7 +1,7 @@
 // Programme pages: list, add, edit, a programme's page with schedules and sessions, its month
 // calendar, and the session actions (cancel, cancel a range, reschedule, extra session).
 
-import { submitForm } from '../../app/form-route.ts';
+import { formRoute, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
 import { listRoute } from '../../app/list-route.ts';
@@ -122,59 +122,53 @@ export async function programmesRoutes(app: App) {
     },
   });
 
-  app.get('/programmes/new', { config: manage }, async (req, reply) =>
-    reply.html(
-      await formPage(
+  formRoute(app, {
+    path: '/programmes/new',
+    post: '/programmes',
+    permission: manage.permission,
+    body: ProgrammeForm,
+    page: (req, _params, form) =>
+      formPage(
         req,
-        emptyForm({
-          kind: 'training',
-          status: 'planned',
-          unit_id: ctxOf(req).who.unitId ?? '',
-          capacity: 20,
-        }),
+        form ??
+          emptyForm({
+            kind: 'training',
+            status: 'planned',
+            unit_id: ctxOf(req).who.unitId ?? '',
+            capacity: 20,
+          }),
       ),
-    ),
-  );
-
-  app.post(
-    '/programmes',
-    { config: manage, schema: { body: ProgrammeForm }, attachValidation: true },
-    async (req, reply) => {
-      let id = '';
-      return submitForm(req, reply, {
-        render: (form) => formPage(req, form),
-        action: async () => {
-          id = await service.createProgramme(ctxOf(req), formToInput(req.body));
-        },
-        flash: 'programmes.created',
-        redirect: () => `/programmes/${id}`,
-      });
-    },
-  );
+    action: (req, _params, body) => service.createProgramme(ctxOf(req), formToInput(body)),
+    flash: 'programmes.created',
+    redirect: (_params, id) => `/programmes/${id}`,
+  });
 
   app.get('/programmes/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
     reply.html(await detailPage(req, req.params.id)),
   );
 
-  app.get('/programmes/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const d = await service.programmeDetail(ctxOf(req), req.params.id, { for: 'manage' });
-    return reply.html(await formPage(req, emptyForm(formFromProgramme(d)), d.programme.id));
-  });
-
-  app.post(
-    '/programmes/:id',
-    { config: manage, schema: { params: IdParams, body: ProgrammeForm }, attachValidation: true },
-    async (req, reply) => {
+  // The programme is asked for on the page and in the action: out of scope is 404 whatever the answers.
+  formRoute(app, {
+    path: '/programmes/:id/edit',
+    post: '/programmes/:id',
+    permission: manage.permission,
+    params: IdParams,
+    body: ProgrammeForm,
+    page: async (req, { id }, form) => {
       const ctx = ctxOf(req);
-      const p = await programme(ctx, req.params.id, { for: 'manage' });
-      return submitForm(req, reply, {
-        render: (form) => formPage(req, form, p.id),
-        action: () => service.updateProgramme(ctx, p.id, formToInput(req.body)),
-        flash: 'common.saved',
-        redirect: () => `/programmes/${p.id}`,
-      });
+      if (form) return formPage(req, form, (await programme(ctx, id, { for: 'manage' })).id);
+      const d = await service.programmeDetail(ctx, id, { for: 'manage' });
+      return formPage(req, emptyForm(formFromProgramme(d)), d.programme.id);
     },
-  );
+    action: async (req, { id }, body) => {
+      const ctx = ctxOf(req);
+      const p = await programme(ctx, id, { for: 'manage' });
+      await service.updateProgramme(ctx, p.id, formToInput(body));
+      return p.id;
+    },
+    flash: 'common.saved',
+    redirect: (_params, id) => `/programmes/${id}`,
+  });
 
   app.get(
     '/programmes/:id/calendar',
