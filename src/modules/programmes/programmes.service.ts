@@ -1,8 +1,7 @@
 // Programmes of pembinaan kemandirian: what is taught (curriculum), with whom (partner, PKS),
 // where, for how many, which Program Aksi items it serves and who may join (eligibility rules).
 import { AppError, type FieldError, invalid } from '../../app/errors.ts';
-import { type Ctx, SYSTEM } from '../../app/principal.ts';
-import type { Scope } from '../../app/scope.ts';
+import type { Ctx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { Eligibility, ProgrammeKind, ProgrammeStatus } from '../../db/schema.ts';
 import { agreement } from '../agreements/agreements.policy.ts';
@@ -49,11 +48,6 @@ export interface ProgrammeInput {
   curriculum?: CurriculumInput[] | undefined;
   /** Users who teach it; left as they are when not given (undefined). */
   instructor_ids?: string[] | undefined;
-}
-
-/** @deprecated during #10: call the policy, `programme(ctx, id)` in programmes.policy.ts. */
-export async function getProgramme(db: Db, scope: Scope, id: string) {
-  return programme({ db, who: { ...SYSTEM, scope } }, id);
 }
 
 /** The programme with its Program Aksi tags, curriculum, schedules and instructors. */
