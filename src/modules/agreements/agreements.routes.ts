@@ -169,8 +169,9 @@ export async function agreementsRoutes(app: App) {
   );
 
   app.get('/agreements/:id/edit', { config: manage, schema: { params: IdParams } }, async (req, reply) => {
-    const d = await service.agreementDetail(ctxOf(req), req.params.id);
-    if (d.agreement.status !== 'draft') throw service.notEditable();
+    const ctx = ctxOf(req);
+    await agreement(ctx, req.params.id, { for: 'edit' });
+    const d = await service.agreementDetail(ctx, req.params.id);
     const own = d.versions.find((v) => v.source_id === d.agreement.id);
     return reply.html(
       await formPage(

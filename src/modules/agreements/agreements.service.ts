@@ -1,6 +1,6 @@
 // Cooperation agreements (PKS, MoU) and their addenda: recording, the signing lifecycle, terms in
 // force on any date, monitoring and evaluation, and reminders before they end.
-import { conflict, type FieldError, fieldError, invalid, notFound } from '../../app/errors.ts';
+import { type FieldError, fieldError, invalid, notFound } from '../../app/errors.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { AgreementParty, AgreementStatus, MaterialsBy, PayModel, PieceRate } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -8,13 +8,7 @@ import { partner as partnerOf } from '../partners/partners.policy.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
 import { agreement } from './agreements.policy.ts';
 import * as repo from './agreements.repo.ts';
-import {
-  type AgreementAction,
-  effectiveSplit,
-  isEditable,
-  termsInForce,
-  transition,
-} from './agreements.rules.ts';
+import { type AgreementAction, effectiveSplit, termsInForce, transition } from './agreements.rules.ts';
 
 export type { AgreementRow } from './agreements.repo.ts';
 
@@ -63,7 +57,6 @@ async function unitToday(ctx: Ctx, unitId: string): Promise<string> {
 }
 
 /** A signed (or later) agreement is changed by an addendum, never edited. */
-export const notEditable = () => conflict('agreements.not_editable', 'agreements.not_editable');
 
 /** The split is all three shares or none; given, it must add up to 100. */
 function checkTerms(input: AgreementInput): FieldError[] {
@@ -172,8 +165,7 @@ export async function updateAgreement(ctx: Ctx, id: string, input: AgreementInpu
   const programAksi = await checkProgramAksi(ctx, input.program_aksi_ids);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.lockAgreement(trx, id);
-    const before = await agreement(withDb(ctx, trx), id);
-    if (!isEditable(before.status)) throw notEditable();
+    const before = await agreement(withDb(ctx, trx), id, { for: 'edit' });
     const beforeTerms = await repo.ownTerms(trx, id);
     const baseId = before.parent_id ?? before.id;
     const v = agreementValues(input, defaultParties(input.parties, before.unit_name, before.partner_name));

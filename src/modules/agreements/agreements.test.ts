@@ -115,6 +115,21 @@ describe('agreements', () => {
     assert.deepEqual(audit.before, { status: 'draft' });
   });
 
+  test('a signed agreement is no longer edited in place: its edit page and the form post both answer 409, and nothing changes', async () => {
+    const id = await create({ title: 'PKS yang sudah ditandatangani' });
+    assert.equal((await kepala.json('POST', `/api/v1/agreements/${id}/sign`)).statusCode, 200);
+    const page = await petugas.get(`/agreements/${id}/edit`);
+    assert.equal(page.statusCode, 409);
+    const post = await petugas.postForm(`/agreements/${id}`, { title: 'Diubah', valid_from: '2026-01-21' });
+    assert.equal(post.statusCode, 409);
+    const row = await t.db
+      .selectFrom('agreements')
+      .select('title')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.title, 'PKS yang sudah ditandatangani');
+  });
+
   test('an addendum changes the piece rate from its own date, and earlier dates keep the old rate', async () => {
     const id = await create();
     await kepala.json('POST', `/api/v1/agreements/${id}/sign`);
