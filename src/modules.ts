@@ -24,6 +24,7 @@ import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts';
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
+import { stockModule } from './modules/stock/stock.module.ts';
 import { selectionModule } from './modules/selection/selection.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
 import { unitsModule } from './modules/units/units.module.ts';
@@ -58,6 +59,8 @@ export const MODULES: readonly AppModule[] = [
   inmatesModule({ certificates: (ctx, inmateId) => certificatesOfInmate(ctx, inmateId) }),
   attendanceReportsModule,
   privacyModule,
+  // Production (#11): every module that moves stock does it through the stock ledgers.
+  stockModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

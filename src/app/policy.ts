@@ -49,6 +49,20 @@ export const PERMISSIONS = [
   'privacy.breaches.view',
   'privacy.breaches.manage',
   'privacy.access_log',
+  // Production (#11): the catalogue, the production log with its makers, the partner's quality
+  // check, stock of materials and finished goods, sales; totals without names for the offices.
+  'products.view',
+  'products.manage',
+  'production.view',
+  'production.record',
+  'production.totals',
+  'quality.check',
+  'stock.view',
+  'stock.manage',
+  'stock.approve',
+  'sales.view',
+  'sales.record',
+  'sales.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +76,19 @@ const READ: readonly Permission[] = [
   'holidays.view',
   'programmes.view',
   'privacy.basis.view',
+  'products.view',
+];
+/** What the unit's Giatja staff (petugas) and its head both do with production, stock and sales. */
+const PRODUCTION_STAFF: readonly Permission[] = [
+  'products.manage',
+  'production.view',
+  'production.record',
+  'production.totals',
+  'quality.check',
+  'stock.view',
+  'stock.manage',
+  'sales.view',
+  'sales.record',
 ];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -107,6 +134,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'competencies.assess',
     'certificates.issue',
     'certificates.revoke',
+    ...PRODUCTION_STAFF,
+    // Stock-take differences, write-offs and sale cancellations are the head of the unit's to approve.
+    'stock.approve',
+    'sales.approve',
     'privacy.breaches.view',
     'privacy.breaches.manage',
     'privacy.access_log',
@@ -126,6 +157,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'journal.photos',
     'competencies.assess',
     'certificates.issue',
+    ...PRODUCTION_STAFF,
   ],
   // An instructor sees only their own partner's records: repos narrow by partner, not by role.
   instruktur_mitra: [
@@ -139,11 +171,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'attendance.view',
     'attendance.record',
     'competencies.assess',
+    'products.view',
+    'production.view',
+    'production.record',
+    'quality.check',
   ],
   // Offices above the units read roll-ups, not people: no inmate names unless a later,
   // case-by-case grant says they need them (domain brief, "who uses the product").
-  kanwil: [...READ, 'audit.view'],
-  pusat: [...READ, 'audit.view'],
+  kanwil: [...READ, 'audit.view', 'production.totals'],
+  pusat: [...READ, 'audit.view', 'production.totals'],
   // Public relations publishes the class's documentation photos, never the register.
   humas: [...READ, 'journal.photos'],
 };

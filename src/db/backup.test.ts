@@ -126,7 +126,7 @@ async function fillAttendance(db: Db, userId: string): Promise<void> {
     insert into attendance_corrections (mark_id, previous_status, previous_note, new_status, reason, corrected_by)
     values (${mark}, 'alpa', null, 'sakit', ${AWKWARD[2]}, ${userId})`.execute(db);
   await sql`
-    insert into attendance_submissions (idempotency_key, session_id, user_id, result)
+    insert into batch_submissions (idempotency_key, session_id, user_id, result)
     values (${AWKWARD[0]}, ${session}, ${userId}, ${JSON.stringify({ created: 1, updated: 0, unchanged: 0 })})`.execute(
     db,
   );

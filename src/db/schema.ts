@@ -229,6 +229,8 @@ export interface AgreementTermsTable {
   materials_by: MaterialsBy | null;
   pay_model: PayModel;
   piece_rates: JsonOf<PieceRate[]>;
+  /** Whether rejects that cannot be reworked may go to the unit's own sale stock. */
+  rejects_saleable: Generated<boolean>;
   premi_pct: number | null;
   pnbp_pct: number | null;
   capital_pct: number | null;
@@ -617,9 +619,14 @@ export interface SubmissionResult {
   unchanged: number;
 }
 
-export interface AttendanceSubmissionsTable {
+export type BatchKind = 'attendance' | 'production';
+
+/** One offline batch from the hall (attendance or production), applied once per key. */
+export interface BatchSubmissionsTable {
   idempotency_key: string;
-  session_id: string;
+  kind: Generated<BatchKind>;
+  session_id: string | null;
+  programme_id: string | null;
   user_id: string | null;
   result: JsonOf<SubmissionResult>;
   received_at: Generated<Date>;
@@ -747,10 +754,304 @@ export interface InmateAccessLogTable {
   request_id: string | null;
 }
 
+// Issue #11: production, stock and sales. Money is integer rupiah in bigint columns, which pg
+// returns as strings: repos convert with `rupiah()` at their edge.
+type Money = ColumnType<string, number | string, number | string>;
+type MoneyDefault = ColumnType<string, number | string | undefined, number | string>;
+
+export type ProductRoute = 'partner' | 'own';
+export type MaterialUom = 'gram' | 'gulung' | 'meter' | 'buah';
+export type MaterialOwner = 'partner' | 'unit';
+export type AdjustmentKind = 'stocktake' | 'write_off';
+export type AdjustmentStatus = 'submitted' | 'approved' | 'rejected';
+export type QcStatus = 'sent' | 'checked' | 'invoiced';
+export type RejectReason = 'size' | 'stitching' | 'colour' | 'finishing' | 'other';
+export type RejectDisposition = 'rework' | 'own_stock' | 'scrap';
+export type InvoiceStatus = 'open' | 'paid' | 'cancelled';
+export type PaymentMethod = 'tunai' | 'transfer' | 'qris';
+export type SaleChannel = 'bazaar' | 'visitor' | 'order' | 'other';
+export type SaleStatus = 'completed' | 'cancel_requested' | 'cancelled' | 'reversal';
+export type ProductMovementKind =
+  | 'produced'
+  | 'sent_to_check'
+  | 'passed'
+  | 'rework'
+  | 'reject_to_stock'
+  | 'reject_scrap'
+  | 'reserved'
+  | 'unreserved'
+  | 'sold'
+  | 'sale_cancelled'
+  | 'written_off'
+  | 'counted';
+export type MaterialMovementKind = 'received' | 'issued' | 'returned' | 'used' | 'counted' | 'written_off';
+
+export interface DocumentCountersTable {
+  unit_id: string;
+  series: string;
+  year: number;
+  last: Generated<number>;
+}
+
+export interface ProductKindsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  unit_id: string;
+  programme_id: string | null;
+  kind_id: string;
+  name: string;
+  rate_name: string | null;
+  uom: Generated<string>;
+  route: ProductRoute;
+  price: Money | null;
+  description: string | null;
+  photo_file_id: string | null;
+  active: Generated<boolean>;
+  awaiting_check: Generated<number>;
+  in_check: Generated<number>;
+  on_hand: Generated<number>;
+  reserved: Generated<number>;
+  sold: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MaterialsTable {
+  id: Generated<string>;
+  unit_id: string;
+  name: string;
+  uom: MaterialUom;
+  owner: MaterialOwner;
+  partner_id: string | null;
+  low_stock_level: Generated<number>;
+  on_hand: Generated<number>;
+  stock_value: MoneyDefault;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface BillOfMaterialsTable {
+  product_id: string;
+  material_id: string;
+  qty_per_item: number;
+}
+
+export interface ProductionEntriesTable {
+  id: Generated<string>;
+  unit_id: string;
+  programme_id: string;
+  session_id: string | null;
+  day: string;
+  enrolment_id: string;
+  product_id: string;
+  finished: number;
+  in_progress: Generated<number>;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProductionEntryMaterialsTable {
+  entry_id: string;
+  material_id: string;
+  qty: number;
+}
+
+export interface StockAdjustmentsTable {
+  id: Generated<string>;
+  unit_id: string;
+  kind: AdjustmentKind;
+  day: string;
+  status: Generated<AdjustmentStatus>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+export interface StockAdjustmentLinesTable {
+  id: Generated<string>;
+  adjustment_id: string;
+  material_id: string | null;
+  product_id: string | null;
+  expected: number | null;
+  counted: number | null;
+  qty: number | null;
+  reason: string | null;
+}
+
+export interface QcBatchesTable {
+  id: Generated<string>;
+  unit_id: string;
+  partner_id: string;
+  programme_id: string;
+  agreement_id: string | null;
+  number: string;
+  sent_on: string;
+  checked_on: string | null;
+  status: Generated<QcStatus>;
+  created_by: string | null;
+  checked_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface QcBatchLinesTable {
+  id: Generated<string>;
+  batch_id: string;
+  enrolment_id: string;
+  product_id: string;
+  submitted: number;
+  passed: number | null;
+  rate: Money | null;
+}
+
+export interface QcRejectsTable {
+  id: Generated<string>;
+  line_id: string;
+  qty: number;
+  reason: RejectReason;
+  reworkable: boolean;
+  disposition: RejectDisposition;
+  note: string | null;
+}
+
+export interface OfftakeInvoicesTable {
+  id: Generated<string>;
+  unit_id: string;
+  partner_id: string;
+  number: string;
+  issued_on: string;
+  due_on: string | null;
+  total: Money;
+  paid: MoneyDefault;
+  status: Generated<InvoiceStatus>;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfftakeInvoiceBatchesTable {
+  invoice_id: string;
+  batch_id: string;
+  amount: Money;
+}
+
+export interface OfftakePaymentsTable {
+  id: Generated<string>;
+  invoice_id: string;
+  paid_on: string;
+  amount: Money;
+  method: PaymentMethod;
+  reference: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SalesTable {
+  id: Generated<string>;
+  unit_id: string;
+  number: string;
+  sold_on: string;
+  channel: SaleChannel;
+  buyer_name: string | null;
+  buyer_phone: string | null;
+  payment_method: PaymentMethod;
+  payment_ref: string | null;
+  total: Money;
+  status: Generated<SaleStatus>;
+  reverses_id: string | null;
+  cancel_reason: string | null;
+  note: string | null;
+  created_by: string | null;
+  approved_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SaleLinesTable {
+  id: Generated<string>;
+  sale_id: string;
+  product_id: string;
+  qty: number;
+  unit_price: Money;
+  amount: Money;
+}
+
+export interface ProductMovementsTable {
+  id: Generated<string>;
+  unit_id: string;
+  product_id: string;
+  kind: ProductMovementKind;
+  day: string;
+  enrolment_id: string | null;
+  d_awaiting: Generated<number>;
+  d_in_check: Generated<number>;
+  d_on_hand: Generated<number>;
+  d_reserved: Generated<number>;
+  d_sold: Generated<number>;
+  production_entry_id: string | null;
+  qc_line_id: string | null;
+  sale_id: string | null;
+  adjustment_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MaterialMovementsTable {
+  id: Generated<string>;
+  unit_id: string;
+  material_id: string;
+  kind: MaterialMovementKind;
+  day: string;
+  qty: number;
+  value: MoneyDefault;
+  source: string | null;
+  document_no: string | null;
+  session_id: string | null;
+  enrolment_id: string | null;
+  production_entry_id: string | null;
+  adjustment_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  document_counters: DocumentCountersTable;
+  product_kinds: ProductKindsTable;
+  products: ProductsTable;
+  materials: MaterialsTable;
+  bill_of_materials: BillOfMaterialsTable;
+  production_entries: ProductionEntriesTable;
+  production_entry_materials: ProductionEntryMaterialsTable;
+  stock_adjustments: StockAdjustmentsTable;
+  stock_adjustment_lines: StockAdjustmentLinesTable;
+  qc_batches: QcBatchesTable;
+  qc_batch_lines: QcBatchLinesTable;
+  qc_rejects: QcRejectsTable;
+  offtake_invoices: OfftakeInvoicesTable;
+  offtake_invoice_batches: OfftakeInvoiceBatchesTable;
+  offtake_payments: OfftakePaymentsTable;
+  sales: SalesTable;
+  sale_lines: SaleLinesTable;
+  product_movements: ProductMovementsTable;
+  material_movements: MaterialMovementsTable;
   attendance_marks: AttendanceMarksTable;
   attendance_corrections: AttendanceCorrectionsTable;
-  attendance_submissions: AttendanceSubmissionsTable;
+  batch_submissions: BatchSubmissionsTable;
   session_journals: SessionJournalsTable;
   session_journal_units: SessionJournalUnitsTable;
   session_journal_instructors: SessionJournalInstructorsTable;

@@ -105,6 +105,15 @@ export async function addendaOf(conn: Conn, baseId: string) {
     .execute();
 }
 
+/** Unscoped: only for callers already allowed a record that names the agreement. */
+export async function agreementHead(conn: Conn, id: string) {
+  return conn
+    .selectFrom('agreements')
+    .select(['id', 'parent_id', 'unit_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function termsVersions(conn: Conn, baseId: string): Promise<TermsVersion[]> {
   const rows = await conn
     .selectFrom('agreement_terms as t')
@@ -121,6 +130,7 @@ export async function termsVersions(conn: Conn, baseId: string): Promise<TermsVe
       't.materials_by',
       't.pay_model',
       't.piece_rates',
+      't.rejects_saleable',
       't.premi_pct',
       't.pnbp_pct',
       't.capital_pct',

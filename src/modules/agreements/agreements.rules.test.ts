@@ -64,6 +64,7 @@ describe('agreement lifecycle', () => {
 });
 
 const v = (o: Partial<TermsVersion>): TermsVersion => ({
+  rejects_saleable: false,
   source_id: 'pks',
   source_kind: 'pks',
   source_status: 'active',

@@ -67,6 +67,7 @@ export interface TermsVersion {
   materials_by: MaterialsBy | null;
   pay_model: PayModel;
   piece_rates: PieceRate[];
+  rejects_saleable: boolean;
   premi_pct: number | null;
   pnbp_pct: number | null;
   capital_pct: number | null;
@@ -131,4 +132,16 @@ export function reminderFor(
   if (left <= 30) return 'agreement.ending_30';
   if (left <= 90) return 'agreement.ending_90';
   return undefined;
+}
+
+/**
+ * The piece rate for a product in the terms in force: matched on the product's name as the
+ * agreement writes it (case and spacing ignored). Undefined when the terms have no rate for it.
+ */
+export function pieceRateFor(
+  terms: Pick<TermsVersion, 'piece_rates'> | undefined,
+  product: string,
+): number | undefined {
+  const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  return terms?.piece_rates.find((r) => key(r.product) === key(product))?.rate;
 }

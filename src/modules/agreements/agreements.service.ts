@@ -298,6 +298,22 @@ export async function agreementDetail(ctx: Ctx, id: string, day?: string) {
 
 export type AgreementDetail = Awaited<ReturnType<typeof agreementDetail>>;
 
+/**
+ * The terms of an agreement (or of the agreement an addendum amends) in force on `day`, with the
+ * split that applies: what production asks for a piece rate on a check date. No scope check: the
+ * caller has already been allowed the record (a batch, a product) that names the agreement.
+ */
+export async function termsOn(ctx: Pick<Ctx, 'db'>, agreementId: string, day: string) {
+  const a = await repo.agreementHead(ctx.db, agreementId);
+  if (!a) return undefined;
+  const [versions, unit] = await Promise.all([
+    repo.termsVersions(ctx.db, a.parent_id ?? a.id),
+    repo.unitSplit(ctx.db, a.unit_id),
+  ]);
+  const terms = termsInForce(versions, day);
+  return terms ? { terms, split: effectiveSplit(terms, unit) } : undefined;
+}
+
 export async function recordEvaluation(
   ctx: Ctx,
   agreementId: string,

@@ -127,7 +127,7 @@ export async function claimSubmission(
   userId: string | null,
 ): Promise<boolean> {
   const r = await conn
-    .insertInto('attendance_submissions')
+    .insertInto('batch_submissions')
     .values({
       idempotency_key: key,
       session_id: sessionId,
@@ -142,7 +142,7 @@ export async function claimSubmission(
 
 export async function findSubmission(conn: Conn, key: string) {
   return conn
-    .selectFrom('attendance_submissions')
+    .selectFrom('batch_submissions')
     .select(['session_id', 'result'])
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
@@ -150,7 +150,7 @@ export async function findSubmission(conn: Conn, key: string) {
 
 export async function setSubmissionResult(conn: Conn, key: string, result: SubmissionResult) {
   await conn
-    .updateTable('attendance_submissions')
+    .updateTable('batch_submissions')
     .set({ result: JSON.stringify(result) })
     .where('idempotency_key', '=', key)
     .execute();

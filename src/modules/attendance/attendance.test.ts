@@ -219,7 +219,7 @@ describe('attendance of a session', () => {
     assert.deepEqual(await marksOf(s.id), before);
     assert.equal((await audits(s.id)).length, 1);
     const submissions = await t.db
-      .selectFrom('attendance_submissions')
+      .selectFrom('batch_submissions')
       .selectAll()
       .where('session_id', '=', s.id)
       .execute();

@@ -1,0 +1,14 @@
+// Texts of the stock ledgers shared by production, materials and sales.
+export const id = {
+  'stock.insufficient': 'Stok {name} tidak cukup: tersisa {n}.',
+  'stock.badQuantity': 'Jumlah harus bilangan bulat dan tidak boleh nol atau negatif.',
+};
+
+export const en: Record<keyof typeof id, string> = {
+  'stock.insufficient': 'Not enough {name} in stock: {n} left.',
+  'stock.badQuantity': 'The quantity must be a whole number, not zero or negative.',
+};
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}
