@@ -10,6 +10,7 @@ import { attendanceModule } from './modules/attendance/attendance.module.ts';
 import { attendanceReportsModule } from './modules/attendance-reports/attendance-reports.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
 import { authModule } from './modules/auth/auth.module.ts';
+import { batchesModule } from './modules/batches/batches.module.ts';
 import { certificatesModule } from './modules/certificates/certificates.module.ts';
 import { certificatesOfInmate } from './modules/certificates/certificates.service.ts';
 import { competenciesModule } from './modules/competencies/competencies.module.ts';
@@ -50,6 +51,7 @@ export const MODULES: readonly AppModule[] = [
   holidaysModule,
   programmesModule,
   certificatesModule,
+  batchesModule,
   attendanceModule,
   journalModule,
   competenciesModule,

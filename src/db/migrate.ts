@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_register_release.ts';
 import * as m0016 from './migrations/0016_unit_class_ii.ts';
 import * as m0018 from './migrations/0018_privacy.ts';
 import * as m0019 from './migrations/0019_production.ts';
+import * as m0020b from './migrations/0020_batch_day.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_unit_class_ii': m0016,
   '0018_privacy': m0018,
   '0019_production': m0019,
+  '0020_batch_day': m0020b,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -627,6 +627,8 @@ export interface BatchSubmissionsTable {
   kind: Generated<BatchKind>;
   session_id: string | null;
   programme_id: string | null;
+  /** A workshop's working day (batches without a session). */
+  day: string | null;
   user_id: string | null;
   result: JsonOf<SubmissionResult>;
   received_at: Generated<Date>;

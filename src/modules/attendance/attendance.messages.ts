@@ -32,7 +32,6 @@ export const id = {
   'attendance.pastExpiry':
     'Tanggal ekspirasi peserta ini sudah lewat sebelum hari sesi dan tidak ada perpanjangan yang tercatat di register; presensi tidak dapat dicatat.',
   'attendance.outsidePeriod': 'Hari sesi di luar masa pemagangan peserta ini; presensi tidak dapat dicatat.',
-  'attendance.keyReused': 'Kunci pengiriman ini sudah dipakai untuk sesi lain.',
   'attendance.history': 'Riwayat perubahan',
   'attendance.noHistory': 'Belum ada perubahan.',
   'attendance.historyLine': '{name}: {from} → {to} oleh {by}, {at}. Alasan: {reason}',
@@ -79,7 +78,6 @@ export const en: Record<keyof typeof id, string> = {
     'This participant’s release date (tanggal ekspirasi) passed before the session’s day and no extension is recorded in the register; attendance cannot be recorded.',
   'attendance.outsidePeriod':
     'The session’s day is outside this participant’s internship period; attendance cannot be recorded.',
-  'attendance.keyReused': 'This submission key was already used for another session.',
   'attendance.history': 'Change history',
   'attendance.noHistory': 'No changes yet.',
   'attendance.historyLine': '{name}: {from} → {to} by {by}, {at}. Reason: {reason}',

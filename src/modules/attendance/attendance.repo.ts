@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
-import type { MarkStatus, SubmissionResult } from '../../db/schema.ts';
+import type { MarkStatus } from '../../db/schema.ts';
 import type { NotOffered } from './attendance.rules.ts';
 
 /** A session with its programme and unit, when the viewer may see the programme (else undefined). */
@@ -31,6 +31,13 @@ export async function findSession(conn: Conn, scope: Scope, sessionId: string, l
   return (lock ? q.forUpdate('s') : q).executeTakeFirst();
 }
 
+/** Why the roll call of `day` does not offer enrolment `e` (inmate `i`), or null: rollCallStanding in SQL. */
+const notOfferedOn = (day: string) => sql<NotOffered | null>`case
+    when e.started_on > ${day} or e.ended_on < ${day} then 'not_enrolled'
+    when e.kind = 'inmate' and i.expected_release_date < ${day} then 'past_expiry'
+    when e.kind = 'intern' and (e.period_from > ${day} or e.period_to < ${day}) then 'outside_period'
+  end`;
+
 /**
  * The participants the roll call of the session's day offers (attendance.rules.ts rollCallStanding,
  * here as SQL so a big roster is filtered in the database): place started on or before the day and
@@ -44,12 +51,7 @@ export async function rosterOf(
   session: { id: string; programme_id: string; day: string },
   everyone = false,
 ) {
-  const day = session.day;
-  const notOffered = sql<NotOffered | null>`case
-    when e.started_on > ${day} or e.ended_on < ${day} then 'not_enrolled'
-    when e.kind = 'inmate' and i.expected_release_date < ${day} then 'past_expiry'
-    when e.kind = 'intern' and (e.period_from > ${day} or e.period_to < ${day}) then 'outside_period'
-  end`;
+  const notOffered = notOfferedOn(session.day);
   let q = conn
     .selectFrom('enrolments as e')
     .leftJoin('inmates as i', 'i.id', 'e.inmate_id')
@@ -71,6 +73,26 @@ export async function rosterOf(
 }
 
 export type RosterRow = Awaited<ReturnType<typeof rosterOf>>[number];
+
+/**
+ * A programme's participants with whether the roll call of a day offers them (`not_offered` null),
+ * without marks: the roster of a day for other records of the hall (the production log), the same
+ * rule as the roll call. `also` lists participants to include even when the day does not offer them.
+ */
+export async function standingOn(conn: Conn, programmeId: string, day: string, also: readonly string[] = []) {
+  const notOffered = notOfferedOn(day);
+  return conn
+    .selectFrom('enrolments as e')
+    .leftJoin('inmates as i', 'i.id', 'e.inmate_id')
+    .select(['e.id as enrolment_id', 'e.name', 'e.kind', notOffered.as('not_offered')])
+    .where('e.programme_id', '=', programmeId)
+    .where((eb) =>
+      also.length ? eb.or([eb(notOffered, 'is', null), eb('e.id', 'in', also)]) : eb(notOffered, 'is', null),
+    )
+    .orderBy('e.name')
+    .orderBy('e.id')
+    .execute();
+}
 
 export async function correctionsOf(conn: Conn, sessionId: string) {
   return conn
@@ -112,47 +134,6 @@ export async function participantMarks(conn: Conn, programmeId: string, enrolmen
     .where('s.status', '<>', 'cancelled')
     .where('m.enrolment_id', 'in', enrolmentIds)
     .orderBy('s.starts_at')
-    .execute();
-}
-
-/**
- * Claims an idempotency key for this batch. Insert first: a concurrent request with the same key
- * waits on the unique index until the first commits, then finds the key taken. Returns true when
- * this request owns the key.
- */
-export async function claimSubmission(
-  conn: Conn,
-  key: string,
-  sessionId: string,
-  userId: string | null,
-): Promise<boolean> {
-  const r = await conn
-    .insertInto('batch_submissions')
-    .values({
-      idempotency_key: key,
-      session_id: sessionId,
-      user_id: userId,
-      result: JSON.stringify({ created: 0, updated: 0, unchanged: 0 }),
-    })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning('idempotency_key')
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
-export async function findSubmission(conn: Conn, key: string) {
-  return conn
-    .selectFrom('batch_submissions')
-    .select(['session_id', 'result'])
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
-}
-
-export async function setSubmissionResult(conn: Conn, key: string, result: SubmissionResult) {
-  await conn
-    .updateTable('batch_submissions')
-    .set({ result: JSON.stringify(result) })
-    .where('idempotency_key', '=', key)
     .execute();
 }
 

@@ -1,11 +1,12 @@
 // Attendance of a session: its roster with the current marks, and saving a whole roll call in one
 // transaction — corrections with a reason and their history, the lock, and batches applied once.
 // Also the one reader of a participant's marks that completion and competencies share.
-import { conflict, type FieldError, invalid } from '../../app/errors.ts';
+import { type FieldError, invalid } from '../../app/errors.ts';
 import type { MessageKey } from '../../app/i18n.ts';
 import { type Ctx, withDb } from '../../app/principal.ts';
 import type { MarkStatus, SubmissionResult } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { type Applied, applyOnce } from '../batches/batches.service.ts';
 import * as policy from './attendance.policy.ts';
 import * as repo from './attendance.repo.ts';
 import { MARK_STATUSES, type NotOffered } from './attendance.rules.ts';
@@ -27,9 +28,7 @@ export interface SaveInput {
   idempotency_key?: string | undefined;
 }
 
-export interface SaveResult extends SubmissionResult {
-  replayed: boolean;
-}
+export type SaveResult = Applied;
 
 /** Everything the attendance page shows: the session, its roster and marks, and the history. */
 export async function attendanceOf(ctx: Ctx, input: { sessionId: string; lockDays: number }) {
@@ -73,90 +72,101 @@ export async function saveAttendance(
     const session = await policy.session(tx, input.sessionId, { for: 'view', lockDays, lock: true });
     const key = input.idempotency_key;
     // A batch sent again is answered as the first time, even if the session has locked since.
-    if (key && !(await repo.claimSubmission(trx, key, session.id, userId))) {
-      const prior = await repo.findSubmission(trx, key);
-      if (!prior || prior.session_id !== session.id)
-        throw conflict('attendance.key_reused', 'attendance.keyReused');
-      return { ...prior.result, replayed: true };
-    }
-    policy.authorize(tx, session, 'record', lockDays);
+    return applyOnce(tx, { key, kind: 'attendance', sessionId: session.id }, async () => {
+      policy.authorize(tx, session, 'record', lockDays);
 
-    const roster = await repo.rosterOf(trx, session, true);
-    const byId = new Map(roster.map((r) => [r.enrolment_id, r]));
-    const errors: FieldError[] = [];
-    const writes: repo.MarkValues[] = [];
-    const corrections: Array<Omit<repo.CorrectionValues, 'mark_id'> & { enrolment_id: string }> = [];
-    const changes: Array<Record<string, unknown>> = [];
-    let created = 0;
-    let unchanged = 0;
-    for (const m of wanted.values()) {
-      const row = byId.get(m.enrolment_id);
-      if (!row) {
-        errors.push({ field: `status.${m.enrolment_id}`, key: 'attendance.notOnRoster' });
-        continue;
-      }
-      const note = clean(m.note);
-      // The roll call of this day does not offer them (past their tanggal ekspirasi without a
-      // recorded extension, outside an internship period, or no place on the day). Sending a mark
-      // saved earlier back unchanged is harmless; anything else is refused with the reason, per
-      // participant.
-      if (row.not_offered !== null) {
-        if (row.status === m.status && (row.note ?? null) === note) unchanged++;
-        else errors.push({ field: `status.${m.enrolment_id}`, key: NOT_OFFERED[row.not_offered] });
-        continue;
-      }
-      if (row.mark_id === null || row.status === null) {
+      const roster = await repo.rosterOf(trx, session, true);
+      const byId = new Map(roster.map((r) => [r.enrolment_id, r]));
+      const errors: FieldError[] = [];
+      const writes: repo.MarkValues[] = [];
+      const corrections: Array<Omit<repo.CorrectionValues, 'mark_id'> & { enrolment_id: string }> = [];
+      const changes: Array<Record<string, unknown>> = [];
+      let created = 0;
+      let unchanged = 0;
+      for (const m of wanted.values()) {
+        const row = byId.get(m.enrolment_id);
+        if (!row) {
+          errors.push({ field: `status.${m.enrolment_id}`, key: 'attendance.notOnRoster' });
+          continue;
+        }
+        const note = clean(m.note);
+        // The roll call of this day does not offer them (past their tanggal ekspirasi without a
+        // recorded extension, outside an internship period, or no place on the day). Sending a mark
+        // saved earlier back unchanged is harmless; anything else is refused with the reason, per
+        // participant.
+        if (row.not_offered !== null) {
+          if (row.status === m.status && (row.note ?? null) === note) unchanged++;
+          else errors.push({ field: `status.${m.enrolment_id}`, key: NOT_OFFERED[row.not_offered] });
+          continue;
+        }
+        if (row.mark_id === null || row.status === null) {
+          writes.push({ enrolment_id: m.enrolment_id, status: m.status, note });
+          changes.push({ enrolment_id: m.enrolment_id, status: m.status, ...(note ? { note } : {}) });
+          created++;
+          continue;
+        }
+        if (row.status === m.status && (row.note ?? null) === note) {
+          unchanged++;
+          continue;
+        }
+        const reason = clean(m.reason);
+        if (!reason) {
+          errors.push({ field: `reason.${m.enrolment_id}`, key: 'attendance.reasonRequired' });
+          continue;
+        }
         writes.push({ enrolment_id: m.enrolment_id, status: m.status, note });
-        changes.push({ enrolment_id: m.enrolment_id, status: m.status, ...(note ? { note } : {}) });
-        created++;
-        continue;
+        corrections.push({
+          enrolment_id: m.enrolment_id,
+          previous_status: row.status,
+          previous_note: row.note,
+          new_status: m.status,
+          new_note: note,
+          reason,
+        });
+        changes.push({ enrolment_id: m.enrolment_id, from: row.status, status: m.status, reason });
       }
-      if (row.status === m.status && (row.note ?? null) === note) {
-        unchanged++;
-        continue;
-      }
-      const reason = clean(m.reason);
-      if (!reason) {
-        errors.push({ field: `reason.${m.enrolment_id}`, key: 'attendance.reasonRequired' });
-        continue;
-      }
-      writes.push({ enrolment_id: m.enrolment_id, status: m.status, note });
-      corrections.push({
-        enrolment_id: m.enrolment_id,
-        previous_status: row.status,
-        previous_note: row.note,
-        new_status: m.status,
-        new_note: note,
-        reason,
-      });
-      changes.push({ enrolment_id: m.enrolment_id, from: row.status, status: m.status, reason });
-    }
-    if (errors.length) throw invalid(errors);
+      if (errors.length) throw invalid(errors);
 
-    const markIds = await repo.upsertMarks(trx, session.id, userId, writes);
-    await repo.insertCorrections(
-      trx,
-      userId,
-      corrections.map(({ enrolment_id, ...c }) => ({ ...c, mark_id: markIds.get(enrolment_id) ?? '' })),
-    );
-    const result: SubmissionResult = { created, updated: corrections.length, unchanged };
-    if (key) await repo.setSubmissionResult(trx, key, result);
-    {
-      const after = new Map(roster.map((r) => [r.enrolment_id, r.status]));
-      for (const w of writes) after.set(w.enrolment_id, w.status);
-      const counts: Record<string, number> = {};
-      for (const s of MARK_STATUSES) counts[s] = 0;
-      for (const s of after.values()) if (s) counts[s] = (counts[s] ?? 0) + 1;
-      await recordAudit(trx, ctx.who.actor, {
-        action: 'attendance.save',
-        entity: 'session',
-        entityId: session.id,
-        unitId: session.unit_id,
-        after: { ...result, counts, changes, ...(key ? { idempotency_key: key } : {}) },
-      });
-    }
-    return { ...result, replayed: false };
+      const markIds = await repo.upsertMarks(trx, session.id, userId, writes);
+      await repo.insertCorrections(
+        trx,
+        userId,
+        corrections.map(({ enrolment_id, ...c }) => ({ ...c, mark_id: markIds.get(enrolment_id) ?? '' })),
+      );
+      const result: SubmissionResult = { created, updated: corrections.length, unchanged };
+      {
+        const after = new Map(roster.map((r) => [r.enrolment_id, r.status]));
+        for (const w of writes) after.set(w.enrolment_id, w.status);
+        const counts: Record<string, number> = {};
+        for (const s of MARK_STATUSES) counts[s] = 0;
+        for (const s of after.values()) if (s) counts[s] = (counts[s] ?? 0) + 1;
+        await recordAudit(trx, ctx.who.actor, {
+          action: 'attendance.save',
+          entity: 'session',
+          entityId: session.id,
+          unitId: session.unit_id,
+          after: { ...result, counts, changes, ...(key ? { idempotency_key: key } : {}) },
+        });
+      }
+      return result;
+    });
   });
+}
+
+export type Standing = Awaited<ReturnType<typeof repo.standingOn>>[number];
+
+/**
+ * The roster of a programme's day by the roll call's rule (places on the day, tanggal ekspirasi,
+ * internship periods): each participant with `not_offered` null when the day offers them. Other
+ * records of the hall (the production log) use it so one rule decides who was there. `also` adds
+ * participants the day does not offer (to show or refuse what was recorded for them before). No
+ * scope check: callers have found the session or programme within the principal's scope first.
+ */
+export async function rosterOn(
+  ctx: Pick<Ctx, 'db'>,
+  input: { programmeId: string; day: string; also?: readonly string[] },
+): Promise<Standing[]> {
+  return repo.standingOn(ctx.db, input.programmeId, input.day, input.also);
 }
 
 export type ParticipantMark = Awaited<ReturnType<typeof repo.participantMarks>>[number];
