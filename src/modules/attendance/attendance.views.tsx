@@ -1,6 +1,7 @@
 // The attendance page of a session, made for a phone in the hall: one row per participant with a
 // big button per status, "mark all present", one save for everyone, and the correction history.
-// Works without scripts; public/attendance.js adds keeping unsent marks through a lost signal.
+// Works without scripts; public/attendance.js (on the hall's offline-batch.js) adds keeping unsent
+// marks through a lost signal.
 // The rows themselves are written by attendance.roster.ts (the hot path of a 200-person page).
 import { formatDay, formatTime } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
@@ -203,6 +204,7 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
         </>
       )}
       <History ctx={ctx} rows={d.corrections} />
+      <script src="/static/offline-batch.js" defer />
       <script src="/static/attendance.js" defer />
     </Layout>
   );
