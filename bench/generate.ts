@@ -10,17 +10,17 @@
 //
 //   npm run bench:generate -- --units 530 --inmates 280000 --programmes-per-unit 4 --weeks 26
 //
+// --production adds a year's production (bench/generate-production.ts) for every programme:
+// --participants per programme (25), --products (12) and --materials (8) per unit.
+//
 // With DATABASE_URL it migrates and fills that database. Without it, it starts a fresh embedded
 // PostgreSQL in a temp folder, prints its URL and keeps serving until Ctrl+C (with --exit it stops
 // and removes the folder once done, for timing runs).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { createDb } from '../src/db/database.ts';
 import { startEmbeddedPostgres, takeOverShutdownSignals } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -34,6 +34,14 @@ import type {
 } from '../src/db/schema.ts';
 import { HOLIDAYS_2026 } from '../src/modules/holidays/holidays.seed.ts';
 import { addDays, mondayOf, sessionDays, sessionInstants } from '../src/modules/programmes/schedule.rules.ts';
+import { type Cell, copyRows } from './copy.ts';
+import {
+  generateProduction,
+  PRODUCTION_DEFAULTS,
+  type ProductionOptions,
+  type ProductionResult,
+  type ProductionUnit,
+} from './generate-production.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -433,48 +441,6 @@ export function makeInmate(
 }
 
 // ---------------------------------------------------------------------------------------------
-// COPY helpers
-
-/** A value in COPY's text format: \N for null, backslash escapes, arrays as {"a","b"}. */
-function cell(v: string | number | boolean | null | string[] | number[]): string {
-  if (v === null) return '\\N';
-  if (Array.isArray(v))
-    return `{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&')}"`).join(',')}}`.replace(/\\/g, '\\\\');
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
-
-type Cell = Parameters<typeof cell>[0];
-
-/** Streams rows into a table with COPY, in chunks of text so memory stays flat. */
-async function copyRows(
-  client: pg.PoolClient,
-  table: string,
-  columns: readonly string[],
-  rows: Iterable<Cell[]>,
-  onChunk?: (n: number) => void,
-): Promise<number> {
-  let count = 0;
-  function* chunks(): Generator<string> {
-    let buf: string[] = [];
-    for (const row of rows) {
-      buf.push(`${row.map(cell).join('\t')}\n`);
-      count++;
-      if (buf.length >= 5000) {
-        yield buf.join('');
-        buf = [];
-        onChunk?.(count);
-      }
-    }
-    if (buf.length) yield buf.join('');
-    onChunk?.(count);
-  }
-  const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-  await pipeline(Readable.from(chunks()), sink);
-  return count;
-}
-
-// ---------------------------------------------------------------------------------------------
 // The generator
 
 export interface GenerateOptions {
@@ -489,6 +455,12 @@ export interface GenerateOptions {
   /** First day of the schedules (moved to its week's Monday) and "today" for the register. */
   start: string;
   log?: (msg: string) => void;
+  /**
+   * Production records too (bench/generate-production.ts): catalogue, participants, the production
+   * log of every session in the window, quality checks, invoices, sales and the stock ledgers.
+   * Off by default; it uses its own random stream, so the other rows are the same either way.
+   */
+  production?: ProductionOptions | null;
 }
 
 export const DEFAULTS: GenerateOptions = {
@@ -511,6 +483,7 @@ export interface GenerateResult {
   schedules: number;
   sessions: number;
   seconds: Record<string, number>;
+  production: ProductionResult | null;
   /** The generated units with their ids, for callers that build on them (the import bench). */
   unitIds: string[];
 }
@@ -605,6 +578,10 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
 
     // Inmates: bapas hold none; the rest share the total by a random weight each.
     const holding = units.filter((u) => u.type !== 'bapas');
+    // What the production step needs of each unit (only gathered when it runs).
+    const made = new Map<string, ProductionUnit>(
+      o.production ? holding.map((u) => [u.id, { id: u.id, inmates: [], programmes: [] }]) : [],
+    );
     const weights = holding.map(() => 0.4 + r() * 1.2);
     const sum = weights.reduce((a, b) => a + b, 0);
     const perUnit = weights.map((w) => Math.floor((w / sum) * o.inmates));
@@ -633,6 +610,13 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
         for (let n = 0; n < (perUnit[i] ?? 0); n++) {
           const p = makeInmate(r, { today: o.start, serials, type: u.type });
           entries.push({ id: p.id, day: p.entry_date });
+          if (o.production)
+            made.get(u.id)?.inmates.push({
+              id: p.id,
+              name: p.name,
+              release: p.expected_release_date,
+              active: p.status === 'active',
+            });
           if (p.status === 'released') released.push({ id: p.id, day: p.expected_release_date ?? o.start });
           yield [
             p.id,
@@ -758,6 +742,10 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
         const end = morning ? '12:00' : '15:00';
         const startsOn = addDays(startMonday, int(r, 0, 13));
         schedules.push([scheduleId, programmeId, days, everyN, startsOn, null, start, end, true]);
+        const forProduction: ProductionUnit['programmes'][number] | undefined = o.production
+          ? { id: programmeId, area: p.area, sessions: [] }
+          : undefined;
+        if (forProduction) made.get(u.id)?.programmes.push(forProduction);
         const recurrence = {
           weekdays: days,
           everyNWeeks: everyN,
@@ -767,8 +755,10 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
         };
         for (const day of sessionDays(recurrence, { from: startsOn, to: windowTo }, holidays)) {
           const at = sessionInstants(day, start, end, u.kanwil.zone);
+          const sessionId = uuid(r);
+          forProduction?.sessions.push({ id: sessionId, day });
           sessions.push([
-            uuid(r),
+            sessionId,
             programmeId,
             scheduleId,
             day,
@@ -819,9 +809,25 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
     log(
       `${programmes.length} programmes, ${curriculum.length} curriculum units, ${sessions.length} sessions`,
     );
+    let production: ProductionResult | null = null;
+    if (o.production) {
+      const opts = { ...PRODUCTION_DEFAULTS, ...o.production, windowTo };
+      // Its own stream: turning production on changes none of the rows above.
+      const pr = rng(o.seed ^ 0x70726f64);
+      production = await time('production', () =>
+        generateProduction(client, pr, [...made.values()], opts, log),
+      );
+      log(
+        `production: ${production.enrolments} enrolments, ${production.products} products, ` +
+          `${production.materials} materials, ${production.entries} log entries, ` +
+          `${production.productMovements + production.materialMovements} movements, ${production.qcBatches} checks, ` +
+          `${production.invoices} invoices, ${production.sales} sales`,
+      );
+    }
     await time('commit', () => client.query('commit'));
     await time('analyze', () => client.query('analyze'));
     return {
+      production,
       kanwil: kanwil.length,
       units: units.length,
       inmates,
@@ -885,6 +891,10 @@ async function cli(): Promise<void> {
       prefix: { type: 'string' },
       start: { type: 'string' },
       exit: { type: 'boolean', default: false },
+      production: { type: 'boolean', default: false },
+      participants: { type: 'string' },
+      products: { type: 'string' },
+      materials: { type: 'string' },
     },
   });
   const num = (v: string | undefined, d: number, name: string) => {
@@ -902,6 +912,17 @@ async function cli(): Promise<void> {
     prefix: values.prefix ?? DEFAULTS.prefix,
     start: values.start ?? DEFAULTS.start,
     log: (m) => process.stderr.write(`${m}\n`),
+    production: values.production
+      ? {
+          participantsPerProgramme: num(
+            values.participants,
+            PRODUCTION_DEFAULTS.participantsPerProgramme,
+            'participants',
+          ),
+          productsPerUnit: num(values.products, PRODUCTION_DEFAULTS.productsPerUnit, 'products'),
+          materialsPerUnit: num(values.materials, PRODUCTION_DEFAULTS.materialsPerUnit, 'materials'),
+        }
+      : null,
   };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.start)) throw new Error('--start must be YYYY-MM-DD');
   let url = process.env.DATABASE_URL;
@@ -932,10 +953,18 @@ async function cli(): Promise<void> {
     res.curriculumUnits +
     res.schedules +
     res.sessions;
+  const pr = res.production;
   const out = [
     `generated in ${total.toFixed(1)} s (${((tg - t0) / 1000).toFixed(1)} s before that for the server and migrations)`,
     `  kanwil ${res.kanwil}, units ${res.units}, inmates ${res.inmates}, status history ${res.statusHistory}`,
     `  programmes ${res.programmes}, curriculum units ${res.curriculumUnits}, schedules ${res.schedules}, sessions ${res.sessions}`,
+    ...(pr
+      ? [
+          `  production: enrolments ${pr.enrolments}, products ${pr.products}, materials ${pr.materials}, ` +
+            `log entries ${pr.entries}, product movements ${pr.productMovements}, material movements ` +
+            `${pr.materialMovements}, quality checks ${pr.qcBatches} (${pr.qcLines} lines), invoices ${pr.invoices}, sales ${pr.sales}`,
+        ]
+      : []),
     `  inmates: ${res.seconds.inmates?.toFixed(1)} s, ${Math.round(res.inmates / (res.seconds.inmates ?? 1))} rows/s`,
     `  all rows: ${rows} in ${total.toFixed(1)} s, ${Math.round(rows / total)} rows/s`,
     `  steps (s): ${Object.entries(res.seconds)
