@@ -25,6 +25,7 @@ import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts';
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
+import { salesModule } from './modules/sales/sales.module.ts';
 import { stockModule } from './modules/stock/stock.module.ts';
 import { selectionModule } from './modules/selection/selection.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
@@ -63,6 +64,7 @@ export const MODULES: readonly AppModule[] = [
   privacyModule,
   // Production (#11): every module that moves stock does it through the stock ledgers.
   stockModule,
+  salesModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

@@ -55,6 +55,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   intake: { read: 'selection.view', personal: NONE },
   audit: { read: 'audit.view', personal: NONE },
   privacy_legal_basis: { read: 'privacy.basis.view', personal: NONE },
+  // A direct sale's buyer is a member of the public: their name and WhatsApp number are personal.
+  sale: { read: 'sales.view', personal: ['buyer_name', 'buyer_phone'] },
   // A breach's account may name the people affected and whom they were told by.
   privacy_breach: {
     read: 'privacy.breaches.view',
