@@ -22,6 +22,7 @@ import { inmatesModule } from './modules/inmates/inmates.module.ts';
 import { journalModule } from './modules/journal/journal.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
+import { productionReportsModule } from './modules/production-reports/production-reports.module.ts';
 import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts';
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
@@ -62,6 +63,7 @@ export const MODULES: readonly AppModule[] = [
   inmatesModule({ certificates: (ctx, inmateId) => certificatesOfInmate(ctx, inmateId) }),
   attendanceReportsModule,
   privacyModule,
+  productionReportsModule,
   // Production (#11): every module that moves stock does it through the stock ledgers.
   stockModule,
   salesModule,

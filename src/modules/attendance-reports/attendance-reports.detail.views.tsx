@@ -260,6 +260,43 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
           </div>
         </>
       )}
+      {d.production && (
+        <section aria-labelledby="monthly-production" data-testid="monthly-production">
+          <h2 id="monthly-production">{ctx.t('prodReports.sppnTitle')}</h2>
+          {d.production.length === 0 ? (
+            <p>{ctx.t('prodReports.sppnNone')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{ctx.t('attReports.programme')}</th>
+                    <th scope="col" class="num">
+                      {ctx.t('prodReports.finished')}
+                    </th>
+                    <th scope="col" class="num">
+                      {ctx.t('prodReports.passed')}
+                    </th>
+                    <th scope="col" class="num">
+                      {ctx.t('prodReports.rejected')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.production.map((p) => (
+                    <tr key={p.programme_id}>
+                      <th scope="row">{p.programme_name}</th>
+                      <td class="num">{p.finished}</td>
+                      <td class="num">{p.passed}</td>
+                      <td class="num">{p.rejected}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
     </Layout>
   );
 }

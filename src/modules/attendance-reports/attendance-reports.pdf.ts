@@ -68,6 +68,20 @@ export async function inmateMonthPdf(
     doc.moveDown(0.4);
   }
 
+  if (d.production) {
+    heading(doc, t('prodReports.sppnTitle'));
+    if (d.production.length === 0) doc.text(t('prodReports.sppnNone'));
+    for (const p of d.production) {
+      facts(doc, [
+        [t('attReports.programme'), p.programme_name],
+        [t('prodReports.finished'), formatNumber(p.finished, lang)],
+        [t('prodReports.passed'), formatNumber(p.passed, lang)],
+        [t('prodReports.rejected'), formatNumber(p.rejected, lang)],
+      ]);
+      doc.moveDown(0.4);
+    }
+  }
+
   if (d.rows.length > 0) {
     heading(doc, t('attReports.sessions'));
     const x = doc.page.margins.left;

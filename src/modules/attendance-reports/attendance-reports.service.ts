@@ -2,6 +2,7 @@
 // run of absences that alerts staff), per programme per month, and an inmate's month as SPPN evidence.
 // Read-only: the numbers come from the rules in attendance.rules.ts applied to the repo's rows.
 import { conflict, notFound as notFoundOf } from '../../app/errors.ts';
+import { can } from '../../app/policy.ts';
 import { type Ctx, today } from '../../app/principal.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import {
@@ -14,6 +15,7 @@ import {
   sessionHours,
 } from '../attendance/attendance.rules.ts';
 import { categoryOf } from '../inmates/inmates.rules.ts';
+import { productionOfParticipants } from '../production-reports/production-reports.service.ts';
 import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
 import * as repo from './attendance-reports.repo.ts';
 
@@ -242,7 +244,37 @@ export async function inmateMonth(ctx: Pick<Ctx, 'db' | 'who'>, input: { inmateI
   }));
   // SPPN scores narapidana: a detainee's month is shown, but it is no SPPN evidence.
   const sppn = categoryOf(inmate.register_class) === 'narapidana';
-  return { inmate, month, from, to, rows, programmes, sppn };
+  // The kemandirian aspect weighs production too: items made, passed and rejected per programme,
+  // for those who may see a person's production (production.view).
+  const production = can(ctx.who, 'production.view') ? await productionOfInmate(ctx, inmateId, month) : null;
+  return { inmate, month, from, to, rows, programmes, sppn, production };
+}
+
+export interface InmateProduction {
+  programme_id: string;
+  programme_name: string;
+  finished: number;
+  passed: number;
+  rejected: number;
+}
+
+/** An inmate's production in a month per programme (one line even if they were enrolled twice). */
+async function productionOfInmate(ctx: Pick<Ctx, 'db' | 'who'>, inmateId: string, month: string) {
+  const by = new Map<string, InmateProduction>();
+  for (const p of await productionOfParticipants(ctx, { month, inmateId })) {
+    const t = by.get(p.programme_id) ?? {
+      programme_id: p.programme_id,
+      programme_name: p.programme_name,
+      finished: 0,
+      passed: 0,
+      rejected: 0,
+    };
+    t.finished += p.finished;
+    t.passed += p.passed;
+    t.rejected += p.rejected;
+    by.set(p.programme_id, t);
+  }
+  return [...by.values()];
 }
 
 /** The SPPN kemandirian evidence (XLSX, PDF) exists for narapidana only; a detainee's is refused. */

@@ -141,6 +141,18 @@ export async function inmateMonthWorkbook(
       p.hours,
     ]);
   }
+  if (d.production) {
+    sum.addRow([]);
+    sum.addRow([t('prodReports.sppnTitle')]).font = { bold: true };
+    sum.addRow([
+      t('attReports.programme'),
+      t('prodReports.finished'),
+      t('prodReports.passed'),
+      t('prodReports.rejected'),
+    ]).font = { bold: true };
+    for (const p of d.production) sum.addRow([p.programme_name, p.finished, p.passed, p.rejected]);
+    if (d.production.length === 0) sum.addRow([t('prodReports.sppnNone')]);
+  }
   sum.getColumn(1).width = 36;
 
   const ws = sheet(wb, t('attReports.sessions'), [

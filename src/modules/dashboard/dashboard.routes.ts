@@ -13,6 +13,7 @@ import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { countPastExpiry, countPastExpiryByUnit } from '../inmates/inmates.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
+import { productionTiles } from '../production-reports/production-reports.service.ts';
 import { unit as unitOf } from '../units/units.policy.ts';
 import { listUnits, unitStats } from '../units/units.service.ts';
 import { UnitDashboard, UnitsOverview } from './dashboard.views.tsx';
@@ -53,6 +54,10 @@ export async function dashboardRoutes(app: App) {
       count: await countPastExpiry(ctx, unit.id),
       link: can(user.roles, 'inmates.view') && user.unitId === unit.id,
     };
+    // This month's production, pass rate, unpaid partner invoices, low stock: sums and counts only.
+    const production = can(user.roles, 'production.totals')
+      ? await productionTiles(ctx, { unitId: unit.id })
+      : null;
     return renderPage(
       UnitDashboard({
         ctx: viewCtx(req),
@@ -63,6 +68,7 @@ export async function dashboardRoutes(app: App) {
         recent,
         reminders,
         absences,
+        production,
         now,
       }),
     );

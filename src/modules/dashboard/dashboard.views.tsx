@@ -12,6 +12,8 @@ import { AbsenceAlertsPanel } from '../attendance-reports/attendance-reports.vie
 import { PastExpiryPanel } from '../inmates/inmates.expiry.panel.tsx';
 import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
 import type { Breach } from '../privacy/privacy.service.ts';
+import type { ProductionTiles as ProductionTilesData } from '../production-reports/production-reports.service.ts';
+import { ProductionTiles } from '../production-reports/production-reports.tiles.tsx';
 
 export interface UnitSummary {
   id: string;
@@ -33,6 +35,7 @@ export function UnitDashboard({
   recent,
   reminders,
   absences,
+  production = null,
   now,
   pastExpiry,
   breaches,
@@ -44,6 +47,8 @@ export function UnitDashboard({
   recent: RecentItem[] | null;
   reminders: Reminder[] | null;
   absences: { threshold: number; count: number; items: AbsenceAlert[] | null };
+  /** This month's production figures, for those who read production totals. */
+  production?: ProductionTilesData | null;
   pastExpiry: { count: number; link: boolean };
   now: Date;
 }) {
@@ -67,6 +72,7 @@ export function UnitDashboard({
           <p class="big">{stats.activeUsers}</p>
         </section>
         {breaches && <BreachDeadlinesPanel ctx={ctx} items={breaches} />}
+        {production && <ProductionTiles ctx={ctx} tiles={production} unitId={unit.id} />}
         {reminders && <RemindersPanel ctx={ctx} items={reminders} />}
         <PastExpiryPanel ctx={ctx} count={pastExpiry.count} link={pastExpiry.link} />
         <AbsenceAlertsPanel
