@@ -19,6 +19,7 @@ export interface AgreementFormValues {
   materials_by?: MaterialsBy | undefined;
   pay_model?: PayModel | undefined;
   piece_rates?: string | undefined;
+  rejects_saleable?: boolean | undefined;
   premi_pct?: number | undefined;
   pnbp_pct?: number | undefined;
   capital_pct?: number | undefined;
@@ -102,6 +103,7 @@ export function formToInput(v: AgreementFormValues): AgreementInput {
       materials_by: v.materials_by,
       pay_model: v.pay_model,
       piece_rates: rates,
+      rejects_saleable: v.rejects_saleable ?? false,
       premi_pct: v.premi_pct,
       pnbp_pct: v.pnbp_pct,
       capital_pct: v.capital_pct,
@@ -133,6 +135,7 @@ export function formFromAgreement(
     materials_by: own?.materials_by ?? '',
     pay_model: own?.pay_model ?? 'none',
     piece_rates: (own?.piece_rates ?? []).map((r) => `${r.product}; ${r.unit}; ${r.rate}`).join('\n'),
+    rejects_saleable: own?.rejects_saleable ? 'true' : '',
     premi_pct: own?.premi_pct ?? '',
     pnbp_pct: own?.pnbp_pct ?? '',
     capital_pct: own?.capital_pct ?? '',

@@ -22,6 +22,7 @@ const LABELS: Record<string, MessageKey> = {
   materials_by: 'agreements.materialsBy',
   pay_model: 'agreements.payModel',
   piece_rates: 'agreements.pieceRates',
+  rejects_saleable: 'agreements.rejectsSaleable',
   premi_pct: 'agreements.premiPct',
   pnbp_pct: 'agreements.pnbpPct',
   capital_pct: 'agreements.capitalPct',
@@ -129,6 +130,19 @@ export function AgreementFormPage(p: AgreementFormProps) {
           options={PAY_MODELS.map((m) => ({ value: m, label: ctx.t(`payModel.${m}`) }))}
         />
         <f.Area name="piece_rates" label="agreements.pieceRates" hint="agreements.pieceRatesHint" rows={3} />
+        <div class="field">
+          <label class="check">
+            <input
+              type="checkbox"
+              id="f-rejects_saleable"
+              name="rejects_saleable"
+              value="true"
+              checked={String(form.values.rejects_saleable) === 'true'}
+              data-testid="rejects-saleable"
+            />{' '}
+            {ctx.t('agreements.rejectsSaleable')}
+          </label>
+        </div>
         <fieldset class="field">
           <legend>{ctx.t('agreements.split')}</legend>
           <p class="hint">{ctx.t('agreements.splitHint')}</p>

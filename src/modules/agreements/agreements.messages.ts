@@ -24,6 +24,8 @@ export const id = {
   'agreements.materialsBy': 'Bahan disediakan oleh',
   'agreements.payModel': 'Skema pembayaran',
   'agreements.pieceRates': 'Tarif per barang',
+  'agreements.rejectsSaleable':
+    'Produk yang tidak lolos dan tidak dapat diperbaiki boleh dijual sendiri oleh UPT',
   'agreements.pieceRatesHint':
     'Satu baris per produk: nama produk; satuan; tarif dalam rupiah. Contoh: Tas rajut; buah; 25000',
   'agreements.split': 'Pembagian hasil (premi/PNBP/modal, %)',
@@ -155,6 +157,7 @@ export const en: Record<keyof typeof id, string> = {
   'agreements.materialsBy': 'Materials supplied by',
   'agreements.payModel': 'Payment model',
   'agreements.pieceRates': 'Piece rates',
+  'agreements.rejectsSaleable': 'Rejected items that cannot be reworked may be sold by the unit itself',
   'agreements.pieceRatesHint':
     'One line per product: product name; unit; rate in rupiah. Example: Knitted bag; piece; 25000',
   'agreements.split': 'Profit split (premi/PNBP/capital, %)',

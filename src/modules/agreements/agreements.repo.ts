@@ -193,6 +193,7 @@ export interface TermsValues {
   materials_by: MaterialsBy | null;
   pay_model: PayModel;
   piece_rates: PieceRate[];
+  rejects_saleable: boolean;
   premi_pct: number | null;
   pnbp_pct: number | null;
   capital_pct: number | null;

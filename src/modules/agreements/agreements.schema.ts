@@ -33,6 +33,9 @@ export const TermsSchema = Type.Object({
   materials_by: Type.Optional(lit(MATERIALS)),
   pay_model: Type.Optional(lit(PAY_MODELS)),
   piece_rates: Type.Optional(Type.Array(PieceRateSchema, { maxItems: 50 })),
+  rejects_saleable: Type.Optional(
+    Type.Boolean({ description: 'Rejects that cannot be reworked may be sold by the unit itself' }),
+  ),
   premi_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   pnbp_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   capital_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
@@ -75,6 +78,7 @@ const formFields = {
   materials_by: Type.Optional(lit(MATERIALS)),
   pay_model: Type.Optional(lit(PAY_MODELS)),
   piece_rates: Type.Optional(Type.String({ maxLength: 10000 })),
+  rejects_saleable: Type.Optional(Type.Boolean()),
   premi_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   pnbp_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   capital_pct: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
@@ -140,6 +144,7 @@ export const TermsOut = Type.Object({
   materials_by: nullable(Type.String()),
   pay_model: Type.String(),
   piece_rates: Type.Array(PieceRateSchema),
+  rejects_saleable: Type.Boolean(),
   split: Type.Object({
     premi: Type.Integer(),
     pnbp: Type.Integer(),

@@ -28,6 +28,8 @@ export interface TermsInput {
   materials_by?: MaterialsBy | undefined;
   pay_model?: PayModel | undefined;
   piece_rates?: PieceRate[] | undefined;
+  /** Whether rejects that cannot be reworked may be sold by the unit itself. */
+  rejects_saleable?: boolean | undefined;
   premi_pct?: number | undefined;
   pnbp_pct?: number | undefined;
   capital_pct?: number | undefined;
@@ -96,6 +98,7 @@ function termsValues(
     materials_by: t.materials_by ?? null,
     pay_model: t.pay_model ?? 'none',
     piece_rates: t.piece_rates ?? [],
+    rejects_saleable: t.rejects_saleable ?? false,
     premi_pct: t.premi_pct ?? null,
     pnbp_pct: t.pnbp_pct ?? null,
     capital_pct: t.capital_pct ?? null,

@@ -169,6 +169,10 @@ export function AgreementPage(p: AgreementPageProps) {
             <dd>{terms.materials_by ? ctx.t(`materials.${terms.materials_by}`) : '—'}</dd>
             <dt>{ctx.t('agreements.payModel')}</dt>
             <dd>{ctx.t(`payModel.${terms.pay_model}`)}</dd>
+            <dt>{ctx.t('agreements.rejectsSaleable')}</dt>
+            <dd data-testid="terms-rejects-saleable">
+              {ctx.t(terms.rejects_saleable ? 'common.yes' : 'common.no')}
+            </dd>
             <dt>{ctx.t('agreements.split')}</dt>
             <dd data-testid="terms-split">
               {d.split.premi}/{d.split.pnbp}/{d.split.capital}
