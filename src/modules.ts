@@ -25,6 +25,7 @@ import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { productionReportsModule } from './modules/production-reports/production-reports.module.ts';
 import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts';
 import { programmesModule } from './modules/programmes/programmes.module.ts';
+import { qualityModule } from './modules/quality/quality.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
 import { salesModule } from './modules/sales/sales.module.ts';
 import { stockModule } from './modules/stock/stock.module.ts';
@@ -67,6 +68,7 @@ export const MODULES: readonly AppModule[] = [
   // Production (#11): every module that moves stock does it through the stock ledgers.
   stockModule,
   salesModule,
+  qualityModule,
 ];
 
 // Every text is known before the first request, page or job needs it.
