@@ -20,6 +20,7 @@ import { filesModule } from './modules/files/files.module.ts';
 import { holidaysModule } from './modules/holidays/holidays.module.ts';
 import { inmatesModule } from './modules/inmates/inmates.module.ts';
 import { journalModule } from './modules/journal/journal.module.ts';
+import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { productionReportsModule } from './modules/production-reports/production-reports.module.ts';
@@ -69,6 +70,7 @@ export const MODULES: readonly AppModule[] = [
   stockModule,
   salesModule,
   qualityModule,
+  offtakeModule,
 ];
 
 // Every text is known before the first request, page or job needs it.
