@@ -36,6 +36,9 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   // A session's roll call: per-person marks, notes ("sakit ...") and correction reasons.
   session: { read: 'attendance.view', personal: ['changes'] },
   certificate: { read: 'selection.view', personal: ['hours', 'attendance_rate', 'reason'] },
+  // A quality-check batch's lines say what each participant made and how much of it passed.
+  qc_batch: { read: 'production.view', personal: ['lines'] },
+  offtake_invoice: { read: 'sales.view', personal: NONE },
   // Staff accounts: contact details and identity numbers are personal; roles and home are not.
   user: { read: 'users.manage', personal: ['full_name', 'nip', 'email', 'phone'] },
   file: { read: 'agreements.view', personal: ['filename'] },
