@@ -181,9 +181,17 @@ export async function createSale(ctx: Ctx, input: SaleInput): Promise<{ id: stri
   }
 }
 
-/** The reversing sale that cancels `s`: negative lines, its own KW-BTL number, stock back on hand. */
+/**
+ * The reversing sale that cancels `s`: negative lines, its own KW-BTL number, stock back on hand.
+ * It is booked on the day of the sale it cancels (and numbered in that year's series), so any
+ * period of the sales book holds both or neither and they net to zero; the stock comes back on the
+ * day of the approval, when the items are really on the shelf again. When it was written is its
+ * created_at (and the audit log).
+ */
 async function reverse(t: Ctx, s: repo.SaleRow, reason: string | null, note: string | null) {
-  const day = today(t, s.timezone);
+  const day = s.sold_on;
+  // Days are YYYY-MM-DD, so the later one sorts last (a sale is never dated after today).
+  const back = [day, today(t, s.timezone)].sort().at(-1) ?? day;
   const number = await nextNumber(t, s.unit_id, REVERSAL_SERIES, Number(day.slice(0, 4)));
   const lines = reversalLines(
     (await repo.saleLines(t.db, s.id)).map((l) => ({
@@ -231,7 +239,7 @@ async function reverse(t: Ctx, s: repo.SaleRow, reason: string | null, note: str
       productId: l.productId,
       kind: 'sale_cancelled',
       qty: -l.qty,
-      day,
+      day: back,
       saleId: reversalId,
       note: `${number} (${s.number})`,
     });

@@ -130,32 +130,25 @@ export function SalesBookPage(
               ctx={ctx}
               rows={rows}
               testid={`sales-day-${day}`}
-              heads={[
-                'sales.number',
-                'sales.channel',
-                'sales.buyer',
-                'sales.method',
-                { num: 'sales.total' },
-                'sales.status',
-              ]}
+              heads={['sales.number', { num: 'sales.total' }, 'sales.method', 'sales.channel', 'sales.buyer']}
               row={(r) => (
                 <tr key={r.id} data-testid={`sale-${r.number}`}>
                   <td>
                     <a href={`/sales/${r.id}`}>{r.number}</a>
+                    <div>
+                      <Status ctx={ctx} status={r.status} />
+                    </div>
                     {r.reverses_number && (
                       <div class="muted">{ctx.t('sales.reverses', { number: r.reverses_number })}</div>
                     )}
                   </td>
-                  <td>{ctx.t(`sales.channel.${r.channel}`)}</td>
-                  <td>{r.buyer_name ?? '—'}</td>
+                  <td class="num">{formatRupiah(r.total)}</td>
                   <td>
                     {ctx.t(`sales.method.${r.payment_method}`)}
                     {r.payment_ref && <div class="muted">{r.payment_ref}</div>}
                   </td>
-                  <td class="num">{formatRupiah(r.total)}</td>
-                  <td>
-                    <Status ctx={ctx} status={r.status} />
-                  </td>
+                  <td>{ctx.t(`sales.channel.${r.channel}`)}</td>
+                  <td>{r.buyer_name ?? '—'}</td>
                 </tr>
               )}
             />
@@ -243,7 +236,9 @@ export function SalePage(p: {
           </>
         )}
         <dt>{ctx.t('sales.recordedBy')}</dt>
-        <dd>{s.created_by_name ?? '—'}</dd>
+        <dd>
+          {s.created_by_name ?? '—'} · {ctx.dateTime(s.created_at)}
+        </dd>
         {s.approved_by_name && (
           <>
             <dt>{ctx.t('sales.approvedBy')}</dt>
