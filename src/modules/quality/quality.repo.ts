@@ -128,7 +128,8 @@ export async function batchRejects(conn: Conn, batchId: string) {
     .select(['r.id', 'r.line_id', 'r.qty', 'r.reason', 'r.reworkable', 'r.disposition', 'r.note'])
     .where('l.batch_id', '=', batchId)
     .orderBy('r.line_id')
-    .orderBy('r.id')
+    .orderBy('r.disposition')
+    .orderBy('r.reason')
     .execute();
 }
 

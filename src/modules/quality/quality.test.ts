@@ -159,8 +159,10 @@ describe('partner quality check', () => {
     assert.equal(lineOf(checked, ani, f.keyring).amount, 35000);
     assert.equal(checked.amount, 50000);
     assert.deepEqual(
-      lineOf(checked, ani, f.keyring).rejects.map((r) => r.disposition),
-      ['rework', 'scrap'],
+      lineOf(checked, ani, f.keyring)
+        .rejects.map((r) => `${r.qty} ${r.reason} ${r.disposition}`)
+        .sort(),
+      ['1 colour scrap', '2 stitching rework'],
     );
     const afterCheck = await f.stock(f.keyring);
     assert.equal(afterCheck.in_check, before.in_check - 13);
@@ -220,7 +222,10 @@ describe('partner quality check', () => {
     assert.equal(over.statusCode, 400, over.body);
     const body = over.json() as { error: { fields: Array<{ field: string; message: string }> } };
     assert.equal(body.error.fields[0]?.field, `passed.${l.id}`);
-    assert.match(body.error.fields[0]?.message ?? '', /Jumlah lulus \(4\) melebihi jumlah yang dikirim \(3\)/);
+    assert.match(
+      body.error.fields[0]?.message ?? '',
+      /Jumlah lulus \(4\) melebihi jumlah yang dikirim \(3\)/,
+    );
     const short = await f.instructor.postForm(`/qc-batches/${b.id}/check`, {
       checked_on: '2026-03-14',
       [`passed.${l.id}`]: '1',
