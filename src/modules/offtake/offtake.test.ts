@@ -117,6 +117,12 @@ describe('offtake invoices to the partner', () => {
       issued_on: '2026-03-31',
     });
     assert.equal(again.statusCode, 409, again.body);
+    const otherPartner = await f.petugas.json('POST', '/api/v1/offtake-invoices', {
+      partner_id: f.otherPartnerId,
+      batch_ids: [batches[1]],
+      issued_on: '2026-03-31',
+    });
+    assert.equal(otherPartner.statusCode, 409, otherPartner.body);
     assert.equal(await f.count('offtake_invoices'), 1);
     assert.deepEqual(await unpaidInvoices(systemCtx(t.db)), { count: 1, owed: 120_000 });
     assert.equal((await auditRecordsOf(t.db, { entityId: id, action: 'offtake.invoice_issued' })).length, 1);

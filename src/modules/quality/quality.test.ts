@@ -324,6 +324,59 @@ describe('partner quality check', () => {
     assert.equal(again.statusCode, 409);
   });
 
+  test('the agreement form sets whether unfixable rejects may be sold by the unit, and shows it', async () => {
+    await f.petugas.get('/agreements/new');
+    const res = await f.petugas.postForm('/agreements', {
+      partner_id: f.partnerId,
+      kind: 'pks',
+      title: 'PKS Produksi Tas Rajut',
+      valid_from: '2026-05-01',
+      pay_model: 'piece_rate',
+      piece_rates: 'Tas rajut; buah; 25000',
+      rejects_saleable: 'true',
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    const id = String(res.headers.location).split('/').pop() ?? '';
+    const d = (await f.petugas.get(`/api/v1/agreements/${id}?on=2026-05-02`)).json() as {
+      terms_in_force: { rejects_saleable: boolean };
+    };
+    assert.equal(d.terms_in_force.rejects_saleable, true);
+    assert.match(
+      (await f.petugas.get(`/agreements/${id}?on=2026-05-02`)).body,
+      /data-testid="terms-rejects-saleable">Ya/,
+    );
+    const edit = await f.petugas.get(`/agreements/${id}/edit`);
+    assert.match(edit.body, /name="rejects_saleable" value="true" checked/);
+    // Unticked on the edit form: the term is off again.
+    const off = await f.petugas.postForm(`/agreements/${id}`, {
+      title: 'PKS Produksi Tas Rajut',
+      valid_from: '2026-05-01',
+      pay_model: 'piece_rate',
+      piece_rates: 'Tas rajut; buah; 25000',
+    });
+    assert.equal(off.statusCode, 303, off.body);
+    const d2 = (await f.petugas.get(`/api/v1/agreements/${id}?on=2026-05-02`)).json() as {
+      terms_in_force: { rejects_saleable: boolean };
+    };
+    assert.equal(d2.terms_in_force.rejects_saleable, false);
+  });
+
+  test("a partner's instructor sends their own programme's items; another partner's programme is not theirs to know of", async () => {
+    const { budi } = f.makers;
+    await f.produce(budi, f.wallet, 1);
+    const own = await f.instructor.json('POST', '/api/v1/qc-batches', {
+      programme_id: f.programmeId,
+      sent_on: '2026-03-12',
+      lines: [{ enrolment_id: budi, product_id: f.wallet, qty: 1 }],
+    });
+    assert.equal(own.statusCode, 201, own.body);
+    const other = await f.otherInstructor.json('POST', '/api/v1/qc-batches', {
+      programme_id: f.programmeId,
+      sent_on: '2026-03-12',
+    });
+    assert.equal(other.statusCode, 404);
+  });
+
   test('a programme without a partner has no partner check', async () => {
     const res = await f.petugas.json('POST', '/api/v1/programmes', {
       name: 'Kebun sayur',
