@@ -24,6 +24,8 @@ import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { productionReportsModule } from './modules/production-reports/production-reports.module.ts';
+import { productsModule } from './modules/products/products.module.ts';
+import { product } from './modules/products/products.policy.ts';
 import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts';
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
@@ -51,7 +53,7 @@ export const MODULES: readonly AppModule[] = [
   }),
   agreementsModule,
   // Who may download a file is who may see the record that owns it.
-  filesModule({ agreement: (ctx, id) => agreement(ctx, id) }),
+  filesModule({ agreement: (ctx, id) => agreement(ctx, id), product: (ctx, id) => product(ctx, id) }),
   holidaysModule,
   programmesModule,
   certificatesModule,
@@ -68,6 +70,7 @@ export const MODULES: readonly AppModule[] = [
   productionReportsModule,
   // Production (#11): every module that moves stock does it through the stock ledgers.
   stockModule,
+  productsModule,
   salesModule,
   qualityModule,
   offtakeModule,
