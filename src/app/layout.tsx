@@ -40,6 +40,12 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
     permission: 'reference.manage',
     testid: 'nav-program-aksi',
   },
+  {
+    href: '/admin/product-kinds',
+    key: 'productKinds.title',
+    permission: 'reference.manage',
+    testid: 'nav-product-kinds',
+  },
   { href: '/account', key: 'nav.account', permission: 'self', testid: 'nav-account' },
 ];
 
