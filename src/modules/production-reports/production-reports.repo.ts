@@ -129,39 +129,61 @@ export interface ProgrammeMonthRow {
  * that went to the unit's own sale stock (own-route products finished, rejects kept for sale).
  */
 export async function programmeMonths(conn: Conn, scope: Scope, r: Range): Promise<ProgrammeMonthRow[]> {
+  // The year's rows are summed in one pass each, per programme, product and day (log) or per batch
+  // (lines), and only those few sums meet programmes, products and the calendar. Filtering the log
+  // by unit before the programme's partner is the same filter as on each row: a programme has one
+  // partner, so the partner narrowing is applied to the sums (`progs`).
   const res = await sql<Record<string, unknown>>`
-    with made as (
-      select pe.programme_id, to_char(pe.day, 'YYYY-MM') as month, sum(pe.finished) as finished,
-             coalesce(sum(pe.finished) filter (where p.route = 'own'), 0) as own_made
+    with progs as (
+      select pr.id from programmes pr
+       where ${scoped(scope, 'pr.unit_id')} ${and(r.unitId && sql`pr.unit_id = ${r.unitId}`)}
+    ), days as (
+      select pe.programme_id, pe.product_id, pe.day, sum(pe.finished) as finished
         from production_entries pe
-        join programmes pr on pr.id = pe.programme_id
-        join products p on p.id = pe.product_id
-       where pe.day between ${r.from} and ${r.to} and ${scoped(scope, 'pe.unit_id')}
+       where pe.day between ${r.from} and ${r.to}
+         and ${scopeFilter(scope, { unit: 'pe.unit_id', partner: null })}
              ${and(r.unitId && sql`pe.unit_id = ${r.unitId}`)}
+       group by 1, 2, 3
+    ), made as (
+      select d.programme_id, to_char(d.day, 'YYYY-MM') as month, sum(d.finished) as finished,
+             coalesce(sum(d.finished) filter (where p.route = 'own'), 0) as own_made
+        from days d
+        join progs on progs.id = d.programme_id
+        join products p on p.id = d.product_id
        group by 1, 2
     ), batches as (
-      select b.id, b.programme_id, b.sent_on, b.checked_on
+      select b.id, b.programme_id, to_char(b.sent_on, 'YYYY-MM') as sent_month,
+             case when b.checked_on between ${r.from} and ${r.to} then to_char(b.checked_on, 'YYYY-MM') end
+               as checked_month,
+             b.sent_on between ${r.from} and ${r.to} as sent_in
         from qc_batches b
         join programmes pr on pr.id = b.programme_id
        where (b.sent_on between ${r.from} and ${r.to} or b.checked_on between ${r.from} and ${r.to})
-             and ${scoped(scope, 'b.unit_id')}
-             ${and(r.unitId && sql`b.unit_id = ${r.unitId}`)}
+         and ${scoped(scope, 'b.unit_id')} ${and(r.unitId && sql`b.unit_id = ${r.unitId}`)}
+    ), per_batch as (
+      select l.batch_id, sum(l.submitted) as submitted, sum(l.passed) as passed,
+             sum(l.submitted - l.passed) as rejected, sum(l.passed * coalesce(l.rate, 0)) as value
+        from qc_batch_lines l
+       where l.batch_id in (select id from batches)
+       group by l.batch_id
+    ), kept_batch as (
+      select l.batch_id, sum(q.qty) as kept
+        from qc_batch_lines l
+        join qc_rejects q on q.line_id = l.id and q.disposition = 'own_stock'
+       where l.batch_id in (select id from batches where checked_month is not null)
+       group by l.batch_id
     ), sent as (
-      select b.programme_id, to_char(b.sent_on, 'YYYY-MM') as month, sum(l.submitted) as sent
-        from batches b
-        join qc_batch_lines l on l.batch_id = b.id
-       where b.sent_on between ${r.from} and ${r.to}
+      select b.programme_id, b.sent_month as month, sum(pb.submitted) as sent
+        from batches b join per_batch pb on pb.batch_id = b.id
+       where b.sent_in
        group by 1, 2
     ), checked as (
-      select b.programme_id, to_char(b.checked_on, 'YYYY-MM') as month, sum(l.passed) as passed,
-             sum(l.submitted - l.passed) as rejected, sum(l.passed * coalesce(l.rate, 0)) as value,
-             coalesce(sum(k.qty), 0) as kept
+      select b.programme_id, b.checked_month as month, sum(pb.passed) as passed,
+             sum(pb.rejected) as rejected, sum(pb.value) as value, coalesce(sum(kb.kept), 0) as kept
         from batches b
-        join qc_batch_lines l on l.batch_id = b.id
-        left join lateral (
-          select sum(q.qty) as qty from qc_rejects q where q.line_id = l.id and q.disposition = 'own_stock'
-        ) k on true
-       where b.checked_on between ${r.from} and ${r.to} and l.passed is not null
+        join per_batch pb on pb.batch_id = b.id
+        left join kept_batch kb on kb.batch_id = b.id
+       where b.checked_month is not null and pb.passed is not null
        group by 1, 2
     ), keys as (
       select programme_id, month from made
@@ -169,12 +191,12 @@ export async function programmeMonths(conn: Conn, scope: Scope, r: Range): Promi
       union select programme_id, month from checked
     )
     select pr.id as programme_id, pr.name as programme_name, u.id as unit_id, u.name as unit_name,
-           k.month, m.finished, s.sent, c.passed, c.rejected, c.value,
-           coalesce(m.own_made, 0) + coalesce(c.kept, 0) as own_stock
+           k.month, md.finished, s.sent, c.passed, c.rejected, c.value,
+           coalesce(md.own_made, 0) + coalesce(c.kept, 0) as own_stock
       from keys k
       join programmes pr on pr.id = k.programme_id
       join units u on u.id = pr.unit_id
-      left join made m on m.programme_id = k.programme_id and m.month = k.month
+      left join made md on md.programme_id = k.programme_id and md.month = k.month
       left join sent s on s.programme_id = k.programme_id and s.month = k.month
       left join checked c on c.programme_id = k.programme_id and c.month = k.month
      order by u.name, pr.name, pr.id, k.month`.execute(conn);
