@@ -125,7 +125,11 @@ export async function insertAdjustment(
   v: { unit_id: string; kind: AdjustmentKind; day: string; note: string | null; created_by: string | null },
   lines: readonly LineValues[],
 ) {
-  const { id } = await conn.insertInto('stock_adjustments').values(v).returning('id').executeTakeFirstOrThrow();
+  const { id } = await conn
+    .insertInto('stock_adjustments')
+    .values(v)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < lines.length; i += 1000) {
     await conn
       .insertInto('stock_adjustment_lines')

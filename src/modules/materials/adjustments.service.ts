@@ -8,8 +8,8 @@ import type { AdjustmentKind, AdjustmentStatus } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { moveMaterial, moveProduct } from '../stock/stock.service.ts';
 import * as repo from './adjustments.repo.ts';
-import { activeMaterials } from './materials.repo.ts';
 import { mayStock, stockAdjustment } from './materials.policy.ts';
+import { activeMaterials } from './materials.repo.ts';
 import { itemKey, type LineInput, lineErrors, posting } from './materials.rules.ts';
 
 export type { AdjustmentRow, LineRow, ProductStockRow } from './adjustments.repo.ts';
@@ -139,7 +139,11 @@ export async function createAdjustment(ctx: Ctx, input: AdjustmentInput): Promis
  * refusal by the ledger (a write-off beyond the stock) is 409 and nothing is posted. The row is
  * locked and its status checked, so two decisions at once post once.
  */
-export async function decideAdjustment(ctx: Ctx, id: string, d: { approve: boolean; note?: string | undefined }) {
+export async function decideAdjustment(
+  ctx: Ctx,
+  id: string,
+  d: { approve: boolean; note?: string | undefined },
+) {
   const note = d.note?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
     const t = withDb(ctx, trx);

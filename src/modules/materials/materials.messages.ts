@@ -7,10 +7,11 @@ export const id = {
   'materials.name': 'Nama bahan',
   'materials.uom': 'Satuan',
   'materials.owner': 'Pemilik',
-  'materials.partner': 'Mitra pemilik',
+  'materials.owningPartner': 'Mitra pemilik',
   'materials.partnerHint': 'Wajib bila bahan titipan mitra.',
   'materials.lowStockLevel': 'Batas stok menipis',
-  'materials.lowStockHint': 'Peringatan muncul bila stok sama dengan atau di bawah angka ini; 0 berarti tanpa peringatan.',
+  'materials.lowStockHint':
+    'Peringatan muncul bila stok sama dengan atau di bawah angka ini; 0 berarti tanpa peringatan.',
   'materials.active': 'Masih dipakai',
   'materials.onHand': 'Stok',
   'materials.value': 'Nilai (harga perolehan)',
@@ -110,7 +111,8 @@ export const id = {
   'adjustments.noLines': 'Isi setidaknya satu barang.',
   'adjustments.itemUnknown': 'Barang ini tidak ada di unit ini atau sudah tidak aktif.',
   'adjustments.duplicateItem': 'Barang yang sama tercantum dua kali.',
-  'adjustments.expectedChanged': 'Stok berubah sejak halaman dibuka; menurut catatan sekarang {n}. Periksa lagi.',
+  'adjustments.expectedChanged':
+    'Stok berubah sejak halaman dibuka; menurut catatan sekarang {n}. Periksa lagi.',
   'adjustments.badCount': 'Hasil hitung harus bilangan bulat, tidak negatif.',
   'adjustments.exceedsOnHand': 'Melebihi stok: tersisa {n}.',
   'adjustments.alreadyDecided': 'Pengajuan ini sudah diputuskan.',
@@ -139,7 +141,7 @@ export const en: Record<keyof typeof id, string> = {
   'materials.name': 'Material name',
   'materials.uom': 'Unit of measure',
   'materials.owner': 'Owner',
-  'materials.partner': 'Owning partner',
+  'materials.owningPartner': 'Owning partner',
   'materials.partnerHint': 'Required for partner consignment.',
   'materials.lowStockLevel': 'Low-stock level',
   'materials.lowStockHint': 'An alert shows when stock is at or below this; 0 means no alert.',
@@ -227,7 +229,7 @@ export const en: Record<keyof typeof id, string> = {
   'adjustments.stocktakeIntro':
     'Enter what was counted for the items you counted; blank ones are left out. Every difference needs a reason. Stock changes only once the Kepala UPT approves.',
   'adjustments.writeOffIntro':
-    "Damaged or lost items leave the stock once the Kepala UPT approves. For products, the sale stock is what is written off.",
+    'Damaged or lost items leave the stock once the Kepala UPT approves. For products, the sale stock is what is written off.',
   'adjustments.submitted': 'Submitted to the Kepala UPT.',
   'adjustments.submit': 'Submit',
   'adjustments.approve': 'Approve',
@@ -242,7 +244,8 @@ export const en: Record<keyof typeof id, string> = {
   'adjustments.noLines': 'Fill in at least one item.',
   'adjustments.itemUnknown': 'This item is not in this unit or no longer active.',
   'adjustments.duplicateItem': 'The same item is listed twice.',
-  'adjustments.expectedChanged': 'Stock changed since the page was opened; the records now say {n}. Check again.',
+  'adjustments.expectedChanged':
+    'Stock changed since the page was opened; the records now say {n}. Check again.',
   'adjustments.badCount': 'The count must be a whole number, not negative.',
   'adjustments.exceedsOnHand': 'More than in stock: {n} left.',
   'adjustments.alreadyDecided': 'This request has already been decided.',

@@ -47,7 +47,7 @@ export const MaterialOut = Type.Object({
   partner_name: nullable(Type.String()),
   low_stock_level: Type.Integer(),
   on_hand: Type.Integer(),
-  stock_value: Type.Integer({ description: "Rupiah at cost; 0 for partner consignment" }),
+  stock_value: Type.Integer({ description: 'Rupiah at cost; 0 for partner consignment' }),
   low: Type.Boolean(),
   active: Type.Boolean(),
 });
@@ -119,7 +119,10 @@ const LineBody = Type.Object({
   material_id: Type.Optional(uuid),
   product_id: Type.Optional(uuid),
   expected: Type.Optional(
-    Type.Integer({ minimum: 0, description: 'Stock-take: what the page showed; refused if stock moved since' }),
+    Type.Integer({
+      minimum: 0,
+      description: 'Stock-take: what the page showed; refused if stock moved since',
+    }),
   ),
   counted: Type.Optional(Type.Integer({ minimum: 0, description: 'Stock-take: what was counted' })),
   qty: Type.Optional(Type.Integer({ minimum: 1, description: 'Write-off: how many leave the stock' })),
@@ -150,7 +153,10 @@ export const WriteOffForm = Type.Object({
 });
 
 export const DecisionBody = Type.Object({ approve: Type.Boolean(), note: optText(1000) });
-export const DecisionForm = Type.Object({ decision: enumOf(['approve', 'reject'] as const), note: optText(1000) });
+export const DecisionForm = Type.Object({
+  decision: enumOf(['approve', 'reject'] as const),
+  note: optText(1000),
+});
 
 const LineOut = Type.Object({
   id: uuid,

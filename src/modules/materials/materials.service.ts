@@ -14,9 +14,9 @@ import { moveMaterial } from '../stock/stock.service.ts';
 import { type MaterialRow, material, mayStock } from './materials.policy.ts';
 import * as repo from './materials.repo.ts';
 
-export type { MaterialRow, MovementRow } from './materials.repo.ts';
 // Stock-takes and write-offs live beside; their agreed names are offered here too.
 export { createAdjustment, decideAdjustment, pendingAdjustments } from './adjustments.service.ts';
+export type { MaterialRow, MovementRow } from './materials.repo.ts';
 
 /** Materials in the principal's scope, a page at a time (active ones unless asked otherwise). */
 export function listMaterials(
@@ -55,7 +55,8 @@ async function checkOwner(ctx: Ctx, unitId: string, input: MaterialInput): Promi
   }
   if (!input.partner_id) throw fieldError('partner_id', 'materials.partnerRequired');
   const partners = await partnerOptions(ctx, unitId);
-  if (!partners.some((p) => p.id === input.partner_id)) throw fieldError('partner_id', 'materials.partnerUnknown');
+  if (!partners.some((p) => p.id === input.partner_id))
+    throw fieldError('partner_id', 'materials.partnerUnknown');
   return input.partner_id;
 }
 
@@ -158,7 +159,8 @@ export async function receiveMaterial(ctx: Ctx, input: ReceiptInput) {
     const m = await openMaterial(t, input.materialId);
     checkDay(t, m, input.day);
     if (m.owner === 'unit' && input.cost === undefined) throw fieldError('cost', 'materials.costRequired');
-    if (m.owner === 'partner' && input.cost !== undefined) throw fieldError('cost', 'materials.costForbidden');
+    if (m.owner === 'partner' && input.cost !== undefined)
+      throw fieldError('cost', 'materials.costForbidden');
     if (input.cost !== undefined && (!Number.isSafeInteger(input.cost) || input.cost < 0))
       throw fieldError('cost', 'materials.badCost');
     const after = await moveMaterial(t, {
@@ -244,7 +246,8 @@ async function moveOut(ctx: Ctx, input: MoveOutInput, kind: 'issued' | 'returned
     await checkTarget(t, m, input, kind === 'issued');
     if (kind === 'returned') {
       const out = await repo.outstanding(trx, m.id, input.sessionId ?? null, input.enrolmentId ?? null);
-      if (input.qty > out) throw invalid([{ field: 'qty', key: 'materials.returnExceedsIssued', params: { n: out } }]);
+      if (input.qty > out)
+        throw invalid([{ field: 'qty', key: 'materials.returnExceedsIssued', params: { n: out } }]);
     }
     const after = await moveMaterial(t, {
       materialId: m.id,
