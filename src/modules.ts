@@ -20,6 +20,7 @@ import { filesModule } from './modules/files/files.module.ts';
 import { holidaysModule } from './modules/holidays/holidays.module.ts';
 import { inmatesModule } from './modules/inmates/inmates.module.ts';
 import { journalModule } from './modules/journal/journal.module.ts';
+import { materialsModule } from './modules/materials/materials.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
@@ -70,6 +71,7 @@ export const MODULES: readonly AppModule[] = [
   productionReportsModule,
   // Production (#11): every module that moves stock does it through the stock ledgers.
   stockModule,
+  materialsModule,
   productsModule,
   salesModule,
   qualityModule,
