@@ -83,6 +83,8 @@ export async function seedDemoAgreements(
         { product: 'Dompet rajut', unit: 'buah', rate: 15000 },
         { product: 'Gantungan kunci rajut', unit: 'buah', rate: 5000 },
       ],
+      // Rejects that cannot be reworked but are sound may be sold by the Rutan (its bazaar).
+      rejects_saleable: true,
     },
   });
   await act(actingAs(db, actor, ids.kepalaId), id, { action: 'sign' });

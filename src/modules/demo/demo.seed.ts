@@ -16,6 +16,7 @@ import { seedDemoCertificates } from './demo.certificates.ts';
 import { seedDemoInmates, seedDemoRegister } from './demo.inmates.ts';
 import { seedDemoJournal } from './demo.journal.ts';
 import { seedDemoMonev } from './demo.monev.ts';
+import { seedDemoProduction } from './demo.production.ts';
 import { seedDemoProgrammes } from './demo.programmes.ts';
 import { endDemoInternships, seedDemoSelection } from './demo.selection.ts';
 
@@ -215,6 +216,18 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
       unitId: unitIds.get('RUTAN-MGT') ?? '',
       instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
       petugasId: (await userId('petugas.magetan')) || null,
+    },
+    now,
+  );
+  // After attendance: what the class made on the days each participant was present, its checks,
+  // invoices, sales, materials and stock-take.
+  created += await seedDemoProduction(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+      kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
+      instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
     },
     now,
   );
