@@ -14,6 +14,15 @@ export function monthLabel(month: string, lang: ViewCtx['lang']): string {
   }).format(new Date(`${month}-15T00:00:00Z`));
 }
 
+/** "Mar 26": a chart's axis label, short enough for twelve of them on a phone. */
+export function shortMonth(month: string, lang: ViewCtx['lang']): string {
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    month: 'short',
+    year: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-15T00:00:00Z`));
+}
+
 export function Rate({ ctx, rate }: { ctx: ViewCtx; rate: number | null }) {
   return <>{rate === null ? '–' : `${formatNumber(rate, ctx.lang, 1)}%`}</>;
 }
@@ -74,13 +83,15 @@ export function ReportLinks({ ctx, current }: { ctx: ViewCtx; current: string })
   const links = REPORTS.filter((r) => r.href !== current && ctx.can(r.permission));
   if (links.length === 0) return null;
   return (
-    <nav aria-label={ctx.t('prodReports.otherReports')} class="muted">
-      {links.map((r, i) => (
-        <span key={r.href}>
-          {i > 0 && ' · '}
-          <a href={r.href}>{ctx.t(r.key)}</a>
-        </span>
-      ))}
+    <nav aria-label={ctx.t('prodReports.otherReports')}>
+      <p>
+        {links.map((r, i) => (
+          <span key={r.href}>
+            {i > 0 && ' · '}
+            <a href={r.href}>{ctx.t(r.key)}</a>
+          </span>
+        ))}
+      </p>
     </nav>
   );
 }

@@ -12,6 +12,7 @@ import {
   query,
   Rate,
   ReportLinks,
+  shortMonth,
   type UnitOption,
 } from './production-reports.parts.tsx';
 import type { Figures, participantsReport, programmesReport } from './production-reports.service.ts';
@@ -45,7 +46,7 @@ const FIGURE_HEADS = [
 /** JSON for the charts, safe inside a script element (no "</script>" can end it early). */
 function chartJson(d: Awaited<ReturnType<typeof programmesReport>>, ctx: ViewCtx): string {
   const data = {
-    labels: d.months.map((m) => monthLabel(m, ctx.lang)),
+    labels: d.months.map((m) => shortMonth(m, ctx.lang)),
     series: { finished: ctx.t('prodReports.finished'), passed: ctx.t('prodReports.passed') },
     programmes: d.programmes.map((p) => ({
       id: p.programme_id,
