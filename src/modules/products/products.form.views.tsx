@@ -54,7 +54,6 @@ export function ProductFormPage(p: ProductFormProps) {
           name="kind_id"
           label="products.kind"
           options={p.kinds.map((k) => ({ value: k.id, label: k.name }))}
-          blank=""
         />
         <f.Select
           name="uom"

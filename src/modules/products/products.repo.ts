@@ -229,8 +229,11 @@ export async function materialsByIds(conn: Conn, ids: readonly string[]) {
 
 // --- Choices and history ------------------------------------------------------------------------
 
-/** The programmes a product may be made by: those in the scope, with what the route rule needs. */
-export async function programmeOptions(conn: Conn, scope: Scope) {
+/**
+ * The programmes a product may be made by: those in the scope that are not finished (and the one
+ * it is made by already, whatever its status), with what the route rule needs.
+ */
+export async function programmeOptions(conn: Conn, scope: Scope, keepId?: string | null) {
   return conn
     .selectFrom('programmes as pr')
     .leftJoin('partners as pa', 'pa.id', 'pr.partner_id')
@@ -243,7 +246,11 @@ export async function programmeOptions(conn: Conn, scope: Scope) {
       'pr.agreement_id',
     ])
     .where(scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }))
-    .where('pr.status', '!=', 'finished')
+    .where((eb) =>
+      keepId
+        ? eb.or([eb('pr.status', '!=', 'finished'), eb('pr.id', '=', keepId)])
+        : eb('pr.status', '!=', 'finished'),
+    )
     .orderBy('pr.name')
     .execute();
 }

@@ -33,12 +33,19 @@ const some = <T extends string>(v: T | '' | undefined): T | undefined => (v ? v 
 export async function productsRoutes(app: App) {
   const mb = Math.round((app.config.uploadMaxBytes / 1024 / 1024) * 10) / 10;
 
-  const formPage = async (req: FastifyRequest, form: FormState, editing?: { id: string; name: string }) => {
+  // Editing keeps the product's programme and kind among the choices even once finished or
+  // deactivated, so saving other changes does not silently change them.
+  const formPage = async (
+    req: FastifyRequest,
+    form: FormState,
+    editing?: { id: string; name: string; programme_id: string | null; kind_id: string },
+  ) => {
     const ctx = ctxOf(req);
-    const [programmes, kinds] = await Promise.all([
-      service.programmeOptions(ctx),
-      listProductKinds(ctx, { activeOnly: true }),
+    const [programmes, allKinds] = await Promise.all([
+      service.programmeOptions(ctx, editing?.programme_id),
+      listProductKinds(ctx),
     ]);
+    const kinds = allKinds.filter((k) => k.active || k.id === editing?.kind_id);
     return renderPage(ProductFormPage({ ctx: viewCtx(req), form, product: editing, programmes, kinds }));
   };
 
@@ -126,7 +133,7 @@ export async function productsRoutes(app: App) {
         description: p.description ?? '',
         active: p.active,
       };
-      return formPage(req, form ?? emptyForm(stored), { id: p.id, name: p.name });
+      return formPage(req, form ?? emptyForm(stored), p);
     },
     action: (req, params, body) => service.updateProduct(ctxOf(req), params.id, formToInput(body)),
     flash: 'products.saved',

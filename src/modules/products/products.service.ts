@@ -401,9 +401,9 @@ export async function productDetail(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, id: st
 
 export type ProductDetail = Awaited<ReturnType<typeof productDetail>>;
 
-/** What the product form offers: the programmes in scope and the active product kinds. */
-export function programmeOptions(ctx: Pick<Ctx, 'db' | 'who'>) {
-  return repo.programmeOptions(ctx.db, ctx.who.scope);
+/** The programmes the product form offers (those in scope still running, and `keepId`, the current one). */
+export function programmeOptions(ctx: Pick<Ctx, 'db' | 'who'>, keepId?: string | null) {
+  return repo.programmeOptions(ctx.db, ctx.who.scope, keepId);
 }
 
 /** The active materials of the product's unit (the bill of materials' choices). */

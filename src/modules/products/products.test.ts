@@ -200,6 +200,22 @@ describe('product catalogue', () => {
     assert.deepEqual(audit.map((a) => a.action).sort(), ['products.create', 'products.update']);
   });
 
+  test("a finished programme stays the product's programme on the edit page (and is not offered for new products)", async () => {
+    const done = await buildProgramme(t.db, { unit_id: unitId, name: 'Kelas Menjahit 2025' });
+    const id = await createProduct({
+      name: 'Taplak meja',
+      kind_id: kinds.lainnya,
+      route: 'own',
+      programme_id: done.id,
+    });
+    await t.db.updateTable('programmes').set({ status: 'finished' }).where('id', '=', done.id).execute();
+    assert.doesNotMatch((await petugas.get('/products/new')).body, /Kelas Menjahit 2025/);
+    assert.match(
+      (await petugas.get(`/products/${id}/edit`)).body,
+      new RegExp(`value="${done.id}" selected>Kelas Menjahit 2025`),
+    );
+  });
+
   test('a name already used in the unit is refused with 409 and a clear message, whatever its case', async () => {
     const name = 'Dompet rajut';
     await createProduct({ name, kind_id: kinds.dompet });
@@ -533,15 +549,21 @@ describe('product catalogue', () => {
     );
     const listed = body(await petugas.get('/api/v1/product-kinds?active=true')).items as Json[];
     assert.ok(listed.some((k) => k.id === batik.id));
-    const inactive = body(await admin.json('POST', '/api/v1/product-kinds', { name: 'Keramik' }));
-    await admin.json('PATCH', `/api/v1/product-kinds/${String(inactive.id)}`, { active: false });
-    const refused = await petugas.json('POST', '/api/v1/products', {
-      name: 'Vas keramik',
-      kind_id: inactive.id,
-      uom: 'buah',
-      route: 'own',
-    });
+    const keramik = String(body(await admin.json('POST', '/api/v1/product-kinds', { name: 'Keramik' })).id);
+    const vas = { name: 'Vas keramik', kind_id: keramik, uom: 'buah', route: 'own' };
+    const vasId = String(body(await petugas.json('POST', '/api/v1/products', vas)).id);
+    await admin.json('PATCH', `/api/v1/product-kinds/${keramik}`, { active: false });
+    const refused = await petugas.json('POST', '/api/v1/products', { ...vas, name: 'Vas keramik besar' });
     assert.equal(refused.statusCode, 400);
+    // A product keeps its kind once the kind is deactivated: still offered, and still saved.
+    assert.match(
+      (await petugas.get(`/products/${vasId}/edit`)).body,
+      new RegExp(`value="${keramik}" selected>Keramik`),
+    );
+    assert.equal(
+      (await petugas.json('PUT', `/api/v1/products/${vasId}`, { ...vas, price: 40000 })).statusCode,
+      204,
+    );
     assert.match(refused.body, /kind_id/);
     assert.equal((await petugas.json('POST', '/api/v1/product-kinds', { name: 'Sepatu' })).statusCode, 403);
     const unitAdmin = await signedInAs(['admin']);

@@ -280,7 +280,7 @@ export function ProductPage(p: ProductPageProps) {
         <Fact ctx={ctx} label="products.rateName" value={prod.rate_name} />
         <Fact
           ctx={ctx}
-          label="products.price"
+          label="products.salePrice"
           value={prod.price === null ? null : formatRupiah(prod.price)}
         />
         <Fact ctx={ctx} label="products.unit" value={prod.unit_name} />
