@@ -24,6 +24,7 @@ import { materialsModule } from './modules/materials/materials.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
+import { productionModule } from './modules/production/production.module.ts';
 import { productionReportsModule } from './modules/production-reports/production-reports.module.ts';
 import { productsModule } from './modules/products/products.module.ts';
 import { product } from './modules/products/products.policy.ts';
@@ -73,6 +74,7 @@ export const MODULES: readonly AppModule[] = [
   stockModule,
   materialsModule,
   productsModule,
+  productionModule,
   salesModule,
   qualityModule,
   offtakeModule,

@@ -87,7 +87,9 @@ export async function standingOn(conn: Conn, programmeId: string, day: string, a
     .select(['e.id as enrolment_id', 'e.name', 'e.kind', notOffered.as('not_offered')])
     .where('e.programme_id', '=', programmeId)
     .where((eb) =>
-      also.length ? eb.or([eb(notOffered, 'is', null), eb('e.id', 'in', also)]) : eb(notOffered, 'is', null),
+      also.length
+        ? eb.or([eb(notOffered, 'is', null), eb('e.id', '=', sql<string>`any(${[...also]}::uuid[])`)])
+        : eb(notOffered, 'is', null),
     )
     .orderBy('e.name')
     .orderBy('e.id')

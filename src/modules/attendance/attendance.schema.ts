@@ -1,14 +1,9 @@
 import { Type } from 'typebox';
 import { date, nullable, uuid } from '../../app/schema.ts';
+import { IdempotencyKey } from '../batches/batches.schema.ts';
 import { MARK_STATUSES } from './attendance.rules.ts';
 
 export const MarkStatusSchema = Type.Enum([...MARK_STATUSES]);
-
-/** A client-chosen key (a UUID from crypto.randomUUID, or any 8–100 safe characters). */
-export const IdempotencyKey = Type.String({
-  pattern: '^[A-Za-z0-9_-]{8,100}$',
-  description: 'Chosen by the client; sending the same key again applies the batch once',
-});
 
 export const MarkBody = Type.Object({
   enrolment_id: uuid,

@@ -35,6 +35,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   tpp_session: { read: 'selection.view', personal: ['decisions', 'notes', 'minutes'] },
   // A session's roll call: per-person marks, notes ("sakit ...") and correction reasons.
   session: { read: 'attendance.view', personal: ['changes'] },
+  // A day's production log: what each participant made (per-person counts by enrolment).
+  production_log: { read: 'production.view', personal: ['changes'] },
   certificate: { read: 'selection.view', personal: ['hours', 'attendance_rate', 'reason'] },
   // A quality-check batch's lines say what each participant made and how much of it passed.
   qc_batch: { read: 'production.view', personal: ['lines'] },

@@ -1,0 +1,94 @@
+// SQL of the production log's batched posting to the two stock ledgers: each product and material
+// row locked once per batch (in id order, so two batches never wait on each other in a circle),
+// every movement of the batch inserted in one statement, each row's columns set once.
+import { sql } from 'kysely';
+import type { Conn } from '../../db/database.ts';
+import type { MaterialMovementRow, ProductMovementRow } from '../stock/stock.repo.ts';
+import type { ProductStock } from '../stock/stock.rules.ts';
+
+export async function lockProducts(conn: Conn, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return conn
+    .selectFrom('products')
+    .select(['id', 'unit_id', 'name', 'route', 'awaiting_check', 'in_check', 'on_hand', 'reserved', 'sold'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** What each maker holds awaiting the check (the sums of their movements), per product. */
+export async function makerHoldings(
+  conn: Conn,
+  pairs: ReadonlyArray<{ enrolmentId: string; productId: string }>,
+) {
+  if (pairs.length === 0) return [];
+  const es = pairs.map((p) => p.enrolmentId);
+  const ps = pairs.map((p) => p.productId);
+  return conn
+    .selectFrom('product_movements')
+    .select((eb) => ['enrolment_id', 'product_id', eb.fn.sum<string>('d_awaiting').as('awaiting')])
+    .where(sql<boolean>`(enrolment_id, product_id) in (select * from unnest(${es}::uuid[], ${ps}::uuid[]))`)
+    .groupBy(['enrolment_id', 'product_id'])
+    .execute();
+}
+
+/** The batch's product movements in one statement (`produced`, each with its maker and entry). */
+export async function insertProduced(
+  conn: Conn,
+  rows: readonly ProductMovementRow[],
+  createdBy: string | null,
+) {
+  if (rows.length === 0) return;
+  const col = <K extends keyof ProductMovementRow>(k: K) => rows.map((r) => r[k] ?? null);
+  await sql`
+    insert into product_movements
+      (unit_id, product_id, kind, day, enrolment_id, production_entry_id,
+       d_awaiting, d_in_check, d_on_hand, d_reserved, d_sold, created_by)
+    select x.u, x.p, 'produced', x.day, x.e, x.pe, x.a, x.ic, x.oh, x.r, x.s, ${createdBy}::uuid
+    from unnest(${col('unit_id')}::uuid[], ${col('product_id')}::uuid[], ${col('day')}::date[],
+      ${col('enrolment_id')}::uuid[], ${col('production_entry_id')}::uuid[], ${col('d_awaiting')}::int[],
+      ${col('d_in_check')}::int[], ${col('d_on_hand')}::int[], ${col('d_reserved')}::int[], ${col('d_sold')}::int[])
+      as x(u, p, day, e, pe, a, ic, oh, r, s)`.execute(conn);
+}
+
+export async function setProductStock(conn: Conn, id: string, s: ProductStock) {
+  await conn
+    .updateTable('products')
+    .set({ ...s, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function lockMaterials(conn: Conn, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return conn
+    .selectFrom('materials')
+    .select(['id', 'unit_id', 'name', 'owner', 'on_hand', 'stock_value'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** The batch's material movements in one statement (`used`, each with its entry and maker). */
+export async function insertUsed(conn: Conn, rows: readonly MaterialMovementRow[], createdBy: string | null) {
+  if (rows.length === 0) return;
+  const col = <K extends keyof MaterialMovementRow>(k: K) => rows.map((r) => r[k] ?? null);
+  await sql`
+    insert into material_movements
+      (unit_id, material_id, kind, day, qty, value, session_id, enrolment_id, production_entry_id, created_by)
+    select x.u, x.m, 'used', x.day, x.q, x.v, x.s, x.e, x.pe, ${createdBy}::uuid
+    from unnest(${col('unit_id')}::uuid[], ${col('material_id')}::uuid[], ${col('day')}::date[],
+      ${col('qty')}::int[], ${col('value')}::bigint[], ${col('session_id')}::uuid[],
+      ${col('enrolment_id')}::uuid[], ${col('production_entry_id')}::uuid[])
+      as x(u, m, day, q, v, s, e, pe)`.execute(conn);
+}
+
+export async function setMaterialStock(conn: Conn, id: string, onHand: number, value: number) {
+  await conn
+    .updateTable('materials')
+    .set({ on_hand: onHand, stock_value: value, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,141 @@
+// The production log's changes posted to the stock ledgers as one batch: the same movements, with
+// the same effects and refusals, as calling moveProduct / moveMaterial once per entry
+// (stock.service.ts), but each product and material row is locked once and every movement inserted
+// in one statement, so a 200-participant log is a handful of queries. Call inside the write
+// transaction (ctx.db is the transaction); a refusal throws before anything is committed.
+import { AppError, conflict } from '../../app/errors.ts';
+import type { Ctx } from '../../app/principal.ts';
+import type { MaterialMovementRow, ProductMovementRow } from '../stock/stock.repo.ts';
+import { applyDeltas, costOfUse, type ProductStock, productEffect, rupiah } from '../stock/stock.rules.ts';
+import * as repo from './production.ledger.repo.ts';
+
+const insufficient = (name: string, left: number) =>
+  conflict('stock.insufficient', 'stock.insufficient', { name, n: left });
+const badQuantity = () => new AppError('stock.bad_quantity', 400, 'stock.badQuantity');
+
+export interface Produced {
+  productId: string;
+  /** The change of items finished: negative when a log entry is lowered. */
+  qty: number;
+  day: string;
+  enrolmentId: string;
+  productionEntryId: string;
+}
+
+/**
+ * Posts `produced` movements. Increases are applied before decreases (the order moveProduct calls
+ * could take), and a decrease is refused (409 stock.insufficient) when it would take a column below
+ * zero or more than the maker still holds awaiting the check (what they have not sent yet).
+ */
+export async function postProduced(ctx: Ctx, moves: readonly Produced[]): Promise<void> {
+  if (moves.length === 0) return;
+  for (const m of moves) if (!Number.isInteger(m.qty) || m.qty === 0) throw badQuantity();
+  const locked = await repo.lockProducts(ctx.db, [...new Set(moves.map((m) => m.productId))]);
+  const products = new Map(locked.map((p) => [p.id, p]));
+  const stock = new Map<string, ProductStock>(
+    locked.map((p) => [
+      p.id,
+      {
+        awaiting_check: p.awaiting_check,
+        in_check: p.in_check,
+        on_hand: p.on_hand,
+        reserved: p.reserved,
+        sold: p.sold,
+      },
+    ]),
+  );
+  const ordered = [...moves].sort((a, b) => Number(a.qty < 0) - Number(b.qty < 0));
+  const effects = ordered.map((m) => {
+    const p = products.get(m.productId);
+    if (!p) throw new AppError('products.not_found', 404, 'err.notFound');
+    return { m, p, d: productEffect('produced', m.qty, p.route) };
+  });
+  const takers = effects.filter((x) => x.d.d_awaiting < 0);
+  const held = new Map(
+    (
+      await repo.makerHoldings(
+        ctx.db,
+        takers.map((x) => ({ enrolmentId: x.m.enrolmentId, productId: x.m.productId })),
+      )
+    ).map((h) => [`${h.enrolment_id}|${h.product_id}`, Number(h.awaiting ?? 0)]),
+  );
+  const rows: ProductMovementRow[] = [];
+  for (const { m, p, d } of effects) {
+    if (d.d_awaiting < 0) {
+      const k = `${m.enrolmentId}|${m.productId}`;
+      const h = held.get(k) ?? 0;
+      if (h + d.d_awaiting < 0) throw insufficient(p.name, h);
+      held.set(k, h + d.d_awaiting);
+    }
+    const now = stock.get(p.id) as ProductStock;
+    const next = applyDeltas(now, d);
+    if (!next.ok) {
+      const left = next.column === 'on_hand' ? now.on_hand - now.reserved : now[next.column];
+      throw insufficient(p.name, Math.max(0, left));
+    }
+    stock.set(p.id, next.stock);
+    rows.push({
+      unit_id: p.unit_id,
+      product_id: p.id,
+      kind: 'produced',
+      day: m.day,
+      enrolment_id: m.enrolmentId,
+      production_entry_id: m.productionEntryId,
+      created_by: ctx.who.id,
+      ...d,
+    });
+  }
+  await repo.insertProduced(ctx.db, rows, ctx.who.id);
+  for (const [id, s] of stock) await repo.setProductStock(ctx.db, id, s);
+}
+
+export interface Used {
+  materialId: string;
+  /** Material used by an entry: negative when the entry is lowered (it goes back to stock). */
+  qty: number;
+  day: string;
+  sessionId: string | null;
+  enrolmentId: string;
+  productionEntryId: string;
+}
+
+/**
+ * Posts `used` movements: what goes back (a lowered entry) first, then what is taken, each as
+ * moveMaterial would: never below zero (409 stock.insufficient), and a unit-bought material's value
+ * taken at average cost (consignment material carries no value).
+ */
+export async function postUsed(ctx: Ctx, uses: readonly Used[]): Promise<void> {
+  if (uses.length === 0) return;
+  for (const u of uses) if (!Number.isInteger(u.qty) || u.qty === 0) throw badQuantity();
+  const locked = await repo.lockMaterials(ctx.db, [...new Set(uses.map((u) => u.materialId))]);
+  const mats = new Map(locked.map((m) => [m.id, { ...m, value: rupiah(m.stock_value) }]));
+  const ordered = [...uses].sort((a, b) => Number(a.qty > 0) - Number(b.qty > 0));
+  const rows: MaterialMovementRow[] = [];
+  for (const u of ordered) {
+    const mat = mats.get(u.materialId);
+    if (!mat) throw new AppError('materials.not_found', 404, 'err.notFound');
+    const delta = -u.qty;
+    if (mat.on_hand + delta < 0) throw insufficient(mat.name, mat.on_hand);
+    let dValue = 0;
+    if (mat.owner === 'unit') {
+      if (delta > 0) dValue = mat.on_hand > 0 ? Math.floor((mat.value * delta) / mat.on_hand) : 0;
+      else dValue = -costOfUse(mat.on_hand, mat.value, -delta);
+    }
+    mat.on_hand += delta;
+    mat.value += dValue;
+    rows.push({
+      unit_id: mat.unit_id,
+      material_id: mat.id,
+      kind: 'used',
+      day: u.day,
+      qty: delta,
+      value: dValue,
+      session_id: u.sessionId,
+      enrolment_id: u.enrolmentId,
+      production_entry_id: u.productionEntryId,
+      created_by: ctx.who.id,
+    });
+  }
+  await repo.insertUsed(ctx.db, rows, ctx.who.id);
+  for (const m of mats.values()) await repo.setMaterialStock(ctx.db, m.id, m.on_hand, m.value);
+}
