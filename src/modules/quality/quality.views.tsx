@@ -305,6 +305,10 @@ export function CheckPage(p: { ctx: ViewCtx; d: BatchDetail; form: FormState }) 
     return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
   };
   const err = (name: string) => form.errors.find((e) => e.field === name);
+  const hasRejects = (lineId: string) =>
+    Object.keys(form.values).some((k) => /^r[qrwn]\./.test(k) && k.includes(lineId) && val(k) !== '') ||
+    form.errors.some((x) => x.field.includes(lineId) && !x.field.startsWith('passed.')) ||
+    (val(`passed.${lineId}`) !== '' && form.errors.some((x) => x.field === `passed.${lineId}`));
   return (
     <Layout ctx={ctx} title={title}>
       <BackLink href={`/qc-batches/${b.id}`} label={b.number} />
@@ -321,77 +325,85 @@ export function CheckPage(p: { ctx: ViewCtx; d: BatchDetail; form: FormState }) 
           const passed = `passed.${l.id}`;
           const e = err(passed);
           return (
-            <fieldset key={l.id} class={e ? 'field has-error' : 'field'} data-testid={`qc-line-${l.id}`}>
+            <fieldset key={l.id} class="qc-line" data-testid={`qc-line-${l.id}`}>
               <legend>
                 {l.maker_name} · {l.product_name} · {ctx.t('quality.submitted')} {l.submitted}
               </legend>
-              {e && (
-                <p class="error" id={`e-${passed}`} data-testid={`error-${passed}`}>
-                  {ctx.t(e.key, e.params)}
-                </p>
-              )}
-              <label for={`f-${passed}`}>{ctx.t('quality.passed')}</label>
-              <input
-                type="number"
-                id={`f-${passed}`}
-                name={passed}
-                min={0}
-                max={l.submitted}
-                step={1}
-                inputMode="numeric"
-                value={val(passed)}
-                aria-invalid={e ? 'true' : undefined}
-                aria-describedby={e ? `e-${passed}` : undefined}
-              />
-              {Array.from({ length: REJECT_ROWS }, (_, i) => {
-                const k = `${l.id}.${i}`;
-                const rowErr = err(`rr.${k}`) ?? err(`rw.${k}`) ?? err(`rq.${k}`);
-                return (
-                  <div key={k} class="grid2 reject-row">
-                    <p class="muted">{ctx.t('quality.rejectRow', { n: i + 1 })}</p>
-                    {rowErr && <p class="error">{ctx.t(rowErr.key, rowErr.params)}</p>}
-                    <label>
-                      {ctx.t('quality.rejectQty')}
-                      <input
-                        type="number"
-                        id={`f-rq.${k}`}
-                        name={`rq.${k}`}
-                        min={0}
-                        step={1}
-                        inputMode="numeric"
-                        value={val(`rq.${k}`)}
-                      />
-                    </label>
-                    <label>
-                      {ctx.t('quality.reason')}
-                      <select id={`f-rr.${k}`} name={`rr.${k}`}>
-                        <option value="">—</option>
-                        {REJECT_REASONS.map((r) => (
-                          <option key={r} value={r} selected={val(`rr.${k}`) === r}>
-                            {ctx.t(`quality.rr.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <label>
-                      {ctx.t('quality.reworkable')}
-                      <select id={`f-rw.${k}`} name={`rw.${k}`}>
-                        <option value="">—</option>
-                        <option value="yes" selected={val(`rw.${k}`) === 'yes'}>
-                          {ctx.t('common.yes')}
-                        </option>
-                        <option value="no" selected={val(`rw.${k}`) === 'no'}>
-                          {ctx.t('common.no')}
-                        </option>
-                      </select>
-                    </label>
-                    <label>
-                      {ctx.t('quality.note')} ({ctx.t('common.optional')})
-                      <input type="text" name={`rn.${k}`} maxLength={500} value={val(`rn.${k}`)} />
-                    </label>
-                  </div>
-                );
-              })}
+              <div class={e ? 'field has-error' : 'field'}>
+                <label for={`f-${passed}`}>{ctx.t('quality.passed')}</label>
+                {e && (
+                  <p class="error" id={`e-${passed}`} data-testid={`error-${passed}`}>
+                    {ctx.t(e.key, e.params)}
+                  </p>
+                )}
+                <input
+                  type="number"
+                  id={`f-${passed}`}
+                  name={passed}
+                  min={0}
+                  max={l.submitted}
+                  step={1}
+                  inputMode="numeric"
+                  value={val(passed)}
+                  aria-invalid={e ? 'true' : undefined}
+                  aria-describedby={e ? `e-${passed}` : undefined}
+                />
+              </div>
+              {/* Closed unless something was rejected: most lines pass whole, and the page stays short on a phone. */}
+              <details open={hasRejects(l.id)}>
+                <summary>{ctx.t('quality.rejects')}</summary>
+                {Array.from({ length: REJECT_ROWS }, (_, i) => {
+                  const k = `${l.id}.${i}`;
+                  const rowErr = err(`rr.${k}`) ?? err(`rw.${k}`) ?? err(`rq.${k}`);
+                  return (
+                    <div key={k} class="reject-row">
+                      <p class="muted">{ctx.t('quality.rejectRow', { n: i + 1 })}</p>
+                      {rowErr && <p class="error">{ctx.t(rowErr.key, rowErr.params)}</p>}
+                      <div class="grid2">
+                        <label>
+                          {ctx.t('quality.rejectQty')}
+                          <input
+                            type="number"
+                            id={`f-rq.${k}`}
+                            name={`rq.${k}`}
+                            min={0}
+                            step={1}
+                            inputMode="numeric"
+                            value={val(`rq.${k}`)}
+                          />
+                        </label>
+                        <label>
+                          {ctx.t('quality.reason')}
+                          <select id={`f-rr.${k}`} name={`rr.${k}`}>
+                            <option value="">—</option>
+                            {REJECT_REASONS.map((r) => (
+                              <option key={r} value={r} selected={val(`rr.${k}`) === r}>
+                                {ctx.t(`quality.rr.${r}`)}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <label>
+                          {ctx.t('quality.reworkable')}
+                          <select id={`f-rw.${k}`} name={`rw.${k}`}>
+                            <option value="">—</option>
+                            <option value="yes" selected={val(`rw.${k}`) === 'yes'}>
+                              {ctx.t('common.yes')}
+                            </option>
+                            <option value="no" selected={val(`rw.${k}`) === 'no'}>
+                              {ctx.t('common.no')}
+                            </option>
+                          </select>
+                        </label>
+                        <label>
+                          {ctx.t('quality.note')} ({ctx.t('common.optional')})
+                          <input type="text" name={`rn.${k}`} maxLength={500} value={val(`rn.${k}`)} />
+                        </label>
+                      </div>
+                    </div>
+                  );
+                })}
+              </details>
             </fieldset>
           );
         })}
