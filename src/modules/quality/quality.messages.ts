@@ -57,8 +57,6 @@ export const id = {
   'quality.dp.own_stock': 'Masuk stok jual UPT',
   'quality.dp.scrap': 'Dihapus (tidak dapat dijual)',
   'quality.alreadyChecked': 'Kiriman ini sudah diperiksa; hasil pemeriksaan hanya dicatat sekali.',
-  'quality.rateMissing':
-    'Tarif per barang untuk "{product}" tidak ada dalam ketentuan perjanjian yang berlaku pada {day}. Tambahkan tarifnya (atau adendum) lebih dulu.',
   'quality.noPartner': 'Program ini tidak memiliki mitra, jadi tidak ada pemeriksaan mutu mitra.',
   'quality.futureDate': 'Tanggal tidak boleh di masa depan.',
   'quality.checkedBeforeSent': 'Tanggal pemeriksaan tidak boleh sebelum tanggal dikirim.',
@@ -130,8 +128,6 @@ export const en: Record<keyof typeof id, string> = {
   'quality.dp.own_stock': "Into the unit's sale stock",
   'quality.dp.scrap': 'Written off (not saleable)',
   'quality.alreadyChecked': 'This batch has already been checked; a check is recorded once.',
-  'quality.rateMissing':
-    'The agreement terms in force on {day} have no piece rate for "{product}". Add the rate (or an addendum) first.',
   'quality.noPartner': "This programme has no partner, so there is no partner's quality check.",
   'quality.futureDate': 'The date cannot be in the future.',
   'quality.checkedBeforeSent': 'The check date cannot be before the date sent.',

@@ -5,9 +5,9 @@
 import { AppError, conflict, type FieldError, fieldError, forbidden, invalid } from '../../app/errors.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { QcStatus } from '../../db/schema.ts';
-import { pieceRateFor } from '../agreements/agreements.rules.ts';
 import { termsOn } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { rateOn } from '../products/products.service.ts';
 import { programme } from '../programmes/programmes.policy.ts';
 import { moveProduct, nextNumber } from '../stock/stock.service.ts';
 import { mayCheck, qcBatch } from './quality.policy.ts';
@@ -18,10 +18,6 @@ export type { AwaitingRow, BatchListRow, BatchRow, InvoiceLineRow, LineRow } fro
 
 /** 409: a batch is checked once; a second check (or one racing the first) is refused. */
 const alreadyChecked = () => conflict('quality.already_checked', 'quality.alreadyChecked');
-
-/** 422: the agreement in force on the check date has no piece rate for the product. */
-const rateMissing = (product: string, day: string) =>
-  new AppError('production.rate_missing', 422, 'quality.rateMissing', { product, day });
 
 export function listBatches(
   ctx: Pick<Ctx, 'db' | 'who'>,
@@ -148,12 +144,14 @@ export async function createBatch(
   });
 }
 
-/**
- * The piece rate of a product on a day: the terms of the batch's agreement in force then, matched
- * on the product's name in the rate table (its `rate_name`, else its name).
- */
-function rateIn(terms: Awaited<ReturnType<typeof termsOn>>, line: repo.LineRow): number | undefined {
-  return pieceRateFor(terms?.terms, line.rate_name ?? line.product_name);
+/** The piece rate on the check date, or null for a line with nothing passed (it buys nothing). */
+async function rateFor(ctx: Ctx, line: repo.LineRow, day: string, passed: number): Promise<number | null> {
+  try {
+    return (await rateOn(ctx, line.product_id, day)).rate;
+  } catch (err) {
+    if (passed === 0 && err instanceof AppError && err.code === 'production.rate_missing') return null;
+    throw err;
+  }
 }
 
 /**
@@ -190,14 +188,10 @@ export async function recordCheck(
 
   const terms = b.agreement_id ? await termsOn(ctx, b.agreement_id, input.checkedOn) : undefined;
   const saleable = terms?.terms.rejects_saleable ?? false;
+  // The rate in force on the check date (products.service: the product's programme's agreement).
   const rates = new Map<string, number | null>();
-  for (const line of lines) {
-    const passed = given.get(line.id)?.passed ?? 0;
-    const rate = rateIn(terms, line);
-    if (rate === undefined && passed > 0)
-      throw rateMissing(line.rate_name ?? line.product_name, input.checkedOn);
-    rates.set(line.id, rate ?? null);
-  }
+  for (const line of lines)
+    rates.set(line.id, await rateFor(ctx, line, input.checkedOn, given.get(line.id)?.passed ?? 0));
 
   await ctx.db.transaction().execute(async (trx) => {
     const t = withDb(ctx, trx);
