@@ -91,6 +91,14 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
       <link rel="stylesheet" href="/static/attendance.css" />
       <p>
         <a href={`/programmes/${s.programme_id}`}>{s.programme_name}</a>
+        {ctx.can('production.view') && (
+          <>
+            {' · '}
+            <a href={`/sessions/${s.id}/production`} data-testid="production-link">
+              {ctx.t('production.link')}
+            </a>
+          </>
+        )}
       </p>
       <h1>{ctx.t('attendance.title')}</h1>
       <p data-testid="session-when">

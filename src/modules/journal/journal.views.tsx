@@ -84,6 +84,14 @@ export function JournalPage({
     <Layout ctx={ctx} title={ctx.t('journal.title')}>
       <p>
         <a href={`/programmes/${s.programme_id}`}>← {s.programme_name}</a>
+        {ctx.can('production.view') && (
+          <>
+            {' · '}
+            <a href={`/sessions/${s.id}/production`} data-testid="production-link">
+              {ctx.t('production.link')}
+            </a>
+          </>
+        )}
       </p>
       <h1>{ctx.t('journal.title')}</h1>
       <p data-testid="journal-when">{when}</p>
