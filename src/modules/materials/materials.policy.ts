@@ -4,7 +4,8 @@
 // Kepala UPT approves (stock.approve).
 import { forbidden, notFound } from '../../app/errors.ts';
 import { can, type Grantee } from '../../app/policy.ts';
-import { type Ctx, isSystem, type Principal } from '../../app/principal.ts';
+import type { Ctx, Principal } from '../../app/principal.ts';
+import { isNational } from '../../app/scope.ts';
 import * as adjustments from './adjustments.repo.ts';
 import * as repo from './materials.repo.ts';
 
@@ -13,9 +14,16 @@ export type { MaterialRow } from './materials.repo.ts';
 /** view: read it and its movements; manage: change it, record goods received, issued, returned. */
 export type MaterialUse = 'view' | 'manage';
 
-/** Whether this principal may use stock so; the system itself (seeding the demo) may. */
+/**
+ * The system itself, also when it acts in a demo account's name (demo.ctx.ts actingAs): no roles of
+ * its own and every unit. A signed-in user always has a role.
+ */
+const isSystemActor = (who: Principal | Grantee) =>
+  'scope' in who && who.roles.length === 0 && isNational(who.scope);
+
+/** Whether this principal may use stock so; the system (seeding the demo) may. */
 export function mayStock(who: Principal | Grantee, use: 'view' | 'manage' | 'approve'): boolean {
-  if ('id' in who && isSystem(who)) return true;
+  if (isSystemActor(who)) return true;
   return can(who, use === 'view' ? 'stock.view' : use === 'manage' ? 'stock.manage' : 'stock.approve');
 }
 
@@ -25,7 +33,7 @@ export function stockMay(who: Principal) {
     manage: mayStock(who, 'manage'),
     approve: mayStock(who, 'approve'),
     // Inmate data is sensitive: names of participants only for those who see the production log.
-    names: can(who, 'production.view') || isSystem(who),
+    names: can(who, 'production.view') || isSystemActor(who),
   };
 }
 export type StockMay = ReturnType<typeof stockMay>;
