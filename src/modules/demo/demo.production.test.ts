@@ -140,6 +140,7 @@ describe('demo production of the knitting class', () => {
       .orderBy('number')
       .execute();
     assert.ok(invoices.length >= 2, `${invoices.length} invoices`);
+    const inForce = new Map<string, Awaited<ReturnType<typeof termsOn>>>();
     for (const inv of invoices) {
       const lines = await t.db
         .selectFrom('offtake_invoice_batches as ib')
@@ -152,7 +153,9 @@ describe('demo production of the knitting class', () => {
       let total = 0;
       for (const l of lines) {
         assert.ok(l.agreement_id && l.checked_on);
-        const terms = await termsOn({ db: t.db }, l.agreement_id, l.checked_on);
+        const key = `${l.agreement_id}/${l.checked_on}`;
+        if (!inForce.has(key)) inForce.set(key, await termsOn({ db: t.db }, l.agreement_id, l.checked_on));
+        const terms = inForce.get(key);
         const rate = pieceRateFor(terms?.terms, l.rate_name ?? l.name);
         assert.ok(rate !== undefined, `${l.name} on ${l.checked_on}`);
         assert.equal(rupiah(l.rate), rate);
