@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016_unit_class_ii.ts';
 import * as m0018 from './migrations/0018_privacy.ts';
 import * as m0019 from './migrations/0019_production.ts';
 import * as m0020b from './migrations/0020_batch_day.ts';
+import * as m0020r from './migrations/0020_production_reports.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_privacy': m0018,
   '0019_production': m0019,
   '0020_batch_day': m0020b,
+  '0020_production_reports': m0020r,
 };
 
 class StaticProvider implements MigrationProvider {
