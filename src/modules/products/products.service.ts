@@ -30,7 +30,10 @@ export function listProducts(
   return repo.listProducts(ctx.db, ctx.who.scope, { ...f, page: f.page ?? 1 });
 }
 
-/** The active products a programme makes, each with its bill of materials (the production log's rows). */
+/**
+ * The active products a programme makes, each with its bill of materials (the production log's
+ * rows): `{ material_id, qty_per_item }` per line, with the material's name and unit of measure.
+ */
 export async function productsOfProgramme(ctx: Pick<Ctx, 'db' | 'who'>, programmeId: string) {
   const rows = await repo.activeProductsOf(ctx.db, ctx.who.scope, programmeId);
   const bom = await repo.bomOf(
@@ -41,7 +44,12 @@ export async function productsOfProgramme(ctx: Pick<Ctx, 'db' | 'who'>, programm
     ...r,
     bom: bom
       .filter((b) => b.product_id === r.id)
-      .map((b) => ({ material_id: b.material_id, qty_per_item: b.qty_per_item })),
+      .map((b) => ({
+        material_id: b.material_id,
+        qty_per_item: b.qty_per_item,
+        material_name: b.material_name,
+        uom: b.uom,
+      })),
   }));
 }
 

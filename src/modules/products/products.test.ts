@@ -335,8 +335,8 @@ describe('product catalogue', () => {
     assert.deepEqual(
       made?.bom.sort((a, b) => a.qty_per_item - b.qty_per_item),
       [
-        { material_id: labels, qty_per_item: 1 },
-        { material_id: yarn, qty_per_item: 25 },
+        { material_id: labels, qty_per_item: 1, material_name: 'Label merek', uom: 'buah' },
+        { material_id: yarn, qty_per_item: 25, material_name: 'Benang katun', uom: 'gram' },
       ],
     );
     assert.equal((await petugas.postForm(`/products/${id}/materials/${yarn}/delete`)).statusCode, 303);
