@@ -41,6 +41,9 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   // A quality-check batch's lines say what each participant made and how much of it passed.
   qc_batch: { read: 'production.view', personal: ['lines'] },
   offtake_invoice: { read: 'sales.view', personal: NONE },
+  // The catalogue and the national list of product kinds: no person in them.
+  product: { read: 'products.view', personal: NONE },
+  product_kind: { read: 'products.view', personal: NONE },
   // Staff accounts: contact details and identity numbers are personal; roles and home are not.
   user: { read: 'users.manage', personal: ['full_name', 'nip', 'email', 'phone'] },
   file: { read: 'agreements.view', personal: ['filename'] },
