@@ -1,7 +1,6 @@
 // Pages for stock-takes and write-offs: the list, the stock-take sheet and the write-off form (one
 // post), an adjustment's page and the Kepala UPT's decision on it.
 
-import { Type } from 'typebox';
 import { AppError, type FieldError, invalid } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
@@ -111,36 +110,46 @@ export async function adjustmentsRoutes(app: App) {
     async (req, reply) => reply.html(await newPage(req, req.query.kind ?? 'stocktake')),
   );
 
+  // Each form posts to its own path, so each is checked against its own schema alone.
   app.post(
-    '/stock/adjustments',
-    {
-      config: { permission: 'stock.manage' },
-      schema: { body: Type.Union([StocktakeForm, WriteOffForm]) },
-      attachValidation: true,
-    },
+    '/stock/adjustments/stocktakes',
+    { config: { permission: 'stock.manage' }, schema: { body: StocktakeForm }, attachValidation: true },
     async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const kind = body.kind === 'write_off' ? 'write_off' : 'stocktake';
       let id = '';
       return submitForm(req, reply, {
-        render: (form) => newPage(req, kind, form),
+        render: (form) => newPage(req, 'stocktake', form),
         action: async () => {
-          const ctx = ctxOf(req);
-          const day = String(body.day);
-          const note = typeof body.note === 'string' ? body.note : undefined;
-          if (kind === 'stocktake') {
-            id = await service.createAdjustment(ctx, { kind, day, note, lines: sheetLines(body) });
-            return;
-          }
-          const w = req.body as { item: string; qty: string; reason: string };
+          const body = req.body as Record<string, unknown>;
+          id = await service.createAdjustment(ctxOf(req), {
+            kind: 'stocktake',
+            day: req.body.day,
+            note: req.body.note,
+            lines: sheetLines(body),
+          });
+        },
+        flash: 'adjustments.submitted',
+        redirect: () => `/stock/adjustments/${id}`,
+      });
+    },
+  );
+
+  app.post(
+    '/stock/adjustments/write-offs',
+    { config: { permission: 'stock.manage' }, schema: { body: WriteOffForm }, attachValidation: true },
+    async (req, reply) => {
+      let id = '';
+      return submitForm(req, reply, {
+        render: (form) => newPage(req, 'write_off', form),
+        action: async () => {
+          const w = req.body;
           const [t, itemId] = w.item.split('.') as [string, string];
           const qty = wholeNumber(w.qty);
           if (qty === null || qty === 0) throw invalid([{ field: 'qty', key: 'stock.badQuantity' }]);
           id = await service
-            .createAdjustment(ctx, {
-              kind,
-              day,
-              note,
+            .createAdjustment(ctxOf(req), {
+              kind: 'write_off',
+              day: w.day,
+              note: w.note,
               lines: [
                 { ...(t === 'm' ? { material_id: itemId } : { product_id: itemId }), qty, reason: w.reason },
               ],

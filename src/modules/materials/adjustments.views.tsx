@@ -251,9 +251,8 @@ export function StocktakeFormPage({
       <h1>{title}</h1>
       <p>{ctx.t('adjustments.stocktakeIntro')}</p>
       <SheetSummary ctx={ctx} form={form} names={names} />
-      <form method="post" action="/stock/adjustments" novalidate data-testid="stocktake-form">
+      <form method="post" action="/stock/adjustments/stocktakes" novalidate data-testid="stocktake-form">
         <Csrf ctx={ctx} />
-        <input type="hidden" name="kind" value="stocktake" />
         <f.Text name="day" label="adjustments.day" type="date" />
         {form.errors.some((e) => e.field === 'lines') && (
           <p class="error" data-testid="error-lines">
@@ -321,9 +320,8 @@ export function WriteOffFormPage({
       <h1>{title}</h1>
       <p>{ctx.t('adjustments.writeOffIntro')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
-      <form method="post" action="/stock/adjustments" novalidate data-testid="writeoff-form">
+      <form method="post" action="/stock/adjustments/write-offs" novalidate data-testid="writeoff-form">
         <Csrf ctx={ctx} />
-        <input type="hidden" name="kind" value="write_off" />
         <f.Text name="day" label="adjustments.day" type="date" />
         <div class={err ? 'field has-error' : 'field'}>
           <label for="f-item">{ctx.t('adjustments.item')}</label>

@@ -139,12 +139,11 @@ export const AdjustmentBody = Type.Object({
 
 /** The stock-take page's answers: `counted.m.<id>`, `reason.p.<id>`, `expected.m.<id>`. */
 export const StocktakeForm = Type.Object(
-  { kind: Type.Literal('stocktake'), day: date, note: optText(1000) },
+  { day: date, note: optText(1000) },
   { additionalProperties: Type.String({ maxLength: 300 }) },
 );
 
 export const WriteOffForm = Type.Object({
-  kind: Type.Literal('write_off'),
   day: date,
   item: Type.String({ pattern: '^[mp]\\.[0-9a-f-]{36}$' }),
   qty: numText,

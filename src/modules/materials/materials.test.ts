@@ -11,6 +11,7 @@ import { buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
 import { type Ctx, systemCtx } from '../../app/principal.ts';
 import { scopeFor } from '../../app/scope.ts';
 import { ledgerDifferences, moveProduct } from '../stock/stock.service.ts';
+import { stockOverview } from './adjustments.service.ts';
 import { decideAdjustment, lowStock } from './materials.service.ts';
 
 describe('materials, their movements, stock-takes and write-offs', () => {
@@ -288,17 +289,18 @@ describe('materials, their movements, stock-takes and write-offs', () => {
     assert.equal(sheet.statusCode, 200);
     assert.match(sheet.body, new RegExp(`name="counted.m.${id}"`));
     const adjustments = await count('stock_adjustments');
-    const noReason = await petugas.postForm('/stock/adjustments', {
-      kind: 'stocktake',
+    const noReason = await petugas.postForm('/stock/adjustments/stocktakes', {
       day: today,
       [`counted.m.${id}`]: '8',
       [`expected.m.${id}`]: '10',
     });
     assert.equal(noReason.statusCode, 400);
     assert.match(noReason.body, new RegExp(`data-testid="error-reason.m.${id}">Selisih wajib diberi alasan`));
+    const blank = await petugas.postForm('/stock/adjustments/stocktakes', { day: today });
+    assert.equal(blank.statusCode, 400);
+    assert.match(blank.body, /data-testid="error-lines">Isi setidaknya satu barang/);
     assert.equal(await count('stock_adjustments'), adjustments, 'nothing saved');
-    const stale = await petugas.postForm('/stock/adjustments', {
-      kind: 'stocktake',
+    const stale = await petugas.postForm('/stock/adjustments/stocktakes', {
       day: today,
       [`counted.m.${id}`]: '8',
       [`expected.m.${id}`]: '9',
@@ -306,8 +308,7 @@ describe('materials, their movements, stock-takes and write-offs', () => {
     });
     assert.equal(stale.statusCode, 400);
     assert.match(stale.body, /Stok berubah sejak halaman dibuka/);
-    const sent = await petugas.postForm('/stock/adjustments', {
-      kind: 'stocktake',
+    const sent = await petugas.postForm('/stock/adjustments/stocktakes', {
       day: today,
       [`counted.m.${id}`]: '8',
       [`expected.m.${id}`]: '10',
@@ -428,8 +429,7 @@ describe('materials, their movements, stock-takes and write-offs', () => {
     await moveProduct(systemCtx(t.db), { productId: product.id, kind: 'produced', qty: 6, day: today });
 
     await petugas.get('/stock/adjustments/new?kind=write_off');
-    const tooMuch = await petugas.postForm('/stock/adjustments', {
-      kind: 'write_off',
+    const tooMuch = await petugas.postForm('/stock/adjustments/write-offs', {
       day: today,
       item: `m.${id}`,
       qty: '6',
@@ -437,8 +437,15 @@ describe('materials, their movements, stock-takes and write-offs', () => {
     });
     assert.equal(tooMuch.statusCode, 400);
     assert.match(tooMuch.body, /data-testid="error-qty">Melebihi stok: tersisa 5/);
-    const w = await petugas.postForm('/stock/adjustments', {
-      kind: 'write_off',
+    const noReason = await petugas.postForm('/stock/adjustments/write-offs', {
+      day: today,
+      item: `m.${id}`,
+      qty: '1',
+    });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /data-testid="error-reason">Wajib diisi/);
+    assert.doesNotMatch(noReason.body, /data-testid="error-(kind|item|qty)"/);
+    const w = await petugas.postForm('/stock/adjustments/write-offs', {
       day: today,
       item: `m.${id}`,
       qty: '5',
@@ -501,5 +508,64 @@ describe('materials, their movements, stock-takes and write-offs', () => {
     const instructorless = await petugas.get('/api/v1/materials?low=true');
     assert.equal(instructorless.statusCode, 200);
     assert.ok((instructorless.json() as { items: Array<{ low: boolean }> }).items.every((m) => m.low));
+  });
+
+  test('the stock page reads the maintained columns: 1,000 materials and products in one answer', async () => {
+    const unit = await buildUnit(t.db);
+    const kind = await t.db
+      .selectFrom('product_kinds')
+      .select('id')
+      .where('code', '=', 'tas')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('materials')
+      .values(
+        Array.from({ length: 500 }, (_, i) => ({
+          unit_id: unit.id,
+          name: `Bahan ${i}`,
+          uom: 'gram' as const,
+          owner: 'unit' as const,
+          low_stock_level: i % 7,
+        })),
+      )
+      .execute();
+    await t.db
+      .insertInto('products')
+      .values(
+        Array.from({ length: 500 }, (_, i) => ({
+          unit_id: unit.id,
+          kind_id: kind.id,
+          name: `Tas ${i}`,
+          route: 'partner' as const,
+        })),
+      )
+      .execute();
+    const staff = await t.signedIn(
+      (await buildUser(t.db, { roles: ['petugas'], unit_id: unit.id })).username,
+    );
+    await staff.get('/api/v1/stock');
+    const started = performance.now();
+    const res = await staff.get('/api/v1/stock');
+    const ms = performance.now() - started;
+    assert.equal(res.statusCode, 200);
+    const body = res.json() as { materials: unknown[]; products: unknown[] };
+    assert.equal(body.materials.length + body.products.length, 1000);
+    const t0 = performance.now();
+    const read = await stockOverview({
+      ...kepalaCtx,
+      who: {
+        ...kepalaCtx.who,
+        scope: scopeFor({ unit_id: unit.id, kanwil_id: null, roles: ['petugas'] }, []),
+      },
+    });
+    const readMs = performance.now() - t0;
+    assert.equal(read.materials.length + read.products.length, 1000);
+    console.log(
+      `stock of 1,000 items: ${readMs.toFixed(1)} ms read, ${ms.toFixed(1)} ms for GET /api/v1/stock`,
+    );
+    assert.ok(ms < 1000, `${ms} ms`);
+    const page = await staff.get('/stock');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Tas 499/);
   });
 });
