@@ -115,7 +115,13 @@ window.simandiriOfflineBatch = (o) => {
       res = await fetch(api, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          // Refusals come back in the page's language, not the phone's.
+          'accept-language': document.documentElement.lang || 'id',
+          'x-csrf-token': csrf,
+        },
         body: JSON.stringify({ idempotency_key: key, ...o.body(batch) }),
       });
     } catch {

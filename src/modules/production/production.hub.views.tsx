@@ -10,9 +10,7 @@ function Recorded({ ctx, finished }: { ctx: ViewCtx; finished: number | null }) 
   return finished === null ? (
     <span class="badge off">{ctx.t('production.notRecorded')}</span>
   ) : (
-    <span class="badge">
-      {ctx.t('production.recorded')} · {finished}
-    </span>
+    <span class="badge">{ctx.t('production.recorded', { n: finished })}</span>
   );
 }
 
