@@ -510,6 +510,50 @@ describe('materials, their movements, stock-takes and write-offs', () => {
     assert.ok((instructorless.json() as { items: Array<{ low: boolean }> }).items.every((m) => m.low));
   });
 
+  test('unit of measure and owner are fixed once stock has moved; a material in stock stays active', async () => {
+    const id = await create({ name: 'Pita', uom: 'meter', owner: 'unit' });
+    const renamed = await petugas.json('PUT', `/api/v1/materials/${id}`, {
+      name: 'Pita satin',
+      uom: 'gulung',
+      owner: 'unit',
+      low_stock_level: 2,
+    });
+    assert.equal(renamed.statusCode, 200, 'no movement yet: anything may change');
+    await petugas.json('POST', `/api/v1/materials/${id}/receipts`, {
+      day: today,
+      qty: 3,
+      cost: 9000,
+      source: 'Toko',
+      document_no: 'N-9',
+    });
+    const uom = await petugas.json('PUT', `/api/v1/materials/${id}`, {
+      name: 'Pita satin',
+      uom: 'meter',
+      owner: 'unit',
+    });
+    assert.equal(uom.statusCode, 400);
+    assert.match(uom.body, /"field":"uom"/);
+    await petugas.get(`/materials/${id}/edit`);
+    const off = await petugas.postForm(`/materials/${id}`, {
+      name: 'Pita satin',
+      uom: 'gulung',
+      owner: 'unit',
+      low_stock_level: '2',
+    });
+    assert.equal(off.statusCode, 400, 'the unticked box asks to deactivate it, with 3 in stock');
+    assert.match(off.body, /data-testid="error-active"/);
+    const kept = await petugas.postForm(`/materials/${id}`, {
+      name: 'Pita satin merah',
+      uom: 'gulung',
+      owner: 'unit',
+      low_stock_level: '2',
+      active: 'true',
+    });
+    assert.equal(kept.statusCode, 303, kept.body.slice(0, 400));
+    const r = await row(id);
+    assert.deepEqual([r.name, r.uom, r.active, r.on_hand], ['Pita satin merah', 'gulung', true, 3]);
+  });
+
   test('the stock page reads the maintained columns: 1,000 materials and products in one answer', async () => {
     const unit = await buildUnit(t.db);
     const kind = await t.db
