@@ -11,7 +11,7 @@ import { session as attendanceSession } from '../attendance/attendance.policy.ts
 import { rosterOn } from '../attendance/attendance.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Applied, applyOnce } from '../batches/batches.service.ts';
-import { billOfMaterials, listProducts, productsOfProgramme } from '../products/products.service.ts';
+import { listProducts, productsOfProgramme } from '../products/products.service.ts';
 import { programme } from '../programmes/programmes.policy.ts';
 import { sessionsInScope } from '../programmes/sessions.service.ts';
 import { postProduced, postUsed } from './production.ledger.ts';
@@ -92,11 +92,8 @@ export async function productionLog(ctx: Ctx, where: Where) {
         day: d.day,
         also: [...new Set(entries.map((e) => e.enrolment_id))],
       });
-  // The materials' names and units of measure, for the products that have a bill of materials.
-  const withBom = products.filter((p) => p.bom.length > 0);
-  const boms = await Promise.all(withBom.map((p) => billOfMaterials(ctx, p.id)));
   const materialNames = new Map(
-    boms.flat().map((b) => [b.material_id, { name: b.material_name, uom: b.uom }]),
+    products.flatMap((p) => p.bom).map((b) => [b.material_id, { name: b.material_name, uom: b.uom }]),
   );
   const refusal = refusalOf(ctx, d);
   return {
