@@ -44,6 +44,9 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   // The catalogue and the national list of product kinds: no person in them.
   product: { read: 'products.view', personal: NONE },
   product_kind: { read: 'products.view', personal: NONE },
+  // A material's movements may name the participant it was issued to (by enrolment).
+  material: { read: 'stock.view', personal: ['enrolmentId'] },
+  stock_adjustment: { read: 'stock.view', personal: NONE },
   // Staff accounts: contact details and identity numbers are personal; roles and home are not.
   user: { read: 'users.manage', personal: ['full_name', 'nip', 'email', 'phone'] },
   file: { read: 'agreements.view', personal: ['filename'] },

@@ -104,6 +104,11 @@ export async function createBatch(
     ...new Set(lines.map((l) => l.enrolmentId)),
   ]);
   if (lines.some((l) => !members.has(l.enrolmentId))) throw fieldError('lines', 'quality.notAMaker');
+  // Only what a maker holds of the programme's products can be sent (a product from elsewhere, or
+  // none awaiting, is refused here rather than by a foreign key).
+  const held = new Set(rows.map((r) => `${r.enrolment_id}/${r.product_id}`));
+  if (lines.some((l) => !held.has(`${l.enrolmentId}/${l.productId}`)))
+    throw fieldError('lines', 'quality.notAwaiting');
   if (lines.length === 0) throw fieldError('lines', 'quality.nothingToSend');
   return ctx.db.transaction().execute(async (trx) => {
     const t = withDb(ctx, trx);
