@@ -1,9 +1,9 @@
-// SQL of the production log's batched posting to the two stock ledgers: each product and material
-// row locked once per batch (in id order, so two batches never wait on each other in a circle),
+// SQL of the production log's batched posting to the product ledger: each product row locked once
+// per batch (in id order, so two batches never wait on each other in a circle),
 // every movement of the batch inserted in one statement, each row's columns set once.
 import { sql } from 'kysely';
 import type { Conn } from '../../db/database.ts';
-import type { MaterialMovementRow, ProductMovementRow } from '../stock/stock.repo.ts';
+import type { ProductMovementRow } from '../stock/stock.repo.ts';
 import type { ProductStock } from '../stock/stock.rules.ts';
 
 export async function lockProducts(conn: Conn, ids: readonly string[]) {
@@ -56,39 +56,6 @@ export async function setProductStock(conn: Conn, id: string, s: ProductStock) {
   await conn
     .updateTable('products')
     .set({ ...s, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function lockMaterials(conn: Conn, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return conn
-    .selectFrom('materials')
-    .select(['id', 'unit_id', 'name', 'owner', 'on_hand', 'stock_value'])
-    .where('id', 'in', ids)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-}
-
-/** The batch's material movements in one statement (`used`, each with its entry and maker). */
-export async function insertUsed(conn: Conn, rows: readonly MaterialMovementRow[], createdBy: string | null) {
-  if (rows.length === 0) return;
-  const col = <K extends keyof MaterialMovementRow>(k: K) => rows.map((r) => r[k] ?? null);
-  await sql`
-    insert into material_movements
-      (unit_id, material_id, kind, day, qty, value, session_id, enrolment_id, production_entry_id, created_by)
-    select x.u, x.m, 'used', x.day, x.q, x.v, x.s, x.e, x.pe, ${createdBy}::uuid
-    from unnest(${col('unit_id')}::uuid[], ${col('material_id')}::uuid[], ${col('day')}::date[],
-      ${col('qty')}::int[], ${col('value')}::bigint[], ${col('session_id')}::uuid[],
-      ${col('enrolment_id')}::uuid[], ${col('production_entry_id')}::uuid[])
-      as x(u, m, day, q, v, s, e, pe)`.execute(conn);
-}
-
-export async function setMaterialStock(conn: Conn, id: string, onHand: number, value: number) {
-  await conn
-    .updateTable('materials')
-    .set({ on_hand: onHand, stock_value: value, updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

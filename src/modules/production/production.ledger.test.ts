@@ -5,13 +5,13 @@ import { buildParticipants, buildProgramme, daysFromToday } from '../../../test/
 import { buildUnit } from '../../../test/builders.ts';
 import { AppError } from '../../app/errors.ts';
 import { type Ctx, systemCtx, withDb } from '../../app/principal.ts';
-import { ledgerDifferences, moveMaterial, moveProduct } from '../stock/stock.service.ts';
-import { postProduced, postUsed } from './production.ledger.ts';
+import { ledgerDifferences, moveProduct } from '../stock/stock.service.ts';
+import { postProduced } from './production.ledger.ts';
 
-// The batched posting must leave the ledgers exactly as moveProduct / moveMaterial called once per
-// entry would: the same movements (quantities and values at average cost), the same columns, the
-// same refusals. Each case runs twice, on twin products and materials, and the results are compared.
-describe('the production log’s batched posting to the stock ledgers', () => {
+// The batched posting must leave the product ledger exactly as moveProduct called once per entry
+// would: the same movements, the same columns, the same refusals. Each case runs twice, on twin
+// products, and the results are compared.
+describe('the production log’s batched posting to the product ledger', () => {
   let t: TestApp;
   let ctx: Ctx;
   let unitId: string;
@@ -28,17 +28,6 @@ describe('the production log’s batched posting to the stock ledgers', () => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-  };
-  const material = async (name: string, qty: number, cost: number) => {
-    const id = (
-      await t.db
-        .insertInto('materials')
-        .values({ unit_id: unitId, name, uom: 'buah', owner: 'unit' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await moveMaterial(ctx, { materialId: id, kind: 'received', qty, day, cost });
-    return id;
   };
   const inTx = <T>(fn: (c: Ctx) => Promise<T>) => t.db.transaction().execute((trx) => fn(withDb(ctx, trx)));
 
@@ -71,77 +60,6 @@ describe('the production log’s batched posting to the stock ledgers', () => {
       );
   });
   after(() => t.close());
-
-  test('material used and given back: the same quantities, values at average cost and stock', async () => {
-    const a = await material('Label A', 1000, 1_000_003);
-    const b = await material('Label B', 1000, 1_000_003);
-    const uses = [30, 45, -10, 7, 918];
-    // The batch posts what goes back first, then what is taken, in the order given.
-    const order = [...uses].sort((x, y) => Number(x > 0) - Number(y > 0));
-    await inTx((c) =>
-      postUsed(
-        c,
-        uses.map((qty, i) => ({
-          materialId: a,
-          qty,
-          day,
-          sessionId: null,
-          enrolmentId: makers[i % 3] as string,
-          productionEntryId: entries[i % 3] as string,
-        })),
-      ),
-    );
-    await inTx(async (c) => {
-      for (const qty of order) await moveMaterial(c, { materialId: b, kind: 'used', qty, day });
-    });
-    const moves = async (id: string) =>
-      (
-        await t.db
-          .selectFrom('material_movements')
-          .select(['qty', 'value'])
-          .where('material_id', '=', id)
-          .where('kind', '=', 'used')
-          .execute()
-      )
-        .map((m) => `${m.qty} ${m.value}`)
-        .sort();
-    assert.deepEqual(await moves(a), await moves(b));
-    const stock = async (id: string) =>
-      t.db
-        .selectFrom('materials')
-        .select(['on_hand', 'stock_value'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-    assert.deepEqual(await stock(a), await stock(b));
-    assert.deepEqual(await ledgerDifferences(ctx, [], [a, b]), []);
-
-    // Taking more than is left is refused, and nothing of the batch is written.
-    const left = (await stock(a)).on_hand;
-    await assert.rejects(
-      inTx((c) =>
-        postUsed(c, [
-          {
-            materialId: a,
-            qty: 1,
-            day,
-            sessionId: null,
-            enrolmentId: makers[0] as string,
-            productionEntryId: entries[0] as string,
-          },
-          {
-            materialId: a,
-            qty: left,
-            day,
-            sessionId: null,
-            enrolmentId: makers[1] as string,
-            productionEntryId: entries[1] as string,
-          },
-        ]),
-      ),
-      (e) => e instanceof AppError && e.code === 'stock.insufficient',
-    );
-    assert.equal((await stock(a)).on_hand, left);
-  });
 
   test('items produced and lowered: the same columns; lowering below what the maker holds is refused', async () => {
     for (const route of ['partner', 'own'] as const) {

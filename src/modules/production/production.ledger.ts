@@ -1,12 +1,12 @@
-// The production log's changes posted to the stock ledgers as one batch: the same movements, with
-// the same effects and refusals, as calling moveProduct / moveMaterial once per entry
-// (stock.service.ts), but each product and material row is locked once and every movement inserted
-// in one statement, so a 200-participant log is a handful of queries. Call inside the write
+// The production log's changes of items finished posted to the product ledger as one batch: the
+// same movements, with the same effects and refusals, as calling moveProduct once per entry
+// (stock.service.ts), but each product row is locked once and every movement inserted in one
+// statement, so a 200-participant log is a handful of queries. Call inside the write
 // transaction (ctx.db is the transaction); a refusal throws before anything is committed.
 import { AppError, conflict } from '../../app/errors.ts';
 import type { Ctx } from '../../app/principal.ts';
-import type { MaterialMovementRow, ProductMovementRow } from '../stock/stock.repo.ts';
-import { applyDeltas, costOfUse, type ProductStock, productEffect, rupiah } from '../stock/stock.rules.ts';
+import type { ProductMovementRow } from '../stock/stock.repo.ts';
+import { applyDeltas, type ProductStock, productEffect } from '../stock/stock.rules.ts';
 import * as repo from './production.ledger.repo.ts';
 
 const insufficient = (name: string, left: number) =>
@@ -87,55 +87,4 @@ export async function postProduced(ctx: Ctx, moves: readonly Produced[]): Promis
   }
   await repo.insertProduced(ctx.db, rows, ctx.who.id);
   for (const [id, s] of stock) await repo.setProductStock(ctx.db, id, s);
-}
-
-export interface Used {
-  materialId: string;
-  /** Material used by an entry: negative when the entry is lowered (it goes back to stock). */
-  qty: number;
-  day: string;
-  sessionId: string | null;
-  enrolmentId: string;
-  productionEntryId: string;
-}
-
-/**
- * Posts `used` movements: what goes back (a lowered entry) first, then what is taken, each as
- * moveMaterial would: never below zero (409 stock.insufficient), and a unit-bought material's value
- * taken at average cost (consignment material carries no value).
- */
-export async function postUsed(ctx: Ctx, uses: readonly Used[]): Promise<void> {
-  if (uses.length === 0) return;
-  for (const u of uses) if (!Number.isInteger(u.qty) || u.qty === 0) throw badQuantity();
-  const locked = await repo.lockMaterials(ctx.db, [...new Set(uses.map((u) => u.materialId))]);
-  const mats = new Map(locked.map((m) => [m.id, { ...m, value: rupiah(m.stock_value) }]));
-  const ordered = [...uses].sort((a, b) => Number(a.qty > 0) - Number(b.qty > 0));
-  const rows: MaterialMovementRow[] = [];
-  for (const u of ordered) {
-    const mat = mats.get(u.materialId);
-    if (!mat) throw new AppError('materials.not_found', 404, 'err.notFound');
-    const delta = -u.qty;
-    if (mat.on_hand + delta < 0) throw insufficient(mat.name, mat.on_hand);
-    let dValue = 0;
-    if (mat.owner === 'unit') {
-      if (delta > 0) dValue = mat.on_hand > 0 ? Math.floor((mat.value * delta) / mat.on_hand) : 0;
-      else dValue = -costOfUse(mat.on_hand, mat.value, -delta);
-    }
-    mat.on_hand += delta;
-    mat.value += dValue;
-    rows.push({
-      unit_id: mat.unit_id,
-      material_id: mat.id,
-      kind: 'used',
-      day: u.day,
-      qty: delta,
-      value: dValue,
-      session_id: u.sessionId,
-      enrolment_id: u.enrolmentId,
-      production_entry_id: u.productionEntryId,
-      created_by: ctx.who.id,
-    });
-  }
-  await repo.insertUsed(ctx.db, rows, ctx.who.id);
-  for (const m of mats.values()) await repo.setMaterialStock(ctx.db, m.id, m.on_hand, m.value);
 }

@@ -14,7 +14,8 @@ import { type Applied, applyOnce } from '../batches/batches.service.ts';
 import { listProducts, productsOfProgramme } from '../products/products.service.ts';
 import { programme } from '../programmes/programmes.policy.ts';
 import { sessionsInScope } from '../programmes/sessions.service.ts';
-import { postProduced, postUsed } from './production.ledger.ts';
+import { moveMaterial } from '../stock/stock.service.ts';
+import { postProduced } from './production.ledger.ts';
 import * as repo from './production.repo.ts';
 import {
   dayRefusal,
@@ -187,19 +188,24 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
             productionEntryId: idOf(w),
           })),
       );
-      await postUsed(
-        tx,
-        plan.writes.flatMap((w) =>
-          w.dMaterials.map((m) => ({
-            materialId: m.material_id,
-            qty: m.qty,
-            day: d.day,
-            sessionId: d.session?.id ?? null,
-            enrolmentId: w.enrolment_id,
-            productionEntryId: idOf(w),
-          })),
-        ),
-      );
+      // Material used: one movement per material for the whole save (the net of its entries'
+      // changes, through moveMaterial), not one per entry: each row of material_movements costs
+      // its foreign-key checks, and a 200-participant save must stay one fast request. What each
+      // entry used is kept in production_entry_materials.
+      const used = new Map<string, number>();
+      for (const w of plan.writes)
+        for (const m of w.dMaterials) used.set(m.material_id, (used.get(m.material_id) ?? 0) + m.qty);
+      for (const [materialId, qty] of [...used].sort(([a], [b]) => a.localeCompare(b))) {
+        if (qty === 0) continue;
+        await moveMaterial(tx, {
+          materialId,
+          kind: 'used',
+          qty,
+          day: d.day,
+          sessionId: d.session?.id ?? null,
+          note: d.session ? null : d.programmeName,
+        });
+      }
 
       const result = { created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
       const finished: Record<string, number> = {};
