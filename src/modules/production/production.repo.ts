@@ -47,49 +47,69 @@ export interface EntryValues {
 }
 
 /**
- * Writes every new or changed entry of a programme day in one statement (the rows travel as arrays,
- * so 400 entries are 4 parameters, not 4,400); returns `e|p` -> entry id.
+ * Writes the new and changed entries of a programme day: one INSERT for the new ones and one UPDATE
+ * for the changed ones (the rows travel as arrays, so 400 entries are a few parameters, not 4,400;
+ * the day's lock makes a plain insert safe). Returns `e|p` -> entry id.
  */
-export async function upsertEntries(
+export async function writeEntries(
   conn: Conn,
   day: { unitId: string; programmeId: string; sessionId: string | null; day: string; userId: string | null },
-  rows: readonly EntryValues[],
+  rows: ReadonlyArray<EntryValues & { id: string | null }>,
 ): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
-  const es = rows.map((r) => r.enrolment_id);
-  const ps = rows.map((r) => r.product_id);
-  const fs = rows.map((r) => r.finished);
-  const ips = rows.map((r) => r.in_progress);
-  const out = await sql<{ id: string; enrolment_id: string; product_id: string }>`
-    insert into production_entries
-      (unit_id, programme_id, session_id, day, enrolment_id, product_id, finished, in_progress, recorded_by)
-    select ${day.unitId}::uuid, ${day.programmeId}::uuid, ${day.sessionId}::uuid, ${day.day}::date,
-      x.e, x.p, x.f, x.ip, ${day.userId}::uuid
-    from unnest(${es}::uuid[], ${ps}::uuid[], ${fs}::int[], ${ips}::int[]) as x(e, p, f, ip)
-    on conflict on constraint production_entries_key do update set
-      finished = excluded.finished,
-      in_progress = excluded.in_progress,
-      session_id = coalesce(excluded.session_id, production_entries.session_id),
-      recorded_by = excluded.recorded_by,
-      updated_at = now()
-    returning id, enrolment_id, product_id`.execute(conn);
-  return new Map(out.rows.map((r) => [`${r.enrolment_id}|${r.product_id}`, r.id]));
+  const out = new Map<string, string>();
+  const fresh = rows.filter((r) => r.id === null);
+  const known = rows.filter((r): r is EntryValues & { id: string } => r.id !== null);
+  if (fresh.length) {
+    const es = fresh.map((r) => r.enrolment_id);
+    const ps = fresh.map((r) => r.product_id);
+    const fs = fresh.map((r) => r.finished);
+    const ips = fresh.map((r) => r.in_progress);
+    const res = await sql<{ id: string; enrolment_id: string; product_id: string }>`
+      insert into production_entries
+        (unit_id, programme_id, session_id, day, enrolment_id, product_id, finished, in_progress, recorded_by)
+      select ${day.unitId}::uuid, ${day.programmeId}::uuid, ${day.sessionId}::uuid, ${day.day}::date,
+        x.e, x.p, x.f, x.ip, ${day.userId}::uuid
+      from unnest(${es}::uuid[], ${ps}::uuid[], ${fs}::int[], ${ips}::int[]) as x(e, p, f, ip)
+      returning id, enrolment_id, product_id`.execute(conn);
+    for (const r of res.rows) out.set(`${r.enrolment_id}|${r.product_id}`, r.id);
+  }
+  if (known.length) {
+    const ids = known.map((r) => r.id);
+    const fs = known.map((r) => r.finished);
+    const ips = known.map((r) => r.in_progress);
+    await sql`
+      update production_entries pe set
+        finished = x.f,
+        in_progress = x.ip,
+        session_id = coalesce(${day.sessionId}::uuid, pe.session_id),
+        recorded_by = ${day.userId}::uuid,
+        updated_at = now()
+      from unnest(${ids}::uuid[], ${fs}::int[], ${ips}::int[]) as x(id, f, ip)
+      where pe.id = x.id`.execute(conn);
+    for (const r of known) out.set(`${r.enrolment_id}|${r.product_id}`, r.id);
+  }
+  return out;
 }
 
 /** Sets the material used by entries: rows with a quantity are written, those gone to zero removed. */
 export async function setEntryMaterials(
   conn: Conn,
-  set: ReadonlyArray<{ entry_id: string; material_id: string; qty: number }>,
+  set: ReadonlyArray<{ entry_id: string; material_id: string; qty: number; fresh: boolean }>,
   removed: ReadonlyArray<{ entry_id: string; material_id: string }>,
 ) {
-  if (set.length) {
-    const es = set.map((r) => r.entry_id);
-    const ms = set.map((r) => r.material_id);
-    const qs = set.map((r) => r.qty);
+  // Rows of entries written just now cannot conflict: a plain insert (no speculative insertion).
+  for (const fresh of [true, false]) {
+    const rows = set.filter((r) => r.fresh === fresh);
+    if (rows.length === 0) continue;
+    const es = rows.map((r) => r.entry_id);
+    const ms = rows.map((r) => r.material_id);
+    const qs = rows.map((r) => r.qty);
     await sql`
       insert into production_entry_materials (entry_id, material_id, qty)
       select * from unnest(${es}::uuid[], ${ms}::uuid[], ${qs}::int[])
-      on conflict (entry_id, material_id) do update set qty = excluded.qty`.execute(conn);
+      ${fresh ? sql`` : sql`on conflict (entry_id, material_id) do update set qty = excluded.qty`}`.execute(
+      conn,
+    );
   }
   if (removed.length) {
     const es = removed.map((r) => r.entry_id);

@@ -152,7 +152,7 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
       if (planned.errors) throw invalid(planned.errors);
       const { plan } = planned;
 
-      const ids = await repo.upsertEntries(
+      const ids = await repo.writeEntries(
         trx,
         {
           unitId: d.unitId,
@@ -161,14 +161,19 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
           day: d.day,
           userId: ctx.who.id,
         },
-        plan.writes,
+        plan.writes.map((w) => ({ ...w, id: w.stored?.id ?? null })),
       );
       const idOf = (w: { enrolment_id: string; product_id: string }) =>
         ids.get(entryKey(w.enrolment_id, w.product_id)) ?? '';
       await repo.setEntryMaterials(
         trx,
         plan.writes.flatMap((w) =>
-          [...w.materials].map(([material_id, qty]) => ({ entry_id: idOf(w), material_id, qty })),
+          [...w.materials].map(([material_id, qty]) => ({
+            entry_id: idOf(w),
+            material_id,
+            qty,
+            fresh: w.stored === undefined,
+          })),
         ),
         plan.writes.flatMap((w) =>
           [...(w.stored?.materials.keys() ?? [])]
