@@ -71,6 +71,59 @@ export function SelectFilter(p: {
   );
 }
 
+/** Options of a filter select from records: the id is the value, the name the label. */
+export const recordOptions = (records: ReadonlyArray<{ id: string; name: string }>) =>
+  records.map((r) => ({ value: r.id, label: r.name }));
+
+/** Options of a filter select from a fixed list of values, each with its label. */
+export const valueOptions = <V extends string>(values: ReadonlyArray<V>, label: (v: V) => string) =>
+  values.map((v) => ({ value: v, label: label(v) }));
+
+/** One "all"-first select of a filter form; its name is the query parameter it filters on. */
+export interface FilterSelect<N extends string = string> {
+  name: N;
+  label: MessageKey;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+/**
+ * Why: most list filters are the search box and a row of "all"-first selects, each showing the
+ * query's current value of its name; pages list them and this draws the form. `lead` comes before
+ * the selects, `children` after them, for the inputs that are not selects.
+ */
+export function ListFilters<Q extends object>(p: {
+  ctx: ViewCtx;
+  action: string;
+  query: Q;
+  search?: boolean;
+  selects: ReadonlyArray<FilterSelect<keyof Q & string>>;
+  lead?: ComponentChildren;
+  children?: ComponentChildren;
+}) {
+  const query = p.query as Record<string, unknown>;
+  const value = (name: string) => {
+    const v = query[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  return (
+    <FilterForm ctx={p.ctx} action={p.action}>
+      {p.search && <SearchField ctx={p.ctx} value={value('q')} />}
+      {p.lead}
+      {p.selects.map((s) => (
+        <SelectFilter
+          key={s.name}
+          ctx={p.ctx}
+          label={s.label}
+          name={s.name}
+          value={value(s.name)}
+          options={s.options}
+        />
+      ))}
+      {p.children}
+    </FilterForm>
+  );
+}
+
 /** A column head: a message key, `{ num: key }` for a right-aligned number column, or a ready node. */
 export type Head = MessageKey | { num: MessageKey } | VNode;
 

@@ -10,10 +10,10 @@ import { Csrf, Layout } from '../../app/layout.tsx';
 import {
   BackLink,
   DataTable,
-  FilterForm,
+  ListFilters,
   type ListPageProps,
   ListShell,
-  SelectFilter,
+  valueOptions,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { AdjustmentRow, LineRow, ProductStockRow } from './adjustments.repo.ts';
@@ -67,22 +67,23 @@ export function AdjustmentListPage(p: ListPageProps<AdjustmentRow, ListQuery> & 
         )
       }
     >
-      <FilterForm ctx={ctx} action="/stock/adjustments">
-        <SelectFilter
-          ctx={ctx}
-          label="common.status"
-          name="status"
-          value={query.status}
-          options={ADJUSTMENT_STATUSES.map((s) => ({ value: s, label: ctx.t(`adjustments.status.${s}`) }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="adjustments.kind"
-          name="kind"
-          value={query.kind}
-          options={ADJUSTMENT_KINDS.map((k) => ({ value: k, label: ctx.t(`adjustments.kind.${k}`) }))}
-        />
-      </FilterForm>
+      <ListFilters
+        ctx={ctx}
+        action="/stock/adjustments"
+        query={query}
+        selects={[
+          {
+            name: 'status',
+            label: 'common.status',
+            options: valueOptions(ADJUSTMENT_STATUSES, (s) => ctx.t(`adjustments.status.${s}`)),
+          },
+          {
+            name: 'kind',
+            label: 'adjustments.kind',
+            options: valueOptions(ADJUSTMENT_KINDS, (k) => ctx.t(`adjustments.kind.${k}`)),
+          },
+        ]}
+      />
       <DataTable
         ctx={ctx}
         rows={rows}

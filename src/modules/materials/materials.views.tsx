@@ -8,12 +8,11 @@ import { Csrf, Layout } from '../../app/layout.tsx';
 import {
   BackLink,
   DataTable,
-  FilterForm,
+  ListFilters,
   type ListPageProps,
   ListShell,
-  SearchField,
-  SelectFilter,
   TitleRow,
+  valueOptions,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { StockMay } from './materials.policy.ts';
@@ -82,20 +81,24 @@ export function MaterialListPage(p: ListPageProps<MaterialRow, ListQuery> & { ma
         </div>
       }
     >
-      <FilterForm ctx={ctx} action="/materials">
-        <SearchField ctx={ctx} value={query.q} />
-        <SelectFilter
-          ctx={ctx}
-          label="materials.owner"
-          name="owner"
-          value={query.owner}
-          options={OWNERS.map((o) => ({ value: o, label: ownerLabel(ctx, o) }))}
-        />
+      <ListFilters
+        ctx={ctx}
+        action="/materials"
+        query={query}
+        search
+        selects={[
+          {
+            name: 'owner',
+            label: 'materials.owner',
+            options: valueOptions(OWNERS, (o) => ownerLabel(ctx, o)),
+          },
+        ]}
+      >
         <label class="check">
           <input type="checkbox" name="low" value="true" checked={query.low === true} />{' '}
           {ctx.t('materials.lowOnly')}
         </label>
-      </FilterForm>
+      </ListFilters>
       <DataTable
         ctx={ctx}
         rows={rows}

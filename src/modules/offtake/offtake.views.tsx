@@ -8,11 +8,12 @@ import { Csrf, Layout } from '../../app/layout.tsx';
 import {
   BackLink,
   DataTable,
-  FilterForm,
+  ListFilters,
   type ListPageProps,
   ListShell,
-  SelectFilter,
+  recordOptions,
   TitleRow,
+  valueOptions,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { BatchListRow } from '../quality/quality.service.ts';
@@ -52,22 +53,19 @@ export function InvoiceListPage(
       }
     >
       <p class="muted">{ctx.t('offtake.intro')}</p>
-      <FilterForm ctx={ctx} action="/offtake-invoices">
-        <SelectFilter
-          ctx={ctx}
-          label="offtake.partner"
-          name="partner"
-          value={query.partner}
-          options={p.partners.map((x) => ({ value: x.id, label: x.name }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="offtake.status"
-          name="status"
-          value={query.status}
-          options={INVOICE_STATUSES.map((s) => ({ value: s, label: ctx.t(`offtake.st.${s}`) }))}
-        />
-      </FilterForm>
+      <ListFilters
+        ctx={ctx}
+        action="/offtake-invoices"
+        query={query}
+        selects={[
+          { name: 'partner', label: 'offtake.partner', options: recordOptions(p.partners) },
+          {
+            name: 'status',
+            label: 'offtake.status',
+            options: valueOptions(INVOICE_STATUSES, (s) => ctx.t(`offtake.st.${s}`)),
+          },
+        ]}
+      />
       <p data-testid="invoices-owed">
         <strong>{ctx.t('offtake.owedTotal', { amount: formatRupiah(p.owed) })}</strong>
       </p>

@@ -3,11 +3,11 @@
 import { formatNumber } from '../../app/format.ts';
 import {
   DataTable,
-  FilterForm,
+  ListFilters,
   type ListPageProps,
   ListShell,
-  SearchField,
-  SelectFilter,
+  recordOptions,
+  valueOptions,
 } from '../../app/list.tsx';
 import type { ProductMay } from './products.policy.ts';
 import type { ProductRow } from './products.repo.ts';
@@ -51,40 +51,29 @@ export function ProductListPage(
       }
     >
       <p class="muted">{ctx.t('products.intro')}</p>
-      <FilterForm ctx={ctx} action="/products">
-        <SearchField ctx={ctx} value={query.q} />
-        <SelectFilter
-          ctx={ctx}
-          label="products.programme"
-          name="programme_id"
-          value={query.programme_id}
-          options={p.programmes.map((x) => ({ value: x.id, label: x.name }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="products.kind"
-          name="kind_id"
-          value={query.kind_id}
-          options={p.kinds.map((k) => ({ value: k.id, label: k.name }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="products.route"
-          name="route"
-          value={query.route}
-          options={PRODUCT_ROUTES.map((r) => ({ value: r, label: ctx.t(`products.routeShort.${r}`) }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="products.filterActive"
-          name="active"
-          value={query.active}
-          options={[
-            { value: 'true', label: ctx.t('products.onlyActive') },
-            { value: 'false', label: ctx.t('products.onlyInactive') },
-          ]}
-        />
-      </FilterForm>
+      <ListFilters
+        ctx={ctx}
+        action="/products"
+        query={query}
+        search
+        selects={[
+          { name: 'programme_id', label: 'products.programme', options: recordOptions(p.programmes) },
+          { name: 'kind_id', label: 'products.kind', options: recordOptions(p.kinds) },
+          {
+            name: 'route',
+            label: 'products.route',
+            options: valueOptions(PRODUCT_ROUTES, (r) => ctx.t(`products.routeShort.${r}`)),
+          },
+          {
+            name: 'active',
+            label: 'products.filterActive',
+            options: [
+              { value: 'true', label: ctx.t('products.onlyActive') },
+              { value: 'false', label: ctx.t('products.onlyInactive') },
+            ],
+          },
+        ]}
+      />
       <DataTable
         ctx={ctx}
         rows={rows}

@@ -7,11 +7,12 @@ import { Csrf, Layout } from '../../app/layout.tsx';
 import {
   BackLink,
   DataTable,
-  FilterForm,
+  ListFilters,
   type ListPageProps,
   ListShell,
-  SelectFilter,
+  recordOptions,
   TitleRow,
+  valueOptions,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { QualityMay } from './quality.policy.ts';
@@ -51,22 +52,19 @@ export function BatchListPage(
       }
     >
       <p class="muted">{ctx.t('quality.intro')}</p>
-      <FilterForm ctx={ctx} action="/qc-batches">
-        <SelectFilter
-          ctx={ctx}
-          label="quality.programme"
-          name="programme"
-          value={query.programme}
-          options={p.programmes.map((x) => ({ value: x.id, label: x.name }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="quality.status"
-          name="status"
-          value={query.status}
-          options={QC_STATUSES.map((s) => ({ value: s, label: ctx.t(`quality.st.${s}`) }))}
-        />
-      </FilterForm>
+      <ListFilters
+        ctx={ctx}
+        action="/qc-batches"
+        query={query}
+        selects={[
+          { name: 'programme', label: 'quality.programme', options: recordOptions(p.programmes) },
+          {
+            name: 'status',
+            label: 'quality.status',
+            options: valueOptions(QC_STATUSES, (s) => ctx.t(`quality.st.${s}`)),
+          },
+        ]}
+      />
       <DataTable
         ctx={ctx}
         rows={rows}

@@ -6,10 +6,10 @@ import { Csrf, Layout } from '../../app/layout.tsx';
 import {
   BackLink,
   DataTable,
-  FilterForm,
+  ListFilters,
   type ListPageProps,
   ListShell,
-  SelectFilter,
+  valueOptions,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { SaleStatus } from '../../db/schema.ts';
@@ -98,26 +98,29 @@ export function SalesBookPage(
       }
     >
       <p class="muted">{ctx.t('sales.intro')}</p>
-      <FilterForm ctx={ctx} action="/sales">
-        <label>
-          {ctx.t('sales.month')}
-          <input type="month" name="month" value={p.month} />
-        </label>
-        <SelectFilter
-          ctx={ctx}
-          label="sales.channel"
-          name="channel"
-          value={query.channel}
-          options={CHANNELS.map((c) => ({ value: c, label: ctx.t(`sales.channel.${c}`) }))}
-        />
-        <SelectFilter
-          ctx={ctx}
-          label="sales.status"
-          name="status"
-          value={query.status}
-          options={STATUSES.map((s) => ({ value: s, label: ctx.t(`sales.status.${s}`) }))}
-        />
-      </FilterForm>
+      <ListFilters
+        ctx={ctx}
+        action="/sales"
+        query={query}
+        lead={
+          <label>
+            {ctx.t('sales.month')}
+            <input type="month" name="month" value={p.month} />
+          </label>
+        }
+        selects={[
+          {
+            name: 'channel',
+            label: 'sales.channel',
+            options: valueOptions(CHANNELS, (c) => ctx.t(`sales.channel.${c}`)),
+          },
+          {
+            name: 'status',
+            label: 'sales.status',
+            options: valueOptions(STATUSES, (s) => ctx.t(`sales.status.${s}`)),
+          },
+        ]}
+      />
       <p>{ctx.t('sales.period', { from: formatDay(p.from, ctx.lang), to: formatDay(p.to, ctx.lang) })}</p>
       <Totals ctx={ctx} t={p.totals} />
       {days.length === 0 && <p>{ctx.t('common.none')}</p>}
