@@ -224,3 +224,44 @@ export function BackLink({ href, label }: { href: string; label: string }) {
     </p>
   );
 }
+
+/**
+ * Why: a new record that needs one choice first (which partner, which programme) asks for it on a
+ * page of its own, a GET form with one required select, so the next step is a plain link; with
+ * nothing to choose, the page says so instead.
+ */
+export function ChoosePage(p: {
+  ctx: ViewCtx;
+  title: MessageKey;
+  back: { href: string; label: MessageKey };
+  action: string;
+  testid: string;
+  name: string;
+  texts: { label: MessageKey; submit: MessageKey; none: MessageKey };
+  options: ReadonlyArray<{ id: string; name: string }>;
+}) {
+  const { ctx } = p;
+  return (
+    <Layout ctx={ctx} title={ctx.t(p.title)}>
+      <BackLink href={p.back.href} label={ctx.t(p.back.label)} />
+      <h1>{ctx.t(p.title)}</h1>
+      {p.options.length === 0 ? (
+        <p>{ctx.t(p.texts.none)}</p>
+      ) : (
+        <form method="get" action={p.action} data-testid={p.testid}>
+          <div class="field">
+            <label for={`f-${p.name}`}>{ctx.t(p.texts.label)}</label>
+            <select id={`f-${p.name}`} name={p.name} required>
+              {p.options.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{ctx.t(p.texts.submit)}</button>
+        </form>
+      )}
+    </Layout>
+  );
+}

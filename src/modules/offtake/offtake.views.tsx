@@ -7,6 +7,7 @@ import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import {
   BackLink,
+  ChoosePage,
   DataTable,
   ListFilters,
   type ListPageProps,
@@ -106,29 +107,17 @@ export function ChoosePartnerPage(p: {
   ctx: ViewCtx;
   partners: ReadonlyArray<{ id: string; name: string }>;
 }) {
-  const { ctx } = p;
   return (
-    <Layout ctx={ctx} title={ctx.t('offtake.newTitle')}>
-      <BackLink href="/offtake-invoices" label={ctx.t('offtake.title')} />
-      <h1>{ctx.t('offtake.newTitle')}</h1>
-      {p.partners.length === 0 ? (
-        <p>{ctx.t('offtake.noPartners')}</p>
-      ) : (
-        <form method="get" action="/offtake-invoices/new" data-testid="invoice-choose">
-          <div class="field">
-            <label for="f-partner">{ctx.t('offtake.choosePartner')}</label>
-            <select id="f-partner" name="partner" required>
-              {p.partners.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{ctx.t('offtake.choose')}</button>
-        </form>
-      )}
-    </Layout>
+    <ChoosePage
+      ctx={p.ctx}
+      title="offtake.newTitle"
+      back={{ href: '/offtake-invoices', label: 'offtake.title' }}
+      action="/offtake-invoices/new"
+      testid="invoice-choose"
+      name="partner"
+      texts={{ label: 'offtake.choosePartner', submit: 'offtake.choose', none: 'offtake.noPartners' }}
+      options={p.partners}
+    />
   );
 }
 

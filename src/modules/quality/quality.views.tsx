@@ -6,6 +6,7 @@ import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import {
   BackLink,
+  ChoosePage,
   DataTable,
   ListFilters,
   type ListPageProps,
@@ -105,29 +106,17 @@ export function ChooseProgrammePage(p: {
   ctx: ViewCtx;
   programmes: ReadonlyArray<{ id: string; name: string }>;
 }) {
-  const { ctx } = p;
   return (
-    <Layout ctx={ctx} title={ctx.t('quality.newTitle')}>
-      <BackLink href="/qc-batches" label={ctx.t('quality.title')} />
-      <h1>{ctx.t('quality.newTitle')}</h1>
-      {p.programmes.length === 0 ? (
-        <p>{ctx.t('quality.noProgrammes')}</p>
-      ) : (
-        <form method="get" action="/qc-batches/new" data-testid="qc-choose">
-          <div class="field">
-            <label for="f-programme">{ctx.t('quality.chooseProgramme')}</label>
-            <select id="f-programme" name="programme" required>
-              {p.programmes.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{ctx.t('quality.choose')}</button>
-        </form>
-      )}
-    </Layout>
+    <ChoosePage
+      ctx={p.ctx}
+      title="quality.newTitle"
+      back={{ href: '/qc-batches', label: 'quality.title' }}
+      action="/qc-batches/new"
+      testid="qc-choose"
+      name="programme"
+      texts={{ label: 'quality.chooseProgramme', submit: 'quality.choose', none: 'quality.noProgrammes' }}
+      options={p.programmes}
+    />
   );
 }
 
