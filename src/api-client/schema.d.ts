@@ -1374,6 +1374,595 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/production-reports/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Production per programme in a month, with the twelve months ending with it (no names) */
+        get: operations["listProductionReportProgrammes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production-reports/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Production per participant in a month: items finished, passed, rejected, value at piece rate */
+        get: operations["listProductionReportParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production-reports/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock of products (awaiting check, at check, on hand, reserved, sold) and of materials */
+        get: operations["getProductionReportStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production-reports/sales-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sales book of a month: every sale and reversal, with totals by channel and method */
+        get: operations["getProductionReportSalesBook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production-reports/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open offtake invoices by partner: total, paid, owed and age in days */
+        get: operations["listProductionReportReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Materials in your scope: on hand, owner, value at cost, low-stock flag */
+        get: operations["listMaterials"];
+        put?: never;
+        /** Add a material */
+        post: operations["createMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One material with a page of its movements, newest first */
+        get: operations["getMaterial"];
+        /** Change a material's details (unit of measure and owner are fixed once stock has moved) */
+        put: operations["updateMaterial"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Goods received (cost required for the unit's own materials, refused for consignment) */
+        post: operations["createMaterialReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue material to a session or a participant (409 stock.insufficient beyond the stock) */
+        post: operations["createMaterialIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Material returned from a session or a participant (at most what is still out with them) */
+        post: operations["createMaterialReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock of every active material and finished product in your scope */
+        get: operations["getStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock-takes and write-offs in your scope, newest first */
+        get: operations["listStockAdjustments"];
+        put?: never;
+        /** Submit a stock-take (counted per item; a reason for every difference) or a write-off, for the Kepala UPT to approve */
+        post: operations["createStockAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-adjustments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stock-take or write-off with its lines */
+        get: operations["getStockAdjustment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-adjustments/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (posts the movements) or reject (a note is required) a submitted adjustment */
+        post: operations["postStockAdjustmentsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products in your scope with their stock (a partner instructor sees only their partner’s) */
+        get: operations["listProducts"];
+        put?: never;
+        /** Add a product to the catalogue */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product with its bill of materials, piece rate today and latest movements */
+        get: operations["getProduct"];
+        /** Replace a product’s details (what is left out is cleared; active defaults to true) */
+        put: operations["updateProduct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the bill of materials: each material of the unit once, a whole quantity per item */
+        put: operations["updateProductMaterials"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the product photo, JPEG or PNG (multipart: file); replaces the previous one */
+        post: operations["postProductsByIdPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner’s piece rate for one item on a day (422 production.rate_missing when the agreement in force has none) */
+        get: operations["getProductRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national list of product kinds */
+        get: operations["listProductKinds"];
+        put?: never;
+        /** Add a product kind (national administrators) */
+        post: operations["createProductKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-kinds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or (de)activate a product kind (national administrators) */
+        patch: operations["updateProductKind"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/production": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session’s production log: the products, the roster and each participant’s entries */
+        get: operations["getSessionProduction"];
+        put?: never;
+        /** Save a session’s production log in one request: items finished and in progress, and material used. Changed counts post their difference to the stock ledgers. With idempotency_key, the same batch sent again returns the first result and changes nothing. */
+        post: operations["postSessionsByIdProduction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/production": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workshop’s production log of one working day (a programme without sessions) */
+        get: operations["getProgrammeProduction"];
+        put?: never;
+        /** Save a workshop’s production log of one working day; the same rules and idempotency as a session’s log */
+        post: operations["postProgrammesByIdProduction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sales book: a month's receipts and reversals (no buyers' phone numbers) */
+        get: operations["listSales"];
+        put?: never;
+        /** Record a sale and issue its kuitansi (409 stock.insufficient when stock is short) */
+        post: operations["createSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sales book of a period: every receipt and reversal with its lines, and the totals */
+        get: operations["getSaleBook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sale with its lines (the buyer's phone number included) */
+        get: operations["getSale"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a sale to be cancelled (the Kepala UPT may approve at once) */
+        post: operations["postSalesByIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Kepala UPT's decision on a cancellation request: a reversing sale, or back to completed */
+        post: operations["postSalesByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qc-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality-check batches in your scope (a partner instructor sees only their partner's) */
+        get: operations["listQcBatches"];
+        put?: never;
+        /** Send a programme's finished items to its partner's check as one numbered batch (lines default to everything awaiting) */
+        post: operations["createQcBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qc-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quality-check batch with its lines (maker, product, counts, rate) and rejects */
+        get: operations["getQcBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qc-batches/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the partner's check of a batch, once: per line passed and rejects (reason, reworkable); passed items at the piece rate in force on the check date */
+        post: operations["postQcBatchesByIdCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offtake-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offtake invoices to partners, with what is owed and, for open ones, their age in days */
+        get: operations["listOfftakeInvoices"];
+        put?: never;
+        /** Issue an invoice to a partner for some of its checked batches (each batch is invoiced once) */
+        post: operations["createOfftakeInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offtake-invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One offtake invoice: lines per batch and product (passed x rate), payments, what is owed */
+        get: operations["getOfftakeInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offtake-invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received against an open invoice (no more than is owed; QRIS needs its reference) */
+        post: operations["createOfftakeInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2784,6 +3373,8 @@ export interface operations {
                             unit: string;
                             rate: number;
                         }[];
+                        /** @description Rejects that cannot be reworked may be sold by the unit itself */
+                        rejects_saleable?: boolean;
                         premi_pct?: number;
                         pnbp_pct?: number;
                         capital_pct?: number;
@@ -2903,6 +3494,7 @@ export interface operations {
                                 unit: string;
                                 rate: number;
                             }[];
+                            rejects_saleable: boolean;
                             split: {
                                 premi: number;
                                 pnbp: number;
@@ -2992,6 +3584,8 @@ export interface operations {
                             unit: string;
                             rate: number;
                         }[];
+                        /** @description Rejects that cannot be reworked may be sold by the unit itself */
+                        rejects_saleable?: boolean;
                         premi_pct?: number;
                         pnbp_pct?: number;
                         capital_pct?: number;
@@ -3056,6 +3650,8 @@ export interface operations {
                             unit: string;
                             rate: number;
                         }[];
+                        /** @description Rejects that cannot be reworked may be sold by the unit itself */
+                        rejects_saleable?: boolean;
                         premi_pct?: number;
                         pnbp_pct?: number;
                         capital_pct?: number;
@@ -6725,6 +7321,2687 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listProductionReportProgrammes: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; this month (in the unit's zone) when absent */
+                month?: string;
+                /** @description One unit of those in scope; every unit in scope when absent */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM */
+                        month: string;
+                        /** Format: uuid */
+                        unit_id: string | null;
+                        totals: {
+                            finished: number;
+                            sent: number;
+                            passed: number;
+                            rejected: number;
+                            /** @description Passed as a percentage of items checked, one decimal; null when none was checked */
+                            pass_rate: number | null;
+                            /** @description Whole rupiah */
+                            value: number;
+                            own_stock: number;
+                        };
+                        programmes: {
+                            /** Format: uuid */
+                            programme_id: string;
+                            programme_name: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            unit_name: string;
+                            finished: number;
+                            sent: number;
+                            passed: number;
+                            rejected: number;
+                            /** @description Passed as a percentage of items checked, one decimal; null when none was checked */
+                            pass_rate: number | null;
+                            /** @description Whole rupiah */
+                            value: number;
+                            own_stock: number;
+                            /** @description The twelve months ending with `month`, oldest first */
+                            history: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                finished: number;
+                                sent: number;
+                                passed: number;
+                                rejected: number;
+                                /** @description Passed as a percentage of items checked, one decimal; null when none was checked */
+                                pass_rate: number | null;
+                                /** @description Whole rupiah */
+                                value: number;
+                                own_stock: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listProductionReportParticipants: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; this month (in the unit's zone) when absent */
+                month?: string;
+                /** @description One unit of those in scope; every unit in scope when absent */
+                unit_id?: string;
+                /** @description One programme only */
+                programme_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM */
+                        month: string;
+                        /** Format: uuid */
+                        unit_id: string | null;
+                        totals: {
+                            finished: number;
+                            passed: number;
+                            rejected: number;
+                            /** @description Whole rupiah */
+                            value: number;
+                        };
+                        participants: {
+                            /** Format: uuid */
+                            enrolment_id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            kind: "inmate" | "intern" | "staff";
+                            /** Format: uuid */
+                            inmate_id: string | null;
+                            reg_number: string | null;
+                            /** Format: uuid */
+                            programme_id: string;
+                            programme_name: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            unit_name: string;
+                            finished: number;
+                            passed: number;
+                            rejected: number;
+                            /** @description Whole rupiah */
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getProductionReportStock: {
+        parameters: {
+            query?: {
+                /** @description One unit of those in scope; every unit in scope when absent */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        day: string;
+                        products: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uom: string;
+                            /** @enum {unknown} */
+                            route: "partner" | "own";
+                            programme_name: string | null;
+                            unit_name: string;
+                            awaiting_check: number;
+                            in_check: number;
+                            on_hand: number;
+                            reserved: number;
+                            sold: number;
+                        }[];
+                        materials: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            uom: "gram" | "gulung" | "meter" | "buah";
+                            /** @enum {unknown} */
+                            owner: "partner" | "unit";
+                            partner_name: string | null;
+                            unit_name: string;
+                            on_hand: number;
+                            /** @description Whole rupiah */
+                            value: number;
+                            low_stock_level: number;
+                            low: boolean;
+                        }[];
+                        /** @description Whole rupiah */
+                        materials_value: number;
+                        low_count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getProductionReportSalesBook: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; this month (in the unit's zone) when absent */
+                month?: string;
+                /** @description One unit of those in scope; every unit in scope when absent */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM */
+                        month: string;
+                        sales: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: date */
+                            sold_on: string;
+                            /** @enum {unknown} */
+                            channel: "bazaar" | "visitor" | "order" | "other";
+                            buyer_name: string | null;
+                            /** @enum {unknown} */
+                            payment_method: "tunai" | "transfer" | "qris";
+                            payment_ref: string | null;
+                            /** @description Whole rupiah; negative for a reversal */
+                            total: number;
+                            /** @enum {unknown} */
+                            status: "completed" | "cancel_requested" | "cancelled" | "reversal";
+                            reverses_number: string | null;
+                            unit_name: string;
+                        }[];
+                        by_channel: {
+                            /** @enum {unknown} */
+                            channel: "bazaar" | "visitor" | "order" | "other";
+                            count: number;
+                            /** @description Whole rupiah */
+                            total: number;
+                        }[];
+                        by_method: {
+                            /** @enum {unknown} */
+                            payment_method: "tunai" | "transfer" | "qris";
+                            count: number;
+                            /** @description Whole rupiah */
+                            total: number;
+                        }[];
+                        /** @description Whole rupiah */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listProductionReportReceivables: {
+        parameters: {
+            query?: {
+                /** @description One unit of those in scope; every unit in scope when absent */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        day: string;
+                        partners: {
+                            /** Format: uuid */
+                            partner_id: string;
+                            partner_name: string;
+                            /** @description Whole rupiah */
+                            total: number;
+                            /** @description Whole rupiah */
+                            paid: number;
+                            /** @description Whole rupiah */
+                            owed: number;
+                            invoices: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                unit_name: string;
+                                /** Format: date */
+                                issued_on: string;
+                                /** Format: date */
+                                due_on: string | null;
+                                /** @description Whole rupiah */
+                                total: number;
+                                /** @description Whole rupiah */
+                                paid: number;
+                                /** @description Whole rupiah */
+                                owed: number;
+                                age_days: number;
+                            }[];
+                        }[];
+                        /** @description Whole rupiah */
+                        total: number;
+                        /** @description Whole rupiah */
+                        paid: number;
+                        /** @description Whole rupiah */
+                        owed: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listMaterials: {
+        parameters: {
+            query?: {
+                q?: string;
+                owner?: "partner" | "unit";
+                /** @description Only materials at or below their low-stock level */
+                low?: boolean;
+                active?: boolean;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            uom: "gram" | "gulung" | "meter" | "buah";
+                            /** @enum {unknown} */
+                            owner: "partner" | "unit";
+                            /** Format: uuid */
+                            partner_id: string | null;
+                            partner_name: string | null;
+                            low_stock_level: number;
+                            on_hand: number;
+                            /** @description Rupiah at cost; 0 for partner consignment */
+                            stock_value: number;
+                            low: boolean;
+                            active: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the user's unit
+                     */
+                    unit_id?: string;
+                    name: string;
+                    /** @enum {unknown} */
+                    uom: "gram" | "gulung" | "meter" | "buah";
+                    /** @enum {unknown} */
+                    owner: "partner" | "unit";
+                    /** Format: uuid */
+                    partner_id?: string;
+                    low_stock_level?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        uom: "gram" | "gulung" | "meter" | "buah";
+                        /** @enum {unknown} */
+                        owner: "partner" | "unit";
+                        /** Format: uuid */
+                        partner_id: string | null;
+                        partner_name: string | null;
+                        low_stock_level: number;
+                        on_hand: number;
+                        /** @description Rupiah at cost; 0 for partner consignment */
+                        stock_value: number;
+                        low: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getMaterial: {
+        parameters: {
+            query?: {
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        material: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            uom: "gram" | "gulung" | "meter" | "buah";
+                            /** @enum {unknown} */
+                            owner: "partner" | "unit";
+                            /** Format: uuid */
+                            partner_id: string | null;
+                            partner_name: string | null;
+                            low_stock_level: number;
+                            on_hand: number;
+                            /** @description Rupiah at cost; 0 for partner consignment */
+                            stock_value: number;
+                            low: boolean;
+                            active: boolean;
+                        };
+                        movements: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            day: string;
+                            /** @enum {unknown} */
+                            kind: "received" | "issued" | "returned" | "used" | "counted" | "written_off";
+                            /** @description Signed: positive adds to stock */
+                            qty: number;
+                            /** @description Signed change of the stock value, rupiah */
+                            value: number;
+                            source: string | null;
+                            document_no: string | null;
+                            /** Format: uuid */
+                            session_id: string | null;
+                            /** Format: uuid */
+                            enrolment_id: string | null;
+                            /** Format: uuid */
+                            adjustment_id: string | null;
+                            note: string | null;
+                            created_by_name: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the user's unit
+                     */
+                    unit_id?: string;
+                    name: string;
+                    /** @enum {unknown} */
+                    uom: "gram" | "gulung" | "meter" | "buah";
+                    /** @enum {unknown} */
+                    owner: "partner" | "unit";
+                    /** Format: uuid */
+                    partner_id?: string;
+                    low_stock_level?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        uom: "gram" | "gulung" | "meter" | "buah";
+                        /** @enum {unknown} */
+                        owner: "partner" | "unit";
+                        /** Format: uuid */
+                        partner_id: string | null;
+                        partner_name: string | null;
+                        low_stock_level: number;
+                        on_hand: number;
+                        /** @description Rupiah at cost; 0 for partner consignment */
+                        stock_value: number;
+                        low: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createMaterialReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    day: string;
+                    /** @description Whole units of measure */
+                    qty: number;
+                    /** @description Whole rupiah */
+                    cost?: number;
+                    source: string;
+                    document_no: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        on_hand: number;
+                        value: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createMaterialIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    day: string;
+                    /** @description Whole units of measure */
+                    qty: number;
+                    /** Format: uuid */
+                    session_id?: string;
+                    /** Format: uuid */
+                    enrolment_id?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        on_hand: number;
+                        value: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createMaterialReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    day: string;
+                    /** @description Whole units of measure */
+                    qty: number;
+                    /** Format: uuid */
+                    session_id?: string;
+                    /** Format: uuid */
+                    enrolment_id?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        on_hand: number;
+                        value: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        materials: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            uom: "gram" | "gulung" | "meter" | "buah";
+                            /** @enum {unknown} */
+                            owner: "partner" | "unit";
+                            /** Format: uuid */
+                            partner_id: string | null;
+                            partner_name: string | null;
+                            low_stock_level: number;
+                            on_hand: number;
+                            /** @description Rupiah at cost; 0 for partner consignment */
+                            stock_value: number;
+                            low: boolean;
+                            active: boolean;
+                        }[];
+                        products: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uom: string;
+                            awaiting_check: number;
+                            in_check: number;
+                            on_hand: number;
+                            reserved: number;
+                            available: number;
+                            sold: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listStockAdjustments: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "approved" | "rejected";
+                kind?: "stocktake" | "write_off";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            /** @enum {unknown} */
+                            kind: "stocktake" | "write_off";
+                            /** Format: date */
+                            day: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "rejected";
+                            note: string | null;
+                            created_by_name: string | null;
+                            decided_by_name: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            decision_note: string | null;
+                            line_count: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStockAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the user's unit
+                     */
+                    unit_id?: string;
+                    /** @enum {unknown} */
+                    kind: "stocktake" | "write_off";
+                    /** Format: date */
+                    day: string;
+                    note?: string;
+                    lines: {
+                        /** Format: uuid */
+                        material_id?: string;
+                        /** Format: uuid */
+                        product_id?: string;
+                        /** @description Stock-take: what the page showed; refused if stock moved since */
+                        expected?: number;
+                        /** @description Stock-take: what was counted */
+                        counted?: number;
+                        /** @description Write-off: how many leave the stock */
+                        qty?: number;
+                        reason?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adjustment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            /** @enum {unknown} */
+                            kind: "stocktake" | "write_off";
+                            /** Format: date */
+                            day: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "rejected";
+                            note: string | null;
+                            created_by_name: string | null;
+                            decided_by_name: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            decision_note: string | null;
+                            line_count: number;
+                        };
+                        lines: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            material_id: string | null;
+                            /** Format: uuid */
+                            product_id: string | null;
+                            item_name: string;
+                            uom: string;
+                            expected: number | null;
+                            counted: number | null;
+                            qty: number | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getStockAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adjustment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            /** @enum {unknown} */
+                            kind: "stocktake" | "write_off";
+                            /** Format: date */
+                            day: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "rejected";
+                            note: string | null;
+                            created_by_name: string | null;
+                            decided_by_name: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            decision_note: string | null;
+                            line_count: number;
+                        };
+                        lines: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            material_id: string | null;
+                            /** Format: uuid */
+                            product_id: string | null;
+                            item_name: string;
+                            uom: string;
+                            expected: number | null;
+                            counted: number | null;
+                            qty: number | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postStockAdjustmentsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adjustment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            /** @enum {unknown} */
+                            kind: "stocktake" | "write_off";
+                            /** Format: date */
+                            day: string;
+                            /** @enum {unknown} */
+                            status: "submitted" | "approved" | "rejected";
+                            note: string | null;
+                            created_by_name: string | null;
+                            decided_by_name: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            decision_note: string | null;
+                            line_count: number;
+                        };
+                        lines: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            material_id: string | null;
+                            /** Format: uuid */
+                            product_id: string | null;
+                            item_name: string;
+                            uom: string;
+                            expected: number | null;
+                            counted: number | null;
+                            qty: number | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                q?: string;
+                programme_id?: string | "";
+                kind_id?: string | "";
+                route?: ("partner" | "own") | "";
+                active?: ("true" | "false") | "";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            programme_id: string | null;
+                            programme_name: string | null;
+                            kind_id: string;
+                            kind_name: string;
+                            name: string;
+                            rate_name: string | null;
+                            uom: string;
+                            /** @enum {unknown} */
+                            route: "partner" | "own";
+                            price: number | null;
+                            description: string | null;
+                            photo_file_id: string | null;
+                            active: boolean;
+                            /** @description Finished items awaiting the partner's check */
+                            awaiting_check: number;
+                            /** @description Items at the partner's check */
+                            in_check: number;
+                            /** @description Items in the unit's sale stock (reserved included) */
+                            on_hand: number;
+                            reserved: number;
+                            /** @description Sold: bought by the partner or sold by the unit */
+                            sold: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the user's unit
+                     */
+                    unit_id?: string;
+                    /**
+                     * Format: uuid
+                     * @description The programme that makes it (required for route 'partner': the programme must have a partner and an agreement)
+                     */
+                    programme_id?: string;
+                    /** Format: uuid */
+                    kind_id: string;
+                    name: string;
+                    /** @description The product's name in the agreement's piece-rate table, when it differs from `name` */
+                    rate_name?: string;
+                    /** @enum {unknown} */
+                    uom: "buah" | "pasang" | "set" | "lembar" | "kg";
+                    /**
+                     * @description 'partner': finished items go to the partner's quality check and are bought at its piece rate; 'own': the unit sells them itself
+                     * @enum {unknown}
+                     */
+                    route: "partner" | "own";
+                    /** @description Sale price, whole rupiah */
+                    price?: number;
+                    description?: string;
+                    /** @description Defaults to true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: {
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            programme_id: string | null;
+                            programme_name: string | null;
+                            kind_id: string;
+                            kind_name: string;
+                            name: string;
+                            rate_name: string | null;
+                            uom: string;
+                            /** @enum {unknown} */
+                            route: "partner" | "own";
+                            price: number | null;
+                            description: string | null;
+                            photo_file_id: string | null;
+                            active: boolean;
+                            /** @description Finished items awaiting the partner's check */
+                            awaiting_check: number;
+                            /** @description Items at the partner's check */
+                            in_check: number;
+                            /** @description Items in the unit's sale stock (reserved included) */
+                            on_hand: number;
+                            reserved: number;
+                            /** @description Sold: bought by the partner or sold by the unit */
+                            sold: number;
+                        };
+                        bill_of_materials: {
+                            material_id: string;
+                            material_name: string;
+                            uom: string;
+                            qty_per_item: number;
+                        }[];
+                        piece_rate_today: {
+                            /** Format: date */
+                            day: string;
+                            rate: number | null;
+                            agreement: string | null;
+                            /** Format: date */
+                            since: string | null;
+                            /** @description Why there is no rate, when there is none */
+                            warning: string | null;
+                        } | null;
+                        movements: {
+                            kind: string;
+                            /** Format: date */
+                            day: string;
+                            qty: number;
+                            /** @description Only for those who may see production (names) */
+                            maker: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the user's unit
+                     */
+                    unit_id?: string;
+                    /**
+                     * Format: uuid
+                     * @description The programme that makes it (required for route 'partner': the programme must have a partner and an agreement)
+                     */
+                    programme_id?: string;
+                    /** Format: uuid */
+                    kind_id: string;
+                    name: string;
+                    /** @description The product's name in the agreement's piece-rate table, when it differs from `name` */
+                    rate_name?: string;
+                    /** @enum {unknown} */
+                    uom: "buah" | "pasang" | "set" | "lembar" | "kg";
+                    /**
+                     * @description 'partner': finished items go to the partner's quality check and are bought at its piece rate; 'own': the unit sells them itself
+                     * @enum {unknown}
+                     */
+                    route: "partner" | "own";
+                    /** @description Sale price, whole rupiah */
+                    price?: number;
+                    description?: string;
+                    /** @description Defaults to true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateProductMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lines: {
+                        /** Format: uuid */
+                        material_id: string;
+                        /** @description Whole number of the material’s unit of measure per item, above 0 (refused per line otherwise) */
+                        qty_per_item: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postProductsByIdPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getProductRate: {
+        parameters: {
+            query: {
+                day: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rate: number;
+                        agreement_id: string;
+                        /** @description The agreement or addendum whose terms hold the rate */
+                        source_id: string;
+                        /** Format: date */
+                        effective_from: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listProductKinds: {
+        parameters: {
+            query?: {
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createProductKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Made from the name when absent */
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateProductKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSessionProduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programme: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date */
+                        day: string;
+                        session: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** Format: date-time */
+                            ends_at: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "cancelled";
+                            cancel_reason: string | null;
+                        } | null;
+                        can_record: boolean;
+                        /** @description Why the log cannot be recorded now, in the user’s language */
+                        refusal: string | null;
+                        products: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uom: string;
+                            /** @enum {unknown} */
+                            route: "partner" | "own";
+                            bom: {
+                                /** Format: uuid */
+                                material_id: string;
+                                name: string;
+                                uom: string;
+                                qty_per_item: number;
+                            }[];
+                        }[];
+                        participants: {
+                            /** Format: uuid */
+                            enrolment_id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            kind: "inmate" | "intern" | "staff";
+                            not_offered: ("not_enrolled" | "past_expiry" | "outside_period") | (never | null);
+                            entries: {
+                                /** Format: uuid */
+                                product_id: string;
+                                finished: number;
+                                in_progress: number;
+                                materials: {
+                                    /** Format: uuid */
+                                    material_id: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSessionsByIdProduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Chosen by the client; sending the same key again applies the batch once */
+                    idempotency_key?: string;
+                    entries: {
+                        /** Format: uuid */
+                        enrolment_id: string;
+                        /** Format: uuid */
+                        product_id: string;
+                        /** @description Items finished on the day; a whole number, 0 or more */
+                        finished: number;
+                        /** @description Items still in progress (0 when absent); a whole number, 0 or more */
+                        in_progress?: number;
+                        /** @description Material used, only where it differs from the default (bill of materials x items finished); the product’s other materials follow the default when the count changes */
+                        materials?: {
+                            /** Format: uuid */
+                            material_id: string;
+                            /** @description Material used, in its unit of measure; a whole number, 0 or more */
+                            qty: number;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                        /** @description True when this key was already applied: nothing changed */
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getProgrammeProduction: {
+        parameters: {
+            query?: {
+                /** @description The working day; today in the unit when absent */
+                day?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programme: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date */
+                        day: string;
+                        session: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            starts_at: string;
+                            /** Format: date-time */
+                            ends_at: string;
+                            /** @enum {unknown} */
+                            status: "scheduled" | "cancelled";
+                            cancel_reason: string | null;
+                        } | null;
+                        can_record: boolean;
+                        /** @description Why the log cannot be recorded now, in the user’s language */
+                        refusal: string | null;
+                        products: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uom: string;
+                            /** @enum {unknown} */
+                            route: "partner" | "own";
+                            bom: {
+                                /** Format: uuid */
+                                material_id: string;
+                                name: string;
+                                uom: string;
+                                qty_per_item: number;
+                            }[];
+                        }[];
+                        participants: {
+                            /** Format: uuid */
+                            enrolment_id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            kind: "inmate" | "intern" | "staff";
+                            not_offered: ("not_enrolled" | "past_expiry" | "outside_period") | (never | null);
+                            entries: {
+                                /** Format: uuid */
+                                product_id: string;
+                                finished: number;
+                                in_progress: number;
+                                materials: {
+                                    /** Format: uuid */
+                                    material_id: string;
+                                    qty: number;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postProgrammesByIdProduction: {
+        parameters: {
+            query?: {
+                /** @description The working day; today in the unit when absent */
+                day?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Chosen by the client; sending the same key again applies the batch once */
+                    idempotency_key?: string;
+                    entries: {
+                        /** Format: uuid */
+                        enrolment_id: string;
+                        /** Format: uuid */
+                        product_id: string;
+                        /** @description Items finished on the day; a whole number, 0 or more */
+                        finished: number;
+                        /** @description Items still in progress (0 when absent); a whole number, 0 or more */
+                        in_progress?: number;
+                        /** @description Material used, only where it differs from the default (bill of materials x items finished); the product’s other materials follow the default when the count changes */
+                        materials?: {
+                            /** Format: uuid */
+                            material_id: string;
+                            /** @description Material used, in its unit of measure; a whole number, 0 or more */
+                            qty: number;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                        /** @description True when this key was already applied: nothing changed */
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listSales: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; this month when absent */
+                month?: string;
+                channel?: "bazaar" | "visitor" | "order" | "other";
+                status?: "completed" | "cancel_requested" | "cancelled" | "reversal";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            number: string;
+                            sold_on: string;
+                            channel: string;
+                            buyer_name: string | null;
+                            payment_method: string;
+                            payment_ref: string | null;
+                            total: number;
+                            status: string;
+                            reverses_id: string | null;
+                            reverses_number: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    sold_on: string;
+                    /** @enum {unknown} */
+                    channel: "bazaar" | "visitor" | "order" | "other";
+                    buyer_name?: string;
+                    /** @description The buyer's WhatsApp number */
+                    buyer_phone?: string;
+                    /** @enum {unknown} */
+                    payment_method: "tunai" | "transfer" | "qris";
+                    /** @description Required for transfer and QRIS payments */
+                    payment_ref?: string;
+                    note?: string;
+                    lines: {
+                        /** Format: uuid */
+                        product_id: string;
+                        qty: number;
+                        /** @description Whole rupiah per item; the product's price when absent */
+                        unit_price?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSaleBook: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        items: {
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            number: string;
+                            sold_on: string;
+                            channel: string;
+                            buyer_name: string | null;
+                            payment_method: string;
+                            payment_ref: string | null;
+                            total: number;
+                            status: string;
+                            reverses_id: string | null;
+                            reverses_number: string | null;
+                            lines: {
+                                product_id: string;
+                                product_name: string;
+                                qty: number;
+                                unit_price: number;
+                                amount: number;
+                            }[];
+                        }[];
+                        totals: {
+                            receipts: number;
+                            gross: number;
+                            reversed: number;
+                            net: number;
+                            by_method: {
+                                tunai: number;
+                                transfer: number;
+                                qris: number;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        unit_id: string;
+                        unit_name: string;
+                        number: string;
+                        sold_on: string;
+                        channel: string;
+                        buyer_name: string | null;
+                        payment_method: string;
+                        payment_ref: string | null;
+                        total: number;
+                        status: string;
+                        reverses_id: string | null;
+                        reverses_number: string | null;
+                        buyer_phone: string | null;
+                        note: string | null;
+                        cancel_reason: string | null;
+                        reversal_id: string | null;
+                        reversal_number: string | null;
+                        created_by_name: string | null;
+                        approved_by_name: string | null;
+                        lines: {
+                            product_id: string;
+                            product_name: string;
+                            qty: number;
+                            unit_price: number;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSalesByIdCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description The Kepala UPT asks and approves in one step (needs sales.approve) */
+                    approve?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        reversal_id: string | null;
+                        reversal_number: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postSalesByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        reversal_id: string | null;
+                        reversal_number: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listQcBatches: {
+        parameters: {
+            query?: {
+                programme?: string;
+                status?: "sent" | "checked" | "invoiced";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            /** Format: uuid */
+                            partner_id: string;
+                            partner_name: string;
+                            /** Format: uuid */
+                            programme_id: string;
+                            programme_name: string;
+                            /** Format: uuid */
+                            agreement_id: string | null;
+                            /** Format: date */
+                            sent_on: string;
+                            /** Format: date */
+                            checked_on: string | null;
+                            /** @enum {unknown} */
+                            status: "sent" | "checked" | "invoiced";
+                            submitted: number;
+                            /** @description Null until checked */
+                            passed: number | null;
+                            /** @description Rupiah: passed x piece rate */
+                            amount: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createQcBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    programme_id: string;
+                    /** Format: date */
+                    sent_on: string;
+                    /** @description Absent: everything the makers hold awaiting the check. A line of 0 is left out. */
+                    lines?: {
+                        /** Format: uuid */
+                        enrolment_id: string;
+                        /** Format: uuid */
+                        product_id: string;
+                        qty: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        /** Format: uuid */
+                        partner_id: string;
+                        partner_name: string;
+                        /** Format: uuid */
+                        programme_id: string;
+                        programme_name: string;
+                        /** Format: uuid */
+                        agreement_id: string | null;
+                        /** Format: date */
+                        sent_on: string;
+                        /** Format: date */
+                        checked_on: string | null;
+                        /** @enum {unknown} */
+                        status: "sent" | "checked" | "invoiced";
+                        submitted: number;
+                        /** @description Null until checked */
+                        passed: number | null;
+                        /** @description Rupiah: passed x piece rate */
+                        amount: number;
+                        lines: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enrolment_id: string;
+                            maker_name: string;
+                            /** Format: uuid */
+                            product_id: string;
+                            product_name: string;
+                            submitted: number;
+                            passed: number | null;
+                            /** @description Rupiah per item, fixed when checked */
+                            rate: number | null;
+                            amount: number | null;
+                            rejects: {
+                                qty: number;
+                                /** @enum {unknown} */
+                                reason: "size" | "stitching" | "colour" | "finishing" | "other";
+                                reworkable: boolean;
+                                /** @enum {unknown} */
+                                disposition: "rework" | "own_stock" | "scrap";
+                                note: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getQcBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        /** Format: uuid */
+                        partner_id: string;
+                        partner_name: string;
+                        /** Format: uuid */
+                        programme_id: string;
+                        programme_name: string;
+                        /** Format: uuid */
+                        agreement_id: string | null;
+                        /** Format: date */
+                        sent_on: string;
+                        /** Format: date */
+                        checked_on: string | null;
+                        /** @enum {unknown} */
+                        status: "sent" | "checked" | "invoiced";
+                        submitted: number;
+                        /** @description Null until checked */
+                        passed: number | null;
+                        /** @description Rupiah: passed x piece rate */
+                        amount: number;
+                        lines: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enrolment_id: string;
+                            maker_name: string;
+                            /** Format: uuid */
+                            product_id: string;
+                            product_name: string;
+                            submitted: number;
+                            passed: number | null;
+                            /** @description Rupiah per item, fixed when checked */
+                            rate: number | null;
+                            amount: number | null;
+                            rejects: {
+                                qty: number;
+                                /** @enum {unknown} */
+                                reason: "size" | "stitching" | "colour" | "finishing" | "other";
+                                reworkable: boolean;
+                                /** @enum {unknown} */
+                                disposition: "rework" | "own_stock" | "scrap";
+                                note: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postQcBatchesByIdCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    checked_on: string;
+                    /** @description Every line of the batch, once */
+                    lines: {
+                        /** Format: uuid */
+                        line_id: string;
+                        passed: number;
+                        rejects: {
+                            qty: number;
+                            /** @enum {unknown} */
+                            reason: "size" | "stitching" | "colour" | "finishing" | "other";
+                            reworkable: boolean;
+                            note?: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        /** Format: uuid */
+                        partner_id: string;
+                        partner_name: string;
+                        /** Format: uuid */
+                        programme_id: string;
+                        programme_name: string;
+                        /** Format: uuid */
+                        agreement_id: string | null;
+                        /** Format: date */
+                        sent_on: string;
+                        /** Format: date */
+                        checked_on: string | null;
+                        /** @enum {unknown} */
+                        status: "sent" | "checked" | "invoiced";
+                        submitted: number;
+                        /** @description Null until checked */
+                        passed: number | null;
+                        /** @description Rupiah: passed x piece rate */
+                        amount: number;
+                        lines: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enrolment_id: string;
+                            maker_name: string;
+                            /** Format: uuid */
+                            product_id: string;
+                            product_name: string;
+                            submitted: number;
+                            passed: number | null;
+                            /** @description Rupiah per item, fixed when checked */
+                            rate: number | null;
+                            amount: number | null;
+                            rejects: {
+                                qty: number;
+                                /** @enum {unknown} */
+                                reason: "size" | "stitching" | "colour" | "finishing" | "other";
+                                reworkable: boolean;
+                                /** @enum {unknown} */
+                                disposition: "rework" | "own_stock" | "scrap";
+                                note: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listOfftakeInvoices: {
+        parameters: {
+            query?: {
+                partner?: string;
+                status?: "open" | "paid" | "cancelled";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            /** Format: uuid */
+                            partner_id: string;
+                            partner_name: string;
+                            /** Format: date */
+                            issued_on: string;
+                            /** Format: date */
+                            due_on: string | null;
+                            /** @description Whole rupiah */
+                            total: number;
+                            /** @description Whole rupiah */
+                            paid: number;
+                            /** @description Whole rupiah */
+                            owed: number;
+                            /** @enum {unknown} */
+                            status: "open" | "paid" | "cancelled";
+                            /** @description Days since issue, for an open invoice */
+                            age: number | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createOfftakeInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    partner_id: string;
+                    batch_ids: string[];
+                    /** Format: date */
+                    issued_on: string;
+                    /** Format: date */
+                    due_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        /** Format: uuid */
+                        partner_id: string;
+                        partner_name: string;
+                        /** Format: date */
+                        issued_on: string;
+                        /** Format: date */
+                        due_on: string | null;
+                        /** @description Whole rupiah */
+                        total: number;
+                        /** @description Whole rupiah */
+                        paid: number;
+                        /** @description Whole rupiah */
+                        owed: number;
+                        /** @enum {unknown} */
+                        status: "open" | "paid" | "cancelled";
+                        /** @description Days since issue, for an open invoice */
+                        age: number | null;
+                        lines: {
+                            /** Format: uuid */
+                            batch_id: string;
+                            batch_number: string;
+                            /** Format: date */
+                            checked_on: string | null;
+                            /** Format: uuid */
+                            product_id: string;
+                            product_name: string;
+                            passed: number;
+                            /** @description Whole rupiah */
+                            rate: number;
+                            /** @description Whole rupiah */
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            paid_on: string;
+                            /** @description Whole rupiah */
+                            amount: number;
+                            /** @enum {unknown} */
+                            method: "tunai" | "transfer" | "qris";
+                            reference: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getOfftakeInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        /** Format: uuid */
+                        partner_id: string;
+                        partner_name: string;
+                        /** Format: date */
+                        issued_on: string;
+                        /** Format: date */
+                        due_on: string | null;
+                        /** @description Whole rupiah */
+                        total: number;
+                        /** @description Whole rupiah */
+                        paid: number;
+                        /** @description Whole rupiah */
+                        owed: number;
+                        /** @enum {unknown} */
+                        status: "open" | "paid" | "cancelled";
+                        /** @description Days since issue, for an open invoice */
+                        age: number | null;
+                        lines: {
+                            /** Format: uuid */
+                            batch_id: string;
+                            batch_number: string;
+                            /** Format: date */
+                            checked_on: string | null;
+                            /** Format: uuid */
+                            product_id: string;
+                            product_name: string;
+                            passed: number;
+                            /** @description Whole rupiah */
+                            rate: number;
+                            /** @description Whole rupiah */
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            paid_on: string;
+                            /** @description Whole rupiah */
+                            amount: number;
+                            /** @enum {unknown} */
+                            method: "tunai" | "transfer" | "qris";
+                            reference: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createOfftakeInvoicePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    paid_on: string;
+                    amount: number;
+                    /** @enum {unknown} */
+                    method: "tunai" | "transfer" | "qris";
+                    /** @description Required for QRIS */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        /** Format: uuid */
+                        partner_id: string;
+                        partner_name: string;
+                        /** Format: date */
+                        issued_on: string;
+                        /** Format: date */
+                        due_on: string | null;
+                        /** @description Whole rupiah */
+                        total: number;
+                        /** @description Whole rupiah */
+                        paid: number;
+                        /** @description Whole rupiah */
+                        owed: number;
+                        /** @enum {unknown} */
+                        status: "open" | "paid" | "cancelled";
+                        /** @description Days since issue, for an open invoice */
+                        age: number | null;
+                        lines: {
+                            /** Format: uuid */
+                            batch_id: string;
+                            batch_number: string;
+                            /** Format: date */
+                            checked_on: string | null;
+                            /** Format: uuid */
+                            product_id: string;
+                            product_name: string;
+                            passed: number;
+                            /** @description Whole rupiah */
+                            rate: number;
+                            /** @description Whole rupiah */
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            paid_on: string;
+                            /** @description Whole rupiah */
+                            amount: number;
+                            /** @enum {unknown} */
+                            method: "tunai" | "transfer" | "qris";
+                            reference: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }

@@ -109,6 +109,80 @@ async function fill(db: Db): Promise<void> {
   await fillInmates(db, unit.id, users[0]?.id ?? '');
   await fillSelection(db, users[0]?.id ?? '');
   await fillAttendance(db, users[0]?.id ?? '');
+  await fillProduction(db, users[0]?.id ?? '');
+}
+
+/** Products, materials, the production log, quality checks, invoices, sales, both ledgers (migration 0019). */
+async function fillProduction(db: Db, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const session = await id(sql`select id from programme_sessions where status = 'scheduled' limit 1`);
+  const enrolment = await id(sql`select id from enrolments where kind = 'inmate' limit 1`);
+  const prog = await id(sql`select programme_id as id from enrolments where id = ${enrolment}`);
+  const unit = await id(sql`select unit_id as id from programmes where id = ${prog}`);
+  const partner = await id(sql`select id from partners limit 1`);
+  const kind = await id(sql`select id from product_kinds where code = 'aksesoris'`);
+  await sql`insert into document_counters (unit_id, series, year, last) values (${unit}, 'KW', 2026, 1)`.execute(
+    db,
+  );
+  const product = await id(sql`
+    insert into products (unit_id, programme_id, kind_id, name, rate_name, route, price, description, on_hand, sold)
+    values (${unit}, ${prog}, ${kind}, ${AWKWARD[0]}, 'Gantungan kunci rajut', 'own', 25000, ${AWKWARD[1]}, 2, 1)
+    returning id`);
+  const material = await id(sql`
+    insert into materials (unit_id, name, uom, owner, partner_id, low_stock_level, on_hand)
+    values (${unit}, ${AWKWARD[2]}, 'gram', 'partner', ${partner}, 100, 985) returning id`);
+  await sql`insert into bill_of_materials (product_id, material_id, qty_per_item) values (${product}, ${material}, 15)`.execute(
+    db,
+  );
+  const entry = await id(sql`
+    insert into production_entries (unit_id, programme_id, session_id, day, enrolment_id, product_id, finished, in_progress, recorded_by)
+    values (${unit}, ${prog}, ${session}, '2026-02-04', ${enrolment}, ${product}, 3, 1, ${userId}) returning id`);
+  await sql`insert into production_entry_materials (entry_id, material_id, qty) values (${entry}, ${material}, 15)`.execute(
+    db,
+  );
+  const adjustment = await id(sql`
+    insert into stock_adjustments (unit_id, kind, day, status, note, created_by, decided_by, decided_at, decision_note)
+    values (${unit}, 'stocktake', '2026-06-30', 'approved', ${AWKWARD[3]}, ${userId}, ${userId}, '2026-06-30 10:00:00+07', 'ok')
+    returning id`);
+  await sql`
+    insert into stock_adjustment_lines (adjustment_id, material_id, expected, counted, reason)
+    values (${adjustment}, ${material}, 1000, 985, ${AWKWARD[4]})`.execute(db);
+  const batch = await id(sql`
+    insert into qc_batches (unit_id, partner_id, programme_id, number, sent_on, checked_on, status, created_by, checked_by)
+    values (${unit}, ${partner}, ${prog}, 'QC/2026/0001', '2026-02-11', '2026-02-12', 'invoiced', ${userId}, ${userId})
+    returning id`);
+  const line = await id(sql`
+    insert into qc_batch_lines (batch_id, enrolment_id, product_id, submitted, passed, rate)
+    values (${batch}, ${enrolment}, ${product}, 3, 2, 5000) returning id`);
+  await sql`
+    insert into qc_rejects (line_id, qty, reason, reworkable, disposition, note)
+    values (${line}, 1, 'stitching', true, 'rework', ${AWKWARD[5]})`.execute(db);
+  const invoice = await id(sql`
+    insert into offtake_invoices (unit_id, partner_id, number, issued_on, due_on, total, paid, status, created_by)
+    values (${unit}, ${partner}, 'INV/2026/0001', '2026-02-28', '2026-03-14', 10000, 10000, 'paid', ${userId}) returning id`);
+  await sql`insert into offtake_invoice_batches (invoice_id, batch_id, amount) values (${invoice}, ${batch}, 10000)`.execute(
+    db,
+  );
+  await sql`
+    insert into offtake_payments (invoice_id, paid_on, amount, method, reference, created_by)
+    values (${invoice}, '2026-03-10', 10000, 'transfer', ${AWKWARD[6]}, ${userId})`.execute(db);
+  const sale = await id(sql`
+    insert into sales (unit_id, number, sold_on, channel, buyer_name, buyer_phone, payment_method, payment_ref, total, created_by)
+    values (${unit}, 'KW/2026/0001', '2026-04-27', 'bazaar', ${AWKWARD[7]}, '081234567890', 'qris', 'QRIS-1', 25000, ${userId})
+    returning id`);
+  await sql`insert into sale_lines (sale_id, product_id, qty, unit_price, amount) values (${sale}, ${product}, 1, 25000, 25000)`.execute(
+    db,
+  );
+  await sql`
+    insert into product_movements (unit_id, product_id, kind, day, enrolment_id, d_on_hand, production_entry_id, created_by)
+    values (${unit}, ${product}, 'produced', '2026-02-04', ${enrolment}, 3, ${entry}, ${userId})`.execute(db);
+  await sql`
+    insert into product_movements (unit_id, product_id, kind, day, d_on_hand, d_sold, sale_id, note, created_by)
+    values (${unit}, ${product}, 'sold', '2026-04-27', -1, 1, ${sale}, ${AWKWARD[8]}, ${userId})`.execute(db);
+  await sql`
+    insert into material_movements (unit_id, material_id, kind, day, qty, source, document_no, session_id, created_by)
+    values (${unit}, ${material}, 'received', '2026-02-02', 1000, ${AWKWARD[0]}, 'SJ-001', ${session}, ${userId}),
+           (${unit}, ${material}, 'counted', '2026-06-30', -15, null, null, null, ${userId})`.execute(db);
 }
 
 /** Attendance, journals, competencies and certificates (migration 0006). */

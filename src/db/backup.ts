@@ -64,7 +64,7 @@ export const NOT_BACKED_UP = ['pgboss'];
 /** Tables the migrator fills itself; they never count as "the database holds data". */
 export const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 /** Reference tables whose first rows a migration writes: a freshly migrated database has them. */
-export const SEEDED_BY_MIGRATIONS = new Set(['privacy_legal_basis']);
+export const SEEDED_BY_MIGRATIONS = new Set(['privacy_legal_basis', 'product_kinds']);
 const FRAME_BYTES = 1 << 20;
 export const MAX_FRAME_BYTES = 64 << 20;
 export const MAX_HEADER_BYTES = 64 << 20;
