@@ -20,6 +20,30 @@ export interface Letterhead {
   email: string | null;
 }
 
+/** A unit as the repos read it for a letterhead (units joined with their kanwil's name). */
+export interface LetterheadUnit {
+  name: string;
+  kanwil_name: string;
+  type: string;
+  address: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Why: every document's letterhead is its unit's; this spells the unit's row as a letterhead. */
+export function letterheadOf(u: LetterheadUnit): Letterhead {
+  return {
+    kanwilName: u.kanwil_name,
+    unitName: u.name,
+    unitType: u.type,
+    address: u.address,
+    city: u.city,
+    phone: u.phone,
+    email: u.email,
+  };
+}
+
 const MINISTRY = 'KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA';
 const DIRECTORATE = 'DIREKTORAT JENDERAL PEMASYARAKATAN';
 
@@ -146,6 +170,13 @@ export function drawLetterhead(doc: Doc, l: Letterhead): void {
   doc.y = y + 14;
 }
 
+/** The document's name in bold capitals under the letterhead, and its number (or other line) below it. */
+export function documentTitle(doc: Doc, title: string, size: number, subtitle: string): void {
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  doc.font(FONT.bold).fontSize(size).text(title, doc.page.margins.left, doc.y, { width, align: 'center' });
+  doc.font(FONT.regular).fontSize(10).text(subtitle, { width, align: 'center' });
+}
+
 export function heading(doc: Doc, text: string): void {
   ensureSpace(doc, 60);
   doc.moveDown(0.6).font(FONT.bold).fontSize(11).text(text, doc.page.margins.left);
@@ -183,6 +214,40 @@ export function bullets(doc: Doc, items: readonly string[], empty = '—'): void
     doc.text(`${i + 1}. ${item}`, x + 12, doc.y, { width: width - 12 });
   });
   doc.x = x;
+}
+
+/** A column of a bordered table: its head, its width in points, and how its cells align. */
+export interface GridColumn {
+  title: string;
+  w: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/**
+ * One row of a bordered table (heads and totals in bold): each cell wraps inside its column, the
+ * row is as tall as its tallest cell and starts a new page rather than break.
+ */
+export function gridRow(
+  doc: Doc,
+  cols: ReadonlyArray<GridColumn>,
+  cells: readonly string[],
+  bold: boolean,
+): void {
+  const left = doc.page.margins.left;
+  doc.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
+  const h = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: (cols[i]?.w ?? 0) - 8 }))) + 8;
+  ensureSpace(doc, h);
+  const y = doc.y;
+  let x = left;
+  cells.forEach((t, i) => {
+    const c = cols[i];
+    const w = c?.w ?? 0;
+    doc.rect(x, y, w, h).lineWidth(0.5).stroke();
+    doc.text(t, x + 4, y + 4, { width: w - 8, align: c?.align ?? 'left' });
+    x += w;
+  });
+  doc.x = left;
+  doc.y = y + h;
 }
 
 export function ensureSpace(doc: Doc, needed: number): void {

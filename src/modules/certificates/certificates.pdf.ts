@@ -2,7 +2,17 @@
 // the competencies table, signatures of the partner and the Kepala UPT, the number and a QR code
 // that opens the public verification page. A certificate is an Indonesian document: always id.
 import { formatDay } from '../../app/format.ts';
-import { drawLetterhead, ensureSpace, FONT, facts, newDocument, toBuffer } from '../../app/pdf.ts';
+import {
+  documentTitle,
+  drawLetterhead,
+  ensureSpace,
+  FONT,
+  facts,
+  gridRow,
+  letterheadOf,
+  newDocument,
+  toBuffer,
+} from '../../app/pdf.ts';
 import type { CompetencyStatus } from '../../db/schema.ts';
 import type { CertificateDocument } from './certificates.service.ts';
 
@@ -21,17 +31,8 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
   const doc = await newDocument({ title: `Sertifikat ${c.number}`, author: d.unit.name });
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  drawLetterhead(doc, {
-    kanwilName: d.unit.kanwil_name,
-    unitName: d.unit.name,
-    unitType: d.unit.type,
-    address: d.unit.address,
-    city: d.unit.city,
-    phone: d.unit.phone,
-    email: d.unit.email,
-  });
-  doc.font(FONT.bold).fontSize(20).text('SERTIFIKAT', left, doc.y, { width, align: 'center' });
-  doc.font(FONT.regular).fontSize(10).text(`Nomor: ${c.number}`, { width, align: 'center' });
+  drawLetterhead(doc, letterheadOf(d.unit));
+  documentTitle(doc, 'SERTIFIKAT', 20, `Nomor: ${c.number}`);
   doc.moveDown(0.8).text('Diberikan kepada:', { width, align: 'center' });
   doc.moveDown(0.3).font(FONT.bold).fontSize(16).text(c.holder_name, { width, align: 'center' });
   doc.moveDown(0.5).font(FONT.regular).fontSize(10);
@@ -59,22 +60,7 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
     { title: 'Jam', w: 50 },
     { title: 'Hasil', w: 90 },
   ];
-  const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
-    const heights = cells.map((t, i) => doc.heightOfString(t, { width: (cols[i]?.w ?? 0) - 8 }));
-    const h = Math.max(...heights) + 8;
-    ensureSpace(doc, h);
-    const y = doc.y;
-    let x = left;
-    cells.forEach((t, i) => {
-      const w = cols[i]?.w ?? 0;
-      doc.rect(x, y, w, h).lineWidth(0.5).stroke();
-      doc.text(t, x + 4, y + 4, { width: w - 8 });
-      x += w;
-    });
-    doc.x = left;
-    doc.y = y + h;
-  };
+  const row = (cells: string[], bold: boolean) => gridRow(doc, cols, cells, bold);
   row(
     cols.map((x) => x.title),
     true,

@@ -4,33 +4,25 @@
 import { formatDay, formatRupiah } from '../../app/format.ts';
 import type { Translate } from '../../app/i18n.ts';
 import {
+  documentTitle,
   drawLetterhead,
-  ensureSpace,
-  FONT,
   facts,
   footers,
+  gridRow,
+  type LetterheadUnit,
+  letterheadOf,
   newDocument,
   signatureBlock,
   toBuffer,
 } from '../../app/pdf.ts';
 import type { InvoiceDetail } from './offtake.service.ts';
 
-export interface InvoiceUnit {
-  name: string;
-  kanwil_name: string;
-  type: string;
-  address: string | null;
-  city: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
 export async function invoicePdf(
   d: InvoiceDetail,
   o: {
     t: Translate;
     lang: 'id' | 'en';
-    unit: InvoiceUnit;
+    unit: LetterheadUnit;
     head: { full_name: string; nip: string | null } | undefined;
   },
 ): Promise<Buffer> {
@@ -38,22 +30,9 @@ export async function invoicePdf(
   const i = d.invoice;
   const day = (v: string) => formatDay(v, lang).replace(/^[^,]+, /, '');
   const doc = await newDocument({ title: `${t('offtake.pdfTitle')} ${i.number}`, author: unit.name });
-  const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  drawLetterhead(doc, {
-    kanwilName: unit.kanwil_name,
-    unitName: unit.name,
-    unitType: unit.type,
-    address: unit.address,
-    city: unit.city,
-    phone: unit.phone,
-    email: unit.email,
-  });
-  doc.font(FONT.bold).fontSize(14).text(t('offtake.pdfTitle'), left, doc.y, { width, align: 'center' });
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .text(`${t('offtake.number')}: ${i.number}`, { width, align: 'center' });
+  drawLetterhead(doc, letterheadOf(unit));
+  documentTitle(doc, t('offtake.pdfTitle'), 14, `${t('offtake.number')}: ${i.number}`);
   doc.moveDown(1);
   facts(doc, [
     [t('offtake.pdfTo'), i.partner_name],
@@ -68,22 +47,7 @@ export async function invoicePdf(
     { title: t('offtake.rate'), w: 100, align: 'right' as const },
     { title: t('offtake.amount'), w: 110, align: 'right' as const },
   ];
-  const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
-    const h = Math.max(...cells.map((c, n) => doc.heightOfString(c, { width: (cols[n]?.w ?? 0) - 8 }))) + 8;
-    ensureSpace(doc, h);
-    const y = doc.y;
-    let x = left;
-    cells.forEach((c, n) => {
-      const col = cols[n];
-      const w = col?.w ?? 0;
-      doc.rect(x, y, w, h).lineWidth(0.5).stroke();
-      doc.text(c, x + 4, y + 4, { width: w - 8, align: col?.align ?? 'left' });
-      x += w;
-    });
-    doc.x = left;
-    doc.y = y + h;
-  };
+  const row = (cells: string[], bold: boolean) => gridRow(doc, cols, cells, bold);
   row(
     cols.map((c) => c.title),
     true,

@@ -3,10 +3,12 @@
 // received the money. A reversal prints as the note that cancels its receipt. Always Indonesian.
 import { formatDay, formatRupiah } from '../../app/format.ts';
 import {
+  documentTitle,
   drawLetterhead,
-  ensureSpace,
   FONT,
   facts,
+  gridRow,
+  letterheadOf,
   newDocument,
   signatureBlock,
   toBuffer,
@@ -29,17 +31,8 @@ export async function receiptPdf(d: ReceiptDocument): Promise<Buffer> {
   const doc = await newDocument({ title: `${title} ${s.number}`, author: d.unit.name });
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  drawLetterhead(doc, {
-    kanwilName: d.unit.kanwil_name,
-    unitName: d.unit.name,
-    unitType: d.unit.type,
-    address: d.unit.address,
-    city: d.unit.city,
-    phone: d.unit.phone,
-    email: d.unit.email,
-  });
-  doc.font(FONT.bold).fontSize(16).text(title, left, doc.y, { width, align: 'center' });
-  doc.font(FONT.regular).fontSize(10).text(`Nomor: ${s.number}`, { width, align: 'center' });
+  drawLetterhead(doc, letterheadOf(d.unit));
+  documentTitle(doc, title, 16, `Nomor: ${s.number}`);
   doc.moveDown(1);
   const payment = `${METHOD[s.payment_method]}${s.payment_ref ? ` (referensi ${s.payment_ref})` : ''}`;
   const amount = Math.abs(s.total);
@@ -66,22 +59,7 @@ export async function receiptPdf(d: ReceiptDocument): Promise<Buffer> {
     { title: 'Harga satuan', w: 100, align: 'right' as const },
     { title: 'Subtotal', w: 110, align: 'right' as const },
   ];
-  const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
-    const h = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: (cols[i]?.w ?? 0) - 8 }))) + 8;
-    ensureSpace(doc, h);
-    const y = doc.y;
-    let x = left;
-    cells.forEach((t, i) => {
-      const c = cols[i];
-      const w = c?.w ?? 0;
-      doc.rect(x, y, w, h).lineWidth(0.5).stroke();
-      doc.text(t, x + 4, y + 4, { width: w - 8, align: c?.align ?? 'left' });
-      x += w;
-    });
-    doc.x = left;
-    doc.y = y + h;
-  };
+  const row = (cells: string[], bold: boolean) => gridRow(doc, cols, cells, bold);
   row(
     cols.map((c) => c.title),
     true,
