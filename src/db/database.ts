@@ -71,6 +71,27 @@ export function toNumber(v: string | number | bigint | null | undefined): number
 }
 
 /**
+ * Why: materials, products and partners are named uniquely within their unit, whatever the case;
+ * a form asks whether a name is already taken there (by another record than the one edited).
+ */
+export async function nameTakenInUnit(
+  conn: Conn,
+  table: 'materials' | 'products' | 'partners',
+  unitId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const column = table === 'partners' ? 'legal_name' : 'name';
+  let q = conn
+    .selectFrom(table)
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where(sql`lower(${sql.ref(column)})`, '=', name.toLowerCase());
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/**
  * Waits until the database answers, for a server started together with the app (a deployment
  * brings both up at once) or briefly away. Retries only outages (isDatabaseUnavailable), with a
  * growing pause up to 5 s; a wrong password or a missing database fails at once, as do outages

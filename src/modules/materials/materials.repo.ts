@@ -3,7 +3,7 @@
 // stock ledger (modules/stock): this file never writes on_hand or stock_value.
 import { sql } from 'kysely';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
-import { type Conn, toNumber } from '../../db/database.ts';
+import { type Conn, nameTakenInUnit, toNumber } from '../../db/database.ts';
 import type { MaterialOwner, MaterialUom } from '../../db/schema.ts';
 import { rupiah } from '../stock/stock.rules.ts';
 
@@ -97,15 +97,8 @@ export async function lowStock(conn: Conn, scope: Scope) {
   return rows.map(shape);
 }
 
-export async function nameTaken(conn: Conn, unitId: string, name: string, exceptId?: string) {
-  let q = conn
-    .selectFrom('materials')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where(sql`lower(name)`, '=', name.toLowerCase());
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export const nameTaken = (conn: Conn, unitId: string, name: string, exceptId?: string) =>
+  nameTakenInUnit(conn, 'materials', unitId, name, exceptId);
 
 export interface MaterialValues {
   name: string;

@@ -2,7 +2,7 @@
 // instructor, only their own partner.
 import { sql } from 'kysely';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
-import { type Conn, toNumber } from '../../db/database.ts';
+import { type Conn, nameTakenInUnit, toNumber } from '../../db/database.ts';
 import type { PartnerContact, PartnerType } from '../../db/schema.ts';
 
 const PAGE = 25;
@@ -69,15 +69,8 @@ export async function partnerOptions(conn: Conn, scope: Scope, unitId?: string) 
   }));
 }
 
-export async function nameTaken(conn: Conn, unitId: string, name: string, exceptId?: string) {
-  let q = conn
-    .selectFrom('partners')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where(sql`lower(legal_name)`, '=', name.toLowerCase());
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export const nameTaken = (conn: Conn, unitId: string, name: string, exceptId?: string) =>
+  nameTakenInUnit(conn, 'partners', unitId, name, exceptId);
 
 export interface PartnerValues {
   unit_id: string;

@@ -3,7 +3,7 @@
 // that makes it (a product with no programme belongs to no partner, so an instructor never sees it).
 import { sql } from 'kysely';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
-import { type Conn, toNumber } from '../../db/database.ts';
+import { type Conn, nameTakenInUnit, toNumber } from '../../db/database.ts';
 import type { ProductRoute } from '../../db/schema.ts';
 import { rupiah } from '../stock/stock.rules.ts';
 
@@ -98,15 +98,8 @@ export async function activeProductsOf(conn: Conn, scope: Scope, programmeId: st
   return rows.map(withPrice);
 }
 
-export async function nameTaken(conn: Conn, unitId: string, name: string, exceptId?: string) {
-  let q = conn
-    .selectFrom('products')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where(sql`lower(name)`, '=', name.toLowerCase());
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export const nameTaken = (conn: Conn, unitId: string, name: string, exceptId?: string) =>
+  nameTakenInUnit(conn, 'products', unitId, name, exceptId);
 
 export interface ProductValues {
   programme_id: string | null;
