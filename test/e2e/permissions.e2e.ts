@@ -26,6 +26,9 @@ describe('who may reach what', () => {
       'nav-partners',
       'nav-agreements',
       'nav-programmes',
+      // Products and production totals, never the production log, stock or sales with names.
+      'nav-products',
+      'nav-production-reports',
       'nav-holidays',
       'nav-privacy',
       'nav-units',
@@ -33,6 +36,7 @@ describe('who may reach what', () => {
       'nav-account',
     ]);
     assert.equal(nav.includes('nav-inmates'), false, 'no inmate names for the regional office');
+    assert.equal(nav.includes('nav-production'), false, 'no production log (makers by name) for the regional office');
     assert.equal(await dashboard.navLink('users').count(), 0);
 
     await dashboard.goToNav('units');
