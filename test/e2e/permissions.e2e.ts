@@ -36,7 +36,11 @@ describe('who may reach what', () => {
       'nav-account',
     ]);
     assert.equal(nav.includes('nav-inmates'), false, 'no inmate names for the regional office');
-    assert.equal(nav.includes('nav-production'), false, 'no production log (makers by name) for the regional office');
+    assert.equal(
+      nav.includes('nav-production'),
+      false,
+      'no production log (makers by name) for the regional office',
+    );
     assert.equal(await dashboard.navLink('users').count(), 0);
 
     await dashboard.goToNav('units');
