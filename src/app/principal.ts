@@ -76,6 +76,14 @@ export function isSystem(who: Principal): boolean {
 }
 
 /**
+ * The system, also when it acts in a named user's name (actingAs: seeding the demo as its staff):
+ * no roles of its own and every unit. A signed-in user always has a role.
+ */
+export function actsAsSystem(who: { roles: readonly Role[]; scope: Scope }): boolean {
+  return who.roles.length === 0 && isNational(who.scope);
+}
+
+/**
  * The system acting in a named user's name (seeding the demo as its staff, an import a user asked
  * for): national scope and no roles of its own, with that user as the audit actor.
  */

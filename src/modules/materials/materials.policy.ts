@@ -4,8 +4,7 @@
 // Kepala UPT approves (stock.approve).
 import { forbidden, notFound } from '../../app/errors.ts';
 import { can, type Grantee } from '../../app/policy.ts';
-import type { Ctx, Principal } from '../../app/principal.ts';
-import { isNational } from '../../app/scope.ts';
+import { actsAsSystem, type Ctx, type Principal } from '../../app/principal.ts';
 import * as adjustments from './adjustments.repo.ts';
 import * as repo from './materials.repo.ts';
 
@@ -14,12 +13,7 @@ export type { MaterialRow } from './materials.repo.ts';
 /** view: read it and its movements; manage: change it, record goods received, issued, returned. */
 export type MaterialUse = 'view' | 'manage';
 
-/**
- * The system itself, also when it acts in a demo account's name (demo.ctx.ts actingAs): no roles of
- * its own and every unit. A signed-in user always has a role.
- */
-const isSystemActor = (who: Principal | Grantee) =>
-  'scope' in who && who.roles.length === 0 && isNational(who.scope);
+const isSystemActor = (who: Principal | Grantee) => 'scope' in who && actsAsSystem(who);
 
 /** Whether this principal may use stock so; the system (seeding the demo) may. */
 export function mayStock(who: Principal | Grantee, use: 'view' | 'manage' | 'approve'): boolean {

@@ -2,8 +2,7 @@
 // no partner), then what they want to do with it. Pages get `salesMay` instead of repeating this.
 import { forbidden, notFound } from '../../app/errors.ts';
 import { can, type Permission } from '../../app/policy.ts';
-import type { Ctx, Principal } from '../../app/principal.ts';
-import { isNational } from '../../app/scope.ts';
+import { actsAsSystem, type Ctx, type Principal } from '../../app/principal.ts';
 import * as repo from './sales.repo.ts';
 
 export type { SaleRow } from './sales.repo.ts';
@@ -17,15 +16,9 @@ const NEEDS: Record<SaleUse, Permission> = {
   approve: 'sales.approve',
 };
 
-/**
- * The system itself, or the system acting in a demo account's name (demo.ctx.ts): no roles of its
- * own and every unit. A signed-in user always has a role, and a visitor has no unit.
- */
-const isSystemActor = (who: Principal) => who.roles.length === 0 && isNational(who.scope);
-
 /** Whether this principal may use sales so (what a page offers them: buttons, forms). */
 export function maySale(who: Principal, use: SaleUse): boolean {
-  return can(who, NEEDS[use]) || isSystemActor(who);
+  return can(who, NEEDS[use]) || actsAsSystem(who);
 }
 
 /** What the sales pages offer this principal. */
