@@ -63,6 +63,13 @@ export const PERMISSIONS = [
   'sales.view',
   'sales.record',
   'sales.approve',
+  // Premi and PNBP (#12): the unit's staff prepare runs, withdrawals and deposits; the head of the
+  // unit approves runs and pays out at release; the offices read totals per unit, never a person.
+  'premi.view',
+  'premi.prepare',
+  'premi.approve',
+  'premi.payout',
+  'premi.totals',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,6 +96,9 @@ const PRODUCTION_STAFF: readonly Permission[] = [
   'stock.manage',
   'sales.view',
   'sales.record',
+  'premi.view',
+  'premi.prepare',
+  'premi.totals',
 ];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -138,6 +148,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     // Stock-take differences, write-offs and sale cancellations are the head of the unit's to approve.
     'stock.approve',
     'sales.approve',
+    'premi.approve',
+    'premi.payout',
     'privacy.breaches.view',
     'privacy.breaches.manage',
     'privacy.access_log',
@@ -178,8 +190,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   // Offices above the units read roll-ups, not people: no inmate names unless a later,
   // case-by-case grant says they need them (domain brief, "who uses the product").
-  kanwil: [...READ, 'audit.view', 'production.totals'],
-  pusat: [...READ, 'audit.view', 'production.totals'],
+  kanwil: [...READ, 'audit.view', 'production.totals', 'premi.totals'],
+  pusat: [...READ, 'audit.view', 'production.totals', 'premi.totals'],
   // Public relations publishes the class's documentation photos, never the register.
   humas: [...READ, 'journal.photos'],
 };

@@ -19,6 +19,7 @@ import * as m0018 from './migrations/0018_privacy.ts';
 import * as m0019 from './migrations/0019_production.ts';
 import * as m0020b from './migrations/0020_batch_day.ts';
 import * as m0020r from './migrations/0020_production_reports.ts';
+import * as m0021 from './migrations/0021_premi.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019_production': m0019,
   '0020_batch_day': m0020b,
   '0020_production_reports': m0020r,
+  '0021_premi': m0021,
 };
 
 class StaticProvider implements MigrationProvider {

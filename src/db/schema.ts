@@ -36,6 +36,8 @@ export interface UnitsTable {
   premi_pct: Generated<number>;
   pnbp_pct: Generated<number>;
   capital_pct: Generated<number>;
+  premi_min_session: MoneyDefault;
+  premi_spendable_pct: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -1031,7 +1033,192 @@ export interface MaterialMovementsTable {
   created_at: Generated<Date>;
 }
 
+// Issue #12: premi, PNBP and the savings ledger (migration 0021). Journal amounts: debit positive,
+// credit negative; every entry's lines sum to zero (enforced by the database).
+export type LedgerAccount = 'cash' | 'receivable' | 'revenue' | 'premi' | 'premi_pool' | 'pnbp' | 'capital';
+export type Pocket = 'saved' | 'spendable';
+export type JournalKind =
+  | 'premi_run'
+  | 'premi_reversal'
+  | 'withdrawal'
+  | 'payout'
+  | 'transfer_out'
+  | 'transfer_in'
+  | 'pnbp_deposit'
+  | 'capital';
+
+export interface JournalEntriesTable {
+  id: Generated<string>;
+  unit_id: string;
+  day: string;
+  kind: JournalKind;
+  source_id: string;
+  memo: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  /** The transaction that wrote the entry: only it may add the entry's lines. */
+  xact: Generated<string>;
+}
+
+export interface JournalLinesTable {
+  id: Generated<string>;
+  entry_id: string;
+  unit_id: string;
+  day: string;
+  account: LedgerAccount;
+  purpose: string;
+  inmate_id: string | null;
+  pocket: Pocket | null;
+  amount: Money;
+}
+
+export type PremiRunStatus = 'draft' | 'reviewed' | 'posted';
+
+export interface PremiRunsTable {
+  id: Generated<string>;
+  unit_id: string;
+  month: string;
+  kind: ColumnType<'regular' | 'reversal', 'regular' | 'reversal' | undefined, never>;
+  reverses_id: string | null;
+  status: ColumnType<PremiRunStatus, PremiRunStatus | undefined, PremiRunStatus>;
+  revenue_offtake: MoneyDefault;
+  revenue_sales: MoneyDefault;
+  material_cost: MoneyDefault;
+  premi: MoneyDefault;
+  pnbp: MoneyDefault;
+  capital: MoneyDefault;
+  topup: MoneyDefault;
+  pooled: MoneyDefault;
+  from_pool: MoneyDefault;
+  payments: MoneyDefault;
+  purchases: MoneyDefault;
+  min_session: MoneyDefault;
+  spendable_pct: Generated<number>;
+  reason: string | null;
+  computed_at: Generated<Date>;
+  prepared_by: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  approved_by: string | null;
+  posted_at: Date | null;
+  entry_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PremiRunGroupsTable {
+  id: Generated<string>;
+  run_id: string;
+  source: 'offtake' | 'sales';
+  agreement_id: string | null;
+  premi_pct: number;
+  pnbp_pct: number;
+  capital_pct: number;
+  from_agreement: boolean;
+  revenue: Money;
+  material_cost: Money;
+  premi: Money;
+  pnbp: Money;
+  capital: Money;
+}
+
+export interface PremiRunLinesTable {
+  id: Generated<string>;
+  run_id: string;
+  inmate_id: string;
+  items_passed: Generated<number>;
+  items_own: Generated<number>;
+  sessions: Generated<number>;
+  offtake_value: MoneyDefault;
+  offtake_premi: MoneyDefault;
+  sales_value: MoneyDefault;
+  sales_premi: MoneyDefault;
+  minimum: MoneyDefault;
+  topup: MoneyDefault;
+  total: MoneyDefault;
+  saved: MoneyDefault;
+  spendable: MoneyDefault;
+}
+
+export interface PremiRunItemsTable {
+  id: Generated<string>;
+  run_id: string;
+  group_id: string;
+  inmate_id: string;
+  product_id: string;
+  qty: number;
+  rate: Money;
+  value: Money;
+  premi: Money;
+}
+
+export interface PremiWithdrawalsTable {
+  id: Generated<string>;
+  unit_id: string;
+  inmate_id: string;
+  number: string;
+  day: string;
+  amount: Money;
+  purpose: 'canteen' | 'family' | 'other';
+  reason: string;
+  recipient: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PremiPayoutsTable {
+  id: Generated<string>;
+  unit_id: string;
+  inmate_id: string;
+  number: string;
+  paid_on: string;
+  saved: Money;
+  spendable: Money;
+  method: 'tunai' | 'transfer';
+  reference: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PremiTransfersTable {
+  id: Generated<string>;
+  from_unit_id: string;
+  from_inmate_id: string;
+  to_unit_id: string;
+  to_inmate_id: string | null;
+  saved: Money;
+  spendable: Money;
+  sent_on: string;
+  received_on: string | null;
+  sent_by: string | null;
+  received_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PnbpDepositsTable {
+  id: Generated<string>;
+  unit_id: string;
+  deposited_on: string;
+  amount: Money;
+  billing_code: string;
+  ntpn: string;
+  period: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  journal_entries: JournalEntriesTable;
+  journal_lines: JournalLinesTable;
+  premi_runs: PremiRunsTable;
+  premi_run_groups: PremiRunGroupsTable;
+  premi_run_lines: PremiRunLinesTable;
+  premi_run_items: PremiRunItemsTable;
+  premi_withdrawals: PremiWithdrawalsTable;
+  premi_payouts: PremiPayoutsTable;
+  premi_transfers: PremiTransfersTable;
+  pnbp_deposits: PnbpDepositsTable;
   document_counters: DocumentCountersTable;
   product_kinds: ProductKindsTable;
   products: ProductsTable;
