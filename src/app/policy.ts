@@ -70,6 +70,8 @@ export const PERMISSIONS = [
   'premi.approve',
   'premi.payout',
   'premi.totals',
+  // Starting the month's draft runs of every unit at once (a job): a national administrator's.
+  'premi.national',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +122,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'privacy.breaches.view',
     'privacy.breaches.manage',
     'privacy.access_log',
+    'premi.national',
   ],
   kepala_upt: [
     ...READ,
@@ -201,7 +204,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
  * Kanwil) are the same for every unit, so only a user whose home is national (no unit, no Kanwil)
  * may hold these permissions; a unit or Kanwil administrator manages its own users only.
  */
-export const NATIONAL_ONLY: readonly Permission[] = ['units.manage', 'reference.manage'];
+export const NATIONAL_ONLY: readonly Permission[] = ['units.manage', 'reference.manage', 'premi.national'];
 
 /** Who asks: their roles and the units they may see. A bare role list never counts as national. */
 export type Grantee = readonly Role[] | { roles: readonly Role[]; scope: Scope };
