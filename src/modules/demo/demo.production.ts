@@ -9,10 +9,9 @@
 // sound rejects and the unit's own items; one stock-take finds 2 labels missing, approved by the
 // Kepala UPT. Deterministic, only people on the roll that day, nothing after `now`.
 import { dayInZone } from '../../app/format.ts';
-import type { Actor, Ctx, Principal } from '../../app/principal.ts';
-import { systemPrincipal } from '../../app/principal.ts';
+import type { Actor, Ctx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
-import type { RejectReason, Role } from '../../db/schema.ts';
+import type { RejectReason } from '../../db/schema.ts';
 import { participantMarks, participantsOf, sessionsOfProgramme } from '../attendance/attendance.service.ts';
 import { listAdjustments } from '../materials/adjustments.service.ts';
 import {
@@ -38,6 +37,7 @@ import { programmeIdByName } from '../programmes/programmes.service.ts';
 import { awaitingCheck, batchDetail, createBatch, recordCheck } from '../quality/quality.service.ts';
 import { createSale, listSales, saleableProducts } from '../sales/sales.service.ts';
 import { unitRandom } from './demo.attendance.ts';
+import { staff } from './demo.ctx.ts';
 import { DEMO_PROGRAMME } from './demo.programmes.ts';
 
 /** The first day the class produced: its third session. */
@@ -126,11 +126,6 @@ const CATALOGUE: ReadonlyArray<{
   },
 ];
 
-/** A demo account acting with its role (so the services' permission checks apply as for that user). */
-function staff(db: Db, actor: Actor, roles: Role[], partnerId: string | null = null) {
-  const who: Principal = { ...systemPrincipal(actor.name), id: actor.userId, roles, actor, partnerId };
-  return (now: Date): Ctx => ({ db, who, now });
-}
 /** 15:00 WIB on a day: when the day's paperwork is done. */
 const afternoon = (day: string) => new Date(`${day}T15:00:00+07:00`);
 const REASONS: readonly RejectReason[] = ['stitching', 'size', 'finishing', 'colour', 'stitching', 'other'];
