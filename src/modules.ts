@@ -23,6 +23,7 @@ import { journalModule } from './modules/journal/journal.module.ts';
 import { materialsModule } from './modules/materials/materials.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
+import { premiExportsModule } from './modules/premi-exports/premi-exports.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { productionModule } from './modules/production/production.module.ts';
 import { productionReportsModule } from './modules/production-reports/production-reports.module.ts';
@@ -78,6 +79,8 @@ export const MODULES: readonly AppModule[] = [
   salesModule,
   qualityModule,
   offtakeModule,
+  // A run's workbook and premi slips.
+  premiExportsModule,
 ];
 
 // Every text is known before the first request, page or job needs it.
