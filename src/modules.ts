@@ -34,6 +34,7 @@ import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
 import { salesModule } from './modules/sales/sales.module.ts';
+import { savingsModule } from './modules/savings/savings.module.ts';
 import { selectionModule } from './modules/selection/selection.module.ts';
 import { stockModule } from './modules/stock/stock.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
@@ -79,6 +80,8 @@ export const MODULES: readonly AppModule[] = [
   salesModule,
   qualityModule,
   offtakeModule,
+  // The inmate's tabungan premi: ledger, withdrawals, payout at release, transfers (#12).
+  savingsModule,
   // A run's workbook and premi slips.
   premiExportsModule,
 ];

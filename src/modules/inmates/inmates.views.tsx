@@ -117,6 +117,11 @@ export function InmatePage(p: {
     <Layout ctx={ctx} title={i.name}>
       <BackLink href="/inmates" label={ctx.t('inmates.title')} />
       <TitleRow title={i.name} testid="inmate-name">
+        {ctx.can('premi.view') && (
+          <a class="button" href={`/inmates/${i.id}/premi`} data-testid="inmate-premi">
+            {ctx.t('savings.ledgerLink')}
+          </a>
+        )}
         {manage && (
           <a class="button" href={`/inmates/${i.id}/edit`}>
             {ctx.t('common.edit')}
