@@ -23,6 +23,7 @@ import { journalModule } from './modules/journal/journal.module.ts';
 import { materialsModule } from './modules/materials/materials.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
+import { pnbpModule } from './modules/pnbp/pnbp.module.ts';
 import { premiExportsModule } from './modules/premi-exports/premi-exports.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { productionModule } from './modules/production/production.module.ts';
@@ -82,6 +83,8 @@ export const MODULES: readonly AppModule[] = [
   offtakeModule,
   // The inmate's tabungan premi: ledger, withdrawals, payout at release, transfers (#12).
   savingsModule,
+  // Premi (#12): PNBP, capital, the monthly reconciliation and the offices' totals.
+  pnbpModule,
   // A run's workbook and premi slips.
   premiExportsModule,
 ];

@@ -28,6 +28,8 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
     permission: 'production.totals',
     testid: 'nav-production-reports',
   },
+  { href: '/pnbp', key: 'pnbp.nav', permission: 'premi.view', testid: 'nav-pnbp' },
+  { href: '/premi-totals', key: 'pnbp.totalsNav', permission: 'premi.totals', testid: 'nav-premi-totals' },
   { href: '/photos', key: 'nav.photos', permission: 'journal.photos', testid: 'nav-photos' },
   { href: '/holidays', key: 'nav.holidays', permission: 'holidays.view', testid: 'nav-holidays' },
   { href: '/privacy', key: 'nav.privacy', permission: 'privacy.basis.view', testid: 'nav-privacy' },

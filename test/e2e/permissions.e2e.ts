@@ -29,6 +29,8 @@ describe('who may reach what', () => {
       // Products and production totals, never the production log, stock or sales with names.
       'nav-products',
       'nav-production-reports',
+      // Premi, PNBP and capital per unit: sums and counts, no names.
+      'nav-premi-totals',
       'nav-holidays',
       'nav-privacy',
       'nav-units',

@@ -12,6 +12,7 @@ import { absenceAlerts } from '../attendance-reports/attendance-reports.service.
 import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { countPastExpiry, countPastExpiryByUnit } from '../inmates/inmates.service.ts';
+import { premiTiles } from '../pnbp/pnbp.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
 import { productionTiles } from '../production-reports/production-reports.service.ts';
 import { unit as unitOf } from '../units/units.policy.ts';
@@ -58,6 +59,11 @@ export async function dashboardRoutes(app: App) {
     const production = can(user.roles, 'production.totals')
       ? await productionTiles(ctx, { unitId: unit.id })
       : null;
+    // PNBP still owed and premi runs waiting: the unit's own staff (premi.view) only.
+    const premi =
+      can(user.roles, 'premi.view') && user.unitId === unit.id
+        ? await premiTiles(ctx, { unitId: unit.id })
+        : null;
     return renderPage(
       UnitDashboard({
         ctx: viewCtx(req),
@@ -69,6 +75,7 @@ export async function dashboardRoutes(app: App) {
         reminders,
         absences,
         production,
+        premi,
         now,
       }),
     );

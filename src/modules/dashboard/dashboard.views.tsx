@@ -10,6 +10,8 @@ import { RemindersPanel } from '../agreements/agreements.reminders.views.tsx';
 import type { AbsenceAlert } from '../attendance-reports/attendance-reports.service.ts';
 import { AbsenceAlertsPanel } from '../attendance-reports/attendance-reports.views.tsx';
 import { PastExpiryPanel } from '../inmates/inmates.expiry.panel.tsx';
+import type { PremiTiles as PremiTilesData } from '../pnbp/pnbp.service.ts';
+import { PremiTiles } from '../pnbp/pnbp.tiles.tsx';
 import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
 import type { Breach } from '../privacy/privacy.service.ts';
 import type { ProductionTiles as ProductionTilesData } from '../production-reports/production-reports.service.ts';
@@ -36,6 +38,7 @@ export function UnitDashboard({
   reminders,
   absences,
   production = null,
+  premi = null,
   now,
   pastExpiry,
   breaches,
@@ -49,6 +52,8 @@ export function UnitDashboard({
   absences: { threshold: number; count: number; items: AbsenceAlert[] | null };
   /** This month's production figures, for those who read production totals. */
   production?: ProductionTilesData | null;
+  /** PNBP still owed and premi runs waiting, for the unit's staff (premi.view). */
+  premi?: PremiTilesData | null;
   pastExpiry: { count: number; link: boolean };
   now: Date;
 }) {
@@ -73,6 +78,7 @@ export function UnitDashboard({
         </section>
         {breaches && <BreachDeadlinesPanel ctx={ctx} items={breaches} />}
         {production && <ProductionTiles ctx={ctx} tiles={production} unitId={unit.id} />}
+        {premi && <PremiTiles ctx={ctx} tiles={premi} unitId={unit.id} />}
         {reminders && <RemindersPanel ctx={ctx} items={reminders} />}
         <PastExpiryPanel ctx={ctx} count={pastExpiry.count} link={pastExpiry.link} />
         <AbsenceAlertsPanel
