@@ -72,9 +72,13 @@ export type Doc = InstanceType<typeof PDFDocument>;
 /** The two faces every document uses: `doc.font(FONT.bold)`. */
 export const FONT = { regular: 'Sans', bold: 'Sans-Bold' } as const;
 
+/**
+ * The two faces, parsed once per process: pdfkit takes a parsed (fontkit) font as well as its bytes,
+ * and parsing the bytes again for every document (its layout tables) cost most of a short PDF.
+ */
 interface Fonts {
-  regular: Buffer;
-  bold: Buffer;
+  regular: object;
+  bold: object;
   /** Code points both faces can draw. */
   covered: ReadonlySet<number>;
 }
@@ -87,12 +91,12 @@ async function loadFonts(): Promise<Fonts> {
   const read = (face: string) => readFileSync(resolve(`@expo-google-fonts/arimo/${face}/Arimo_${face}.ttf`));
   const regular = read('400Regular');
   const bold = read('700Bold');
-  const charset = (ttf: Buffer) => {
-    const font = fontkit.create(ttf);
-    return new Set('characterSet' in font ? font.characterSet : []);
-  };
-  const boldSet = charset(bold);
-  fonts = { regular, bold, covered: new Set([...charset(regular)].filter((c) => boldSet.has(c))) };
+  const parsed = (ttf: Buffer) => fontkit.create(ttf);
+  const charset = (font: ReturnType<typeof parsed>) =>
+    new Set('characterSet' in font ? font.characterSet : []);
+  const [r, b] = [parsed(regular), parsed(bold)];
+  const boldSet = charset(b);
+  fonts = { regular: r, bold: b, covered: new Set([...charset(r)].filter((c) => boldSet.has(c))) };
   return fonts;
 }
 
@@ -123,13 +127,15 @@ export async function newDocument(info: { title: string; author: string }): Prom
     margins: { top: 40, bottom: 56, left: 56, right: 56 },
     bufferPages: true,
     info: { Title: info.title, Author: info.author },
-    font: f.regular as unknown as string, // pdfkit takes a font's bytes here too
+    font: f.regular as unknown as string, // pdfkit takes a parsed font here too
   });
-  doc.registerFont(FONT.regular, f.regular);
-  doc.registerFont(FONT.bold, f.bold);
+  // pdfkit's types name paths and bytes only; its font factory also takes a parsed font.
+  const face = (x: object) => x as unknown as Buffer;
+  doc.registerFont(FONT.regular, face(f.regular));
+  doc.registerFont(FONT.bold, face(f.bold));
   // A module that still names a built-in font gets the embedded one, which can print what it is given.
-  doc.registerFont('Helvetica', f.regular);
-  doc.registerFont('Helvetica-Bold', f.bold);
+  doc.registerFont('Helvetica', face(f.regular));
+  doc.registerFont('Helvetica-Bold', face(f.bold));
   const text = doc.text.bind(doc) as (...args: unknown[]) => Doc;
   doc.text = ((value: unknown, ...rest: unknown[]) => {
     const s = String(value ?? '');

@@ -60,6 +60,43 @@ function signatures(doc: Doc, place: string, dateText: string, signers: readonly
 
 const nip = (n: string | null | undefined) => (n ? `NIP. ${n}` : null);
 
+/**
+ * One posting of the statement: like gridRow, but only the description wraps; the date and the
+ * amounts are one line each (placed by their measured width), so a row lays out its text once
+ * instead of measuring every cell first. Keeps a statement of two years well under 50 ms.
+ */
+function postingRow(doc: Doc, cols: readonly GridColumn[], cells: readonly string[]): void {
+  const left = doc.page.margins.left;
+  doc.font(FONT.regular).fontSize(9.5);
+  const descW = (cols[1]?.w ?? 0) - 8;
+  const desc = cells[1] ?? '';
+  const lines = desc.split('\n');
+  // Lines that fit are set as they are; only a long memo goes through the line wrapper.
+  const fits = lines.every((l) => doc.widthOfString(l) <= descW);
+  const lineH = doc.currentLineHeight(true);
+  const textH = fits ? lines.length * lineH : doc.heightOfString(desc, { width: descW });
+  const h = Math.max(textH, lineH) + 8;
+  ensureSpace(doc, h);
+  const y = doc.y;
+  let x = left;
+  cells.forEach((t, i) => {
+    const w = cols[i]?.w ?? 0;
+    doc.rect(x, y, w, h).lineWidth(0.5).stroke();
+    if (i === 1) {
+      if (fits)
+        lines.forEach((l, n) => {
+          doc.text(l, x + 4, y + 4 + n * lineH, { lineBreak: false });
+        });
+      else doc.text(t, x + 4, y + 4, { width: descW });
+    } else if (cols[i]?.align === 'right')
+      doc.text(t, x + w - 4 - doc.widthOfString(t), y + 4, { lineBreak: false });
+    else doc.text(t, x + 4, y + 4, { lineBreak: false });
+    x += w;
+  });
+  doc.x = left;
+  doc.y = y + h;
+}
+
 export async function withdrawalPdf(d: WithdrawalDocument): Promise<Buffer> {
   const w = d.withdrawal;
   const doc = await newDocument({ title: `BUKTI PENARIKAN ${w.number}`, author: d.unit.name });
@@ -120,8 +157,9 @@ export async function payoutSlipPdf(d: PayoutDocument): Promise<Buffer> {
     );
   signatures(doc, d.unit.city ?? d.unit.name, receiptDate(p.paid_on), [
     { title: 'Yang menerima', name: d.inmate.name, idLine: `No. Reg. ${d.inmate.reg_number}` },
-    { title: 'Bendahara', name: p.created_by_name, idLine: nip(p.created_by_nip) },
-    { title: 'Kepala UPT', name: null, idLine: null },
+    // The payout is recorded by the Kepala UPT (premi.payout); the treasurer who hands the money signs by hand.
+    { title: 'Bendahara', name: null, idLine: null },
+    { title: 'Kepala UPT', name: p.created_by_name, idLine: nip(p.created_by_nip) },
   ]);
   return toBuffer(doc);
 }
@@ -175,19 +213,14 @@ export async function statementPdf(s: Statement, printedOn: string): Promise<Buf
     const pages = doc.bufferedPageRange().count;
     ensureSpace(doc, 44);
     if (doc.bufferedPageRange().count !== pages) head();
-    gridRow(
-      doc,
-      cols,
-      [
-        short(r.posting.day),
-        `${KIND_WORDS[r.posting.kind]}\n${r.posting.memo}`,
-        signed(r.posting.saved),
-        signed(r.posting.spendable),
-        signed(r.amount),
-        signed(r.balance.total),
-      ],
-      false,
-    );
+    postingRow(doc, cols, [
+      short(r.posting.day),
+      `${KIND_WORDS[r.posting.kind]}\n${r.posting.memo}`,
+      signed(r.posting.saved),
+      signed(r.posting.spendable),
+      signed(r.amount),
+      signed(r.balance.total),
+    ]);
   }
   doc.moveDown(0.8);
   heading(doc, 'Saldo akhir');
