@@ -16,6 +16,12 @@ import { ledgerWorkbook, pnbpWorkbook } from './pnbp.xlsx.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const view = { permission: 'premi.view' as const };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The unit a refused form names, when it is an id at all (the schema refused it otherwise): the page is re-rendered for it. */
+const unitOfForm = (body: unknown): string | undefined => {
+  const v = (body as { unit_id?: unknown } | undefined)?.unit_id;
+  return typeof v === 'string' && UUID.test(v) ? v : undefined;
+};
 
 function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
   return reply
@@ -48,7 +54,7 @@ export async function pnbpRoutes(app: App) {
     { config: { permission: 'premi.prepare' }, schema: { body: DepositForm }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {
-        render: (form) => pnbpPage(req, req.body?.unit_id, form),
+        render: (form) => pnbpPage(req, unitOfForm(req.body), form),
         action: () =>
           service.recordDeposit(ctxOf(req), {
             ...req.body,
