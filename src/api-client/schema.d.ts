@@ -1963,6 +1963,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/premi/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Premi runs of the user's units, newest month first */
+        get: operations["listPremiRuns"];
+        put?: never;
+        /** Prepare (or recompute) a month's draft run (422 premi.month_open before the month ends; 409 premi.already_posted) */
+        post: operations["createPremiRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premi/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One premi run with its revenue groups and one line per inmate */
+        get: operations["getPremiRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premi/runs/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a draft run as reviewed */
+        post: operations["postPremiRunsByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premi/runs/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a reviewed run and post its journal entry (409 premi.already_posted; 422 premi.empty_run) */
+        post: operations["approvePremiRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premi/runs/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a draft reversal of a posted run, in a later month that has begun */
+        post: operations["postPremiRunsByIdReverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/savings/payout-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Released inmates of your units still owed premi, with no payout yet (the payout task list) */
+        get: operations["listSavingPayoutTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/savings/transfers/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Premi balances transferred to your units: the person's name and old register number, received or not */
+        get: operations["getSavingTransferIncoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/savings/inmates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An inmate's premi savings: balances per pocket and every posting with the running balance */
+        get: operations["getSavingInmate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/savings/inmates/{id}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An inmate's withdrawals from the spendable balance */
+        get: operations["listSavingInmateWithdrawals"];
+        put?: never;
+        /** Withdraw from the spendable balance (409 savings.overdraw above it; 422 savings.not_active after release or transfer) */
+        post: operations["createSavingInmateWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/savings/inmates/{id}/payout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay out both pockets at release; the ledger closes at zero (422 before release or with nothing owed, 409 when already paid) */
+        post: operations["postSavingsInmatesByIdPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/savings/inmates/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a transferred inmate's whole balance to the new unit (422 unless status is transferred; 409 once sent) */
+        post: operations["postSavingsInmatesByIdTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/savings/transfers/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a transferred balance into the person's record in your unit (409 when already received) */
+        post: operations["postSavingsTransfersByIdReceive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pnbp/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's PNBP deposits, newest first */
+        get: operations["listPnbpDeposits"];
+        put?: never;
+        /** Record a PNBP deposit and post it (400 per field for a malformed billing code or NTPN; 409 pnbp.above_owed, pnbp.ntpn_taken) */
+        post: operations["createPnbpDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pnbp/owed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PNBP owed by posted premi runs, deposited and still owed, per unit in scope */
+        get: operations["getPnbpOwed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premi-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Premi, PNBP and capital per unit in scope for a month: counts and sums, no names */
+        get: operations["listPremiTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's monthly reconciliation: revenue against its distribution, and the journal against the source records */
+        get: operations["getReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10002,6 +10277,960 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listPremiRuns: {
+        parameters: {
+            query?: {
+                unit_id?: string;
+                status?: "draft" | "reviewed" | "posted";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            unit_name: string;
+                            /** @description YYYY-MM (a reversal: the month it is posted in) */
+                            month: string;
+                            /** @enum {unknown} */
+                            kind: "regular" | "reversal";
+                            /** @enum {unknown} */
+                            status: "draft" | "reviewed" | "posted";
+                            /** Format: uuid */
+                            reverses_id: string | null;
+                            reverses_month: string | null;
+                            /** Format: uuid */
+                            reversal_id: string | null;
+                            reversal_status: ("draft" | "reviewed" | "posted") | (never | null);
+                            reason: string | null;
+                            inmates: number;
+                            /** @description Whole rupiah */
+                            revenue_offtake: number;
+                            /** @description Whole rupiah */
+                            revenue_sales: number;
+                            /** @description Whole rupiah */
+                            material_cost: number;
+                            /** @description Whole rupiah */
+                            premi: number;
+                            /** @description Whole rupiah */
+                            pnbp: number;
+                            /** @description Whole rupiah */
+                            capital: number;
+                            /** @description Whole rupiah */
+                            topup: number;
+                            /** @description Whole rupiah */
+                            pooled: number;
+                            /** @description Whole rupiah */
+                            from_pool: number;
+                            /** @description Whole rupiah */
+                            payments: number;
+                            /** @description Whole rupiah */
+                            purchases: number;
+                            /** @description Whole rupiah */
+                            min_session: number;
+                            spendable_pct: number;
+                            /** Format: date-time */
+                            computed_at: string;
+                            /** Format: date-time */
+                            reviewed_at: string | null;
+                            /** Format: date-time */
+                            posted_at: string | null;
+                            /** Format: uuid */
+                            entry_id: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPremiRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the user's unit
+                     */
+                    unit_id?: string;
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getPremiRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        unit_name: string;
+                        /** @description YYYY-MM (a reversal: the month it is posted in) */
+                        month: string;
+                        /** @enum {unknown} */
+                        kind: "regular" | "reversal";
+                        /** @enum {unknown} */
+                        status: "draft" | "reviewed" | "posted";
+                        /** Format: uuid */
+                        reverses_id: string | null;
+                        reverses_month: string | null;
+                        /** Format: uuid */
+                        reversal_id: string | null;
+                        reversal_status: ("draft" | "reviewed" | "posted") | (never | null);
+                        reason: string | null;
+                        inmates: number;
+                        /** @description Whole rupiah */
+                        revenue_offtake: number;
+                        /** @description Whole rupiah */
+                        revenue_sales: number;
+                        /** @description Whole rupiah */
+                        material_cost: number;
+                        /** @description Whole rupiah */
+                        premi: number;
+                        /** @description Whole rupiah */
+                        pnbp: number;
+                        /** @description Whole rupiah */
+                        capital: number;
+                        /** @description Whole rupiah */
+                        topup: number;
+                        /** @description Whole rupiah */
+                        pooled: number;
+                        /** @description Whole rupiah */
+                        from_pool: number;
+                        /** @description Whole rupiah */
+                        payments: number;
+                        /** @description Whole rupiah */
+                        purchases: number;
+                        /** @description Whole rupiah */
+                        min_session: number;
+                        spendable_pct: number;
+                        /** Format: date-time */
+                        computed_at: string;
+                        /** Format: date-time */
+                        reviewed_at: string | null;
+                        /** Format: date-time */
+                        posted_at: string | null;
+                        /** Format: uuid */
+                        entry_id: string | null;
+                        groups: {
+                            /** @enum {unknown} */
+                            source: "offtake" | "sales";
+                            /** Format: uuid */
+                            agreement_id: string | null;
+                            from_agreement: boolean;
+                            premi_pct: number;
+                            pnbp_pct: number;
+                            capital_pct: number;
+                            /** @description Whole rupiah */
+                            revenue: number;
+                            /** @description Whole rupiah */
+                            material_cost: number;
+                            /** @description Whole rupiah */
+                            premi: number;
+                            /** @description Whole rupiah */
+                            pnbp: number;
+                            /** @description Whole rupiah */
+                            capital: number;
+                        }[];
+                        lines: {
+                            /** Format: uuid */
+                            inmate_id: string;
+                            name: string;
+                            reg_number: string;
+                            items_passed: number;
+                            items_own: number;
+                            sessions: number;
+                            /** @description Whole rupiah */
+                            offtake_value: number;
+                            /** @description Whole rupiah */
+                            offtake_premi: number;
+                            /** @description Whole rupiah */
+                            sales_value: number;
+                            /** @description Whole rupiah */
+                            sales_premi: number;
+                            /** @description Whole rupiah */
+                            minimum: number;
+                            /** @description Whole rupiah */
+                            topup: number;
+                            /** @description Whole rupiah */
+                            total: number;
+                            /** @description Whole rupiah */
+                            saved: number;
+                            /** @description Whole rupiah */
+                            spendable: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postPremiRunsByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "reviewed" | "posted";
+                        /** Format: uuid */
+                        entry_id: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    approvePremiRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "reviewed" | "posted";
+                        /** Format: uuid */
+                        entry_id: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postPremiRunsByIdReverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description YYYY-MM: a month after the run’s, not after this month */
+                    month: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listSavingPayoutTasks: {
+        parameters: {
+            query?: {
+                /** @description One of your units; all of them when absent */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The inmate's id */
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            name: string;
+                            reg_number: string;
+                            released_on: string | null;
+                            saved: number;
+                            spendable: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSavingTransferIncoming: {
+        parameters: {
+            query?: {
+                /** @description Only transfers not yet received */
+                pending?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            from_unit_id: string;
+                            from_unit_name: string;
+                            from_name: string;
+                            from_reg_number: string;
+                            to_unit_id: string;
+                            to_unit_name: string;
+                            to_inmate_id: string | null;
+                            saved: number;
+                            spendable: number;
+                            sent_on: string;
+                            received_on: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSavingInmate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inmate: {
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            name: string;
+                            reg_number: string;
+                            status: string;
+                        };
+                        balance: {
+                            saved: number;
+                            spendable: number;
+                            total: number;
+                        };
+                        postings: {
+                            entry_id: string;
+                            day: string;
+                            kind: string;
+                            memo: string;
+                            saved: number;
+                            spendable: number;
+                            amount: number;
+                            balance: {
+                                saved: number;
+                                spendable: number;
+                                total: number;
+                            };
+                        }[];
+                        payout: {
+                            id: string;
+                            number: string;
+                            paid_on: string;
+                            saved: number;
+                            spendable: number;
+                            method: string;
+                            reference: string | null;
+                        } | null;
+                        transfer_out: {
+                            id: string;
+                            to_unit_name: string;
+                            sent_on: string;
+                            saved: number;
+                            spendable: number;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSavingInmateWithdrawals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            day: string;
+                            amount: number;
+                            purpose: string;
+                            reason: string;
+                            recipient: string | null;
+                            created_by_name: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createSavingInmateWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    day: string;
+                    /** @enum {unknown} */
+                    purpose: "canteen" | "family" | "other";
+                    reason: string;
+                    /** @description Required when the purpose is family: who receives it */
+                    recipient?: string;
+                    /** @description Whole rupiah */
+                    amount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postSavingsInmatesByIdPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    paid_on: string;
+                    /** @enum {unknown} */
+                    method: "tunai" | "transfer";
+                    /** @description Required for a bank transfer */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        saved: number;
+                        spendable: number;
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postSavingsInmatesByIdTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    to_unit_id: string;
+                    /** Format: date */
+                    sent_on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        saved: number;
+                        spendable: number;
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postSavingsTransfersByIdReceive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    inmate_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        saved: number;
+                        spendable: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listPnbpDeposits: {
+        parameters: {
+            query?: {
+                /** @description The unit; the user's own when absent */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            unit_id: string;
+                            deposited_on: string;
+                            amount: number;
+                            billing_code: string;
+                            ntpn: string;
+                            period: string | null;
+                            note: string | null;
+                            created_by_name: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPnbpDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The unit; the user's own when absent
+                     */
+                    unit_id?: string;
+                    /** Format: date */
+                    deposited_on: string;
+                    /** @description Kode billing SIMPONI: 15 digits */
+                    billing_code: string;
+                    /** @description NTPN: 16 capital letters and/or digits */
+                    ntpn: string;
+                    /** @description YYYY-MM: the month whose PNBP is deposited */
+                    period?: string;
+                    note?: string;
+                    /** @description Whole rupiah */
+                    amount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description PNBP still owed by the unit after this deposit */
+                        owed: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getPnbpOwed: {
+        parameters: {
+            query?: {
+                /** @description The unit; the user's own when absent */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description PNBP owed by posted premi runs */
+                        accrued: number;
+                        deposited: number;
+                        /** @description Still to deposit */
+                        owed: number;
+                        units: {
+                            unit_id: string;
+                            unit_name: string;
+                            /** @description PNBP owed by posted premi runs */
+                            accrued: number;
+                            deposited: number;
+                            /** @description Still to deposit */
+                            owed: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listPremiTotals: {
+        parameters: {
+            query?: {
+                /** @description The unit; the user's own when absent */
+                unit_id?: string;
+                /** @description YYYY-MM; this month when absent */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        units: {
+                            unit_id: string;
+                            unit_name: string;
+                            /** @description Premi credited by posted runs in the month */
+                            premi: number;
+                            /** @description How many inmates were credited (a count, no names) */
+                            inmates: number;
+                            /** @description Runs of the month posted */
+                            runs: number;
+                            pnbp_month: number;
+                            deposited_month: number;
+                            /** @description PNBP still owed at the end of the month */
+                            pnbp_outstanding: number;
+                            /** @description Production capital balance at the end of the month */
+                            capital: number;
+                        }[];
+                        total: {
+                            /** @description Premi credited by posted runs in the month */
+                            premi: number;
+                            /** @description How many inmates were credited (a count, no names) */
+                            inmates: number;
+                            /** @description Runs of the month posted */
+                            runs: number;
+                            pnbp_month: number;
+                            deposited_month: number;
+                            /** @description PNBP still owed at the end of the month */
+                            pnbp_outstanding: number;
+                            /** @description Production capital balance at the end of the month */
+                            capital: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: {
+                /** @description The unit; the user's own when absent */
+                unit_id?: string;
+                /** @description YYYY-MM; this month when absent */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unit_id: string;
+                        month: string;
+                        revenue_offtake: number;
+                        revenue_sales: number;
+                        revenue: number;
+                        premi: number;
+                        pnbp: number;
+                        capital: number;
+                        material_cost: number;
+                        distributed: number;
+                        /** @description revenue − distributed; 0 when the month balances */
+                        difference: number;
+                        balanced: boolean;
+                        posted_runs: number;
+                        offtake: {
+                            journal: number;
+                            records: number;
+                            difference: number;
+                        };
+                        sales: {
+                            journal: number;
+                            records: number;
+                            difference: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }
