@@ -24,6 +24,7 @@ import { materialsModule } from './modules/materials/materials.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { pnbpModule } from './modules/pnbp/pnbp.module.ts';
+import { premiModule } from './modules/premi/premi.module.ts';
 import { premiExportsModule } from './modules/premi-exports/premi-exports.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { productionModule } from './modules/production/production.module.ts';
@@ -81,6 +82,8 @@ export const MODULES: readonly AppModule[] = [
   salesModule,
   qualityModule,
   offtakeModule,
+  // Monthly premi runs (#12): computed, reviewed, approved and posted to the journal.
+  premiModule,
   // The inmate's tabungan premi: ledger, withdrawals, payout at release, transfers (#12).
   savingsModule,
   // Premi (#12): PNBP, capital, the monthly reconciliation and the offices' totals.

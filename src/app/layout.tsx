@@ -28,6 +28,7 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
     permission: 'production.totals',
     testid: 'nav-production-reports',
   },
+  { href: '/premi', key: 'nav.premi', permission: 'premi.view', testid: 'nav-premi' },
   { href: '/pnbp', key: 'pnbp.nav', permission: 'premi.view', testid: 'nav-pnbp' },
   { href: '/premi-totals', key: 'pnbp.totalsNav', permission: 'premi.totals', testid: 'nav-premi-totals' },
   { href: '/photos', key: 'nav.photos', permission: 'journal.photos', testid: 'nav-photos' },

@@ -26,7 +26,13 @@ const base: RunInput = {
   purchases: 0,
 };
 
-const off = (g: GroupSplit, reg: string | null, productId: string, rate: number, passed: number): OfftakeRow => ({
+const off = (
+  g: GroupSplit,
+  reg: string | null,
+  productId: string,
+  rate: number,
+  passed: number,
+): OfftakeRow => ({
   ...g,
   inmateId: reg ? `id-${reg}` : null,
   regNumber: reg,
@@ -40,7 +46,9 @@ function assertBooks(input: RunInput) {
   const run = computeRun(input);
   const lines = normaliseLines(runJournal(run));
   const sum = (account: string, purposes: string[]) =>
-    lines.filter((l) => l.account === account && purposes.includes(l.purpose)).reduce((s, l) => s + l.amount, 0);
+    lines
+      .filter((l) => l.account === account && purposes.includes(l.purpose))
+      .reduce((s, l) => s + l.amount, 0);
   const revenue = -sum('revenue', ['offtake', 'sales']);
   const premiShare = -sum('premi', ['share']) - sum('premi_pool', ['pool']) - sum('premi', ['pool']);
   assert.equal(revenue, premiShare - sum('pnbp', ['share']) - sum('capital', ['share', 'material_cost']));
@@ -57,7 +65,11 @@ describe('the premi run rules', () => {
     const u = unit(50, 15, 35);
     const run = assertBooks({
       ...base,
-      offtake: [off(u, 'B.I 1', 'keyring', 5000, 8), off(u, 'B.I 2', 'keyring', 5000, 4), off(u, 'B.I 2', 'wallet', 15000, 2)],
+      offtake: [
+        off(u, 'B.I 1', 'keyring', 5000, 8),
+        off(u, 'B.I 2', 'keyring', 5000, 4),
+        off(u, 'B.I 2', 'wallet', 15000, 2),
+      ],
     });
     const [g] = run.groups;
     assert.deepEqual([g?.revenue, g?.premi, g?.pnbp, g?.capital], [90_000, 45_000, 13_500, 31_500]);
@@ -98,19 +110,30 @@ describe('the premi run rules', () => {
 
   test('Rp 1.000.001 of premi among 7 makers sums exactly, ties to the smaller registration number', () => {
     const u = unit(100, 0, 0);
-    const offtake = [1, 2, 3, 4, 5, 6, 7].map((n) => off(u, `B.I ${n}`, 'p', 1, n === 7 ? 1_000_001 - 6 * 142_857 : 142_857));
+    const offtake = [1, 2, 3, 4, 5, 6, 7].map((n) =>
+      off(u, `B.I ${n}`, 'p', 1, n === 7 ? 1_000_001 - 6 * 142_857 : 142_857),
+    );
     const run = assertBooks({ ...base, offtake });
     assert.equal(
       run.lines.reduce((s, l) => s + l.offtakePremi, 0),
       1_000_001,
     );
-    const even = assertBooks({ ...base, offtake: [1, 2, 3, 4, 5, 6, 7].map((n) => off(u, `B.I ${n}`, 'p', 1, 1)) });
-    assert.equal(even.lines.reduce((s, l) => s + l.offtakePremi, 0), 7);
+    const even = assertBooks({
+      ...base,
+      offtake: [1, 2, 3, 4, 5, 6, 7].map((n) => off(u, `B.I ${n}`, 'p', 1, 1)),
+    });
+    assert.equal(
+      even.lines.reduce((s, l) => s + l.offtakePremi, 0),
+      7,
+    );
   });
 
   test('staff makers earn no premi; a group with no inmate maker goes to the pool', () => {
     const u = unit(50, 15, 35);
-    const mixed = assertBooks({ ...base, offtake: [off(u, 'B.I 1', 'k', 1000, 1), off(u, null, 'k', 1000, 9)] });
+    const mixed = assertBooks({
+      ...base,
+      offtake: [off(u, 'B.I 1', 'k', 1000, 1), off(u, null, 'k', 1000, 9)],
+    });
     assert.equal(mixed.lines.length, 1);
     assert.equal(mixed.lines[0]?.offtakePremi, 5_000, 'the inmate maker gets the whole premi part');
     const staffOnly = assertBooks({ ...base, offtake: [off(u, null, 'k', 1000, 10)] });

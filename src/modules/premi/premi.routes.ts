@@ -1,7 +1,7 @@
 // Pages of the monthly premi runs: the list (/premi, with its /api/v1/premi/runs twin) and the
 // "prepare a month" form, one run with its review/approve/reverse actions, one inmate's breakdown,
 // and the unit's premi settings.
-import { AppError, fieldError, invalid } from '../../app/errors.ts';
+import { AppError, invalid } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
@@ -27,7 +27,9 @@ const view = { permission: 'premi.view' as const };
 /** Refusals of a whole month are shown on the form's month field, with the answers kept. */
 function onMonth(err: unknown): unknown {
   if (err instanceof AppError && err.fields.length === 0 && err.code.startsWith('premi.'))
-    return fieldError('month', err.key, err.params);
+    return new AppError(err.code, err.status, err.key, err.params, [
+      { field: 'month', key: err.key, params: err.params },
+    ]);
   return err;
 }
 
