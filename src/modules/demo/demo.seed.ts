@@ -16,6 +16,7 @@ import { seedDemoCertificates } from './demo.certificates.ts';
 import { seedDemoInmates, seedDemoRegister } from './demo.inmates.ts';
 import { seedDemoJournal } from './demo.journal.ts';
 import { seedDemoMonev } from './demo.monev.ts';
+import { seedDemoPremi } from './demo.premi.ts';
 import { seedDemoProduction } from './demo.production.ts';
 import { seedDemoProgrammes } from './demo.programmes.ts';
 import { endDemoInternships, seedDemoSelection } from './demo.selection.ts';
@@ -228,6 +229,17 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
       petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
       kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
       instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
+    },
+    now,
+  );
+  // After production: each month's premi run, canteen withdrawals, a payout at release, PNBP deposits.
+  created += await seedDemoPremi(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      transferUnitId: unitIds.get('LAPAS-MDN') ?? '',
+      petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+      kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
     },
     now,
   );
