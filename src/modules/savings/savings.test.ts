@@ -250,6 +250,35 @@ describe('tabungan premi (savings ledger)', () => {
     assert.match(none.body, /"code":"savings.nothing_to_pay"/);
   });
 
+  test('the ledger page offers the payout to the Kepala UPT only, and after it the slip', async () => {
+    const i = await buildInmate(t.db, { unit_id: unitA });
+    await credit(i.id, unitA, 90_000, 30_000, '2026-09-30');
+    await credit(i.id, unitA, 60_000, 20_000);
+    await release(i.id);
+    const seen = await petugas.get(`/inmates/${i.id}/premi`);
+    assert.doesNotMatch(seen.body, /data-testid="payout-form"/);
+    assert.doesNotMatch(seen.body, /data-testid="withdraw-form"/);
+    const page = await kepala.get(`/inmates/${i.id}/premi`);
+    assert.match(page.body, /data-testid="payout-form"/);
+    // The running balance: 120.000 after September, 200.000 after October.
+    assert.match(page.body, /Rp 120\.000<\/td><\/tr>.*Rp 200\.000<\/td><\/tr>/s);
+    const noRef = await kepala.postForm(`/inmates/${i.id}/premi/payout`, {
+      paid_on: DAY,
+      method: 'transfer',
+    });
+    assert.equal(noRef.statusCode, 400);
+    assert.match(noRef.body, /data-testid="error-reference"/);
+    const paid = await kepala.postForm(`/inmates/${i.id}/premi/payout`, { paid_on: DAY, method: 'tunai' });
+    assert.equal(paid.statusCode, 303, paid.body);
+    const after = await kepala.get(`/inmates/${i.id}/premi`);
+    assert.match(after.body, /data-testid="payout-done"/);
+    assert.match(after.body, /data-testid="balance-total">Rp 0</);
+    assert.doesNotMatch(after.body, /data-testid="payout-form"/);
+    const again = await kepala.postForm(`/inmates/${i.id}/premi/payout`, { paid_on: DAY, method: 'tunai' });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.body, /sudah dibayarkan dengan nomor PRM-BYR/);
+  });
+
   test('a transfer carries the balance to the person’s record in the new unit', async () => {
     const old = await buildInmate(t.db, { unit_id: unitA, name: 'Bagus Santoso', reg_number: 'B.I 77/2026' });
     await credit(old.id, unitA, 210_000, 70_000);

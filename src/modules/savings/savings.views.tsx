@@ -193,6 +193,11 @@ export function LedgerPage(p: {
   const { ctx, s } = p;
   const i = s.inmate;
   const owed = s.balance.total > 0;
+  const offer = {
+    withdraw: p.may.prepare && i.status === 'active',
+    payout: p.may.payout && i.status === 'released' && !s.payout && owed,
+    transfer: p.may.prepare && i.status === 'transferred' && !s.transferOut && owed,
+  };
   const title = `${ctx.t('savings.title')} · ${i.name}`;
   return (
     <Layout ctx={ctx} title={title}>
@@ -237,13 +242,15 @@ export function LedgerPage(p: {
           })}
         </p>
       )}
-      {p.may.prepare && i.status === 'active' && <WithdrawForm ctx={ctx} s={s} form={p.forms.withdraw} />}
-      {p.may.payout && i.status === 'released' && !s.payout && owed && (
-        <PayoutForm ctx={ctx} s={s} form={p.forms.payout} />
-      )}
-      {p.may.prepare && i.status === 'transferred' && !s.transferOut && owed && (
-        <TransferForm ctx={ctx} s={s} form={p.forms.transfer} units={p.units} />
-      )}
+      {offer.withdraw && <WithdrawForm ctx={ctx} s={s} form={p.forms.withdraw} />}
+      {offer.payout && <PayoutForm ctx={ctx} s={s} form={p.forms.payout} />}
+      {offer.transfer && <TransferForm ctx={ctx} s={s} form={p.forms.transfer} units={p.units} />}
+      {/* A refusal that also took the form away (paid or sent meanwhile) is still shown. */}
+      {(['withdraw', 'payout', 'transfer'] as const)
+        .filter((k) => !offer[k] && p.forms[k].errors.length > 0)
+        .map((k) => (
+          <ErrorSummary key={k} ctx={ctx} form={p.forms[k]} labels={LABELS} />
+        ))}
       <h2>{ctx.t('savings.postings')}</h2>
       <DataTable
         ctx={ctx}
