@@ -30,6 +30,7 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   },
   { href: '/premi', key: 'nav.premi', permission: 'premi.view', testid: 'nav-premi' },
   { href: '/pnbp', key: 'pnbp.nav', permission: 'premi.view', testid: 'nav-pnbp' },
+  { href: '/savings/payouts', key: 'savings.nav', permission: 'premi.view', testid: 'nav-savings' },
   { href: '/premi-totals', key: 'pnbp.totalsNav', permission: 'premi.totals', testid: 'nav-premi-totals' },
   { href: '/photos', key: 'nav.photos', permission: 'journal.photos', testid: 'nav-photos' },
   { href: '/holidays', key: 'nav.holidays', permission: 'holidays.view', testid: 'nav-holidays' },

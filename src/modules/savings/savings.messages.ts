@@ -3,6 +3,7 @@
 export const id = {
   'savings.title': 'Tabungan premi',
   'savings.ledgerLink': 'Tabungan premi',
+  'savings.nav': 'Tabungan premi',
   'savings.intro':
     'Premi warga binaan dicatat di buku besar: bagian tabungan dibayarkan saat bebas, bagian yang dapat dibelanjakan boleh ditarik untuk kantin atau keluarga.',
   'savings.saved': 'Tabungan (dibayar saat bebas)',
@@ -110,6 +111,7 @@ export const id = {
 export const en: Record<keyof typeof id, string> = {
   'savings.title': 'Premi savings',
   'savings.ledgerLink': 'Premi savings',
+  'savings.nav': 'Premi savings',
   'savings.intro':
     "The inmate's premi in the ledger: the saved part is paid at release, the spendable part may be drawn for the canteen or family.",
   'savings.saved': 'Saved (paid at release)',

@@ -383,6 +383,10 @@ describe('tabungan premi (savings ledger)', () => {
     assert.equal((await kepalaB.json('GET', `/api/v1/savings/inmates/${i.id}`)).statusCode, 404);
     assert.equal((await withdraw(petugasB, i.id, 1_000)).statusCode, 404);
     assert.doesNotMatch((await kanwil.get(`/inmates/${i.id}`)).body, /data-testid="inmate-premi"/);
+    assert.doesNotMatch((await kanwil.get('/dashboard')).body, /data-testid="nav-savings"/);
+    const tasks = await petugas.get('/savings/payouts');
+    assert.match(tasks.body, /data-testid="nav-savings"/);
+    assert.match(tasks.body, /data-testid="incoming-link"/);
     const pdf = await petugas.get(`/inmates/${i.id}/premi/statement.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');

@@ -314,7 +314,13 @@ export function PayoutTasksPage(p: { ctx: ViewCtx; rows: readonly PayoutTask[] }
   const { ctx } = p;
   return (
     <Layout ctx={ctx} title={ctx.t('savings.payoutTasks')}>
-      <TitleRow title={ctx.t('savings.payoutTasks')} />
+      <TitleRow title={ctx.t('savings.payoutTasks')}>
+        {ctx.can('premi.prepare') && (
+          <a class="button" href="/savings/transfers" data-testid="incoming-link">
+            {ctx.t('savings.transfers')}
+          </a>
+        )}
+      </TitleRow>
       <p>{ctx.t('savings.payoutTasksIntro')}</p>
       <DataTable
         ctx={ctx}
