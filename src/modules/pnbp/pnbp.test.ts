@@ -317,6 +317,14 @@ describe('PNBP, capital and the monthly reconciliation', () => {
     const xlsx = await petugas.get(`/pnbp/report.xlsx?unit_id=${unitId}`);
     assert.equal(xlsx.statusCode, 200);
     assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.worksheets[0]?.getSheetValues() ?? []).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    assert.deepEqual(
+      rows.find((r) => r?.[0] === 'Maret 2026'),
+      ['Maret 2026', 172_500, 150_000, BILLING, NTPN, 22_500],
+    );
 
     const tiles = await petugas.get('/dashboard');
     assert.match(tiles.body, /data-testid="tile-pnbp-owed">[\s\S]*?Rp 22\.500/);
