@@ -2,7 +2,7 @@
 // a withdrawal (bukti penarikan), the payout slip the inmate signs at release, and the statement
 // (Rekening Tabungan Premi) with every posting and its running balance. Amounts are written in
 // words with the sales module's terbilang, so a kuitansi and a slip spell money alike.
-import { formatRupiah } from '../../app/format.ts';
+import { formatDay, formatRupiah } from '../../app/format.ts';
 import {
   type Doc,
   documentTitle,
@@ -18,11 +18,12 @@ import {
   newDocument,
   toBuffer,
 } from '../../app/pdf.ts';
-import { receiptDate } from '../sales/sales.pdf.ts';
 import { rupiahInWords } from '../sales/sales.rules.ts';
 import { KIND_WORDS, PURPOSE_WORDS } from './savings.rules.ts';
 import type { PayoutDocument, Statement, WithdrawalDocument } from './savings.service.ts';
 
+/** "20 November 2026": a date as a receipt writes it, without the weekday. */
+const receiptDate = (day: string) => formatDay(day, 'id').replace(/^[^,]+, /, '');
 const DOTS = '....................................';
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const words = (n: number) => capitalised(rupiahInWords(n));
