@@ -20,6 +20,8 @@ import * as m0019 from './migrations/0019_production.ts';
 import * as m0020b from './migrations/0020_batch_day.ts';
 import * as m0020r from './migrations/0020_production_reports.ts';
 import * as m0021 from './migrations/0021_premi.ts';
+import * as m0022p from './migrations/0022_premi_national.ts';
+import * as m0023 from './migrations/0023_premi_payout_rest.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +43,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_batch_day': m0020b,
   '0020_production_reports': m0020r,
   '0021_premi': m0021,
+  '0022_premi_national': m0022p,
+  '0023_premi_payout_rest': m0023,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -83,6 +83,9 @@ export async function payoutOf(db: Conn, inmateId: string) {
     .leftJoin('users as u', 'u.id', 'p.created_by')
     .select(payoutCols)
     .where('p.inmate_id', '=', inmateId)
+    .orderBy('p.paid_on', 'desc')
+    .orderBy('p.created_at', 'desc')
+    .limit(1)
     .executeTakeFirst();
   return r && payoutRow(r);
 }
@@ -225,11 +228,7 @@ export async function payoutTasks(db: Conn, scope: Scope) {
     ])
     .where('i.status', '=', 'released')
     .where(scopeFilter(scope, { unit: 'i.unit_id', partner: null }))
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('premi_payouts as p').select('p.id').whereRef('p.inmate_id', '=', 'i.id')),
-      ),
-    )
+    // Still owed something: never paid out, or credited since the payout (the rest, sisa premi).
     .where(sql<boolean>`(b.saved::bigint <> 0 or b.spendable::bigint <> 0)`)
     .orderBy('u.name')
     .orderBy('i.name')

@@ -237,8 +237,10 @@ const alreadyPaid = (number: string) =>
 
 /**
  * Pays both pockets at release in one entry (premi + saved, premi + spendable / cash − total),
- * records the payout (PRM-BYR number) and leaves the ledger at zero. Before release: 422; a second
- * payout: 409 (premi_payouts.inmate_id is unique, so two at once also pay once); nothing owed: 422.
+ * records the payout (PRM-BYR number) and leaves the ledger at zero. Before release: 422; paid out
+ * already and nothing owed since: 409 naming the earlier payout (two at once queue on the inmate's
+ * lock, so the second finds nothing owed); never paid and nothing owed: 422. Premi credited after a
+ * payout (the run of the release month, items the partner checks later) is paid as the rest (sisa).
  */
 export async function payOut(ctx: Ctx, inmateId: string, input: PayoutInput) {
   const person = await ledgerOf(ctx, inmateId, { for: 'payout' });
@@ -249,64 +251,57 @@ export async function payOut(ctx: Ctx, inmateId: string, input: PayoutInput) {
     errors.push({ field: 'reference', key: 'savings.referenceRequired' });
   if (errors.length) throw invalid(errors);
 
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const t = withDb(ctx, trx);
-      const locked = await lockedBalance(t, inmateId);
-      if (!locked) throw notFoundIn('inmates.not_found');
-      if (locked.inmate.status !== 'released')
-        throw refusal('savings.not_released', 422, {
-          field: 'paid_on',
-          key: 'savings.notReleased',
-          params: { status: STATUS_WORDS[locked.inmate.status] },
-        });
-      const earlier = await repo.payoutOf(trx, inmateId);
-      if (earlier) throw alreadyPaid(earlier.number);
-      const pay = payoutAmounts(locked);
-      if (!pay)
-        throw refusal('savings.nothing_to_pay', 422, { field: 'paid_on', key: 'savings.nothingToPay' });
-      const number = await nextNumber(t, person.unit_id, PAYOUT_SERIES, year(input.paid_on));
-      const values = {
-        unit_id: person.unit_id,
-        inmate_id: inmateId,
-        number,
-        paid_on: input.paid_on,
-        saved: pay.saved,
-        spendable: pay.spendable,
-        method: input.method,
-        reference: input.method === 'transfer' ? clean(input.reference) : null,
-        created_by: ctx.who.actor.userId,
-      };
-      const id = await repo.insertPayout(trx, values);
-      await postEntry(t, {
-        unitId: person.unit_id,
-        day: input.paid_on,
-        kind: 'payout',
-        sourceId: id,
-        memo: `${number} · Pembayaran tabungan premi saat bebas`,
-        lines: [
-          { account: 'premi', purpose: 'payout', inmateId, pocket: 'saved', amount: pay.saved },
-          { account: 'premi', purpose: 'payout', inmateId, pocket: 'spendable', amount: pay.spendable },
-          { account: 'cash', purpose: 'payout', amount: -pay.total },
-        ],
+  return ctx.db.transaction().execute(async (trx) => {
+    const t = withDb(ctx, trx);
+    const locked = await lockedBalance(t, inmateId);
+    if (!locked) throw notFoundIn('inmates.not_found');
+    if (locked.inmate.status !== 'released')
+      throw refusal('savings.not_released', 422, {
+        field: 'paid_on',
+        key: 'savings.notReleased',
+        params: { status: STATUS_WORDS[locked.inmate.status] },
       });
-      await recordAudit(trx, ctx.who.actor, {
-        action: 'savings.payout',
-        entity: 'premi_payout',
-        entityId: id,
-        unitId: person.unit_id,
-        before: { saved: locked.saved, spendable: locked.spendable },
-        after: values,
-      });
-      return { id, number, ...pay };
+    const earlier = await repo.payoutOf(trx, inmateId);
+    const pay = payoutAmounts(locked);
+    if (!pay && earlier) throw alreadyPaid(earlier.number);
+    if (!pay) throw refusal('savings.nothing_to_pay', 422, { field: 'paid_on', key: 'savings.nothingToPay' });
+    const number = await nextNumber(t, person.unit_id, PAYOUT_SERIES, year(input.paid_on));
+    const values = {
+      unit_id: person.unit_id,
+      inmate_id: inmateId,
+      number,
+      paid_on: input.paid_on,
+      saved: pay.saved,
+      spendable: pay.spendable,
+      method: input.method,
+      reference: input.method === 'transfer' ? clean(input.reference) : null,
+      created_by: ctx.who.actor.userId,
+    };
+    const id = await repo.insertPayout(trx, values);
+    await postEntry(t, {
+      unitId: person.unit_id,
+      day: input.paid_on,
+      kind: 'payout',
+      sourceId: id,
+      memo: earlier
+        ? `${number} · Pembayaran sisa premi setelah bebas (sesudah ${earlier.number})`
+        : `${number} · Pembayaran tabungan premi saat bebas`,
+      lines: [
+        { account: 'premi', purpose: 'payout', inmateId, pocket: 'saved', amount: pay.saved },
+        { account: 'premi', purpose: 'payout', inmateId, pocket: 'spendable', amount: pay.spendable },
+        { account: 'cash', purpose: 'payout', amount: -pay.total },
+      ],
     });
-  } catch (err) {
-    if (isUniqueViolation(err, 'premi_payouts_inmate_id_key')) {
-      const earlier = await repo.payoutOf(ctx.db, inmateId);
-      throw alreadyPaid(earlier?.number ?? '—');
-    }
-    throw err;
-  }
+    await recordAudit(trx, ctx.who.actor, {
+      action: 'savings.payout',
+      entity: 'premi_payout',
+      entityId: id,
+      unitId: person.unit_id,
+      before: { saved: locked.saved, spendable: locked.spendable },
+      after: values,
+    });
+    return { id, number, ...pay };
+  });
 }
 
 // ---- Transfers ----------------------------------------------------------------------------------

@@ -242,6 +242,31 @@ describe('tabungan premi (savings ledger)', () => {
     assert.equal(slip.statusCode, 200);
     assert.equal(slip.headers['content-type'], 'application/pdf');
 
+    // The run of the release month credits them after the payout: the rest is a task again, paid
+    // by a further payout that names the first, and the ledger closes at zero once more.
+    await credit(i.id, unitA, 30_000, 10_000, '2026-11-30');
+    const rest = (
+      (await kepala.json('GET', '/api/v1/savings/payout-tasks')).json() as { items: { id: string }[] }
+    ).items;
+    assert.ok(
+      rest.some((x) => x.id === i.id),
+      'credited after the payout: a payout task again',
+    );
+    const sisa = await kepala.json('POST', `/api/v1/savings/inmates/${i.id}/payout`, body);
+    assert.equal(sisa.statusCode, 201, sisa.body);
+    assert.equal((sisa.json() as { total: number }).total, 40_000);
+    assert.deepEqual(await balance(i.id), { saved: 0, spendable: 0 });
+    const memo = await t.db
+      .selectFrom('journal_entries')
+      .select('memo')
+      .where('source_id', '=', (sisa.json() as { id: string }).id)
+      .executeTakeFirstOrThrow();
+    assert.match(
+      memo.memo,
+      new RegExp(`sisa premi setelah bebas \\(sesudah ${p.number.replace(/\//g, '\\/')}\\)`),
+    );
+    assert.equal((await kepala.json('POST', `/api/v1/savings/inmates/${i.id}/payout`, body)).statusCode, 409);
+
     // Nothing owed: a released person with a zero balance has nothing to pay.
     const empty = await buildInmate(t.db, { unit_id: unitA });
     await release(empty.id);

@@ -195,7 +195,7 @@ export function LedgerPage(p: {
   const owed = s.balance.total > 0;
   const offer = {
     withdraw: p.may.prepare && i.status === 'active',
-    payout: p.may.payout && i.status === 'released' && !s.payout && owed,
+    payout: p.may.payout && i.status === 'released' && owed,
     transfer: p.may.prepare && i.status === 'transferred' && !s.transferOut && owed,
   };
   const title = `${ctx.t('savings.title')} · ${i.name}`;
