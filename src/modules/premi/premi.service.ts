@@ -11,16 +11,21 @@ import {
 } from '../../app/errors.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import { inScope } from '../../app/scope.ts';
-import type { Conn, Db } from '../../db/database.ts';
+import type { Conn } from '../../db/database.ts';
 import type { PremiRunStatus } from '../../db/schema.ts';
 import { termsOn } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { MAX_SPENDABLE_PCT, reversed, type Split, splitTotals100 } from '../ledger/ledger.rules.ts';
+import {
+  MAX_SPENDABLE_PCT,
+  normaliseLines,
+  reversed,
+  type Split,
+  splitTotals100,
+} from '../ledger/ledger.rules.ts';
 import { accountBalances, entryLines, postEntry } from '../ledger/ledger.service.ts';
 import {
   computeRun as computeRules,
   type GroupSplit,
-  type RunComputation,
   type RunTotals,
   runJournal,
 } from './premi.compute.ts';
@@ -228,6 +233,8 @@ export async function approveRun(ctx: Ctx, runId: string): Promise<{ entryId: st
       const now = today(ctx, unit?.timezone);
       if (now < day) day = now;
     }
+    // Lines that all come to zero (trainees with no minimum set) would post an entry of nothing.
+    if (normaliseLines(lines).length === 0) throw new AppError('premi.empty_run', 422, 'premi.emptyRun');
     const entryId = await postEntry(t, {
       unitId: run.unit_id,
       day,
@@ -407,5 +414,3 @@ export async function updatePremiSettings(ctx: Ctx, unitId: string, s: PremiSett
     });
   });
 }
-
-export type { Db, RunComputation };
