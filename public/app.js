@@ -10,8 +10,8 @@ if (menu) {
   sync();
   wide.addEventListener('change', sync);
 }
-// SDP import in progress: polls its status, moves the progress bar and shows the page again when
-// the job is done. Without scripts the page offers a reload link instead.
+// A job in progress (an SDP import, the national premi month): polls its status, moves the progress
+// bar and shows the page again when the job is done. Without scripts the page offers a reload link.
 const importJob = document.querySelector('[data-import-status]');
 if (importJob) {
   const bar = importJob.querySelector('progress');
@@ -25,7 +25,7 @@ if (importJob) {
           window.location.reload();
           return;
         }
-        if (s.status === 'parsing' && s.total !== null) {
+        if ((s.status === 'parsing' || s.status === 'running') && s.total !== null) {
           bar.max = Math.max(1, s.total);
           bar.value = s.done;
         } else bar.removeAttribute('value');

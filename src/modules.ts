@@ -26,6 +26,7 @@ import { partnersModule } from './modules/partners/partners.module.ts';
 import { pnbpModule } from './modules/pnbp/pnbp.module.ts';
 import { premiModule } from './modules/premi/premi.module.ts';
 import { premiExportsModule } from './modules/premi-exports/premi-exports.module.ts';
+import { premiNationalModule } from './modules/premi-national/premi-national.module.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import { productionModule } from './modules/production/production.module.ts';
 import { productionReportsModule } from './modules/production-reports/production-reports.module.ts';
@@ -90,6 +91,8 @@ export const MODULES: readonly AppModule[] = [
   pnbpModule,
   // A run's workbook and premi slips.
   premiExportsModule,
+  // Every unit's draft premi runs of a month as one job (national administrators).
+  premiNationalModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

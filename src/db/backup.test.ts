@@ -156,6 +156,12 @@ async function fillPremi(db: Db, userId: string): Promise<void> {
   await sql`
     insert into pnbp_deposits (unit_id, deposited_on, amount, billing_code, ntpn, period, note, created_by)
     values (${unit}, '2026-03-05', 1500, '820260305000001', '0A1B2C3D4E5F6789', '2026-02-01', ${AWKWARD[6]}, ${userId})`.execute(db);
+  // The national month as a job (0022): one finished, with a unit it skipped and why.
+  await sql`
+    insert into premi_national_jobs (month, requested_by, status, total, done, skipped, errors, started_at, finished_at)
+    values ('2026-02-01', ${userId}, 'done', 2, 2, 1,
+            ${JSON.stringify([{ unit_id: other, unit_name: AWKWARD[7], outcome: 'skipped', code: 'premi.month_open', key: 'premi.monthOpen', params: { month: '2026-02' } }])}::jsonb,
+            now(), now())`.execute(db);
 }
 
 async function id2(trx: Db, q: ReturnType<typeof sql<{ id: string }>>) {

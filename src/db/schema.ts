@@ -1208,6 +1208,24 @@ export interface PnbpDepositsTable {
   created_at: Generated<Date>;
 }
 
+export type PremiNationalStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A national month's draft runs as a job (migration 0022): its progress and the units not prepared. */
+export interface PremiNationalJobsTable {
+  id: Generated<string>;
+  month: string;
+  requested_by: string | null;
+  status: ColumnType<PremiNationalStatus, PremiNationalStatus | undefined, PremiNationalStatus>;
+  total: Generated<number>;
+  done: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface Database {
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;
@@ -1219,6 +1237,7 @@ export interface Database {
   premi_payouts: PremiPayoutsTable;
   premi_transfers: PremiTransfersTable;
   pnbp_deposits: PnbpDepositsTable;
+  premi_national_jobs: PremiNationalJobsTable;
   document_counters: DocumentCountersTable;
   product_kinds: ProductKindsTable;
   products: ProductsTable;

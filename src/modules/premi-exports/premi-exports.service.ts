@@ -3,11 +3,13 @@
 // staff): the run is read through the principal's scope, so another unit's run is simply not found.
 import { notFound } from '../../app/errors.ts';
 import type { Ctx } from '../../app/principal.ts';
+import { premiRun } from '../premi/premi.policy.ts';
 import { headOfUnit } from '../users/users.service.ts';
 import * as repo from './premi-exports.repo.ts';
 
-/** The run, or 404 outside the principal's scope. */
+/** The run with its unit's letterhead: 404 outside the principal's scope, 403 without premi.view. */
 async function viewableRun(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
+  await premiRun(ctx, id, { for: 'view' });
   const run = await repo.findRun(ctx.db, ctx.who.scope, id);
   if (!run) throw notFound('premi');
   return run;
