@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { normaliseLines } from '../ledger/ledger.rules.ts';
-import { computeRun, type GroupSplit, type OfftakeRow, type RunInput, runJournal } from './premi.compute.ts';
+import { computeRun, type GroupSplit, type OfftakeRow, type RunInput } from './premi.compute.ts';
+import { runJournal } from './premi.journal.ts';
 
 const unit = (premi: number, pnbp: number, capital: number): GroupSplit => ({
   agreementId: null,

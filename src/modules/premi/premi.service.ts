@@ -23,14 +23,11 @@ import {
   splitTotals100,
 } from '../ledger/ledger.rules.ts';
 import { accountBalances, entryLines, postEntry } from '../ledger/ledger.service.ts';
-import {
-  computeRun as computeRules,
-  type GroupSplit,
-  type RunTotals,
-  runJournal,
-} from './premi.compute.ts';
+import { computeRun as computeRules, type GroupSplit, type RunTotals } from './premi.compute.ts';
+import { runJournal } from './premi.journal.ts';
 import { mayRun, premiRun } from './premi.policy.ts';
 import * as repo from './premi.repo.ts';
+import * as sources from './premi.sources.repo.ts';
 
 export const PAGE_SIZE = 25;
 export const RUN_STATUSES = ['draft', 'reviewed', 'posted'] as const;
@@ -58,12 +55,12 @@ export async function computeRun(db: Conn, unitId: string, month: string) {
   if (!unit) throw notFound('units');
   const p = { unitId, ...monthRange(month) };
   const [offtake, sales, cost, made, attendance, cash, balances] = await Promise.all([
-    repo.offtakeRows(db, p),
-    repo.salesRows(db, p),
-    repo.materialCostRows(db, p),
-    repo.madeRows(db, p),
-    repo.attendanceRows(db, p),
-    repo.cashMoves(db, p),
+    sources.offtakeRows(db, p),
+    sources.salesRows(db, p),
+    sources.materialCostRows(db, p),
+    sources.madeRows(db, p),
+    sources.attendanceRows(db, p),
+    sources.cashMoves(db, p),
     accountBalances(db, [unitId], dayBefore(p.from)),
   ]);
   const own: GroupSplit = { agreementId: null, split: unitSplit(unit), fromAgreement: false };
