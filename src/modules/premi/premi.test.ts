@@ -397,6 +397,8 @@ describe('the monthly premi run', () => {
       403,
       'petugas may not approve',
     );
+    assert.match((await f.kepala.get(`/premi/runs/${marchRun}`)).body, /data-testid="run-approve"/);
+    assert.doesNotMatch((await f.petugas.get(`/premi/runs/${marchRun}`)).body, /data-testid="run-approve"/);
     const results = await Promise.allSettled([
       approveRun(kepalaCtx, marchRun),
       approveRun(kepalaCtx, marchRun),
