@@ -32,6 +32,12 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   { href: '/pnbp', key: 'pnbp.nav', permission: 'premi.view', testid: 'nav-pnbp' },
   { href: '/savings/payouts', key: 'savings.nav', permission: 'premi.view', testid: 'nav-savings' },
   { href: '/premi-totals', key: 'pnbp.totalsNav', permission: 'premi.totals', testid: 'nav-premi-totals' },
+  {
+    href: '/premi/national',
+    key: 'premiNational.title',
+    permission: 'premi.national',
+    testid: 'nav-premi-national',
+  },
   { href: '/photos', key: 'nav.photos', permission: 'journal.photos', testid: 'nav-photos' },
   { href: '/holidays', key: 'nav.holidays', permission: 'holidays.view', testid: 'nav-holidays' },
   { href: '/privacy', key: 'nav.privacy', permission: 'privacy.basis.view', testid: 'nav-privacy' },
