@@ -206,7 +206,13 @@ export async function approveRun(ctx: Ctx, runId: string): Promise<{ entryId: st
       if (run.status === 'posted') throw alreadyPosted();
       throw conflict('premi.not_reviewed', 'premi.notReviewed');
     }
-    if (run.inmates === 0 && run.revenue_offtake + run.revenue_sales === 0)
+    // Empty: nothing earned, nothing received from the partner, nothing bought for production.
+    if (
+      run.inmates === 0 &&
+      run.revenue_offtake + run.revenue_sales === 0 &&
+      run.payments === 0 &&
+      run.purchases === 0
+    )
       throw new AppError('premi.empty_run', 422, 'premi.emptyRun');
     const unit = await repo.unitSettings(trx, run.unit_id);
     const { to } = monthRange(run.month);
