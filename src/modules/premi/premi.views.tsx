@@ -210,6 +210,16 @@ export function RunPage(p: { ctx: ViewCtx; d: RunDetail; may: PremiMay; reverse:
         </p>
       )}
       <Actions ctx={ctx} d={d} may={may} reverse={p.reverse} />
+      {d.lines.length > 0 && (
+        <nav aria-label={ctx.t('premi.downloads')} class="actions" data-testid="run-downloads">
+          <a class="button" href={`/premi/runs/${r.id}/export.xlsx`}>
+            {ctx.t('premi.downloadXlsx')}
+          </a>
+          <a class="button" href={`/premi/runs/${r.id}/slips.pdf`}>
+            {ctx.t('premi.downloadSlips')}
+          </a>
+        </nav>
+      )}
       <section aria-labelledby="run-totals">
         <h2 id="run-totals">{ctx.t('premi.totals')}</h2>
         <div class="cards" data-testid="run-totals">
@@ -410,6 +420,11 @@ export function InmatePage(p: { ctx: ViewCtx; d: InmateBreakdown }) {
         </p>
       )}
       {fromPool !== 0 && <p>{ctx.t('premi.fromPoolLine', { amount: formatRupiah(fromPool) })}</p>}
+      <p>
+        <a class="button" href={`/premi/runs/${d.run.id}/slips/${l.inmate_id}.pdf`} data-testid="inmate-slip">
+          {ctx.t('premi.downloadSlip')}
+        </a>
+      </p>
       <h2>{ctx.t('premi.breakdown')}</h2>
       <DataTable
         ctx={ctx}
