@@ -122,6 +122,9 @@ export const id = {
   'premiTiles.draft': '{n} menunggu diperiksa',
   'premiTiles.reviewed': '{n} menunggu disetujui',
   'premiTiles.runsLink': 'Lihat run premi',
+  'premiTiles.payouts': 'Premi bebas belum dibayar',
+  'premiTiles.payoutsOwed': 'Tabungan premi {amount} menunggu dibayarkan',
+  'premiTiles.payoutsLink': 'Bayarkan tabungan premi',
 };
 
 export const en: Record<keyof typeof id, string> = {
@@ -245,6 +248,9 @@ export const en: Record<keyof typeof id, string> = {
   'premiTiles.draft': '{n} waiting for review',
   'premiTiles.reviewed': '{n} waiting for approval',
   'premiTiles.runsLink': 'See the premi runs',
+  'premiTiles.payouts': 'Released, premi not yet paid',
+  'premiTiles.payoutsOwed': 'Premi savings of {amount} waiting to be paid',
+  'premiTiles.payoutsLink': 'Pay out premi savings',
 };
 
 declare module '../../app/i18n.ts' {

@@ -8,6 +8,7 @@ import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { periodSums, postEntry } from '../ledger/ledger.service.ts';
+import { payoutTasks } from '../savings/savings.service.ts';
 import { mayPnbp, pnbpUnit } from './pnbp.policy.ts';
 import * as repo from './pnbp.repo.ts';
 import {
@@ -273,11 +274,21 @@ export async function premiTotals(
 }
 export type PremiTotals = Awaited<ReturnType<typeof premiTotals>>;
 
-/** The dashboard's premi tiles of one unit: PNBP still owed and runs waiting for review or approval. */
+/**
+ * The dashboard's premi tiles of one unit: PNBP still owed, runs waiting for review or approval, and
+ * released people still to be paid their tabungan premi.
+ */
 export async function premiTiles(ctx: ReadCtx, o: { unitId: string }) {
   const u = await pnbpUnit(ctx, o.unitId, 'view');
   const [bal] = await repo.pnbpBalances(ctx.db, ctx.who.scope, { unitId: u.id });
   const runs = await repo.runCounts(ctx.db, u.id);
-  return { pnbpOwed: bal?.owed ?? 0, draft: runs.draft, reviewed: runs.reviewed };
+  const payouts = await payoutTasks(ctx, { unitId: u.id });
+  return {
+    pnbpOwed: bal?.owed ?? 0,
+    draft: runs.draft,
+    reviewed: runs.reviewed,
+    payouts: payouts.length,
+    payoutsOwed: payouts.reduce((sum, p) => sum + p.saved + p.spendable, 0),
+  };
 }
 export type PremiTiles = Awaited<ReturnType<typeof premiTiles>>;

@@ -329,6 +329,10 @@ describe('PNBP, capital and the monthly reconciliation', () => {
     const tiles = await petugas.get('/dashboard');
     assert.match(tiles.body, /data-testid="tile-pnbp-owed">[\s\S]*?Rp 22\.500/);
     assert.match(tiles.body, /1 menunggu diperiksa · 1 menunggu disetujui/);
+    assert.match(
+      tiles.body,
+      /data-testid="tile-premi-payouts">[\s\S]*?Tabungan premi Rp 0 menunggu dibayarkan/,
+    );
   });
 
   test('the form takes rupiah as people write them and redirects to the PNBP page', async () => {

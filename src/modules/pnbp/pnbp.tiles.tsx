@@ -1,5 +1,6 @@
 // The unit dashboard's premi tiles (premi.view): PNBP still to deposit, and premi runs waiting for
-// review or approval. Sums and counts only; links to pages the viewer may open.
+// review or approval, released people still to be paid. Sums and counts only; links to pages the
+// viewer may open.
 import { formatRupiah } from '../../app/format.ts';
 import type { ViewCtx } from '../../app/view.ts';
 import type { PremiTiles as Tiles } from './pnbp.service.ts';
@@ -25,6 +26,14 @@ export function PremiTiles({ ctx, tiles, unitId }: { ctx: ViewCtx; tiles: Tiles;
         </p>
         <p>
           <a href="/premi">{ctx.t('premiTiles.runsLink')}</a>
+        </p>
+      </section>
+      <section class="card" aria-labelledby="c-premi-payouts" data-testid="tile-premi-payouts">
+        <h2 id="c-premi-payouts">{ctx.t('premiTiles.payouts')}</h2>
+        <p class="big">{tiles.payouts}</p>
+        <p class="muted">{ctx.t('premiTiles.payoutsOwed', { amount: formatRupiah(tiles.payoutsOwed) })}</p>
+        <p>
+          <a href="/savings/payouts">{ctx.t('premiTiles.payoutsLink')}</a>
         </p>
       </section>
     </>
