@@ -117,7 +117,9 @@ async function fill(db: Db): Promise<void> {
 async function fillPremi(db: Db, userId: string): Promise<void> {
   const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
   const line = await id(sql`select id from qc_batch_lines limit 1`);
-  const inmate = await id(sql`select e.inmate_id as id from qc_batch_lines l join enrolments e on e.id = l.enrolment_id where l.id = ${line}`);
+  const inmate = await id(
+    sql`select e.inmate_id as id from qc_batch_lines l join enrolments e on e.id = l.enrolment_id where l.id = ${line}`,
+  );
   const product = await id(sql`select product_id as id from qc_batch_lines where id = ${line}`);
   const unit = await id(sql`select unit_id as id from inmates where id = ${inmate}`);
   const other = await id(sql`select id from units where id <> ${unit} limit 1`);
@@ -135,9 +137,12 @@ async function fillPremi(db: Db, userId: string): Promise<void> {
     insert into premi_run_items (run_id, group_id, inmate_id, product_id, qty, rate, value, premi)
     values (${run}, ${group}, ${inmate}, ${product}, 2, 5000, 10000, 5000)`.execute(db);
   await db.transaction().execute(async (trx) => {
-    const entry = await id2(trx, sql`
+    const entry = await id2(
+      trx,
+      sql`
       insert into journal_entries (unit_id, day, kind, source_id, memo, created_by)
-      values (${unit}, '2026-02-28', 'premi_run', ${run}, ${AWKWARD[2]}, ${userId}) returning id`);
+      values (${unit}, '2026-02-28', 'premi_run', ${run}, ${AWKWARD[2]}, ${userId}) returning id`,
+    );
     await sql`
       insert into journal_lines (entry_id, unit_id, day, account, purpose, inmate_id, pocket, amount)
       values (${entry}, ${unit}, '2026-02-28', 'revenue', 'share', null, null, 5000),
@@ -146,16 +151,22 @@ async function fillPremi(db: Db, userId: string): Promise<void> {
   });
   await sql`
     insert into premi_withdrawals (unit_id, inmate_id, number, day, amount, purpose, reason, recipient, created_by)
-    values (${unit}, ${inmate}, 'PRM-TRK/2026/0001', '2026-03-02', 1000, 'canteen', ${AWKWARD[3]}, ${AWKWARD[4]}, ${userId})`.execute(db);
+    values (${unit}, ${inmate}, 'PRM-TRK/2026/0001', '2026-03-02', 1000, 'canteen', ${AWKWARD[3]}, ${AWKWARD[4]}, ${userId})`.execute(
+    db,
+  );
   await sql`
     insert into premi_payouts (unit_id, inmate_id, number, paid_on, saved, spendable, method, reference, created_by)
-    values (${unit}, ${inmate}, 'PRM-BYR/2026/0001', '2026-06-01', 3750, 250, 'tunai', ${AWKWARD[5]}, ${userId})`.execute(db);
+    values (${unit}, ${inmate}, 'PRM-BYR/2026/0001', '2026-06-01', 3750, 250, 'tunai', ${AWKWARD[5]}, ${userId})`.execute(
+    db,
+  );
   await sql`
     insert into premi_transfers (from_unit_id, from_inmate_id, to_unit_id, saved, spendable, sent_on, sent_by)
     values (${unit}, ${inmate}, ${other}, 0, 0, '2026-06-01', ${userId})`.execute(db);
   await sql`
     insert into pnbp_deposits (unit_id, deposited_on, amount, billing_code, ntpn, period, note, created_by)
-    values (${unit}, '2026-03-05', 1500, '820260305000001', '0A1B2C3D4E5F6789', '2026-02-01', ${AWKWARD[6]}, ${userId})`.execute(db);
+    values (${unit}, '2026-03-05', 1500, '820260305000001', '0A1B2C3D4E5F6789', '2026-02-01', ${AWKWARD[6]}, ${userId})`.execute(
+    db,
+  );
   // The national month as a job (0022): one finished, with a unit it skipped and why.
   await sql`
     insert into premi_national_jobs (month, requested_by, status, total, done, skipped, errors, started_at, finished_at)

@@ -91,7 +91,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // added only to an entry written by the same transaction (and in its unit and on its day), so an
   // entry checked at commit cannot be changed afterwards by adding lines to it. A restore loads
   // entries written by other transactions; it says so with the setting simandiri.restoring.
-  await sql`alter table journal_entries add column xact xid8 not null default pg_current_xact_id()`.execute(db);
+  await sql`alter table journal_entries add column xact xid8 not null default pg_current_xact_id()`.execute(
+    db,
+  );
   await sql`create function journal_line_belongs() returns trigger language plpgsql as $$
     declare e record;
     begin
@@ -138,7 +140,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unit_id', 'uuid', (c) => c.notNull().references('units.id'))
     // The first day of the month the run covers (a reversal: the month it is posted in).
     .addColumn('month', 'date', (c) => c.notNull().check(sql`extract(day from month) = 1`))
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('regular').check(sql`kind in ('regular', 'reversal')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().defaultTo('regular').check(sql`kind in ('regular', 'reversal')`),
+    )
     .addColumn('reverses_id', 'uuid', (c) => c.references('premi_runs.id').unique())
     .addColumn('status', 'text', (c) =>
       c.notNull().defaultTo('draft').check(sql`status in ('draft', 'reviewed', 'posted')`),
@@ -171,7 +175,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('premi_runs_reversal_reason', sql`kind = 'regular' or reason is not null`)
     .addCheckConstraint('premi_runs_posted', sql`(status = 'posted') = (entry_id is not null)`)
     .execute();
-  await db.schema.createIndex('premi_runs_unit_month_idx').on('premi_runs').columns(['unit_id', 'month']).execute();
+  await db.schema
+    .createIndex('premi_runs_unit_month_idx')
+    .on('premi_runs')
+    .columns(['unit_id', 'month'])
+    .execute();
 
   // A group of revenue split one way: offtake of one agreement, or own sales of one split.
   await db.schema
@@ -220,7 +228,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       sql`total = offtake_premi + sales_premi + topup and total = saved + spendable`,
     )
     .execute();
-  await db.schema.createIndex('premi_run_lines_inmate_idx').on('premi_run_lines').column('inmate_id').execute();
+  await db.schema
+    .createIndex('premi_run_lines_inmate_idx')
+    .on('premi_run_lines')
+    .column('inmate_id')
+    .execute();
 
   // The breakdown behind a line: per product, the items, the rate or price, the value, the premi.
   await db.schema
@@ -235,7 +247,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'bigint', (c) => c.notNull())
     .addColumn('premi', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('premi_run_items_run_idx').on('premi_run_items').columns(['run_id', 'inmate_id']).execute();
+  await db.schema
+    .createIndex('premi_run_items_run_idx')
+    .on('premi_run_items')
+    .columns(['run_id', 'inmate_id'])
+    .execute();
 
   // ---- Savings: withdrawals, payouts, transfers ------------------------------------------------
   await db.schema
@@ -253,7 +269,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', now)
     .addUniqueConstraint('premi_withdrawals_number_key', ['unit_id', 'number'])
     .execute();
-  await db.schema.createIndex('premi_withdrawals_inmate_idx').on('premi_withdrawals').column('inmate_id').execute();
+  await db.schema
+    .createIndex('premi_withdrawals_inmate_idx')
+    .on('premi_withdrawals')
+    .column('inmate_id')
+    .execute();
 
   await db.schema
     .createTable('premi_payouts')
@@ -291,7 +311,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('premi_transfers_other_unit', sql`from_unit_id <> to_unit_id`)
     .addCheckConstraint('premi_transfers_received', sql`(to_inmate_id is null) = (received_on is null)`)
     .execute();
-  await db.schema.createIndex('premi_transfers_to_idx').on('premi_transfers').columns(['to_unit_id', 'received_on']).execute();
+  await db.schema
+    .createIndex('premi_transfers_to_idx')
+    .on('premi_transfers')
+    .columns(['to_unit_id', 'received_on'])
+    .execute();
 
   // ---- PNBP deposits ---------------------------------------------------------------------------
   // Deposited to the state treasury through SIMPONI: the billing code (15 digits) and the NTPN
@@ -309,5 +333,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('created_at', 'timestamptz', now)
     .execute();
-  await db.schema.createIndex('pnbp_deposits_unit_idx').on('pnbp_deposits').columns(['unit_id', 'deposited_on']).execute();
+  await db.schema
+    .createIndex('pnbp_deposits_unit_idx')
+    .on('pnbp_deposits')
+    .columns(['unit_id', 'deposited_on'])
+    .execute();
 }

@@ -7,7 +7,14 @@ import type { LedgerLine } from './ledger.rules.ts';
 
 export async function insertEntry(
   db: Conn,
-  e: { unit_id: string; day: string; kind: JournalKind; source_id: string; memo: string; created_by: string | null },
+  e: {
+    unit_id: string;
+    day: string;
+    kind: JournalKind;
+    source_id: string;
+    memo: string;
+    created_by: string | null;
+  },
   lines: readonly LedgerLine[],
 ): Promise<string> {
   const { id } = await db.insertInto('journal_entries').values(e).returning('id').executeTakeFirstOrThrow();
@@ -91,7 +98,11 @@ export async function accountBalances(db: Conn, unitIds: readonly string[] | nul
   }
   if (upTo) q = q.where('day', '<=', upTo);
   const rows = await q.execute();
-  return rows.map((r) => ({ unit_id: r.unit_id, account: r.account as LedgerAccount, amount: rupiah(r.amount) }));
+  return rows.map((r) => ({
+    unit_id: r.unit_id,
+    account: r.account as LedgerAccount,
+    amount: rupiah(r.amount),
+  }));
 }
 
 /** Sums of a unit's lines in a period per account and purpose (the reconciliation's source). */
@@ -104,5 +115,9 @@ export async function periodSums(db: Conn, unitId: string, from: string, to: str
     .where('day', '<=', to)
     .groupBy(['account', 'purpose'])
     .execute();
-  return rows.map((r) => ({ account: r.account as LedgerAccount, purpose: r.purpose, amount: rupiah(r.amount) }));
+  return rows.map((r) => ({
+    account: r.account as LedgerAccount,
+    purpose: r.purpose,
+    amount: rupiah(r.amount),
+  }));
 }

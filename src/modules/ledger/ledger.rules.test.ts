@@ -35,7 +35,13 @@ describe('ledger rules', () => {
 
   test('material cost is repaid first, never above the revenue', () => {
     const s = splitRevenue(100_000, 40_000, { premi: 50, pnbp: 15, capital: 35 });
-    assert.deepEqual(s, { revenue: 100_000, materialCost: 40_000, premi: 30_000, pnbp: 9_000, capital: 21_000 });
+    assert.deepEqual(s, {
+      revenue: 100_000,
+      materialCost: 40_000,
+      premi: 30_000,
+      pnbp: 9_000,
+      capital: 21_000,
+    });
     const loss = splitRevenue(10_000, 25_000, { premi: 50, pnbp: 15, capital: 35 });
     assert.deepEqual(loss, { revenue: 10_000, materialCost: 10_000, premi: 0, pnbp: 0, capital: 0 });
   });

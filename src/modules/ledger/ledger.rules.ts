@@ -47,7 +47,8 @@ export function allocate<K extends string>(total: number, weights: readonly Weig
   assertRupiah(total);
   const out = new Map<K, number>();
   for (const w of weights) {
-    if (!Number.isSafeInteger(w.weight) || w.weight < 0) throw new RangeError(`bad weight for ${w.key}: ${w.weight}`);
+    if (!Number.isSafeInteger(w.weight) || w.weight < 0)
+      throw new RangeError(`bad weight for ${w.key}: ${w.weight}`);
     if (out.has(w.key)) throw new RangeError(`duplicate key ${w.key}`);
     out.set(w.key, 0);
   }
@@ -65,7 +66,13 @@ export function allocate<K extends string>(total: number, weights: readonly Weig
   });
   let left = abs - given;
   const order = [...rows].sort((a, b) =>
-    a.rem !== b.rem ? (a.rem > b.rem ? -1 : 1) : b.weight !== a.weight ? b.weight - a.weight : compareKeys(a.key, b.key),
+    a.rem !== b.rem
+      ? a.rem > b.rem
+        ? -1
+        : 1
+      : b.weight !== a.weight
+        ? b.weight - a.weight
+        : compareKeys(a.key, b.key),
   );
   for (const r of order) {
     if (left === 0n) break;
@@ -113,7 +120,13 @@ export function splitRevenue(revenue: number, materialCost: number, split: Split
     { key: 'capital', weight: split.capital },
   ]);
   const v = (k: 'premi' | 'pnbp' | 'capital') => (parts.get(k) ?? 0) * sign || 0;
-  return { revenue, materialCost: cost * sign || 0, premi: v('premi'), pnbp: v('pnbp'), capital: v('capital') };
+  return {
+    revenue,
+    materialCost: cost * sign || 0,
+    premi: v('premi'),
+    pnbp: v('pnbp'),
+    capital: v('capital'),
+  };
 }
 
 /**
@@ -134,7 +147,11 @@ export function pockets(amount: number, spendablePct: number): { saved: number; 
  * Source: UU 22/2022 on Pemasyarakatan, art. 9 (the right to premi for work done) and the unit's
  * own setting (units.premi_min_session); the top-up is paid from the production capital.
  */
-export function traineeMinimum(perSession: number, sessions: number, earned: number): { minimum: number; topup: number } {
+export function traineeMinimum(
+  perSession: number,
+  sessions: number,
+  earned: number,
+): { minimum: number; topup: number } {
   assertRupiah(perSession);
   assertRupiah(earned);
   const minimum = perSession * Math.max(0, sessions);

@@ -49,12 +49,27 @@ describe('journal', () => {
       tdb.db.transaction().execute(async (trx) => {
         const { id } = await trx
           .insertInto('journal_entries')
-          .values({ unit_id: unitId, day: '2026-03-31', kind: 'premi_run', source_id: crypto.randomUUID(), memo: 'x' })
+          .values({
+            unit_id: unitId,
+            day: '2026-03-31',
+            kind: 'premi_run',
+            source_id: crypto.randomUUID(),
+            memo: 'x',
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx
           .insertInto('journal_lines')
-          .values({ entry_id: id, unit_id: unitId, day: '2026-03-31', account: 'premi', purpose: 'share', inmate_id: inmateId, pocket: 'saved', amount: -5 })
+          .values({
+            entry_id: id,
+            unit_id: unitId,
+            day: '2026-03-31',
+            account: 'premi',
+            purpose: 'share',
+            inmate_id: inmateId,
+            pocket: 'saved',
+            amount: -5,
+          })
           .execute();
       }),
       /does not balance/,
@@ -67,14 +82,27 @@ describe('journal', () => {
       tdb.db.transaction().execute(async (trx) => {
         const { id } = await trx
           .insertInto('journal_entries')
-          .values({ unit_id: unitId, day: '2026-03-31', kind: 'capital', source_id: crypto.randomUUID(), memo: 'x' })
+          .values({
+            unit_id: unitId,
+            day: '2026-03-31',
+            kind: 'capital',
+            source_id: crypto.randomUUID(),
+            memo: 'x',
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx
           .insertInto('journal_lines')
           .values([
             { entry_id: id, unit_id: unitId, day: '2026-03-31', account: 'cash', purpose: 'x', amount: 5 },
-            { entry_id: id, unit_id: otherUnitId, day: '2026-03-31', account: 'capital', purpose: 'x', amount: -5 },
+            {
+              entry_id: id,
+              unit_id: otherUnitId,
+              day: '2026-03-31',
+              account: 'capital',
+              purpose: 'x',
+              amount: -5,
+            },
           ])
           .execute();
       }),
@@ -95,7 +123,14 @@ describe('journal', () => {
         .insertInto('journal_lines')
         .values([
           { entry_id: entryId, unit_id: unitId, day: '2026-03-31', account: 'cash', purpose: 'x', amount: 5 },
-          { entry_id: entryId, unit_id: unitId, day: '2026-03-31', account: 'capital', purpose: 'x', amount: -5 },
+          {
+            entry_id: entryId,
+            unit_id: unitId,
+            day: '2026-03-31',
+            account: 'capital',
+            purpose: 'x',
+            amount: -5,
+          },
         ])
         .execute(),
       /is posted: add a new entry/,
