@@ -3,6 +3,12 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page, Response } from 'playwright-core';
 
+/** No sideways scrolling: the page fits a 360px phone's screen. */
+export async function fits(page: Page, where: string, width = 360) {
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= width, `${where}: no sideways scrolling at ${width}px (${scroll})`);
+}
+
 /**
  * Runs an action that loads a new document (a link, a form post and its 303 redirect) and waits for
  * that document: returns the final response, so tests can check its status.

@@ -6,14 +6,9 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { todayWib } from '../attendance-fixtures.ts';
 import { DEMO_PASSWORD, DESKTOP, NARROW_PHONE, useE2e } from './harness.ts';
-import { navigation, SignInPage } from './pages.ts';
+import { fits, navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
-
-async function fits(page: Page, where: string) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= NARROW_PHONE.width, `${where}: no sideways scrolling at 360px (${width})`);
-}
 
 async function signedIn(username: string, viewport = DESKTOP) {
   const context = await e2e.newContext({ viewport });

@@ -3,18 +3,11 @@
 // the batch, the offtake invoice at the piece rate in force, and the partner's payment.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { buildParticipants, buildProgramme, buildSession, todayWib } from '../attendance-fixtures.ts';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
-import { navigation, SignInPage } from './pages.ts';
+import { fits, navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
-
-/** No sideways scrolling: the page fits a 360px screen. */
-async function fits(page: Page, where: string) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= NARROW_PHONE.width, `${where}: no sideways scrolling at 360px (${width})`);
-}
 
 describe('production in the browser', () => {
   test('a session’s production is logged on a phone (one entry offline), checked by the partner, invoiced and paid', async () => {
