@@ -384,7 +384,7 @@ describe('PNBP, capital and the monthly reconciliation', () => {
     assert.doesNotMatch(page.body, /data-testid="recon-check-offtake-flag"/);
     assert.match(
       page.body,
-      /data-testid="recon-check-sales-flag">Buku penjualan Rp 150\.000 lebih kecil dari jurnal: ada penjualan yang dibatalkan setelah run premi diposting/,
+      /data-testid="recon-check-sales-flag">Buku penjualan Rp 150\.000 lebih kecil dari jurnal: ada penjualan yang dibatalkan setelah perhitungan premi diposting/,
     );
   });
 
