@@ -66,6 +66,35 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   intake: { read: 'selection.view', personal: NONE },
   audit: { read: 'audit.view', personal: NONE },
   privacy_legal_basis: { read: 'privacy.basis.view', personal: NONE },
+  // Premi (#12): what one inmate was credited, withdrew, was paid or carried to another unit is
+  // personal financial data (keuangan/premi in the legal basis table); the document's number, day
+  // and the ids that link it are not. A run, a deposit and the national job hold unit totals only.
+  premi_withdrawal: {
+    read: 'premi.view',
+    personal: { allBut: ['unit_id', 'inmate_id', 'number', 'day', 'created_by'] },
+  },
+  premi_payout: {
+    read: 'premi.view',
+    personal: { allBut: ['unit_id', 'inmate_id', 'number', 'paid_on', 'method', 'created_by'] },
+  },
+  premi_transfer: {
+    read: 'premi.view',
+    personal: {
+      allBut: [
+        'from_unit_id',
+        'from_inmate_id',
+        'to_unit_id',
+        'to_inmate_id',
+        'sent_on',
+        'received_on',
+        'sent_by',
+        'received_by',
+      ],
+    },
+  },
+  premi_run: { read: 'premi.view', personal: NONE },
+  premi_national_job: { read: 'premi.national', personal: NONE },
+  pnbp_deposit: { read: 'premi.view', personal: NONE },
   // A direct sale's buyer is a member of the public: their name and WhatsApp number are personal.
   sale: { read: 'sales.view', personal: ['buyer_name', 'buyer_phone'] },
   // A breach's account may name the people affected and whom they were told by.
