@@ -9,7 +9,9 @@ import { defineList, listRoute } from '../../app/list-route.ts';
 import { can } from '../../app/policy.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { InmatePage } from './premi.inmate.views.tsx';
 import { premiMay } from './premi.policy.ts';
+import { RunPage } from './premi.run.views.tsx';
 import {
   InmateParams,
   PrepareForm,
@@ -20,7 +22,8 @@ import {
   SettingsForm,
 } from './premi.schema.ts';
 import * as service from './premi.service.ts';
-import { InmatePage, RunPage, RunsPage, SettingsPage } from './premi.views.tsx';
+import { SettingsPage } from './premi.settings.views.tsx';
+import { RunsPage } from './premi.views.tsx';
 
 const view = { permission: 'premi.view' as const };
 

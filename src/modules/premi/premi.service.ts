@@ -22,6 +22,7 @@ import { runJournal } from './premi.journal.ts';
 import { mayRun, premiRun } from './premi.policy.ts';
 import * as repo from './premi.repo.ts';
 import * as sources from './premi.sources.repo.ts';
+import * as writes from './premi.writes.repo.ts';
 
 export const PAGE_SIZE = 25;
 export const RUN_STATUSES = ['draft', 'reviewed', 'posted'] as const;
@@ -142,11 +143,11 @@ export async function prepareRun(ctx: Ctx, input: { unitId: string; month: strin
     let id: string;
     if (open) {
       id = open.id;
-      await repo.resetRun(trx, id, settings);
+      await writes.resetRun(trx, id, settings);
     } else {
-      id = await repo.insertRun(trx, { ...settings, unit_id: input.unitId, month: from, kind: 'regular' });
+      id = await writes.insertRun(trx, { ...settings, unit_id: input.unitId, month: from, kind: 'regular' });
     }
-    await repo.insertBreakdown(trx, id, computation.groups, computation.lines);
+    await writes.insertBreakdown(trx, id, computation.groups, computation.lines);
     await recordAudit(trx, t.who.actor, {
       action: open ? 'premi.run_recomputed' : 'premi.run_prepared',
       entity: 'premi_run',
@@ -176,9 +177,9 @@ function auditTotals(t: RunTotals) {
 export async function reviewRun(ctx: Ctx, runId: string): Promise<void> {
   const run = await premiRun(ctx, runId, { for: 'prepare' });
   await ctx.db.transaction().execute(async (trx) => {
-    const claimed = await repo.claimRun(trx, runId, 'draft');
+    const claimed = await writes.claimRun(trx, runId, 'draft');
     if (!claimed) throw conflict('premi.not_draft', 'premi.notDraft');
-    await repo.setReviewed(trx, runId, ctx.who.actor.userId);
+    await writes.setReviewed(trx, runId, ctx.who.actor.userId);
     await recordAudit(trx, ctx.who.actor, {
       action: 'premi.run_reviewed',
       entity: 'premi_run',
@@ -199,7 +200,7 @@ export async function approveRun(ctx: Ctx, runId: string): Promise<{ entryId: st
   await premiRun(ctx, runId, { for: 'approve' });
   return ctx.db.transaction().execute(async (trx) => {
     const t = withDb(ctx, trx);
-    const claimed = await repo.claimRun(trx, runId, 'reviewed');
+    const claimed = await writes.claimRun(trx, runId, 'reviewed');
     const run = await repo.findRun(trx, ctx.who.scope, runId);
     if (!run) throw notFound('premi');
     if (!claimed) {
@@ -243,7 +244,7 @@ export async function approveRun(ctx: Ctx, runId: string): Promise<{ entryId: st
           : `Pembalikan premi ${run.reverses_month ?? ''} ${run.unit_name}: ${run.reason ?? ''}`,
       lines,
     });
-    await repo.setPosted(trx, runId, ctx.who.actor.userId, entryId);
+    await writes.setPosted(trx, runId, ctx.who.actor.userId, entryId);
     await recordAudit(trx, ctx.who.actor, {
       action: 'premi.run_posted',
       entity: 'premi_run',
@@ -299,7 +300,7 @@ export async function reverseRun(
   if (errors.length) throw invalid(errors);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const id = await repo.insertRun(trx, {
+      const id = await writes.insertRun(trx, {
         unit_id: run.unit_id,
         month: `${input.month}-01`,
         kind: 'reversal',
@@ -310,7 +311,7 @@ export async function reverseRun(
         prepared_by: ctx.who.actor.userId,
         totals: negate(totalsOf(run)),
       });
-      await repo.copyNegated(trx, run.id, id);
+      await writes.copyNegated(trx, run.id, id);
       await recordAudit(trx, ctx.who.actor, {
         action: 'premi.reversal_prepared',
         entity: 'premi_run',
