@@ -3,6 +3,7 @@
 // the list pages' twins, declared in savings.routes.ts.
 import { type App, ctxOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
+import * as payouts from './savings.payouts.service.ts';
 import {
   CreatedOut,
   LedgerOut,
@@ -17,6 +18,7 @@ import {
   WithdrawalOut,
 } from './savings.schema.ts';
 import * as service from './savings.service.ts';
+import * as transfers from './savings.transfers.service.ts';
 
 const tags = ['savings'];
 
@@ -98,7 +100,7 @@ export async function savingsApi(app: App) {
         response: { 201: CreatedOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.withdraw(ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await payouts.withdraw(ctxOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -114,7 +116,7 @@ export async function savingsApi(app: App) {
         response: { 201: PaidOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.payOut(ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await payouts.payOut(ctxOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -131,7 +133,7 @@ export async function savingsApi(app: App) {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await service.sendTransfer(ctxOf(req), req.params.id, req.body)),
+      reply.code(201).send(await transfers.sendTransfer(ctxOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -147,6 +149,6 @@ export async function savingsApi(app: App) {
         response: { 200: ReceivedOut },
       },
     },
-    async (req) => service.receiveTransfer(ctxOf(req), req.params.id, req.body),
+    async (req) => transfers.receiveTransfer(ctxOf(req), req.params.id, req.body),
   );
 }

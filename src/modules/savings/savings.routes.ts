@@ -11,6 +11,7 @@ import { listRoute } from '../../app/list-route.ts';
 import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import * as payouts from './savings.payouts.service.ts';
 import { payoutSlipPdf, statementPdf, withdrawalPdf } from './savings.pdf.ts';
 import { savingsMay } from './savings.policy.ts';
 import { parseRupiah } from './savings.rules.ts';
@@ -25,13 +26,10 @@ import {
   WithdrawalForm,
 } from './savings.schema.ts';
 import * as service from './savings.service.ts';
-import {
-  IncomingPage,
-  type LedgerForms,
-  LedgerPage,
-  PayoutTasksPage,
-  ReceivePage,
-} from './savings.views.tsx';
+import { PayoutTasksPage } from './savings.tasks.views.tsx';
+import * as transfers from './savings.transfers.service.ts';
+import { IncomingPage, ReceivePage } from './savings.transfers.views.tsx';
+import { type LedgerForms, LedgerPage } from './savings.views.tsx';
 
 const view = { permission: 'premi.view' as const };
 
@@ -52,7 +50,7 @@ export async function savingsRoutes(app: App) {
     const day = today(ctx, s.unit.timezone);
     const units =
       may.prepare && s.inmate.status === 'transferred' && !s.transferOut
-        ? await service.destinationUnits(ctx, s.inmate.unit_id)
+        ? await transfers.destinationUnits(ctx, s.inmate.unit_id)
         : [];
     return renderPage(
       LedgerPage({
@@ -115,7 +113,7 @@ export async function savingsRoutes(app: App) {
         action: async () => {
           const amount = parseRupiah(req.body.amount);
           if (amount === null || amount <= 0) throw fieldError('amount', 'savings.amountWhole');
-          await service.withdraw(ctxOf(req), req.params.id, {
+          await payouts.withdraw(ctxOf(req), req.params.id, {
             day: req.body.day,
             amount,
             purpose: req.body.purpose,
@@ -139,7 +137,7 @@ export async function savingsRoutes(app: App) {
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => ledgerPage(req, req.params.id, { payout: form }),
-        action: () => service.payOut(ctxOf(req), req.params.id, req.body),
+        action: () => payouts.payOut(ctxOf(req), req.params.id, req.body),
         flash: 'savings.paid',
         redirect: () => `/inmates/${req.params.id}/premi`,
       }),
@@ -155,7 +153,7 @@ export async function savingsRoutes(app: App) {
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => ledgerPage(req, req.params.id, { transfer: form }),
-        action: () => service.sendTransfer(ctxOf(req), req.params.id, req.body),
+        action: () => transfers.sendTransfer(ctxOf(req), req.params.id, req.body),
         flash: 'savings.sent',
         redirect: () => `/inmates/${req.params.id}/premi`,
       }),
@@ -183,7 +181,7 @@ export async function savingsRoutes(app: App) {
     permission: 'premi.prepare',
     query: IncomingQuery,
     load: async (ctx, q) => {
-      const rows = await service.incomingTransfers(ctx, { pending: q.pending === true });
+      const rows = await transfers.incomingTransfers(ctx, { pending: q.pending === true });
       return { rows, total: rows.length, pageSize: Math.max(rows.length, 1) };
     },
     view: (list) => IncomingPage({ ctx: list.ctx, rows: list.rows }),
@@ -218,8 +216,8 @@ export async function savingsRoutes(app: App) {
     body: ReceiveBody,
     page: async (req, params, form) => {
       const ctx = ctxOf(req);
-      const t = await service.incomingTransfer(ctx, params.id);
-      const receivers = t.to_inmate_id ? [] : await service.receiversFor(ctx, params.id);
+      const t = await transfers.incomingTransfer(ctx, params.id);
+      const receivers = t.to_inmate_id ? [] : await transfers.receiversFor(ctx, params.id);
       const same = receivers.filter((r) => r.name.toLowerCase() === t.from_name.toLowerCase());
       return renderPage(
         ReceivePage({
@@ -230,7 +228,7 @@ export async function savingsRoutes(app: App) {
         }),
       );
     },
-    action: (req, params, body) => service.receiveTransfer(ctxOf(req), params.id, body),
+    action: (req, params, body) => transfers.receiveTransfer(ctxOf(req), params.id, body),
     flash: 'savings.received',
     redirect: (params) => `/savings/transfers/${params.id}`,
   });
