@@ -4,6 +4,7 @@
 import { notFound } from '../../app/errors.ts';
 import type { Ctx } from '../../app/principal.ts';
 import { premiRun } from '../premi/premi.policy.ts';
+import { type RunContents, runContents } from '../premi/premi.service.ts';
 import { headOfUnit } from '../users/users.service.ts';
 import * as repo from './premi-exports.repo.ts';
 
@@ -45,7 +46,10 @@ const TOTALLED = [
 ] as const;
 export type LineTotals = Record<(typeof TOTALLED)[number], number>;
 
-export function lineTotals(lines: readonly repo.RunLine[]): LineTotals {
+type RunLine = RunContents['lines'][number];
+type RunItem = RunContents['items'][number];
+
+export function lineTotals(lines: readonly RunLine[]): LineTotals {
   const t = Object.fromEntries(TOTALLED.map((k) => [k, 0])) as LineTotals;
   for (const l of lines) for (const k of TOTALLED) t[k] += l[k];
   return t;
@@ -54,7 +58,7 @@ export function lineTotals(lines: readonly repo.RunLine[]): LineTotals {
 /** What the run workbook prints: the run, a row per inmate with the totals, and the groups. */
 export async function runWorkbookData(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
   const run = await viewableRun(ctx, id);
-  const [lines, groups] = await Promise.all([repo.runLines(ctx.db, run.id), repo.runGroups(ctx.db, run.id)]);
+  const { lines, groups } = await runContents(ctx, run.id, { groups: true });
   return { run, lines, groups, totals: lineTotals(lines) };
 }
 export type RunWorkbookData = Awaited<ReturnType<typeof runWorkbookData>>;
@@ -65,9 +69,8 @@ export type RunWorkbookData = Awaited<ReturnType<typeof runWorkbookData>>;
  */
 export async function slipsData(ctx: Pick<Ctx, 'db' | 'who'>, id: string, inmateId?: string) {
   const run = await viewableRun(ctx, id);
-  const [lines, items, head] = await Promise.all([
-    repo.runLines(ctx.db, run.id, inmateId),
-    repo.runItems(ctx.db, run.id, inmateId),
+  const [{ lines, items }, head] = await Promise.all([
+    runContents(ctx, run.id, { inmateId, items: true }),
     headOfUnit(ctx.db, run.unit_id),
   ]);
   if (inmateId && lines.length === 0) throw notFound('premi');
@@ -77,7 +80,7 @@ export async function slipsData(ctx: Pick<Ctx, 'db' | 'who'>, id: string, inmate
     inmateIds: lines.map((l) => l.inmate_id),
     entryId: run.entry_id,
   });
-  const itemsOf = new Map<string, repo.RunItem[]>();
+  const itemsOf = new Map<string, RunItem[]>();
   for (const it of items) itemsOf.set(it.inmate_id, [...(itemsOf.get(it.inmate_id) ?? []), it]);
   const slips = lines.map((line) => {
     const b = before.get(line.inmate_id) ?? { saved: 0, spendable: 0 };

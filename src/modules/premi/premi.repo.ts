@@ -227,7 +227,13 @@ const LINE_MONEY = [
   'spendable',
 ] as const;
 
-export async function runLines(db: Conn, runId: string, inmateId?: string) {
+/** One row per inmate of the run, by name (the page) or by register number (the unit's books). */
+export async function runLines(
+  db: Conn,
+  runId: string,
+  inmateId?: string,
+  order: 'name' | 'register' = 'name',
+) {
   const rows = await db
     .selectFrom('premi_run_lines as l')
     .innerJoin('inmates as i', 'i.id', 'l.inmate_id')
@@ -242,8 +248,8 @@ export async function runLines(db: Conn, runId: string, inmateId?: string) {
     ])
     .where('l.run_id', '=', runId)
     .$if(!!inmateId, (q) => q.where('l.inmate_id', '=', inmateId ?? ''))
-    .orderBy('i.name')
-    .orderBy('i.reg_number')
+    .orderBy(order === 'name' ? 'i.name' : 'i.reg_number')
+    .orderBy(order === 'name' ? 'i.reg_number' : 'i.id')
     .execute();
   return rows.map((r) => {
     const out = { ...r } as Record<string, unknown>;
@@ -252,12 +258,14 @@ export async function runLines(db: Conn, runId: string, inmateId?: string) {
   });
 }
 
-export async function runItems(db: Conn, runId: string, inmateId: string) {
+/** The breakdown behind the lines (one inmate's, or every inmate's): product, items, rate or price, premi. */
+export async function runItems(db: Conn, runId: string, inmateId?: string) {
   const rows = await db
     .selectFrom('premi_run_items as it')
     .innerJoin('premi_run_groups as g', 'g.id', 'it.group_id')
     .innerJoin('products as p', 'p.id', 'it.product_id')
     .select([
+      'it.inmate_id',
       'it.product_id',
       'p.name as product_name',
       'p.uom',
@@ -269,7 +277,7 @@ export async function runItems(db: Conn, runId: string, inmateId: string) {
       'it.premi',
     ])
     .where('it.run_id', '=', runId)
-    .where('it.inmate_id', '=', inmateId)
+    .$if(!!inmateId, (q) => q.where('it.inmate_id', '=', inmateId ?? ''))
     .orderBy('g.source')
     .orderBy('p.name')
     .orderBy('it.rate')

@@ -352,4 +352,23 @@ export async function inmateBreakdown(ctx: Pick<Ctx, 'db' | 'who'>, id: string, 
 }
 export type InmateBreakdown = Awaited<ReturnType<typeof inmateBreakdown>>;
 
+/**
+ * A run's contents for its documents (the workbook, the premi slips), one inmate's or everyone's,
+ * in the order of the unit's books (register number). Checks the run's view rule itself.
+ */
+export async function runContents(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  id: string,
+  want: { inmateId?: string | undefined; groups?: boolean; items?: boolean },
+) {
+  await premiRun(ctx, id, { for: 'view' });
+  const [lines, groups, items] = await Promise.all([
+    repo.runLines(ctx.db, id, want.inmateId, 'register'),
+    want.groups ? repo.runGroups(ctx.db, id) : [],
+    want.items ? repo.runItems(ctx.db, id, want.inmateId) : [],
+  ]);
+  return { lines, groups, items };
+}
+export type RunContents = Awaited<ReturnType<typeof runContents>>;
+
 export { premiSettings, updatePremiSettings } from './premi.settings.ts';
