@@ -3,6 +3,8 @@
 // says what a row's mark is, asks for a reason when a saved mark changes, and fills "mark all
 // present". Without scripts the form posts normally.
 (() => {
+  // Kept by the service worker for a reload without signal, with or without a roster to mark.
+  window.simandiriKeepOffline?.();
   const form = document.querySelector('form[data-attendance]');
   if (!form || !window.fetch || !window.localStorage || !window.simandiriOfflineBatch) return;
   const d = form.dataset;

@@ -4,6 +4,26 @@
 // (batches.service.ts applyOnce). Sending is retried when the connection returns, when the page is
 // looked at again, and on a timer; the status line says what is still on the phone. A page gives
 // only how to read, restore and send its rows. Without scripts the form posts normally.
+
+/**
+ * Lets the service worker (/sw.js) keep this hall page, so that a reload with no signal shows it
+ * again; called by the attendance and production pages only. The first visit is not yet seen by the
+ * worker: it is asked to fetch the page once more to keep it.
+ */
+window.simandiriKeepOffline = () => {
+  const sw = navigator.serviceWorker;
+  if (!sw || !window.isSecureContext) return;
+  const controlled = Boolean(sw.controller);
+  sw.register('/sw.js', { scope: '/' })
+    .then(() => sw.ready)
+    .then((reg) => {
+      if (!controlled) reg.active?.postMessage({ type: 'visited' });
+    })
+    .catch(() => {
+      // No worker (private window, storage refused): the page still works, only not after a reload offline.
+    });
+};
+
 window.simandiriOfflineBatch = (o) => {
   const { form, api, storeKey, status } = o;
   const d = form.dataset;
@@ -74,8 +94,11 @@ window.simandiriOfflineBatch = (o) => {
     if (message) t = message;
     else if (n > 0) t = text.pending.replace('{n}', String(n));
     else if (state.savedOnce) t = text.saved;
-    if (n > 0 && !navigator.onLine) t = `${text.pending.replace('{n}', String(n))}. ${text.offline}`;
+    // No signal: said calmly, with what waits on this phone.
+    if (!navigator.onLine)
+      t = n > 0 ? `${text.pending.replace('{n}', String(n))}. ${text.offline}` : text.offline;
     status.classList.toggle('pending', n > 0);
+    status.classList.toggle('offline', !navigator.onLine);
     if (status.textContent !== t) status.textContent = t;
   };
 
@@ -145,6 +168,8 @@ window.simandiriOfflineBatch = (o) => {
       }
       state.savedOnce = true;
       o.afterSave?.();
+      // The copy of this page kept for a reload without signal should show what is now saved.
+      navigator.serviceWorker?.controller?.postMessage({ type: 'saved' });
       persist();
       return render();
     }
@@ -193,7 +218,9 @@ window.simandiriOfflineBatch = (o) => {
       state.savedOnce = true;
       return render();
     }
+    // Remembered with the rows: pressed without a signal, the save still goes out after a reload.
     state.sent = true;
+    persist();
     send();
   });
 

@@ -3,6 +3,8 @@
 // retried). This file says what a participant's row holds and how it is sent. Without scripts the
 // form posts normally.
 (() => {
+  // Kept by the service worker for a reload without signal, with or without a roster to mark.
+  window.simandiriKeepOffline?.();
   const form = document.querySelector('form[data-production]');
   if (!form || !window.fetch || !window.localStorage || !window.simandiriOfflineBatch) return;
   const d = form.dataset;

@@ -21,6 +21,7 @@ import { holidaysModule } from './modules/holidays/holidays.module.ts';
 import { inmatesModule } from './modules/inmates/inmates.module.ts';
 import { journalModule } from './modules/journal/journal.module.ts';
 import { materialsModule } from './modules/materials/materials.module.ts';
+import { offlineModule } from './modules/offline/offline.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { pnbpModule } from './modules/pnbp/pnbp.module.ts';
@@ -46,6 +47,8 @@ import { usersModule } from './modules/users/users.module.ts';
 
 export const MODULES: readonly AppModule[] = [
   systemModule,
+  // The service worker of the hall pages (#13): the roll call and production log without a signal.
+  offlineModule,
   authModule,
   dashboardModule,
   accountModule,

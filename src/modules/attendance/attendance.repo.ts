@@ -62,6 +62,8 @@ export async function rosterOf(
       'e.id as enrolment_id',
       'e.name',
       'e.kind',
+      // Beside the name on the hall pages: tells two people of the same name apart.
+      'i.reg_number',
       'm.id as mark_id',
       'm.status',
       'm.note',
@@ -84,7 +86,7 @@ export async function standingOn(conn: Conn, programmeId: string, day: string, a
   return conn
     .selectFrom('enrolments as e')
     .leftJoin('inmates as i', 'i.id', 'e.inmate_id')
-    .select(['e.id as enrolment_id', 'e.name', 'e.kind', notOffered.as('not_offered')])
+    .select(['e.id as enrolment_id', 'e.name', 'e.kind', 'i.reg_number', notOffered.as('not_offered')])
     .where('e.programme_id', '=', programmeId)
     .where((eb) =>
       also.length

@@ -11,6 +11,10 @@ export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c] ??
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** An inmate's registration number beside the name, so that two people of one name are told apart. */
+export const regNumber = (reg: string | null): string =>
+  reg ? ` <span class="reg-no" data-testid="reg-no">${esc(reg)}</span>` : '';
+
 export interface RosterText {
   /** Status labels in MARK_STATUSES order. */
   labels: readonly string[];
@@ -46,7 +50,7 @@ export function rosterHtml(
     out.push(
       `<li class="att-row" data-enrolment="${id}" data-saved="${esc(r.status ?? '')}"`,
       r.note ? ` data-saved-note="${esc(r.note)}">` : '>',
-      `<fieldset class="seg" id="f-status.${id}"><legend>${esc(r.name)}${kind}</legend>`,
+      `<fieldset class="seg" id="f-status.${id}"><legend>${esc(r.name)}${regNumber(r.reg_number)}${kind}</legend>`,
       statusErr ? `<p class="error">${esc(statusErr)}</p>` : '',
       r.not_offered
         ? `<p class="notice" data-testid="not-offered.${id}">${esc(text.notOffered[r.not_offered])}</p>`

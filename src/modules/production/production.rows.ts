@@ -21,6 +21,10 @@ export interface RowText {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** An inmate's registration number beside the name (as on the roll call): one name may be two people. */
+const regNumber = (reg: string | null): string =>
+  reg ? ` <span class="reg-no" data-testid="reg-no">${esc(reg)}</span>` : '';
+
 export function rowsHtml(
   d: Pick<ProductionLog, 'roster' | 'products' | 'entries' | 'materialNames'>,
   form: FormState,
@@ -48,7 +52,7 @@ export function rowsHtml(
       r.kind === 'inmate' ? '' : `<span class="muted"> · ${esc(text.kind[r.kind] ?? r.kind)}</span>`;
     out.push(
       `<li class="prod-row" data-testid="prod-row" data-enrolment="${esc(en)}">`,
-      `<h3 class="prod-name">${esc(r.name)}${kind}</h3>`,
+      `<h3 class="prod-name">${esc(r.name)}${regNumber(r.reg_number)}${kind}</h3>`,
       r.not_offered ? `<p class="notice">${esc(text.notOffered[r.not_offered] ?? '')}</p>` : '',
     );
     for (const p of d.products) {
