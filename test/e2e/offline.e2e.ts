@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildProgramme, buildSession, todayWib } from '../attendance-fixtures.ts';
+import { buildParticipants, buildProgramme, buildSession, todayWib } from '../attendance-fixtures.ts';
 import { buildEnrolment, buildInmate } from '../builders.ts';
 import { AttendancePage } from './attendance-pages.ts';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
-import { SignInPage } from './pages.ts';
+import { navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
 
@@ -20,7 +20,7 @@ const keptCopy = (page: Page) =>
     return Boolean(await cache?.match(location.href));
   });
 
-describe('the roll call without a signal', () => {
+describe('the hall pages without a signal', () => {
   test('reloaded offline, the roll call still shows the roster and the unsaved mark, which is sent once after reconnecting', async () => {
     const db = e2e.app.db;
     const unit = await db
@@ -138,5 +138,79 @@ describe('the roll call without a signal', () => {
     } finally {
       e2e.app.server.off('request', count);
     }
+  });
+  test('the production log opens again offline with the count not sent yet; no other page is kept', async () => {
+    const db = e2e.app.db;
+    const unit = await db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'RUTAN-MGT')
+      .executeTakeFirstOrThrow();
+    const programme = await buildProgramme(db, { unit_id: unit.id, name: 'Rajut Sore Tanpa Sinyal' });
+    const kind = await db
+      .selectFrom('product_kinds')
+      .select('id')
+      .where('code', '=', 'aksesoris')
+      .executeTakeFirstOrThrow();
+    const product = await db
+      .insertInto('products')
+      .values({
+        unit_id: unit.id,
+        programme_id: programme.id,
+        kind_id: kind.id,
+        name: 'Gantungan',
+        route: 'own',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const session = await buildSession(db, { programme_id: programme.id, day: todayWib() });
+    const [p1, p2] = await buildParticipants(db, {
+      programme_id: programme.id,
+      n: 2,
+      started_on: '2026-01-05',
+    });
+    assert.ok(p1 && p2);
+    const field = (id: string) => page.locator(`input[name="finished.${id}.${product.id}"]`);
+    const finished = async () =>
+      (
+        await db
+          .selectFrom('production_entries')
+          .select(['enrolment_id', 'finished'])
+          .where('session_id', '=', session.id)
+          .execute()
+      ).map((e) => [e.enrolment_id, e.finished]);
+
+    const context = await e2e.newContext({ viewport: NARROW_PHONE });
+    const page = await context.newPage();
+    await new SignInPage(page).open().then((p) => p.signIn('petugas.magetan', DEMO_PASSWORD));
+    const logUrl = `/sessions/${session.id}/production`;
+    await navigation(page, () => page.goto(logUrl));
+    // The first visit is kept once the worker is ready; later visits go through it.
+    await page.waitForFunction(async () =>
+      Boolean(await (await caches.open('simandiri-pages')).match(location.href)),
+    );
+    // Other pages, with inmate data or not, are never kept.
+    await navigation(page, () => page.goto(`/programmes/${programme.id}`));
+    await navigation(page, () => page.goto('/dashboard'));
+    await navigation(page, () => page.goto(logUrl));
+    const kept = await page.evaluate(async () =>
+      (await (await caches.open('simandiri-pages')).keys()).map((r) => new URL(r.url).pathname),
+    );
+    assert.deepEqual(kept, [logUrl]);
+
+    await context.setOffline(true);
+    await field(p1.id).fill('5');
+    await page.getByTestId('prod-save').click();
+    const sync = page.getByTestId('sync-status');
+    await sync.filter({ hasText: '1 peserta belum terkirim' }).waitFor();
+    await page.reload();
+    assert.equal(await page.getByTestId('prod-row').count(), 2, 'the rows are there');
+    assert.equal(await field(p1.id).inputValue(), '5', 'the count not sent yet is put back');
+    assert.match(await sync.innerText(), /1 peserta belum terkirim\. Tidak ada sinyal/);
+    assert.deepEqual(await finished(), [], 'nothing reached the server while offline');
+
+    await context.setOffline(false);
+    await sync.filter({ hasText: 'Semua tersimpan' }).waitFor({ timeout: 20_000 });
+    assert.deepEqual(await finished(), [[p1.id, 5]]);
   });
 });
