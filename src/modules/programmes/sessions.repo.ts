@@ -290,3 +290,60 @@ export async function cancelOnHoliday(conn: Conn, unitId: string | null, day: st
   if (unitId) q = q.where('pr.unit_id', '=', unitId);
   return q.returning(['ps.id', 'pr.unit_id']).execute();
 }
+
+/**
+ * Sessions in the viewer's scope between two days with whether their roll call and journal were
+ * done, in one statement (sessions.status.ts turns the facts into statuses). `locked` compares
+ * the session's day with "today" in the unit's zone at `now`, as attendance.rules.ts isLocked does.
+ */
+export async function sessionsWithFacts(
+  conn: Conn,
+  scope: Scope,
+  o: {
+    unitId?: string | undefined;
+    programmeIds?: readonly string[] | undefined;
+    from: string;
+    to: string;
+    limit: number;
+    order: 'asc' | 'desc';
+    now: Date;
+    lockDays: number;
+  },
+) {
+  const todayThere = sql<string>`(${o.now.toISOString()}::timestamptz at time zone u.timezone)::date`;
+  let q = conn
+    .selectFrom('programme_sessions as s')
+    .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
+    .innerJoin('units as u', 'u.id', 'pr.unit_id')
+    .select([
+      's.id',
+      's.programme_id',
+      'pr.name as programme_name',
+      'pr.unit_id',
+      'u.timezone',
+      sql<string>`to_char(s.day, 'YYYY-MM-DD')`.as('day'),
+      sql<string>`to_char(s.starts_at at time zone u.timezone, 'HH24:MI')`.as('start_time'),
+      sql<string>`to_char(s.ends_at at time zone u.timezone, 'HH24:MI')`.as('end_time'),
+      's.starts_at',
+      's.ends_at',
+      's.status',
+      's.cancel_reason',
+      's.extra',
+      sql<string | null>`to_char(s.rescheduled_from, 'YYYY-MM-DD')`.as('rescheduled_from'),
+      sql<boolean>`s.starts_at > ${o.now.toISOString()}::timestamptz`.as('not_begun'),
+      sql<boolean>`exists (select 1 from attendance_marks m where m.session_id = s.id)`.as('marked'),
+      sql<boolean>`exists (select 1 from session_journals j where j.session_id = s.id)`.as('journalled'),
+      sql<boolean>`${todayThere} - s.day > ${o.lockDays}::int`.as('past_lock'),
+    ])
+    .where('s.day', '>=', o.from)
+    .where('s.day', '<=', o.to)
+    .where(scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }));
+  if (o.unitId) q = q.where('pr.unit_id', '=', o.unitId);
+  if (o.programmeIds) {
+    if (o.programmeIds.length === 0) return [];
+    q = q.where('pr.id', 'in', o.programmeIds);
+  }
+  return q.orderBy('s.starts_at', o.order).orderBy('s.id', o.order).limit(o.limit).execute();
+}
+
+export type SessionFacts = Awaited<ReturnType<typeof sessionsWithFacts>>[number];
