@@ -6,6 +6,7 @@ import { accountModule } from './modules/account/account.module.ts';
 import { agreementsModule } from './modules/agreements/agreements.module.ts';
 import { agreement } from './modules/agreements/agreements.policy.ts';
 import { listAgreements } from './modules/agreements/agreements.service.ts';
+import { approvalsModule } from './modules/approvals/approvals.module.ts';
 import { attendanceModule } from './modules/attendance/attendance.module.ts';
 import { attendanceReportsModule } from './modules/attendance-reports/attendance-reports.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
@@ -96,6 +97,8 @@ export const MODULES: readonly AppModule[] = [
   premiExportsModule,
   // Every unit's draft premi runs of a month as one job (national administrators).
   premiNationalModule,
+  // The Kepala UPT's approvals inbox (#13): what waits in every module above, and the requests it decides.
+  approvalsModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

@@ -1226,7 +1226,40 @@ export interface PremiNationalJobsTable {
   finished_at: Date | null;
 }
 
+export type RequestStatus = 'pending' | 'approved' | 'rejected';
+
+/** A petugas's request to open a locked session's attendance again (0024); the Kepala decides. */
+export interface AttendanceUnlockRequestsTable {
+  id: Generated<string>;
+  unit_id: string;
+  session_id: string;
+  reason: string;
+  status: Generated<RequestStatus>;
+  requested_by: string | null;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  unlocked_until: Timestamp | null;
+}
+
+/** A petugas's request to revoke a certificate (0024); the Kepala revokes it or rejects. */
+export interface CertificateRevocationRequestsTable {
+  id: Generated<string>;
+  unit_id: string;
+  certificate_id: string;
+  reason: string;
+  status: Generated<RequestStatus>;
+  requested_by: string | null;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
 export interface Database {
+  attendance_unlock_requests: AttendanceUnlockRequestsTable;
+  certificate_revocation_requests: CertificateRevocationRequestsTable;
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;
   premi_runs: PremiRunsTable;

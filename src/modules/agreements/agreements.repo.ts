@@ -399,3 +399,12 @@ export async function notificationsFor(conn: Conn, entityIds: readonly string[])
     .where('entity_id', 'in', entityIds)
     .execute();
 }
+
+/** Drafts (agreements and addenda) waiting for the Kepala UPT's signature, oldest first (the approvals inbox). */
+export async function awaitingSignature(conn: Conn, scope: Scope) {
+  return scoped(conn, scope)
+    .select('a.created_at')
+    .where('a.status', '=', 'draft')
+    .orderBy('a.created_at')
+    .execute();
+}

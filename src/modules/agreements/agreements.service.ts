@@ -20,6 +20,11 @@ export function listAgreements(
   return repo.listAgreements(ctx.db, ctx.who.scope, { ...f, page: f.page ?? 1 });
 }
 
+/** Drafts waiting for the Kepala UPT's signature, oldest first (the approvals inbox). */
+export function awaitingSignature(ctx: Pick<Ctx, 'db' | 'who'>) {
+  return repo.awaitingSignature(ctx.db, ctx.who.scope);
+}
+
 export interface TermsInput {
   scope?: string | undefined;
   valid_to?: string | undefined;

@@ -1,7 +1,8 @@
 // Who may do what to one session's roll call: the session within the principal's scope (their
 // units; a partner instructor only their own partner's programmes), then whether it takes marks
 // now: not cancelled, not in the future, and not locked (ATTENDANCE_LOCK_DAYS after its day only
-// the Kepala UPT, `attendance.unlock`, may still change it).
+// the Kepala UPT, `attendance.unlock`, may still change it, or its staff while an unlock the Kepala
+// approved lasts: `unlocked_until`, from the approvals module's requests).
 import { AppError, forbidden, notFound } from '../../app/errors.ts';
 import type { MessageKey } from '../../app/i18n.ts';
 import { can } from '../../app/policy.ts';
@@ -13,14 +14,18 @@ import { isLocked } from './attendance.rules.ts';
 export type SessionUse = 'view' | 'record';
 
 type Session = NonNullable<Awaited<ReturnType<typeof repo.findSession>>>;
-type Timing = Pick<Session, 'day' | 'status' | 'timezone'>;
+type Timing = Pick<Session, 'day' | 'status' | 'timezone'> & { unlocked_until?: Date | null };
+
+/** Whether an unlock the Kepala UPT approved still holds at the context's clock. */
+const unlockedNow = (ctx: Pick<Ctx, 'now'>, s: Timing) => !!s.unlocked_until && s.unlocked_until > ctx.now;
 
 /** Why the session's roll call cannot take marks now from this principal, or null when it can. */
 export function refusal(ctx: Pick<Ctx, 'who' | 'now'>, s: Timing, lockDays: number): MessageKey | null {
   if (s.status === 'cancelled') return 'attendance.cancelled';
   const day = today(ctx, s.timezone);
   if (s.day > day) return 'attendance.future';
-  if (isLocked(s.day, day, lockDays) && !can(ctx.who, 'attendance.unlock')) return 'attendance.locked';
+  if (isLocked(s.day, day, lockDays) && !can(ctx.who, 'attendance.unlock') && !unlockedNow(ctx, s))
+    return 'attendance.locked';
   return null;
 }
 
@@ -32,6 +37,8 @@ export function may(ctx: Pick<Ctx, 'who' | 'now'>, s: Timing, lockDays: number) 
     refusal: why,
     record: why === null && can(ctx.who, 'attendance.record'),
     unlock: can(ctx.who, 'attendance.unlock'),
+    /** Until when an approved unlock lets the staff change the locked record; null when none holds. */
+    unlockedUntil: unlockedNow(ctx, s) ? (s.unlocked_until ?? null) : null,
   };
 }
 export type SessionMay = ReturnType<typeof may>;
@@ -58,9 +65,12 @@ export async function session(
   ctx: Ctx,
   id: string,
   o: { for?: SessionUse; lockDays: number; lock?: boolean },
-): Promise<Session> {
-  const s = await repo.findSession(ctx.db, ctx.who.scope, id, o.lock);
-  if (!s) throw notFound('sessions');
+): Promise<Session & { unlocked_until: Date | null }> {
+  const found = await repo.findSession(ctx.db, ctx.who.scope, id, o.lock);
+  if (!found) throw notFound('sessions');
+  const locked = isLocked(found.day, today(ctx, found.timezone), o.lockDays);
+  const until = locked && !can(ctx.who, 'attendance.unlock') ? await repo.unlockedUntil(ctx.db, id) : null;
+  const s = { ...found, unlocked_until: until };
   authorize(ctx, s, o.for ?? 'view', o.lockDays);
   return s;
 }

@@ -233,3 +233,17 @@ export async function participantsOf(conn: Conn, programmeId: string) {
     .orderBy('e.id')
     .execute();
 }
+
+/**
+ * The latest end of an unlock the Kepala UPT approved for this session (migration 0024; the
+ * approvals module writes the requests), or null: the lock's one exception for the staff.
+ */
+export async function unlockedUntil(conn: Conn, sessionId: string): Promise<Date | null> {
+  const r = await conn
+    .selectFrom('attendance_unlock_requests')
+    .select((eb) => eb.fn.max('unlocked_until').as('until'))
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return r?.until ?? null;
+}

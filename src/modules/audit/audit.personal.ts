@@ -38,6 +38,10 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   // A day's production log: what each participant made (per-person counts by enrolment).
   production_log: { read: 'production.view', personal: ['changes'] },
   certificate: { read: 'selection.view', personal: ['hours', 'attendance_rate', 'reason'] },
+  // Requests the Kepala UPT decides (0024): why a locked roll call should change or a certificate
+  // be revoked, and the decision's note, may tell of a person (illness, a dispute).
+  attendance_unlock_request: { read: 'attendance.view', personal: ['reason', 'decision_note'] },
+  certificate_revocation_request: { read: 'selection.view', personal: ['reason', 'decision_note'] },
   // A quality-check batch's lines say what each participant made and how much of it passed.
   qc_batch: { read: 'production.view', personal: ['lines'] },
   offtake_invoice: { read: 'sales.view', personal: NONE },

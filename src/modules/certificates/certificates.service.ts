@@ -215,23 +215,29 @@ export async function certificatesOfInmate(ctx: Pick<Ctx, 'db' | 'who'>, inmateI
 
 /** Revokes a valid certificate with a reason; a new one may then be issued to the same participant. */
 export async function revokeCertificate(ctx: Ctx, id: string, reason: string) {
+  await ctx.db.transaction().execute((trx) => revokeWithin(withDb(ctx, trx), id, reason));
+  return getCertificate(ctx, id);
+}
+
+/**
+ * The revocation inside the caller's transaction (`ctx.db` is it): the Kepala UPT approving a
+ * petugas's request revokes and decides the request at once (modules/approvals).
+ */
+export async function revokeWithin(ctx: Ctx, id: string, reason: string): Promise<void> {
   const why = reason.trim();
   if (why.length < 5) throw fieldError('reason', 'certificates.reasonRequired');
-  await ctx.db.transaction().execute(async (trx) => {
-    const c = await repo.findCertificate(trx, ctx.who.scope, id, true);
-    if (!c) throw notFound('certificates');
-    if (c.status === 'revoked') throw conflict('certificates.already_revoked', 'certificates.alreadyRevoked');
-    await repo.revoke(trx, id, { reason: why, by: ctx.who.id });
-    await recordAudit(trx, ctx.who.actor, {
-      action: 'certificates.revoke',
-      entity: 'certificate',
-      entityId: id,
-      unitId: c.unit_id,
-      before: { status: 'valid' },
-      after: { status: 'revoked', reason: why },
-    });
+  const c = await repo.findCertificate(ctx.db, ctx.who.scope, id, true);
+  if (!c) throw notFound('certificates');
+  if (c.status === 'revoked') throw conflict('certificates.already_revoked', 'certificates.alreadyRevoked');
+  await repo.revoke(ctx.db, id, { reason: why, by: ctx.who.id });
+  await recordAudit(ctx.db, ctx.who.actor, {
+    action: 'certificates.revoke',
+    entity: 'certificate',
+    entityId: id,
+    unitId: c.unit_id,
+    before: { status: 'valid' },
+    after: { status: 'revoked', reason: why },
   });
-  return getCertificate(ctx, id);
 }
 
 /** Tokens are base64url of 24 random bytes; anything else cannot exist and is simply not found. */

@@ -231,3 +231,15 @@ export async function saleableProducts(conn: Conn, scope: Scope, o: { ids?: read
   }));
 }
 export type SaleableProduct = Awaited<ReturnType<typeof saleableProducts>>[number];
+
+/** Sales whose cancellation was asked and waits for the Kepala UPT, oldest request first (the approvals inbox). */
+export async function cancellationsRequested(conn: Conn, scope: Scope) {
+  const rows = await conn
+    .selectFrom('sales as s')
+    .select(['s.id', 's.unit_id', 's.number', 's.sold_on', 's.total', 's.cancel_reason', 's.updated_at'])
+    .where(scopeFilter(scope, SALE))
+    .where('s.status', '=', 'cancel_requested')
+    .orderBy('s.updated_at')
+    .execute();
+  return rows.map((r) => ({ ...r, total: rupiah(r.total) }));
+}

@@ -337,6 +337,11 @@ export async function decideCancellation(
   });
 }
 
+/** Cancellations asked and waiting for the Kepala UPT, oldest first (the approvals inbox). */
+export function cancellationsRequested(ctx: Pick<Ctx, 'db' | 'who'>) {
+  return repo.cancellationsRequested(ctx.db, ctx.who.scope);
+}
+
 /** One sale with its lines (the sale page, the API, the kuitansi). */
 export async function getSale(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
   const s = await sale(ctx, id, { for: 'view' });

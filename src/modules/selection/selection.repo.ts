@@ -297,3 +297,30 @@ export async function approveTpp(conn: Conn, id: string, userId: string | null, 
     .where('id', '=', id)
     .execute();
 }
+
+/** TPP decisions recorded and not yet approved, of intakes still deciding, oldest first (the Kepala's inbox). */
+export async function tppAwaitingApproval(conn: Conn, scope: Scope) {
+  return conn
+    .selectFrom('tpp_sessions as s')
+    .innerJoin('intakes as t', 't.id', 's.intake_id')
+    .innerJoin('programmes as p', 'p.id', 't.programme_id')
+    .select((eb) => [
+      's.id',
+      's.intake_id',
+      'p.unit_id',
+      'p.name as programme_name',
+      's.held_on',
+      's.created_at',
+      eb
+        .selectFrom('intake_candidates as c')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('c.intake_id', '=', 't.id')
+        .where('c.decision', '=', 'accepted')
+        .as('accepted'),
+    ])
+    .where(scopeFilter(scope, COLS))
+    .where('s.approved_at', 'is', null)
+    .where('t.status', '=', 'decided')
+    .orderBy('s.created_at')
+    .execute();
+}

@@ -62,6 +62,12 @@ export async function listIntakes(
   return { ...list, programmes };
 }
 
+/** TPP decisions waiting for the Kepala UPT's approval, oldest first (the approvals inbox). */
+export async function tppAwaitingApproval(ctx: Pick<Ctx, 'db' | 'who'>) {
+  const rows = await repo.tppAwaitingApproval(ctx.db, ctx.who.scope);
+  return rows.map((r) => ({ ...r, accepted: Number(r.accepted ?? 0) }));
+}
+
 const notOpen = () => conflict('intakes.not_open', 'selection.intakeNotOpen');
 
 /**
