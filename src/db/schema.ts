@@ -664,6 +664,8 @@ export interface CompetencyAssessmentsTable {
   status: CompetencyStatus;
   assessed_on: string | null;
   evidence: string | null;
+  /** Free remark beside the evidence (optional). */
+  note: Generated<string | null>;
   assessed_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

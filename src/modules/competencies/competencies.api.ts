@@ -1,14 +1,25 @@
-// /api/v1: a programme's competency matrix, one participant's record, and assessing one unit.
+// /api/v1: a programme's competency matrix, one participant's record, assessing one unit, and
+// assessing many (any participants × units of one programme) in one request.
 import { type App, ctxOf } from '../../app/http.ts';
 import type { Ctx } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
-import { AssessApiBody, MatrixOut, ParticipantOut, UnitParams } from './competencies.schema.ts';
+import { assessMany } from './competencies.bulk.ts';
+import {
+  AssessApiBody,
+  BatchApiBody,
+  BatchOut,
+  MatrixOut,
+  ParticipantOut,
+  UnitParams,
+} from './competencies.schema.ts';
 import type { CompetencyRecordUnit } from './competencies.service.ts';
 import * as service from './competencies.service.ts';
 
 const tags = ['competencies'];
 
-const unitOut = (u: CompetencyRecordUnit & { evidence?: string | null; assessedBy?: string | null }) => ({
+const unitOut = (
+  u: CompetencyRecordUnit & { evidence?: string | null; note?: string | null; assessedBy?: string | null },
+) => ({
   unit_id: u.unitId,
   code: u.code,
   title: u.title,
@@ -18,6 +29,7 @@ const unitOut = (u: CompetencyRecordUnit & { evidence?: string | null; assessedB
   status: u.status,
   assessed_on: u.assessedOn,
   ...(u.evidence !== undefined ? { evidence: u.evidence } : {}),
+  ...(u.note !== undefined ? { note: u.note } : {}),
   ...(u.assessedBy !== undefined ? { assessed_by: u.assessedBy } : {}),
 });
 
@@ -64,6 +76,30 @@ export async function competenciesApi(app: App) {
         })),
       };
     },
+  );
+
+  app.put(
+    '/api/v1/programmes/:id/competencies',
+    {
+      config: { permission: 'competencies.assess' },
+      schema: {
+        tags,
+        summary: 'Assess many participants and units of a programme in one transaction',
+        description:
+          'Every row is checked before anything is saved: a refusal is a 400 naming each row and field ' +
+          '(`assessments.<index>.<field>`), and nothing is written. Rows that change nothing are counted ' +
+          'as unchanged; each changed assessment is audited.',
+        params: IdParams,
+        body: BatchApiBody,
+        response: { 200: BatchOut },
+      },
+    },
+    async (req) =>
+      assessMany(
+        ctxOf(req),
+        { programmeId: req.params.id, items: req.body.assessments },
+        (i, _item, name) => `assessments.${i}.${name}`,
+      ),
   );
 
   app.get(

@@ -9,7 +9,7 @@ import { participantMarks } from '../attendance/attendance.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
 import * as repo from './competencies.repo.ts';
-import { hoursAttended } from './competencies.rules.ts';
+import { assessmentProblems, hoursAttended } from './competencies.rules.ts';
 
 export interface CompetencyRecordUnit {
   unitId: string;
@@ -25,7 +25,7 @@ export interface CompetencyRecordUnit {
 }
 
 /** Units, statuses and hours for every given enrolment of one programme (no scope check). */
-async function recordsOf(
+export async function recordsOf(
   ctx: Pick<Ctx, 'db'>,
   programmeId: string,
   enrolmentIds: readonly string[],
@@ -34,13 +34,17 @@ async function recordsOf(
   byEnrolment: Map<string, CompetencyRecordUnit[]>;
   assessments: repo.AssessmentRow[];
 }> {
-  const [units, assessments, marks, journalUnits] = await Promise.all([
+  const [units, assessments, marks, journalUnits, production] = await Promise.all([
     repo.curriculumOf(ctx.db, programmeId),
     repo.assessmentsOf(ctx.db, enrolmentIds),
     participantMarks(ctx, { programmeId, enrolmentIds }),
     repo.journalUnitsOf(ctx.db, programmeId),
+    repo.productionSessionsOf(ctx.db, programmeId),
   ]);
-  const hours = hoursAttended(marks, journalUnits);
+  const hours = hoursAttended(marks, journalUnits, {
+    production,
+    targets: new Map(units.map((u) => [u.id, u.target_hours])),
+  });
   const assessed = new Map(assessments.map((a) => [`${a.enrolment_id}:${a.curriculum_unit_id}`, a]));
   const byEnrolment = new Map<string, CompetencyRecordUnit[]>();
   for (const e of enrolmentIds)
@@ -106,7 +110,7 @@ export async function programmeMatrix(ctx: Pick<Ctx, 'db' | 'who'>, programmeId:
 }
 
 /** An enrolment the viewer may see (its programme in scope; an instructor's own partner only). */
-async function enrolmentInScope(ctx: Pick<Ctx, 'db' | 'who'>, enrolmentId: string) {
+export async function enrolmentInScope(ctx: Pick<Ctx, 'db' | 'who'>, enrolmentId: string) {
   const e = await repo.findEnrolment(ctx.db, enrolmentId);
   if (!e) throw notFound('enrolments');
   try {
@@ -132,6 +136,7 @@ export async function participantCompetencies(ctx: Pick<Ctx, 'db' | 'who'>, enro
       return {
         ...u,
         evidence: a?.evidence ?? null,
+        note: a?.note ?? null,
         assessedBy: a?.assessed_by_name ?? null,
         updatedAt: a?.updated_at ?? null,
       };
@@ -155,17 +160,12 @@ export async function assessUnit(ctx: Ctx, enrolmentId: string, input: Assessmen
   const units = await repo.curriculumOf(ctx.db, programme.id);
   if (!units.some((u) => u.id === input.unit_id))
     throw invalid([{ field: 'unit_id', key: 'competencies.unitUnknown' }]);
-  const verdict = input.status === 'competent' || input.status === 'not_yet_competent';
   const evidence = input.evidence?.trim() || null;
   const assessedOn = input.assessed_on || null;
-  const errors = [];
-  if (verdict && !assessedOn)
-    errors.push({ field: 'assessed_on', key: 'competencies.dateRequired' as const });
-  if (verdict && !evidence) errors.push({ field: 'evidence', key: 'competencies.evidenceRequired' as const });
-  if (assessedOn && assessedOn > today(ctx, programme.timezone))
-    errors.push({ field: 'assessed_on', key: 'competencies.dateFuture' as const });
-  if (assessedOn && assessedOn < enrolment.started_on)
-    errors.push({ field: 'assessed_on', key: 'competencies.dateBeforeStart' as const });
+  const errors = assessmentProblems(
+    { status: input.status, assessedOn, evidence },
+    { today: today(ctx, programme.timezone), startedOn: enrolment.started_on },
+  );
   if (errors.length) throw invalid(errors);
   const v: repo.AssessmentValues = {
     status: input.status,

@@ -1,20 +1,10 @@
 // The competency matrix of a programme (participants × curriculum units, scrolling sideways in a
-// labelled region on a phone) and one participant's page where the instructor assesses each unit.
-import { formatDay, formatNumber } from '../../app/format.ts';
-import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
-import type { MessageKey } from '../../app/i18n.ts';
-import { Csrf, Layout } from '../../app/layout.tsx';
+// labelled region on a phone), with the links to the bulk assessment pages (competencies.sheets).
+import { formatNumber } from '../../app/format.ts';
+import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { CompetencyStatus } from '../../db/schema.ts';
-import { COMPETENCY_STATUSES } from './competencies.rules.ts';
 import type { CompetencyRecordUnit } from './competencies.service.ts';
-
-const LABELS: Record<string, MessageKey> = {
-  unit_id: 'competencies.unit',
-  status: 'competencies.status',
-  assessed_on: 'competencies.assessedOn',
-  evidence: 'competencies.evidence',
-};
 
 const BADGE: Record<CompetencyStatus, string> = {
   not_started: 'badge muted',
@@ -58,6 +48,30 @@ export function MatrixPage({ ctx, d }: { ctx: ViewCtx; d: MatrixData }) {
       </p>
       <h1>{ctx.t('competencies.title')}</h1>
       <p class="muted">{ctx.t('competencies.matrixIntro')}</p>
+      {d.units.length > 0 && (
+        <section aria-labelledby="by-unit" data-testid="competency-units">
+          <h2 id="by-unit">{ctx.t('competencies.byUnit')}</h2>
+          <p class="muted">{ctx.t('competencies.byUnitIntro')}</p>
+          <ul class="cards">
+            {d.units.map((u) => (
+              <li key={u.id} class="card">
+                <p>
+                  {u.code && <strong>{u.code}</strong>} {u.title}
+                  {u.core && <span class="muted"> · {ctx.t('competencies.core')}</span>}
+                </p>
+                <a
+                  class="button"
+                  href={`/programmes/${d.programme.id}/competencies/units/${u.id}`}
+                  data-testid={`assess-unit-${u.code ?? u.id}`}
+                  aria-label={`${ctx.t('competencies.assessUnitLink')} · ${u.code ?? u.title}`}
+                >
+                  {ctx.t('competencies.assessUnitLink')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {d.units.length === 0 ? (
         <p>{ctx.t('competencies.noUnits')}</p>
       ) : d.rows.length === 0 ? (
@@ -78,7 +92,9 @@ export function MatrixPage({ ctx, d }: { ctx: ViewCtx; d: MatrixData }) {
                 <th scope="col">{ctx.t('competencies.participant')}</th>
                 {d.units.map((u) => (
                   <th key={u.id} scope="col" title={u.title}>
-                    {u.code ?? u.title}
+                    <a href={`/programmes/${d.programme.id}/competencies/units/${u.id}`}>
+                      {u.code ?? u.title}
+                    </a>
                     {u.core && <span class="muted"> · {ctx.t('competencies.core')}</span>}
                   </th>
                 ))}
@@ -88,7 +104,9 @@ export function MatrixPage({ ctx, d }: { ctx: ViewCtx; d: MatrixData }) {
               {d.rows.map((r) => (
                 <tr key={r.id} data-testid={`matrix-row-${r.id}`}>
                   <th scope="row">
-                    <a href={`/enrolments/${r.id}/competencies`}>{r.name}</a>
+                    <a href={`/enrolments/${r.id}/competencies`} data-testid={`assess-participant-${r.id}`}>
+                      {r.name}
+                    </a>
                     {r.status !== 'active' && (
                       <span class="muted"> ({ctx.t(`enrolments.status.${r.status as 'active'}`)})</span>
                     )}
@@ -106,123 +124,6 @@ export function MatrixPage({ ctx, d }: { ctx: ViewCtx; d: MatrixData }) {
           </table>
         </section>
       )}
-    </Layout>
-  );
-}
-
-interface ParticipantData {
-  enrolment: { id: string; name: string; programme_id: string };
-  programme: { id: string; name: string };
-  /** Whether this user is offered the assessment forms (competencies.service decides). */
-  mayAssess: boolean;
-  units: ReadonlyArray<CompetencyRecordUnit & { evidence: string | null; assessedBy: string | null }>;
-}
-
-/** One form per unit; a failed form keeps the user's answers and shows its errors. */
-export function ParticipantPage({
-  ctx,
-  d,
-  failed,
-  today,
-}: {
-  ctx: ViewCtx;
-  d: ParticipantData;
-  failed?: { unitId: string; form: FormState } | undefined;
-  today: string;
-}) {
-  const canAssess = d.mayAssess;
-  const core = d.units.filter((u) => u.core);
-  const coreDone = core.filter((u) => u.status === 'competent').length;
-  return (
-    <Layout ctx={ctx} title={`${ctx.t('competencies.title')} · ${d.enrolment.name}`}>
-      <p>
-        <a href={`/programmes/${d.programme.id}/competencies`}>← {d.programme.name}</a>
-      </p>
-      <h1>{d.enrolment.name}</h1>
-      <p data-testid="core-done">{ctx.t('competencies.coreDone', { n: coreDone, t: core.length })}</p>
-      {d.units.length === 0 && <p>{ctx.t('competencies.noUnits')}</p>}
-      <ul class="cards" data-testid="competency-units">
-        {d.units.map((u) => {
-          const form: FormState =
-            failed?.unitId === u.unitId
-              ? failed.form
-              : {
-                  values: {
-                    status: u.status,
-                    assessed_on: u.assessedOn ?? today,
-                    evidence: u.evidence ?? '',
-                  },
-                  errors: [],
-                };
-          return (
-            <li key={u.unitId} class="card" data-testid={`unit-${u.code ?? u.unitId}`}>
-              <h2>
-                {u.code && <code>{u.code}</code>} {u.title}
-              </h2>
-              <p>
-                <StatusBadge ctx={ctx} status={u.status} />{' '}
-                <span class="muted">
-                  {u.core ? ctx.t('competencies.core') : ctx.t('competencies.optional')}
-                </span>
-              </p>
-              <p>
-                {ctx.t('competencies.hours')}: <strong data-testid="hours">{hours(ctx, u)}</strong>
-              </p>
-              {u.assessedOn && (
-                <p class="muted">
-                  {formatDay(u.assessedOn, ctx.lang)}
-                  {u.assessedBy && ` · ${ctx.t('competencies.assessedBy', { name: u.assessedBy })}`}
-                  {u.evidence && (
-                    <>
-                      <br />
-                      {u.evidence}
-                    </>
-                  )}
-                </p>
-              )}
-              {canAssess && (
-                <details open={form.errors.length > 0}>
-                  <summary>{ctx.t('competencies.assess')}</summary>
-                  <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
-                  <form method="post" action={`/enrolments/${d.enrolment.id}/competencies`} novalidate>
-                    <Csrf ctx={ctx} />
-                    <input type="hidden" name="unit_id" value={u.unitId} />
-                    <SelectField
-                      ctx={ctx}
-                      form={form}
-                      name="status"
-                      label="competencies.status"
-                      options={COMPETENCY_STATUSES.map((s) => ({
-                        value: s,
-                        label: ctx.t(`competencyStatus.${s}`),
-                      }))}
-                    />
-                    <TextField
-                      ctx={ctx}
-                      form={form}
-                      name="assessed_on"
-                      label="competencies.assessedOn"
-                      type="date"
-                      optional
-                    />
-                    <TextField
-                      ctx={ctx}
-                      form={form}
-                      name="evidence"
-                      label="competencies.evidence"
-                      hint="competencies.evidenceHint"
-                      optional
-                    />
-                    <button type="submit" class="primary" data-testid="assess-save">
-                      {ctx.t('competencies.assess')}
-                    </button>
-                  </form>
-                </details>
-              )}
-            </li>
-          );
-        })}
-      </ul>
     </Layout>
   );
 }

@@ -287,25 +287,26 @@ describe('session journal and competencies', () => {
 
   test('an instructor assesses a unit with a date and evidence; a verdict without them is refused', async () => {
     await instructor.get(`/enrolments/${amir}/competencies`);
+    const u0 = units[0] as string;
     const bad = await instructor.postForm(`/enrolments/${amir}/competencies`, {
-      unit_id: units[0] as string,
-      status: 'competent',
+      [`status.${u0}`]: 'competent',
     });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /data-testid="error-assessed_on"/);
-    assert.match(bad.body, /data-testid="error-evidence"/);
+    assert.match(bad.body, new RegExp(`data-testid="error-assessed_on.${u0}"`));
+    assert.match(bad.body, new RegExp(`data-testid="error-evidence.${u0}"`));
     const future = await instructor.postForm(`/enrolments/${amir}/competencies`, {
-      unit_id: units[0] as string,
-      status: 'competent',
-      assessed_on: '2099-01-01',
-      evidence: 'Praktik',
+      [`status.${u0}`]: 'competent',
+      [`assessed_on.${u0}`]: '2099-01-01',
+      [`evidence.${u0}`]: 'Praktik',
     });
-    assert.match(future.body, /data-testid="error-assessed_on">Tanggal penilaian tidak boleh di masa depan/);
+    assert.match(
+      future.body,
+      new RegExp(`data-testid="error-assessed_on.${u0}">Tanggal penilaian tidak boleh di masa depan`),
+    );
     const ok = await instructor.postForm(`/enrolments/${amir}/competencies`, {
-      unit_id: units[0] as string,
-      status: 'competent',
-      assessed_on: '2026-03-11',
-      evidence: 'Membuat 10 baris tusuk dasar rapi',
+      [`status.${u0}`]: 'competent',
+      [`assessed_on.${u0}`]: '2026-03-11',
+      [`evidence.${u0}`]: 'Membuat 10 baris tusuk dasar rapi',
     });
     assert.equal(ok.statusCode, 303, ok.body);
     const api = await instructor.json('PUT', `/api/v1/enrolments/${amir}/competencies/${units[1]}`, {
