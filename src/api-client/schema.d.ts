@@ -799,7 +799,11 @@ export interface paths {
         };
         /** Participants × curriculum units: status, assessment date and hours attended */
         get: operations["listProgrammeCompetencies"];
-        put?: never;
+        /**
+         * Assess many participants and units of a programme in one transaction
+         * @description Every row is checked before anything is saved: a refusal is a 400 naming each row and field (`assessments.<index>.<field>`), and nothing is written. Rows that change nothing are counted as unchanged; each changed assessment is audited.
+         */
+        put: operations["updateProgrammeCompetencies"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2266,6 +2270,125 @@ export interface paths {
         get: operations["getPremiNationalJob"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the Kepala UPT's decision in their unit, oldest first, with counts per kind */
+        get: operations["listApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/unlock-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the Kepala UPT to open a locked session's attendance again, with a reason */
+        post: operations["createSessionUnlockRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/unlocks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attendance unlock request */
+        get: operations["getApprovalUnlock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/unlocks/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Kepala UPT's decision: approved, the staff may change the record until the end of the next day */
+        post: operations["postApprovalsUnlocksByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/revocation-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the Kepala UPT to revoke a certificate, with a reason */
+        post: operations["createCertificateRevocationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/revocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate revocation request */
+        get: operations["getApprovalRevocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/revocations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Kepala UPT's decision: approving revokes the certificate with the request's reason */
+        post: operations["postApprovalsRevocationsByIdDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5508,6 +5631,7 @@ export interface operations {
                                 /** Format: date */
                                 assessed_on: string | null;
                                 evidence?: string | null;
+                                note?: string | null;
                                 assessed_by?: string | null;
                             }[];
                         }[];
@@ -5518,6 +5642,61 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    updateProgrammeCompetencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assessments: {
+                        /** Format: uuid */
+                        enrolment_id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        /**
+                         * @description 'pending' keeps a status without a verdict and turns a withdrawn verdict into in_progress
+                         * @enum {unknown}
+                         */
+                        status: "not_started" | "in_progress" | "competent" | "not_yet_competent" | "pending";
+                        /**
+                         * Format: date
+                         * @description Required for competent and not_yet_competent; not kept without a verdict
+                         */
+                        assessed_on?: string;
+                        /** @description Required for competent and not_yet_competent */
+                        evidence?: string;
+                        note?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listEnrolmentCompetencies: {
@@ -5555,6 +5734,7 @@ export interface operations {
                             /** Format: date */
                             assessed_on: string | null;
                             evidence?: string | null;
+                            note?: string | null;
                             assessed_by?: string | null;
                         }[];
                     };
@@ -5616,6 +5796,7 @@ export interface operations {
                             /** Format: date */
                             assessed_on: string | null;
                             evidence?: string | null;
+                            note?: string | null;
                             assessed_by?: string | null;
                         }[];
                     };
@@ -11345,6 +11526,301 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unit_id: string | null;
+                        total: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        items: {
+                            /** @enum {unknown} */
+                            kind: "tpp" | "agreement" | "attendance_unlock" | "certificate_revocation" | "premi_run" | "stock_adjustment" | "sale_cancellation";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The page where the decision is taken */
+                            href: string;
+                            /** Format: date-time */
+                            since: string;
+                            /** @description Whole days waited, in the unit's calendar */
+                            age_days: number;
+                            /** @description The item in words, in the caller's language */
+                            text: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSessionUnlockRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (at least 5 characters) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getApprovalUnlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        reason: string;
+                        /** @enum {unknown} */
+                        status: "pending" | "approved" | "rejected";
+                        requested_by_name: string | null;
+                        /** Format: date-time */
+                        requested_at: string;
+                        decided_by_name: string | null;
+                        /** Format: date-time */
+                        decided_at: string | null;
+                        decision_note: string | null;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** Format: date */
+                        day: string;
+                        /** Format: uuid */
+                        programme_id: string;
+                        programme_name: string;
+                        /** Format: date-time */
+                        unlocked_until: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postApprovalsUnlocksByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    /** @description Required to reject */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "approved" | "rejected";
+                        /** Format: date-time */
+                        unlocked_until: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createCertificateRevocationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (at least 5 characters) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getApprovalRevocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        reason: string;
+                        /** @enum {unknown} */
+                        status: "pending" | "approved" | "rejected";
+                        requested_by_name: string | null;
+                        /** Format: date-time */
+                        requested_at: string;
+                        decided_by_name: string | null;
+                        /** Format: date-time */
+                        decided_at: string | null;
+                        decision_note: string | null;
+                        /** Format: uuid */
+                        certificate_id: string;
+                        certificate_number: string;
+                        /** @enum {unknown} */
+                        certificate_status: "valid" | "revoked";
+                        programme_name: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postApprovalsRevocationsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    /** @description Required to reject */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "approved" | "rejected";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }
