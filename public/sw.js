@@ -51,8 +51,12 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/** The server is away (a proxy's 502, a restart): not a reason to forget the kept copy. */
+const serverAway = (res) => res.status >= 500;
+
 /** Keeps a hall page's answer when it is the page itself, else forgets the URL (signed out, gone). */
 async function keep(url, res) {
+  if (serverAway(res)) return;
   const cache = await caches.open(PAGES);
   const html = (res.headers.get('content-type') ?? '').startsWith('text/html');
   if (res.status === 200 && res.type === 'basic' && !res.redirected && html) await cache.put(url, res);
@@ -74,13 +78,14 @@ async function hallPage(event) {
   );
   const kept = await (await caches.open(PAGES)).match(url);
   if (!kept) return network;
-  // Network first; the kept copy when there is no network or it is too slow to answer.
+  // Network first; the kept copy when there is no network, no server, or it is too slow to answer.
   let timer;
   const late = new Promise((resolve) => {
     timer = setTimeout(() => resolve(kept), NETWORK_WAIT_MS);
   });
   try {
-    return await Promise.race([network, late]);
+    const res = await Promise.race([network, late]);
+    return serverAway(res) ? kept : res;
   } catch {
     return kept;
   } finally {
@@ -121,6 +126,7 @@ self.addEventListener('message', (event) => {
   const type = event.data?.type;
   const from = event.source && 'url' in event.source ? new URL(event.source.url) : null;
   if ((type !== 'visited' && type !== 'saved') || !from || !isHallPage(from)) return;
+  from.hash = ''; // kept under the address the page is requested by
   event.waitUntil(
     (async () => {
       const cache = await caches.open(PAGES);
