@@ -5,6 +5,7 @@ import { Layout } from '../../app/layout.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { ERASED, REDACTED } from './audit.personal.ts';
+import { actionChoices, actionLabel, entityLabel, hasActionLabel } from './audit.words.ts';
 
 export interface AuditItem {
   id: string;
@@ -44,19 +45,32 @@ function changes(ctx: ViewCtx, before: unknown, after: unknown): Array<[string, 
 function AuditFilters({
   ctx,
   query,
-  actionHint,
   byActor,
 }: {
   ctx: ViewCtx;
   query: Record<string, string | undefined>;
-  actionHint: string;
   byActor: boolean;
 }) {
+  const chosen = query.action ?? '';
+  // A link may still filter by a code's beginning (`?action=units.`): kept, named in words.
+  const linked = chosen !== '' && !hasActionLabel(chosen);
   return (
     <form method="get" action="/admin/audit" class="filters">
       <label>
         {ctx.t('audit.action')}
-        <input name="action" value={query.action ?? ''} placeholder={actionHint} />
+        <select name="action">
+          <option value="">{ctx.t('audit.actionAll')}</option>
+          {linked && (
+            <option value={chosen} selected>
+              {ctx.t('audit.actionLinked')}
+            </option>
+          )}
+          {actionChoices(ctx.t).map((a) => (
+            <option key={a.code} value={a.code} selected={a.code === chosen}>
+              {a.label}
+            </option>
+          ))}
+        </select>
       </label>
       {byActor && (
         <label>
@@ -123,7 +137,7 @@ export function AuditPage({
   return (
     <Layout ctx={ctx} title={ctx.t('audit.title')}>
       <h1>{ctx.t('audit.title')}</h1>
-      <AuditFilters ctx={ctx} query={query} actionHint="users." byActor />
+      <AuditFilters ctx={ctx} query={query} byActor />
       <AuditTable
         ctx={ctx}
         testid="audit-table"
@@ -145,12 +159,10 @@ export function AuditPage({
               <small>#{r.id}</small>
             </td>
             <td>{r.actor_name}</td>
-            <td>
-              <code>{r.action}</code>
+            <td data-action={r.action}>
+              {actionLabel(ctx.t, r.action)}
               <br />
-              <small>
-                {r.entity} {r.entity_id?.slice(0, 8)}
-              </small>
+              <small>{entityLabel(ctx.t, r.entity)}</small>
             </td>
             <td>{r.unit_name ?? '—'}</td>
             <td>
@@ -199,7 +211,7 @@ export function AuditCountsPage({
     <Layout ctx={ctx} title={ctx.t('audit.title')}>
       <h1>{ctx.t('audit.title')}</h1>
       <p>{ctx.t('audit.countsIntro')}</p>
-      <AuditFilters ctx={ctx} query={query} actionHint="inmates." byActor={false} />
+      <AuditFilters ctx={ctx} query={query} byActor={false} />
       <AuditTable
         ctx={ctx}
         testid="audit-counts"
@@ -217,10 +229,8 @@ export function AuditCountsPage({
         row={(c) => (
           <tr key={`${c.unit_id}${c.action}${c.entity}`}>
             <td>{c.unit_name ?? '—'}</td>
-            <td>
-              <code>{c.action}</code>
-            </td>
-            <td>{c.entity}</td>
+            <td data-action={c.action}>{actionLabel(ctx.t, c.action)}</td>
+            <td>{entityLabel(ctx.t, c.entity)}</td>
             <td class="num">{c.count}</td>
           </tr>
         )}

@@ -1,0 +1,90 @@
+// Humas: the latest documentation photos (served by the journal's gallery route, which checks the
+// viewer may see them) and the events of the last year worth a news item, in words. No names.
+import { formatDay, formatNumber, formatRupiah } from '../../app/format.ts';
+import type { ViewCtx } from '../../app/view.ts';
+import type { NewsEvent } from './dashboard.repo.ts';
+import type { Newsroom } from './dashboard.service.ts';
+
+function eventText(ctx: ViewCtx, e: NewsEvent): string {
+  switch (e.kind) {
+    case 'agreement':
+      return ctx.t('dashboard.news.agreement', { title: e.title, partner: e.partner });
+    case 'programme':
+      return ctx.t('dashboard.news.programme', { programme: e.programme });
+    case 'certificates':
+      return ctx.t('dashboard.news.certificates', { n: formatNumber(e.n, ctx.lang), programme: e.programme });
+    case 'bazaar':
+      return ctx.t('dashboard.news.bazaar', { n: formatNumber(e.n, ctx.lang), total: formatRupiah(e.total) });
+  }
+}
+
+function eventHref(e: NewsEvent): string | null {
+  if (e.kind === 'agreement') return `/agreements/${e.id}`;
+  if (e.kind === 'programme' || e.kind === 'certificates') return `/programmes/${e.id}`;
+  return null;
+}
+
+export function NewsroomPanels({ ctx, d }: { ctx: ViewCtx; d: Newsroom }) {
+  return (
+    <>
+      <section aria-labelledby="c-photos" data-testid="dashboard-photos">
+        <h2 id="c-photos">{ctx.t('dashboard.photos.title')}</h2>
+        {d.photos.length === 0 ? (
+          <p>{ctx.t('dashboard.photos.none')}</p>
+        ) : (
+          <>
+            <ul class="photos">
+              {d.photos.map((p) => (
+                <li key={p.id}>
+                  <figure>
+                    <a href={`/photos/${p.id}`}>
+                      <img
+                        src={`/photos/${p.id}`}
+                        alt={ctx.t('journal.photoAlt', {
+                          programme: p.programme_name,
+                          day: formatDay(p.day, ctx.lang),
+                        })}
+                        width={160}
+                        loading="lazy"
+                      />
+                    </a>
+                    <figcaption>
+                      {p.programme_name}, {formatDay(p.day, ctx.lang)}
+                    </figcaption>
+                  </figure>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href="/photos">
+                {ctx.t('dashboard.photos.all', { n: formatNumber(d.photoTotal, ctx.lang) })}
+              </a>
+            </p>
+          </>
+        )}
+      </section>
+      <section class="card wide" aria-labelledby="c-news" data-testid="dashboard-news">
+        <h2 id="c-news">{ctx.t('dashboard.news.title')}</h2>
+        {d.events.length === 0 ? (
+          <p>{ctx.t('dashboard.news.none')}</p>
+        ) : (
+          <>
+            <p class="muted">{ctx.t('dashboard.news.intro')}</p>
+            <ul class="plain">
+              {d.events.map((e) => {
+                const href = eventHref(e);
+                const text = eventText(ctx, e);
+                return (
+                  <li key={`${e.kind}${e.day}${'id' in e ? e.id : ''}`}>
+                    <time datetime={e.day}>{formatDay(e.day, ctx.lang)}</time>:{' '}
+                    {href ? <a href={href}>{text}</a> : text}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+// What each role's dashboard reads: the sessions of the day and those still missing their roll
+// call or journal (petugas, instruktur mitra), the unit's figures for the month with a short
+// history for small charts (kepala UPT, and offices looking at one unit), every unit's figures in
+// the region or the nation (kanwil, pusat: counts and sums, never a person), and the photos and
+// events worth a news item (humas).
+import { can } from '../../app/policy.ts';
+import { type Ctx, today } from '../../app/principal.ts';
+import type { MarkStatus } from '../../db/schema.ts';
+import type { RateSummary } from '../attendance/attendance.rules.ts';
+import {
+  emptyCounts,
+  monthBounds,
+  rateFromCounts,
+} from '../attendance-reports/attendance-reports.service.ts';
+import { countPastExpiryByUnit } from '../inmates/inmates.service.ts';
+import { gallery } from '../journal/journal.service.ts';
+import { premiTotals } from '../pnbp/pnbp.service.ts';
+import { addDays } from '../programmes/schedule.rules.ts';
+import { type SessionStatus, sessionsWithStatus } from '../programmes/sessions.status.ts';
+import { listUnits } from '../units/units.service.ts';
+import * as repo from './dashboard.repo.ts';
+
+type ReadCtx = Pick<Ctx, 'db' | 'who' | 'now'>;
+
+/** 'YYYY-MM' moved by n months. */
+export function shiftMonth(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** Passed of checked, 0–100 with one decimal; null when nothing was checked. */
+function passRate(passed: number, rejected: number): number | null {
+  const checked = passed + rejected;
+  return checked === 0 ? null : Math.round((passed / checked) * 1000) / 10;
+}
+
+function rateOf(marks: repo.MonthRow['marks'] | undefined): RateSummary {
+  const counts = emptyCounts();
+  for (const [k, n] of Object.entries(marks ?? {})) counts[k as MarkStatus] = n;
+  return rateFromCounts(counts);
+}
+
+export interface MonthFigures {
+  month: string;
+  held: number;
+  cancelled: number;
+  attendance: RateSummary;
+  certificates: number;
+  value: number;
+  passRate: number | null;
+}
+
+function figuresOf(month: string, r: repo.MonthRow | undefined): MonthFigures {
+  return {
+    month,
+    held: r?.held ?? 0,
+    cancelled: r?.cancelled ?? 0,
+    attendance: rateOf(r?.marks),
+    certificates: r?.certificates ?? 0,
+    value: r?.value ?? 0,
+    passRate: passRate(r?.passed ?? 0, r?.rejected ?? 0),
+  };
+}
+
+export interface UnitFigures extends MonthFigures {
+  participants: number;
+  /** Premi of the month's runs, for readers of premi totals; null for others. */
+  premi: number | null;
+  /** The last months, oldest first, ending with this one: the small charts. */
+  history: MonthFigures[];
+}
+
+/** One unit's figures for its current month, with the five months before it. */
+export async function unitFigures(
+  ctx: ReadCtx,
+  input: { unitId: string; zone: Parameters<typeof today>[1]; months?: number },
+): Promise<UnitFigures> {
+  const month = today(ctx, input.zone).slice(0, 7);
+  const first = shiftMonth(month, -((input.months ?? 6) - 1));
+  const [rows, active, premi] = await Promise.all([
+    repo.monthFigures(ctx.db, ctx.who.scope, {
+      from: monthBounds(first).from,
+      to: monthBounds(month).to,
+      unitId: input.unitId,
+      now: ctx.now,
+    }),
+    repo.activeParticipants(ctx.db, ctx.who.scope, input.unitId),
+    can(ctx.who, 'premi.totals') ? premiTotals(ctx, { month, unitId: input.unitId }) : null,
+  ]);
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const history: MonthFigures[] = [];
+  for (let m = first; m <= month; m = shiftMonth(m, 1)) history.push(figuresOf(m, byMonth.get(m)));
+  return {
+    ...figuresOf(month, byMonth.get(month)),
+    participants: active.get(input.unitId) ?? 0,
+    premi: premi ? premi.total.premi : null,
+    history,
+  };
+}
+
+export interface OfficeUnit extends MonthFigures {
+  id: string;
+  name: string;
+  kanwil_name: string;
+  participants: number;
+  premi: number | null;
+  pastExpiry: number;
+}
+
+/**
+ * Every unit in the viewer's scope this month (the viewer's calendar month): counts and sums per
+ * unit and their total. Never a name or a registration number.
+ */
+export async function officeFigures(ctx: ReadCtx) {
+  const month = today(ctx).slice(0, 7);
+  const { from, to } = monthBounds(month);
+  const [units, rows, active, pastExpiry, premi] = await Promise.all([
+    listUnits(ctx),
+    repo.monthFigures(ctx.db, ctx.who.scope, { from, to, now: ctx.now }),
+    repo.activeParticipants(ctx.db, ctx.who.scope),
+    countPastExpiryByUnit(ctx),
+    can(ctx.who, 'premi.totals') ? premiTotals(ctx, { month }) : null,
+  ]);
+  const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  const premiOf = new Map((premi?.units ?? []).map((u) => [u.unit_id, u.premi]));
+  const list: OfficeUnit[] = units.map((u) => ({
+    id: u.id,
+    name: u.name,
+    kanwil_name: u.kanwil_name,
+    ...figuresOf(month, byUnit.get(u.id)),
+    participants: active.get(u.id) ?? 0,
+    premi: premi ? (premiOf.get(u.id) ?? 0) : null,
+    pastExpiry: pastExpiry.get(u.id) ?? 0,
+  }));
+  const all: repo.MonthRow = {
+    unit_id: '',
+    month,
+    held: 0,
+    cancelled: 0,
+    marks: {},
+    certificates: 0,
+    value: 0,
+    passed: 0,
+    rejected: 0,
+  };
+  for (const r of rows) {
+    all.held += r.held;
+    all.cancelled += r.cancelled;
+    all.certificates += r.certificates;
+    all.value += r.value;
+    all.passed += r.passed;
+    all.rejected += r.rejected;
+    for (const [k, n] of Object.entries(r.marks))
+      all.marks[k as MarkStatus] = (all.marks[k as MarkStatus] ?? 0) + n;
+  }
+  return {
+    month,
+    units: list,
+    total: {
+      ...figuresOf(month, all),
+      units: list.length,
+      participants: list.reduce((s, u) => s + u.participants, 0),
+      premi: premi ? premi.total.premi : null,
+      pastExpiry: list.reduce((s, u) => s + u.pastExpiry, 0),
+    },
+  };
+}
+export type OfficeFigures = Awaited<ReturnType<typeof officeFigures>>;
+
+/**
+ * The sessions of a day's work: today's and the next ones (not cancelled), and the held ones of the
+ * last 30 days still missing their roll call or journal. Scoped like every read: an instruktur
+ * mitra gets her partner's programmes only.
+ */
+export async function workSessions(
+  ctx: ReadCtx,
+  input: { unitId?: string | undefined; day: string; lockDays: number; next?: number },
+): Promise<{ next: SessionStatus[]; missing: SessionStatus[] }> {
+  const [ahead, back] = await Promise.all([
+    sessionsWithStatus(ctx, {
+      unitId: input.unitId,
+      from: input.day,
+      to: addDays(input.day, 13),
+      order: 'asc',
+      limit: 40,
+      lockDays: input.lockDays,
+    }),
+    sessionsWithStatus(ctx, {
+      unitId: input.unitId,
+      from: addDays(input.day, -30),
+      to: input.day,
+      order: 'desc',
+      limit: 200,
+      lockDays: input.lockDays,
+    }),
+  ]);
+  const next = ahead.filter((s) => !s.cancelled).slice(0, input.next ?? 4);
+  const shown = new Set(next.map((s) => s.id));
+  const missing = back
+    .filter((s) => !s.cancelled && !shown.has(s.id))
+    .filter((s) => s.attendance === 'missing' || s.attendance === 'locked' || s.journal === 'missing')
+    .slice(0, 8);
+  return { next, missing };
+}
+
+/** The unit's register imports still under way. */
+export const importsInProgress = (ctx: ReadCtx, unitId: string) =>
+  repo.importsInProgress(ctx.db, ctx.who.scope, unitId);
+
+/** Humas: the latest documentation photos and, over the last year, the events worth a news item. */
+export async function newsroom(ctx: ReadCtx, input: { unitId: string; day: string }) {
+  const [photos, events] = await Promise.all([
+    gallery(ctx, 1),
+    repo.newsEvents(ctx.db, ctx.who.scope, {
+      unitId: input.unitId,
+      since: addDays(input.day, -365),
+      today: input.day,
+    }),
+  ]);
+  return { photos: photos.rows.slice(0, 6), photoTotal: photos.total, events };
+}
+export type Newsroom = Awaited<ReturnType<typeof newsroom>>;
