@@ -9,7 +9,7 @@ import { buildParticipants, buildProgramme, buildSession, todayWib } from '../at
 import { buildEnrolment, buildInmate } from '../builders.ts';
 import { AttendancePage } from './attendance-pages.ts';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
-import { navigation, SignInPage } from './pages.ts';
+import { fits, navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
 
@@ -90,6 +90,7 @@ describe('the hall pages without a signal', () => {
       assert.equal(await att.reason(p2.id).inputValue(), 'Dipanggil ke klinik');
       const status = page.getByRole('status').filter({ hasText: '1 tanda belum terkirim' });
       assert.match(await status.innerText(), /1 tanda belum terkirim\. Tidak ada sinyal/);
+      await fits(page, 'the roll call with registration numbers, offline');
       // A calm line, not a red alarm: the text keeps the page's ordinary colours.
       const colour = await status.evaluate((el) => getComputedStyle(el).color);
       assert.notEqual(colour, 'rgb(164, 22, 26)', 'not in the error red');
