@@ -11,6 +11,7 @@ import { createUser, userExists, userIdByUsername } from '../users/users.service
 
 import { DEMO_PASSWORD } from './demo.accounts.ts';
 import { seedDemoAgreements } from './demo.agreements.ts';
+import { seedDemoApprovals } from './demo.approvals.ts';
 import { seedDemoAttendance } from './demo.attendance.ts';
 import { seedDemoCertificates } from './demo.certificates.ts';
 import { seedDemoInmates, seedDemoRegister } from './demo.inmates.ts';
@@ -258,5 +259,14 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     petugasId: await userId('petugas.magetan'),
     today,
   });
+  // What waits for the Kepala UPT this morning: the petugas's request to correct a locked roll call.
+  created += await seedDemoApprovals(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    },
+    now,
+  );
   return { created };
 }
