@@ -47,7 +47,8 @@
   const queue = window.simandiriOfflineBatch({
     form,
     api: d.api,
-    storeKey: `simandiri.attendance.${d.attendance}`,
+    // One user's unsent marks are never shown to, or sent by, the next user of the same phone.
+    storeKey: `simandiri.attendance.${d.owner}.${d.attendance}`,
     status: form.querySelector('.att-sync'),
     rowSelector: '.att-row',
     rowId: (row) => row.dataset.enrolment,

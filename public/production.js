@@ -18,7 +18,8 @@
   window.simandiriOfflineBatch({
     form,
     api: d.api,
-    storeKey: `simandiri.production.${d.production}`,
+    // One user's unsent rows are never shown to, or sent by, the next user of the same phone.
+    storeKey: `simandiri.production.${d.owner}.${d.production}`,
     status: form.querySelector('.prod-sync'),
     rowSelector: '.prod-row',
     rowId: (row) => row.dataset.enrolment,

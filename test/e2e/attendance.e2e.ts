@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { buildParticipants, buildProgramme, buildSession, todayWib } from '../attendance-fixtures.ts';
 import { AttendancePage } from './attendance-pages.ts';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
-import { SignInPage } from './pages.ts';
+import { keptOnPhone, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
 
@@ -75,7 +75,7 @@ describe('attendance in the browser', () => {
     await att.reason(p4.id).fill('Dipanggil ke klinik sebelum sesi');
     await att.save();
     await att.syncStatus.filter({ hasText: '1 tanda belum terkirim' }).waitFor();
-    const kept = await page.evaluate((id) => localStorage.getItem(`simandiri.attendance.${id}`), session.id);
+    const kept = await keptOnPhone(page, 'attendance', session.id);
     assert.match(kept ?? '', new RegExp(p4.id));
     assert.equal((await saved()).get(p4.id)?.status, 'hadir', 'nothing reached the server while offline');
 
@@ -92,11 +92,7 @@ describe('attendance in the browser', () => {
     assert.deepEqual(corrections, [
       { previous_status: 'hadir', new_status: 'izin', reason: 'Dipanggil ke klinik sebelum sesi' },
     ]);
-    assert.equal(
-      await page.evaluate((id) => localStorage.getItem(`simandiri.attendance.${id}`), session.id),
-      null,
-      'nothing left unsent on the phone',
-    );
+    assert.equal(await keptOnPhone(page, 'attendance', session.id), null, 'nothing left unsent on the phone');
     const audits = await db
       .selectFrom('audit_log')
       .select('id')

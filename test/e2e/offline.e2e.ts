@@ -9,7 +9,7 @@ import { buildParticipants, buildProgramme, buildSession, todayWib } from '../at
 import { buildEnrolment, buildInmate } from '../builders.ts';
 import { AttendancePage } from './attendance-pages.ts';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
-import { fits, navigation, SignInPage } from './pages.ts';
+import { fits, keptOnPhone, navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
 
@@ -125,7 +125,7 @@ describe('the hall pages without a signal', () => {
         .execute();
       assert.deepEqual(corrections, [{ new_status: 'izin', reason: 'Dipanggil ke klinik' }]);
       assert.equal(
-        await page.evaluate((id) => localStorage.getItem(`simandiri.attendance.${id}`), session.id),
+        await keptOnPhone(page, 'attendance', session.id),
         null,
         'nothing left unsent on the phone',
       );

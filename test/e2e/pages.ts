@@ -3,6 +3,21 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page, Response } from 'playwright-core';
 
+/** What the hall page keeps unsent on the phone for a session (its key also names the signed-in user). */
+export function keptOnPhone(
+  page: Page,
+  kind: 'attendance' | 'production',
+  id: string,
+): Promise<string | null> {
+  return page.evaluate(
+    ({ prefix, id }) => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith(prefix) && k.endsWith(`.${id}`));
+      return key === undefined ? null : localStorage.getItem(key);
+    },
+    { prefix: `simandiri.${kind}.`, id },
+  );
+}
+
 /** No sideways scrolling: the page fits a 360px phone's screen. */
 export async function fits(page: Page, where: string, width = 360) {
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildParticipants, buildProgramme, buildSession, todayWib } from '../attendance-fixtures.ts';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
-import { fits, navigation, SignInPage } from './pages.ts';
+import { fits, keptOnPhone, navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
 
@@ -95,17 +95,13 @@ describe('production in the browser', () => {
     await page.locator(field(p3.id)).fill('4');
     await page.getByTestId('prod-save').click();
     await sync.filter({ hasText: /belum terkirim/ }).waitFor();
-    const kept = await page.evaluate((id) => localStorage.getItem(`simandiri.production.${id}`), session.id);
+    const kept = await keptOnPhone(page, 'production', session.id);
     assert.match(kept ?? '', new RegExp(p3.id));
     assert.equal((await entries()).get(p3.id), undefined, 'nothing reached the server while offline');
     await context.setOffline(false);
     await sync.filter({ hasText: /tersimpan/i }).waitFor({ timeout: 20_000 });
     assert.equal((await entries()).get(p3.id), 4);
-    assert.equal(
-      await page.evaluate((id) => localStorage.getItem(`simandiri.production.${id}`), session.id),
-      null,
-      'nothing left unsent on the phone',
-    );
+    assert.equal(await keptOnPhone(page, 'production', session.id), null, 'nothing left unsent on the phone');
     const stock = await db
       .selectFrom('products')
       .select(['awaiting_check', 'in_check', 'sold'])

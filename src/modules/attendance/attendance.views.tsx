@@ -150,6 +150,7 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
               novalidate
               class="attendance"
               data-attendance={s.id}
+              data-owner={ctx.user?.id ?? ''}
               data-api={`/api/v1${action}`}
               data-text-pending={ctx.t('attendance.pending')}
               data-text-saved={ctx.t('attendance.allSaved')}

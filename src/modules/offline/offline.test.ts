@@ -75,9 +75,8 @@ describe('the hall pages without a signal', () => {
 
   test('the roll call and the production log show the registration number beside each name', async () => {
     const unit = await buildUnit(t.db);
-    const petugas = await t.signedIn(
-      (await buildUser(t.db, { roles: ['petugas'], unit_id: unit.id })).username,
-    );
+    const me = await buildUser(t.db, { roles: ['petugas'], unit_id: unit.id });
+    const petugas = await t.signedIn(me.username);
     const programme = await buildProgramme(t.db, { unit_id: unit.id });
     const kind = await t.db
       .selectFrom('product_kinds')
@@ -113,6 +112,9 @@ describe('the hall pages without a signal', () => {
       assert.deepEqual(regs, ['B.I 0412/2025', 'B.I 0977/2025'], url);
       assert.match(res.body, /Budi &lt;Petugas&gt;<span class="muted">/, `${url}: no number for staff`);
       assert.equal((res.body.match(/data-testid="reg-no"/g) ?? []).length, 2, url);
+      // What is kept unsent on the phone is filed under the signed-in user: the next user of the
+      // phone neither sees nor sends it.
+      assert.match(res.body, new RegExp(`data-owner="${me.id}"`), url);
     }
   });
 });

@@ -119,6 +119,7 @@ export function ProductionPage({ ctx, d }: { ctx: ViewCtx; d: ProductionPageData
               novalidate
               class="production"
               data-production={s ? s.id : `${log.programmeId}.${log.day}`}
+              data-owner={ctx.user?.id ?? ''}
               data-api={api}
               data-text-pending={ctx.t('production.pending')}
               data-text-saved={ctx.t('production.allSaved')}
