@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dayInZone, formatDateLong, formatDateTime, formatDay, formatRupiah, formatTime } from './format.ts';
+import {
+  dayInZone,
+  formatDateLong,
+  formatDateShort,
+  formatDateTime,
+  formatDay,
+  formatDayShort,
+  formatRupiah,
+  formatTime,
+} from './format.ts';
 
 describe('Indonesian formats', () => {
   test('the first knitting session reads "Rabu, 21 Januari 2026"', () => {
@@ -14,7 +23,13 @@ describe('Indonesian formats', () => {
     assert.equal(formatTime(at, 'Asia/Jakarta'), '09.00 WIB');
     assert.equal(formatTime(at, 'Asia/Makassar'), '10.00 WITA');
     assert.equal(formatTime(at, 'Asia/Jayapura'), '11.00 WIT');
-    assert.equal(formatDateTime(at, 'Asia/Jakarta'), '21 Jan 2026 09.00 WIB');
+    assert.equal(formatDateTime(at, 'Asia/Jakarta'), '21/01/2026 09.00 WIB');
+  });
+
+  test('in tables a date is written dd/mm/yyyy, on the day of the unit', () => {
+    assert.equal(formatDayShort('2026-01-21'), '21/01/2026');
+    assert.equal(formatDateShort(new Date('2026-01-20T16:30:00Z'), 'Asia/Jakarta'), '20/01/2026');
+    assert.equal(formatDateShort(new Date('2026-01-20T16:30:00Z'), 'Asia/Jayapura'), '21/01/2026');
   });
 
   test('late evening UTC is already the next day in Papua', () => {

@@ -27,7 +27,7 @@ export function formatDay(day: string, lang: Lang = 'id'): string {
   return formatDateLong(new Date(`${day}T12:00:00Z`), 'Asia/Jakarta', lang).replace(/\s+/g, ' ');
 }
 
-/** "21/01/2026" for a calendar day. */
+/** "21/01/2026" for a calendar day ('YYYY-MM-DD'): the one way a date is written in tables and lists. */
 export function formatDayShort(day: string): string {
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
@@ -44,15 +44,14 @@ export function formatTime(at: Date, zone: TimeZone, lang: Lang = 'id'): string 
   return `${time} ${ZONE_ABBR[zone]}`;
 }
 
-/** "21 Jan 2026 09.00 WIB": a compact instant for tables. */
+/** "21/01/2026" for an instant, as seen in the zone: dates in tables are written dd/mm/yyyy. */
+export function formatDateShort(at: Date, zone: TimeZone): string {
+  return formatDayShort(dayInZone(at, zone));
+}
+
+/** "21/01/2026 09.00 WIB": a compact instant for tables, written like every other date in a table. */
 export function formatDateTime(at: Date, zone: TimeZone, lang: Lang = 'id'): string {
-  const date = new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: zone,
-  }).format(at);
-  return `${date} ${formatTime(at, zone, lang)}`;
+  return `${formatDateShort(at, zone)} ${formatTime(at, zone, lang)}`;
 }
 
 // Built once: a NumberFormat costs far more to make than to use (a statement prints hundreds).

@@ -60,13 +60,36 @@ interface FieldProps {
   optional?: boolean;
 }
 
+/**
+ * Why: a label says "(opsional)" once: some labels carry the word in their own text, so the mark is
+ * added only when the text does not already say it.
+ */
+function LabelText({
+  ctx,
+  label,
+  optional,
+}: {
+  ctx: ViewCtx;
+  label: MessageKey;
+  optional: boolean | undefined;
+}) {
+  const text = ctx.t(label);
+  const word = ctx.t('common.optional');
+  const says = text.toLocaleLowerCase(ctx.lang).includes(`(${word.toLocaleLowerCase(ctx.lang)})`);
+  return (
+    <>
+      {text}
+      {optional && !says && <span class="opt"> ({word})</span>}
+    </>
+  );
+}
+
 function FieldShell(p: FieldProps & { children: ComponentChildren }) {
   const err = errorText(p.ctx, p.form.errors, p.name);
   return (
     <div class={err ? 'field has-error' : 'field'}>
       <label for={`f-${p.name}`}>
-        {p.ctx.t(p.label)}
-        {p.optional && <span class="opt"> ({p.ctx.t('common.optional')})</span>}
+        <LabelText ctx={p.ctx} label={p.label} optional={p.optional} />
       </label>
       {p.hint && (
         <p class="hint" id={`h-${p.name}`}>
@@ -193,8 +216,7 @@ export function TextArea({
   return (
     <div class={err ? 'field has-error' : 'field'}>
       <label for={`f-${name}`}>
-        {ctx.t(label)}
-        {optional && <span class="opt"> ({ctx.t('common.optional')})</span>}
+        <LabelText ctx={ctx} label={label} optional={optional} />
       </label>
       {hint && (
         <p class="hint" id={`h-${name}`}>

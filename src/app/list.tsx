@@ -149,7 +149,33 @@ export function Heads({ ctx, heads }: { ctx: ViewCtx; heads: ReadonlyArray<Head>
 }
 
 /**
- * Why: tables scroll inside `.table-wrap` at 360 px, and an empty list says so instead of showing
+ * Why: a table wider than a 360 px phone scrolls inside its own region instead of pushing the page
+ * sideways. The region is named (`label`, or `labelledby`: the id of a heading or caption) and takes
+ * keyboard focus (tabindex 0), so someone without a touch screen can scroll it with the arrow keys.
+ */
+export function ScrollRegion(p: {
+  label?: string | undefined;
+  labelledby?: string | undefined;
+  class?: string;
+  testid?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section
+      class={p.class ? `table-wrap ${p.class}` : 'table-wrap'}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      aria-label={p.labelledby ? undefined : p.label}
+      aria-labelledby={p.labelledby}
+      data-testid={p.testid}
+    >
+      {p.children}
+    </section>
+  );
+}
+
+/**
+ * Why: tables scroll inside a `ScrollRegion` at 360 px, and an empty list says so instead of showing
  * an empty table. `count` is the muted caption of list pages (the total); `caption` a plain one.
  * `none: null` renders nothing for an empty list (the page says it elsewhere); `keepEmpty` keeps
  * the table with its heads even then.
@@ -167,11 +193,18 @@ export function DataTable<T>(p: {
   caption?: ComponentChildren;
   none?: MessageKey | null;
   keepEmpty?: boolean;
+  /** The scrolling region's name; without one, the caption's text or "Tabel" with the row count. */
+  label?: string;
 }) {
   if (p.rows.length === 0 && !p.keepEmpty)
     return p.none === null ? null : <p>{p.ctx.t(p.none ?? 'common.none')}</p>;
+  const label =
+    p.label ??
+    (typeof p.caption === 'string'
+      ? p.caption
+      : p.ctx.t('common.tableRegion', { n: p.count ?? p.rows.length }));
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={label}>
       <table id={p.id} class={p.class} data-testid={p.testid} {...p.attrs}>
         {p.count !== undefined && <caption class="muted">{p.count}</caption>}
         {p.caption !== undefined && <caption>{p.caption}</caption>}
@@ -182,7 +215,7 @@ export function DataTable<T>(p: {
         </thead>
         <tbody>{p.rows.map(p.row)}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

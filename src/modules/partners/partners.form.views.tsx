@@ -26,6 +26,46 @@ function contactRows(values: Record<string, unknown>): PartnerContact[] {
   return [...all, { name: '' }, { name: '' }];
 }
 
+/** The columns of one contact, in the order the form asks for them. */
+const CONTACT_FIELDS = [
+  { name: 'contact_name', label: 'partners.contactName', max: 120, type: 'text' },
+  { name: 'contact_position', label: 'partners.contactPosition', max: 120, type: 'text' },
+  { name: 'contact_phone', label: 'partners.contactPhone', max: 20, type: 'tel' },
+  { name: 'contact_email', label: 'partners.contactEmail', max: 200, type: 'email' },
+] as const;
+
+const contactValue = (c: PartnerContact, name: (typeof CONTACT_FIELDS)[number]['name']) =>
+  name === 'contact_name'
+    ? c.name
+    : ((name === 'contact_position' ? c.position : name === 'contact_phone' ? c.phone : c.email) ?? '');
+
+/**
+ * Why: on a phone a contact is a small group of four labelled fields (a table of inputs would be
+ * wider than the screen); the number in each label ("Nama 1") tells screen readers which contact.
+ */
+function ContactFields({ ctx, contact, n }: { ctx: ViewCtx; contact: PartnerContact; n: number }) {
+  return (
+    <div class="contact grid2">
+      {CONTACT_FIELDS.map((f) => (
+        <div class="field" key={f.name}>
+          <label for={`f-${f.name}-${n}`}>
+            {ctx.t(f.label)}
+            <span class="sr-only"> {n}</span>
+          </label>
+          <input
+            id={`f-${f.name}-${n}`}
+            name={f.name}
+            // Preact types narrow by input kind; each of these takes a value.
+            type={f.type as 'text'}
+            value={contactValue(contact, f.name)}
+            maxLength={f.max}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function PartnerFormPage({
   ctx,
   form,
@@ -71,7 +111,7 @@ export function PartnerFormPage({
         <f.Text name="phone" label="partners.phone" type="tel" optional />
         <f.Text name="email" label="partners.email" type="email" optional />
         <f.Text name="website" label="partners.website" optional maxLength={200} />
-        <fieldset class="field">
+        <fieldset class="field" id="f-contacts">
           <legend>{ctx.t('partners.contacts')}</legend>
           <p class="hint">{ctx.t('partners.contactsHint')}</p>
           {form.errors.some((e) => e.field === 'contacts') && (
@@ -79,58 +119,13 @@ export function PartnerFormPage({
               {ctx.t(form.errors.find((e) => e.field === 'contacts')?.key ?? 'err.invalid')}
             </p>
           )}
-          <div class="table-wrap">
-            <table class="compact">
-              <thead>
-                <tr>
-                  <th scope="col">{ctx.t('partners.contactName')}</th>
-                  <th scope="col">{ctx.t('partners.contactPosition')}</th>
-                  <th scope="col">{ctx.t('partners.contactPhone')}</th>
-                  <th scope="col">{ctx.t('partners.contactEmail')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contactRows(form.values).map((c, i) => (
-                  <tr key={i}>
-                    <td>
-                      <input
-                        name="contact_name"
-                        value={c.name}
-                        aria-label={`${ctx.t('partners.contactName')} ${i + 1}`}
-                        maxLength={120}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        name="contact_position"
-                        value={c.position ?? ''}
-                        aria-label={`${ctx.t('partners.contactPosition')} ${i + 1}`}
-                        maxLength={120}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        name="contact_phone"
-                        type="tel"
-                        value={c.phone ?? ''}
-                        aria-label={`${ctx.t('partners.contactPhone')} ${i + 1}`}
-                        maxLength={20}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        name="contact_email"
-                        type="email"
-                        value={c.email ?? ''}
-                        aria-label={`${ctx.t('partners.contactEmail')} ${i + 1}`}
-                        maxLength={200}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol class="contacts">
+            {contactRows(form.values).map((c, i) => (
+              <li key={i}>
+                <ContactFields ctx={ctx} contact={c} n={i + 1} />
+              </li>
+            ))}
+          </ol>
         </fieldset>
         <f.Text name="notes" label="partners.notes" optional maxLength={2000} />
         <button type="submit" class="primary" data-testid="partner-save">

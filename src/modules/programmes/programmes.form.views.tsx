@@ -3,7 +3,7 @@
 import { ErrorSummary, type FormState, fieldsFor, TextArea } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import { BackLink } from '../../app/list.tsx';
+import { BackLink, ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { GENDERS, PROGRAMME_KINDS, PROGRAMME_STATUSES, RISK_LEVELS } from './programmes.schema.ts';
 
@@ -82,7 +82,7 @@ function CurriculumRows({ ctx, form }: { ctx: ViewCtx; form: FormState }) {
           ))}
         </div>
       )}
-      <div class="table-wrap">
+      <ScrollRegion label={ctx.t('programmes.curriculumUnits')}>
         <table data-testid="curriculum-rows">
           <thead>
             <tr>
@@ -148,7 +148,7 @@ function CurriculumRows({ ctx, form }: { ctx: ViewCtx; form: FormState }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </fieldset>
   );
 }
