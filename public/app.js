@@ -39,3 +39,58 @@ if (importJob) {
   };
   setTimeout(tick, 1000);
 }
+// Asking before an action that is hard to undo (src/app/confirm.tsx): a form with data-confirm opens
+// a dialog with the question and its consequences; yes sends it with confirmed=1. Without scripts
+// (or without <dialog>) the server asks on a page of its own.
+for (const form of document.querySelectorAll('form[data-confirm]')) {
+  if (typeof HTMLDialogElement !== 'function') break;
+  form.addEventListener('submit', (event) => {
+    if (form.querySelector('input[name="confirmed"]')) return;
+    event.preventDefault();
+    const dialog = document.createElement('dialog');
+    dialog.className = 'confirm';
+    dialog.setAttribute('aria-labelledby', 'confirm-question');
+    const question = document.createElement('h2');
+    question.id = 'confirm-question';
+    question.textContent = form.dataset.confirm;
+    dialog.append(question);
+    const detail = (form.dataset.confirmDetail || '').split('\n').filter(Boolean);
+    if (detail.length > 0) {
+      const list = document.createElement('ul');
+      for (const line of detail) {
+        const item = document.createElement('li');
+        item.textContent = line;
+        list.append(item);
+      }
+      dialog.append(list);
+    }
+    const actions = document.createElement('p');
+    actions.className = 'actions';
+    const yes = document.createElement('button');
+    yes.type = 'button';
+    yes.className = 'primary';
+    yes.textContent = form.dataset.confirmYes;
+    yes.dataset.testid = 'confirm-yes';
+    const no = document.createElement('button');
+    no.type = 'button';
+    no.textContent = form.dataset.confirmNo;
+    no.dataset.testid = 'confirm-no';
+    actions.append(yes, ' ', no);
+    dialog.append(actions);
+    no.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => dialog.remove());
+    yes.addEventListener('click', () => {
+      const field = document.createElement('input');
+      field.type = 'hidden';
+      field.name = 'confirmed';
+      field.value = '1';
+      form.append(field);
+      dialog.close();
+      // The button that sent the form, if named, goes with it as a normal submit would send it.
+      form.requestSubmit(event.submitter || undefined);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    no.focus();
+  });
+}

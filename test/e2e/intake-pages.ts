@@ -103,7 +103,11 @@ export class IntakePage extends AppPage {
   }
   async enrol(name: string): Promise<Response> {
     const id = await this.candidateId(name);
-    return navigation(this.page, () => this.page.getByTestId(`enrol-${id}`).click());
+    await this.page.getByTestId(`enrol-${id}`).click();
+    // It asks first, in a dialog (src/app/confirm.tsx); yes sends the form.
+    const dialog = this.page.locator('dialog.confirm');
+    await dialog.waitFor();
+    return navigation(this.page, () => dialog.getByTestId('confirm-yes').click());
   }
   async isEnrolled(name: string): Promise<boolean> {
     return (await this.page.getByTestId(`enrolled-${await this.candidateId(name)}`).count()) === 1;

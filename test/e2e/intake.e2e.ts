@@ -118,7 +118,7 @@ describe('an intake in the browser', () => {
     assert.match(await intake.consentCell(d1Id).innerText(), /Belum ada persetujuan/);
     assert.equal((await intake.recordConsent(d1.name, 'Bersedia, di hadapan wali')).status(), 200);
     const consent = await intake.consentCell(d1Id).innerText();
-    assert.match(consent, /Persetujuan dicatat/);
+    assert.match(consent, /Persetujuan diberikan \w+, \d{1,2} \w+ \d{4}/);
     assert.match(consent, /oleh Sri Wahyuni/);
     assert.match(consent, /Bersedia, di hadapan wali/);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canEnrol, checkEligibility, type EligibilityInmate } from './eligibility.rules.ts';
+import { canEnrol, checkEligibility, type EligibilityInmate, placeReason } from './eligibility.rules.ts';
 
 const TODAY = '2026-01-21';
 const inmate = (over: Partial<EligibilityInmate> = {}): EligibilityInmate => ({
@@ -56,6 +56,36 @@ describe('eligibility for a programme', () => {
       eligible: false,
       reasons: [{ key: 'selection.reason.detention_short', params: { months: 2, min: 6 } }],
     });
+  });
+
+  test('a detainee with less than a month, or an order that has ended, is never told "sisa masa pidana 0 bulan"', () => {
+    const detainee = (expected_release_date: string) =>
+      checkEligibility(
+        { min_remaining_months: 6 },
+        inmate({ register_class: 'A.II', expected_release_date }),
+        TODAY,
+      );
+    assert.deepEqual(detainee('2026-02-10'), {
+      eligible: false,
+      reasons: [{ key: 'selection.reason.detention_under_month', params: { min: 6 } }],
+    });
+    assert.deepEqual(detainee('2026-01-21'), {
+      eligible: false,
+      reasons: [{ key: 'selection.reason.detention_ended', params: { date: '2026-01-21' } }],
+    });
+    assert.deepEqual(
+      keys(
+        checkEligibility({ min_remaining_months: 6 }, inmate({ expected_release_date: '2025-12-31' }), TODAY),
+      ),
+      ['selection.reason.sentence_ended'],
+    );
+  });
+
+  test('one who holds a place in the programme or completed it is not taken again', () => {
+    assert.equal(placeReason(null), null);
+    assert.deepEqual(placeReason('active'), { key: 'selection.reason.enrolled' });
+    assert.deepEqual(placeReason('suspended'), { key: 'selection.reason.enrolled' });
+    assert.deepEqual(placeReason('completed'), { key: 'selection.reason.completed' });
   });
 
   test('an unknown release date cannot meet a minimum remaining sentence', () => {
@@ -146,7 +176,7 @@ describe('eligibility for a programme', () => {
     );
     assert.deepEqual(keys(r), [
       'selection.reason.not_active',
-      'selection.reason.remaining_short',
+      'selection.reason.remaining_under_month',
       'selection.reason.risk_level',
       'selection.reason.gender',
     ]);

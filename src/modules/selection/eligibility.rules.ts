@@ -34,17 +34,8 @@ export function checkEligibility(
   const reasons: Reason[] = [];
   if (inmate.status !== 'active') reasons.push({ key: 'selection.reason.not_active' });
   if (rules.min_remaining_months !== undefined) {
-    const left = remainingMonths(inmate.expected_release_date, today);
-    if (left === null) reasons.push({ key: 'selection.reason.release_unknown' });
-    else if (left < rules.min_remaining_months)
-      reasons.push({
-        // A detainee's date is the end of the detention order, not of a sentence.
-        key:
-          categoryOf(inmate.register_class) === 'tahanan'
-            ? 'selection.reason.detention_short'
-            : 'selection.reason.remaining_short',
-        params: { months: left, min: rules.min_remaining_months },
-      });
+    const short = remainingShort(inmate, rules.min_remaining_months, today);
+    if (short) reasons.push(short);
   }
   if (
     rules.no_register_f_months !== undefined &&
@@ -64,6 +55,37 @@ export function checkEligibility(
     reasons.push({ key: 'selection.reason.health' });
   if (reasons.length > 0) return { eligible: false, reasons };
   return { eligible: true, needsConsent: categoryOf(inmate.register_class) === 'tahanan' };
+}
+
+/**
+ * Why the time left is too short, in the words of the inmate's category: a detainee's date ends the
+ * detention order (sisa masa penahanan), a narapidana's the sentence (sisa masa pidana). A date that
+ * has passed is named as such, and less than a month is not "0 bulan".
+ */
+export function remainingShort(
+  inmate: { register_class: RegisterClass; expected_release_date: string | null },
+  min: number,
+  today: string,
+): Reason | null {
+  const left = remainingMonths(inmate.expected_release_date, today);
+  if (left === null || inmate.expected_release_date === null)
+    return { key: 'selection.reason.release_unknown' };
+  if (left >= min) return null;
+  const detainee = categoryOf(inmate.register_class) === 'tahanan';
+  if (inmate.expected_release_date <= today)
+    return {
+      key: detainee ? 'selection.reason.detention_ended' : 'selection.reason.sentence_ended',
+      params: { date: inmate.expected_release_date },
+    };
+  if (left === 0)
+    return {
+      key: detainee ? 'selection.reason.detention_under_month' : 'selection.reason.remaining_under_month',
+      params: { min },
+    };
+  return {
+    key: detainee ? 'selection.reason.detention_short' : 'selection.reason.remaining_short',
+    params: { months: left, min },
+  };
 }
 
 /** Whether the risk-and-needs assessment is for this person: a narapidana with more than 12 months left. */
@@ -88,4 +110,16 @@ export function canEnrol(
     consentRecordedAt,
     startsOn,
   );
+}
+
+/** An inmate's place in the programme that matters to a new one: held (active, suspended) or completed. */
+export type PlaceStatus = 'active' | 'suspended' | 'completed';
+
+/**
+ * One who holds a place in the programme, or has completed it, is neither proposed, added nor
+ * enrolled again from an intake: a second place would list them twice and take a seat.
+ */
+export function placeReason(place: PlaceStatus | null): Reason | null {
+  if (place === null) return null;
+  return { key: place === 'completed' ? 'selection.reason.completed' : 'selection.reason.enrolled' };
 }

@@ -7,6 +7,7 @@ import type { Decision } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { endEnrolmentsOfCandidate, enrolInmate } from '../enrolments/enrolments.service.ts';
 import { categoryOf } from '../inmates/inmates.rules.ts';
+import { placeReason } from './eligibility.rules.ts';
 import { candidate as candidateInScope, intake as intakeInScope, notClosed } from './selection.policy.ts';
 import * as repo from './selection.repo.ts';
 
@@ -169,6 +170,12 @@ export async function enrolCandidate(
     if (candidate.decision !== 'accepted') throw conflict('intakes.not_accepted', 'selection.notAccepted');
     if (candidate.inmate_status !== 'active')
       throw conflict('intakes.not_active', 'selection.reason.not_active');
+    // Held or completed already (through this intake or another): no second place.
+    const place = await repo.placeInProgramme(trx, intake.programme_id, candidate.inmate_id);
+    if (placeReason(place))
+      throw place === 'completed'
+        ? conflict('intakes.already_completed', 'selection.reason.completed')
+        : conflict('intakes.already_enrolled', 'selection.reason.enrolled');
     return enrolInmate(tx, {
       programme_id: intake.programme_id,
       inmate: {

@@ -225,7 +225,7 @@ describe('closing intakes, custom criteria, consent notes and the intake list', 
     });
     assert.equal(ok.statusCode, 303);
     const shown = (await petugas.get(url)).body;
-    assert.match(shown, /Persetujuan dicatat\. Dicatat .+ oleh /);
+    assert.match(shown, /Persetujuan diberikan \w+, \d{1,2} \w+ \d{4}\.<\/strong> Dicatat .+ oleh /);
     assert.match(shown, /Bersedia, disampaikan di hadapan wali/);
     const row = await t.db
       .selectFrom('intake_candidates')
@@ -235,7 +235,10 @@ describe('closing intakes, custom criteria, consent notes and the intake list', 
     assert.ok(row.consent_recorded_at && row.consent_recorded_by);
 
     await decideAndApprove(intakeId, [c, s]);
-    assert.equal((await petugas.postForm(`${url}/candidates/${c}/enrol`)).statusCode, 303);
+    assert.equal(
+      (await petugas.postForm(`${url}/candidates/${c}/enrol`, { confirmed: '1' })).statusCode,
+      303,
+    );
     const withdrawn = await petugas.postForm(`${url}/candidates/${c}/consent/withdraw`, {
       note: 'Ingin fokus pada persidangan',
     });
@@ -259,7 +262,7 @@ describe('closing intakes, custom criteria, consent notes and the intake list', 
     assert.ok(after.consent_withdrawn_at);
     assert.match((await petugas.get(url)).body, /Persetujuan ditarik/);
     // Without consent again, the detainee cannot be enrolled again: the page says why.
-    const again = await petugas.postForm(`${url}/candidates/${c}/enrol`);
+    const again = await petugas.postForm(`${url}/candidates/${c}/enrol`, { confirmed: '1' });
     assert.equal(again.statusCode, 409);
     assert.match(again.body, /persetujuan belum dicatat/);
     assert.deepEqual((await audits(c)).slice(-2), ['intakes.consent', 'intakes.consent_withdrawn']);

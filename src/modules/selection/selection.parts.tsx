@@ -89,7 +89,7 @@ export function ConsentCell(p: {
     <>
       {recorded ? (
         <p data-testid={`consent-recorded-${c.id}`}>
-          {ctx.t('selection.consentRecorded')}.{' '}
+          <strong>{ctx.t('selection.consentGiven', { date: ctx.dateLong(recorded) })}</strong>{' '}
           {ctx.t('selection.consentBy', {
             at: ctx.dateTime(recorded),
             name: c.consent_recorded_by_name ?? '–',

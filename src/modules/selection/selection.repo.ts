@@ -2,6 +2,7 @@
 import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
 import type { Criterion, Decision, IntakeStatus } from '../../db/schema.ts';
+import type { PlaceStatus } from './eligibility.rules.ts';
 
 const INTAKE_COLUMNS = [
   'id',
@@ -129,10 +130,14 @@ export async function setIntakeStatus(conn: Conn, id: string, status: IntakeStat
   await conn.updateTable('intakes').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
+/** Statuses of a place that stop an enrolment from an intake: held (active, suspended) or completed. */
+const PLACE_STATUSES: PlaceStatus[] = ['active', 'suspended', 'completed'];
+
 /** Candidates ranked by total score, highest first; ties by name. */
 export async function candidatesOf(conn: Conn, intakeId: string) {
   return conn
     .selectFrom('intake_candidates as c')
+    .innerJoin('intakes as t', 't.id', 'c.intake_id')
     .innerJoin('inmates as i', 'i.id', 'c.inmate_id')
     .leftJoin('users as u', 'u.id', 'c.consent_recorded_by')
     .select([
@@ -151,16 +156,18 @@ export async function candidatesOf(conn: Conn, intakeId: string) {
       'c.consent_withdrawn_at',
       'c.decision',
       'c.decision_reason',
+      // The person's place in the programme, through this intake or any other: one who holds a
+      // place or has completed the programme is not enrolled again.
       (eb) =>
         eb
-          .exists(
-            eb
-              .selectFrom('enrolments as e')
-              .select('e.id')
-              .whereRef('e.intake_candidate_id', '=', 'c.id')
-              .where('e.status', 'in', ['active', 'suspended']),
-          )
-          .as('enrolled'),
+          .selectFrom('enrolments as e')
+          .select('e.status')
+          .whereRef('e.programme_id', '=', 't.programme_id')
+          .whereRef('e.inmate_id', '=', 'c.inmate_id')
+          .where('e.status', 'in', PLACE_STATUSES)
+          .orderBy('e.started_on', 'desc')
+          .limit(1)
+          .as('place'),
     ])
     .where('c.intake_id', '=', intakeId)
     .orderBy('c.total', 'desc')
@@ -168,6 +175,35 @@ export async function candidatesOf(conn: Conn, intakeId: string) {
     .execute();
 }
 export type CandidateRow = Awaited<ReturnType<typeof candidatesOf>>[number];
+
+/** The inmate's place in the programme that stops a new one (held or completed), if any. */
+export async function placeInProgramme(
+  conn: Conn,
+  programmeId: string,
+  inmateId: string,
+): Promise<PlaceStatus | null> {
+  const r = await conn
+    .selectFrom('enrolments')
+    .select('status')
+    .where('programme_id', '=', programmeId)
+    .where('inmate_id', '=', inmateId)
+    .where('status', 'in', PLACE_STATUSES)
+    .orderBy('started_on', 'desc')
+    .executeTakeFirst();
+  return (r?.status as PlaceStatus | undefined) ?? null;
+}
+
+/** Inmates who hold a place in the programme or completed it, with that status. */
+export async function placesInProgramme(conn: Conn, programmeId: string) {
+  const rows = await conn
+    .selectFrom('enrolments')
+    .select(['inmate_id', 'status'])
+    .where('programme_id', '=', programmeId)
+    .where('inmate_id', 'is not', null)
+    .where('status', 'in', PLACE_STATUSES)
+    .execute();
+  return new Map(rows.map((r) => [r.inmate_id ?? '', r.status as PlaceStatus]));
+}
 
 export async function findCandidate(conn: Conn, id: string) {
   return conn

@@ -1,7 +1,8 @@
 // Selection pages: open an intake for a programme, and the intake page's actions (add a candidate,
 // score, record consent, record the TPP decision, approve it, enrol an accepted candidate).
 import { Type } from 'typebox';
-import { AppError, fieldError, invalid } from '../../app/errors.ts';
+import { askFirst } from '../../app/confirm.tsx';
+import { AppError, fieldError, invalid, notFound } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest, setFlash } from '../../app/http.ts';
@@ -15,7 +16,7 @@ import { criteriaRows } from './selection.parts.tsx';
 import { selectionMay } from './selection.policy.ts';
 import { CandidateBody, CandidateParams, DECISIONS } from './selection.schema.ts';
 import * as service from './selection.service.ts';
-import { type IntakeForms, IntakeNewPage, IntakePage } from './selection.views.tsx';
+import { enrolAsk, type IntakeForms, IntakeNewPage, IntakePage } from './selection.views.tsx';
 
 const view = { permission: 'selection.view' as const };
 const manage = { permission: 'selection.manage' as const };
@@ -258,6 +259,16 @@ export async function selectionRoutes(app: App) {
     async (req, reply) => {
       const { id, candidateId } = req.params;
       const ctx = ctxOf(req);
+      const asking = await askFirst(req, reply, {
+        back: `/intakes/${id}`,
+        ask: async (v) => {
+          const d = await service.intakeDetail(ctx, id);
+          const c = d.candidates.find((x) => x.id === candidateId);
+          if (!c) throw notFound('intake_candidates');
+          return enrolAsk(v, d, c.name);
+        },
+      });
+      if (asking) return reply;
       const started_on = today(ctx);
       return submitForm(req, reply, {
         render: (form) => intakePage(req, id, { enrol: { id: candidateId, form } }),

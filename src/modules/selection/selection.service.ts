@@ -3,12 +3,18 @@
 // and enrolment follow in selection.decision.ts.
 import { AppError, conflict, fieldError, isUniqueViolation } from '../../app/errors.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
-import type { Criterion, IntakeStatus } from '../../db/schema.ts';
+import type { Criterion, Eligibility, IntakeStatus } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { categoryOf } from '../inmates/inmates.rules.ts';
 import { activeWithRegisterF, getInmate } from '../inmates/inmates.service.ts';
 import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
-import { checkEligibility, type EligibilityInmate } from './eligibility.rules.ts';
+import {
+  checkEligibility,
+  type EligibilityInmate,
+  type EligibilityResult,
+  type PlaceStatus,
+  placeReason,
+} from './eligibility.rules.ts';
 import { checkCriteria, DEFAULT_CRITERIA } from './selection.criteria.ts';
 import { candidate as candidateInScope, intake as intakeInScope, notClosed } from './selection.policy.ts';
 import * as repo from './selection.repo.ts';
@@ -103,14 +109,28 @@ function asRulesInmate(r: Awaited<ReturnType<typeof activeWithRegisterF>>[number
   return { ...r, register_f: (r.register_f_dates ?? []).map((d) => ({ entry_date: d })) };
 }
 
+/** The programme's rules, and not one who holds a place in it or has completed it (placeReason). */
+function eligibleFor(
+  rules: Eligibility,
+  inmate: EligibilityInmate,
+  place: PlaceStatus | null,
+  day: string,
+): EligibilityResult {
+  const result = checkEligibility(rules, inmate, day);
+  const held = placeReason(place);
+  if (!held) return result;
+  return { eligible: false, reasons: [held, ...(result.eligible ? [] : result.reasons)] };
+}
+
 /** The intake page: its candidates ranked, the TPP session, and everyone else active in the unit with why not. */
 export async function intakeDetail(ctx: Ctx, id: string, on?: string) {
   const { intake, programme } = await intakeInScope(ctx, id);
   const day = on ?? today(ctx, programme.timezone);
-  const [candidates, tpp, pool] = await Promise.all([
+  const [candidates, tpp, pool, places] = await Promise.all([
     repo.candidatesOf(ctx.db, id),
     repo.tppOf(ctx.db, id),
     activeWithRegisterF(ctx, programme.unit_id),
+    repo.placesInProgramme(ctx.db, programme.id),
   ]);
   const taken = new Set(candidates.map((c) => c.inmate_id));
   const proposals = pool
@@ -120,13 +140,14 @@ export async function intakeDetail(ctx: Ctx, id: string, on?: string) {
       name: r.name,
       reg_number: r.reg_number,
       category: categoryOf(r.register_class),
-      result: checkEligibility(programme.eligibility, asRulesInmate(r), day),
+      result: eligibleFor(programme.eligibility, asRulesInmate(r), places.get(r.id) ?? null, day),
     }));
-  const ranked = candidates.map((c, i) => ({
+  const ranked = candidates.map(({ place, ...c }, i) => ({
     ...c,
     rank: i + 1,
     total: Number(c.total),
-    enrolled: Boolean(c.enrolled),
+    place: place ?? null,
+    enrolled: place === 'active' || place === 'suspended',
     category: categoryOf(c.register_class),
   }));
   return { intake, programme, candidates: ranked, tpp: tpp ?? null, proposals };
@@ -151,8 +172,9 @@ export async function addCandidate(
     if (inmate.unit_id !== programme.unit_id) throw fieldError('inmate_id', 'err.notFound');
     const pool = await activeWithRegisterF(tx, programme.unit_id);
     const row = pool.find((r) => r.id === inmate.id);
+    const place = await repo.placeInProgramme(trx, programme.id, inmate.id);
     const result = row
-      ? checkEligibility(programme.eligibility, asRulesInmate(row), day)
+      ? eligibleFor(programme.eligibility, asRulesInmate(row), place, day)
       : { eligible: false as const, reasons: [{ key: 'selection.reason.not_active' }] };
     if (!result.eligible)
       throw conflict('intakes.not_eligible', 'selection.notEligible', {

@@ -133,9 +133,10 @@ describe('assessment, TPP selection and enrolment', () => {
     const p = d.proposals.find((x) => x.id === risky.id);
     assert.ok(p);
     assert.equal(p.eligible, false);
+    // Release on 1 February 2026 has passed: said so, not "0 bulan".
     assert.deepEqual(p.reasons.map((r) => r.key).sort(), [
-      'selection.reason.remaining_short',
       'selection.reason.risk_level',
+      'selection.reason.sentence_ended',
     ]);
     const add = await petugas.json('POST', `/api/v1/intakes/${intakeId}/candidates`, { inmate_id: risky.id });
     assert.equal(add.statusCode, 409);
@@ -296,6 +297,67 @@ describe('assessment, TPP selection and enrolment', () => {
     assert.equal((await to({ status: 'withdrawn', end_reason: 'own_request' })).statusCode, 204);
     assert.equal((await to({ status: 'active' })).statusCode, 400);
   });
+
+  test('a participant who completed the programme is not enrolled a second time from a later intake', async () => {
+    const programmeId = await newProgramme(2);
+    const person = await buildInmate(t.db, { unit_id: unitId });
+    const other = await buildInmate(t.db, { unit_id: unitId });
+    // Two intakes of the same programme, with the same person a candidate in both.
+    const first = await openIntake(programmeId);
+    const second = await openIntake(programmeId);
+    const c1 = await addCandidate(first, person.id);
+    const c2 = await addCandidate(second, person.id);
+    const o2 = await addCandidate(second, other.id);
+    await decideAndApprove(first, [c1]);
+    await decideAndApprove(second, [c2, o2]);
+    const enrolled = await enrol(first, c1);
+    assert.equal(enrolled.statusCode, 201, enrolled.body);
+    const placeId = (enrolled.json() as { id: string }).id;
+    // While the first place is held, the second intake cannot give another.
+    const held = await enrol(second, c2);
+    assert.equal(held.statusCode, 409);
+    assert.equal((held.json() as { error: { code: string } }).error.code, 'intakes.already_enrolled');
+    const done = await petugas.json('POST', `/api/v1/enrolments/${placeId}/status`, {
+      status: 'completed',
+      on_date: '2026-03-31',
+    });
+    assert.equal(done.statusCode, 204, done.body);
+
+    // The page offers no "Daftarkan" for them and says why; the other candidate can still join.
+    const page = (await petugas.get(`/intakes/${second}`)).body;
+    assert.doesNotMatch(page, new RegExp(`data-testid="enrol-${c2}"`));
+    assert.match(page, new RegExp(`data-testid="completed-${c2}">Sudah menyelesaikan program ini`));
+    assert.match(page, new RegExp(`data-testid="enrol-${o2}"`));
+    // One click (the form, confirmed) or the API: refused, no second place, no seat taken.
+    const click = await petugas.postForm(`/intakes/${second}/candidates/${c2}/enrol`, { confirmed: '1' });
+    assert.equal(click.statusCode, 409);
+    assert.match(click.body, /Sudah menyelesaikan program ini/);
+    const api = await enrol(second, c2);
+    assert.equal(api.statusCode, 409);
+    assert.equal((api.json() as { error: { code: string } }).error.code, 'intakes.already_completed');
+    const places = await t.db
+      .selectFrom('enrolments')
+      .select('status')
+      .where('programme_id', '=', programmeId)
+      .where('inmate_id', '=', person.id)
+      .execute();
+    assert.deepEqual(
+      places.map((p) => p.status),
+      ['completed'],
+    );
+    assert.equal((await enrol(second, o2)).statusCode, 201);
+    // A later intake does not propose them, nor take them as a candidate.
+    const third = await openIntake(programmeId);
+    const proposals = (await petugas.get(`/intakes/${third}`)).body;
+    assert.match(
+      proposals,
+      new RegExp(`data-testid="proposal-${person.id}"((?!</tr>)[\\s\\S])*Sudah menyelesaikan program ini`),
+    );
+    assert.doesNotMatch(proposals, new RegExp(`data-testid="add-${person.id}"`));
+    const add = await petugas.json('POST', `/api/v1/intakes/${third}/candidates`, { inmate_id: person.id });
+    assert.equal(add.statusCode, 409);
+    assert.equal((add.json() as { error: { code: string } }).error.code, 'intakes.not_eligible');
+  });
 });
 
 describe('selection pages', () => {
@@ -373,7 +435,20 @@ describe('selection pages', () => {
     await kepala.get(url);
     assert.equal((await kepala.postForm(`${url}/approve`)).statusCode, 303);
     assert.match((await petugas.get(url)).body, /data-testid="enrol-/);
-    assert.equal((await petugas.postForm(`${url}/candidates/${cand.id}/enrol`)).statusCode, 303);
+    // Without scripts, enrolling asks first on a page of its own; nothing is written until yes.
+    const asked = await petugas.postForm(`${url}/candidates/${cand.id}/enrol`);
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /data-testid="confirm-question">Anda yakin mendaftarkan /);
+    assert.match(asked.body, /name="confirmed" value="1"/);
+    assert.match(asked.body, new RegExp(`action="${url}/candidates/${cand.id}/enrol"`));
+    assert.equal(
+      (await t.db.selectFrom('enrolments').select('id').where('inmate_id', '=', ok.id).execute()).length,
+      0,
+    );
+    // With scripts the form carries the same question for the dialog.
+    assert.match((await petugas.get(url)).body, /data-confirm="Anda yakin mendaftarkan /);
+    const yes = await petugas.postForm(`${url}/candidates/${cand.id}/enrol`, { confirmed: '1' });
+    assert.equal(yes.statusCode, 303, yes.body);
     const e = await t.db
       .selectFrom('enrolments')
       .select(['kind', 'status'])

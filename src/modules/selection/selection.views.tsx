@@ -1,5 +1,6 @@
 // Pages of selection: opening an intake, and the intake page with the ranking, the assessment forms,
 // consent, the TPP record and its approval, the proposals with why anyone is not eligible.
+import { type Ask, ConfirmForm } from '../../app/confirm.tsx';
 import { formatDay } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { isMessageKey } from '../../app/i18n.ts';
@@ -11,7 +12,34 @@ import type { SelectionMay } from './selection.policy.ts';
 import type { intakeDetail } from './selection.service.ts';
 
 type Detail = Awaited<ReturnType<typeof intakeDetail>>;
-const reasonText = (ctx: ViewCtx, r: Reason) => (isMessageKey(r.key) ? ctx.t(r.key, r.params) : r.key);
+/** A reason in words; a date in it is written out ("Rabu, 21 Januari 2026"). */
+const reasonText = (ctx: ViewCtx, r: Reason) => {
+  if (!isMessageKey(r.key)) return r.key;
+  const date = r.params?.date;
+  const params =
+    typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? { ...r.params, date: formatDay(date, ctx.lang) }
+      : r.params;
+  return ctx.t(r.key, params);
+};
+
+/** What enrolling a candidate asks first (here with scripts, on the confirm page without). */
+export function enrolAsk(
+  ctx: ViewCtx,
+  d: { programme: { name: string; capacity: number | null } },
+  name: string,
+): Ask {
+  return {
+    question: ctx.t('selection.enrolAsk', { name, programme: d.programme.name }),
+    consequences: [
+      ...(d.programme.capacity
+        ? [ctx.t('selection.enrolWhat', { name, capacity: d.programme.capacity })]
+        : []),
+      ctx.t('selection.enrolUndo'),
+    ],
+    yes: ctx.t('selection.enrolYes'),
+  };
+}
 const errorOf = (ctx: ViewCtx, form: FormState | undefined, field: string) => {
   const e = form?.errors.find((x) => x.field === field);
   return e ? ctx.t(e.key, e.params) : null;
@@ -134,11 +162,11 @@ export function IntakePage({
         <p>{ctx.t('selection.noCandidates')}</p>
       ) : (
         <div class="table-wrap">
-          <table data-testid="candidate-table">
+          <table data-testid="candidate-table" class="candidate-cards">
             <thead>
               <tr>
                 <th scope="col">{ctx.t('selection.rank')}</th>
-                <th scope="col">{ctx.t('programmes.name')}</th>
+                <th scope="col">{ctx.t('selection.person')}</th>
                 {d.intake.criteria.map((c) => (
                   <th scope="col" key={c.key}>
                     {c.label} (0–{c.max})
@@ -155,17 +183,23 @@ export function IntakePage({
                 const formId = `score-${c.id}`;
                 return (
                   <tr key={c.id} data-testid={`candidate-${c.id}`}>
-                    <td>{c.rank}</td>
-                    <td>
+                    <td class="rank" data-label={ctx.t('selection.rank')}>
+                      {c.rank}
+                    </td>
+                    <th scope="row" class="person">
                       {c.name}
                       <br />
                       <span class="muted">{c.reg_number}</span>
-                    </td>
+                    </th>
                     {d.intake.criteria.map((k) => {
                       const err = errorOf(ctx, f, `scores.${k.key}`);
                       const v = f ? f.values[k.key] : c.scores[k.key];
                       return (
-                        <td key={k.key} class={err ? 'has-error' : undefined}>
+                        <td
+                          key={k.key}
+                          class={err ? 'has-error' : undefined}
+                          data-label={`${k.label} (0–${k.max})`}
+                        >
                           {open && manage ? (
                             <input
                               form={formId}
@@ -185,7 +219,7 @@ export function IntakePage({
                         </td>
                       );
                     })}
-                    <td>
+                    <td data-label={ctx.t('selection.total')}>
                       {c.total}
                       {open && manage && (
                         <form
@@ -202,7 +236,7 @@ export function IntakePage({
                         </form>
                       )}
                     </td>
-                    <td data-testid={`consent-cell-${c.id}`}>
+                    <td data-testid={`consent-cell-${c.id}`} data-label={ctx.t('selection.consent')}>
                       {c.category === 'narapidana' ? (
                         '–'
                       ) : (
@@ -215,7 +249,7 @@ export function IntakePage({
                         />
                       )}
                     </td>
-                    <td>
+                    <td class="decision" data-label={ctx.t('selection.decision')}>
                       {c.decision ? ctx.t(`selection.decision.${c.decision}`) : '–'}
                       {c.decision_reason && <span class="muted"> — {c.decision_reason}</span>}
                       {c.enrolled && (
@@ -223,16 +257,27 @@ export function IntakePage({
                           <strong data-testid={`enrolled-${c.id}`}>{ctx.t('selection.enrolled')}</strong>
                         </p>
                       )}
+                      {c.place === 'completed' && (
+                        <p>
+                          <strong data-testid={`completed-${c.id}`}>
+                            {ctx.t('selection.completedBefore')}
+                          </strong>
+                        </p>
+                      )}
                       {forms.enrol?.id === c.id && (
                         <p class="error">{errorOf(ctx, forms.enrol.form, 'enrol')}</p>
                       )}
-                      {approved && c.decision === 'accepted' && editable && !c.enrolled && (
-                        <form method="post" action={`${base}/candidates/${c.id}/enrol`} class="inline">
-                          <Csrf ctx={ctx} />
+                      {approved && c.decision === 'accepted' && editable && c.place === null && (
+                        <ConfirmForm
+                          ctx={ctx}
+                          action={`${base}/candidates/${c.id}/enrol`}
+                          ask={enrolAsk(ctx, d, c.name)}
+                          class="inline"
+                        >
                           <button type="submit" data-testid={`enrol-${c.id}`}>
                             {ctx.t('selection.enrol')}
                           </button>
-                        </form>
+                        </ConfirmForm>
                       )}
                     </td>
                   </tr>
