@@ -59,6 +59,12 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   { href: '/account', key: 'nav.account', permission: 'self', testid: 'nav-account' },
 ];
 
+/** The page is this link's, or one below it: /premi marks /premi/runs/x, not /premi-totals. */
+const isCurrent = (path: string, href: string) => {
+  const p = path.split('?')[0] ?? path;
+  return p === href || p.startsWith(`${href}/`);
+};
+
 export function Csrf({ ctx }: { ctx: ViewCtx }) {
   return <input type="hidden" name="_csrf" value={ctx.csrf} />;
 }
@@ -87,6 +93,10 @@ export function Layout({
   children: ComponentChildren;
 }) {
   const items = ctx.user ? NAV.filter((n) => ctx.can(n.permission)) : [];
+  // The most specific link is the current one: /premi/national, not also /premi.
+  const current = items
+    .filter((n) => isCurrent(ctx.path, n.href))
+    .reduce<string | undefined>((a, n) => (a && a.length >= n.href.length ? a : n.href), undefined);
   return (
     <html lang={ctx.lang}>
       <head>
@@ -115,7 +125,7 @@ export function Layout({
                       <a
                         href={n.href}
                         data-testid={n.testid}
-                        aria-current={ctx.path.startsWith(n.href) ? 'page' : undefined}
+                        aria-current={n.href === current ? 'page' : undefined}
                       >
                         {ctx.t(n.key)}
                       </a>
