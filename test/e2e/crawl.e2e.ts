@@ -137,8 +137,11 @@ async function crawl(username: string): Promise<{ visited: string[]; failures: s
   const visited: string[] = [];
   for (let next = queue.shift(); next; next = queue.shift()) {
     problems = [];
-    const res = await page.goto(next.path, { waitUntil: 'load' });
     visited.push(next.path);
+    const res = await page.goto(next.path, { waitUntil: 'load' }).catch((err: Error) => {
+      problems.push(`did not load: ${err.message.split('\n')[0]}`);
+      return null;
+    });
     if (res?.headers()['content-type']?.startsWith('text/html')) {
       problems.push(...(await inspect(page)));
       if (next.depth < MAX_DEPTH) {
