@@ -1,17 +1,15 @@
 // A month as a list of weeks, for one programme or for every programme the user sees: each week
-// names its days with sessions or holidays, so it reads on a 360px phone without a 7-column grid.
+// with sessions or holidays lists them as cards with their roll call and journal status, so it
+// reads on a 360px phone without a 7-column grid; weeks with nothing in them are left out.
 
 import { formatDay, formatDayShort } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
 import type { ProgrammeMay } from './programmes.policy.ts';
-import { SessionLine } from './programmes.session.views.tsx';
 import { monthWeeks, shiftMonth } from './schedule.rules.ts';
-import type { SessionRow } from './sessions.repo.ts';
-
-export type CalendarSession = SessionRow & { zone: TimeZone; programme_name?: string | undefined };
+import { SessionCard } from './sessions.parts.tsx';
+import type { SessionStatus } from './sessions.status.ts';
 
 export function CalendarPage({
   ctx,
@@ -31,7 +29,7 @@ export function CalendarPage({
   /** The calendar's own path; months are ?month=YYYY-MM. */
   base: string;
   month: string;
-  sessions: CalendarSession[];
+  sessions: SessionStatus[];
   holidays: ReadonlyArray<{ day: string; name: string }>;
 }) {
   const monthName = new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
@@ -40,6 +38,34 @@ export function CalendarPage({
     timeZone: 'UTC',
   }).format(new Date(`${month}-15T00:00:00Z`));
   const title = `${heading ?? ctx.t('programmes.title')} · ${monthName}`;
+  const weeks = monthWeeks(month).flatMap((week) => {
+    const inMonth = week.filter((d) => d.startsWith(month));
+    const holidayItems = inMonth.flatMap((day) =>
+      holidays
+        .filter((h) => h.day === day)
+        .map((h) => (
+          <li key={`h-${day}-${h.name}`} class="muted" data-testid={`cal-holiday-${day}`}>
+            {formatDay(day, ctx.lang)} · {ctx.t('programmes.holiday')}: {h.name}
+          </li>
+        )),
+    );
+    const sessionItems = sessions
+      .filter((s) => inMonth.includes(s.day))
+      .map((s) => (
+        <SessionCard
+          key={s.id}
+          ctx={ctx}
+          s={s}
+          may={may}
+          showProgramme={heading === null}
+          testid={`cal-session-${s.day}`}
+        />
+      ));
+    if (holidayItems.length === 0 && sessionItems.length === 0) return [];
+    const first = inMonth[0] ?? week[0] ?? '';
+    const last = inMonth[inMonth.length - 1] ?? week[6] ?? '';
+    return [{ first, last, holidayItems, sessionItems }];
+  });
   return (
     <Layout ctx={ctx} title={title}>
       <BackLink href={back.href} label={back.label} />
@@ -55,42 +81,18 @@ export function CalendarPage({
           {ctx.t('programmes.nextMonth')}
         </a>
       </nav>
-      {monthWeeks(month).map((week) => {
-        const inMonth = week.filter((d) => d.startsWith(month));
-        const items = inMonth.flatMap((day) => [
-          ...holidays
-            .filter((h) => h.day === day)
-            .map((h) => (
-              <li key={`h-${day}-${h.name}`} class="muted" data-testid={`cal-holiday-${day}`}>
-                {formatDay(day, ctx.lang)} · {ctx.t('programmes.holiday')}: {h.name}
-              </li>
-            )),
-          ...sessions
-            .filter((s) => s.day === day)
-            .map((s) => (
-              <li key={s.id} data-testid={`cal-session-${day}`}>
-                {s.programme_name && (
-                  <>
-                    <a href={`/programmes/${s.programme_id}`}>{s.programme_name}</a>:{' '}
-                  </>
-                )}
-                <SessionLine ctx={ctx} may={may} s={s} zone={s.zone} />
-              </li>
-            )),
-        ]);
-        const first = inMonth[0] ?? week[0] ?? '';
-        const last = inMonth[inMonth.length - 1] ?? week[6] ?? '';
-        return (
-          <section key={first} class="week">
-            <h2>{ctx.t('programmes.week', { from: formatDayShort(first), to: formatDayShort(last) })}</h2>
-            {items.length ? (
-              <ul class="plain">{items}</ul>
-            ) : (
-              <p class="muted">{ctx.t('programmes.noSessions')}</p>
-            )}
-          </section>
-        );
-      })}
+      {weeks.length === 0 ? (
+        <p data-testid="month-empty">{ctx.t('programmes.noSessionsMonth')}</p>
+      ) : (
+        <p class="muted">{ctx.t('programmes.emptyWeeksHidden')}</p>
+      )}
+      {weeks.map(({ first, last, holidayItems, sessionItems }) => (
+        <section key={first} class="week" data-testid={`cal-week-${first}`}>
+          <h2>{ctx.t('programmes.week', { from: formatDayShort(first), to: formatDayShort(last) })}</h2>
+          {holidayItems.length > 0 && <ul class="plain">{holidayItems}</ul>}
+          {sessionItems.length > 0 && <ul class="cards session-cards">{sessionItems}</ul>}
+        </section>
+      ))}
     </Layout>
   );
 }

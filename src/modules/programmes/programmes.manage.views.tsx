@@ -1,5 +1,5 @@
 // The forms a programme's page shows to those who manage it: change or end a schedule, add one,
-// cancel or move a session, cancel a range of days, add an extra session.
+// cancel a range of days, add an extra session (one session is cancelled or moved on its own page).
 
 import { ErrorSummary, type FormState, fieldsFor, TextField } from '../../app/forms.tsx';
 import { Csrf } from '../../app/layout.tsx';
@@ -7,7 +7,7 @@ import type { ViewCtx } from '../../app/view.ts';
 import { LABELS } from './programmes.form.views.tsx';
 import type { ProgrammePageData } from './programmes.views.tsx';
 import { hhmm } from './schedule.rules.ts';
-import type { ScheduleRow, SessionRow } from './sessions.repo.ts';
+import type { ScheduleRow } from './sessions.repo.ts';
 
 /** Edit and end forms of one schedule, prefilled from it (or from the values just sent). */
 export function ScheduleForms({
@@ -114,51 +114,6 @@ export function AddScheduleForm({ ctx, d, base }: { ctx: ViewCtx; d: ProgrammePa
         <button type="submit" class="primary" data-testid="schedule-save">
           {ctx.t('common.save')}
         </button>
-      </form>
-    </details>
-  );
-}
-
-function sessionForm(d: ProgrammePageData, id: string): FormState {
-  return d.forms.session?.id === id ? d.forms.session.form : { values: {}, errors: [] };
-}
-
-/** Cancel or move one scheduled session, prefilled with its day and times in the unit's zone. */
-export function SessionActions({
-  ctx,
-  d,
-  s,
-  base,
-  hm,
-}: {
-  ctx: ViewCtx;
-  d: ProgrammePageData;
-  s: SessionRow;
-  base: string;
-  hm: (at: Date) => string;
-}) {
-  const f = sessionForm(d, s.id);
-  const moved: FormState = {
-    values: { day: s.day, start_time: hm(s.starts_at), end_time: hm(s.ends_at), ...f.values },
-    errors: f.errors,
-  };
-  return (
-    <details class="panel" open={f.errors.length > 0}>
-      <summary>
-        {ctx.t('programmes.cancel')} / {ctx.t('programmes.reschedule')}
-      </summary>
-      <ErrorSummary ctx={ctx} form={f} labels={LABELS} />
-      <form method="post" action={`${base}/sessions/${s.id}/cancel`} novalidate>
-        <Csrf ctx={ctx} />
-        <TextField ctx={ctx} form={f} name="reason" label="programmes.cancelReason" maxLength={500} />
-        <button type="submit">{ctx.t('programmes.cancel')}</button>
-      </form>
-      <form method="post" action={`${base}/sessions/${s.id}/reschedule`} novalidate>
-        <Csrf ctx={ctx} />
-        <TextField ctx={ctx} form={moved} name="day" label="programmes.newDay" type="date" />
-        <TextField ctx={ctx} form={moved} name="start_time" label="programmes.startTime" />
-        <TextField ctx={ctx} form={moved} name="end_time" label="programmes.endTime" />
-        <button type="submit">{ctx.t('programmes.reschedule')}</button>
       </form>
     </details>
   );

@@ -1,6 +1,7 @@
 // Programme pages: list, add, edit, a programme's page with schedules and sessions, its month
-// calendar, and the session actions (cancel, cancel a range, reschedule, extra session).
+// calendar, one session’s page, and the session actions (cancel, cancel a range, reschedule, extra).
 
+import { notFound } from '../../app/errors.ts';
 import { formRoute, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
@@ -33,14 +34,60 @@ import {
   SessionTimeBody,
 } from './programmes.schema.ts';
 import * as service from './programmes.service.ts';
+import { SessionPage } from './programmes.session.views.tsx';
 import { ProgrammePage, type ProgrammePageData } from './programmes.views.tsx';
-import { monthRange } from './schedule.rules.ts';
+import { addDays, monthRange } from './schedule.rules.ts';
 import * as sessions from './sessions.service.ts';
+import { sessionsWithStatus } from './sessions.status.ts';
 
 const view = { permission: 'programmes.view' as const };
 const manage = { permission: 'programmes.manage' as const };
 
+/** How many held and how many next sessions the programme's page shows. */
+const SESSIONS_SHOWN = 5;
+
 export async function programmesRoutes(app: App) {
+  const lockDays = app.config.attendanceLockDays;
+
+  /** The last sessions held (newest first) and the next ones not yet begun (soonest first). */
+  const lastAndNext = async (ctx: ReturnType<typeof ctxOf>, programmeId: string, todayThere: string) => {
+    const [before, ahead] = await Promise.all([
+      sessionsWithStatus(ctx, {
+        programmeIds: [programmeId],
+        from: '1970-01-01',
+        to: todayThere,
+        order: 'desc',
+        limit: 40,
+        lockDays,
+      }),
+      sessionsWithStatus(ctx, {
+        programmeIds: [programmeId],
+        from: todayThere,
+        to: addDays(todayThere, 366),
+        limit: 40,
+        lockDays,
+      }),
+    ]);
+    return {
+      last: before.filter((s) => !s.cancelled && s.starts_at <= ctx.now).slice(0, SESSIONS_SHOWN),
+      next: ahead.filter((s) => s.starts_at > ctx.now).slice(0, SESSIONS_SHOWN),
+    };
+  };
+
+  /** One session's page (cancel, reschedule), with the answers just sent when a form failed. */
+  const sessionPage = async (req: FastifyRequest, id: string, sessionId: string, form?: FormState) => {
+    const ctx = ctxOf(req);
+    const p = await programme(ctx, id, { for: 'manage' });
+    const [s] = await sessionsWithStatus(ctx, {
+      programmeIds: [p.id],
+      ids: [sessionId],
+      from: '1970-01-01',
+      to: '9999-12-31',
+      lockDays,
+    });
+    if (!s) throw notFound('sessions');
+    return renderPage(SessionPage({ ctx: viewCtx(req), may: programmeMay(ctx.who), s, form }));
+  };
   const formPage = async (req: FastifyRequest, form: FormState, programmeId?: string) => {
     const ctx = ctxOf(req);
     const unitId = String(form.values.unit_id ?? '') || ctx.who.unitId;
@@ -75,7 +122,10 @@ export async function programmesRoutes(app: App) {
   ) => {
     const ctx = ctxOf(req);
     const d = await service.programmeDetail(ctx, id);
-    const [upcoming, programAksi] = await Promise.all([sessions.sessionsOf(ctx, id), listProgramAksi(ctx)]);
+    const [around, programAksi] = await Promise.all([
+      lastAndNext(ctx, d.programme.id, today(ctx, d.programme.timezone)),
+      listProgramAksi(ctx),
+    ]);
     return renderPage(
       ProgrammePage({
         ctx: viewCtx(req),
@@ -85,7 +135,8 @@ export async function programmesRoutes(app: App) {
           curriculum: d.curriculum,
           instructors: d.instructors,
           schedules: d.schedules,
-          sessions: upcoming,
+          last: around.last,
+          next: around.next,
           programAksi: programAksi.filter((x) => d.program_aksi_ids.includes(x.id)),
           forms: {
             schedule:
@@ -100,7 +151,6 @@ export async function programmesRoutes(app: App) {
               }),
             range: forms.range ?? emptyForm(),
             extra: forms.extra ?? emptyForm({ start_time: '09:00', end_time: '12:00' }),
-            session: forms.session,
             scheduleEdit: forms.scheduleEdit,
           },
         },
@@ -179,11 +229,10 @@ export async function programmesRoutes(app: App) {
       const month = req.query.month ?? today(ctx, p.timezone).slice(0, 7);
       const { from, to } = monthRange(month);
       const [rows, holidays] = await Promise.all([
-        sessions.sessionsOf(ctx, p.id, from, to),
+        sessionsWithStatus(ctx, { programmeIds: [p.id], from, to, limit: 2000, lockDays }),
         // National holidays and the programme's own unit's: the days it does not meet.
         unitHolidays(ctx, { unitId: p.unit_id, from, to }),
       ]);
-      const zone = p.timezone;
       return reply.html(
         renderPage(
           CalendarPage({
@@ -193,7 +242,7 @@ export async function programmesRoutes(app: App) {
             back: { href: `/programmes/${p.id}`, label: p.name },
             base: `/programmes/${p.id}/calendar`,
             month,
-            sessions: rows.map((s) => ({ ...s, zone })),
+            sessions: rows,
             holidays,
           }),
         ),
@@ -210,7 +259,7 @@ export async function programmesRoutes(app: App) {
       const month = req.query.month ?? today(ctx).slice(0, 7);
       const { from, to } = monthRange(month);
       const [rows, holidays] = await Promise.all([
-        sessions.sessionsInScope(ctx, from, to),
+        sessionsWithStatus(ctx, { from, to, limit: 2000, lockDays }),
         listHolidays(ctx, Number(month.slice(0, 4))),
       ]);
       return reply.html(
@@ -222,7 +271,7 @@ export async function programmesRoutes(app: App) {
             back: { href: '/programmes', label: req.t('programmes.title') },
             base: '/programmes/calendar',
             month,
-            sessions: rows.map((s) => ({ ...s, zone: s.timezone })),
+            sessions: rows,
             holidays: holidays.filter(
               (h) => h.day >= from && h.day <= to && (h.unit_id === null || h.unit_id === ctx.who.unitId),
             ),
@@ -303,13 +352,19 @@ export async function programmesRoutes(app: App) {
     },
   );
 
+  app.get(
+    '/programmes/:id/sessions/:sessionId',
+    { config: manage, schema: { params: SessionParams } },
+    async (req, reply) => reply.html(await sessionPage(req, req.params.id, req.params.sessionId)),
+  );
+
   app.post(
     '/programmes/:id/sessions/:sessionId/cancel',
     { config: manage, schema: { params: SessionParams, body: CancelBody }, attachValidation: true },
     async (req, reply) => {
       const { id, sessionId } = req.params;
       return submitForm(req, reply, {
-        render: (form) => detailPage(req, id, { session: { id: sessionId, form } }),
+        render: (form) => sessionPage(req, id, sessionId, form),
         action: () => sessions.cancelSession(ctxOf(req), id, sessionId, req.body.reason),
         flash: 'programmes.sessionCancelled',
         redirect: () => `/programmes/${id}`,
@@ -323,7 +378,7 @@ export async function programmesRoutes(app: App) {
     async (req, reply) => {
       const { id, sessionId } = req.params;
       return submitForm(req, reply, {
-        render: (form) => detailPage(req, id, { session: { id: sessionId, form } }),
+        render: (form) => sessionPage(req, id, sessionId, form),
         action: () => sessions.rescheduleSession(ctxOf(req), id, sessionId, req.body),
         flash: 'programmes.rescheduled',
         redirect: () => `/programmes/${id}`,

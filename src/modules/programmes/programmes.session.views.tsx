@@ -1,10 +1,16 @@
-// How a session and a schedule's rhythm read, on the programme's page and in the calendars.
+// How a schedule's rhythm reads, and one session's own page: its card (status, Presensi, Jurnal)
+// and, for those who manage the programme, the forms to cancel or move it.
 
-import { formatDay, formatTime } from '../../app/format.ts';
+import { formatDay } from '../../app/format.ts';
+import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
+import { Csrf, Layout } from '../../app/layout.tsx';
+import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import type { TimeZone } from '../../db/schema.ts';
+import { LABELS } from './programmes.form.views.tsx';
 import type { ProgrammeMay } from './programmes.policy.ts';
-import type { ScheduleRow, SessionRow } from './sessions.repo.ts';
+import { SessionCards } from './sessions.parts.tsx';
+import type { ScheduleRow } from './sessions.repo.ts';
+import type { SessionStatus } from './sessions.status.ts';
 
 export function weekdayText(ctx: ViewCtx, s: Pick<ScheduleRow, 'weekdays' | 'every_n_weeks'>): string {
   const days = s.weekdays.map((d) => ctx.t(`weekday.${d as 1}`)).join(', ');
@@ -13,55 +19,65 @@ export function weekdayText(ctx: ViewCtx, s: Pick<ScheduleRow, 'weekdays' | 'eve
   return `${days} · ${every}`;
 }
 
-export function SessionLine({
+/** "HH:MM" of an instant in a zone, for prefilling a time field. */
+function hm(at: Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+  }).format(at);
+}
+
+/** One session: its card, and the cancel and reschedule forms (prefilled with its day and times). */
+export function SessionPage({
   ctx,
   may,
   s,
-  zone,
+  form,
 }: {
   ctx: ViewCtx;
-  may: Pick<ProgrammeMay, 'attendance'>;
-  s: SessionRow;
-  zone: TimeZone;
+  may: ProgrammeMay;
+  s: SessionStatus;
+  /** The answers just sent to one of the forms, with their errors. */
+  form?: FormState | undefined;
 }) {
-  const cancelled = s.status === 'cancelled';
+  const base = `/programmes/${s.programme_id}/sessions/${s.id}`;
+  const f = form ?? { values: {}, errors: [] };
+  const moved: FormState = {
+    values: {
+      day: s.day,
+      start_time: hm(s.starts_at, s.timezone),
+      end_time: hm(s.ends_at, s.timezone),
+      ...f.values,
+    },
+    errors: f.errors,
+  };
+  const title = ctx.t('programmes.sessionPage', { day: formatDay(s.day, ctx.lang) });
   return (
-    <span class={cancelled ? 'muted' : undefined}>
-      {cancelled ? <s>{formatDay(s.day, ctx.lang)}</s> : formatDay(s.day, ctx.lang)} ·{' '}
-      {formatTime(s.starts_at, zone, ctx.lang)}–{formatTime(s.ends_at, zone, ctx.lang)}
-      {s.extra && <span class="badge"> {ctx.t('programmes.extra')}</span>}
-      {s.rescheduled_from && (
-        <span class="muted">
-          {' '}
-          ({ctx.t('programmes.rescheduledFrom', { day: formatDay(s.rescheduled_from, ctx.lang) })})
-        </span>
-      )}
-      {cancelled && (
-        <span class="badge off" data-testid="session-cancelled">
-          {' '}
-          {ctx.t('programmes.cancelled')}: {s.cancel_reason}
-        </span>
-      )}
-      {may.attendance && (
+    <Layout ctx={ctx} title={`${title} · ${s.programme_name}`}>
+      <BackLink href={`/programmes/${s.programme_id}`} label={s.programme_name} />
+      <h1>{title}</h1>
+      <SessionCards ctx={ctx} sessions={[s]} may={{ attendance: may.attendance }} />
+      {may.manage && !s.cancelled && (
         <>
-          {' · '}
-          <a href={`/sessions/${s.id}/attendance`} data-testid={`attendance-link-${s.day}`}>
-            {ctx.t('attendance.link')}
-          </a>
-          {!cancelled && (
-            <>
-              {' · '}
-              <a href={`/sessions/${s.id}/summary`} data-testid={`summary-link-${s.day}`}>
-                {ctx.t('attReports.sessionTitle')}
-              </a>
-              {' · '}
-              <a href={`/sessions/${s.id}/journal`} data-testid={`journal-link-${s.day}`}>
-                {ctx.t('journal.open')}
-              </a>
-            </>
-          )}
+          <ErrorSummary ctx={ctx} form={f} labels={LABELS} />
+          <h2>{ctx.t('programmes.cancel')}</h2>
+          <form method="post" action={`${base}/cancel`} novalidate data-testid="session-cancel-form">
+            <Csrf ctx={ctx} />
+            <TextField ctx={ctx} form={f} name="reason" label="programmes.cancelReason" maxLength={500} />
+            <button type="submit">{ctx.t('programmes.cancel')}</button>
+          </form>
+          <h2>{ctx.t('programmes.reschedule')}</h2>
+          <form method="post" action={`${base}/reschedule`} novalidate data-testid="session-reschedule-form">
+            <Csrf ctx={ctx} />
+            <TextField ctx={ctx} form={moved} name="day" label="programmes.newDay" type="date" />
+            <TextField ctx={ctx} form={moved} name="start_time" label="programmes.startTime" />
+            <TextField ctx={ctx} form={moved} name="end_time" label="programmes.endTime" />
+            <button type="submit">{ctx.t('programmes.reschedule')}</button>
+          </form>
         </>
       )}
-    </span>
+    </Layout>
   );
 }

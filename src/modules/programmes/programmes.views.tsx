@@ -1,45 +1,43 @@
-// A programme's page: its facts, curriculum, schedules and upcoming sessions, with the links to its
-// intake, enrolments and attendance, and (for those who manage it) the forms to change them.
+// A programme's page: its facts, curriculum, schedules, its last held and next sessions (each with
+// its roll call and journal status), the links to its intake, enrolments and attendance, and (for
+// those who manage it) the forms to change them.
 
 import { Fact } from '../../app/facts.tsx';
-import { formatDay, formatTime } from '../../app/format.ts';
+import { formatDay } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
 import { Layout } from '../../app/layout.tsx';
 import { BackLink, TitleRow } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
-import {
-  AddScheduleForm,
-  RangeAndExtraForms,
-  ScheduleForms,
-  SessionActions,
-} from './programmes.manage.views.tsx';
+import { AddScheduleForm, RangeAndExtraForms, ScheduleForms } from './programmes.manage.views.tsx';
 import type { ProgrammeMay } from './programmes.policy.ts';
 import type { ProgrammeRow } from './programmes.repo.ts';
-import { SessionLine, weekdayText } from './programmes.session.views.tsx';
+import { weekdayText } from './programmes.session.views.tsx';
 import { hhmm } from './schedule.rules.ts';
-import type { ScheduleRow, SessionRow } from './sessions.repo.ts';
+import { SessionCards } from './sessions.parts.tsx';
+import type { ScheduleRow } from './sessions.repo.ts';
+import type { SessionStatus } from './sessions.status.ts';
 
 export interface ProgrammePageData {
   programme: ProgrammeRow;
   curriculum: ReadonlyArray<{ id: string; code: string | null; title: string; target_hours: number }>;
   instructors: ReadonlyArray<{ id: string; full_name: string; roles: readonly string[] }>;
   schedules: ScheduleRow[];
-  sessions: SessionRow[];
+  /** The last sessions held (begun, not cancelled), newest first. */
+  last: SessionStatus[];
+  /** The next sessions not yet begun (cancelled ones too, so the class knows), soonest first. */
+  next: SessionStatus[];
   programAksi: ReadonlyArray<{ id: string; title: string }>;
   forms: {
     schedule: FormState;
     range: FormState;
     extra: FormState;
-    session?: { id: string; form: FormState } | undefined;
     scheduleEdit?: { id: string; form: FormState } | undefined;
   };
 }
 
 export function ProgrammePage({ ctx, may, d }: { ctx: ViewCtx; may: ProgrammeMay; d: ProgrammePageData }) {
   const p = d.programme;
-  const zone = p.timezone;
   const base = `/programmes/${p.id}`;
-  const hm = (at: Date) => formatTime(at, zone, 'en').slice(0, 5);
   const hours = d.curriculum.reduce((a, c) => a + c.target_hours, 0);
   return (
     <Layout ctx={ctx} title={p.name}>
@@ -146,21 +144,23 @@ export function ProgrammePage({ ctx, may, d }: { ctx: ViewCtx; may: ProgrammeMay
       )}
       {may.manage && <AddScheduleForm ctx={ctx} d={d} base={base} />}
 
-      <h2>{ctx.t('programmes.sessions')}</h2>
-      {d.sessions.length === 0 ? (
-        <p>{ctx.t('programmes.noSessions')}</p>
+      <h2 id="last-sessions">{ctx.t('programmes.lastSessions')}</h2>
+      {d.last.length === 0 ? (
+        <p>{ctx.t('programmes.noLastSessions')}</p>
       ) : (
-        <ul class="plain" data-testid="sessions">
-          {d.sessions.map((s) => (
-            <li key={s.id} data-testid={`session-${s.day}`}>
-              <SessionLine ctx={ctx} may={may} s={s} zone={zone} />
-              {may.manage && s.status === 'scheduled' && (
-                <SessionActions ctx={ctx} d={d} s={s} base={base} hm={hm} />
-              )}
-            </li>
-          ))}
-        </ul>
+        <SessionCards ctx={ctx} sessions={d.last} may={may} testid="last-sessions" />
       )}
+      <h2 id="next-sessions">{ctx.t('programmes.nextSessions')}</h2>
+      {d.next.length === 0 ? (
+        <p>{ctx.t('programmes.noNextSessions')}</p>
+      ) : (
+        <SessionCards ctx={ctx} sessions={d.next} may={may} testid="sessions" />
+      )}
+      <p>
+        <a href={`${base}/calendar`} data-testid="programme-full-calendar">
+          {ctx.t('programmes.fullCalendar')}
+        </a>
+      </p>
       {may.manage && <RangeAndExtraForms ctx={ctx} d={d} base={base} />}
     </Layout>
   );

@@ -56,18 +56,24 @@ export function SessionCard({
   zone,
   may,
   showProgramme = false,
+  testid,
 }: {
   ctx: ViewCtx;
   s: SessionStatus;
   zone?: TimeZone | undefined;
   may: SessionCardMay;
   showProgramme?: boolean;
+  /** Default `session-<day>`. */
+  testid?: string | undefined;
 }) {
   const day = formatDay(s.day, ctx.lang);
   const z = zone ?? s.timezone;
+  const summary = may.attendance && s.attendance === 'done';
+  // Only a session not yet begun is cancelled or moved; one held keeps its record.
+  const movable = may.manage === true && !s.cancelled && s.attendance === 'upcoming';
   const time = `${formatTime(s.starts_at, z, ctx.lang).split(' ')[0]}–${formatTime(s.ends_at, z, ctx.lang)}`;
   return (
-    <li class="card session-card" data-testid={`session-${s.day}`} data-session={s.id}>
+    <li class="card session-card" data-testid={testid ?? `session-${s.day}`} data-session={s.id}>
       <p class="session-when">
         {showProgramme && (
           <>
@@ -115,15 +121,15 @@ export function SessionCard({
           )}
         </>
       )}
-      {(may.attendance && !s.cancelled && s.attendance === 'done') || (may.manage && !s.cancelled) ? (
+      {summary || movable ? (
         <p class="session-more">
-          {may.attendance && s.attendance === 'done' && (
+          {summary && (
             <a href={`/sessions/${s.id}/summary`} data-testid={`summary-link-${s.day}`}>
               {ctx.t('attReports.sessionTitle')}
             </a>
           )}
-          {may.attendance && s.attendance === 'done' && may.manage && ' · '}
-          {may.manage && (
+          {summary && movable && ' · '}
+          {movable && (
             <a href={`/programmes/${s.programme_id}/sessions/${s.id}`} data-testid={`session-more-${s.day}`}>
               {ctx.t('programmes.sessionMore')}
             </a>

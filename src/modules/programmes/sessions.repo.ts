@@ -302,6 +302,7 @@ export async function sessionsWithFacts(
   o: {
     unitId?: string | undefined;
     programmeIds?: readonly string[] | undefined;
+    ids?: readonly string[] | undefined;
     from: string;
     to: string;
     limit: number;
@@ -342,6 +343,10 @@ export async function sessionsWithFacts(
   if (o.programmeIds) {
     if (o.programmeIds.length === 0) return [];
     q = q.where('pr.id', 'in', o.programmeIds);
+  }
+  if (o.ids) {
+    if (o.ids.length === 0) return [];
+    q = q.where('s.id', 'in', o.ids);
   }
   return q.orderBy('s.starts_at', o.order).orderBy('s.id', o.order).limit(o.limit).execute();
 }

@@ -44,6 +44,8 @@ export interface SessionsQuery {
   unitId?: string | undefined;
   /** Only these programmes (still within the principal's scope). */
   programmeIds?: string[] | undefined;
+  /** Only these sessions. */
+  ids?: string[] | undefined;
   /** First and last day, YYYY-MM-DD, both included. */
   from: string;
   to: string;
@@ -98,6 +100,7 @@ export async function sessionsWithStatus(
   const rows = await sessionsWithFacts(ctx.db, ctx.who.scope, {
     unitId: q.unitId,
     programmeIds: q.programmeIds,
+    ids: q.ids,
     from: q.from,
     to: q.to,
     limit: Math.max(1, Math.min(q.limit ?? 500, 5000)),
