@@ -95,11 +95,11 @@ describe('competencies and journal on a phone', () => {
       .execute();
     assert.ok(n >= 2);
     assert.equal(n, active.length, 'every active participant has a row');
-    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]')).map((e) => e.id));
     assert.equal(new Set(ids).size, ids.length, 'every id on the page is unique');
     const unlabelled = await page.evaluate(
       () =>
-        [...document.querySelectorAll('input:not([type=hidden])')].filter(
+        Array.from(document.querySelectorAll('input:not([type=hidden])')).filter(
           (i) => (i as HTMLInputElement).labels?.length === 0,
         ).length,
     );
