@@ -8,7 +8,9 @@
 // unit's 1,000 products and materials, (c) the monthly production report per programme and per
 // participant. Prints min/p50/p95/max in ms and whether each target is met.
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/app/config.ts';
@@ -69,6 +71,46 @@ async function times(n: number, fn: (i: number) => Promise<unknown>): Promise<nu
     if (i >= WARMUP) out.push(performance.now() - t0);
   }
   return out;
+}
+/**
+ * CPU time (ms) used so far by this process and by the embedded PostgreSQL (its postmaster and
+ * every child: the connections' backends, the WAL writer, autovacuum). On a machine shared with
+ * other work the wall-clock figures stretch with the load; the CPU a save costs much less so,
+ * which makes two versions comparable when the machine is not quiet. Linux /proc only (else 0).
+ */
+function cpuNow(dataDir: string): { node: number; pg: number } {
+  const node = (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+  try {
+    const hz = 100; // USER_HZ: /proc's clock ticks, 100 on Linux
+    // The cluster lives in <dir>/pg (src/db/embedded.ts); its first line is the postmaster's pid.
+    const postmaster = Number(
+      readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    let pg = 0;
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(d) !== postmaster && Number(f[1]) !== postmaster) continue;
+      pg += ((Number(f[11]) + Number(f[12])) * 1000) / hz;
+    }
+    return { node, pg };
+  } catch {
+    return { node, pg: Number.NaN };
+  }
+}
+async function cpuPer<T>(dataDir: string, n: number, fn: () => Promise<T>): Promise<[T, string]> {
+  const a = cpuNow(dataDir);
+  const r = await fn();
+  const b = cpuNow(dataDir);
+  const node = (b.node - a.node) / n;
+  const pg = (b.pg - a.pg) / n;
+  return [r, `node ${node.toFixed(1)} + postgres ${pg.toFixed(1)} = ${(node + pg).toFixed(1)} ms`];
 }
 const ok = async (p: Promise<{ statusCode: number; body: string }>, url: string) => {
   const res = await p;
@@ -251,15 +293,19 @@ try {
       .limit(PEOPLE)
       .execute();
     const fixtures: Fixture[] = [];
-    for (let k = 0; k < 2 * (WARMUP + RUNS); k++) fixtures.push(await saveFixture(db, unitId, people, k));
+    for (let k = 0; k < 2 * (WARMUP + RUNS) + 1; k++) fixtures.push(await saveFixture(db, unitId, people, k));
     // Settle the freshly loaded database as autovacuum would (visibility map for index-only scans).
     await sql`checkpoint`.execute(db);
     await sql`vacuum analyze`.execute(db);
     const entries = logOf(fixtures[0] as Fixture).entries.length;
     const label = `(a) save a ${people.length}-participant production log (${entries} entries)`;
-    const save = await saveOverHttp(c, fixtures.slice(0, WARMUP + RUNS));
-    if (save) line(`${label}: one POST`, save, 100);
-    else
+    const [save, saveCpu] = await cpuPer(embedded.dir, WARMUP + RUNS, () =>
+      saveOverHttp(c, fixtures.slice(0, WARMUP + RUNS)),
+    );
+    if (save) {
+      line(`${label}: one POST`, save, 100);
+      process.stdout.write(`    CPU per POST: ${saveCpu}\n`);
+    } else
       process.stdout.write(
         '(a) POST /api/v1/sessions/:id/production is not in the app yet: HTTP not measured\n',
       );
@@ -277,14 +323,27 @@ try {
       },
     };
     const rest = fixtures.slice(WARMUP + RUNS);
-    line(
-      `${save ? '    the same, service only' : label} (saveProduction)`,
-      await times(RUNS, (i) => {
+    const [alone, aloneCpu] = await cpuPer(embedded.dir, WARMUP + RUNS, () =>
+      times(RUNS, (i) => {
         const fx = rest[i] as Fixture;
         return saveProduction(petugas, { sessionId: fx.sessionId }, logOf(fx));
       }),
-      save ? undefined : 100,
     );
+    line(`${save ? '    the same, service only' : label} (saveProduction)`, alone, save ? undefined : 100);
+    process.stdout.write(`    CPU per save: ${aloneCpu}\n`);
+    // How many statements one save sends (each a round trip inside its transaction), BEGIN and
+    // COMMIT not counted: a plugin sees every query the service compiles.
+    let statements = 0;
+    const counted = db.withPlugin({
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    const last = fixtures[2 * (WARMUP + RUNS)] as Fixture;
+    await saveProduction({ ...petugas, db: counted }, { sessionId: last.sessionId }, logOf(last));
+    process.stdout.write(`    statements in one save (BEGIN and COMMIT apart): ${statements}\n`);
 
     // (b) Stock on hand of the unit's products and materials: the stock page's API and the stock report's.
     for (const url of ['/api/v1/stock', `/api/v1/production-reports/stock?unit_id=${unitId}`]) {

@@ -1,6 +1,6 @@
 // SQL of the production log's batched posting to the product ledger: each product row locked once
 // per batch (in id order, so two batches never wait on each other in a circle),
-// every movement of the batch inserted in one statement, each row's columns set once.
+// every movement of the batch inserted in one statement, every row's columns set in one.
 import { sql } from 'kysely';
 import type { Conn } from '../../db/database.ts';
 import type { ProductMovementRow } from '../stock/stock.repo.ts';
@@ -52,10 +52,20 @@ export async function insertProduced(
       as x(u, p, day, e, pe, a, ic, oh, r, s)`.execute(conn);
 }
 
-export async function setProductStock(conn: Conn, id: string, s: ProductStock) {
-  await conn
-    .updateTable('products')
-    .set({ ...s, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+/** Each product's columns after the batch, in one statement (the rows are locked by lockProducts). */
+export async function setProductsStock(conn: Conn, stock: ReadonlyMap<string, ProductStock>) {
+  if (stock.size === 0) return;
+  await sql`${updateProductsStock(stock)}`.execute(conn);
+}
+
+/** The UPDATE of setProductsStock, for a statement that writes more (the production log's save). */
+export function updateProductsStock(stock: ReadonlyMap<string, ProductStock>) {
+  const s = [...stock.values()];
+  const col = <K extends keyof ProductStock>(k: K) => s.map((x) => x[k]);
+  return sql`
+    update products p set
+      awaiting_check = x.a, in_check = x.ic, on_hand = x.oh, reserved = x.r, sold = x.s, updated_at = now()
+    from unnest(${[...stock.keys()]}::uuid[], ${col('awaiting_check')}::int[], ${col('in_check')}::int[],
+      ${col('on_hand')}::int[], ${col('reserved')}::int[], ${col('sold')}::int[]) as x(id, a, ic, oh, r, s)
+    where p.id = x.id`;
 }

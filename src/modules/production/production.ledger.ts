@@ -1,8 +1,10 @@
 // The production log's changes of items finished posted to the product ledger as one batch: the
 // same movements, with the same effects and refusals, as calling moveProduct once per entry
-// (stock.service.ts), but each product row is locked once and every movement inserted in one
-// statement, so a 200-participant log is a handful of queries. Call inside the write
-// transaction (ctx.db is the transaction); a refusal throws before anything is committed.
+// (stock.service.ts), but each product row is locked once, every movement inserted in one
+// statement and every product's columns set in one, so a 200-participant log is a handful of
+// queries (the save writes them in the statement that writes its entries: planProduced). Call
+// inside the write transaction (ctx.db is the transaction); a refusal throws before anything is
+// committed.
 import { AppError, conflict } from '../../app/errors.ts';
 import type { Ctx } from '../../app/principal.ts';
 import type { ProductMovementRow } from '../stock/stock.repo.ts';
@@ -22,13 +24,35 @@ export interface Produced {
   productionEntryId: string;
 }
 
+/** The batch's movements and each product's columns after them, checked, to be written in one go. */
+export interface ProducedPlan {
+  rows: ProductMovementRow[];
+  stock: Map<string, ProductStock>;
+}
+
 /**
  * Posts `produced` movements. Increases are applied before decreases (the order moveProduct calls
  * could take), and a decrease is refused (409 stock.insufficient) when it would take a column below
  * zero or more than the maker still holds awaiting the check (what they have not sent yet).
  */
 export async function postProduced(ctx: Ctx, moves: readonly Produced[]): Promise<void> {
-  if (moves.length === 0) return;
+  const { rows, stock } = await planProduced(ctx, moves);
+  if (rows.length === 0) return;
+  await repo.insertProduced(ctx.db, rows, ctx.who.id);
+  await repo.setProductsStock(ctx.db, stock);
+}
+
+/**
+ * What postProduced does, without writing: locks the products (in id order), reads the makers'
+ * holdings the decreases need, applies the rules and returns the movements and the columns after
+ * them, for the caller to write in the statement that writes the entries (the production log's
+ * save). `productionEntryId` may be left out when that statement finds it by maker and product.
+ */
+export async function planProduced(
+  ctx: Ctx,
+  moves: ReadonlyArray<Omit<Produced, 'productionEntryId'> & { productionEntryId?: string | null }>,
+): Promise<ProducedPlan> {
+  if (moves.length === 0) return { rows: [], stock: new Map() };
   for (const m of moves) if (!Number.isInteger(m.qty) || m.qty === 0) throw badQuantity();
   const locked = await repo.lockProducts(ctx.db, [...new Set(moves.map((m) => m.productId))]);
   const products = new Map(locked.map((p) => [p.id, p]));
@@ -80,11 +104,10 @@ export async function postProduced(ctx: Ctx, moves: readonly Produced[]): Promis
       kind: 'produced',
       day: m.day,
       enrolment_id: m.enrolmentId,
-      production_entry_id: m.productionEntryId,
+      production_entry_id: m.productionEntryId ?? null,
       created_by: ctx.who.id,
       ...d,
     });
   }
-  await repo.insertProduced(ctx.db, rows, ctx.who.id);
-  for (const [id, s] of stock) await repo.setProductStock(ctx.db, id, s);
+  return { rows, stock };
 }

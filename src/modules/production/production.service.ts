@@ -15,7 +15,7 @@ import { listProducts, productsOfProgramme } from '../products/products.service.
 import { programme } from '../programmes/programmes.policy.ts';
 import { sessionsInScope } from '../programmes/sessions.service.ts';
 import { moveMaterial } from '../stock/stock.service.ts';
-import { postProduced } from './production.ledger.ts';
+import { planProduced } from './production.ledger.ts';
 import * as repo from './production.repo.ts';
 import {
   dayRefusal,
@@ -152,36 +152,10 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
       if (planned.errors) throw invalid(planned.errors);
       const { plan } = planned;
 
-      const ids = await repo.writeEntries(
-        trx,
-        {
-          unitId: d.unitId,
-          programmeId: d.programmeId,
-          sessionId: d.session?.id ?? null,
-          day: d.day,
-          userId: ctx.who.id,
-        },
-        plan.writes.map((w) => ({ ...w, id: w.stored?.id ?? null })),
-      );
-      const idOf = (w: { enrolment_id: string; product_id: string }) =>
-        ids.get(entryKey(w.enrolment_id, w.product_id)) ?? '';
-      await repo.setEntryMaterials(
-        trx,
-        plan.writes.flatMap((w) =>
-          [...w.materials].map(([material_id, qty]) => ({
-            entry_id: idOf(w),
-            material_id,
-            qty,
-            fresh: w.stored === undefined,
-          })),
-        ),
-        plan.writes.flatMap((w) =>
-          [...(w.stored?.materials.keys() ?? [])]
-            .filter((m) => !w.materials.has(m))
-            .map((material_id) => ({ entry_id: idOf(w), material_id })),
-        ),
-      );
-      await postProduced(
+      // The product ledger's movements, checked under the products' locks before anything is
+      // written; then the entries, their materials, the movements and the products' columns in one
+      // statement.
+      const produced = await planProduced(
         tx,
         plan.writes
           .filter((w) => w.dFinished !== 0)
@@ -190,9 +164,46 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
             qty: w.dFinished,
             day: d.day,
             enrolmentId: w.enrolment_id,
-            productionEntryId: idOf(w),
           })),
       );
+      const values = (w: (typeof plan.writes)[number]) => ({
+        enrolment_id: w.enrolment_id,
+        product_id: w.product_id,
+        finished: w.finished,
+        in_progress: w.in_progress,
+      });
+      if (plan.writes.length > 0)
+        await repo.writeDay(
+          trx,
+          {
+            unitId: d.unitId,
+            programmeId: d.programmeId,
+            sessionId: d.session?.id ?? null,
+            day: d.day,
+            userId: ctx.who.id,
+          },
+          {
+            fresh: plan.writes.filter((w) => w.stored === undefined).map(values),
+            changed: plan.writes.flatMap((w) => (w.stored ? [{ ...values(w), id: w.stored.id }] : [])),
+            materials: plan.writes.flatMap((w) =>
+              [...w.materials].map(([material_id, qty]) => ({
+                enrolment_id: w.enrolment_id,
+                product_id: w.product_id,
+                material_id,
+                qty,
+              })),
+            ),
+            removed: plan.writes.flatMap((w) =>
+              w.stored
+                ? [...w.stored.materials.keys()]
+                    .filter((m) => !w.materials.has(m))
+                    .map((material_id) => ({ entry_id: (w.stored as Stored).id, material_id }))
+                : [],
+            ),
+            moves: produced.rows,
+            stock: produced.stock,
+          },
+        );
       // Material used: one movement per material for the whole save (the net of its entries'
       // changes, through moveMaterial), not one per entry: each row of material_movements costs
       // its foreign-key checks, and a 200-participant save must stay one fast request. What each
