@@ -72,6 +72,8 @@ export const PERMISSIONS = [
   'premi.totals',
   // Starting the month's draft runs of every unit at once (a job): a national administrator's.
   'premi.national',
+  // The Kepala UPT's approvals inbox (#13): everything waiting for the head of the unit's decision.
+  'approvals.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -156,6 +158,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'privacy.breaches.view',
     'privacy.breaches.manage',
     'privacy.access_log',
+    'approvals.view',
   ],
   petugas: [
     ...READ,

@@ -115,6 +115,15 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
             <p class="notice" data-testid="attendance-locked">
               {ctx.t('attendance.lockedNotice', { n: d.lockDays })}{' '}
               {d.may.unlock && ctx.t('attendance.unlockNotice')}
+              {/* Approvals (#13): the staff ask the Kepala UPT to open it, or see until when it is open. */}
+              {d.may.unlockedUntil
+                ? ctx.t('approvals.unlock.openUntil', { until: ctx.dateTime(d.may.unlockedUntil) })
+                : !d.may.unlock &&
+                  ctx.can('attendance.record') && (
+                    <a href={`/sessions/${s.id}/unlock-request`} data-testid="ask-unlock">
+                      {ctx.t('approvals.unlock.ask')}
+                    </a>
+                  )}
             </p>
           )}
           {d.refusal && d.refusal !== 'attendance.locked' && (

@@ -233,6 +233,14 @@ export function CertificatePage(p: {
           {ctx.t('certificates.download')}
         </a>
       </p>
+      {/* Approvals (#13): staff who may not revoke ask the Kepala UPT to. */}
+      {!p.may.revoke && c.status === 'valid' && ctx.can('certificates.issue') && (
+        <p>
+          <a href={`/certificates/${c.id}/revocation-request`} data-testid="ask-revocation">
+            {ctx.t('approvals.revoke.ask')}
+          </a>
+        </p>
+      )}
       {p.may.revoke && (
         <>
           <h2>{ctx.t('certificates.revoke')}</h2>
