@@ -179,6 +179,8 @@ describe('assessing competencies in bulk', () => {
     assert.equal(matrix.statusCode, 200);
     assert.match(matrix.body, new RegExp(`href="/programmes/${programmeId}/competencies/units/${u(0)}"`));
     assert.match(matrix.body, new RegExp(`href="/enrolments/${p(0).id}/competencies"`));
+    const participants = await petugas.get(`/programmes/${programmeId}/enrolments`);
+    assert.match(participants.body, new RegExp(`href="/enrolments/${p(0).id}/competencies"`));
 
     const page = await instructor.get(`/programmes/${programmeId}/competencies/units/${u(0)}`);
     assert.equal(page.statusCode, 200);

@@ -48,7 +48,16 @@ export function EnrolmentsPage(p: {
               {p.rows.map((r) => (
                 <tr key={r.id} data-testid={`enrolment-${r.id}`}>
                   <td>
-                    {r.name}
+                    {ctx.can('attendance.view') ? (
+                      <a
+                        href={`/enrolments/${r.id}/competencies`}
+                        data-testid={`enrolment-competencies-${r.id}`}
+                      >
+                        {r.name}
+                      </a>
+                    ) : (
+                      r.name
+                    )}
                     {r.institution && <span class="muted"> — {r.institution}</span>}
                     {r.period_from && (
                       <span class="muted">
