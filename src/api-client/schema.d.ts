@@ -623,7 +623,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions between two days (default: from today, 8 weeks ahead) */
+        /** Sessions between two days (default: from today, 8 weeks ahead), with their roll call and journal status */
         get: operations["listProgrammeSessions"];
         put?: never;
         /** Add an extra session */
@@ -4930,6 +4930,16 @@ export interface operations {
                             cancel_reason: string | null;
                             extra: boolean;
                             rescheduled_from: string | null;
+                            /**
+                             * @description Roll call: done (marks recorded), missing (begun, none), locked (none, past the lock days), upcoming (not begun or cancelled)
+                             * @enum {unknown}
+                             */
+                            attendance: "done" | "missing" | "locked" | "upcoming";
+                            /**
+                             * @description Journal: done (written), missing (begun, none), upcoming (not begun or cancelled)
+                             * @enum {unknown}
+                             */
+                            journal: "done" | "missing" | "upcoming";
                         }[];
                     };
                 };

@@ -19,6 +19,7 @@ import {
 import * as service from './programmes.service.ts';
 import { hhmm } from './schedule.rules.ts';
 import * as sessions from './sessions.service.ts';
+import { sessionsWithStatus } from './sessions.status.ts';
 
 const view = { permission: 'programmes.view' as const };
 const manage = { permission: 'programmes.manage' as const };
@@ -159,19 +160,38 @@ export async function programmesApi(app: App) {
       config: view,
       schema: {
         tags,
-        summary: 'Sessions between two days (default: from today, 8 weeks ahead)',
+        summary:
+          'Sessions between two days (default: from today, 8 weeks ahead), with their roll call and journal status',
         params: IdParams,
         querystring: SessionsQuery,
         response: { 200: Type.Object({ items: Type.Array(SessionOut) }) },
       },
     },
     async (req) => {
-      const rows = await sessions.sessionsOf(ctxOf(req), req.params.id, req.query.from, req.query.to);
+      const ctx = ctxOf(req);
+      const rows = await sessions.sessionsOf(ctx, req.params.id, req.query.from, req.query.to);
+      const first = rows[0]?.day;
+      const last = rows[rows.length - 1]?.day;
+      const status = new Map(
+        first && last
+          ? (
+              await sessionsWithStatus(ctx, {
+                programmeIds: [req.params.id],
+                from: first,
+                to: last,
+                limit: 5000,
+                lockDays: app.config.attendanceLockDays,
+              })
+            ).map((s) => [s.id, s])
+          : [],
+      );
       return {
         items: rows.map((s) => ({
           ...s,
           starts_at: s.starts_at.toISOString(),
           ends_at: s.ends_at.toISOString(),
+          attendance: status.get(s.id)?.attendance ?? 'upcoming',
+          journal: status.get(s.id)?.journal ?? 'upcoming',
         })),
       };
     },

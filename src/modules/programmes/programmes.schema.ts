@@ -166,6 +166,13 @@ export const SessionOut = Type.Object({
   cancel_reason: nullable(Type.String()),
   extra: Type.Boolean(),
   rescheduled_from: nullable(Type.String()),
+  attendance: Type.Enum(['done', 'missing', 'locked', 'upcoming'], {
+    description:
+      'Roll call: done (marks recorded), missing (begun, none), locked (none, past the lock days), upcoming (not begun or cancelled)',
+  }),
+  journal: Type.Enum(['done', 'missing', 'upcoming'], {
+    description: 'Journal: done (written), missing (begun, none), upcoming (not begun or cancelled)',
+  }),
 });
 
 export const ProgrammeDetailOut = Type.Object({

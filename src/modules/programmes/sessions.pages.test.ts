@@ -132,6 +132,21 @@ describe('sessions on the programme page and in the calendar', () => {
     );
   });
 
+  test('the sessions API gives each session its roll call and journal status', async () => {
+    const res = await petugas.json(
+      'GET',
+      `/api/v1/programmes/${programmeId}/sessions?from=${daysFromToday(-20)}&to=${daysFromToday(1)}`,
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    const items = (res.json() as { items: Array<{ day: string; attendance: string; journal: string }> })
+      .items;
+    const at = (n: number) => items.find((i) => i.day === daysFromToday(n));
+    assert.deepEqual([at(-3)?.attendance, at(-3)?.journal], ['done', 'done']);
+    assert.deepEqual([at(-2)?.attendance, at(-2)?.journal], ['missing', 'missing']);
+    assert.equal(at(-20)?.attendance, 'locked');
+    assert.equal(at(1)?.attendance, 'upcoming');
+  });
+
   test("the partner's instructor sees the statuses and the Presensi and Jurnal buttons, not the cancel link", async () => {
     const page = await instruktur.get(`/programmes/${programmeId}`);
     assert.equal(page.statusCode, 200);
