@@ -41,6 +41,7 @@ function scoped(conn: Conn, scope: Scope) {
       'a.signed_by',
       'a.signed_at',
       'a.parties',
+      'a.created_at',
     ])
     .where(scopeFilter(scope, { unit: 'a.unit_id', partner: 'a.partner_id' }));
 }
@@ -217,6 +218,7 @@ export async function setStatus(
     status: AgreementStatus;
     signed_by?: string;
     signed_at?: Date;
+    signed_on?: string;
     terminated_on?: string;
     terminated_reason?: string;
   },

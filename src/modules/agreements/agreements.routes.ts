@@ -1,6 +1,7 @@
 // Agreement pages: list, record, edit a draft, addendum, status actions, documents, monev,
 // the PDF summary and reminders.
 
+import { askFirst } from '../../app/confirm.tsx';
 import { contentDisposition } from '../../app/downloads.ts';
 import { forbidden } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
@@ -30,10 +31,11 @@ import {
   AgreementOut,
   AgreementQuery,
   EvaluationBody,
+  SignBody,
 } from './agreements.schema.ts';
 import * as service from './agreements.service.ts';
 import { readUpload } from './agreements.upload.ts';
-import { AgreementPage } from './agreements.views.tsx';
+import { AgreementPage, terminateAsk } from './agreements.views.tsx';
 
 const view = { permission: 'agreements.view' as const };
 const manage = { permission: 'agreements.manage' as const };
@@ -244,6 +246,7 @@ export async function agreementsRoutes(app: App) {
       action: 'sign' | 'activate' | 'expire' | 'terminate';
       reason?: string | undefined;
       on?: string | undefined;
+      signed_on?: string | undefined;
     },
   ) => {
     return submitForm(req, reply, {
@@ -254,8 +257,11 @@ export async function agreementsRoutes(app: App) {
     });
   };
 
-  app.post('/agreements/:id/sign', { config: sign, schema: { params: IdParams } }, async (req, reply) =>
-    runAction(req, reply, req.params.id, { action: 'sign' }),
+  app.post(
+    '/agreements/:id/sign',
+    { config: sign, schema: { params: IdParams, body: SignBody }, attachValidation: true },
+    async (req, reply) =>
+      runAction(req, reply, req.params.id, { action: 'sign', signed_on: req.body?.signed_on || undefined }),
   );
 
   app.post(
@@ -263,7 +269,21 @@ export async function agreementsRoutes(app: App) {
     { config: manage, schema: { params: IdParams, body: ActionBody }, attachValidation: true },
     async (req, reply) => {
       if (req.body?.action === 'sign') throw forbidden();
-      return runAction(req, reply, req.params.id, req.body);
+      const b = req.body;
+      // Ending an agreement asks first, once its reason is given (a missing one is said on the form).
+      if (!req.validationError && b.action === 'terminate' && b.reason?.trim()) {
+        const ctx = ctxOf(req);
+        const reason = b.reason.trim();
+        const asking = await askFirst(req, reply, {
+          back: `/agreements/${req.params.id}`,
+          ask: async (v) => {
+            const d = await service.agreementDetail(ctx, req.params.id);
+            return terminateAsk(v, d.agreement.title, { on: b.on || today(ctx, d.unit.timezone), reason });
+          },
+        });
+        if (asking) return reply;
+      }
+      return runAction(req, reply, req.params.id, b);
     },
   );
 

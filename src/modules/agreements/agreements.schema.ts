@@ -109,6 +109,11 @@ export const ActionBody = Type.Object({
   on: Type.Optional(date),
 });
 
+/** Marking signed: the signing date, asked for when the draft has none (an empty field is no date). */
+export const SignBody = Type.Object({
+  signed_on: Type.Optional(Type.Union([date, Type.Literal('')])),
+});
+
 export const AgreementListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   status: Type.Optional(lit(STATUSES)),

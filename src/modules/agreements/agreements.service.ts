@@ -1,8 +1,16 @@
 // Cooperation agreements (PKS, MoU) and their addenda: recording, the signing lifecycle, terms in
 // force on any date, monitoring and evaluation, and reminders before they end.
 import { type FieldError, fieldError, invalid, notFound } from '../../app/errors.ts';
+import { dayInZone, formatDayShort } from '../../app/format.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
-import type { AgreementParty, AgreementStatus, MaterialsBy, PayModel, PieceRate } from '../../db/schema.ts';
+import type {
+  AgreementParty,
+  AgreementStatus,
+  MaterialsBy,
+  PayModel,
+  PieceRate,
+  TimeZone,
+} from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { partner as partnerOf } from '../partners/partners.policy.ts';
 import { existingProgramAksiIds } from '../program-aksi/program-aksi.service.ts';
@@ -229,13 +237,22 @@ export async function createAddendum(ctx: Ctx, parentId: string, input: Agreemen
 export async function act(
   ctx: Ctx,
   id: string,
-  input: { action: AgreementAction; reason?: string | undefined; on?: string | undefined },
+  input: {
+    action: AgreementAction;
+    reason?: string | undefined;
+    on?: string | undefined;
+    /** When marking signed an agreement whose signing date is missing: that date. */
+    signed_on?: string | undefined;
+  },
 ): Promise<AgreementStatus> {
   return ctx.db.transaction().execute(async (trx) => {
     const tx = withDb(ctx, trx);
     await repo.lockAgreement(trx, id);
     const a = await agreement(tx, id);
-    const day = await unitToday(tx, a.unit_id);
+    const zone = (await repo.unitSplit(trx, a.unit_id)).timezone;
+    const day = today(ctx, zone);
+    const signedOn =
+      input.action === 'sign' && !a.signed_on ? signingDate(input.signed_on, day, a.created_at, zone) : null;
     const validTo =
       termsInForce(await repo.termsVersions(trx, a.parent_id ?? a.id), day)?.valid_to ?? a.valid_to;
     const r = transition({
@@ -244,7 +261,7 @@ export async function act(
       today: day,
       validFrom: a.valid_from,
       validTo,
-      signedOn: a.signed_on,
+      signedOn: a.signed_on ?? signedOn,
       reason: input.reason,
     });
     if (!r.ok)
@@ -254,7 +271,12 @@ export async function act(
       );
     const change =
       input.action === 'sign'
-        ? { status: r.status, signed_by: ctx.who.id ?? undefined, signed_at: new Date() }
+        ? {
+            status: r.status,
+            signed_by: ctx.who.id ?? undefined,
+            signed_at: new Date(),
+            ...(signedOn ? { signed_on: signedOn } : {}),
+          }
         : input.action === 'terminate'
           ? {
               status: r.status,
@@ -273,6 +295,19 @@ export async function act(
     });
     return r.status;
   });
+}
+
+/**
+ * The signing date asked for when marking signed a draft without one: given, not after today in the
+ * unit's zone, not before the draft was written.
+ */
+function signingDate(v: string | undefined, day: string, draftedAt: Date, zone: TimeZone): string {
+  if (!v) throw fieldError('signed_on', 'agreements.signedOnMissing');
+  if (v > day) throw fieldError('signed_on', 'agreements.signedOnFuture');
+  const drafted = dayInZone(draftedAt, zone);
+  if (v < drafted)
+    throw fieldError('signed_on', 'agreements.signedOnBeforeDraft', { date: formatDayShort(drafted) });
+  return v;
 }
 
 /** Everything the agreement page and its PDF show, with the terms in force on `day`. */

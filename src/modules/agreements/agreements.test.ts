@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildPartner, buildUnit, buildUser } from '../../../test/builders.ts';
+import { dayInZone } from '../../app/format.ts';
 import { systemCtx } from '../../app/principal.ts';
 import { REMINDERS_JOB, recordReminders } from './agreements.reminders.ts';
 
@@ -193,11 +194,96 @@ describe('agreements', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     assert.equal(row.status, 'draft');
+    // With a reason it asks first: without scripts a page names the date and the reason.
+    const asked = await petugas.postForm(`/agreements/${id}/actions`, {
+      action: 'terminate',
+      reason: 'Mitra menghentikan usaha',
+      on: '2026-02-02',
+    });
+    assert.equal(asked.statusCode, 200);
+    assert.match(
+      asked.body,
+      /data-testid="confirm-question">Anda yakin mengakhiri perjanjian &quot;PKS Pelatihan Merajut&quot;\?/,
+    );
+    assert.match(asked.body, /Berakhir pada Senin, 2 Februari 2026\. Alasan: Mitra menghentikan usaha/);
+    assert.match(asked.body, /name="reason" value="Mitra menghentikan usaha"/);
+    const still = await t.db
+      .selectFrom('agreements')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(still.status, 'draft');
+    assert.match(
+      (await petugas.get(`/agreements/${id}`)).body,
+      /data-confirm="Anda yakin mengakhiri perjanjian/,
+    );
     const ok = await petugas.postForm(`/agreements/${id}/actions`, {
       action: 'terminate',
       reason: 'Mitra menghentikan usaha',
+      on: '2026-02-02',
+      confirmed: '1',
     });
     assert.equal(ok.statusCode, 303);
+    const ended = await t.db
+      .selectFrom('agreements')
+      .select(['status', 'terminated_on'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(ended, { status: 'terminated', terminated_on: '2026-02-02' });
+    // The API does not ask.
+    const other = await create();
+    const api = await petugas.json('POST', `/api/v1/agreements/${other}/actions`, {
+      action: 'terminate',
+      reason: 'Mitra menghentikan usaha',
+    });
+    assert.equal(api.statusCode, 200, api.body);
+  });
+
+  test('marking signed a draft without a signing date asks for it: given, not in the future, not before the draft', async () => {
+    const id = await create({ signed_on: undefined });
+    const page = (await kepala.get(`/agreements/${id}`)).body;
+    assert.match(page, /data-testid="sign-form"/);
+    assert.match(page, /<label for="f-signed_on"/);
+    const sign = (signed_on: string) => kepala.postForm(`/agreements/${id}/sign`, { signed_on });
+    const missing = await sign('');
+    assert.equal(missing.statusCode, 400);
+    assert.match(
+      missing.body,
+      /data-testid="error-signed_on"[^>]*>[^<]*Isi tanggal perjanjian ini ditandatangani/,
+    );
+    const future = await sign('2099-01-01');
+    assert.equal(future.statusCode, 400);
+    assert.match(future.body, /tidak boleh setelah hari ini/);
+    const early = await sign('2020-01-01');
+    assert.equal(early.statusCode, 400);
+    assert.match(early.body, /tidak boleh sebelum draf dibuat \(\d{2}\/\d{2}\/\d{4}\)/);
+    const bad = await sign('kemarin');
+    assert.equal(bad.statusCode, 400);
+    const before = await t.db
+      .selectFrom('agreements')
+      .select(['status', 'signed_on'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(before, { status: 'draft', signed_on: null });
+    // The day the draft was written, in the unit's zone: the earliest allowed, and today.
+    const drafted = await t.db
+      .selectFrom('agreements as a')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select(['a.created_at', 'u.timezone'])
+      .where('a.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const row = { d: dayInZone(drafted.created_at, drafted.timezone) };
+    assert.equal((await sign(row.d)).statusCode, 303);
+    const after = await t.db
+      .selectFrom('agreements')
+      .select(['status', 'signed_on'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(after, { status: 'signed', signed_on: row.d });
+    // A draft that has its date signs with one click, as before.
+    const dated = await create();
+    assert.doesNotMatch((await kepala.get(`/agreements/${dated}`)).body, /data-testid="sign-form"/);
+    assert.equal((await kepala.postForm(`/agreements/${dated}/sign`)).statusCode, 303);
   });
 
   test('a split that does not add up to 100 is refused per field, and nothing is saved', async () => {

@@ -1,5 +1,6 @@
 // An agreement's page: its terms in force on any date, status actions, documents, and monitoring
 // and evaluation.
+import { type Ask, ConfirmForm } from '../../app/confirm.tsx';
 import { formatDay, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -47,6 +48,23 @@ function ActionButton({
   );
 }
 
+/**
+ * What ending an agreement asks first. In the dialog (scripts) the date and reason are not known
+ * yet; the confirm page (no scripts) names them.
+ */
+export function terminateAsk(ctx: ViewCtx, title: string, chosen?: { on: string; reason: string }): Ask {
+  return {
+    question: ctx.t('agreements.terminateAsk', { title }),
+    consequences: [
+      ctx.t('agreements.terminateWhat'),
+      ...(chosen
+        ? [ctx.t('agreements.terminateWhen', { date: formatDay(chosen.on, ctx.lang), reason: chosen.reason })]
+        : []),
+    ],
+    yes: ctx.t('agreements.terminateYes'),
+  };
+}
+
 export function AgreementPage(p: AgreementPageProps) {
   const { ctx, d } = p;
   const a = d.agreement;
@@ -68,10 +86,14 @@ export function AgreementPage(p: AgreementPageProps) {
         <StatusBadge ctx={ctx} status={a.status} />
       </p>
       {p.actionForm.errors.length > 0 && (
-        <ErrorSummary ctx={ctx} form={p.actionForm} labels={{ reason: 'agreements.terminateReason' }} />
+        <ErrorSummary
+          ctx={ctx}
+          form={p.actionForm}
+          labels={{ reason: 'agreements.terminateReason', signed_on: 'agreements.signedOn' }}
+        />
       )}
       <div class="actions">
-        {a.status === 'draft' && p.may.sign && (
+        {a.status === 'draft' && p.may.sign && a.signed_on && (
           <ActionButton ctx={ctx} id={a.id} action="sign" label={ctx.t('action.sign')} />
         )}
         {a.status === 'signed' && manage && (
@@ -94,6 +116,23 @@ export function AgreementPage(p: AgreementPageProps) {
           {ctx.t('agreements.summaryPdf')}
         </a>
       </div>
+      {a.status === 'draft' && p.may.sign && !a.signed_on && (
+        // Marking signed asks for the signing date the draft does not have yet.
+        <form
+          method="post"
+          action={`/agreements/${a.id}/sign`}
+          novalidate
+          data-testid="sign-form"
+          class="panel"
+        >
+          <Csrf ctx={ctx} />
+          <p class="hint">{ctx.t('agreements.signHint')}</p>
+          <TextField ctx={ctx} form={p.actionForm} name="signed_on" label="agreements.signedOn" type="date" />
+          <button type="submit" class="primary" data-testid="action-sign">
+            {ctx.t('action.sign')}
+          </button>
+        </form>
+      )}
       {a.status !== 'draft' && <p class="muted">{ctx.t('agreements.lockedHint')}</p>}
       <dl class="facts">
         <dt>{ctx.t('agreements.numberFirst')}</dt>
@@ -352,8 +391,12 @@ export function AgreementPage(p: AgreementPageProps) {
       {manage && !final && (
         <details class="panel" open={p.actionForm.errors.length > 0}>
           <summary>{ctx.t('action.terminate')}</summary>
-          <form method="post" action={`/agreements/${a.id}/actions`} novalidate data-testid="terminate-form">
-            <Csrf ctx={ctx} />
+          <ConfirmForm
+            ctx={ctx}
+            action={`/agreements/${a.id}/actions`}
+            testid="terminate-form"
+            ask={terminateAsk(ctx, a.title)}
+          >
             <input type="hidden" name="action" value="terminate" />
             <TextField
               ctx={ctx}
@@ -371,7 +414,7 @@ export function AgreementPage(p: AgreementPageProps) {
               optional
             />
             <button type="submit">{ctx.t('action.terminate')}</button>
-          </form>
+          </ConfirmForm>
         </details>
       )}
     </Layout>
