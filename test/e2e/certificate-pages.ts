@@ -55,7 +55,11 @@ export class CompletionPage extends AppPage {
 
   /** "Selesaikan & terbitkan sertifikat": completes the participant and lands on the new certificate. */
   async completeAndIssue(enrolmentId: string): Promise<CertificatePage> {
-    const res = await navigation(this.page, () => this.issueButton(enrolmentId).click());
+    await this.issueButton(enrolmentId).click();
+    // It asks first, in a dialog (src/app/confirm.tsx).
+    const res = await navigation(this.page, () =>
+      this.page.locator('dialog.confirm').getByTestId('confirm-yes').click(),
+    );
     assert.equal(res.status(), 200, `issuing answered ${res.status()}`);
     return new CertificatePage(this.page);
   }
@@ -144,7 +148,10 @@ export class CertificatePage extends AppPage {
   /** Revokes with a reason; returns the page that follows (the certificate again, or the form with errors). */
   async revoke(reason: string): Promise<Response> {
     await this.revokeForm.getByLabel('Alasan pencabutan').fill(reason);
-    return navigation(this.page, () => this.page.getByTestId('certificate-revoke').click());
+    await this.page.getByTestId('certificate-revoke').click();
+    return navigation(this.page, () =>
+      this.page.locator('dialog.confirm').getByTestId('confirm-yes').click(),
+    );
   }
 }
 

@@ -39,6 +39,16 @@ export const id = {
   'certificates.download': 'Unduh sertifikat (PDF)',
   'certificates.verifyLink': 'Halaman verifikasi publik',
   'certificates.revoke': 'Cabut sertifikat',
+  'certificates.issueAsk': 'Anda yakin menerbitkan sertifikat untuk {name}?',
+  'certificates.completeWhat': 'Status {name} menjadi Selesai dan tempatnya di program dilepas.',
+  'certificates.issueWhat':
+    'Sertifikat mendapat nomor urut yang tidak dipakai ulang dan langsung dapat diperiksa lewat kode QR.',
+  'certificates.issueYes': 'Ya, terbitkan sertifikat',
+  'certificates.revokeAsk': 'Anda yakin mencabut sertifikat {number} atas nama {name}?',
+  'certificates.revokeWhat':
+    'Pemeriksaan kode QR akan menyatakan sertifikat ini dicabut; pencabutan tidak dapat dibatalkan.',
+  'certificates.revokeWhy': 'Alasan: {reason}',
+  'certificates.revokeYes': 'Ya, cabut sertifikat',
   'certificates.revokeReason': 'Alasan pencabutan',
   'certificates.revokeHint':
     'Alasan hanya terlihat oleh petugas; halaman verifikasi publik hanya menyatakan "dicabut". Sertifikat baru dapat diterbitkan setelahnya.',
@@ -97,6 +107,15 @@ export const en: Record<keyof typeof id, string> = {
   'certificates.download': 'Download certificate (PDF)',
   'certificates.verifyLink': 'Public verification page',
   'certificates.revoke': 'Revoke certificate',
+  'certificates.issueAsk': 'Are you sure you want to issue a certificate to {name}?',
+  'certificates.completeWhat': "{name}'s status becomes Completed and their place in the programme is freed.",
+  'certificates.issueWhat':
+    'The certificate gets a serial number that is never reused and can be checked through its QR code at once.',
+  'certificates.issueYes': 'Yes, issue the certificate',
+  'certificates.revokeAsk': 'Are you sure you want to revoke certificate {number} of {name}?',
+  'certificates.revokeWhat': 'Checking its QR code will say it is revoked; a revocation cannot be undone.',
+  'certificates.revokeWhy': 'Reason: {reason}',
+  'certificates.revokeYes': 'Yes, revoke the certificate',
   'certificates.revokeReason': 'Reason for revoking',
   'certificates.revokeHint':
     'Only staff see the reason; the public verification page only says "revoked". A new certificate may be issued afterwards.',

@@ -1,7 +1,9 @@
 // Completion and certificate pages: a programme's completion rule and standings, completing and
 // issuing, one certificate (page, PDF, revocation), and the public verification page.
+
+import { askFirst } from '../../app/confirm.tsx';
 import { contentDisposition } from '../../app/downloads.ts';
-import { AppError } from '../../app/errors.ts';
+import { AppError, notFound } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest } from '../../app/http.ts';
@@ -13,7 +15,7 @@ import { certificateMay, completionMay } from './certificates.policy.ts';
 import { CompletionRuleBody, RevokeBody, TokenParams } from './certificates.schema.ts';
 import * as service from './certificates.service.ts';
 import { VerifyNotFoundPage, VerifyPage } from './certificates.verify.views.tsx';
-import { CertificatePage, CompletionPage } from './certificates.views.tsx';
+import { CertificatePage, CompletionPage, issueAsk, revokeAsk } from './certificates.views.tsx';
 
 // Participants' names and standings: the same readers as the participants page.
 const view = { permission: 'selection.view' as const };
@@ -74,6 +76,17 @@ export async function certificatesRoutes(app: App) {
     '/enrolments/:id/certificate',
     { config: { permission: 'certificates.issue' }, schema: { params: IdParams } },
     async (req, reply) => {
+      const ctx = ctxOf(req);
+      const asking = await askFirst(req, reply, {
+        back: `/programmes/${await programmeOfEnrolment(ctx, req.params.id)}/completion`,
+        ask: async (v) => {
+          const o = await service.completionOverview(ctx, await programmeOfEnrolment(ctx, req.params.id));
+          const r = o.rows.find((x) => x.id === req.params.id);
+          if (!r) throw notFound('enrolments');
+          return issueAsk(v, r.name, r.status === 'completed');
+        },
+      });
+      if (asking) return reply;
       let id = '';
       return submitForm(req, reply, {
         // The button sits on the programme's completion page: a refusal on a field shows it again.
@@ -116,13 +129,27 @@ export async function certificatesRoutes(app: App) {
       schema: { params: IdParams, body: RevokeBody },
       attachValidation: true,
     },
-    async (req, reply) =>
-      submitForm(req, reply, {
+    async (req, reply) => {
+      // A reason is asked on the form first; with one, the revocation asks for confirmation.
+      if (!req.validationError && req.body.reason?.trim()) {
+        const ctx = ctxOf(req);
+        const reason = req.body.reason.trim();
+        const asking = await askFirst(req, reply, {
+          back: `/certificates/${req.params.id}`,
+          ask: async (v) => {
+            const c = await service.getCertificate(ctx, req.params.id);
+            return revokeAsk(v, c.number, c.holder_name, reason);
+          },
+        });
+        if (asking) return reply;
+      }
+      return submitForm(req, reply, {
         render: (form) => certificatePage(req, req.params.id, form),
         action: () => service.revokeCertificate(ctxOf(req), req.params.id, req.body.reason),
         flash: 'certificates.revoked',
         redirect: () => `/certificates/${req.params.id}`,
-      }),
+      });
+    },
   );
 
   // Token only, no look-up by number: numbers follow a sequence anyone could walk, and the token

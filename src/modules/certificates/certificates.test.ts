@@ -255,8 +255,18 @@ describe('completion and certificates', () => {
     assert.deepEqual(audit.map((x) => x.action).sort(), ['certificates.issue', 'enrolments.completed']);
   });
 
+  test('issuing asks first: without scripts a page, with scripts the button carries the question', async () => {
+    const page = (await petugas.get(`/programmes/${programmeId}/completion`)).body;
+    assert.match(page, /data-confirm="Anda yakin menerbitkan sertifikat untuk /);
+    const asked = await petugas.postForm(`/enrolments/${e.budi}/certificate`);
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /data-testid="confirm-question">Anda yakin menerbitkan sertifikat untuk /);
+    assert.match(asked.body, /name="confirmed" value="1"/);
+    assert.deepEqual(await certificateOf(e.budi), []);
+  });
+
   test('a participant who does not meet the rule is refused and stays active', async () => {
-    const res = await petugas.postForm(`/enrolments/${e.budi}/certificate`);
+    const res = await petugas.postForm(`/enrolments/${e.budi}/certificate`, { confirmed: '1' });
     assert.equal(res.statusCode, 409);
     assert.match(res.body, /belum memenuhi aturan penyelesaian/);
     assert.deepEqual(await certificateOf(e.budi), []);
@@ -269,7 +279,7 @@ describe('completion and certificates', () => {
   });
 
   test('the page route issues and shows the certificate; a second valid one is refused', async () => {
-    const res = await petugas.postForm(`/enrolments/${e.rina}/certificate`);
+    const res = await petugas.postForm(`/enrolments/${e.rina}/certificate`, { confirmed: '1' });
     assert.equal(res.statusCode, 303);
     const [c] = await certificateOf(e.rina);
     assert.ok(c);
@@ -280,7 +290,7 @@ describe('completion and certificates', () => {
     assert.equal(person.statusCode, 200);
     assert.match(person.body, /data-testid="inmate-certificates"/, "listed on the person's page");
     assert.ok(page.body.includes(`https://simandiri.uji.go.id/verify/${c.verify_token}`));
-    const again = await petugas.postForm(`/enrolments/${e.rina}/certificate`);
+    const again = await petugas.postForm(`/enrolments/${e.rina}/certificate`, { confirmed: '1' });
     assert.equal(again.statusCode, 409);
   });
 
@@ -338,7 +348,16 @@ describe('completion and certificates', () => {
     const short = await kepala.postForm(`/certificates/${c.id}/revoke`, { reason: 'x' });
     assert.equal(short.statusCode, 400);
     assert.match(short.body, /data-testid="error-reason"/);
-    const res = await kepala.postForm(`/certificates/${c.id}/revoke`, { reason });
+    // It asks first (no scripts: a page naming the certificate and the reason); nothing is revoked yet.
+    const asked = await kepala.postForm(`/certificates/${c.id}/revoke`, { reason });
+    assert.equal(asked.statusCode, 200);
+    assert.match(
+      asked.body,
+      new RegExp(`data-testid="confirm-question">Anda yakin mencabut sertifikat ${c.number}`),
+    );
+    assert.match(asked.body, /Alasan: Nama tertukar/);
+    assert.match((await t.client().get(`/verify/${c.verify_token}`)).body, /data-status="valid"/);
+    const res = await kepala.postForm(`/certificates/${c.id}/revoke`, { reason, confirmed: '1' });
     assert.equal(res.statusCode, 303);
     const pub = await t.client().get(`/verify/${c.verify_token}`);
     assert.equal(pub.statusCode, 200);
@@ -353,11 +372,14 @@ describe('completion and certificates', () => {
       .where('action', '=', 'certificates.revoke')
       .execute();
     assert.equal(audit.length, 1);
-    assert.equal((await kepala.postForm(`/certificates/${c.id}/revoke`, { reason })).statusCode, 409);
+    assert.equal(
+      (await kepala.postForm(`/certificates/${c.id}/revoke`, { reason, confirmed: '1' })).statusCode,
+      409,
+    );
   });
 
   test('after a revocation a new certificate may be issued, with a new number', async () => {
-    const res = await petugas.postForm(`/enrolments/${e.siti}/certificate`);
+    const res = await petugas.postForm(`/enrolments/${e.siti}/certificate`, { confirmed: '1' });
     assert.equal(res.statusCode, 303);
     const rows = await certificateOf(e.siti);
     assert.deepEqual(
@@ -405,13 +427,13 @@ describe('completion and certificates', () => {
       .participants.find((p: { enrolment_id: string }) => p.enrolment_id === e.budi);
     assert.deepEqual([budi.eligible, budi.attendance_rate, budi.reasons], [true, 40, []]);
 
-    const issued = await petugas.json('POST', `/api/v1/enrolments/${e.budi}/certificate`);
+    const issued = await petugas.json('POST', `/api/v1/enrolments/${e.budi}/certificate`, { confirmed: '1' });
     assert.equal(issued.statusCode, 201, issued.body);
     const c = issued.json();
     assert.equal(c.number, `005/SERT-RTN-UJI/MRJT/${year}`);
     assert.equal(c.holder_name, 'Budi Hartono');
     assert.match(c.verify_url, /^https:\/\/simandiri\.uji\.go\.id\/verify\/[A-Za-z0-9_-]{32}$/);
-    const again = await petugas.json('POST', `/api/v1/enrolments/${e.budi}/certificate`);
+    const again = await petugas.json('POST', `/api/v1/enrolments/${e.budi}/certificate`, { confirmed: '1' });
     assert.equal(again.statusCode, 409);
 
     const read = await otherPetugas.json('GET', `/api/v1/certificates/${c.id}`);
@@ -501,7 +523,9 @@ describe('completion and certificates', () => {
     const page = await petugas.get(`/programmes/${programmeId}/completion`);
     assert.match(page.body, /Tanggal ekspirasi .* sudah lewat dan tidak ada perpanjangan/);
 
-    const refused = await petugas.json('POST', `/api/v1/enrolments/${place.id}/certificate`);
+    const refused = await petugas.json('POST', `/api/v1/enrolments/${place.id}/certificate`, {
+      confirmed: '1',
+    });
     assert.equal(refused.statusCode, 409);
     assert.match(refused.body, /Tanggal ekspirasi .* sudah lewat/);
     assert.deepEqual(await certificateOf(place.id), []);
@@ -518,7 +542,9 @@ describe('completion and certificates', () => {
       basis: 'Putusan banding PT Surabaya, masa pidana ditambah 4 bulan',
     });
     assert.equal(fixed.statusCode, 201, fixed.body);
-    const issued = await petugas.json('POST', `/api/v1/enrolments/${place.id}/certificate`);
+    const issued = await petugas.json('POST', `/api/v1/enrolments/${place.id}/certificate`, {
+      confirmed: '1',
+    });
     assert.equal(issued.statusCode, 201, issued.body);
   });
 });

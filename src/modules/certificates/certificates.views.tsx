@@ -1,6 +1,7 @@
 // Staff pages: a programme's completion rule and who may complete (with the reasons of those who
 // may not), its certificates, and one certificate with its download, public link and revocation.
 
+import { type Ask, ConfirmForm } from '../../app/confirm.tsx';
 import { formatDay, formatDayShort } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
@@ -145,14 +146,17 @@ export function CompletionPage(p: {
                 <>
                   <p>{ctx.t('certificates.eligible')}</p>
                   {issue && (
-                    <form method="post" action={`/enrolments/${r.id}/certificate`}>
-                      <Csrf ctx={ctx} />
+                    <ConfirmForm
+                      ctx={ctx}
+                      action={`/enrolments/${r.id}/certificate`}
+                      ask={issueAsk(ctx, r.name, r.status === 'completed')}
+                    >
                       <button type="submit" class="primary" data-testid={`issue-${r.id}`}>
                         {r.status === 'completed'
                           ? ctx.t('certificates.issueOnly')
                           : ctx.t('certificates.completeIssue')}
                       </button>
-                    </form>
+                    </ConfirmForm>
                   )}
                 </>
               ) : (
@@ -245,8 +249,12 @@ export function CertificatePage(p: {
         <>
           <h2>{ctx.t('certificates.revoke')}</h2>
           <ErrorSummary ctx={ctx} form={p.revoke} labels={{ reason: 'certificates.revokeReason' }} />
-          <form method="post" action={`/certificates/${c.id}/revoke`} novalidate data-testid="revoke-form">
-            <Csrf ctx={ctx} />
+          <ConfirmForm
+            ctx={ctx}
+            action={`/certificates/${c.id}/revoke`}
+            testid="revoke-form"
+            ask={revokeAsk(ctx, c.number, c.holder_name)}
+          >
             <TextField
               ctx={ctx}
               form={p.revoke}
@@ -257,9 +265,33 @@ export function CertificatePage(p: {
             <button type="submit" class="danger" data-testid="certificate-revoke">
               {ctx.t('certificates.revoke')}
             </button>
-          </form>
+          </ConfirmForm>
         </>
       )}
     </Layout>
   );
+}
+
+/** What issuing asks first: a numbered certificate, and for an active participant the completion too. */
+export function issueAsk(ctx: ViewCtx, name: string, completed: boolean): Ask {
+  return {
+    question: ctx.t('certificates.issueAsk', { name }),
+    consequences: [
+      ...(completed ? [] : [ctx.t('certificates.completeWhat', { name })]),
+      ctx.t('certificates.issueWhat'),
+    ],
+    yes: ctx.t('certificates.issueYes'),
+  };
+}
+
+/** What revoking asks first. */
+export function revokeAsk(ctx: ViewCtx, number: string, name: string, reason?: string): Ask {
+  return {
+    question: ctx.t('certificates.revokeAsk', { number, name }),
+    consequences: [
+      ctx.t('certificates.revokeWhat'),
+      ...(reason ? [ctx.t('certificates.revokeWhy', { reason })] : []),
+    ],
+    yes: ctx.t('certificates.revokeYes'),
+  };
 }
