@@ -39,7 +39,7 @@ async function fill(db: Db): Promise<void> {
   ];
   await db
     .updateTable('users')
-    .set({ position: AWKWARD[2] ?? null, email: '' })
+    .set({ position: AWKWARD[2] ?? null, email: '', nip: '198503122010011004' })
     .where('id', '=', users[0]?.id ?? '')
     .execute();
   for (const [i, u] of users.entries()) {
@@ -111,6 +111,26 @@ async function fill(db: Db): Promise<void> {
   await fillAttendance(db, users[0]?.id ?? '');
   await fillProduction(db, users[0]?.id ?? '');
   await fillPremi(db, users[0]?.id ?? '');
+  await fillApprovals(db, users[0]?.id ?? '');
+}
+
+/** An approved attendance unlock and a pending certificate revocation request (0024). */
+async function fillApprovals(db: Db, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const session = await id(sql`select id from programme_sessions limit 1`);
+  const unit = await id(
+    sql`select p.unit_id as id from programme_sessions s join programmes p on p.id = s.programme_id where s.id = ${session}`,
+  );
+  const certificate = await id(sql`select id from certificates limit 1`);
+  const certUnit = await id(sql`select unit_id as id from certificates where id = ${certificate}`);
+  await sql`
+    insert into attendance_unlock_requests (unit_id, session_id, reason, status, requested_by, decided_by, decided_at, decision_note, unlocked_until)
+    values (${unit}, ${session}, ${AWKWARD[1]}, 'approved', ${userId}, ${userId}, now(), ${AWKWARD[2]}, now() + interval '1 day')`.execute(
+    db,
+  );
+  await sql`
+    insert into certificate_revocation_requests (unit_id, certificate_id, reason, requested_by)
+    values (${certUnit}, ${certificate}, ${AWKWARD[3]}, ${userId})`.execute(db);
 }
 
 /** A premi run with its breakdown, its journal entry, a withdrawal, a payout, a transfer, a PNBP deposit (0021). */

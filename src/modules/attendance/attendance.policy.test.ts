@@ -34,14 +34,31 @@ describe('attendance policy', () => {
       refusal: 'attendance.locked',
       record: false,
       unlock: false,
+      unlockedUntil: null,
     });
     assert.deepEqual(may(at(as('kepala_upt')), old, 7), {
       locked: true,
       refusal: null,
       record: true,
       unlock: true,
+      unlockedUntil: null,
     });
     assert.equal(may(at(as('kanwil')), session('2026-03-20'), 7).record, false, 'reading is not recording');
+  });
+
+  test('an unlock the Kepala UPT approved lets the staff change the locked record until it ends', () => {
+    const until = new Date('2026-03-21T17:00:00Z');
+    const opened = { ...session('2026-03-12'), unlocked_until: until };
+    assert.equal(refusal(at(as('petugas')), opened, 7), null);
+    assert.deepEqual(may(at(as('petugas')), opened, 7), {
+      locked: true,
+      refusal: null,
+      record: true,
+      unlock: false,
+      unlockedUntil: until,
+    });
+    const later = { who: as('petugas'), now: new Date('2026-03-21T17:00:01Z') };
+    assert.equal(refusal(later, opened, 7), 'attendance.locked', 'locked again once the unlock ends');
   });
 
   test('a refusal is a 409 with the reason on the marks field, as the form shows it', () => {
