@@ -3,6 +3,7 @@
 // attendance), one set-based query each, so a unit of 1,500 inmates computes in a handful of queries.
 import { sql } from 'kysely';
 import type { Conn } from '../../db/database.ts';
+import { allocate } from '../ledger/ledger.rules.ts';
 import { rupiah } from '../stock/stock.rules.ts';
 
 export interface Period {
@@ -48,16 +49,51 @@ export async function salesRows(db: Conn, p: Period) {
   return r.rows.map((x) => ({ ...x, revenue: rupiah(x.revenue) }));
 }
 
-/** Cost of the unit-bought materials used by the month's production entries, per product. */
+/**
+ * Cost of the unit-bought materials used by the month's production, per product. A save posts one
+ * `used` movement per material for all its entries (its value at average cost), and keeps what
+ * each entry used in production_entry_materials: the month's used value of each material is
+ * shared among the products by the quantities their entries used, exact to the rupiah (largest
+ * remainder), so the products' costs add up to what the movements took out of stock.
+ */
 export async function materialCostRows(db: Conn, p: Period) {
-  const r = await sql<{ product_id: string; cost: string }>`
-    select pe.product_id, -sum(mm.value) as cost
-      from production_entries pe
-      join material_movements mm on mm.production_entry_id = pe.id and mm.kind = 'used'
-      join materials m on m.id = mm.material_id and m.owner = 'unit'
-      where pe.unit_id = ${p.unitId} and pe.day between ${p.from} and ${p.to}
-      group by pe.product_id`.execute(db);
-  return new Map(r.rows.map((x) => [x.product_id, rupiah(x.cost)]));
+  const [values, uses] = await Promise.all([
+    sql<{ material_id: string; cost: string }>`
+      select mm.material_id, -sum(mm.value) as cost
+        from material_movements mm
+        join materials m on m.id = mm.material_id and m.owner = 'unit'
+        where mm.unit_id = ${p.unitId} and mm.kind = 'used' and mm.day between ${p.from} and ${p.to}
+        group by mm.material_id`.execute(db),
+    sql<{ material_id: string; product_id: string; qty: string }>`
+      select pem.material_id, pe.product_id, sum(pem.qty) as qty
+        from production_entries pe
+        join production_entry_materials pem on pem.entry_id = pe.id
+        join materials m on m.id = pem.material_id and m.owner = 'unit'
+        where pe.unit_id = ${p.unitId} and pe.day between ${p.from} and ${p.to}
+        group by pem.material_id, pe.product_id`.execute(db),
+  ]);
+  return costPerProduct(
+    values.rows.map((v) => ({ materialId: v.material_id, cost: rupiah(v.cost) })),
+    uses.rows.map((u) => ({ materialId: u.material_id, productId: u.product_id, qty: Number(u.qty) })),
+  );
+}
+
+/** Pure: each material's cost shared among the products that used it, by quantity. */
+export function costPerProduct(
+  values: ReadonlyArray<{ materialId: string; cost: number }>,
+  uses: ReadonlyArray<{ materialId: string; productId: string; qty: number }>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of values) {
+    const weights = uses
+      .filter((u) => u.materialId === v.materialId && u.qty > 0)
+      .map((u) => ({ key: u.productId, weight: u.qty }));
+    // A value with no entry left to carry it (every entry's use since lowered to zero) is not charged.
+    if (v.cost === 0 || weights.length === 0) continue;
+    for (const [productId, cost] of allocate(v.cost, weights))
+      out.set(productId, (out.get(productId) ?? 0) + cost);
+  }
+  return out;
 }
 
 /** Items each inmate made for the unit's own stock in the month: own-route production and rejects taken into stock. */

@@ -191,6 +191,12 @@ describe('the monthly premi run', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // As the production log saves it: what the entry used in production_entry_materials, and one
+    // `used` movement per material for the whole save, which names no entry.
+    await t.db
+      .insertInto('production_entry_materials')
+      .values({ entry_id: entry.id, material_id: thread.id, qty: 200 })
+      .execute();
     await t.db
       .insertInto('material_movements')
       .values({
@@ -200,7 +206,6 @@ describe('the monthly premi run', () => {
         day: '2026-03-05',
         qty: -200,
         value: -10_000,
-        production_entry_id: entry.id,
       })
       .execute();
     const sale = await f.petugas.json('POST', '/api/v1/sales', {
