@@ -280,10 +280,19 @@ export function signatureBlock(doc: Doc, s: Signatory): void {
   doc.text(`${s.title},`, { width, align: 'center' });
   doc.moveDown(4);
   doc.font(FONT.bold).text(s.name, { width, align: 'center', underline: true });
-  doc
-    .font(FONT.regular)
-    .text(s.nip ? `NIP. ${s.nip}` : 'NIP. ....................................', { width, align: 'center' });
+  doc.font(FONT.regular).text(nipLine(s.nip), { width, align: 'center' });
   doc.x = doc.page.margins.left;
+}
+
+/**
+ * The NIP line under a civil servant's signature, grouped as it is printed (birth date, month of
+ * appointment, gender, sequence: "NIP. 19760514 199803 1 002"); a dotted line to fill in by hand
+ * when the account has none.
+ */
+export function nipLine(nip: string | null | undefined): string {
+  if (!nip) return 'NIP. ....................................';
+  const m = /^(\d{8})(\d{6})(\d)(\d{3})$/.exec(nip);
+  return `NIP. ${m ? `${m[1]} ${m[2]} ${m[3]} ${m[4]}` : nip}`;
 }
 
 /** Page numbers and print date in the footer of every page; call last. */

@@ -23,6 +23,7 @@ import * as m0021 from './migrations/0021_premi.ts';
 import * as m0022p from './migrations/0022_premi_national.ts';
 import * as m0023 from './migrations/0023_premi_payout_rest.ts';
 import * as m0024 from './migrations/0024_approvals.ts';
+import * as m0025 from './migrations/0025_user_nip.ts';
 import * as m0026 from './migrations/0026_competency_notes.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
@@ -48,6 +49,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0022_premi_national': m0022p,
   '0023_premi_payout_rest': m0023,
   '0024_approvals': m0024,
+  '0025_user_nip': m0025,
   '0026_competency_notes': m0026,
 };
 

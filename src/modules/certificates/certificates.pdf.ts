@@ -11,6 +11,7 @@ import {
   gridRow,
   letterheadOf,
   newDocument,
+  nipLine,
   toBuffer,
 } from '../../app/pdf.ts';
 import type { CompetencyStatus } from '../../db/schema.ts';
@@ -95,12 +96,10 @@ export async function certificatePdf(d: CertificateDocument, verifyUrl: string):
     align: 'center',
     underline: Boolean(d.head),
   });
-  doc
-    .font(FONT.regular)
-    .text(d.head?.nip ? `NIP. ${d.head.nip}` : 'NIP. ....................................', rightX, doc.y, {
-      width: colW,
-      align: 'center',
-    });
+  doc.font(FONT.regular).text(nipLine(d.head?.nip), rightX, doc.y, {
+    width: colW,
+    align: 'center',
+  });
   if (d.partner) {
     doc.font(FONT.bold).text(d.partner.signatory ?? '....................................', left, nameY, {
       width: colW,

@@ -88,6 +88,8 @@ const UNITS: ReadonlyArray<{
 export const DEMO_ACCOUNTS: ReadonlyArray<{
   username: string;
   full_name: string;
+  /** Civil servants sign with their NIP (birth date, month of appointment, gender, sequence). */
+  nip: string;
   position: string;
   roles: Role[];
   unit?: string;
@@ -95,6 +97,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 }> = [
   {
     username: 'ari.rahmanto',
+    nip: '197605141998031002',
     full_name: 'Ari Rahmanto',
     position: 'Kepala Rutan Kelas IIB Magetan',
     roles: ['kepala_upt'],
@@ -102,6 +105,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
   {
     username: 'petugas.magetan',
+    nip: '198809212010122003',
     full_name: 'Sri Wahyuni',
     position: 'Petugas Pembinaan Kemandirian (Giatja)',
     roles: ['petugas'],
@@ -109,6 +113,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
   {
     username: 'humas.magetan',
+    nip: '199302172019031005',
     full_name: 'Dimas Prasetyo',
     position: 'Humas Rutan Magetan',
     roles: ['humas'],
@@ -116,6 +121,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
   {
     username: 'admin.magetan',
+    nip: '198506302009121004',
     full_name: 'Agus Setiawan',
     position: 'Pengelola Sistem Rutan Magetan',
     roles: ['admin'],
@@ -123,6 +129,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
   {
     username: 'kanwil.jatim',
+    nip: '197908052002121001',
     full_name: 'Budi Santoso',
     position: 'Analis Pembinaan, Kanwil Ditjenpas Jawa Timur',
     roles: ['kanwil'],
@@ -130,12 +137,14 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
   {
     username: 'ditjenpas',
+    nip: '197404121999032002',
     full_name: 'Ratna Kusumawati',
     position: 'Direktorat Pembinaan, Ditjenpas',
     roles: ['pusat'],
   },
   {
     username: 'petugas.madiun',
+    nip: '199001032015031006',
     full_name: 'Hendra Wijaya',
     position: 'Petugas Pembinaan Lapas Madiun',
     roles: ['petugas'],
@@ -169,6 +178,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     await createUser(seed, {
       username: a.username,
       full_name: a.full_name,
+      nip: a.nip,
       position: a.position,
       roles: a.roles,
       unit_id: a.unit ? unitIds.get(a.unit) : undefined,

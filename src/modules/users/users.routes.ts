@@ -1,5 +1,6 @@
 // Admin user management: HTML pages under /admin/users and the same operations under /api/v1/users.
 import { Type } from 'typebox';
+import { askFirst } from '../../app/confirm.tsx';
 import { handleForm, submitForm } from '../../app/form-route.ts';
 import { emptyForm, type FormState } from '../../app/forms.tsx';
 import { type App, ctxOf, type FastifyRequest, setFlash, userOf } from '../../app/http.ts';
@@ -10,7 +11,7 @@ import { kanwilOptions, unitOptions } from '../units/units.service.ts';
 import { mayHomeAboveUnits } from './users.policy.ts';
 import { UserCreateBody, UserListQuery, UserOut, UserUpdateBody } from './users.schema.ts';
 import * as service from './users.service.ts';
-import { type HomeOptions, UserListPage, UserNewPage, UserPage } from './users.views.tsx';
+import { deactivateAsk, type HomeOptions, UserListPage, UserNewPage, UserPage } from './users.views.tsx';
 
 const perm = { permission: 'users.manage' as const };
 const tags = ['users'];
@@ -154,6 +155,14 @@ export async function usersRoutes(app: App) {
       `/admin/users/:id/${path}`,
       { config: perm, schema: { params: IdParams } },
       async (req, reply) => {
+        if (!active) {
+          const ctx = ctxOf(req);
+          const asking = await askFirst(req, reply, {
+            back: `/admin/users/${req.params.id}`,
+            ask: async (v) => deactivateAsk(v, (await service.getUser(ctx, req.params.id)).full_name),
+          });
+          if (asking) return reply;
+        }
         await service.setActive(ctxOf(req), req.params.id, active);
         setFlash(reply, active ? 'users.activated' : 'users.deactivated');
         return reply.redirect(`/admin/users/${req.params.id}`, 303);

@@ -2,7 +2,7 @@
 // each user changes their own password and language. Every write is audited in its transaction.
 import { fieldError, invalid, isUniqueViolation } from '../../app/errors.ts';
 import { homeRuleFor } from '../../app/policy.ts';
-import { type Ctx, SYSTEM, withDb } from '../../app/principal.ts';
+import { type Ctx, SYSTEM, today, withDb } from '../../app/principal.ts';
 import { NATIONAL } from '../../app/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
@@ -11,6 +11,7 @@ import { endUserSessions, revokeUserTokens } from '../auth/auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from '../auth/password.ts';
 import { mayHomeAboveUnits, mayHomeInUnit, user } from './users.policy.ts';
 import * as repo from './users.repo.ts';
+import { nipProblem } from './users.rules.ts';
 
 export interface UserFields {
   full_name: string;
@@ -46,7 +47,20 @@ async function resolveHome(
   return { unit_id: null, kanwil_id: null };
 }
 
-const orNull = (v: string | undefined) => v ?? null;
+const orNull = (v: string | undefined) => v || null;
+
+/** A civil servant's NIP, checked for its structure (users.rules.ts); empty is no NIP. */
+export function checkNip(ctx: Pick<Ctx, 'now' | 'who'>, nip: string | undefined): string | null {
+  if (!nip) return null;
+  const problem = nipProblem(nip, today(ctx));
+  if (problem) throw fieldError('nip', problem);
+  return nip;
+}
+
+/** Two accounts never share an NIP (migration 0025): said on the field. */
+export function nipTaken(err: unknown): boolean {
+  return isUniqueViolation(err, 'users_nip_key');
+}
 
 export async function createUser(
   ctx: Ctx,
@@ -62,6 +76,7 @@ export async function createUser(
   // An instructor sees nothing without a partner, so the account is made from the partner's page.
   if (input.roles.includes('instruktur_mitra') && !input.partner_id)
     throw fieldError('roles', 'users.instructorFromPartner');
+  const nip = checkNip(ctx, input.nip);
   const generated = input.password ? null : oneTimePassword();
   const password_hash = await hashPassword(input.password ?? generated ?? '');
   try {
@@ -70,7 +85,7 @@ export async function createUser(
       const id = await repo.insertUser(trx, {
         username: input.username,
         full_name: input.full_name,
-        nip: orNull(input.nip),
+        nip,
         position: orNull(input.position),
         email: orNull(input.email),
         phone: orNull(input.phone),
@@ -93,6 +108,7 @@ export async function createUser(
     return { id, oneTimePassword: generated };
   } catch (err) {
     if (isUniqueViolation(err, 'users_username_key')) throw fieldError('username', 'users.usernameTaken');
+    if (nipTaken(err)) throw fieldError('nip', 'users.nipTaken');
     throw err;
   }
 }
@@ -108,41 +124,48 @@ export function listUsers(ctx: Pick<Ctx, 'db' | 'who'>, f: Parameters<typeof rep
 export const listPartnerInstructors = repo.listByPartner;
 
 export async function updateUser(ctx: Ctx, id: string, input: UserFields): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const tx = withDb(ctx, trx);
-    const before = await user(tx, id);
-    const home = await resolveHome(tx, input);
-    if (input.roles.includes('instruktur_mitra') && !before.partner_id)
-      throw fieldError('roles', 'users.instructorFromPartner');
-    if (id === ctx.who.id && before.roles.includes('admin') && !input.roles.includes('admin')) {
-      throw fieldError('roles', 'users.lastAdmin');
-    }
-    await repo.updateUser(trx, id, {
-      full_name: input.full_name,
-      nip: orNull(input.nip),
-      position: orNull(input.position),
-      email: orNull(input.email),
-      phone: orNull(input.phone),
-      roles: input.roles,
-      ...home,
+  const nip = checkNip(ctx, input.nip);
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const tx = withDb(ctx, trx);
+      const before = await user(tx, id);
+      const home = await resolveHome(tx, input);
+      if (input.roles.includes('instruktur_mitra') && !before.partner_id)
+        throw fieldError('roles', 'users.instructorFromPartner');
+      if (id === ctx.who.id && before.roles.includes('admin') && !input.roles.includes('admin')) {
+        throw fieldError('roles', 'users.lastAdmin');
+      }
+      await repo.updateUser(trx, id, {
+        full_name: input.full_name,
+        nip,
+        position: orNull(input.position),
+        email: orNull(input.email),
+        phone: orNull(input.phone),
+        roles: input.roles,
+        ...home,
+      });
+      if (
+        before.roles.includes('admin') &&
+        !input.roles.includes('admin') &&
+        (await repo.countActiveAdmins(trx)) === 0
+      ) {
+        throw fieldError('roles', 'users.lastAdmin');
+      }
+      const after = await repo.findUser(trx, NATIONAL, id);
+      await recordAudit(trx, ctx.who.actor, {
+        action: 'users.update',
+        entity: 'user',
+        entityId: id,
+        unitId: home.unit_id,
+        before,
+        after,
+      });
+    })
+    .catch((err: unknown) => {
+      if (nipTaken(err)) throw fieldError('nip', 'users.nipTaken');
+      throw err;
     });
-    if (
-      before.roles.includes('admin') &&
-      !input.roles.includes('admin') &&
-      (await repo.countActiveAdmins(trx)) === 0
-    ) {
-      throw fieldError('roles', 'users.lastAdmin');
-    }
-    const after = await repo.findUser(trx, NATIONAL, id);
-    await recordAudit(trx, ctx.who.actor, {
-      action: 'users.update',
-      entity: 'user',
-      entityId: id,
-      unitId: home.unit_id,
-      before,
-      after,
-    });
-  });
 }
 
 export async function setActive(ctx: Ctx, id: string, active: boolean): Promise<void> {

@@ -144,11 +144,60 @@ describe('user administration', () => {
   test('deactivating a user ends their sessions; an admin cannot deactivate themselves', async () => {
     const u = await buildUser(t.db, { unit_id: unitId });
     const c = await t.signedIn(u.username);
-    assert.equal((await admin.postForm(`/admin/users/${u.id}/deactivate`)).statusCode, 303);
+    // It asks first; without scripts on a page of its own, and nothing changes until yes.
+    const asked = await admin.postForm(`/admin/users/${u.id}/deactivate`);
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /data-testid="confirm-question">Anda yakin menonaktifkan akun /);
+    assert.equal((await c.get('/api/v1/me')).statusCode, 200);
+    assert.match(
+      (await admin.get(`/admin/users/${u.id}`)).body,
+      /data-confirm="Anda yakin menonaktifkan akun /,
+    );
+    assert.equal(
+      (await admin.postForm(`/admin/users/${u.id}/deactivate`, { confirmed: '1' })).statusCode,
+      303,
+    );
     assert.equal((await c.get('/api/v1/me')).statusCode, 401);
-    const self = await admin.postForm(`/admin/users/${adminId}/deactivate`);
+    const self = await admin.postForm(`/admin/users/${adminId}/deactivate`, { confirmed: '1' });
     assert.equal(self.statusCode, 400);
     assert.equal((await admin.postForm(`/admin/users/${u.id}/activate`)).statusCode, 303);
+  });
+
+  test('an NIP is 18 digits with a real birth date, month of appointment and gender digit, and unique', async () => {
+    const u = await buildUser(t.db, { unit_id: unitId });
+    const base = { full_name: 'Sri Wahyuni', roles: ['petugas'], unit_id: unitId };
+    const put = (nip: string) => admin.json('PUT', `/api/v1/users/${u.id}`, { ...base, nip });
+    assert.equal((await put('19880921201012200')).statusCode, 400);
+    const birth = await put('198813212010122003');
+    assert.equal(birth.statusCode, 400);
+    assert.match(birth.body, /"field":"nip".*tanggal lahir/);
+    assert.match(
+      (await put('198809212010123003')).body,
+      /jenis kelamin: 1 \(laki-laki\) atau 2 \(perempuan\)/,
+    );
+    assert.match((await put('198809212030122003')).body, /bulan pengangkatan CPNS/);
+    const ok = await put('198809212010122003');
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal((ok.json() as { nip: string }).nip, '198809212010122003');
+    // The form: a message on the field; another account cannot take the same NIP.
+    const other = await buildUser(t.db, { unit_id: unitId });
+    await admin.get(`/admin/users/${other.id}`);
+    const taken = await admin.postForm(`/admin/users/${other.id}`, {
+      full_name: 'Dimas Prasetyo',
+      nip: '198809212010122003',
+      roles: 'petugas',
+      unit_id: unitId,
+    });
+    assert.equal(taken.statusCode, 400);
+    assert.match(taken.body, /data-testid="error-nip"[^>]*>[^<]*NIP ini sudah dipakai akun lain/);
+    // Empty is no NIP.
+    const none = await admin.postForm(`/admin/users/${other.id}`, {
+      full_name: 'Dimas Prasetyo',
+      nip: '',
+      roles: 'petugas',
+      unit_id: unitId,
+    });
+    assert.equal(none.statusCode, 303, none.body);
   });
 
   test('resetting a password issues a one-time password and signs the user out', async () => {
@@ -218,7 +267,10 @@ describe('user administration', () => {
   test('a deactivated account does not get its API tokens back when it is reactivated', async () => {
     const u = await buildUser(t.db, { unit_id: unitId });
     const token = await tokenOf(await t.signedIn(u.username));
-    assert.equal((await admin.postForm(`/admin/users/${u.id}/deactivate`)).statusCode, 303);
+    assert.equal(
+      (await admin.postForm(`/admin/users/${u.id}/deactivate`, { confirmed: '1' })).statusCode,
+      303,
+    );
     assert.equal(await token.works(), false);
     assert.equal((await admin.json('POST', `/api/v1/users/${u.id}/activate`)).statusCode, 200);
     assert.equal(await token.works(), false, 'reactivation does not bring the token back');

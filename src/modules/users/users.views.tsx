@@ -1,5 +1,6 @@
 // Admin pages for user accounts: the list with search and filters, the create form, and a user's
 // page with the edit form and the deactivate / reset-password actions.
+import { type Ask, ConfirmForm } from '../../app/confirm.tsx';
 import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -151,16 +152,25 @@ export function UserPage({
         </div>
       )}
       <div class="actions">
-        <form
-          method="post"
-          action={`/admin/users/${user.id}/${user.active ? 'deactivate' : 'activate'}`}
-          class="inline"
-        >
-          <Csrf ctx={ctx} />
-          <button type="submit" data-testid="toggle-active">
-            {user.active ? ctx.t('users.deactivate') : ctx.t('users.activate')}
-          </button>
-        </form>
+        {user.active ? (
+          <ConfirmForm
+            ctx={ctx}
+            action={`/admin/users/${user.id}/deactivate`}
+            ask={deactivateAsk(ctx, user.full_name)}
+            class="inline"
+          >
+            <button type="submit" data-testid="toggle-active">
+              {ctx.t('users.deactivate')}
+            </button>
+          </ConfirmForm>
+        ) : (
+          <form method="post" action={`/admin/users/${user.id}/activate`} class="inline">
+            <Csrf ctx={ctx} />
+            <button type="submit" data-testid="toggle-active">
+              {ctx.t('users.activate')}
+            </button>
+          </form>
+        )}
         <form method="post" action={`/admin/users/${user.id}/reset-password`} class="inline">
           <Csrf ctx={ctx} />
           <button type="submit" data-testid="reset-password">
@@ -235,4 +245,13 @@ export function UserListPage(p: ListPageProps<UserRow, Record<string, string | u
       />
     </ListShell>
   );
+}
+
+/** What deactivating an account asks first. */
+export function deactivateAsk(ctx: ViewCtx, name: string): Ask {
+  return {
+    question: ctx.t('users.deactivateAsk', { name }),
+    consequences: [ctx.t('users.deactivateWhat', { name })],
+    yes: ctx.t('users.deactivateYes'),
+  };
 }
