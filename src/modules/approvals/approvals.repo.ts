@@ -59,7 +59,7 @@ export async function pendingUnlocks(conn: Conn, scope: Scope) {
 
 export async function insertUnlock(
   conn: Conn,
-  v: { unit_id: string; session_id: string; reason: string; requested_by: string | null },
+  v: { unit_id: string; session_id: string; reason: string; requested_by: string | null; requested_at: Date },
 ): Promise<{ id: string; requested_at: Date }> {
   return conn
     .insertInto('attendance_unlock_requests')
@@ -135,7 +135,13 @@ export async function pendingRevocations(conn: Conn, scope: Scope) {
 
 export async function insertRevocation(
   conn: Conn,
-  v: { unit_id: string; certificate_id: string; reason: string; requested_by: string | null },
+  v: {
+    unit_id: string;
+    certificate_id: string;
+    reason: string;
+    requested_by: string | null;
+    requested_at: Date;
+  },
 ): Promise<{ id: string; requested_at: Date }> {
   return conn
     .insertInto('certificate_revocation_requests')

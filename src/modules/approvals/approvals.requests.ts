@@ -59,7 +59,13 @@ export async function requestUnlock(
       const why = refusal(t, s, input.lockDays);
       if (why === null) throw conflict('attendance_unlocks.not_locked', 'approvals.notLocked');
       if (why !== 'attendance.locked') throw conflict('attendance_unlocks.not_locked', why);
-      const v = { unit_id: s.unit_id, session_id: s.id, reason, requested_by: ctx.who.id };
+      const v = {
+        unit_id: s.unit_id,
+        session_id: s.id,
+        reason,
+        requested_by: ctx.who.id,
+        requested_at: ctx.now,
+      };
       const r = await repo.insertUnlock(trx, v);
       await recordAudit(trx, ctx.who.actor, {
         action: 'attendance_unlocks.request',
@@ -135,7 +141,13 @@ export async function requestRevocation(
     return await ctx.db.transaction().execute(async (trx) => {
       const c = await getCertificate(withDb(ctx, trx), input.certificateId);
       if (c.status !== 'valid') throw conflict('certificates.already_revoked', 'certificates.alreadyRevoked');
-      const v = { unit_id: c.unit_id, certificate_id: c.id, reason, requested_by: ctx.who.id };
+      const v = {
+        unit_id: c.unit_id,
+        certificate_id: c.id,
+        reason,
+        requested_by: ctx.who.id,
+        requested_at: ctx.now,
+      };
       const r = await repo.insertRevocation(trx, v);
       await recordAudit(trx, ctx.who.actor, {
         action: 'certificate_revocations.request',
