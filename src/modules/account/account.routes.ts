@@ -7,8 +7,8 @@ import { type App, ctxOf, type FastifyRequest, safeNext, setFlash, userOf } from
 import { IdParams } from '../../app/schema.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import { PasswordChangeBody } from '../users/users.schema.ts';
-import { changeOwnPassword, setLocale } from '../users/users.service.ts';
-import { LanguageBody, MeOut, TokenCreateBody, TokenOut } from './account.schema.ts';
+import { changeOwnPassword, ownNip, setLocale, setOwnNip } from '../users/users.service.ts';
+import { LanguageBody, MeOut, NipBody, TokenCreateBody, TokenOut } from './account.schema.ts';
 import * as service from './account.service.ts';
 import { AccountPage, PasswordPage } from './account.views.tsx';
 
@@ -37,6 +37,7 @@ export async function accountRoutes(app: App) {
     req: FastifyRequest,
     form: FormState = emptyForm(),
     newToken: string | null = null,
+    nipForm?: FormState,
   ) =>
     renderPage(
       AccountPage({
@@ -45,10 +46,23 @@ export async function accountRoutes(app: App) {
         tokens: await service.listTokens(ctxOf(req)),
         newToken,
         form,
+        nipForm: nipForm ?? emptyForm({ nip: (await ownNip(ctxOf(req))) ?? '' }),
       }),
     );
 
   app.get('/account', { config: self }, async (req, reply) => reply.html(await accountPage(req)));
+
+  app.post(
+    '/account/nip',
+    { config: self, schema: { body: NipBody }, attachValidation: true },
+    async (req, reply) =>
+      submitForm(req, reply, {
+        render: (form) => accountPage(req, emptyForm(), null, form),
+        action: () => setOwnNip(ctxOf(req), req.body),
+        flash: 'common.saved',
+        redirect: () => '/account',
+      }),
+  );
 
   app.get('/account/password', { config: self }, async (req, reply) =>
     reply.html(renderPage(PasswordPage({ ctx: viewCtx(req), form: emptyForm() }))),

@@ -5,6 +5,11 @@ export const LanguageBody = Type.Object({
   next: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
+/** The person's own NIP (empty: none); its structure is checked by the users service. */
+export const NipBody = Type.Object({
+  nip: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{18}$' }), Type.Literal('')])),
+});
+
 export const TokenCreateBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 80 }),
   expires_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),

@@ -20,12 +20,15 @@ export function AccountPage({
   tokens,
   newToken,
   form,
+  nipForm,
 }: {
   ctx: ViewCtx;
   user: CurrentUser;
   tokens: Token[];
   newToken?: string | null;
   form: FormState;
+  /** The person's own NIP, printed under their signature on certificates and reports. */
+  nipForm: FormState;
 }) {
   return (
     <Layout ctx={ctx} title={ctx.t('account.title')}>
@@ -42,6 +45,20 @@ export function AccountPage({
         <dt>{ctx.t('account.home')}</dt>
         <dd>{u.homeName ?? ctx.t('users.homeNational')}</dd>
       </dl>
+      <ErrorSummary ctx={ctx} form={nipForm} labels={{ nip: 'users.nip' }} />
+      <form method="post" action="/account/nip" novalidate class="row-form" data-testid="nip-form">
+        <Csrf ctx={ctx} />
+        <TextField
+          ctx={ctx}
+          form={nipForm}
+          name="nip"
+          label="users.nip"
+          hint="users.nipHint"
+          optional
+          maxLength={18}
+        />
+        <button type="submit">{ctx.t('common.save')}</button>
+      </form>
       <p>
         <a class="button" href="/account/password" data-testid="change-password">
           {ctx.t('account.password.title')}

@@ -314,3 +314,32 @@ export const headOfUnit = repo.headOfUnit;
 export async function userIdByUsername(db: Db, username: string): Promise<string | undefined> {
   return repo.idByUsername(db, username);
 }
+
+/** The signed-in user's own NIP, for their account page. */
+export async function ownNip(ctx: Pick<Ctx, 'db' | 'who'>): Promise<string | null> {
+  return (await repo.findUser(ctx.db, NATIONAL, ctx.who.id ?? ''))?.nip ?? null;
+}
+
+/** A civil servant keeps their own NIP up to date from their account page (checked, unique, audited). */
+export async function setOwnNip(ctx: Ctx, input: { nip?: string | undefined }): Promise<void> {
+  const nip = checkNip(ctx, input.nip);
+  const id = ctx.who.id ?? '';
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await repo.findUser(trx, NATIONAL, id);
+      await repo.updateUser(trx, id, { nip });
+      await recordAudit(trx, ctx.who.actor, {
+        action: 'users.update',
+        entity: 'user',
+        entityId: id,
+        unitId: before?.unit_id ?? null,
+        before: { nip: before?.nip ?? null },
+        after: { nip },
+      });
+    })
+    .catch((err: unknown) => {
+      if (nipTaken(err)) throw fieldError('nip', 'users.nipTaken');
+      throw err;
+    });
+}

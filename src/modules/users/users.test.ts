@@ -200,6 +200,20 @@ describe('user administration', () => {
     assert.equal(none.statusCode, 303, none.body);
   });
 
+  test('a civil servant sets their own NIP on their account page, checked like the admin form', async () => {
+    const u = await buildUser(t.db, { unit_id: unitId });
+    const me = await t.signedIn(u.username);
+    assert.match((await me.get('/account')).body, /data-testid="nip-form"/);
+    const bad = await me.postForm('/account/nip', { nip: '199302172019033005' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /data-testid="error-nip"/);
+    const ok = await me.postForm('/account/nip', { nip: '199302172019031005' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    assert.match((await me.get('/account')).body, /value="199302172019031005"/);
+    const row = await t.db.selectFrom('users').select('nip').where('id', '=', u.id).executeTakeFirstOrThrow();
+    assert.equal(row.nip, '199302172019031005');
+  });
+
   test('resetting a password issues a one-time password and signs the user out', async () => {
     const u = await buildUser(t.db, { unit_id: unitId });
     const c = await t.signedIn(u.username);
