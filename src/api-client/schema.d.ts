@@ -417,7 +417,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a draft as signed (Kepala UPT only) */
+        /**
+         * Mark a draft as signed (Kepala UPT only)
+         * @description A draft recorded without its signing date needs `signed_on` (not after today in the unit's zone, not before the draft); otherwise it is ignored.
+         */
         post: operations["signAgreement"];
         delete?: never;
         options?: never;
@@ -2981,7 +2984,7 @@ export interface operations {
                 "application/json": {
                     username: string;
                     full_name: string;
-                    /** @description NIP: 18 digits */
+                    /** @description NIP: 18 digits, or written in its four groups (19850312 201001 1 004) */
                     nip?: string;
                     position?: string;
                     /** Format: email */
@@ -3088,7 +3091,7 @@ export interface operations {
             content: {
                 "application/json": {
                     full_name: string;
-                    /** @description NIP: 18 digits */
+                    /** @description NIP: 18 digits, or written in its four groups (19850312 201001 1 004) */
                     nip?: string;
                     position?: string;
                     /** Format: email */
@@ -4120,7 +4123,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    signed_on?: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {

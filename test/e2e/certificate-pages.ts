@@ -76,19 +76,23 @@ export class ParticipantCompetenciesPage extends AppPage {
     return new ParticipantCompetenciesPage(page);
   }
 
+  /** The card of one curriculum unit on the participant's sheet (its legend starts with the code). */
   unit(code: string): Locator {
-    return this.page.getByTestId(`unit-${code}`);
+    return this.page.locator('[data-testid^="assess-row-"]').filter({
+      has: this.page.locator('legend', { hasText: new RegExp(`^${code} `) }),
+    });
   }
 
-  /** Opens the unit's assessment, marks it competent with the evidence and saves it. */
-  async assessCompetent(code: string, evidence: string): Promise<Response> {
-    const card = this.unit(code);
-    const details = card.locator('details');
-    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
-      await card.locator('summary').click();
-    await card.locator('select[name="status"]').selectOption('competent');
-    await card.locator('input[name="evidence"]').fill(evidence);
-    return navigation(this.page, () => card.getByTestId('assess-save').click());
+  /** Marks the units competent with their evidence, dated today in WIB, and saves them all at once. */
+  async assessCompetent(codes: readonly string[], evidence: (code: string) => string): Promise<Response> {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    for (const code of codes) {
+      const card = this.unit(code);
+      await card.locator('input[type="radio"][value="competent"]').check();
+      await card.locator('input[type="date"]').fill(today);
+      await card.locator('input[name^="evidence."]').fill(evidence(code));
+    }
+    return navigation(this.page, () => this.page.getByTestId('assess-save-all').click());
   }
 }
 

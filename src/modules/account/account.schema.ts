@@ -7,7 +7,9 @@ export const LanguageBody = Type.Object({
 
 /** The person's own NIP (empty: none); its structure is checked by the users service. */
 export const NipBody = Type.Object({
-  nip: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{18}$' }), Type.Literal('')])),
+  nip: Type.Optional(
+    Type.Union([Type.String({ pattern: '^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$' }), Type.Literal('')]),
+  ),
 });
 
 export const TokenCreateBody = Type.Object({

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { forbidden } from '../../app/errors.ts';
 import { type App, ctxOf } from '../../app/http.ts';
 import { type Ctx, today } from '../../app/principal.ts';
-import { IdParams } from '../../app/schema.ts';
+import { date, IdParams } from '../../app/schema.ts';
 import { listFiles, storeFileTx } from '../files/files.service.ts';
 import { agreement } from './agreements.policy.ts';
 import { dueReminders } from './agreements.reminders.ts';
@@ -161,12 +161,22 @@ export async function agreementsApi(app: App) {
       schema: {
         tags,
         summary: 'Mark a draft as signed (Kepala UPT only)',
+        description:
+          "A draft recorded without its signing date needs `signed_on` (not after today in the unit's zone, not before the draft); otherwise it is ignored.",
         params: IdParams,
+        body: Type.Object({ signed_on: Type.Optional(date) }),
         response: { 200: Type.Object({ status: Type.String() }) },
+      },
+      // A post without a body (a draft that has its date) is an empty body, as before.
+      preValidation: async (req) => {
+        req.body ??= {};
       },
     },
     async (req) => ({
-      status: await service.act(ctxOf(req), req.params.id, { action: 'sign' }),
+      status: await service.act(ctxOf(req), req.params.id, {
+        action: 'sign',
+        signed_on: req.body?.signed_on,
+      }),
     }),
   );
 

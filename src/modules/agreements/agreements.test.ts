@@ -286,6 +286,32 @@ describe('agreements', () => {
     assert.equal((await kepala.postForm(`/agreements/${dated}/sign`)).statusCode, 303);
   });
 
+  test('the API signs a draft without a date only with signed_on, checked like the form', async () => {
+    const id = await create({ signed_on: undefined });
+    const bare = await kepala.json('POST', `/api/v1/agreements/${id}/sign`, {});
+    assert.equal(bare.statusCode, 400);
+    assert.match(bare.body, /"field":"signed_on"/);
+    assert.equal(
+      (await kepala.json('POST', `/api/v1/agreements/${id}/sign`, { signed_on: '2099-01-01' })).statusCode,
+      400,
+    );
+    const drafted = await t.db
+      .selectFrom('agreements as a')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select(['a.created_at', 'u.timezone'])
+      .where('a.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const day = dayInZone(drafted.created_at, drafted.timezone);
+    const ok = await kepala.json('POST', `/api/v1/agreements/${id}/sign`, { signed_on: day });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const row = await t.db
+      .selectFrom('agreements')
+      .select(['status', 'signed_on'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'signed', signed_on: day });
+  });
+
   test('a split that does not add up to 100 is refused per field, and nothing is saved', async () => {
     const before = await countRows('agreements');
     const res = await petugas.json('POST', '/api/v1/agreements', {

@@ -6,7 +6,12 @@ export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
 const fields = {
   full_name: Type.String({ minLength: 1, maxLength: 120 }),
-  nip: Type.Optional(Type.String({ pattern: '^[0-9]{18}$', description: 'NIP: 18 digits' })),
+  nip: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$',
+      description: 'NIP: 18 digits, or written in its four groups (19850312 201001 1 004)',
+    }),
+  ),
   position: Type.Optional(Type.String({ maxLength: 120 })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   phone: Type.Optional(Type.String({ pattern: '^[0-9+() -]{6,20}$' })),

@@ -51,10 +51,12 @@ const orNull = (v: string | undefined) => v || null;
 
 /** A civil servant's NIP, checked for its structure (users.rules.ts); empty is no NIP. */
 export function checkNip(ctx: Pick<Ctx, 'now' | 'who'>, nip: string | undefined): string | null {
-  if (!nip) return null;
-  const problem = nipProblem(nip, today(ctx));
+  // Kept as 18 digits; it may be typed in its four groups, as it is printed.
+  const digits = nip?.replaceAll(' ', '');
+  if (!digits) return null;
+  const problem = nipProblem(digits, today(ctx));
   if (problem) throw fieldError('nip', problem);
-  return nip;
+  return digits;
 }
 
 /** Two accounts never share an NIP (migration 0025): said on the field. */

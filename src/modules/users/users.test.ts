@@ -179,6 +179,10 @@ describe('user administration', () => {
     const ok = await put('198809212010122003');
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((ok.json() as { nip: string }).nip, '198809212010122003');
+    // Typed in its four groups, as printed, it is kept as 18 digits.
+    const grouped = await put('19880921 201012 2 003');
+    assert.equal(grouped.statusCode, 200, grouped.body);
+    assert.equal((grouped.json() as { nip: string }).nip, '198809212010122003');
     // The form: a message on the field; another account cannot take the same NIP.
     const other = await buildUser(t.db, { unit_id: unitId });
     await admin.get(`/admin/users/${other.id}`);
