@@ -1,8 +1,9 @@
 // Pages of one session's summary, one participant's record in a programme, and an inmate's month
 // of participation across programmes (with its XLSX and PDF exports).
 
-import { formatDay, formatNumber, formatTime } from '../../app/format.ts';
+import { formatDay, formatDayShort, formatNumber, formatTime } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { MARK_STATUSES } from '../attendance/attendance.rules.ts';
 import type { inmateMonth, participantRecord, sessionSummary } from './attendance-reports.service.ts';
@@ -126,7 +127,7 @@ export function ParticipantPage({
       {r.marks.length === 0 ? (
         <p>{ctx.t('common.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('attReports.sessions')}>
           <table data-testid="marks-table">
             <thead>
               <tr>
@@ -137,13 +138,13 @@ export function ParticipantPage({
             <tbody>
               {[...r.marks].reverse().map((m) => (
                 <tr key={m.day}>
-                  <td>{formatDay(m.day, ctx.lang)}</td>
+                  <td>{formatDayShort(m.day)}</td>
                   <td>{ctx.t(`attReports.status.${m.status}`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );
@@ -191,7 +192,7 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
         <p>{ctx.t('attReports.noSessions')}</p>
       ) : (
         <>
-          <div class="table-wrap">
+          <ScrollRegion label={ctx.t('attReports.totals')}>
             <table data-testid="monthly-totals">
               <thead>
                 <tr>
@@ -222,9 +223,9 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <h2>{ctx.t('attReports.sessions')}</h2>
-          <div class="table-wrap">
+          <ScrollRegion label={ctx.t('attReports.sessions')}>
             <table data-testid="monthly-sessions">
               <thead>
                 <tr>
@@ -257,7 +258,7 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
       {d.production && (
@@ -266,7 +267,7 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
           {d.production.length === 0 ? (
             <p>{ctx.t('prodReports.sppnNone')}</p>
           ) : (
-            <div class="table-wrap">
+            <ScrollRegion labelledby="monthly-production">
               <table>
                 <thead>
                   <tr>
@@ -293,7 +294,7 @@ export function InmateMonthPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       )}

@@ -1,7 +1,7 @@
 // Pages of the attendance summaries: the programmes in scope, a programme by participant and by
 // month (a table always, a chart drawn from it when scripts run), and the dashboard's panel of
 // participants absent several sessions in a row. Session, participant and month pages are beside.
-import { formatDay, formatNumber } from '../../app/format.ts';
+import { formatDayShort, formatNumber } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { DataTable } from '../../app/list.tsx';
 import { Pager } from '../../app/pager.tsx';
@@ -251,7 +251,7 @@ export function AbsenceAlertsPanel({
                   <a href={`/attendance-reports/programmes/${a.programme_id}`}>{a.programme_name}</a>
                 </td>
                 <td class="num">{a.run}</td>
-                <td>{formatDay(a.lastDay, ctx.lang)}</td>
+                <td>{formatDayShort(a.lastDay)}</td>
               </tr>
             )}
           />

@@ -2,6 +2,7 @@
 // member, and changing a participant's status with a reason.
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { EnrolmentsMay } from './enrolments.policy.ts';
 import type { EnrolmentRow } from './enrolments.repo.ts';
@@ -34,7 +35,7 @@ export function EnrolmentsPage(p: {
       {p.rows.length === 0 ? (
         <p>{ctx.t('enrolments.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('enrolments.title')}>
           <table data-testid="enrolment-table">
             <thead>
               <tr>
@@ -107,7 +108,7 @@ export function EnrolmentsPage(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {manage && (
         <>

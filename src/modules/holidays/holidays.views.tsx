@@ -1,7 +1,9 @@
 // The holiday calendar page: one year's national and local holidays, with the add form for staff.
+import { formatDayShort } from '../../app/format.ts';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { HolidayMay } from './holidays.policy.ts';
 import type { HolidayRow } from './holidays.repo.ts';
@@ -45,7 +47,7 @@ export function HolidaysPage({
       {rows.length === 0 ? (
         <p>{ctx.t('common.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('holidays.title')}>
           <table data-testid="holiday-table">
             <thead>
               <tr>
@@ -59,7 +61,7 @@ export function HolidaysPage({
             <tbody>
               {rows.map((h) => (
                 <tr key={h.id} data-testid={`holiday-${h.day}`}>
-                  <td>{ctx.dateLong(new Date(`${h.day}T12:00:00Z`))}</td>
+                  <td>{formatDayShort(h.day)}</td>
                   <td>{h.name}</td>
                   <td>{ctx.t(`holidayKind.${h.kind}`)}</td>
                   <td>{h.unit_name ?? ctx.t('holidays.national')}</td>
@@ -79,7 +81,7 @@ export function HolidaysPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {may.manage && (
         <details class="panel" open={form.errors.length > 0}>

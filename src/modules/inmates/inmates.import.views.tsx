@@ -3,7 +3,7 @@
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import { isMessageKey, type Translate } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import { BackLink } from '../../app/list.tsx';
+import { BackLink, ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { ImportStatus } from '../../db/schema.ts';
 import type { getImport } from './inmates.import.service.ts';
@@ -168,7 +168,7 @@ export function ImportPreviewPage({
         <>
           <h2>{ctx.t('import.problems')}</h2>
           <p class="error">{ctx.t('import.fixFirst')}</p>
-          <div class="table-wrap">
+          <ScrollRegion label={ctx.t('import.problems')}>
             <table data-testid="import-problems">
               <thead>
                 <tr>
@@ -187,7 +187,7 @@ export function ImportPreviewPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
       {canConfirm && (
@@ -200,7 +200,7 @@ export function ImportPreviewPage({
       )}
       {batch.absent.length > 0 && <AbsentSection ctx={ctx} batch={batch} form={absentForm} />}
       {batch.rows.length > 0 && (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('import.preview')}>
           <table data-testid="import-rows">
             <thead>
               <tr>
@@ -226,7 +226,7 @@ export function ImportPreviewPage({
           {batch.rows.length > SHOWN && (
             <p class="muted">{ctx.t('import.more', { n: batch.rows.length - SHOWN })}</p>
           )}
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );

@@ -13,6 +13,7 @@ import {
   ListFilters,
   type ListPageProps,
   ListShell,
+  ScrollRegion,
   valueOptions,
 } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
@@ -186,7 +187,7 @@ function SheetRow({
 function SheetTable(p: { ctx: ViewCtx; caption: string; children: VNode[] }) {
   if (p.children.length === 0) return null;
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={p.caption}>
       <table class="compact">
         <caption>{p.caption}</caption>
         <thead>
@@ -201,7 +202,7 @@ function SheetTable(p: { ctx: ViewCtx; caption: string; children: VNode[] }) {
         </thead>
         <tbody>{p.children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

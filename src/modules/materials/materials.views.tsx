@@ -1,7 +1,7 @@
 // Pages for materials: the list (on hand, owner, value at cost, low stock), a material's page with
 // its movement history, and the forms to add or edit one and to record goods received, issued, returned.
 import { Fact } from '../../app/facts.tsx';
-import { formatDay, formatNumber, formatRupiah } from '../../app/format.ts';
+import { formatDay, formatDayShort, formatNumber, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -232,7 +232,7 @@ export function MaterialPage({
         ]}
         row={(r) => (
           <tr key={r.id} data-testid={`movement-${r.kind}`}>
-            <td>{formatDay(r.day, ctx.lang)}</td>
+            <td>{formatDayShort(r.day)}</td>
             <td>{ctx.t(`materials.move.${r.kind}`)}</td>
             <td class="num">{sign(r.qty)}</td>
             {m.owner === 'unit' && <td class="num">{formatRupiah(r.value)}</td>}

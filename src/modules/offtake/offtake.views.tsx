@@ -1,7 +1,7 @@
 // The offtake invoice pages: the list (with what is owed and each open invoice's age), a new
 // invoice from a partner's checked batches, and an invoice with its lines, payments and the form
 // to record a payment.
-import { formatDay, formatRupiah } from '../../app/format.ts';
+import { formatDay, formatDayShort, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -91,7 +91,7 @@ export function InvoiceListPage(
               <a href={`/offtake-invoices/${i.id}`}>{i.number}</a>
             </td>
             <td>{i.partner_name}</td>
-            <td>{formatDay(i.issued_on, ctx.lang)}</td>
+            <td>{formatDayShort(i.issued_on)}</td>
             <td class="num">{formatRupiah(i.total)}</td>
             <td class="num">{formatRupiah(i.owed)}</td>
             <td class="num">{i.age ?? '—'}</td>
@@ -247,7 +247,7 @@ export function InvoicePage(p: { ctx: ViewCtx; d: InvoiceDetail; may: OfftakeMay
         heads={['offtake.paidOn', 'offtake.method', 'offtake.reference', { num: 'offtake.amount' }]}
         row={(x) => (
           <tr key={x.id}>
-            <td>{formatDay(x.paid_on, ctx.lang)}</td>
+            <td>{formatDayShort(x.paid_on)}</td>
             <td>{ctx.t(`offtake.pm.${x.method}`)}</td>
             <td>{x.reference ?? '—'}</td>
             <td class="num">{formatRupiah(x.amount)}</td>

@@ -3,7 +3,7 @@
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Layout } from '../../app/layout.tsx';
-import { DataTable } from '../../app/list.tsx';
+import { DataTable, ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { CapitalAccount, PremiTotals, ReconciliationView } from './pnbp.service.ts';
 import { CAPITAL_PURPOSES } from './pnbp.service.ts';
@@ -139,7 +139,7 @@ export function ReconciliationPage({ ctx, d }: { ctx: ViewCtx; d: Reconciliation
       <p>{ctx.t('recon.intro')}</p>
       <MonthFilter ctx={ctx} action="/reconciliation" month={d.month} unitId={d.unit.id} />
       {d.postedRuns === 0 && <p class="notice">{ctx.t('recon.noRun')}</p>}
-      <div class="table-wrap">
+      <ScrollRegion label={ctx.t('recon.title')}>
         <table data-testid="recon-figures">
           <tbody>
             <Figure
@@ -168,7 +168,7 @@ export function ReconciliationPage({ ctx, d }: { ctx: ViewCtx; d: Reconciliation
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {d.balanced ? (
         <p data-testid="recon-balanced">
           <span class="badge ok">{ctx.t('recon.balanced')}</span>
@@ -179,7 +179,7 @@ export function ReconciliationPage({ ctx, d }: { ctx: ViewCtx; d: Reconciliation
         </p>
       )}
       <h2>{ctx.t('recon.sources')}</h2>
-      <div class="table-wrap">
+      <ScrollRegion label={ctx.t('recon.sources')}>
         <table data-testid="recon-sources">
           <thead>
             <tr>
@@ -215,7 +215,7 @@ export function ReconciliationPage({ ctx, d }: { ctx: ViewCtx; d: Reconciliation
             />
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 // The PNBP page of a unit: what the posted runs owe, what was deposited, what is still owed, per
 // month with each deposit's billing code and NTPN, and the deposit form (premi.prepare).
-import { formatDay, formatRupiah } from '../../app/format.ts';
+import { formatDayShort, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -159,7 +159,7 @@ export function PnbpPage({
         ]}
         row={(x) => (
           <tr key={x.id}>
-            <td>{formatDay(x.deposited_on, ctx.lang)}</td>
+            <td>{formatDayShort(x.deposited_on)}</td>
             <td class="num">{formatRupiah(x.amount)}</td>
             <td>{x.billing_code}</td>
             <td>{x.ntpn}</td>

@@ -4,7 +4,7 @@
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { isMessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
-import { BackLink } from '../../app/list.tsx';
+import { BackLink, ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { isRunning, type NationalJobRow } from './premi-national.service.ts';
 
@@ -43,7 +43,7 @@ export function NationalPage({ ctx, form, jobs }: { ctx: ViewCtx; form: FormStat
       {jobs.length === 0 ? (
         <p>{ctx.t('premiNational.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('premiNational.recent')}>
           <table data-testid="national-jobs">
             <thead>
               <tr>
@@ -68,7 +68,7 @@ export function NationalPage({ ctx, form, jobs }: { ctx: ViewCtx; form: FormStat
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );
@@ -140,7 +140,7 @@ export function NationalJobPage({ ctx, job }: { ctx: ViewCtx; job: NationalJobRo
       {job.errors.length > 0 && (
         <>
           <h2>{ctx.t('premiNational.notPrepared')}</h2>
-          <div class="table-wrap">
+          <ScrollRegion label={ctx.t('premiNational.notPrepared')}>
             <table data-testid="national-units">
               <thead>
                 <tr>
@@ -159,7 +159,7 @@ export function NationalJobPage({ ctx, job }: { ctx: ViewCtx; job: NationalJobRo
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </Layout>

@@ -1,7 +1,7 @@
 // The production report pages about goods and money: the stock report (products and materials),
 // the month's sales book with its totals by channel and payment method, and the partners'
 // receivables (open offtake invoices with what is owed and their age).
-import { formatDay, formatRupiah } from '../../app/format.ts';
+import { formatDay, formatDayShort, formatRupiah } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { DataTable } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
@@ -170,7 +170,7 @@ export function SalesBookPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnType<
                 </>
               )}
             </th>
-            <td>{formatDay(s.sold_on, ctx.lang)}</td>
+            <td>{formatDayShort(s.sold_on)}</td>
             <td>{ctx.t(`prodReports.channel.${s.channel}`)}</td>
             <td>{s.buyer_name ?? '–'}</td>
             <td>
@@ -254,8 +254,8 @@ export function ReceivablesPage({ ctx, d }: { ctx: ViewCtx; d: Awaited<ReturnTyp
             row={(i) => (
               <tr key={i.id} data-testid={`invoice-${i.number}`}>
                 <th scope="row">{i.number}</th>
-                <td>{formatDay(i.issued_on, ctx.lang)}</td>
-                <td>{i.due_on ? formatDay(i.due_on, ctx.lang) : '–'}</td>
+                <td>{formatDayShort(i.issued_on)}</td>
+                <td>{i.due_on ? formatDayShort(i.due_on) : '–'}</td>
                 <td class="num">{formatRupiah(i.total)}</td>
                 <td class="num">{formatRupiah(i.paid)}</td>
                 <td class="num">{formatRupiah(i.owed)}</td>

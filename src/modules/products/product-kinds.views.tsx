@@ -2,6 +2,7 @@
 // (de)activated in place, and a form to add one.
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 
 type Kind = { id: string; code: string; name: string; active: boolean };
@@ -12,7 +13,7 @@ export function ProductKindsPage({ ctx, kinds, form }: { ctx: ViewCtx; kinds: Ki
     <Layout ctx={ctx} title={ctx.t('productKinds.title')}>
       <h1>{ctx.t('productKinds.title')}</h1>
       <p class="muted">{ctx.t('productKinds.intro')}</p>
-      <div class="table-wrap">
+      <ScrollRegion label={ctx.t('productKinds.title')}>
         <table data-testid="product-kinds-table">
           <thead>
             <tr>
@@ -44,7 +45,7 @@ export function ProductKindsPage({ ctx, kinds, form }: { ctx: ViewCtx; kinds: Ki
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{ctx.t('productKinds.new')}</h2>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <form method="post" action="/admin/product-kinds" novalidate data-testid="product-kind-form">

@@ -3,7 +3,7 @@
 // named only to those who may see production (productMay().makers).
 
 import { Fact } from '../../app/facts.tsx';
-import { formatDay, formatNumber, formatRupiah } from '../../app/format.ts';
+import { formatDay, formatDayShort, formatNumber, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import { BackLink, DataTable, TitleRow } from '../../app/list.tsx';
@@ -242,7 +242,7 @@ function Movements({ ctx, d, may }: { ctx: ViewCtx; d: ProductDetail; may: Produ
         ]}
         row={(m) => (
           <tr key={m.id}>
-            <td>{formatDay(m.day, ctx.lang)}</td>
+            <td>{formatDayShort(m.day)}</td>
             <td>{ctx.t(`products.move.${m.kind}`)}</td>
             <td class="num">{formatNumber(m.qty, ctx.lang)}</td>
             {may.makers && <td>{m.maker ?? '—'}</td>}

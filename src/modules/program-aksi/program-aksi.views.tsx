@@ -1,6 +1,7 @@
 // The admin page for the Program Aksi list: each item editable in place, and a form to add one.
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 
 type Item = { id: string; number: number | null; title: string; description: string | null; active: boolean };
@@ -15,7 +16,7 @@ export function ProgramAksiPage({ ctx, items, form }: { ctx: ViewCtx; items: Ite
     <Layout ctx={ctx} title={ctx.t('programAksi.title')}>
       <h1>{ctx.t('programAksi.title')}</h1>
       <p class="muted">{ctx.t('programAksi.intro')}</p>
-      <div class="table-wrap">
+      <ScrollRegion label={ctx.t('programAksi.title')}>
         <table data-testid="program-aksi-table">
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export function ProgramAksiPage({ ctx, items, form }: { ctx: ViewCtx; items: Ite
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{ctx.t('programAksi.new')}</h2>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <form method="post" action="/admin/program-aksi" novalidate>

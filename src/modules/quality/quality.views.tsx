@@ -1,6 +1,6 @@
 // The quality-check pages: the list of batches, sending a new batch (what each maker holds awaiting
 // the check, editable down to 0), a batch with its lines and rejects, and the check form.
-import { formatDay, formatRupiah } from '../../app/format.ts';
+import { formatDay, formatDayShort, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -89,7 +89,7 @@ export function BatchListPage(
             </td>
             <td>{b.programme_name}</td>
             <td>{b.partner_name}</td>
-            <td>{formatDay(b.sent_on, ctx.lang)}</td>
+            <td>{formatDayShort(b.sent_on)}</td>
             <td>{ctx.t(`quality.st.${b.status}`)}</td>
             <td class="num">{b.submitted}</td>
             <td class="num">{b.passed ?? '—'}</td>

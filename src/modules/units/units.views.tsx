@@ -2,6 +2,7 @@
 import { ErrorSummary, type FormState, SelectField, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { UnitRow } from './units.repo.ts';
 
@@ -44,7 +45,7 @@ export function UnitListPage({
       {units.length === 0 ? (
         <p>{ctx.t('common.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('nav.units')}>
           <table data-testid="unit-table">
             <thead>
               <tr>
@@ -73,7 +74,7 @@ export function UnitListPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );
