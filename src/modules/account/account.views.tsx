@@ -1,6 +1,7 @@
 // The user's own pages: profile summary, change password, personal API tokens.
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { CurrentUser } from '../auth/auth.service.ts';
 
@@ -93,7 +94,7 @@ export function AccountPage({
         <button type="submit">{ctx.t('account.tokens.create')}</button>
       </form>
       {tokens.length > 0 && (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('account.tokens.title')}>
           <table>
             <thead>
               <tr>
@@ -125,7 +126,7 @@ export function AccountPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );
