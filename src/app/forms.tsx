@@ -10,7 +10,15 @@ export type Values = Record<string, unknown>;
 export interface FormState {
   values: Values;
   errors: FieldError[];
+  /**
+   * Why: a page with several forms of the same fields (a programme's schedules) needs ids that
+   * differ per form; each form's ids start with its own prefix (`f-<prefix><name>`).
+   */
+  idPrefix?: string;
 }
+
+/** The id part of a field of this form (`f-`, `h-` and `e-` are put before it). */
+export const fieldId = (form: FormState, name: string): string => `${form.idPrefix ?? ''}${name}`;
 
 export const emptyForm = (values: Values = {}): FormState => ({ values, errors: [] });
 
@@ -39,7 +47,7 @@ export function ErrorSummary({
           const label = labels[e.field];
           return (
             <li key={e.field}>
-              <a href={`#f-${e.field}`}>
+              <a href={`#f-${fieldId(form, e.field)}`}>
                 {label ? `${ctx.t(label)}: ` : ''}
                 {ctx.t(e.key, e.params)}
               </a>
@@ -86,18 +94,19 @@ function LabelText({
 
 function FieldShell(p: FieldProps & { children: ComponentChildren }) {
   const err = errorText(p.ctx, p.form.errors, p.name);
+  const id = fieldId(p.form, p.name);
   return (
     <div class={err ? 'field has-error' : 'field'}>
-      <label for={`f-${p.name}`}>
+      <label for={`f-${id}`}>
         <LabelText ctx={p.ctx} label={p.label} optional={p.optional} />
       </label>
       {p.hint && (
-        <p class="hint" id={`h-${p.name}`}>
+        <p class="hint" id={`h-${id}`}>
           {p.ctx.t(p.hint)}
         </p>
       )}
       {err && (
-        <p class="error" id={`e-${p.name}`} data-testid={`error-${p.name}`}>
+        <p class="error" id={`e-${id}`} data-testid={`error-${p.name}`}>
           {err}
         </p>
       )}
@@ -107,10 +116,8 @@ function FieldShell(p: FieldProps & { children: ComponentChildren }) {
 }
 
 function describedBy(p: FieldProps): string | undefined {
-  const ids = [
-    p.hint ? `h-${p.name}` : '',
-    p.form.errors.some((e) => e.field === p.name) ? `e-${p.name}` : '',
-  ]
+  const id = fieldId(p.form, p.name);
+  const ids = [p.hint ? `h-${id}` : '', p.form.errors.some((e) => e.field === p.name) ? `e-${id}` : '']
     .filter(Boolean)
     .join(' ');
   return ids || undefined;
@@ -127,7 +134,7 @@ export function TextField(
   return (
     <FieldShell {...p}>
       <input
-        id={`f-${p.name}`}
+        id={`f-${fieldId(p.form, p.name)}`}
         name={p.name}
         // Preact types narrow by input kind; every kind we offer takes a value.
         type={(p.type ?? 'text') as 'text'}
@@ -149,7 +156,7 @@ export function SelectField(
   return (
     <FieldShell {...p}>
       <select
-        id={`f-${p.name}`}
+        id={`f-${fieldId(p.form, p.name)}`}
         name={p.name}
         required={!p.optional}
         aria-invalid={p.form.errors.some((e) => e.field === p.name) ? 'true' : undefined}
@@ -173,12 +180,12 @@ export function CheckboxGroup(p: FieldProps & { options: ReadonlyArray<{ value: 
   return (
     <fieldset
       class={err ? 'field has-error' : 'field'}
-      id={`f-${p.name}`}
-      aria-describedby={err ? `e-${p.name}` : undefined}
+      id={`f-${fieldId(p.form, p.name)}`}
+      aria-describedby={err ? `e-${fieldId(p.form, p.name)}` : undefined}
     >
       <legend>{p.ctx.t(p.label)}</legend>
       {err && (
-        <p class="error" id={`e-${p.name}`} data-testid={`error-${p.name}`}>
+        <p class="error" id={`e-${fieldId(p.form, p.name)}`} data-testid={`error-${p.name}`}>
           {err}
         </p>
       )}
@@ -213,30 +220,31 @@ export function TextArea({
 }) {
   const err = form.errors.find((e) => e.field === name);
   const v = form.values[name];
+  const id = fieldId(form, name);
   return (
     <div class={err ? 'field has-error' : 'field'}>
-      <label for={`f-${name}`}>
+      <label for={`f-${id}`}>
         <LabelText ctx={ctx} label={label} optional={optional} />
       </label>
       {hint && (
-        <p class="hint" id={`h-${name}`}>
+        <p class="hint" id={`h-${id}`}>
           {ctx.t(hint)}
         </p>
       )}
       {err && (
-        <p class="error" id={`e-${name}`} data-testid={`error-${name}`}>
+        <p class="error" id={`e-${id}`} data-testid={`error-${name}`}>
           {ctx.t(err.key, err.params)}
         </p>
       )}
       <textarea
-        id={`f-${name}`}
+        id={`f-${id}`}
         name={name}
         rows={rows}
         required={!optional}
         maxLength={maxLength}
         aria-invalid={err ? 'true' : undefined}
         aria-describedby={
-          [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined
+          [hint ? `h-${id}` : '', err ? `e-${id}` : ''].filter(Boolean).join(' ') || undefined
         }
       >
         {typeof v === 'string' ? v : ''}

@@ -1,7 +1,9 @@
 // The audit log page: filters, and each record with what changed; for regional and national
 // offices, counts per unit and action instead.
+
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { ERASED, REDACTED } from './audit.personal.ts';
@@ -109,7 +111,7 @@ function AuditTable<T>({
 }) {
   if (items.length === 0) return <p>{ctx.t('common.none')}</p>;
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={ctx.t('audit.title')}>
       <table data-testid={testid}>
         <thead>
           <tr>{head}</tr>
@@ -117,7 +119,7 @@ function AuditTable<T>({
         <tbody>{items.map(row)}</tbody>
         {foot}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

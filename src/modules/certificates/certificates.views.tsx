@@ -6,6 +6,7 @@ import { formatDay, formatDayShort } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { CertificateMay, CompletionMay } from './certificates.policy.ts';
 import type { CertificateRow, ParticipantStanding } from './certificates.service.ts';
@@ -46,7 +47,7 @@ export function CertificateList(p: {
   const { ctx } = p;
   if (p.rows.length === 0) return <p>{ctx.t('certificates.none')}</p>;
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={ctx.t('certificates.list')}>
       <table data-testid="certificate-table">
         <thead>
           <tr>
@@ -65,13 +66,13 @@ export function CertificateList(p: {
                 <a href={`/certificates/${c.id}`}>{c.number}</a>
               </td>
               <td>{p.showProgramme ? c.programme_name : c.holder_name}</td>
-              <td>{formatDay(c.issued_on, ctx.lang)}</td>
+              <td>{formatDayShort(c.issued_on)}</td>
               <td>{ctx.t(`certificates.status.${c.status}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -218,7 +219,7 @@ export function CertificatePage(p: {
         </dd>
       </dl>
       <h2>{ctx.t('certificates.competencies')}</h2>
-      <div class="table-wrap">
+      <ScrollRegion label={ctx.t('certificates.competencies')}>
         <table data-testid="certificate-competencies">
           <tbody>
             {c.competencies.map((u) => (
@@ -231,7 +232,7 @@ export function CertificatePage(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p>
         <a href={`/certificates/${c.id}/sertifikat.pdf`} data-testid="certificate-download">
           {ctx.t('certificates.download')}

@@ -46,7 +46,8 @@ const PANELS: Record<Role, readonly PanelKey[]> = {
     'pastExpiry',
     'recent',
   ],
-  instruktur_mitra: ['sessions'],
+  // Her own partner's participants absent several sessions in a row (the scope keeps it to them).
+  instruktur_mitra: ['sessions', 'absences'],
   humas: ['newsroom'],
   admin: ['breaches', 'pastExpiry', 'recent'],
   // Offices looking at one unit: its figures and totals, never a name.

@@ -65,9 +65,14 @@ async function seedUnit(db: TestDb['db'], kanwilId: string, n: number): Promise<
     join products p on p.programme_id = pr.id and p.route = 'own', generate_series(0, ${DAYS - 1}) d`.execute(
     db,
   );
-  await sql`insert into material_movements (unit_id, material_id, kind, day, qty, value, production_entry_id)
-    select ${U}, m.id, 'used', pe.day, -50, -10, pe.id
+  // As the log saves them: what each entry used, and one `used` movement per material and day.
+  await sql`insert into production_entry_materials (entry_id, material_id, qty)
+    select pe.id, m.id, 50
     from production_entries pe, materials m where pe.unit_id = ${U} and m.unit_id = ${U}`.execute(db);
+  await sql`insert into material_movements (unit_id, material_id, kind, day, qty, value)
+    select ${U}, m.id, 'used', pe.day, -50 * count(*), -10 * count(*)
+    from production_entries pe, materials m where pe.unit_id = ${U} and m.unit_id = ${U}
+    group by m.id, pe.day`.execute(db);
   await sql`insert into product_movements (unit_id, product_id, kind, day, enrolment_id, d_on_hand, production_entry_id)
     select ${U}, pe.product_id, 'produced', pe.day, pe.enrolment_id, 1, pe.id
     from production_entries pe where pe.unit_id = ${U}`.execute(db);

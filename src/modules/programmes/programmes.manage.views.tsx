@@ -33,10 +33,13 @@ export function ScheduleForms({
       ...(sent?.values ?? {}),
     },
     errors: sent?.errors ?? [],
+    // Each schedule's forms have their own field ids: a programme page holds several.
+    idPrefix: `schedule-${s.id}-`,
   };
   const end: FormState = {
     values: { ends_on: s.ends_on ?? '', ...(sent?.values ?? {}) },
     errors: form.errors,
+    idPrefix: `end-${s.id}-`,
   };
   const f = fieldsFor(ctx, form);
   return (
@@ -121,11 +124,14 @@ export function AddScheduleForm({ ctx, d, base }: { ctx: ViewCtx; d: ProgrammePa
 
 /** Cancel every session in a range of days, or add an extra session. */
 export function RangeAndExtraForms({ ctx, d, base }: { ctx: ViewCtx; d: ProgrammePageData; base: string }) {
+  // Their own field ids beside the schedule forms on the same page.
+  const range: FormState = { ...d.forms.range, idPrefix: 'range-' };
+  const extra: FormState = { ...d.forms.extra, idPrefix: 'extra-' };
   return (
     <>
       <details class="panel" open={d.forms.range.errors.length > 0}>
         <summary>{ctx.t('programmes.cancelRange')}</summary>
-        <ErrorSummary ctx={ctx} form={d.forms.range} labels={LABELS} />
+        <ErrorSummary ctx={ctx} form={range} labels={LABELS} />
         <form
           method="post"
           action={`${base}/sessions/cancel-range`}
@@ -133,26 +139,20 @@ export function RangeAndExtraForms({ ctx, d, base }: { ctx: ViewCtx; d: Programm
           data-testid="cancel-range-form"
         >
           <Csrf ctx={ctx} />
-          <TextField ctx={ctx} form={d.forms.range} name="from" label="programmes.from" type="date" />
-          <TextField ctx={ctx} form={d.forms.range} name="to" label="programmes.to" type="date" />
-          <TextField
-            ctx={ctx}
-            form={d.forms.range}
-            name="reason"
-            label="programmes.cancelReason"
-            maxLength={500}
-          />
+          <TextField ctx={ctx} form={range} name="from" label="programmes.from" type="date" />
+          <TextField ctx={ctx} form={range} name="to" label="programmes.to" type="date" />
+          <TextField ctx={ctx} form={range} name="reason" label="programmes.cancelReason" maxLength={500} />
           <button type="submit">{ctx.t('programmes.cancel')}</button>
         </form>
       </details>
       <details class="panel" open={d.forms.extra.errors.length > 0}>
         <summary>{ctx.t('programmes.addExtra')}</summary>
-        <ErrorSummary ctx={ctx} form={d.forms.extra} labels={LABELS} />
+        <ErrorSummary ctx={ctx} form={extra} labels={LABELS} />
         <form method="post" action={`${base}/sessions`} novalidate data-testid="extra-form">
           <Csrf ctx={ctx} />
-          <TextField ctx={ctx} form={d.forms.extra} name="day" label="programmes.day" type="date" />
-          <TextField ctx={ctx} form={d.forms.extra} name="start_time" label="programmes.startTime" />
-          <TextField ctx={ctx} form={d.forms.extra} name="end_time" label="programmes.endTime" />
+          <TextField ctx={ctx} form={extra} name="day" label="programmes.day" type="date" />
+          <TextField ctx={ctx} form={extra} name="start_time" label="programmes.startTime" />
+          <TextField ctx={ctx} form={extra} name="end_time" label="programmes.endTime" />
           <button type="submit">{ctx.t('common.save')}</button>
         </form>
       </details>

@@ -1,7 +1,9 @@
 // The intake list: every intake of the programmes in the viewer's units, filtered by status and
 // programme, with how many candidates were assessed and accepted.
+
 import { formatDay } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { IntakeStatus } from '../../db/schema.ts';
@@ -47,7 +49,7 @@ export function IntakeListPage(p: {
       {list.rows.length === 0 ? (
         <p data-testid="intake-none">{ctx.t('selection.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('selection.title')}>
           <table data-testid="intake-table">
             <thead>
               <tr>
@@ -78,7 +80,7 @@ export function IntakeListPage(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <Pager
         ctx={ctx}

@@ -1,10 +1,12 @@
 // Pages of selection: opening an intake, and the intake page with the ranking, the assessment forms,
 // consent, the TPP record and its approval, the proposals with why anyone is not eligible.
+
 import { type Ask, ConfirmForm } from '../../app/confirm.tsx';
 import { formatDay } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { isMessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
+import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { Reason } from './eligibility.rules.ts';
 import { ConsentCell, CriteriaFields } from './selection.parts.tsx';
@@ -161,7 +163,7 @@ export function IntakePage({
       {d.candidates.length === 0 ? (
         <p>{ctx.t('selection.noCandidates')}</p>
       ) : (
-        <div class="table-wrap">
+        <ScrollRegion label={ctx.t('selection.candidates')}>
           <table data-testid="candidate-table" class="candidate-cards">
             <thead>
               <tr>
@@ -285,7 +287,7 @@ export function IntakePage({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h2>{ctx.t('selection.tpp')}</h2>
@@ -377,7 +379,7 @@ export function IntakePage({
       )}
 
       <h2>{ctx.t('selection.proposals')}</h2>
-      <div class="table-wrap">
+      <ScrollRegion label={ctx.t('selection.proposals')}>
         <table data-testid="proposal-table">
           <tbody>
             {d.proposals.map((p) => (
@@ -416,7 +418,7 @@ export function IntakePage({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {editable && (
         <form method="post" action={`${base}/close`} novalidate data-testid="close-form">
           <h2>{ctx.t(open ? 'selection.cancel' : 'selection.close')}</h2>
