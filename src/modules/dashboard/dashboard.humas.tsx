@@ -2,6 +2,7 @@
 // viewer may see them) and the events of the last year worth a news item, in words. No names.
 import { formatDay, formatNumber, formatRupiah } from '../../app/format.ts';
 import type { ViewCtx } from '../../app/view.ts';
+import { PhotoFigure } from '../journal/journal.views.tsx';
 import type { NewsEvent } from './dashboard.repo.ts';
 import type { Newsroom } from './dashboard.service.ts';
 
@@ -36,22 +37,9 @@ export function NewsroomPanels({ ctx, d }: { ctx: ViewCtx; d: Newsroom }) {
             <ul class="photos">
               {d.photos.map((p) => (
                 <li key={p.id}>
-                  <figure>
-                    <a href={`/photos/${p.id}`}>
-                      <img
-                        src={`/photos/${p.id}`}
-                        alt={ctx.t('journal.photoAlt', {
-                          programme: p.programme_name,
-                          day: formatDay(p.day, ctx.lang),
-                        })}
-                        width={160}
-                        loading="lazy"
-                      />
-                    </a>
-                    <figcaption>
-                      {p.programme_name}, {formatDay(p.day, ctx.lang)}
-                    </figcaption>
-                  </figure>
+                  <PhotoFigure ctx={ctx} photo={p} width={160}>
+                    {p.programme_name}, {formatDay(p.day, ctx.lang)}
+                  </PhotoFigure>
                 </li>
               ))}
             </ul>

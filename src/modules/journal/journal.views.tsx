@@ -1,6 +1,7 @@
 // The session journal page (topic, units covered, instructors, materials, notes, photos) and the
 // Humas page of documentation photos, which shows no participants and no attendance.
 
+import type { ComponentChildren } from 'preact';
 import { formatDay, formatTime } from '../../app/format.ts';
 import { CheckboxGroup, ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
@@ -289,31 +290,48 @@ export function GalleryPage({
         <ul class="photos gallery" data-testid="gallery">
           {rows.map((r) => (
             <li key={r.id}>
-              <figure>
-                <a href={`/photos/${r.id}`}>
-                  <img
-                    src={`/photos/${r.id}`}
-                    alt={ctx.t('journal.photoAlt', {
-                      programme: r.programme_name,
-                      day: formatDay(r.day, ctx.lang),
-                    })}
-                    width={240}
-                    loading="lazy"
-                  />
-                </a>
-                <figcaption>
-                  <strong>{r.programme_name}</strong>
-                  <br />
-                  {formatDay(r.day, ctx.lang)}
-                  <br />
-                  {r.topic}
-                </figcaption>
-              </figure>
+              <PhotoFigure ctx={ctx} photo={r} width={240}>
+                <strong>{r.programme_name}</strong>
+                <br />
+                {formatDay(r.day, ctx.lang)}
+                <br />
+                {r.topic}
+              </PhotoFigure>
             </li>
           ))}
         </ul>
       )}
       <Pager ctx={ctx} page={page} pageSize={pageSize} total={total} base="/photos" query={{}} />
     </Layout>
+  );
+}
+
+/** A session's documentation photo, linked to its full size, described by programme and day. */
+export function PhotoFigure({
+  ctx,
+  photo,
+  width,
+  children,
+}: {
+  ctx: ViewCtx;
+  photo: { id: string; programme_name: string; day: string };
+  width: number;
+  children: ComponentChildren;
+}) {
+  return (
+    <figure>
+      <a href={`/photos/${photo.id}`}>
+        <img
+          src={`/photos/${photo.id}`}
+          alt={ctx.t('journal.photoAlt', {
+            programme: photo.programme_name,
+            day: formatDay(photo.day, ctx.lang),
+          })}
+          width={width}
+          loading="lazy"
+        />
+      </a>
+      <figcaption>{children}</figcaption>
+    </figure>
   );
 }
