@@ -10,7 +10,8 @@ describe('who may reach what', () => {
   test('a Kanwil viewer sees the units of East Java but cannot open a form that writes: /units/new and /admin/users/new answer 403 "tidak memiliki izin", and the menu has no Users link', async () => {
     const page = await e2e.newPage({ viewport: PHONE });
     const dashboard = await new SignInPage(page).open().then((p) => p.signIn('kanwil.jatim', DEMO_PASSWORD));
-    assert.equal(await dashboard.text(dashboard.title), 'Dasbor');
+    // The regional office's own name heads its dashboard of units.
+    assert.equal(await dashboard.text(dashboard.title), 'Kanwil Ditjenpas Jawa Timur');
     const cards = await dashboard.unitCards.locator('li a').allTextContents();
     assert.deepEqual(
       cards.sort(),
