@@ -68,10 +68,11 @@ async function inspect(page: Page): Promise<string[]> {
   });
   if (duplicates.length) found.push(`duplicate ids: ${duplicates.join(', ')}`);
   await page.addScriptTag({ content: await axeSource });
-  const axe = (await page.evaluate(() =>
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script, not imported
-    (window as any).axe.run(document, { resultTypes: ['violations'] }),
-  )) as AxeResult;
+  // axe is injected as a global script above, not imported: the window is typed with it here.
+  type AxeWindow = { axe: { run(context: Document, options: object): Promise<AxeResult> } };
+  const axe = await page.evaluate(() =>
+    (window as unknown as AxeWindow).axe.run(document, { resultTypes: ['violations'] }),
+  );
   for (const v of axe.violations) {
     if (v.impact !== 'serious' && v.impact !== 'critical') continue;
     const targets = v.nodes
