@@ -74,6 +74,14 @@ export const PERMISSIONS = [
   'premi.national',
   // The Kepala UPT's approvals inbox (#13): everything waiting for the head of the unit's decision.
   'approvals.view',
+  // Monthly reports (#14): the unit's staff draft the month's report and write its narrative; the
+  // head of the unit signs and submits it (the figures freeze); the Kanwil acknowledges or returns
+  // its region's reports; the offices and units read the monthly aggregates (counts and sums only).
+  'reports.view',
+  'reports.draft',
+  'reports.submit',
+  'reports.review',
+  'rollups.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -125,6 +133,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'privacy.breaches.manage',
     'privacy.access_log',
     'premi.national',
+    'rollups.view',
   ],
   kepala_upt: [
     ...READ,
@@ -159,6 +168,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'privacy.breaches.manage',
     'privacy.access_log',
     'approvals.view',
+    'reports.view',
+    'reports.draft',
+    // Only the head of the unit signs the month's report and sends it to the Kanwil.
+    'reports.submit',
+    'rollups.view',
   ],
   petugas: [
     ...READ,
@@ -176,6 +190,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'competencies.assess',
     'certificates.issue',
     ...PRODUCTION_STAFF,
+    'reports.view',
+    'reports.draft',
+    'rollups.view',
   ],
   // An instructor sees only their own partner's records: repos narrow by partner, not by role.
   instruktur_mitra: [
@@ -196,8 +213,17 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   // Offices above the units read roll-ups, not people: no inmate names unless a later,
   // case-by-case grant says they need them (domain brief, "who uses the product").
-  kanwil: [...READ, 'audit.view', 'production.totals', 'premi.totals'],
-  pusat: [...READ, 'audit.view', 'production.totals', 'premi.totals'],
+  // The Kanwil reviews (acknowledges or returns) its own region's monthly reports.
+  kanwil: [
+    ...READ,
+    'audit.view',
+    'production.totals',
+    'premi.totals',
+    'reports.view',
+    'reports.review',
+    'rollups.view',
+  ],
+  pusat: [...READ, 'audit.view', 'production.totals', 'premi.totals', 'reports.view', 'rollups.view'],
   // Public relations publishes the class's documentation photos, never the register.
   humas: [...READ, 'journal.photos'],
 };
