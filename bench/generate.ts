@@ -12,6 +12,8 @@
 //
 // --production adds a year's production (bench/generate-production.ts) for every programme:
 // --participants per programme (25), --products (12) and --materials (8) per unit.
+// --marks adds attendance (bench/generate-attendance.ts): every programme topped up to
+// --attendance-participants (25) participants and a mark for each on every session up to --today.
 //
 // With DATABASE_URL it migrates and fills that database. Without it, it starts a fresh embedded
 // PostgreSQL in a temp folder, prints its URL and keeps serving until Ctrl+C (with --exit it stops
@@ -35,6 +37,7 @@ import type {
 import { HOLIDAYS_2026 } from '../src/modules/holidays/holidays.seed.ts';
 import { addDays, mondayOf, sessionDays, sessionInstants } from '../src/modules/programmes/schedule.rules.ts';
 import { type Cell, copyRows } from './copy.ts';
+import { type AttendanceOptions, type AttendanceResult, generateAttendance } from './generate-attendance.ts';
 import {
   generateProduction,
   PRODUCTION_DEFAULTS,
@@ -461,6 +464,12 @@ export interface GenerateOptions {
    * Off by default; it uses its own random stream, so the other rows are the same either way.
    */
   production?: ProductionOptions | null;
+  /**
+   * Enrolments and attendance marks (bench/generate-attendance.ts): every programme topped up to
+   * `participantsPerProgramme` participants, a mark for each on every held session up to `today`.
+   * Off by default; set-based and deterministic, written after production (its makers count).
+   */
+  attendance?: AttendanceOptions | null;
 }
 
 export const DEFAULTS: GenerateOptions = {
@@ -484,6 +493,7 @@ export interface GenerateResult {
   sessions: number;
   seconds: Record<string, number>;
   production: ProductionResult | null;
+  attendance: AttendanceResult | null;
   /** The generated units with their ids, for callers that build on them (the import bench). */
   unitIds: string[];
 }
@@ -824,10 +834,24 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
           `${production.invoices} invoices, ${production.sales} sales`,
       );
     }
+    let attendance: AttendanceResult | null = null;
+    if (o.attendance) {
+      const opts = o.attendance;
+      attendance = await time('attendance', () =>
+        generateAttendance(
+          client,
+          holding.map((u) => u.id),
+          opts,
+          log,
+        ),
+      );
+      log(`attendance: ${attendance.enrolments} enrolments added, ${attendance.marks} marks`);
+    }
     await time('commit', () => client.query('commit'));
     await time('analyze', () => client.query('analyze'));
     return {
       production,
+      attendance,
       kanwil: kanwil.length,
       units: units.length,
       inmates,
@@ -895,6 +919,9 @@ async function cli(): Promise<void> {
       participants: { type: 'string' },
       products: { type: 'string' },
       materials: { type: 'string' },
+      marks: { type: 'boolean', default: false },
+      'attendance-participants': { type: 'string' },
+      today: { type: 'string' },
     },
   });
   const num = (v: string | undefined, d: number, name: string) => {
@@ -921,6 +948,12 @@ async function cli(): Promise<void> {
           ),
           productsPerUnit: num(values.products, PRODUCTION_DEFAULTS.productsPerUnit, 'products'),
           materialsPerUnit: num(values.materials, PRODUCTION_DEFAULTS.materialsPerUnit, 'materials'),
+        }
+      : null,
+    attendance: values.marks
+      ? {
+          participantsPerProgramme: num(values['attendance-participants'], 25, 'attendance-participants'),
+          today: values.today ?? new Date().toISOString().slice(0, 10),
         }
       : null,
   };
@@ -964,6 +997,9 @@ async function cli(): Promise<void> {
             `log entries ${pr.entries}, product movements ${pr.productMovements}, material movements ` +
             `${pr.materialMovements}, quality checks ${pr.qcBatches} (${pr.qcLines} lines), invoices ${pr.invoices}, sales ${pr.sales}`,
         ]
+      : []),
+    ...(res.attendance
+      ? [`  attendance: enrolments added ${res.attendance.enrolments}, marks ${res.attendance.marks}`]
       : []),
     `  inmates: ${res.seconds.inmates?.toFixed(1)} s, ${Math.round(res.inmates / (res.seconds.inmates ?? 1))} rows/s`,
     `  all rows: ${rows} in ${total.toFixed(1)} s, ${Math.round(rows / total)} rows/s`,
