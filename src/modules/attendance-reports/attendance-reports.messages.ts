@@ -50,6 +50,16 @@ export const id = {
   'attReports.show': 'Tampilkan',
   'attReports.downloadMonthly': 'Unduh (XLSX)',
   'attReports.downloadMonthlyPdf': 'Cetak dengan kop surat (PDF)',
+  'attReports.sppnGroupTitle': 'Bukti SPPN satu kelompok',
+  'attReports.sppnGroupIntro':
+    'Satu berkas PDF berisi pernyataan partisipasi bulanan setiap narapidana program ini (aspek kemandirian SPPN), masing-masing mulai di halaman baru dengan kop surat dan penanda (bookmark) namanya. Tahanan tidak dicetak karena SPPN menilai narapidana.',
+  'attReports.sppnGroupBlock': 'Blok',
+  'attReports.sppnGroupAllBlocks': 'Semua blok',
+  'attReports.sppnGroupDownload': 'Unduh bukti SPPN (PDF)',
+  'attReports.sppnGroupFileTitle': 'Bukti SPPN {programme} — {month}',
+  'attReports.sppnGroupEmpty': 'Tidak ada narapidana yang mengikuti program ini pada bulan (dan blok) itu.',
+  'attReports.sppnGroupTooLarge':
+    'Kelompok ini lebih dari {n} narapidana: unduh per blok agar berkasnya tetap dapat dibuka.',
   'attReports.topic': 'Materi',
   'attReports.time': 'Waktu',
   'attReports.sessions': 'Sesi',
@@ -124,6 +134,16 @@ export const en: Record<keyof typeof id, string> = {
   'attReports.show': 'Show',
   'attReports.downloadMonthly': 'Download (XLSX)',
   'attReports.downloadMonthlyPdf': 'Print with letterhead (PDF)',
+  'attReports.sppnGroupTitle': "A group's SPPN evidence",
+  'attReports.sppnGroupIntro':
+    'One PDF file with the monthly participation statement of every narapidana in this programme (the SPPN kemandirian aspect), each starting on a new page under the letterhead with a bookmark of their name. Detainees are not printed: the SPPN scores sentenced inmates.',
+  'attReports.sppnGroupBlock': 'Block',
+  'attReports.sppnGroupAllBlocks': 'All blocks',
+  'attReports.sppnGroupDownload': 'Download SPPN evidence (PDF)',
+  'attReports.sppnGroupFileTitle': 'SPPN evidence {programme} — {month}',
+  'attReports.sppnGroupEmpty': 'No narapidana took part in this programme in that month (and block).',
+  'attReports.sppnGroupTooLarge':
+    'This group has more than {n} narapidana: download it block by block so the file stays easy to open.',
   'attReports.topic': 'Topic',
   'attReports.time': 'Time',
   'attReports.sessions': 'Sessions',

@@ -4,6 +4,7 @@
 import { formatDay, formatNumber, formatTime } from '../../app/format.ts';
 import type { Lang, Translate } from '../../app/i18n.ts';
 import {
+  type Doc,
   drawLetterhead,
   ensureSpace,
   FONT,
@@ -18,24 +19,65 @@ import {
 import { isPresent, MARK_STATUSES, sessionHours } from '../attendance/attendance.rules.ts';
 import { assertSppnEvidence, type inmateMonth } from './attendance-reports.service.ts';
 
-export async function inmateMonthPdf(
-  d: Awaited<ReturnType<typeof inmateMonth>>,
-  opts: {
-    t: Translate;
-    lang: Lang;
-    today: string;
-    letterhead: Letterhead;
-    head: { full_name: string; nip: string | null; position: string | null } | undefined;
-    monthLabel: string;
-  },
-): Promise<Buffer> {
+type InmateMonth = Awaited<ReturnType<typeof inmateMonth>>;
+
+export interface EvidenceOptions {
+  t: Translate;
+  lang: Lang;
+  today: string;
+  letterhead: Letterhead;
+  head: { full_name: string; nip: string | null; position: string | null } | undefined;
+  monthLabel: string;
+}
+
+export async function inmateMonthPdf(d: InmateMonth, opts: EvidenceOptions): Promise<Buffer> {
   assertSppnEvidence(d);
-  const { t, lang } = opts;
-  const zone = d.inmate.timezone;
+  const { t } = opts;
   const doc = await newDocument({
     title: `${t('attReports.monthlyTitle')} — ${d.month}`,
     author: opts.letterhead.unitName,
   });
+  drawInmateMonth(doc, d, opts);
+  footers(doc, (page, total) => `${t('attReports.monthlyTitle')} · ${d.month} · ${page}/${total}`);
+  return toBuffer(doc);
+}
+
+/**
+ * A group's evidence in one file (a wali scores 70 inmates without 70 downloads): each inmate's
+ * statement starts on a new page under the letterhead, is a bookmark of the file, and numbers its
+ * own pages, so a section printed alone reads exactly like the single statement.
+ */
+export async function groupMonthPdf(
+  ds: readonly InmateMonth[],
+  opts: EvidenceOptions & { title: string },
+): Promise<Buffer> {
+  const { t } = opts;
+  const doc = await newDocument({ title: opts.title, author: opts.letterhead.unitName });
+  const starts: Array<{ page: number; label: string }> = [];
+  ds.forEach((d, i) => {
+    assertSppnEvidence(d);
+    if (i > 0) doc.addPage();
+    const page = doc.bufferedPageRange().count - 1;
+    starts.push({ page, label: d.inmate.reg_number });
+    doc.outline.addItem(`${d.inmate.name} (${d.inmate.reg_number})`);
+    drawInmateMonth(doc, d, opts);
+  });
+  const total = doc.bufferedPageRange().count;
+  footers(doc, (page) => {
+    const at = page - 1;
+    const k = starts.findLastIndex((s) => s.page <= at);
+    const s = starts[k];
+    if (!s) return opts.title;
+    const end = starts[k + 1]?.page ?? total;
+    return `${t('attReports.monthlyTitle')} · ${s.label} · ${ds[0]?.month ?? ''} · ${at - s.page + 1}/${end - s.page}`;
+  });
+  return toBuffer(doc);
+}
+
+/** One inmate's statement from the top of the current page: letterhead, totals, sessions, signature. */
+function drawInmateMonth(doc: Doc, d: InmateMonth, opts: EvidenceOptions): void {
+  const { t, lang } = opts;
+  const zone = d.inmate.timezone;
   drawLetterhead(doc, opts.letterhead);
   doc.font(FONT.bold).fontSize(12).text(t('attReports.monthlyTitle'), { align: 'center' });
   doc.moveDown(0.8);
@@ -131,6 +173,4 @@ export async function inmateMonthPdf(
     name: opts.head?.full_name ?? '....................................',
     nip: opts.head?.nip ?? null,
   });
-  footers(doc, (page, total) => `${t('attReports.monthlyTitle')} · ${d.month} · ${page}/${total}`);
-  return toBuffer(doc);
 }

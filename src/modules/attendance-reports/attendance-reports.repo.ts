@@ -305,3 +305,47 @@ export async function programmeOfEnrolment(conn: Conn, scope: Scope, enrolmentId
      where e.id = ${enrolmentId} and ${scopeSql(scope)}`.execute(conn);
   return r.rows[0]?.programme_id;
 }
+
+export interface GroupMember {
+  inmate_id: string;
+  name: string;
+  reg_number: string;
+  register_class: RegisterClass;
+  block: string | null;
+}
+
+/**
+ * The inmates of a programme in a month (SPPN evidence in bulk): enrolled on some day of it, or
+ * marked in it; optionally only those of one block. One row per person, by name.
+ */
+export async function programmeGroup(
+  conn: Conn,
+  scope: Scope,
+  input: { programmeId: string; from: string; to: string; block?: string | undefined },
+) {
+  const { programmeId, from, to, block } = input;
+  const r = await sql<GroupMember>`
+    select distinct on (i.name, i.id) i.id as inmate_id, i.name, i.reg_number, i.register_class, i.block
+      from enrolments e
+      join programmes pr on pr.id = e.programme_id
+      join inmates i on i.id = e.inmate_id
+     where e.programme_id = ${programmeId} and ${scopeSql(scope)}
+       and ${block === undefined ? sql`true` : sql`i.block = ${block}`}
+       and ((e.started_on <= ${to} and (e.ended_on is null or e.ended_on >= ${from}))
+            or exists (select 1 from attendance_marks a join programme_sessions s on s.id = a.session_id
+                        where a.enrolment_id = e.id and s.day between ${from} and ${to}))
+     order by i.name, i.id`.execute(conn);
+  return r.rows;
+}
+
+/** The blocks the inmates of a programme live in (to print one block's evidence at a time). */
+export async function programmeBlocks(conn: Conn, scope: Scope, programmeId: string): Promise<string[]> {
+  const r = await sql<{ block: string }>`
+    select distinct i.block
+      from enrolments e
+      join programmes pr on pr.id = e.programme_id
+      join inmates i on i.id = e.inmate_id
+     where e.programme_id = ${programmeId} and ${scopeSql(scope)} and i.block is not null
+     order by i.block`.execute(conn);
+  return r.rows.map((x) => x.block);
+}

@@ -6,6 +6,12 @@ export const MonthQuery = Type.Object({
   month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' })),
 });
 
+/** A group's SPPN evidence: the month, and optionally one block of the programme's inmates. */
+export const GroupQuery = Type.Object({
+  month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' }),
+  block: Type.Optional(Type.String({ maxLength: 60 })),
+});
+
 export const PageQuery = Type.Object({ page: pageParam() });
 
 const count = Type.Integer({ minimum: 0 });

@@ -14,6 +14,7 @@ import type {
   OverviewRow,
   ParticipantSummary,
 } from './attendance-reports.service.ts';
+import { SppnGroupForm } from './attendance-reports.sppn.views.tsx';
 
 type Programme = { id: string; name: string; unit_name: string; partner_name: string | null };
 
@@ -106,6 +107,8 @@ export function ProgrammeReportPage(p: {
   participants: ParticipantSummary[];
   months: MonthSummary[];
   threshold: number;
+  /** The SPPN evidence of the whole group: the month offered first and the inmates' blocks. */
+  sppn: { month: string; blocks: readonly string[] };
 }) {
   const { ctx, programme } = p;
   const base = `/attendance-reports/programmes/${programme.id}`;
@@ -200,6 +203,7 @@ export function ProgrammeReportPage(p: {
           </tr>
         )}
       />
+      <SppnGroupForm ctx={ctx} programmeId={programme.id} month={p.sppn.month} blocks={p.sppn.blocks} />
       {p.months.length > 0 && (
         <>
           <script src="/vendor/chart.umd.js" defer />
