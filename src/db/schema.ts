@@ -1259,6 +1259,68 @@ export interface CertificateRevocationRequestsTable {
   decision_note: string | null;
 }
 
+/** Whole rupiah or a large count in a bigint column: PostgreSQL returns it as a string. */
+type BigCount = ColumnType<string, number | string | undefined, number | string>;
+type Count = ColumnType<number, number | undefined, number>;
+
+/** The figures of one programme or unit in one month (0027): MonthFigures in rollups.figures.ts. */
+export interface RollupFiguresColumns {
+  month: string;
+  participants_narapidana: Count;
+  participants_tahanan: Count;
+  participants_intern: Count;
+  participants_staff: Count;
+  participants_total: Count;
+  enrolled: Count;
+  completed: Count;
+  sessions_held: Count;
+  sessions_cancelled: Count;
+  marks_hadir: Count;
+  marks_terlambat: Count;
+  marks_izin: Count;
+  marks_sakit: Count;
+  marks_alpa: Count;
+  marks_dispensasi: Count;
+  competencies: Count;
+  certificates: Count;
+  certificates_revoked: Count;
+  items_finished: BigCount;
+  items_checked: BigCount;
+  items_passed: BigCount;
+  offtake_value: BigCount;
+  sales_count: Count;
+  sales_value: BigCount;
+  computed_at: Generated<Date>;
+}
+
+/** A unit's month (0027), recounted from the records by rollups.repo.ts; derived, never audited. */
+export interface RollupUnitMonthsTable extends RollupFiguresColumns {
+  unit_id: string;
+  programmes_running: Count;
+  program_aksi_served: Count;
+  premi: BigCount;
+  pnbp: BigCount;
+  capital: BigCount;
+  pnbp_deposited: BigCount;
+  agreements_new: Count;
+  agreements_ending: Count;
+  agreements_active: Count;
+  partners_active: Count;
+}
+
+export interface RollupProgrammeMonthsTable extends RollupFiguresColumns {
+  unit_id: string;
+  programme_id: string;
+}
+
+/** A unit-month a write touched, logged by the 0027 triggers until the recount handles it. */
+export interface RollupDirtyTable {
+  id: Generated<string>;
+  unit_id: string;
+  month: string;
+  marked_at: Generated<Date>;
+}
+
 export interface Database {
   attendance_unlock_requests: AttendanceUnlockRequestsTable;
   certificate_revocation_requests: CertificateRevocationRequestsTable;
@@ -1338,4 +1400,7 @@ export interface Database {
   privacy_breaches: PrivacyBreachesTable;
   privacy_breach_notifications: PrivacyBreachNotificationsTable;
   inmate_access_log: InmateAccessLogTable;
+  rollup_unit_months: RollupUnitMonthsTable;
+  rollup_programme_months: RollupProgrammeMonthsTable;
+  rollup_dirty: RollupDirtyTable;
 }

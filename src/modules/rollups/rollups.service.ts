@@ -1,0 +1,192 @@
+// The monthly aggregates of issue 14: what the reports, roll-up pages, indicators and dashboards
+// read (scoped to the viewer), and their upkeep (recount of dirty unit-months, by the job and seed).
+import type { Ctx } from '../../app/principal.ts';
+import { type Conn, toNumber } from '../../db/database.ts';
+import type { MarkStatus } from '../../db/schema.ts';
+import type { RateSummary } from '../attendance/attendance.rules.ts';
+import { emptyCounts, rateFromCounts } from '../attendance-reports/attendance-reports.service.ts';
+import { passRate } from '../production-reports/production-reports.rules.ts';
+import type { Freshness, MonthFigures, ProgrammeMonth, UnitMonth } from './rollups.figures.ts';
+import * as repo from './rollups.repo.ts';
+
+type Reader = Pick<Ctx, 'db' | 'who'>;
+type FigureRow = repo.ProgrammeMonthRow | repo.UnitMonthRow;
+
+const MARKS: readonly MarkStatus[] = ['hadir', 'terlambat', 'izin', 'sakit', 'alpa', 'dispensasi'];
+
+/** A month with nothing in it. */
+export function emptyFigures(month: string): MonthFigures {
+  return {
+    month,
+    participants: { narapidana: 0, tahanan: 0, intern: 0, staff: 0, total: 0 },
+    enrolled: 0,
+    completed: 0,
+    sessionsHeld: 0,
+    sessionsCancelled: 0,
+    marks: emptyCounts(),
+    competencies: 0,
+    certificates: 0,
+    certificatesRevoked: 0,
+    itemsFinished: 0,
+    itemsChecked: 0,
+    itemsPassed: 0,
+    offtakeValue: 0,
+    salesCount: 0,
+    salesValue: 0,
+  };
+}
+
+/**
+ * Several rows' figures added into one month (units into a Kanwil, months into a year). A person
+ * in two units counts in both: participants add up, as the offices count them.
+ */
+export function sumFigures(month: string, rows: readonly MonthFigures[]): MonthFigures {
+  const s = emptyFigures(month);
+  for (const r of rows) {
+    for (const k of ['narapidana', 'tahanan', 'intern', 'staff', 'total'] as const) {
+      s.participants[k] += r.participants[k];
+    }
+    for (const m of MARKS) s.marks[m] += r.marks[m];
+    s.enrolled += r.enrolled;
+    s.completed += r.completed;
+    s.sessionsHeld += r.sessionsHeld;
+    s.sessionsCancelled += r.sessionsCancelled;
+    s.competencies += r.competencies;
+    s.certificates += r.certificates;
+    s.certificatesRevoked += r.certificatesRevoked;
+    s.itemsFinished += r.itemsFinished;
+    s.itemsChecked += r.itemsChecked;
+    s.itemsPassed += r.itemsPassed;
+    s.offtakeValue += r.offtakeValue;
+    s.salesCount += r.salesCount;
+    s.salesValue += r.salesValue;
+  }
+  return s;
+}
+
+/** The attendance rate of a month's marks, by the same rule as every attendance report. */
+export function attendanceRateOf(f: MonthFigures): RateSummary {
+  return rateFromCounts(f.marks);
+}
+
+/** Percent of the checked items that passed (one decimal), or null when nothing was checked. */
+export function passRateOf(f: MonthFigures): number | null {
+  return passRate(f.itemsPassed, f.itemsChecked - f.itemsPassed);
+}
+
+function figuresOf(r: FigureRow): MonthFigures {
+  return {
+    month: r.month,
+    participants: {
+      narapidana: r.participants_narapidana,
+      tahanan: r.participants_tahanan,
+      intern: r.participants_intern,
+      staff: r.participants_staff,
+      total: r.participants_total,
+    },
+    enrolled: r.enrolled,
+    completed: r.completed,
+    sessionsHeld: r.sessions_held,
+    sessionsCancelled: r.sessions_cancelled,
+    marks: {
+      hadir: r.marks_hadir,
+      terlambat: r.marks_terlambat,
+      izin: r.marks_izin,
+      sakit: r.marks_sakit,
+      alpa: r.marks_alpa,
+      dispensasi: r.marks_dispensasi,
+    },
+    competencies: r.competencies,
+    certificates: r.certificates,
+    certificatesRevoked: r.certificates_revoked,
+    itemsFinished: toNumber(r.items_finished),
+    itemsChecked: toNumber(r.items_checked),
+    itemsPassed: toNumber(r.items_passed),
+    offtakeValue: toNumber(r.offtake_value),
+    salesCount: r.sales_count,
+    salesValue: toNumber(r.sales_value),
+  };
+}
+
+export function unitMonthOf(r: repo.UnitMonthRow): UnitMonth {
+  return {
+    ...figuresOf(r),
+    unitId: r.unit_id,
+    programmesRunning: r.programmes_running,
+    programAksiServed: r.program_aksi_served,
+    premi: toNumber(r.premi),
+    pnbp: toNumber(r.pnbp),
+    capital: toNumber(r.capital),
+    pnbpDeposited: toNumber(r.pnbp_deposited),
+    agreementsNew: r.agreements_new,
+    agreementsEnding: r.agreements_ending,
+    agreementsActive: r.agreements_active,
+    partnersActive: r.partners_active,
+    computedAt: r.computed_at,
+  };
+}
+
+/** The units' months from `from` to `to` ('YYYY-MM'), within the viewer's scope; only months that have a row. */
+export async function unitMonths(
+  ctx: Reader,
+  p: { from: string; to: string; unitIds?: readonly string[] },
+): Promise<UnitMonth[]> {
+  return (await repo.unitMonths(ctx.db, ctx.who.scope, p)).map(unitMonthOf);
+}
+
+/** The programmes' months from `from` to `to`, within the viewer's scope; only programmes with something in the month. */
+export async function programmeMonths(
+  ctx: Reader,
+  p: { from: string; to: string; unitId?: string; programmeIds?: readonly string[] },
+): Promise<ProgrammeMonth[]> {
+  return (await repo.programmeMonths(ctx.db, ctx.who.scope, p)).map((r) => ({
+    ...figuresOf(r),
+    unitId: r.unit_id,
+    programmeId: r.programme_id,
+    computedAt: r.computed_at,
+  }));
+}
+
+/**
+ * How fresh the units' figures are: every change made before `computedAt` is counted. With
+ * nothing waiting that is the last recount; otherwise the moment the oldest waiting change was made.
+ */
+export async function freshness(ctx: Reader, p: { unitIds?: readonly string[] } = {}): Promise<Freshness> {
+  const f = await repo.freshness(ctx.db, ctx.who.scope, p.unitIds);
+  const computedAt =
+    f.oldestMark && (!f.computedAt || f.oldestMark < f.computedAt) ? f.oldestMark : f.computedAt;
+  return { computedAt, pending: f.pending };
+}
+
+/** Recount one unit-month ('YYYY-MM') and its programmes from the records, in the caller's transaction. */
+export async function refreshUnitMonth(conn: Conn, unitId: string, month: string): Promise<void> {
+  await repo.recount(conn, unitId, month);
+}
+
+/**
+ * Recount the unit-months that writes have touched and forget them; returns how many were
+ * recounted. With a limit, one batch of at most that many (0: nothing left, or all taken by
+ * another node); without, batches of 50 until nothing is left. Each batch is a transaction of its
+ * own unless the caller gives one.
+ */
+export async function refreshDirty(conn: Conn, opts: { limit?: number } = {}): Promise<number> {
+  const batch = async (trx: Conn, limit: number) => {
+    const claimed = await repo.claimDirty(trx, limit);
+    const busy: Array<{ unitId: string; month: string }> = [];
+    for (const um of claimed.unitMonths) {
+      // Another node recounting the same unit-month now: leave its rows for the next run.
+      if (!(await repo.recount(trx, um.unitId, um.month, { wait: false }))) busy.push(um);
+    }
+    await repo.forgetDirty(trx, claimed.ids, busy);
+    return claimed.unitMonths.length - busy.length;
+  };
+  const once = (limit: number) =>
+    conn.isTransaction ? batch(conn, limit) : conn.transaction().execute((trx) => batch(trx, limit));
+  if (opts.limit !== undefined) return once(opts.limit);
+  let total = 0;
+  for (;;) {
+    const n = await once(50);
+    if (n === 0) return total;
+    total += n;
+  }
+}

@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestApp, type TestApp } from '../../../test/app.ts';
+import { buildProgramme, buildSession } from '../../../test/attendance-fixtures.ts';
+import { buildEnrolment, buildInmate, buildMark, buildUnit } from '../../../test/builders.ts';
+import { type Principal, systemPrincipal } from '../../app/principal.ts';
+import type { Db } from '../../db/database.ts';
+import { freshness, programmeMonths, refreshDirty, unitMonths } from './rollups.service.ts';
+
+/** A reader of some units only (a Kanwil user's scope). */
+const readerOf = (db: Db, unitIds: string[]): { db: Db; who: Principal } => ({
+  db,
+  who: { ...systemPrincipal('kanwil'), scope: { all: false, unitIds } },
+});
+
+let serial = 0;
+export async function buildSale(
+  db: Db,
+  o: { unit_id: string; sold_on: string; total: number; reverses_id?: string },
+) {
+  serial++;
+  return db
+    .insertInto('sales')
+    .values({
+      unit_id: o.unit_id,
+      number: `PJ-T-${Date.now()}-${serial}`,
+      sold_on: o.sold_on,
+      channel: 'bazaar',
+      buyer_name: null,
+      buyer_phone: null,
+      payment_method: 'tunai',
+      payment_ref: null,
+      total: o.total,
+      status: o.reverses_id ? 'reversal' : 'completed',
+      reverses_id: o.reverses_id ?? null,
+      cancel_reason: o.reverses_id ? 'Salah catat' : null,
+      note: null,
+      created_by: null,
+      approved_by: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildCertificate(
+  db: Db,
+  o: { unit_id: string; programme_id: string; enrolment_id: string; issued_on: string },
+) {
+  serial++;
+  return db
+    .insertInto('certificates')
+    .values({
+      number: `SRT-T-${Date.now()}-${serial}`,
+      verify_token: `tok${Date.now()}${serial}`,
+      enrolment_id: o.enrolment_id,
+      programme_id: o.programme_id,
+      unit_id: o.unit_id,
+      holder_name: 'Peserta',
+      holder_initials: 'P.',
+      issued_on: o.issued_on,
+      hours: 40,
+      attendance_rate: 90,
+      competencies: '[]',
+      issued_by: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+describe('monthly aggregates', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  test('a unit-month counts sessions held and cancelled, marks, participants by kind, certificates and net sales', async () => {
+    const unit = await buildUnit(t.db);
+    const p = await buildProgramme(t.db, { unit_id: unit.id });
+    const napi = await buildInmate(t.db, { unit_id: unit.id, reg_number: 'B.I 77/2026' });
+    const tahanan = await buildInmate(t.db, { unit_id: unit.id, reg_number: 'A.II 12/2026' });
+    const people = [
+      await buildEnrolment(t.db, { programme_id: p.id, inmate_id: napi.id, started_on: '2026-10-05' }),
+      await buildEnrolment(t.db, { programme_id: p.id, inmate_id: tahanan.id, started_on: '2026-10-05' }),
+      await buildEnrolment(t.db, { programme_id: p.id, started_on: '2026-09-01' }),
+      await buildEnrolment(t.db, { programme_id: p.id, started_on: '2026-10-05' }),
+    ];
+    const held = await buildSession(t.db, { programme_id: p.id, day: '2026-10-06' });
+    await buildSession(t.db, { programme_id: p.id, day: '2026-10-07', status: 'cancelled' });
+    await buildSession(t.db, { programme_id: p.id, day: '2026-11-03' });
+    for (const [i, e] of people.entries()) {
+      await buildMark(t.db, { session_id: held.id, enrolment_id: e.id, status: i === 3 ? 'alpa' : 'hadir' });
+    }
+    const firstEnrolment = people[0];
+    assert.ok(firstEnrolment);
+    await buildCertificate(t.db, {
+      unit_id: unit.id,
+      programme_id: p.id,
+      enrolment_id: firstEnrolment.id,
+      issued_on: '2026-10-20',
+    });
+    const sale = await buildSale(t.db, { unit_id: unit.id, sold_on: '2026-10-15', total: 50_000 });
+    await buildSale(t.db, { unit_id: unit.id, sold_on: '2026-10-16', total: 120_000 });
+    await buildSale(t.db, { unit_id: unit.id, sold_on: '2026-10-17', total: -50_000, reverses_id: sale.id });
+
+    assert.ok((await refreshDirty(t.db)) >= 2);
+    const reader = readerOf(t.db, [unit.id]);
+    const [oct, nov] = await unitMonths(reader, { from: '2026-10', to: '2026-11' });
+    assert.ok(oct && nov);
+    assert.equal(oct.month, '2026-10');
+    assert.equal(oct.sessionsHeld, 1);
+    assert.equal(oct.sessionsCancelled, 1);
+    assert.deepEqual(oct.marks, { hadir: 3, terlambat: 0, izin: 0, sakit: 0, alpa: 1, dispensasi: 0 });
+    assert.deepEqual(oct.participants, { narapidana: 1, tahanan: 1, intern: 0, staff: 2, total: 4 });
+    assert.equal(oct.enrolled, 3);
+    assert.equal(oct.certificates, 1);
+    assert.equal(oct.salesCount, 1);
+    assert.equal(oct.salesValue, 120_000);
+    assert.equal(oct.programmesRunning, 1);
+    assert.equal(nov.sessionsHeld, 1);
+    assert.equal(nov.participants.total, 4);
+    assert.equal(nov.enrolled, 0);
+    const progs = await programmeMonths(reader, { from: '2026-10', to: '2026-10', unitId: unit.id });
+    assert.equal(progs.length, 1);
+    assert.equal(progs[0]?.programmeId, p.id);
+    assert.equal(progs[0]?.marks.hadir, 3);
+
+    // Corrected later: the session was on 10 November, one mark was late, not present.
+    await t.db
+      .updateTable('programme_sessions')
+      .set({ day: '2026-11-10' })
+      .where('id', '=', held.id)
+      .execute();
+    await t.db
+      .updateTable('attendance_marks')
+      .set({ status: 'terlambat' })
+      .where('session_id', '=', held.id)
+      .where('enrolment_id', '=', firstEnrolment.id)
+      .execute();
+    const before = await freshness(reader, { unitIds: [unit.id] });
+    assert.ok(before.pending >= 2, 'the corrected months wait for a recount');
+    await refreshDirty(t.db);
+    const [oct2, nov2] = await unitMonths(reader, { from: '2026-10', to: '2026-11' });
+    assert.equal(oct2?.sessionsHeld, 0);
+    assert.equal(oct2?.marks.hadir, 0);
+    assert.equal(nov2?.sessionsHeld, 2);
+    assert.deepEqual(nov2?.marks, { hadir: 2, terlambat: 1, izin: 0, sakit: 0, alpa: 1, dispensasi: 0 });
+    const fresh = await freshness(reader, { unitIds: [unit.id] });
+    assert.equal(fresh.pending, 0);
+    assert.ok(fresh.computedAt && fresh.computedAt >= (oct.computedAt ?? 0));
+  });
+
+  test('a reader sees only the units of their scope', async () => {
+    const a = await buildUnit(t.db);
+    const b = await buildUnit(t.db);
+    await buildSale(t.db, { unit_id: a.id, sold_on: '2026-09-10', total: 10_000 });
+    await buildSale(t.db, { unit_id: b.id, sold_on: '2026-09-11', total: 20_000 });
+    await refreshDirty(t.db);
+    const ofA = await unitMonths(readerOf(t.db, [a.id]), { from: '2026-09', to: '2026-09' });
+    assert.deepEqual(
+      ofA.map((r) => [r.unitId, r.salesValue]),
+      [[a.id, 10_000]],
+    );
+    // Asking for another region's unit gives nothing, not its figures.
+    assert.deepEqual(
+      await unitMonths(readerOf(t.db, [a.id]), { from: '2026-09', to: '2026-09', unitIds: [b.id] }),
+      [],
+    );
+    const none = await freshness(readerOf(t.db, []), {});
+    assert.deepEqual(none, { computedAt: null, pending: 0 });
+  });
+});
