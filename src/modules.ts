@@ -38,6 +38,7 @@ import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
+import { rollupsModule } from './modules/rollups/rollups.module.ts';
 import { salesModule } from './modules/sales/sales.module.ts';
 import { savingsModule } from './modules/savings/savings.module.ts';
 import { selectionModule } from './modules/selection/selection.module.ts';
@@ -99,6 +100,8 @@ export const MODULES: readonly AppModule[] = [
   premiNationalModule,
   // The Kepala UPT's approvals inbox (#13): what waits in every module above, and the requests it decides.
   approvalsModule,
+  // The monthly aggregates behind reports, roll-ups and dashboards (#14): the job that keeps them.
+  rollupsModule,
 ];
 
 // Every text is known before the first request, page or job needs it.
