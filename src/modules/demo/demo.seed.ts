@@ -6,6 +6,7 @@ import type { Actor } from '../../app/principal.ts';
 import { SYSTEM, systemCtx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role, TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
+import { refreshDirty } from '../rollups/rollups.service.ts';
 import { createUnit, ensureKanwil, unitIdByCode } from '../units/units.service.ts';
 import { createUser, userExists, userIdByUsername } from '../users/users.service.ts';
 
@@ -278,5 +279,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     },
     now,
   );
+  // The monthly aggregates of everything seeded above (issue 14), so the demo starts fresh.
+  await refreshDirty(db);
   return { created };
 }

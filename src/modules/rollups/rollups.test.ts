@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildProgramme, buildSession } from '../../../test/attendance-fixtures.ts';
 import { buildEnrolment, buildInmate, buildMark, buildUnit } from '../../../test/builders.ts';
+import { buildCertificate, buildSale } from '../../../test/rollups-fixtures.ts';
 import { type Principal, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { freshness, programmeMonths, refreshDirty, unitMonths } from './rollups.service.ts';
@@ -12,60 +13,6 @@ const readerOf = (db: Db, unitIds: string[]): { db: Db; who: Principal } => ({
   db,
   who: { ...systemPrincipal('kanwil'), scope: { all: false, unitIds } },
 });
-
-let serial = 0;
-export async function buildSale(
-  db: Db,
-  o: { unit_id: string; sold_on: string; total: number; reverses_id?: string },
-) {
-  serial++;
-  return db
-    .insertInto('sales')
-    .values({
-      unit_id: o.unit_id,
-      number: `PJ-T-${Date.now()}-${serial}`,
-      sold_on: o.sold_on,
-      channel: 'bazaar',
-      buyer_name: null,
-      buyer_phone: null,
-      payment_method: 'tunai',
-      payment_ref: null,
-      total: o.total,
-      status: o.reverses_id ? 'reversal' : 'completed',
-      reverses_id: o.reverses_id ?? null,
-      cancel_reason: o.reverses_id ? 'Salah catat' : null,
-      note: null,
-      created_by: null,
-      approved_by: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function buildCertificate(
-  db: Db,
-  o: { unit_id: string; programme_id: string; enrolment_id: string; issued_on: string },
-) {
-  serial++;
-  return db
-    .insertInto('certificates')
-    .values({
-      number: `SRT-T-${Date.now()}-${serial}`,
-      verify_token: `tok${Date.now()}${serial}`,
-      enrolment_id: o.enrolment_id,
-      programme_id: o.programme_id,
-      unit_id: o.unit_id,
-      holder_name: 'Peserta',
-      holder_initials: 'P.',
-      issued_on: o.issued_on,
-      hours: 40,
-      attendance_rate: 90,
-      competencies: '[]',
-      issued_by: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
 
 describe('monthly aggregates', () => {
   let t: TestApp;
