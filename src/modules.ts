@@ -38,6 +38,7 @@ import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
+import { reportsModule } from './modules/reports/reports.module.ts';
 import { rollupsModule } from './modules/rollups/rollups.module.ts';
 import { salesModule } from './modules/sales/sales.module.ts';
 import { savingsModule } from './modules/savings/savings.module.ts';
@@ -102,6 +103,8 @@ export const MODULES: readonly AppModule[] = [
   approvalsModule,
   // The monthly aggregates behind reports, roll-ups and dashboards (#14): the job that keeps them.
   rollupsModule,
+  // The units' monthly reports (#14): drafted, signed and submitted, reviewed by the Kanwil.
+  reportsModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

@@ -1,6 +1,7 @@
 // Who may do what, in one place. Routes declare a permission; roles grant permissions; a scope
 // says which units' records a user may see. Reads and writes are separate permissions so that
-// read-only roles (kanwil, pusat) can never write.
+// read-only roles (kanwil, pusat) can never write (the Kanwil only acknowledges or returns its
+// region's monthly reports, reports.review).
 import type { Role } from '../db/schema.ts';
 import { isNational, type Scope } from './scope.ts';
 

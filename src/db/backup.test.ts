@@ -112,6 +112,18 @@ async function fill(db: Db): Promise<void> {
   await fillProduction(db, users[0]?.id ?? '');
   await fillPremi(db, users[0]?.id ?? '');
   await fillApprovals(db, users[0]?.id ?? '');
+  await fillReports(db, unit.id, users[0]?.id ?? '');
+}
+
+/** A submitted monthly report with its frozen figures (jsonb) and its returned first version (0028). */
+async function fillReports(db: Db, unitId: string, userId: string): Promise<void> {
+  await sql`
+    insert into monthly_reports (unit_id, month, version, status, narrative, figures, drafted_by, signed_by, signed_on, submitted_at, reviewed_by, reviewed_at, review_note)
+    values (${unitId}, '2026-02-01', 1, 'returned', ${AWKWARD[1]}, ${JSON.stringify({ month: '2026-02', note: AWKWARD[7] })}::jsonb,
+      ${userId}, ${userId}, '2026-03-02', now(), ${userId}, now(), ${AWKWARD[2]})`.execute(db);
+  await sql`
+    insert into monthly_reports (unit_id, month, version, status, narrative, revision_reason, drafted_by)
+    values (${unitId}, '2026-02-01', 2, 'draft', ${AWKWARD[0]}, ${AWKWARD[3]}, ${userId})`.execute(db);
 }
 
 /** An approved attendance unlock and a pending certificate revocation request (0024). */

@@ -1259,6 +1259,30 @@ export interface CertificateRevocationRequestsTable {
   decision_note: string | null;
 }
 
+export type MonthlyReportStatus = 'draft' | 'submitted' | 'acknowledged' | 'returned';
+
+/** A unit's monthly report, one row per version (0028); `figures` is the snapshot frozen at submission. */
+export interface MonthlyReportsTable {
+  id: Generated<string>;
+  unit_id: string;
+  /** The month's first day, 'YYYY-MM-01'. */
+  month: string;
+  version: Generated<number>;
+  status: Generated<MonthlyReportStatus>;
+  narrative: Generated<string>;
+  revision_reason: string | null;
+  figures: Json;
+  drafted_by: string | null;
+  signed_by: string | null;
+  signed_on: string | null;
+  submitted_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_note: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 /** Whole rupiah or a large count in a bigint column: PostgreSQL returns it as a string. */
 type BigCount = ColumnType<string, number | string | undefined, number | string>;
 type Count = ColumnType<number, number | undefined, number>;
@@ -1322,6 +1346,7 @@ export interface RollupDirtyTable {
 }
 
 export interface Database {
+  monthly_reports: MonthlyReportsTable;
   attendance_unlock_requests: AttendanceUnlockRequestsTable;
   certificate_revocation_requests: CertificateRevocationRequestsTable;
   journal_entries: JournalEntriesTable;

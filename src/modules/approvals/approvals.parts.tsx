@@ -26,6 +26,11 @@ export function itemWords(ctx: ViewCtx, item: ApprovalItem): string {
         ...p,
         day,
       });
+    case 'monthly_report':
+      return ctx.t('approvals.item.monthly_report', {
+        month: monthLabel(str(p.month), ctx.lang),
+        version: ctx.t('reports.versionN', { n: Number(p.version ?? 1) }),
+      });
     case 'sale_cancellation':
       return ctx.t('approvals.item.sale_cancellation', { ...p, total: formatRupiah(Number(p.total ?? 0)) });
     default:

@@ -9,6 +9,7 @@ import type { TimeZone } from '../../db/schema.ts';
 import { awaitingSignature } from '../agreements/agreements.service.ts';
 import { pendingAdjustments } from '../materials/adjustments.service.ts';
 import { listRuns } from '../premi/premi.service.ts';
+import { reportsToSign } from '../reports/reports.service.ts';
 import { cancellationsRequested } from '../sales/sales.service.ts';
 import { tppAwaitingApproval } from '../selection/selection.service.ts';
 import * as repo from './approvals.repo.ts';
@@ -33,6 +34,7 @@ export const APPROVAL_KINDS = [
   'premi_run',
   'stock_adjustment',
   'sale_cancellation',
+  'monthly_report',
 ] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
@@ -57,6 +59,7 @@ const DECIDES = {
   premi_run: 'premi.approve',
   stock_adjustment: 'stock.approve',
   sale_cancellation: 'sales.approve',
+  monthly_report: 'reports.submit',
 } as const satisfies Record<ApprovalKind, string>;
 
 type Reader = Pick<Ctx, 'db' | 'who'>;
@@ -123,6 +126,15 @@ const readers: Record<ApprovalKind, (ctx: Reader) => Promise<ApprovalItem[]>> = 
       href: `/sales/${r.id}`,
       since: r.updated_at,
       params: { number: r.number, total: r.total, reason: r.cancel_reason ?? '' },
+    })),
+  // Monthly reports (#14): drafts whose narrative is written, waiting for the Kepala to sign.
+  monthly_report: async (ctx) =>
+    (await reportsToSign(ctx)).map((r) => ({
+      kind: 'monthly_report',
+      id: r.id,
+      href: `/reports/${r.id}`,
+      since: r.updated_at,
+      params: { month: r.month, version: r.version },
     })),
 };
 

@@ -101,6 +101,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   pnbp_deposit: { read: 'premi.view', personal: NONE },
   // A direct sale's buyer is a member of the public: their name and WhatsApp number are personal.
   sale: { read: 'sales.view', personal: ['buyer_name', 'buyer_phone'] },
+  // A unit's monthly report (#14) holds counts and sums and the staff's narrative, never a person.
+  monthly_report: { read: 'reports.view', personal: NONE },
   // A breach's account may name the people affected and whom they were told by.
   privacy_breach: {
     read: 'privacy.breaches.view',
