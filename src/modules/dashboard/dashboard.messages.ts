@@ -38,6 +38,9 @@ export const id = {
   'dashboard.office.intro':
     'Angka {month} per unit: jumlah dan nilai saja, tanpa nama atau nomor registrasi warga binaan.',
   'dashboard.office.total': 'Seluruh {n} unit',
+  'dashboard.office.asOf': 'Angka per {time}.',
+  'dashboard.office.asOfPending': 'Angka per {time}; perubahan sesudahnya sedang dihitung.',
+  'dashboard.office.notCounted': 'Angka bulanan belum dihitung; coba lagi dalam satu menit.',
   'dashboard.office.units': 'Unit',
   'dashboard.office.pastExpiry': 'Lewat tanggal ekspirasi',
   'dashboard.photos.title': 'Foto dokumentasi terbaru',
@@ -94,6 +97,9 @@ export const en: Record<keyof typeof id, string> = {
   'dashboard.office.intro':
     "Figures for {month} per unit: counts and sums only, never an inmate's name or number.",
   'dashboard.office.total': 'All {n} units',
+  'dashboard.office.asOf': 'Figures as of {time}.',
+  'dashboard.office.asOfPending': 'Figures as of {time}; later changes are being counted.',
+  'dashboard.office.notCounted': 'The monthly figures have not been counted yet; try again in a minute.',
   'dashboard.office.units': 'Units',
   'dashboard.office.pastExpiry': 'Past their expiry date',
   'dashboard.photos.title': 'Latest documentation photos',

@@ -1,6 +1,6 @@
 // Kanwil and Ditjenpas (and a national administrator): the region's or the nation's figures for
 // the month, in total and per unit. Counts and sums only: never a person's name or number.
-import { formatNumber } from '../../app/format.ts';
+import { dayInZone, formatNumber } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
@@ -26,6 +26,9 @@ export function OfficeDashboard({
     <Layout ctx={ctx} title={ctx.t('dashboard.title')}>
       <h1 data-testid="dashboard-title">{title}</h1>
       <p class="muted">{ctx.t('dashboard.office.intro', { month })}</p>
+      <p class="muted" data-testid="figures-as-of">
+        <AsOf ctx={ctx} f={d.freshness} />
+      </p>
       <div class="cards">
         {breaches && <BreachDeadlinesPanel ctx={ctx} items={breaches} />}
         <section class="card wide" aria-labelledby="c-office-total" data-testid="office-total">
@@ -62,4 +65,12 @@ export function OfficeDashboard({
       )}
     </Layout>
   );
+}
+
+/** "Angka per 06:31 WIB." (with the date when not today): every change made before it is counted. */
+function AsOf({ ctx, f }: { ctx: ViewCtx; f: OfficeFigures['freshness'] }) {
+  if (!f.computedAt) return <>{ctx.t('dashboard.office.notCounted')}</>;
+  const today = dayInZone(f.computedAt, ctx.zone) === dayInZone(new Date(), ctx.zone);
+  const time = today ? ctx.time(f.computedAt) : ctx.dateTime(f.computedAt);
+  return <>{ctx.t(f.pending > 0 ? 'dashboard.office.asOfPending' : 'dashboard.office.asOf', { time })}</>;
 }

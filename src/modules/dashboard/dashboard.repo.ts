@@ -1,7 +1,6 @@
-// Read-only SQL behind the dashboards: a unit's (or every unit's in scope) figures per month,
-// counts and sums only, in a few grouped queries whatever the number of units; the imports still
-// running; and the events worth a news item. Bounded by month and by the indexed keys (unit,
-// programme, session day); issue 14 replaces the office figures with stored aggregates.
+// Read-only SQL behind the dashboards: active participants per unit, the imports still running,
+// and the events worth a news item. The month's figures are the maintained aggregates
+// (rollups.service.ts, issue 14), never a scan of attendance or production rows.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
@@ -23,89 +22,6 @@ export interface Range {
   to: string;
   /** Only this unit (still within the scope). */
   unitId?: string | undefined;
-}
-
-export interface MonthRow {
-  unit_id: string;
-  month: string;
-  held: number;
-  cancelled: number;
-  marks: Partial<Record<MarkStatus, number>>;
-  certificates: number;
-  value: number;
-  passed: number;
-  rejected: number;
-}
-
-/** Sessions held and cancelled, marks per status, certificates issued and production checked, per unit and month. */
-export async function monthFigures(conn: Conn, scope: Scope, r: Range & { now: Date }): Promise<MonthRow[]> {
-  const unit = (col: string) => and(r.unitId !== undefined && sql`${sql.ref(col)} = ${r.unitId}`);
-  const [sessions, marks, certs, checked] = await Promise.all([
-    sql<{ unit_id: string; month: string; held: Num; cancelled: Num }>`
-      select pr.unit_id, to_char(s.day, 'YYYY-MM') as month,
-             count(*) filter (where s.status <> 'cancelled' and s.starts_at <= ${r.now}) as held,
-             count(*) filter (where s.status = 'cancelled') as cancelled
-        from programme_sessions s join programmes pr on pr.id = s.programme_id
-       where s.day between ${r.from} and ${r.to} and ${inProgrammes(scope)} ${unit('pr.unit_id')}
-       group by 1, 2`.execute(conn),
-    sql<{ unit_id: string; month: string; status: MarkStatus; n: Num }>`
-      select pr.unit_id, to_char(s.day, 'YYYY-MM') as month, m.status, count(*) as n
-        from attendance_marks m
-        join programme_sessions s on s.id = m.session_id
-        join programmes pr on pr.id = s.programme_id
-       where s.day between ${r.from} and ${r.to} and s.status <> 'cancelled'
-         and ${inProgrammes(scope)} ${unit('pr.unit_id')}
-       group by 1, 2, 3`.execute(conn),
-    sql<{ unit_id: string; month: string; n: Num }>`
-      select c.unit_id, to_char(c.issued_on, 'YYYY-MM') as month, count(*) as n
-        from certificates c
-       where c.issued_on between ${r.from} and ${r.to} and ${inUnits(scope, 'c.unit_id')} ${unit('c.unit_id')}
-       group by 1, 2`.execute(conn),
-    sql<{ unit_id: string; month: string; value: Num; passed: Num; rejected: Num }>`
-      select b.unit_id, to_char(b.checked_on, 'YYYY-MM') as month,
-             sum(l.passed * coalesce(l.rate, 0)) as value, sum(l.passed) as passed,
-             sum(l.submitted - l.passed) as rejected
-        from qc_batches b
-        join programmes pr on pr.id = b.programme_id
-        join qc_batch_lines l on l.batch_id = b.id
-       where b.checked_on between ${r.from} and ${r.to} and l.passed is not null
-         and ${scopeFilter(scope, { unit: 'b.unit_id', partner: 'pr.partner_id' })} ${unit('b.unit_id')}
-       group by 1, 2`.execute(conn),
-  ]);
-  const rows = new Map<string, MonthRow>();
-  const row = (unit_id: string, month: string): MonthRow => {
-    const key = `${unit_id}|${month}`;
-    let x = rows.get(key);
-    if (!x) {
-      x = {
-        unit_id,
-        month,
-        held: 0,
-        cancelled: 0,
-        marks: {},
-        certificates: 0,
-        value: 0,
-        passed: 0,
-        rejected: 0,
-      };
-      rows.set(key, x);
-    }
-    return x;
-  };
-  for (const s of sessions.rows) {
-    const x = row(s.unit_id, s.month);
-    x.held = toNumber(s.held);
-    x.cancelled = toNumber(s.cancelled);
-  }
-  for (const m of marks.rows) row(m.unit_id, m.month).marks[m.status] = toNumber(m.n);
-  for (const c of certs.rows) row(c.unit_id, c.month).certificates = toNumber(c.n);
-  for (const c of checked.rows) {
-    const x = row(c.unit_id, c.month);
-    x.value = toNumber(c.value);
-    x.passed = toNumber(c.passed);
-    x.rejected = toNumber(c.rejected);
-  }
-  return [...rows.values()];
 }
 
 /** Active participants now, per unit. */

@@ -5,18 +5,21 @@
 // events worth a news item (humas).
 import { can } from '../../app/policy.ts';
 import { type Ctx, today } from '../../app/principal.ts';
-import type { MarkStatus } from '../../db/schema.ts';
 import type { RateSummary } from '../attendance/attendance.rules.ts';
-import {
-  emptyCounts,
-  monthBounds,
-  rateFromCounts,
-} from '../attendance-reports/attendance-reports.service.ts';
 import { countPastExpiryByUnit } from '../inmates/inmates.service.ts';
 import { gallery } from '../journal/journal.service.ts';
 import { premiTotals } from '../pnbp/pnbp.service.ts';
 import { addDays } from '../programmes/schedule.rules.ts';
 import { type SessionStatus, sessionsWithStatus } from '../programmes/sessions.status.ts';
+import type { Freshness, UnitMonth } from '../rollups/rollups.figures.ts';
+import {
+  attendanceRateOf,
+  emptyFigures,
+  freshness,
+  passRateOf,
+  sumFigures,
+  unitMonths,
+} from '../rollups/rollups.service.ts';
 import { listUnits } from '../units/units.service.ts';
 import * as repo from './dashboard.repo.ts';
 
@@ -29,18 +32,6 @@ export function shiftMonth(month: string, n: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** Passed of checked, 0–100 with one decimal; null when nothing was checked. */
-function passRate(passed: number, rejected: number): number | null {
-  const checked = passed + rejected;
-  return checked === 0 ? null : Math.round((passed / checked) * 1000) / 10;
-}
-
-function rateOf(marks: repo.MonthRow['marks'] | undefined): RateSummary {
-  const counts = emptyCounts();
-  for (const [k, n] of Object.entries(marks ?? {})) counts[k as MarkStatus] = n;
-  return rateFromCounts(counts);
-}
-
 export interface MonthFigures {
   month: string;
   held: number;
@@ -51,15 +42,17 @@ export interface MonthFigures {
   passRate: number | null;
 }
 
-function figuresOf(month: string, r: repo.MonthRow | undefined): MonthFigures {
+/** The dashboard's figures of a month, read from the maintained aggregates (issue 14). */
+function figuresOf(month: string, r: Parameters<typeof attendanceRateOf>[0] | undefined): MonthFigures {
+  const f = r ?? emptyFigures(month);
   return {
     month,
-    held: r?.held ?? 0,
-    cancelled: r?.cancelled ?? 0,
-    attendance: rateOf(r?.marks),
-    certificates: r?.certificates ?? 0,
-    value: r?.value ?? 0,
-    passRate: passRate(r?.passed ?? 0, r?.rejected ?? 0),
+    held: f.sessionsHeld,
+    cancelled: f.sessionsCancelled,
+    attendance: attendanceRateOf(f),
+    certificates: f.certificates,
+    value: f.offtakeValue,
+    passRate: passRateOf(f),
   };
 }
 
@@ -79,12 +72,7 @@ export async function unitFigures(
   const month = today(ctx, input.zone).slice(0, 7);
   const first = shiftMonth(month, -((input.months ?? 6) - 1));
   const [rows, active, premi] = await Promise.all([
-    repo.monthFigures(ctx.db, ctx.who.scope, {
-      from: monthBounds(first).from,
-      to: monthBounds(month).to,
-      unitId: input.unitId,
-      now: ctx.now,
-    }),
+    unitMonths(ctx, { from: first, to: month, unitIds: [input.unitId] }),
     repo.activeParticipants(ctx.db, ctx.who.scope, input.unitId),
     can(ctx.who, 'premi.totals') ? premiTotals(ctx, { month, unitId: input.unitId }) : null,
   ]);
@@ -114,15 +102,15 @@ export interface OfficeUnit extends MonthFigures {
  */
 export async function officeFigures(ctx: ReadCtx) {
   const month = today(ctx).slice(0, 7);
-  const { from, to } = monthBounds(month);
-  const [units, rows, active, pastExpiry, premi] = await Promise.all([
+  const [units, rows, active, pastExpiry, premi, fresh] = await Promise.all([
     listUnits(ctx),
-    repo.monthFigures(ctx.db, ctx.who.scope, { from, to, now: ctx.now }),
+    unitMonths(ctx, { from: month, to: month }),
     repo.activeParticipants(ctx.db, ctx.who.scope),
     countPastExpiryByUnit(ctx),
     can(ctx.who, 'premi.totals') ? premiTotals(ctx, { month }) : null,
+    freshness(ctx),
   ]);
-  const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  const byUnit = new Map<string, UnitMonth>(rows.map((r) => [r.unitId, r]));
   const premiOf = new Map((premi?.units ?? []).map((u) => [u.unit_id, u.premi]));
   const list: OfficeUnit[] = units.map((u) => ({
     id: u.id,
@@ -133,32 +121,13 @@ export async function officeFigures(ctx: ReadCtx) {
     premi: premi ? (premiOf.get(u.id) ?? 0) : null,
     pastExpiry: pastExpiry.get(u.id) ?? 0,
   }));
-  const all: repo.MonthRow = {
-    unit_id: '',
-    month,
-    held: 0,
-    cancelled: 0,
-    marks: {},
-    certificates: 0,
-    value: 0,
-    passed: 0,
-    rejected: 0,
-  };
-  for (const r of rows) {
-    all.held += r.held;
-    all.cancelled += r.cancelled;
-    all.certificates += r.certificates;
-    all.value += r.value;
-    all.passed += r.passed;
-    all.rejected += r.rejected;
-    for (const [k, n] of Object.entries(r.marks))
-      all.marks[k as MarkStatus] = (all.marks[k as MarkStatus] ?? 0) + n;
-  }
   return {
     month,
     units: list,
+    /** How fresh the aggregates behind the page are (shown in words). */
+    freshness: fresh satisfies Freshness,
     total: {
-      ...figuresOf(month, all),
+      ...figuresOf(month, sumFigures(month, rows)),
       units: list.length,
       participants: list.reduce((s, u) => s + u.participants, 0),
       premi: premi ? premi.total.premi : null,

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { demoInmates } from '../demo/demo.inmates.ts';
+import { refreshDirty } from '../rollups/rollups.service.ts';
 import { panelOrder } from './dashboard.routes.ts';
 
 /** The page's text without tags, so attribute values (option codes) do not count. */
@@ -108,6 +109,41 @@ describe('a dashboard per role, with the demo data', () => {
       }
     });
   }
+
+  test('the offices read the monthly aggregates, stamped with the time they were counted', async () => {
+    assert.match(text(body('kanwil.jatim')), /Angka per \d{2}[.:]\d{2} WIB\./);
+    const cancelledOf = (html: string) => {
+      const card = html.slice(html.indexOf(`data-testid="unit-card-${magetan}"`));
+      return Number(/(\d+) sesi dibatalkan/.exec(card)?.[1]);
+    };
+    const before = cancelledOf(body('kanwil.jatim'));
+    const programme = await t.db
+      .selectFrom('programmes')
+      .select('id')
+      .where('unit_id', '=', magetan)
+      .executeTakeFirstOrThrow();
+    const day = new Date().toISOString().slice(0, 10);
+    await t.db
+      .insertInto('programme_sessions')
+      .values({
+        programme_id: programme.id,
+        schedule_id: null,
+        day,
+        starts_at: new Date(`${day}T13:00:00+07:00`),
+        ends_at: new Date(`${day}T14:00:00+07:00`),
+        status: 'cancelled',
+        cancel_reason: 'Kunjungan Kanwil',
+        extra: true,
+      })
+      .execute();
+    const waiting = (await (await as('kanwil.jatim')).get('/dashboard')).body;
+    assert.equal(cancelledOf(waiting), before, 'not counted before the recount');
+    assert.match(text(waiting), /perubahan sesudahnya sedang dihitung/);
+    await refreshDirty(t.db);
+    const counted = (await (await as('kanwil.jatim')).get('/dashboard')).body;
+    assert.equal(cancelledOf(counted), before + 1);
+    assert.doesNotMatch(text(counted), /sedang dihitung/);
+  });
 
   test('no dashboard shows an action code: every event is in words', () => {
     for (const [u, b] of page) assert.doesNotMatch(text(b), RAW_CODE, u);
