@@ -32,7 +32,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { readFigures } from '../src/modules/reports/reports.figures.ts';
-import { draftReport } from '../src/modules/reports/reports.service.ts';
+import { draftReport, submitReport } from '../src/modules/reports/reports.service.ts';
 import { unitMonths } from '../src/modules/rollups/rollups.service.ts';
 import { buildApp } from '../src/server.ts';
 import { Client } from '../test/app.ts';
@@ -225,7 +225,17 @@ async function bench(): Promise<void> {
     };
     const pusatUser = await buildUser(db, { roles: ['pusat'] });
     const kanwilUser = await buildUser(db, { roles: ['kanwil'], kanwil_id: kanwil.id });
-    const petugasUser = await buildUser(db, { roles: ['petugas', 'kepala_upt'], unit_id: unit.unit_id });
+    const reportUnits = (
+      await sql<{ unit_id: string }>`select r.unit_id from rollup_unit_months r
+         where r.month = ${`${MONTH}-01`}::date and not exists (select 1 from monthly_reports m
+           where m.unit_id = r.unit_id and m.month = r.month)
+         order by r.marks_hadir + r.marks_terlambat desc, r.unit_id limit ${REPORTS}`.execute(db)
+    ).rows.map((r) => r.unit_id);
+    const reportUnit = reportUnits[0];
+    if (!reportUnit)
+      throw new Error(`every unit has a report for ${MONTH}: use another --month or --data-dir`);
+    let reportId = '';
+    const petugasUser = await buildUser(db, { roles: ['petugas', 'kepala_upt'], unit_id: reportUnit });
     const pusat = await signIn(pusatUser);
     const kw = await signIn(kanwilUser);
     const petugas = await signIn(petugasUser);
@@ -311,42 +321,35 @@ async function bench(): Promise<void> {
     }
     out(`service unitMonths(all units, ${MONTH})       ${stats(svc)}`);
 
-    // A unit's monthly report: drafted for --reports units of the Kanwil, its figures read, its page
-    // and PDF produced.
-    const units = (
-      await sql<{
-        unit_id: string;
-      }>`select r.unit_id from rollup_unit_months r join units u on u.id = r.unit_id
-         where r.month = ${`${MONTH}-01`}::date and u.kanwil_id = ${kanwil.id} and r.unit_id <> ${unit.unit_id}
-         order by r.unit_id limit ${REPORTS - 1}`.execute(db)
-    ).rows.map((r) => r.unit_id);
+    // A unit's monthly report, for the --reports busiest units without one for the month: drafted,
+    // its figures read, signed and submitted (the unit-month recounted and frozen), then the first
+    // one's page and PDF.
     const drafts: number[] = [];
     const figures: number[] = [];
-    let reportId = '';
-    for (const unitId of [unit.unit_id, ...units]) {
+    const submits: number[] = [];
+    for (const unitId of reportUnits) {
       const ctx: Ctx = {
         db,
         who: principal(petugasUser.id, ['petugas', 'kepala_upt'], { all: false, unitIds: [unitId] }, unitId),
         now: new Date(`${SIZE.today}T23:00:00Z`),
       };
       let s = performance.now();
-      const existing = await sql<{ id: string }>`select id from monthly_reports
-          where unit_id = ${unitId} and month = ${`${MONTH}-01`}::date order by version desc limit 1`.execute(
-        db,
-      );
-      const id =
-        existing.rows[0]?.id ?? (await draftReport(ctx, { unitId, month: MONTH, narrative: 'Bench' })).id;
+      const { id } = await draftReport(ctx, { unitId, month: MONTH, narrative: 'Laporan uji kecepatan.' });
       drafts.push(performance.now() - s);
       s = performance.now();
       await readFigures(ctx, unitId, MONTH);
       figures.push(performance.now() - s);
-      if (unitId === unit.unit_id) reportId = id;
+      s = performance.now();
+      await submitReport(ctx, { id });
+      submits.push(performance.now() - s);
+      if (unitId === reportUnit) reportId = id;
     }
-    out(`\nmonthly report (${drafts.length} units of the Kanwil, ${MONTH}):`);
+    out(`\nmonthly report (${drafts.length} units, the busiest of ${MONTH} without one):`);
     out(`    draft (service)                 ${stats(drafts)}`);
     out(`    figures read (service)          ${stats(figures)}`);
-    await timePage('report page, petugas', petugas, `/reports/${reportId}`);
-    await timePage('report PDF, petugas', petugas, `/reports/${reportId}/report.pdf`);
+    out(`    sign + submit (recount, freeze) ${stats(submits)}`);
+    await timePage('report page (submitted), petugas', petugas, `/reports/${reportId}`);
+    await timePage('report PDF (submitted), petugas', petugas, `/reports/${reportId}/report.pdf`);
 
     out(
       `\nnode ${process.version}, ${os.cpus()[0]?.model ?? 'CPU'} x${os.cpus().length}, load average ${os
