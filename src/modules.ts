@@ -39,7 +39,9 @@ import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
+import { reportStatuses } from './modules/reports/reports.service.ts';
 import { rollupsModule } from './modules/rollups/rollups.module.ts';
+import { rollupPagesModule } from './modules/rollups/rollups.pages.ts';
 import { salesModule } from './modules/sales/sales.module.ts';
 import { savingsModule } from './modules/savings/savings.module.ts';
 import { selectionModule } from './modules/selection/selection.module.ts';
@@ -105,6 +107,8 @@ export const MODULES: readonly AppModule[] = [
   rollupsModule,
   // The units' monthly reports (#14): drafted, signed and submitted, reviewed by the Kanwil.
   reportsModule,
+  // The Kanwil's and Ditjenpas's roll-up pages (#14), with each unit's report status from the reports.
+  rollupPagesModule({ reportStatuses }),
 ];
 
 // Every text is known before the first request, page or job needs it.

@@ -9,6 +9,7 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   { href: '/dashboard', key: 'nav.dashboard', permission: 'dashboard.view', testid: 'nav-dashboard' },
   { href: '/approvals', key: 'approvals.title', permission: 'approvals.view', testid: 'nav-approvals' },
   { href: '/reports', key: 'reports.nav', permission: 'reports.view', testid: 'nav-reports' },
+  { href: '/rollups', key: 'rollups.nav', permission: 'rollups.view', testid: 'nav-rollups' },
   { href: '/inmates', key: 'nav.inmates', permission: 'inmates.view', testid: 'nav-inmates' },
   { href: '/partners', key: 'nav.partners', permission: 'partners.view', testid: 'nav-partners' },
   { href: '/agreements', key: 'nav.agreements', permission: 'agreements.view', testid: 'nav-agreements' },
