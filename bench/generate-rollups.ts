@@ -41,6 +41,17 @@ const previousMonth = (day: string) => {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
+/**
+ * Forgets the dirty marks a recount has already answered: those older than their unit-month's
+ * row. (The generator's first COPYs, before the triggers are switched off, mark the months of the
+ * sessions; left there, every page would show them as changes not yet counted.)
+ */
+export async function forgetCounted(db: Db): Promise<number> {
+  const r = await sql`delete from rollup_dirty d using rollup_unit_months r
+     where r.unit_id = d.unit_id and r.month = d.month and d.marked_at < r.computed_at`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 export async function recountAll(
   db: Db,
   o: {
@@ -71,7 +82,7 @@ export async function recountAll(
     }
   };
   await Promise.all(Array.from({ length: o.concurrency ?? 2 }, worker));
-  // Nothing is pending: the generator marked nothing dirty, and the recount leaves no stale rows.
+  await forgetCounted(db);
   await sql`analyze rollup_unit_months`.execute(db);
   await sql`analyze rollup_programme_months`.execute(db);
   const sorted = [...times].sort((a, b) => a - b);

@@ -15,7 +15,7 @@ import type { Ctx } from '../../app/principal.ts';
 import { systemCtx } from '../../app/principal.ts';
 import type { Database } from '../../db/schema.ts';
 import * as repo from './rollups.repo.ts';
-import { freshness, programmeMonths, unitMonths } from './rollups.service.ts';
+import { freshness, programmeMonths, refreshDirty, unitMonths } from './rollups.service.ts';
 
 /** Raw tables a roll-up page must never read, and a recount must read only through an index. */
 const RAW = ['attendance_marks', 'production_entries'] as const;
@@ -167,6 +167,29 @@ describe('roll-up query plans on generated data', () => {
         found.some((s) => s.table === table),
         `the recount never reads ${table}: ${JSON.stringify(found.map((s) => s.table))}`,
       );
+    assert.deepEqual(
+      seqScansOfRaw(found).map((s) => `${s.node} on ${s.table} in: ${s.sql.slice(0, 200)}`),
+      [],
+    );
+  });
+
+  test('the job path (a touched unit-month claimed and recounted by refreshDirty) reads them only by index', async () => {
+    const statements = await statementsOf((db) =>
+      db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`insert into rollup_dirty (unit_id, month) values (${unitId}, ${`${MONTH}-01`}::date)`.execute(
+            trx,
+          );
+          assert.equal(await refreshDirty(trx, { limit: 10 }), 1);
+          throw new RollBack();
+        })
+        .catch((err) => {
+          if (!(err instanceof RollBack)) throw err;
+        }),
+    );
+    const found = await scans(statements);
+    assert.ok(found.some((s) => s.table === 'attendance_marks'));
     assert.deepEqual(
       seqScansOfRaw(found).map((s) => `${s.node} on ${s.table} in: ${s.sql.slice(0, 200)}`),
       [],
