@@ -10,6 +10,7 @@ import { buildKanwil, buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestDb, type TestDb } from '../../test/db.ts';
 import { SYSTEM, systemCtx } from '../app/principal.ts';
 import { recordAudit, verifyAuditChain, writeCheckpoint } from '../modules/audit/audit.service.ts';
+import { refreshDirty } from '../modules/rollups/rollups.service.ts';
 import { BackupFormatError, backupDatabase, dependencyOrder, RestoreRefusedError } from './backup.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrate.ts';
@@ -113,6 +114,9 @@ async function fill(db: Db): Promise<void> {
   await fillPremi(db, users[0]?.id ?? '');
   await fillApprovals(db, users[0]?.id ?? '');
   await fillReports(db, unit.id, users[0]?.id ?? '');
+  // The monthly aggregates of all the above (0027), and one unit-month still waiting for its recount.
+  await refreshDirty(db);
+  await sql`insert into rollup_dirty (unit_id, month) values (${unit.id}, '2026-03-01')`.execute(db);
 }
 
 /** A submitted monthly report with its frozen figures (jsonb) and its returned first version (0028). */

@@ -120,7 +120,7 @@ export async function freshness(conn: Conn, scope: Scope, unitIds?: readonly str
  * participants are the people enrolled at any time in the month; sales are net of reversals
  * (a reversal is a negative row in its own month, as the premi and sales modules count them).
  */
-function programmeFigures(unitId: string, month: string) {
+export function programmeFigures(unitId: string, month: string) {
   const from = firstDay(month);
   const to = sql`(${from}::date + interval '1 month' - interval '1 day')::date`;
   return sql`
@@ -233,7 +233,7 @@ function programmeFigures(unitId: string, month: string) {
 const SUMMED = FIGURE_COLUMNS.filter((c) => !c.startsWith('participants_') && !c.startsWith('sales_'));
 
 /** The unit's row of a month, from its programme rows (already recounted) and its own records. */
-function unitFigures(unitId: string, month: string) {
+export function unitFigures(unitId: string, month: string) {
   const from = firstDay(month);
   const to = sql`(${from}::date + interval '1 month' - interval '1 day')::date`;
   const sums = sql.raw(SUMMED.map((c) => `coalesce(sum(${c}), 0) as ${c}`).join(', '));

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildProgramme, buildSession } from '../../../test/attendance-fixtures.ts';
 import { buildEnrolment, buildInmate, buildMark, buildUnit } from '../../../test/builders.ts';
 import { buildCertificate, buildSale } from '../../../test/rollups-fixtures.ts';
 import { type Principal, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
+import { programmeFigures, unitFigures } from './rollups.repo.ts';
 import { freshness, programmeMonths, refreshDirty, unitMonths } from './rollups.service.ts';
 
 /** A reader of some units only (a Kanwil user's scope). */
@@ -115,5 +117,19 @@ describe('monthly aggregates', () => {
     );
     const none = await freshness(readerOf(t.db, []), {});
     assert.deepEqual(none, { computedAt: null, pending: 0 });
+  });
+
+  test('the recount of one unit-month reaches every raw table through an index', async () => {
+    const unit = await buildUnit(t.db);
+    await t.db.transaction().execute(async (trx) => {
+      // Small test tables make a sequential scan cheapest; forbidding it shows whether an index exists.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      for (const q of [programmeFigures(unit.id, '2026-10'), unitFigures(unit.id, '2026-10')]) {
+        const plan = (await sql<{ 'QUERY PLAN': string }>`explain ${q}`.execute(trx)).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
+        assert.doesNotMatch(plan, /Seq Scan on (?!rollup_|units|programme_program_aksi)\w+/, plan);
+      }
+    });
   });
 });
