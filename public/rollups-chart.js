@@ -43,6 +43,8 @@
         maintainAspectRatio: kind !== 'hbar',
         aspectRatio: 1.6,
         animation: false,
+        // Numbers on the axes as the page's language writes them: 1.250.000 in Indonesian.
+        locale: document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID',
         plugins: { legend: { display: cols.length > 1 } },
         scales: kind === 'hbar' ? { x: value } : { y: value },
       },

@@ -89,9 +89,9 @@ export function levelTables(w: Words, d: LevelRollup, indicator: ColKey): Export
         month: monthLabel(d.month, w.lang),
       }),
       sheet: names.ranking,
-      head: [names.nameHead, w.t('rollups.col.rank'), w.t(`rollups.col.${indicator}`)],
+      head: [names.rankHead, w.t('rollups.col.rank'), w.t(`rollups.col.${indicator}`)],
       kinds: ['text', 'count', COL_KIND[indicator]],
-      rows: ranked(d.rows, indicator).map((r) => [r.row.name, r.rank, r.value]),
+      rows: ranked(d.rows, indicator).map((r) => [r.row.province ?? r.row.name, r.rank, r.value]),
     },
     trendTable(w, d.month, d.trend, cols),
   ];
@@ -109,7 +109,7 @@ export function unitTables(w: Words, d: UnitRollup): ExportTable[] {
       head: [w.t('rollups.col.programme'), ...heads(w, cols)],
       kinds: ['text', ...kinds(cols)],
       rows: d.programmes.map((p) => [p.name, ...cells(p.figures, cols)]),
-      total: [d.unit.name, ...cells(d.figures, cols)],
+      total: [w.t('rollups.unitTotal'), ...cells(d.figures, cols)],
     },
     trendTable(w, d.month, d.trend, columnsFor(d.money)),
   ];

@@ -74,7 +74,8 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
     assert.ok(c, u);
     return c;
   };
-  const line = (unitId: string) => lineOf(expected.get(unitId) ?? { ...sumFigures(month, []), premi: 0, pnbp: 0 });
+  const line = (unitId: string) =>
+    lineOf(expected.get(unitId) ?? { ...sumFigures(month, []), premi: 0, pnbp: 0 });
 
   test("the Kanwil sees its region's units side by side, figures equal to the aggregates, with a total", async () => {
     const res = await client('kanwil.jatim').get('/rollups');
@@ -97,8 +98,15 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
     assert.deepEqual(rowValues(res.body, 'rollup-main', 'total'), total);
     // Each unit's row leads down to its page; the freshness stamp is in words.
     assert.match(res.body, new RegExp(`href="/rollups/units/${id.magetan}\\?month=${month}"`));
-    assert.match(res.body, /data-testid="rollup-freshness">(Angka per \w+, \d+ \w+ \d{4} \d\d\.\d\d WIB; |Belum ada)/);
-    assert.match(res.body, /class="table-wrap"[^>]*>\s*<table id="rollup-main"/, 'the table scrolls in its own region');
+    assert.match(
+      res.body,
+      /data-testid="rollup-freshness">(Angka per \w+, \d+ \w+ \d{4} \d\d\.\d\d WIB; |Belum ada)/,
+    );
+    assert.match(
+      res.body,
+      /class="table-wrap"[^>]*>\s*<table id="rollup-main"/,
+      'the table scrolls in its own region',
+    );
     assert.match(res.body, /data-testid="nav-rollups"/);
   });
 
@@ -132,11 +140,19 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
     assert.ok(rowIds(res.body, 'rollup-main').includes(id.bali));
     // The ranking by the chosen indicator (a GET select, no script needed), highest first.
     const ranking = /<table id="rollup-ranking"[\s\S]*?<\/table>/.exec(res.body)?.[0] ?? '';
-    const values = [...ranking.matchAll(/data-col="participants" data-value="(\d*)"/g)].map((m) => Number(m[1]));
+    const values = [...ranking.matchAll(/data-col="participants" data-value="(\d*)"/g)].map((m) =>
+      Number(m[1]),
+    );
     assert.ok(values.length >= 2);
-    assert.deepEqual(values, [...values].sort((a, b) => b - a));
+    assert.deepEqual(
+      values,
+      [...values].sort((a, b) => b - a),
+    );
     assert.match(res.body, /<option value="participants" selected/);
-    assert.equal((await client('ditjenpas').get(`/rollups/kanwil/${id.jatim}?month=${month}`)).statusCode, 200);
+    assert.equal(
+      (await client('ditjenpas').get(`/rollups/kanwil/${id.jatim}?month=${month}`)).statusCode,
+      200,
+    );
     const unit = await client('ditjenpas').get(`/rollups/units/${id.magetan}?month=${month}`);
     assert.equal(unit.statusCode, 200);
     assert.match(unit.body, new RegExp(`href="/rollups/kanwil/${id.jatim}\\?month=${month}"`));
@@ -147,7 +163,8 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
     assert.equal(res.statusCode, 200);
     const progs = await programmeMonths(systemCtx(t.db), { from: month, to: month, unitId: id.magetan });
     assert.equal(rowIds(res.body, 'rollup-programmes').length, progs.length);
-    const noPremi = (l: Line) => Object.fromEntries(COLUMNS.filter((c) => c !== 'premi' && c !== 'pnbp').map((c) => [c, l[c]]));
+    const noPremi = (l: Line) =>
+      Object.fromEntries(COLUMNS.filter((c) => c !== 'premi' && c !== 'pnbp').map((c) => [c, l[c]]));
     for (const p of progs)
       assert.deepEqual(
         rowValues(res.body, 'rollup-programmes', p.programmeId),
@@ -198,7 +215,10 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
     const csv = await c.get(`/rollups.csv?month=${month}`);
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-type']), /text\/csv/);
-    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     assert.match(lines[0] ?? '', /^UPT,Peserta,Sesi terlaksana/);
     assert.equal(lines.length, 1 + jatimUnits.length + 1, 'head, a row per unit, the total');
     const trend = await c.get(`/rollups.csv?month=${month}&table=trend`);
@@ -214,7 +234,10 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
     assert.equal(res.statusCode, 200, res.body);
     const body = JSON.parse(res.body) as {
       level: string;
-      rows: Array<{ id: string; figures: { sessions_held: number; production_value: number; premi: number } }>;
+      rows: Array<{
+        id: string;
+        figures: { sessions_held: number; production_value: number; premi: number };
+      }>;
     };
     assert.equal(body.level, 'kanwil');
     assert.deepEqual(body.rows.map((r) => r.id).sort(), [...jatimUnits].sort());
@@ -255,7 +278,10 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
         assert.equal(res.statusCode, 200, `${u} ${url}`);
         bodies.push([`${u} ${url}`, res.body]);
       }
-      for (const url of [`/rollups.xlsx?month=${month}`, `/rollups/units/${id.magetan}.xlsx?month=${month}`]) {
+      for (const url of [
+        `/rollups.xlsx?month=${month}`,
+        `/rollups/units/${id.magetan}.xlsx?month=${month}`,
+      ]) {
         const res = await client(u).get(url);
         assert.equal(res.statusCode, 200, `${u} ${url}`);
         bodies.push([`${u} ${url}`, await xlsxText(res.rawPayload)]);

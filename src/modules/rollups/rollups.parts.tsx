@@ -263,7 +263,11 @@ export function RankingSection(p: {
   month: string;
   indicator: ColKey;
   nameHead: string;
-  ranked: ReadonlyArray<{ rank: number | null; row: { id: string; name: string }; value: number | null }>;
+  ranked: ReadonlyArray<{
+    rank: number | null;
+    row: { id: string; name: string; province?: string | undefined };
+    value: number | null;
+  }>;
 }) {
   const { ctx } = p;
   const id = 'rollup-ranking';
@@ -295,7 +299,7 @@ export function RankingSection(p: {
           <tbody>
             {p.ranked.map((r) => (
               <tr key={r.row.id}>
-                <th scope="row">{r.row.name}</th>
+                <th scope="row">{r.row.province ?? r.row.name}</th>
                 <td class="num">{r.rank ?? '–'}</td>
                 <Num ctx={ctx} col={p.indicator} v={r.value} />
               </tr>

@@ -118,6 +118,8 @@ export interface ReportCount {
 export interface Row {
   id: string;
   name: string;
+  /** A Kanwil's province: what the national ranking names. */
+  province?: string;
   figures: Figures;
   /** A unit's report status, or a Kanwil's count; null when the viewer does not read reports. */
   report: ReportStatus | ReportCount | null;
@@ -214,6 +216,7 @@ export async function nationRollup(
     return {
       id: k.id,
       name: k.name,
+      province: k.province,
       figures: sumOf(
         input.month,
         mine.map((u) => f.at(u.id, input.month)),

@@ -80,7 +80,7 @@ export function UnitPage(p: {
         nameHead={ctx.t('rollups.col.programme')}
         cols={programmeCols}
         rows={d.programmes.map((x) => ({ ...x, href: null }))}
-        total={{ label: d.unit.name, figures: d.figures }}
+        total={{ label: ctx.t('rollups.unitTotal'), figures: d.figures }}
         report={false}
       />
       <TrendSection ctx={ctx} month={d.month} trend={d.trend} cols={columnsFor(d.money)} />

@@ -25,6 +25,8 @@ export function levelNames(ctx: Pick<ViewCtx, 't' | 'lang'>, d: LevelRollup) {
       ? ctx.t('rollups.nationTitle')
       : ctx.t('rollups.kanwilTitle', { name: d.kanwil?.name ?? ctx.t('rollups.col.unit') }),
     nameHead: ctx.t(nation ? 'rollups.col.kanwil' : 'rollups.col.unit'),
+    /** The nation ranks provinces (one Kanwil each); a region ranks its units. */
+    rankHead: ctx.t(nation ? 'rollups.col.province' : 'rollups.col.unit'),
     main: ctx.t(nation ? 'rollups.table.main.nation' : 'rollups.table.main.kanwil', { month }),
     ranking: ctx.t('rollups.sheet.ranking'),
     trend: ctx.t('rollups.sheet.trend'),
@@ -93,7 +95,7 @@ export function LevelPage(p: {
           ctx={ctx}
           month={d.month}
           indicator={p.indicator}
-          nameHead={names.nameHead}
+          nameHead={names.rankHead}
           ranked={ranked(d.rows, p.indicator)}
         />
       )}
