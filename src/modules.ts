@@ -35,6 +35,7 @@ import { productionReportsModule } from './modules/production-reports/production
 import { productsModule } from './modules/products/products.module.ts';
 import { product } from './modules/products/products.policy.ts';
 import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts';
+import { programAksiIndicatorsModule } from './modules/program-aksi-indicators/program-aksi-indicators.module.ts';
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
@@ -61,6 +62,7 @@ export const MODULES: readonly AppModule[] = [
   usersModule,
   auditModule,
   programAksiModule,
+  programAksiIndicatorsModule,
   // A partner's page lists its agreements and programmes; those modules depend on partners.
   partnersModule({
     agreements: async (ctx, partnerId) => (await listAgreements(ctx, { partnerId, page: 1 })).rows,

@@ -285,6 +285,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/program-aksi/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Program Aksi indicators per unit, Kanwil or nation for a month or a year: programmes, distinct participants, certificates, production value, PNBP (400 on a malformed or future period, 403 on a level above the caller) */
+        get: operations["listProgramAksiIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partners": {
         parameters: {
             query?: never;
@@ -2398,6 +2415,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest version of each unit-month's report in the caller's scope (drafts only for the unit's staff), with counts per status */
+        get: operations["listReports"];
+        put?: never;
+        /** Start the report of a month that has ended in the unit (409 reports.exists when the month has one: revise it) */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report: its figures (frozen once submitted, live for a draft), narrative and versions */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/narrative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write a draft's narrative (409 reports.not_draft once submitted) */
+        put: operations["updateReportNarrative"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Kepala UPT signs and submits a draft: the figures freeze (409 reports.already_submitted when submitted twice) */
+        post: operations["postReportsByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Kanwil acknowledges a submitted report of its region (409 reports.not_submitted otherwise) */
+        post: operations["postReportsByIdAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Kanwil returns a submitted report of its region with a note (required) */
+        post: operations["postReportsByIdReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start version n+1 of a submitted report with a reason; every version stays */
+        post: operations["postReportsByIdRevise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The viewer's roll-up for a month: one row per Kanwil (national viewers) or per unit (a Kanwil's region), the total and 12 months */
+        get: operations["listRollups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollups/kanwil/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Kanwil's units side by side for a month, with their report status, total and 12 months */
+        get: operations["getRollupKanwil"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollups/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit's programmes for a month, its total and report status, and its 12 months */
+        get: operations["getRollupUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3412,6 +3600,78 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listProgramAksiIndicators: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM (a month) or YYYY (a year); the last full month if left out */
+                period?: string;
+                level?: "unit" | "kanwil" | "nation";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: string;
+                        /** @enum {unknown} */
+                        kind: "month" | "year";
+                        /** @description YYYY-MM */
+                        from: string;
+                        /** @description YYYY-MM */
+                        to: string;
+                        /** @enum {unknown} */
+                        level: "unit" | "kanwil" | "nation";
+                        levels: ("unit" | "kanwil" | "nation")[];
+                        /** Format: date-time */
+                        computed_at: string | null;
+                        pending_changes: number;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number | null;
+                            title: string;
+                            active: boolean;
+                            rows: {
+                                /** @description a unit's or Kanwil's id, or 'nation' */
+                                place_id: string;
+                                name: string;
+                                kanwil_name: string | null;
+                                programmes: number;
+                                /** @description distinct people over the whole period */
+                                participants: number;
+                                certificates: number;
+                                /** @description Rp */
+                                production_value: number;
+                                /** @description Rp: the share of posted premi run groups paid for products of the programmes tagged with the item */
+                                pnbp: number;
+                            }[];
+                        }[];
+                        pnbp: {
+                            place_id: string;
+                            name: string;
+                            /** @description Rp */
+                            total: number;
+                            /** @description Rp */
+                            attributed: number;
+                            /** @description Rp */
+                            not_attributed: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listPartners: {
@@ -11572,7 +11832,7 @@ export interface operations {
                         };
                         items: {
                             /** @enum {unknown} */
-                            kind: "tpp" | "agreement" | "attendance_unlock" | "certificate_revocation" | "premi_run" | "stock_adjustment" | "sale_cancellation";
+                            kind: "tpp" | "agreement" | "attendance_unlock" | "certificate_revocation" | "premi_run" | "stock_adjustment" | "sale_cancellation" | "monthly_report";
                             /** Format: uuid */
                             id: string;
                             /** @description The page where the decision is taken */
@@ -11841,6 +12101,1036 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; every month when absent */
+                month?: string;
+                status?: "draft" | "submitted" | "acknowledged" | "returned";
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            /** @description YYYY-MM */
+                            month: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "acknowledged" | "returned";
+                            /** Format: date-time */
+                            submitted_at: string | null;
+                            /** Format: date-time */
+                            first_submitted_at: string | null;
+                            /** Format: date */
+                            due_on: string;
+                            late: boolean;
+                        }[];
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the user's unit
+                     */
+                    unit_id?: string;
+                    /** @description YYYY-MM: a month that has ended in the unit */
+                    month: string;
+                    narrative?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        unit_id: string;
+                        unit_name: string;
+                        /** @description YYYY-MM */
+                        month: string;
+                        version: number;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "acknowledged" | "returned";
+                        /** Format: date-time */
+                        submitted_at: string | null;
+                        /** Format: date-time */
+                        first_submitted_at: string | null;
+                        /** Format: date */
+                        due_on: string;
+                        late: boolean;
+                        kanwil_name: string;
+                        narrative: string;
+                        revision_reason: string | null;
+                        drafted_by_name: string | null;
+                        signed_by_name: string | null;
+                        /** Format: date */
+                        signed_on: string | null;
+                        reviewed_by_name: string | null;
+                        /** Format: date-time */
+                        reviewed_at: string | null;
+                        review_note: string | null;
+                        /** @description True for a draft: figures read live, not frozen */
+                        live: boolean;
+                        latest: boolean;
+                        /** @description Counts and sums of the month, never a person; premi and PNBP only for readers allowed totals */
+                        figures: {
+                            month: string;
+                            unit: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                participants: {
+                                    narapidana: number;
+                                    tahanan: number;
+                                    intern: number;
+                                    staff: number;
+                                    total: number;
+                                };
+                                enrolled: number;
+                                completed: number;
+                                sessionsHeld: number;
+                                sessionsCancelled: number;
+                                marks: {
+                                    hadir: number;
+                                    terlambat: number;
+                                    izin: number;
+                                    sakit: number;
+                                    alpa: number;
+                                    dispensasi: number;
+                                };
+                                competencies: number;
+                                certificates: number;
+                                certificatesRevoked: number;
+                                itemsFinished: number;
+                                itemsChecked: number;
+                                itemsPassed: number;
+                                /** @description Whole rupiah */
+                                offtakeValue: number;
+                                salesCount: number;
+                                /** @description Whole rupiah */
+                                salesValue: number;
+                                unitId: string;
+                                programmesRunning: number;
+                                programAksiServed: number;
+                                /** @description Whole rupiah */
+                                premi?: number;
+                                /** @description Whole rupiah */
+                                pnbp?: number;
+                                /** @description Whole rupiah */
+                                capital?: number;
+                                /** @description Whole rupiah */
+                                pnbpDeposited?: number;
+                                agreementsNew: number;
+                                agreementsEnding: number;
+                                agreementsActive: number;
+                                partnersActive: number;
+                            };
+                            programmes: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                participants: {
+                                    narapidana: number;
+                                    tahanan: number;
+                                    intern: number;
+                                    staff: number;
+                                    total: number;
+                                };
+                                enrolled: number;
+                                completed: number;
+                                sessionsHeld: number;
+                                sessionsCancelled: number;
+                                marks: {
+                                    hadir: number;
+                                    terlambat: number;
+                                    izin: number;
+                                    sakit: number;
+                                    alpa: number;
+                                    dispensasi: number;
+                                };
+                                competencies: number;
+                                certificates: number;
+                                certificatesRevoked: number;
+                                itemsFinished: number;
+                                itemsChecked: number;
+                                itemsPassed: number;
+                                /** @description Whole rupiah */
+                                offtakeValue: number;
+                                salesCount: number;
+                                /** @description Whole rupiah */
+                                salesValue: number;
+                                unitId: string;
+                                programmeId: string;
+                                name: string;
+                                kind: string | null;
+                                partnerName: string | null;
+                            }[];
+                            programAksi: {
+                                id: string;
+                                number: number | null;
+                                title: string;
+                                programmes: number;
+                            }[];
+                            /** @description When the aggregates read were recomputed */
+                            computedAt: string | null;
+                        };
+                        versions: {
+                            id: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "acknowledged" | "returned";
+                            revision_reason: string | null;
+                            /** Format: date-time */
+                            submitted_at: string | null;
+                            /** Format: date-time */
+                            reviewed_at: string | null;
+                            review_note: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateReportNarrative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Empty when absent */
+                    narrative?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "acknowledged" | "returned";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postReportsByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The signing date; today in the unit's zone when absent
+                     */
+                    signed_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "acknowledged" | "returned";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postReportsByIdAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "acknowledged" | "returned";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postReportsByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the unit must correct (required) */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "acknowledged" | "returned";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postReportsByIdRevise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why a new version is made (required) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listRollups: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM, not after this month; the last full month (in the viewer's zone) when absent */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        level: "nation" | "kanwil" | "units";
+                        /** @description YYYY-MM */
+                        month: string;
+                        kanwil: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description The oldest stamp of the figures shown
+                             */
+                            computed_at: string | null;
+                            /** @description Changes recorded but not yet counted */
+                            pending: number;
+                        };
+                        rows: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            kind: "kanwil" | "unit";
+                            figures: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                /** @description Distinct people enrolled at any time in the month, by kind */
+                                participants: {
+                                    narapidana: number;
+                                    tahanan: number;
+                                    intern: number;
+                                    staff: number;
+                                    total: number;
+                                };
+                                enrolled: number;
+                                completed: number;
+                                sessions_held: number;
+                                sessions_cancelled: number;
+                                attendance: {
+                                    present: number;
+                                    absent: number;
+                                    dispensed: number;
+                                    counted: number;
+                                    /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                    rate: number | null;
+                                };
+                                competencies: number;
+                                certificates: number;
+                                certificates_revoked: number;
+                                items_finished: number;
+                                items_checked: number;
+                                items_passed: number;
+                                /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                                pass_rate: number | null;
+                                /** @description Value of the items that passed the check (whole rupiah) */
+                                production_value: number;
+                                sales_count: number;
+                                /** @description Whole rupiah */
+                                sales_value: number;
+                                /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                                premi: number | null;
+                                /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                                pnbp: number | null;
+                            };
+                            /** @description The unit's monthly report for the month; null for viewers who do not read reports */
+                            report: {
+                                /** Format: uuid */
+                                report_id: string | null;
+                                version: number;
+                                /** @enum {unknown} */
+                                status: "none" | "draft" | "submitted" | "acknowledged" | "returned";
+                                /** Format: date-time */
+                                submitted_at: string | null;
+                                /** Format: date */
+                                due_on: string;
+                                late: boolean;
+                            } | null;
+                            /** @description How many of the Kanwil's units submitted the month's report, and how many are late */
+                            reports: {
+                                units: number;
+                                sent: number;
+                                late: number;
+                            } | null;
+                        }[];
+                        total: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @description Distinct people enrolled at any time in the month, by kind */
+                            participants: {
+                                narapidana: number;
+                                tahanan: number;
+                                intern: number;
+                                staff: number;
+                                total: number;
+                            };
+                            enrolled: number;
+                            completed: number;
+                            sessions_held: number;
+                            sessions_cancelled: number;
+                            attendance: {
+                                present: number;
+                                absent: number;
+                                dispensed: number;
+                                counted: number;
+                                /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                rate: number | null;
+                            };
+                            competencies: number;
+                            certificates: number;
+                            certificates_revoked: number;
+                            items_finished: number;
+                            items_checked: number;
+                            items_passed: number;
+                            /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                            pass_rate: number | null;
+                            /** @description Value of the items that passed the check (whole rupiah) */
+                            production_value: number;
+                            sales_count: number;
+                            /** @description Whole rupiah */
+                            sales_value: number;
+                            /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                            premi: number | null;
+                            /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                            pnbp: number | null;
+                        };
+                        /** @description The twelve months ending with `month`, oldest first */
+                        trend: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @description Distinct people enrolled at any time in the month, by kind */
+                            participants: {
+                                narapidana: number;
+                                tahanan: number;
+                                intern: number;
+                                staff: number;
+                                total: number;
+                            };
+                            enrolled: number;
+                            completed: number;
+                            sessions_held: number;
+                            sessions_cancelled: number;
+                            attendance: {
+                                present: number;
+                                absent: number;
+                                dispensed: number;
+                                counted: number;
+                                /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                rate: number | null;
+                            };
+                            competencies: number;
+                            certificates: number;
+                            certificates_revoked: number;
+                            items_finished: number;
+                            items_checked: number;
+                            items_passed: number;
+                            /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                            pass_rate: number | null;
+                            /** @description Value of the items that passed the check (whole rupiah) */
+                            production_value: number;
+                            sales_count: number;
+                            /** @description Whole rupiah */
+                            sales_value: number;
+                            /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                            premi: number | null;
+                            /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                            pnbp: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getRollupKanwil: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM, not after this month; the last full month (in the viewer's zone) when absent */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        level: "nation" | "kanwil" | "units";
+                        /** @description YYYY-MM */
+                        month: string;
+                        kanwil: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description The oldest stamp of the figures shown
+                             */
+                            computed_at: string | null;
+                            /** @description Changes recorded but not yet counted */
+                            pending: number;
+                        };
+                        rows: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            kind: "kanwil" | "unit";
+                            figures: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                /** @description Distinct people enrolled at any time in the month, by kind */
+                                participants: {
+                                    narapidana: number;
+                                    tahanan: number;
+                                    intern: number;
+                                    staff: number;
+                                    total: number;
+                                };
+                                enrolled: number;
+                                completed: number;
+                                sessions_held: number;
+                                sessions_cancelled: number;
+                                attendance: {
+                                    present: number;
+                                    absent: number;
+                                    dispensed: number;
+                                    counted: number;
+                                    /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                    rate: number | null;
+                                };
+                                competencies: number;
+                                certificates: number;
+                                certificates_revoked: number;
+                                items_finished: number;
+                                items_checked: number;
+                                items_passed: number;
+                                /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                                pass_rate: number | null;
+                                /** @description Value of the items that passed the check (whole rupiah) */
+                                production_value: number;
+                                sales_count: number;
+                                /** @description Whole rupiah */
+                                sales_value: number;
+                                /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                                premi: number | null;
+                                /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                                pnbp: number | null;
+                            };
+                            /** @description The unit's monthly report for the month; null for viewers who do not read reports */
+                            report: {
+                                /** Format: uuid */
+                                report_id: string | null;
+                                version: number;
+                                /** @enum {unknown} */
+                                status: "none" | "draft" | "submitted" | "acknowledged" | "returned";
+                                /** Format: date-time */
+                                submitted_at: string | null;
+                                /** Format: date */
+                                due_on: string;
+                                late: boolean;
+                            } | null;
+                            /** @description How many of the Kanwil's units submitted the month's report, and how many are late */
+                            reports: {
+                                units: number;
+                                sent: number;
+                                late: number;
+                            } | null;
+                        }[];
+                        total: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @description Distinct people enrolled at any time in the month, by kind */
+                            participants: {
+                                narapidana: number;
+                                tahanan: number;
+                                intern: number;
+                                staff: number;
+                                total: number;
+                            };
+                            enrolled: number;
+                            completed: number;
+                            sessions_held: number;
+                            sessions_cancelled: number;
+                            attendance: {
+                                present: number;
+                                absent: number;
+                                dispensed: number;
+                                counted: number;
+                                /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                rate: number | null;
+                            };
+                            competencies: number;
+                            certificates: number;
+                            certificates_revoked: number;
+                            items_finished: number;
+                            items_checked: number;
+                            items_passed: number;
+                            /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                            pass_rate: number | null;
+                            /** @description Value of the items that passed the check (whole rupiah) */
+                            production_value: number;
+                            sales_count: number;
+                            /** @description Whole rupiah */
+                            sales_value: number;
+                            /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                            premi: number | null;
+                            /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                            pnbp: number | null;
+                        };
+                        /** @description The twelve months ending with `month`, oldest first */
+                        trend: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @description Distinct people enrolled at any time in the month, by kind */
+                            participants: {
+                                narapidana: number;
+                                tahanan: number;
+                                intern: number;
+                                staff: number;
+                                total: number;
+                            };
+                            enrolled: number;
+                            completed: number;
+                            sessions_held: number;
+                            sessions_cancelled: number;
+                            attendance: {
+                                present: number;
+                                absent: number;
+                                dispensed: number;
+                                counted: number;
+                                /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                rate: number | null;
+                            };
+                            competencies: number;
+                            certificates: number;
+                            certificates_revoked: number;
+                            items_finished: number;
+                            items_checked: number;
+                            items_passed: number;
+                            /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                            pass_rate: number | null;
+                            /** @description Value of the items that passed the check (whole rupiah) */
+                            production_value: number;
+                            sales_count: number;
+                            /** @description Whole rupiah */
+                            sales_value: number;
+                            /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                            premi: number | null;
+                            /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                            pnbp: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRollupUnit: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM, not after this month; the last full month (in the viewer's zone) when absent */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            kanwil_id: string;
+                            kanwil_name: string;
+                        };
+                        /** @description YYYY-MM */
+                        month: string;
+                        freshness: {
+                            /**
+                             * Format: date-time
+                             * @description The oldest stamp of the figures shown
+                             */
+                            computed_at: string | null;
+                            /** @description Changes recorded but not yet counted */
+                            pending: number;
+                        };
+                        figures: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @description Distinct people enrolled at any time in the month, by kind */
+                            participants: {
+                                narapidana: number;
+                                tahanan: number;
+                                intern: number;
+                                staff: number;
+                                total: number;
+                            };
+                            enrolled: number;
+                            completed: number;
+                            sessions_held: number;
+                            sessions_cancelled: number;
+                            attendance: {
+                                present: number;
+                                absent: number;
+                                dispensed: number;
+                                counted: number;
+                                /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                rate: number | null;
+                            };
+                            competencies: number;
+                            certificates: number;
+                            certificates_revoked: number;
+                            items_finished: number;
+                            items_checked: number;
+                            items_passed: number;
+                            /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                            pass_rate: number | null;
+                            /** @description Value of the items that passed the check (whole rupiah) */
+                            production_value: number;
+                            sales_count: number;
+                            /** @description Whole rupiah */
+                            sales_value: number;
+                            /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                            premi: number | null;
+                            /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                            pnbp: number | null;
+                        };
+                        /** @description The unit's monthly report for the month; null for viewers who do not read reports */
+                        report: {
+                            /** Format: uuid */
+                            report_id: string | null;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "none" | "draft" | "submitted" | "acknowledged" | "returned";
+                            /** Format: date-time */
+                            submitted_at: string | null;
+                            /** Format: date */
+                            due_on: string;
+                            late: boolean;
+                        } | null;
+                        programmes: {
+                            /** Format: uuid */
+                            programme_id: string;
+                            name: string;
+                            figures: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                /** @description Distinct people enrolled at any time in the month, by kind */
+                                participants: {
+                                    narapidana: number;
+                                    tahanan: number;
+                                    intern: number;
+                                    staff: number;
+                                    total: number;
+                                };
+                                enrolled: number;
+                                completed: number;
+                                sessions_held: number;
+                                sessions_cancelled: number;
+                                attendance: {
+                                    present: number;
+                                    absent: number;
+                                    dispensed: number;
+                                    counted: number;
+                                    /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                    rate: number | null;
+                                };
+                                competencies: number;
+                                certificates: number;
+                                certificates_revoked: number;
+                                items_finished: number;
+                                items_checked: number;
+                                items_passed: number;
+                                /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                                pass_rate: number | null;
+                                /** @description Value of the items that passed the check (whole rupiah) */
+                                production_value: number;
+                                sales_count: number;
+                                /** @description Whole rupiah */
+                                sales_value: number;
+                                /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                                premi: number | null;
+                                /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                                pnbp: number | null;
+                            };
+                        }[];
+                        /** @description The twelve months ending with `month`, oldest first */
+                        trend: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @description Distinct people enrolled at any time in the month, by kind */
+                            participants: {
+                                narapidana: number;
+                                tahanan: number;
+                                intern: number;
+                                staff: number;
+                                total: number;
+                            };
+                            enrolled: number;
+                            completed: number;
+                            sessions_held: number;
+                            sessions_cancelled: number;
+                            attendance: {
+                                present: number;
+                                absent: number;
+                                dispensed: number;
+                                counted: number;
+                                /** @description Present of present and absent, 0-100 with one decimal; null when none counts */
+                                rate: number | null;
+                            };
+                            competencies: number;
+                            certificates: number;
+                            certificates_revoked: number;
+                            items_finished: number;
+                            items_checked: number;
+                            items_passed: number;
+                            /** @description Items passed of items checked, 0-100 with one decimal; null when none counts */
+                            pass_rate: number | null;
+                            /** @description Value of the items that passed the check (whole rupiah) */
+                            production_value: number;
+                            sales_count: number;
+                            /** @description Whole rupiah */
+                            sales_value: number;
+                            /** @description Posted premi (whole rupiah); null for programmes and for viewers without premi totals */
+                            premi: number | null;
+                            /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
+                            pnbp: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

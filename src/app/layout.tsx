@@ -10,6 +10,12 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   { href: '/approvals', key: 'approvals.title', permission: 'approvals.view', testid: 'nav-approvals' },
   { href: '/reports', key: 'reports.nav', permission: 'reports.view', testid: 'nav-reports' },
   { href: '/rollups', key: 'rollups.nav', permission: 'rollups.view', testid: 'nav-rollups' },
+  {
+    href: '/program-aksi/indicators',
+    key: 'programAksi.ind.nav',
+    permission: 'rollups.view',
+    testid: 'nav-program-aksi-indicators',
+  },
   { href: '/inmates', key: 'nav.inmates', permission: 'inmates.view', testid: 'nav-inmates' },
   { href: '/partners', key: 'nav.partners', permission: 'partners.view', testid: 'nav-partners' },
   { href: '/agreements', key: 'nav.agreements', permission: 'agreements.view', testid: 'nav-agreements' },
