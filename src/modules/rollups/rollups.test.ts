@@ -7,7 +7,7 @@ import { buildEnrolment, buildInmate, buildMark, buildUnit } from '../../../test
 import { buildCertificate, buildSale } from '../../../test/rollups-fixtures.ts';
 import { type Principal, systemPrincipal } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { programmeFigures, unitFigures } from './rollups.repo.ts';
+import { markClock, programmeFigures, unitFigures } from './rollups.repo.ts';
 import { freshness, programmeMonths, refreshDirty, unitMonths } from './rollups.service.ts';
 
 /** A reader of some units only (a Kanwil user's scope). */
@@ -131,5 +131,28 @@ describe('monthly aggregates', () => {
         assert.doesNotMatch(plan, /Seq Scan on (?!rollup_|units|programme_program_aksi)\w+/, plan);
       }
     });
+  });
+
+  test('the clock marks the current month of a unit whose figures are missing or old, and only then', async () => {
+    const unit = await buildUnit(t.db);
+    const pending = async () =>
+      (await t.db.selectFrom('rollup_dirty').select('month').where('unit_id', '=', unit.id).execute()).length;
+    await markClock(t.db);
+    assert.equal(await pending(), 2, 'this month and the last');
+    await refreshDirty(t.db);
+    await markClock(t.db);
+    assert.equal(await pending(), 0, 'fresh rows are left alone');
+    await t.db
+      .updateTable('rollup_unit_months')
+      .set({ computed_at: new Date(Date.now() - 2 * 3600_000) })
+      .where('unit_id', '=', unit.id)
+      .where('month', '=', sql<string>`date_trunc('month', now() at time zone 'Asia/Jakarta')::date`)
+      .execute();
+    await markClock(t.db);
+    assert.equal(
+      await pending(),
+      1,
+      'an hour-old current month is counted again, not last month (counted after it ended)',
+    );
   });
 });
