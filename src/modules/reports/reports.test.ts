@@ -13,7 +13,12 @@ import {
   buildUnit,
   buildUser,
 } from '../../../test/builders.ts';
+import { systemPrincipal } from '../../app/principal.ts';
+import { approvalsInbox } from '../approvals/approvals.service.ts';
+import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { refreshDirty } from '../rollups/rollups.service.ts';
+import { monthsBefore } from './reports.rules.ts';
+import { reportDocument, reportStatuses } from './reports.service.ts';
 
 const MONTH = '2026-10';
 
@@ -328,6 +333,13 @@ describe('monthly reports', () => {
     assert.equal(noNote.statusCode, 400);
     assert.match(noNote.body, /data-testid="error-note"/);
 
+    const returned = await kanwil.postForm(`/reports/${id}/return`, { note: 'Lengkapi uraian.' });
+    assert.equal(returned.statusCode, 303, returned.body);
+    const revised = await petugas.postForm(`/reports/${id}/revise`, { reason: 'Uraian dilengkapi' });
+    assert.equal(revised.statusCode, 303, revised.body);
+    assert.match(String(revised.headers.location), /^\/reports\/[0-9a-f-]{36}$/);
+    assert.notEqual(revised.headers.location, `/reports/${id}`);
+
     const pdf = await kanwil.get(`/reports/${id}/report.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
@@ -339,4 +351,126 @@ describe('monthly reports', () => {
       /laporan-bulanan-rutan-kelas-iib-magetan-2026-08-v1\.xlsx/,
     );
   });
+
+  test("a draft with a narrative waits in the Kepala's approvals inbox; who has submitted and who is late", async () => {
+    const kepalaWho = {
+      ...systemPrincipal('kepala'),
+      roles: ['kepala_upt' as const],
+      scope: { all: false, unitIds: [unitId] },
+    };
+    const items = await approvalsInbox({ db: t.db, who: kepalaWho }, { unitId });
+    const toSign = items.filter((i) => i.kind === 'monthly_report');
+    assert.deepEqual(
+      toSign.map((i) => i.params.month).sort(),
+      ['2026-08', '2026-09'],
+      "September's draft and August's revision, both with a narrative",
+    );
+    const page = await kepala.get('/approvals');
+    assert.match(page.body, /Laporan bulanan September 2026 \(Versi 1\) siap ditandatangani/);
+
+    const kanwilWho = {
+      ...systemPrincipal('kanwil'),
+      roles: ['kanwil' as const],
+      scope: { all: false, unitIds: [unitId] },
+    };
+    const ctx = { db: t.db, who: kanwilWho, now: new Date('2026-12-02T03:00:00Z') };
+    const oct = await reportStatuses(ctx, { month: '2026-10', unitIds: [unitId, otherUnitId] });
+    assert.deepEqual([...oct.keys()], [unitId], 'a unit outside the scope is left out');
+    const o = oct.get(unitId);
+    assert.equal(o?.status, 'submitted');
+    assert.equal(o?.version, 3);
+    assert.equal(o?.dueOn, '2026-11-05');
+    assert.ok(o?.submittedAt instanceof Date);
+    const sep = (await reportStatuses(ctx, { month: '2026-09', unitIds: [unitId] })).get(unitId);
+    assert.deepEqual(
+      [sep?.status, sep?.reportId, sep?.late],
+      ['none', null, true],
+      'a draft is not submitted, and the Kanwil does not see it',
+    );
+    const early = { ...ctx, now: new Date('2026-11-04T03:00:00Z') };
+    const nov = (await reportStatuses(early, { month: '2026-10', unitIds: [unitId] })).get(unitId);
+    assert.equal(nov?.late, true, 'submitted on 2 December, after the 5th of November');
+    const notDue = (await reportStatuses(early, { month: '2026-11', unitIds: [unitId] })).get(unitId);
+    assert.deepEqual([notDue?.status, notDue?.late], ['none', false]);
+  });
 });
+
+describe('monthly reports on the demo: nothing above the unit names an inmate', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({}, { demo: true });
+  });
+  after(() => t.close());
+
+  test('kanwil.jatim and ditjenpas read no name or registration number of the demo register in any report page, export or API answer', async () => {
+    const magetan = (
+      await t.db.selectFrom('units').select('id').where('code', '=', 'RUTAN-MGT').executeTakeFirstOrThrow()
+    ).id;
+    const kepala = await t.signedIn('ari.rahmanto', DEMO_PASSWORD);
+    const taken = new Set(
+      (await t.db.selectFrom('monthly_reports').select('month').where('unit_id', '=', magetan).execute()).map(
+        (r) => r.month.slice(0, 7),
+      ),
+    );
+    const month = monthsBefore(new Date().toISOString().slice(0, 7), 11).find((m) => !taken.has(m));
+    if (month) {
+      const created = await kepala.json('POST', '/api/v1/reports', {
+        month,
+        narrative: 'Kelas rajut berjalan; pesanan mitra terpenuhi.',
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = (created.json() as { id: string }).id;
+      assert.equal((await kepala.json('POST', `/api/v1/reports/${id}/submit`, {})).statusCode, 200);
+    }
+    const people = await t.db.selectFrom('inmates').select(['name', 'reg_number']).execute();
+    assert.ok(people.length >= 15);
+    const values = people.flatMap((p) => [p.name, p.reg_number]);
+
+    for (const username of ['kanwil.jatim', 'ditjenpas']) {
+      const c = await t.signedIn(username, DEMO_PASSWORD);
+      const list = await c.json('GET', '/api/v1/reports');
+      assert.equal(list.statusCode, 200);
+      const items = (list.json() as { items: Array<{ id: string; unit_id: string }> }).items;
+      assert.ok(
+        items.some((i) => i.unit_id === magetan),
+        `${username} sees Magetan's submitted reports`,
+      );
+      const texts = [list.body, (await c.get('/reports')).body];
+      const who = {
+        ...systemPrincipal(username),
+        roles: [username === 'ditjenpas' ? ('pusat' as const) : ('kanwil' as const)],
+      };
+      for (const i of items.filter((x) => x.unit_id === magetan)) {
+        texts.push(
+          (await c.get(`/reports/${i.id}`)).body,
+          (await c.json('GET', `/api/v1/reports/${i.id}`)).body,
+        );
+        const xlsx = await c.get(`/reports/${i.id}/report.xlsx`);
+        assert.equal(xlsx.statusCode, 200);
+        texts.push(await workbookText(xlsx.rawPayload));
+        const pdf = await c.get(`/reports/${i.id}/report.pdf`);
+        assert.equal(pdf.statusCode, 200);
+        // The PDF sets its text in an embedded font (glyph ids): what it prints is the document it is given.
+        texts.push(JSON.stringify(await reportDocument({ db: t.db, who, now: new Date() }, i.id)));
+      }
+      for (const text of texts)
+        for (const v of values) assert.ok(!text.includes(v), `${username} must not read ${v}`);
+    }
+  });
+});
+
+/** Every cell of every sheet of a workbook, as text. */
+async function workbookText(buf: Buffer): Promise<string> {
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.eachSheet((ws) => {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        out.push(String(cell.value ?? ''));
+      });
+    });
+  });
+  return out.join('\n');
+}
