@@ -115,7 +115,7 @@ describe('routes and permissions', () => {
     assert.deepEqual(failures, []);
   });
 
-  test('a Kanwil viewer gets 403 on every write but the review of its region\'s monthly reports', async () => {
+  test("a Kanwil viewer gets 403 on every write but the review of its region's monthly reports", async () => {
     const c = clients.get('kanwil');
     assert.ok(c);
     // Acknowledging or returning a unit's monthly report (#14) is the one thing a Kanwil writes.

@@ -15,10 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('month', 'date', (c) => c.notNull().check(sql`extract(day from month) = 1`))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version >= 1`))
     .addColumn('status', 'text', (c) =>
-      c
-        .notNull()
-        .defaultTo('draft')
-        .check(sql`status in ('draft', 'submitted', 'acknowledged', 'returned')`),
+      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'submitted', 'acknowledged', 'returned')`),
     )
     .addColumn('narrative', 'text', (c) => c.notNull().defaultTo(''))
     // Why version n+1 was made (required from version 2 on).

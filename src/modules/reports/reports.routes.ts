@@ -100,7 +100,8 @@ export async function reportsRoutes(app: App) {
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => reportPage(req, req.params.id, { narrative: form }),
-        action: () => service.setNarrative(ctxOf(req), { id: req.params.id, narrative: req.body.narrative ?? '' }),
+        action: () =>
+          service.setNarrative(ctxOf(req), { id: req.params.id, narrative: req.body.narrative ?? '' }),
         flash: 'reports.narrativeSaved',
         redirect: () => `/reports/${req.params.id}`,
       }),
