@@ -4,7 +4,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
-import type { ImportStatus, MarkStatus } from '../../db/schema.ts';
+import type { ImportStatus } from '../../db/schema.ts';
 
 type Num = string | number | bigint | null;
 
