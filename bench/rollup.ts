@@ -16,8 +16,9 @@
 // sign-in check included), "aggregate read" the queries on the rollup_* tables alone; the ratios
 // are page / SQL. The unit's monthly report: drafted, its figures read, its page and PDF.
 //
-//   npm run bench:rollup                                      (national size: about 20-30 minutes here)
-//   npm run bench:rollup -- --units 40 --inmates 21000        (a quick run, about a minute)
+//   npm run bench:rollup                                      (national size: 70 minutes on this busy
+//                                                              2-core machine: 62 to generate, 6 to recount)
+//   npm run bench:rollup -- --units 20 --inmates 11000        (a quick run: about 3 minutes)
 //   npm run bench:rollup -- --data-dir /tmp/rollup-national   (generate once, time again later)
 import fs from 'node:fs/promises';
 import os from 'node:os';
