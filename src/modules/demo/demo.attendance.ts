@@ -35,9 +35,12 @@ const NOTES: Partial<Record<MarkStatus, readonly string[]>> = {
   izin: ['Kunjungan keluarga', 'Dipanggil wali pemasyarakatan', 'Pemeriksaan berkas di registrasi'],
 };
 
-/** The mark of participant `i` at session `j` in the fixed pattern (before the story's exceptions). */
-export function patternMark(i: number, j: number): { status: MarkStatus; note?: string } {
-  const r = unitRandom(i, j);
+/**
+ * The mark of participant `i` at session `j` in the fixed pattern (before the story's exceptions);
+ * `scale` makes a class more (above 1) or less often late or absent than the knitting class.
+ */
+export function patternMark(i: number, j: number, scale = 1): { status: MarkStatus; note?: string } {
+  const r = unitRandom(i, j) / scale;
   const status: MarkStatus =
     r < 0.06 ? 'terlambat' : r < 0.1 ? 'sakit' : r < 0.13 ? 'izin' : r < 0.145 ? 'alpa' : 'hadir';
   const notes = NOTES[status];

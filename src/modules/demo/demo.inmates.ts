@@ -34,7 +34,7 @@ import {
   stateOn,
 } from './demo.register.ts';
 
-const MEN = [
+export const MEN = [
   'Agus',
   'Bambang',
   'Budi',
@@ -55,9 +55,9 @@ const MEN = [
   'Yusuf',
   'Zainal',
 ];
-const WOMEN = ['Ani', 'Dewi', 'Endang', 'Lestari', 'Murni', 'Ratna', 'Sri', 'Wulan'];
+export const WOMEN = ['Ani', 'Dewi', 'Endang', 'Lestari', 'Murni', 'Ratna', 'Sri', 'Wulan'];
 /** Javanese family names differ by gender: -o/-an/-i for men, -wati/-yani/-sari for women. */
-const MEN_FAMILY = [
+export const MEN_FAMILY = [
   'Santoso',
   'Prasetyo',
   'Wibowo',
@@ -72,9 +72,9 @@ const MEN_FAMILY = [
   'Sulistyo',
   'Kurniadi',
 ];
-const WOMEN_FAMILY = ['Rahmawati', 'Handayani', 'Wulandari', 'Puspitasari', 'Susanti', 'Safitri'];
+export const WOMEN_FAMILY = ['Rahmawati', 'Handayani', 'Wulandari', 'Puspitasari', 'Susanti', 'Safitri'];
 /** Names the demo gives to staff, partners and interns: no inmate may share one. */
-const TAKEN = new Set([
+export const TAKEN = new Set([
   'Ari Rahmanto',
   'Sri Wahyuni',
   'Dimas Prasetyo',
@@ -90,6 +90,12 @@ const TAKEN = new Set([
   'Fitri Handayani',
   'Dwi Hartono',
   'Nur Aini',
+  // The staff of the other demo units (demo.units.ts).
+  'Heru Kristanto',
+  'Indah Permatasari',
+  'Rizal Firmansyah',
+  'I Gusti Ngurah Wirawan',
+  'Ni Kadek Sukmawati',
 ]);
 const EDUCATION = ['SD', 'SMP', 'SMP', 'SMA', 'SMA', 'SMK', 'SMK', 'D3', 'S1'];
 const SKILLS = [
@@ -148,18 +154,51 @@ const ARRIVALS = [
 /** Kecamatan codes of Kabupaten Magetan (35.20.01 to 35.20.18). */
 const DISTRICTS = 18;
 
-/** NIK: province 35, regency 20 (Magetan), district, birth date DDMMYY (day + 40 for women), serial. */
-export function nikFor(g: Gen, gender: 'L' | 'P', birth: string): string {
+/** Where people come from: a regency's NIK code (province + regency) and its number of kecamatan. */
+export interface Regency {
+  code: string;
+  districts: number;
+}
+const MAGETAN: Regency = { code: '3520', districts: DISTRICTS };
+
+/** NIK: province and regency (35 20: Magetan), district, birth date DDMMYY (day + 40 for women), serial. */
+export function nikFor(g: Gen, gender: 'L' | 'P', birth: string, regency: Regency = MAGETAN): string {
   const day = Number(birth.slice(8, 10)) + (gender === 'P' ? 40 : 0);
-  const district = String(g.int(1, DISTRICTS)).padStart(2, '0');
+  const district = String(g.int(1, regency.districts)).padStart(2, '0');
   const serial = String(g.int(1, 9999)).padStart(4, '0');
-  return `3520${district}${String(day).padStart(2, '0')}${birth.slice(5, 7)}${birth.slice(2, 4)}${serial}`;
+  return `${regency.code}${district}${String(day).padStart(2, '0')}${birth.slice(5, 7)}${birth.slice(2, 4)}${serial}`;
 }
 
-function identity(g: Gen, names: Set<string>): Identity {
-  const gender: 'L' | 'P' = g.int(1, 12) === 1 ? 'P' : 'L';
+/** A person's name: a first and a family name of their gender. */
+export interface NamePools {
+  men: readonly string[];
+  menFamily: readonly string[];
+  women: readonly string[];
+  womenFamily: readonly string[];
+}
+export const JAVANESE: NamePools = {
+  men: MEN,
+  menFamily: MEN_FAMILY,
+  women: WOMEN,
+  womenFamily: WOMEN_FAMILY,
+};
+
+/** Someone new to the register: a name nobody in `names` (nor the staff) has, and the rest. */
+export function identity(
+  g: Gen,
+  names: Set<string>,
+  o: { pools?: NamePools; regency?: Regency; womenOneIn?: number } = {},
+): Identity {
+  const pools = o.pools ?? JAVANESE;
+  // One in twelve are women at the Rutan; a men's Lapas (womenOneIn 0) holds none.
+  const oneIn = o.womenOneIn ?? 12;
+  const gender: 'L' | 'P' = oneIn > 0 && g.int(1, oneIn) === 1 ? 'P' : 'L';
   let name = '';
-  do name = `${g.pick(gender === 'L' ? MEN : WOMEN)} ${g.pick(gender === 'L' ? MEN_FAMILY : WOMEN_FAMILY)}`;
+  do
+    name =
+      gender === 'L'
+        ? `${g.pick(pools.men)} ${g.pick(pools.menFamily)}`
+        : `${g.pick(pools.women)} ${g.pick(pools.womenFamily)}`;
   while (names.has(name) || TAKEN.has(name));
   names.add(name);
   const birth = randomDay(g, '1966-01-01', '2005-12-31');
@@ -167,7 +206,7 @@ function identity(g: Gen, names: Set<string>): Identity {
     name,
     gender,
     birth_date: birth,
-    nik: nikFor(g, gender, birth),
+    nik: nikFor(g, gender, birth, o.regency),
     room: String(g.int(1, 8)),
     education: g.pick(EDUCATION),
     skills: [...new Set([g.pick(SKILLS), g.pick(SKILLS)])],

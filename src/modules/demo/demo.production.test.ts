@@ -133,9 +133,21 @@ describe('demo production of the knitting class', () => {
   });
 
   test('each invoice is its batches’ passed items times the rates in force on their check dates', async () => {
+    // The knitting class's partner's invoices (the other demo units invoice their own partners).
     const invoices = await t.db
       .selectFrom('offtake_invoices')
       .selectAll()
+      .where(
+        'partner_id',
+        '=',
+        (
+          await t.db
+            .selectFrom('programmes')
+            .select('partner_id')
+            .where('id', '=', programmeId)
+            .executeTakeFirstOrThrow()
+        ).partner_id ?? '',
+      )
       .orderBy('issued_on')
       .orderBy('number')
       .execute();
@@ -192,6 +204,7 @@ describe('demo production of the knitting class', () => {
     const batches = await t.db
       .selectFrom('qc_batches')
       .select(['sent_on', 'checked_on', 'status'])
+      .where('programme_id', '=', programmeId)
       .orderBy('sent_on')
       .execute();
     assert.ok(batches.length >= 5);
@@ -200,12 +213,23 @@ describe('demo production of the knitting class', () => {
       const prev = batches[k - 1];
       if (prev) assert.ok(Date.parse(b.sent_on) - Date.parse(prev.sent_on) >= 13 * 86_400_000, b.sent_on);
     }
-    const lines = await t.db.selectFrom('qc_batch_lines').select(['submitted', 'passed']).execute();
+    const lines = await t.db
+      .selectFrom('qc_batch_lines as l')
+      .innerJoin('qc_batches as b', 'b.id', 'l.batch_id')
+      .select(['l.submitted', 'l.passed'])
+      .where('b.programme_id', '=', programmeId)
+      .execute();
     const sent = lines.reduce((s, l) => s + l.submitted, 0);
     const passed = lines.reduce((s, l) => s + (l.passed ?? 0), 0);
     const rate = passed / sent;
     assert.ok(rate > 0.8 && rate < 0.9, `pass rate ${rate}`);
-    const rejects = await t.db.selectFrom('qc_rejects').selectAll().execute();
+    const rejects = await t.db
+      .selectFrom('qc_rejects as r')
+      .innerJoin('qc_batch_lines as l', 'l.id', 'r.line_id')
+      .innerJoin('qc_batches as b', 'b.id', 'l.batch_id')
+      .selectAll('r')
+      .where('b.programme_id', '=', programmeId)
+      .execute();
     assert.ok(rejects.some((r) => r.disposition === 'rework'));
     assert.ok(
       rejects.some((r) => r.disposition === 'own_stock'),

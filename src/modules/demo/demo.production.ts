@@ -416,10 +416,17 @@ async function supply(
 
 /**
  * The batch of the day: everything the makers hold awaiting the check (reworked items with it),
- * checked by the partner's instructor the same day; each item passes with probability 0.85, a
- * failed one is reworkable two times in five, with a reason.
+ * checked by the partner's instructor the same day; each item passes with probability `pass`
+ * (0.85 for the knitting class), a failed one is reworkable two times in five, with a reason.
  */
-async function qualityCheck(petugas: Ctx, instructor: Ctx, programmeId: string, day: string, k: number) {
+export async function qualityCheck(
+  petugas: Ctx,
+  instructor: Ctx,
+  programmeId: string,
+  day: string,
+  k: number,
+  pass = 0.85,
+) {
   // Nothing awaiting the check (everyone absent since the last batch): no batch this week.
   if ((await awaitingCheck(petugas, programmeId)).rows.every((r) => r.awaiting <= 0)) return 0;
   const batchId = await createBatch(petugas, { programmeId, sentOn: day });
@@ -430,8 +437,8 @@ async function qualityCheck(petugas: Ctx, instructor: Ctx, programmeId: string, 
     let scrap = 0;
     for (let item = 0; item < l.submitted; item++) {
       const r = unitRandom(k * 97 + x, item + 1);
-      if (r < 0.85) passed++;
-      else if (r < 0.91) rework++;
+      if (r < pass) passed++;
+      else if (r < pass + (1 - pass) * 0.4) rework++;
       else scrap++;
     }
     const reason = (n: number) => REASONS[Math.floor(unitRandom(x + n, k) * REASONS.length)] ?? 'other';
@@ -461,7 +468,7 @@ async function qualityCheck(petugas: Ctx, instructor: Ctx, programmeId: string, 
  * At the first session of a month: an invoice for the batches checked in earlier months, and the
  * payment of the invoice before it, three weeks after it was issued (the latest stays open).
  */
-async function invoiceMonth(ctx: Ctx, partnerId: string, day: string): Promise<number> {
+export async function invoiceMonth(ctx: Ctx, partnerId: string, day: string): Promise<number> {
   const { batches } = await invoiceableBatches(ctx, partnerId);
   const ids = batches
     .filter((b) => b.checked_on !== null && b.checked_on < `${day.slice(0, 7)}-01`)

@@ -8,7 +8,15 @@ import { dayInZone } from '../../app/format.ts';
 import { addDays } from '../programmes/schedule.rules.ts';
 import { demoRegister } from './demo.inmates.ts';
 import { MONEV_DAY, monevFacts } from './demo.monev.ts';
-import { addMonths, DETENTION_LIMIT_DAYS, type DetaineeClass, stateOn } from './demo.register.ts';
+import {
+  addMonths,
+  DETENTION_LIMIT_DAYS,
+  type DemoPerson,
+  type DetaineeClass,
+  stateOn,
+} from './demo.register.ts';
+import { demoUnitRegisters } from './demo.units.seed.ts';
+import { DEMO_UNIT_STORIES } from './demo.units.ts';
 
 /** A few first names and family names that are only men's or only women's in Java. */
 const MEN_ONLY = [
@@ -34,6 +42,24 @@ const WOMEN_ONLY = [
   'Puspitasari',
   'Safitri',
 ];
+
+/** Where each unit's people come from: Magetan, Madiun, Ngawi, Badung. */
+const REGENCY: Record<string, string> = {
+  'RUTAN-MGT': '3520',
+  'LAPAS-MDN': '3519',
+  'LAPAS-NGW': '3521',
+  'LAPAS-KRB': '5103',
+};
+
+/** Every demo person's whole story (Magetan's register and the other units'), by name. */
+const story = new Map<string, DemoPerson & { unit: string }>([
+  ...[...demoRegister().initial, ...demoRegister().arrivals].map(
+    (p) => [p.name, { ...p, unit: 'Rutan Kelas IIB Magetan' }] as const,
+  ),
+  ...DEMO_UNIT_STORIES.flatMap((s) =>
+    (demoUnitRegisters().get(s.code) ?? []).map((p) => [p.name, { ...p, unit: s.name }] as const),
+  ),
+]);
 
 describe('the demo is one a practitioner would not question', () => {
   let t: TestApp;
@@ -74,10 +100,14 @@ describe('the demo is one a practitioner would not question', () => {
       .innerJoin('inmates as i', 'i.id', 'e.inmate_id')
       .innerJoin('inmate_status_history as h', 'h.inmate_id', 'i.id')
       .select(['e.name', 'e.status', 'e.end_reason', 'e.ended_on', 'h.status as left_as', 'h.on_date'])
-      .where('e.programme_id', '=', programmeId)
       .where('h.status', 'in', ['released', 'transferred'])
       .execute();
-    assert.ok(rows.length > 0, 'some participants left the Rutan during the year');
+    assert.ok(rows.length > 0, 'some participants left during the year');
+    for (const unit of ['Lapas Kelas I Madiun', 'Lapas Kelas IIA Kerobokan'])
+      assert.ok(
+        rows.some((r) => story.get(r.name)?.unit === unit),
+        `someone of ${unit} left on their tanggal ekspirasi`,
+      );
     for (const r of rows) {
       assert.equal(r.status, 'withdrawn', r.name);
       assert.equal(r.end_reason, r.left_as, r.name);
@@ -101,7 +131,6 @@ describe('the demo is one a practitioner would not question', () => {
         'e.period_to',
         'i.expected_release_date',
       ])
-      .where('s.programme_id', '=', programmeId)
       .execute();
     const wrong = marks.filter(
       (m) =>
@@ -128,7 +157,6 @@ describe('the demo is one a practitioner would not question', () => {
         'e.period_to',
         'c.assessed_on',
       ])
-      .where('e.programme_id', '=', programmeId)
       .where('c.assessed_on', 'is not', null)
       .execute();
     assert.ok(assessed.length > 0);
@@ -150,12 +178,20 @@ describe('the demo is one a practitioner would not question', () => {
       .selectFrom('certificates as c')
       .innerJoin('enrolments as e', 'e.id', 'c.enrolment_id')
       .innerJoin('inmates as i', 'i.id', 'e.inmate_id')
-      .select(['c.number', 'c.issued_on', 'i.id', 'i.name', 'i.register_class', 'i.status', 'i.entry_date'])
-      .where('c.programme_id', '=', programmeId)
+      .select([
+        'c.number',
+        'c.issued_on',
+        'c.programme_id',
+        'i.id',
+        'i.name',
+        'i.register_class',
+        'i.status',
+        'i.entry_date',
+      ])
       .execute();
-    assert.equal(certs.length, 2);
+    assert.equal(certs.filter((c) => c.programme_id === programmeId).length, 2);
+    assert.ok(certs.length > 2, 'the other units issued some too');
     const history = await t.db.selectFrom('inmate_status_history').selectAll().execute();
-    const story = new Map(demoRegister().initial.map((p) => [p.name, p]));
     for (const c of certs) {
       const left = history.filter((h) => h.inmate_id === c.id && h.status !== 'active');
       assert.ok(
@@ -223,8 +259,6 @@ describe('the demo is one a practitioner would not question', () => {
       [],
       'no detainee and no short sentence has one',
     );
-    const { initial, arrivals } = demoRegister();
-    const story = new Map([...initial, ...arrivals].map((p) => [p.name, p]));
     for (const i of active) {
       const state = story.get(i.name)?.states.find((s) => s.reg_number === i.reg_number);
       assert.ok(state, i.name);
@@ -264,15 +298,16 @@ describe('the demo is one a practitioner would not question', () => {
     assert.ok(tpp.members.some((m) => /Pelayanan Tahanan.*ketua/.test(m)));
   });
 
-  test("women's NIKs carry their birth day plus 40, and names match gender", async () => {
+  test("women's NIKs carry their birth day plus 40, the unit's regency, and names match gender", async () => {
     for (const i of await t.db
       .selectFrom('inmates')
-      .select(['name', 'gender', 'birth_date', 'nik'])
+      .innerJoin('units', 'units.id', 'inmates.unit_id')
+      .select(['inmates.name', 'gender', 'birth_date', 'nik', 'units.code'])
       .execute()) {
       assert.ok(i.nik, i.name);
       const day = Number(i.birth_date.slice(8, 10)) + (i.gender === 'P' ? 40 : 0);
       const born = `${String(day).padStart(2, '0')}${i.birth_date.slice(5, 7)}${i.birth_date.slice(2, 4)}`;
-      assert.equal(i.nik?.slice(0, 4), '3520', `${i.name}: Kabupaten Magetan`);
+      assert.equal(i.nik?.slice(0, 4), REGENCY[i.code], `${i.name}: the regency of ${i.code}`);
       assert.equal(i.nik?.slice(6, 12), born, `${i.name} (${i.gender}) born ${i.birth_date}`);
       const parts = i.name.split(' ');
       const wrong = i.gender === 'L' ? WOMEN_ONLY : MEN_ONLY;

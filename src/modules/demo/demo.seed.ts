@@ -21,7 +21,9 @@ import { seedDemoMonev } from './demo.monev.ts';
 import { seedDemoPremi } from './demo.premi.ts';
 import { seedDemoProduction } from './demo.production.ts';
 import { seedDemoProgrammes } from './demo.programmes.ts';
+import { seedDemoReports } from './demo.reports.ts';
 import { endDemoInternships, seedDemoSelection } from './demo.selection.ts';
+import { seedDemoUnits, type UnitStaff } from './demo.units.seed.ts';
 
 export { DEMO_PASSWORD };
 
@@ -72,6 +74,16 @@ const UNITS: ReadonlyArray<{
     name: 'Lapas Kelas I Madiun',
     city: 'Madiun',
     address: 'Jl. Yos Sudarso No. 108, Madiun',
+    timezone: 'Asia/Jakarta',
+  },
+  {
+    kanwil: 'JATIM',
+    code: 'LAPAS-NGW',
+    type: 'lapas',
+    class: 'IIB',
+    name: 'Lapas Kelas IIB Ngawi',
+    city: 'Ngawi',
+    address: 'Jl. Ahmad Yani No. 1, Ngawi',
     timezone: 'Asia/Jakarta',
   },
   {
@@ -150,6 +162,47 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     position: 'Petugas Pembinaan Lapas Madiun',
     roles: ['petugas'],
     unit: 'LAPAS-MDN',
+  },
+  // The other units' Kepala (they approve premi runs and sign the monthly reports) and petugas.
+  {
+    username: 'kepala.madiun',
+    nip: '197203171994031001',
+    full_name: 'Heru Kristanto',
+    position: 'Kepala Lapas Kelas I Madiun',
+    roles: ['kepala_upt'],
+    unit: 'LAPAS-MDN',
+  },
+  {
+    username: 'kepala.ngawi',
+    nip: '197910242003122002',
+    full_name: 'Indah Permatasari',
+    position: 'Kepala Lapas Kelas IIB Ngawi',
+    roles: ['kepala_upt'],
+    unit: 'LAPAS-NGW',
+  },
+  {
+    username: 'petugas.ngawi',
+    nip: '199206082017031003',
+    full_name: 'Rizal Firmansyah',
+    position: 'Petugas Pembinaan Lapas Ngawi',
+    roles: ['petugas'],
+    unit: 'LAPAS-NGW',
+  },
+  {
+    username: 'kepala.kerobokan',
+    nip: '197501091997031001',
+    full_name: 'I Gusti Ngurah Wirawan',
+    position: 'Kepala Lapas Kelas IIA Kerobokan',
+    roles: ['kepala_upt'],
+    unit: 'LAPAS-KRB',
+  },
+  {
+    username: 'petugas.kerobokan',
+    nip: '199011152014032001',
+    full_name: 'Ni Kadek Sukmawati',
+    position: 'Petugas Pembinaan Lapas Kerobokan',
+    roles: ['petugas'],
+    unit: 'LAPAS-KRB',
   },
 ];
 
@@ -279,6 +332,25 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     },
     now,
   );
+  // The other units' year, so the Kanwil and national pages compare real figures (demo.units.ts).
+  const unitStaff = new Map<string, UnitStaff>();
+  for (const [code, petugas, kepala] of [
+    ['LAPAS-MDN', 'petugas.madiun', 'kepala.madiun'],
+    ['LAPAS-NGW', 'petugas.ngawi', 'kepala.ngawi'],
+    ['LAPAS-KRB', 'petugas.kerobokan', 'kepala.kerobokan'],
+  ] as const)
+    unitStaff.set(code, {
+      unitId: unitIds.get(code) ?? '',
+      petugas: { userId: await userId(petugas), name: petugas },
+      kepala: { userId: await userId(kepala), name: kepala },
+    });
+  created += await seedDemoUnits(db, unitStaff, now);
+  // The monthly reports of the year, on the days they were written, signed and read (after the
+  // records they count).
+  const accounts = new Map<string, Actor>();
+  for (const a of DEMO_ACCOUNTS)
+    accounts.set(a.username, { userId: await userId(a.username), name: a.username });
+  created += await seedDemoReports(db, accounts, unitIds, now);
   // The monthly aggregates of everything seeded above (issue 14), so the demo starts fresh.
   await refreshDirty(db);
   return { created };
