@@ -2,12 +2,36 @@
 // inside their own region, the charts are drawn from the tables, the ranking's indicator is a plain
 // GET form, and the page leads down to a unit's roll-up, without sideways scrolling or errors.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, NARROW_PHONE, useE2e } from './harness.ts';
 import { fits, navigation, SignInPage } from './pages.ts';
 
 const e2e = useE2e();
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Serious or critical axe-core findings on the page. The crawl checks each route once, for the first
+ * role that reaches it: a unit's staff reach /rollups first (it sends them to their unit), so the
+ * Kanwil's and the nation's pages are checked here.
+ */
+async function axeProblems(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol, which the page's script policy does not govern:
+  // the pages keep their real policy here, so a chart script it would block still fails the test.
+  await page.evaluate(await axeSource);
+  type Found = {
+    violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>;
+  };
+  type AxeWindow = { axe: { run(context: Document, options: object): Promise<Found> } };
+  const axe = await page.evaluate(() =>
+    (window as unknown as AxeWindow).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 function problemsOf(page: Page): string[] {
   const problems: string[] = [];
@@ -43,6 +67,7 @@ describe('roll-ups in the browser', () => {
       `the table is wider than the phone and scrolls in its box (${scroll} > ${client})`,
     );
     await fits(page, 'the Kanwil roll-up');
+    assert.deepEqual(await axeProblems(page), []);
     for (const chart of ['rollup-ranking', 'rollup-trend']) {
       const canvas = page.locator(`figure[data-rollup-chart="${chart}"] canvas`).first();
       await canvas.waitFor({ state: 'visible' });
@@ -61,6 +86,7 @@ describe('roll-ups in the browser', () => {
     assert.match(new URL(page.url()).pathname, /^\/rollups\/units\/[0-9a-f-]{36}$/);
     assert.equal(await page.locator('[data-testid="rollup-trend"] tbody tr').count(), 12);
     await fits(page, "a unit's roll-up");
+    assert.deepEqual(await axeProblems(page), []);
     assert.deepEqual(problems, []);
   });
 
@@ -72,6 +98,7 @@ describe('roll-ups in the browser', () => {
     assert.ok((await page.locator('[data-testid="rollup-ranking"] tbody tr').count()) >= 2);
     await page.locator('figure[data-rollup-chart="rollup-ranking"] canvas').waitFor({ state: 'visible' });
     await fits(page, 'the national roll-up');
+    assert.deepEqual(await axeProblems(page), []);
     assert.deepEqual(problems, []);
   });
 });
