@@ -38,6 +38,17 @@ describe('Indonesian formats', () => {
     assert.equal(dayInZone(at, 'Asia/Jayapura'), '2026-01-21');
   });
 
+  test("the day in a zone agrees with Intl around each zone's midnight all year", () => {
+    const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 7 * 3_600_000 + 60_000) {
+      const at = new Date(t);
+      for (const zone of zones) {
+        const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(at);
+        assert.equal(dayInZone(at, zone), intl, `${at.toISOString()} ${zone}`);
+      }
+    }
+  });
+
   test('rupiah has a dot for thousands and no decimals', () => {
     assert.equal(formatRupiah(1_250_000), 'Rp 1.250.000');
     assert.equal(formatRupiah(0), 'Rp 0');

@@ -11,15 +11,31 @@ export const ZONE_ABBR: Record<TimeZone, string> = {
 
 const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 
+// An Intl formatter costs far more to make than to use (a national page formats hundreds of
+// dates): each distinct one is made once and kept. The keys are few (2 languages x 3 zones).
+const FORMATTERS = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function kept<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = FORMATTERS.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
 /** "Rabu, 21 Januari 2026" for an instant, as seen in the zone. */
 export function formatDateLong(at: Date, zone: TimeZone, lang: Lang = 'id'): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: zone,
-  }).format(at);
+  return kept(
+    `long|${lang}|${zone}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: zone,
+      }),
+  ).format(at);
 }
 
 /** "Rabu, 21 Januari 2026" for a calendar day given as 'YYYY-MM-DD' (no zone: it is a day). */
@@ -35,12 +51,16 @@ export function formatDayShort(day: string): string {
 
 /** "09.00 WIB" (Indonesian uses a dot between hours and minutes). */
 export function formatTime(at: Date, zone: TimeZone, lang: Lang = 'id'): string {
-  const time = new Intl.DateTimeFormat(locale(lang), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: zone,
-  }).format(at);
+  const time = kept(
+    `time|${lang}|${zone}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+        timeZone: zone,
+      }),
+  ).format(at);
   return `${time} ${ZONE_ABBR[zone]}`;
 }
 
@@ -65,20 +85,14 @@ export function formatRupiah(amount: number): string {
 }
 
 export function formatNumber(n: number, lang: Lang = 'id', fractionDigits = 0): string {
-  return new Intl.NumberFormat(locale(lang), {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(n);
-}
-
-/** The calendar day ('YYYY-MM-DD') an instant falls on in the zone. */
-export function dayInZone(at: Date, zone: TimeZone): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return kept(
+    `number|${lang}|${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(locale(lang), {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }),
+  ).format(n);
 }
 
 /** Indonesia keeps no daylight saving, so each zone is a fixed offset. */
@@ -86,6 +100,18 @@ export const ZONE_OFFSET: Record<TimeZone, string> = {
   'Asia/Jakarta': '+07:00',
   'Asia/Makassar': '+08:00',
   'Asia/Jayapura': '+09:00',
+};
+
+/** The calendar day ('YYYY-MM-DD') an instant falls on in the zone: the instant moved by the zone's
+ * fixed offset, read as UTC (no formatter: this runs once per row on national pages). */
+export function dayInZone(at: Date, zone: TimeZone): string {
+  return new Date(at.getTime() + ZONE_HOURS[zone] * 3_600_000).toISOString().slice(0, 10);
+}
+
+const ZONE_HOURS: Record<TimeZone, number> = {
+  'Asia/Jakarta': 7,
+  'Asia/Makassar': 8,
+  'Asia/Jayapura': 9,
 };
 
 /** The instant a calendar day ('YYYY-MM-DD') begins in the zone. */
