@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { dayInZone } from '../../app/format.ts';
-import { systemCtx } from '../../app/principal.ts';
+import { systemCtx, systemPrincipal } from '../../app/principal.ts';
+import { scopeFor } from '../../app/scope.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { addMonths } from '../production-reports/production-reports.rules.ts';
 import { reportStatuses } from '../reports/reports.service.ts';
@@ -111,18 +112,34 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
   });
 
   test("the Laporan column shows each unit's report status and links to the report", async () => {
-    const res = await client('kanwil.jatim').get(`/rollups?month=${month}`);
-    const statuses = await reportStatuses(systemCtx(t.db), { month, unitIds: jatimUnits });
-    assert.match(res.body, /<th scope="col">Laporan<\/th>/);
-    for (const u of jatimUnits) {
-      const s = statuses.get(u);
-      assert.ok(s, u);
-      const tr = new RegExp(`<tr data-row="${u}">([\\s\\S]*?)</tr>`).exec(res.body)?.[1] ?? '';
-      assert.match(tr, new RegExp(`data-report="${s.status}"`));
-      if (s.reportId && (s.status === 'submitted' || s.status === 'acknowledged'))
-        assert.match(tr, new RegExp(`href="/reports/${s.reportId}"`));
-      if (s.late) assert.match(tr, /terlambat/);
+    // As the Kanwil reads them: a unit's draft is the unit's own business until it is submitted.
+    const kanwil = {
+      ...systemPrincipal('kanwil.jatim'),
+      roles: ['kanwil' as const],
+      kanwilId: id.jatim,
+      scope: scopeFor({ unit_id: null, kanwil_id: id.jatim, roles: ['kanwil'] }, jatimUnits),
+    };
+    let linked = 0;
+    for (const m of [month, addMonths(month, -1)]) {
+      const res = await client('kanwil.jatim').get(`/rollups?month=${m}`);
+      const statuses = await reportStatuses(
+        { db: t.db, who: kanwil, now: new Date() },
+        { month: m, unitIds: jatimUnits },
+      );
+      assert.match(res.body, /<th scope="col">Laporan<\/th>/);
+      for (const u of jatimUnits) {
+        const s = statuses.get(u);
+        assert.ok(s, u);
+        const tr = new RegExp(`<tr data-row="${u}">([\\s\\S]*?)</tr>`).exec(res.body)?.[1] ?? '';
+        assert.match(tr, new RegExp(`data-report="${s.status}"`));
+        if (s.reportId && (s.status === 'submitted' || s.status === 'acknowledged')) {
+          assert.match(tr, new RegExp(`href="/reports/${s.reportId}"`));
+          linked++;
+        }
+        if (s.late) assert.match(tr, /terlambat/);
+      }
     }
+    assert.ok(linked > 0, "the demo's submitted reports (Magetan's, before the latest) are linked");
   });
 
   test('Ditjenpas sees one row per Kanwil, the sum of its units, then the region, then the unit', async () => {
