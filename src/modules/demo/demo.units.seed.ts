@@ -224,7 +224,7 @@ async function seedUnit(
     await changeStatus(system, id, { change: p.exit.change, on_date: p.exit.on, reason: p.exit.reason });
     created++;
   }
-  for (const cls of s.classes) created += await certificates(db, s, cls, petugas, ids.unitId, now);
+  for (const cls of s.classes) created += await certificates(db, cls, petugas, ids.unitId, now);
   created += await premi(s, ids.unitId, petugas, kepala, now);
   return created;
 }
@@ -396,7 +396,6 @@ async function assess(
 /** Certificates for the class's best participants who completed every unit and are still inside. */
 async function certificates(
   db: Db,
-  s: DemoUnitStory,
   cls: DemoClass,
   petugas: (now: Date) => Ctx,
   unitId: string,
@@ -406,19 +405,25 @@ async function certificates(
   const programmeId = await programmeIdByName({ db }, unitId, cls.name);
   if (!programmeId) return 0;
   const people = (await participantsOf({ db }, { programmeId })).filter((p) => p.ended_on === null);
+  const lastHeld = (await sessionsOfProgramme({ db }, { programmeId, upTo: '9999-12-31' }))
+    .filter((x) => x.status === 'scheduled' && x.marked && x.ends_at.getTime() + 3_600_000 <= now.getTime())
+    .at(-1);
   let issued = 0;
   for (const p of people) {
     if (issued >= cls.certificates) break;
     const record = await competencyRecord({ db }, p.id);
     if (record.length === 0 || record.some((u) => u.status !== 'competent')) continue;
-    const last = record
-      .map((u) => u.assessedOn ?? '')
-      .sort()
-      .at(-1);
-    if (!last) continue;
-    const on = dayInZone(new Date(atLocal(last, '13:00', s.zone).getTime() + 7 * 86_400_000), s.zone);
-    const at = atLocal(on, '10:00', s.zone);
-    if (at.getTime() > now.getTime()) continue;
+    // Completed at the class's latest held session, so no mark follows the completion.
+    if (
+      !lastHeld ||
+      (record
+        .map((u) => u.assessedOn ?? '')
+        .sort()
+        .at(-1) ?? '') > lastHeld.day
+    )
+      continue;
+    const on = lastHeld.day;
+    const at = new Date(lastHeld.ends_at.getTime() + 3_600_000);
     try {
       await completeAndIssue(petugas(at), p.id, { issuedOn: on });
       issued++;
