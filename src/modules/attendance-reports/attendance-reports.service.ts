@@ -7,6 +7,7 @@ import { type Ctx, today } from '../../app/principal.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import {
   attendanceRate,
+  attendanceRateOfCounts,
   currentAbsenceRun,
   isPresent,
   longestAbsenceRun,
@@ -29,7 +30,7 @@ export function emptyCounts(): Counts {
 
 /** The rate of a set of marks known only by their counts, by the same rule as for a list. */
 export function rateFromCounts(counts: Counts): RateSummary {
-  return attendanceRate(MARK_STATUSES.flatMap((s) => Array<MarkStatus>(counts[s]).fill(s)));
+  return attendanceRateOfCounts(counts);
 }
 
 export interface ParticipantSummary {

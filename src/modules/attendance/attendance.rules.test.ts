@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   attendanceRate,
+  attendanceRateOfCounts,
   currentAbsenceRun,
   hoursPerUnit,
   isLocked,
@@ -14,6 +15,21 @@ describe('attendance rules', () => {
   test('late counts as present; a dispensation by the unit is left out of the rate', () => {
     const r = attendanceRate(['hadir', 'terlambat', 'alpa', 'dispensasi', 'sakit']);
     assert.deepEqual(r, { present: 2, absent: 2, dispensed: 1, counted: 4, rate: 50 });
+  });
+
+  test('the rate from counts per status is the rate of the same marks listed (millions included)', () => {
+    assert.deepEqual(
+      attendanceRateOfCounts({ hadir: 1, terlambat: 1, alpa: 1, dispensasi: 1, sakit: 1 }),
+      attendanceRate(['hadir', 'terlambat', 'alpa', 'dispensasi', 'sakit']),
+    );
+    assert.deepEqual(attendanceRateOfCounts({ hadir: 12_000_000, izin: 3_000_000, dispensasi: 5 }), {
+      present: 12_000_000,
+      absent: 3_000_000,
+      dispensed: 5,
+      counted: 15_000_000,
+      rate: 80,
+    });
+    assert.equal(attendanceRateOfCounts({}).rate, null);
   });
 
   test('no counted session means no rate rather than zero', () => {

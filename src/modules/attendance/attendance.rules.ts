@@ -41,13 +41,21 @@ export interface RateSummary {
 
 /** Marks of held (not cancelled) sessions only; unmarked sessions are not counted. */
 export function attendanceRate(marks: readonly MarkStatus[]): RateSummary {
+  const counts: Partial<Record<MarkStatus, number>> = {};
+  for (const m of marks) counts[m] = (counts[m] ?? 0) + 1;
+  return attendanceRateOfCounts(counts);
+}
+
+/** The same rate from marks known only by their count per status (aggregates, grouped queries). */
+export function attendanceRateOfCounts(counts: Partial<Record<MarkStatus, number>>): RateSummary {
   let present = 0;
   let absent = 0;
   let dispensed = 0;
-  for (const m of marks) {
-    if (isPresent(m)) present++;
-    else if (isAbsent(m)) absent++;
-    else dispensed++;
+  for (const m of MARK_STATUSES) {
+    const n = counts[m] ?? 0;
+    if (isPresent(m)) present += n;
+    else if (isAbsent(m)) absent += n;
+    else dispensed += n;
   }
   const counted = present + absent;
   const rate = counted === 0 ? null : Math.round((present / counted) * 1000) / 10;
