@@ -15,7 +15,7 @@ describe('who may reach what', () => {
     const cards = await dashboard.unitCards.locator('li a').allTextContents();
     assert.deepEqual(
       cards.sort(),
-      ['Lapas Kelas I Madiun', 'Rutan Kelas IIB Magetan'],
+      ['Lapas Kelas I Madiun', 'Lapas Kelas IIB Ngawi', 'Rutan Kelas IIB Magetan'],
       'only the units of the Kanwil, not Bali',
     );
 
