@@ -24,6 +24,11 @@ describe('who may reach what', () => {
     assert.equal(nav.includes('nav-users'), false, `the menu offers Users: ${nav.join(', ')}`);
     assert.deepEqual(nav, [
       'nav-dashboard',
+      // The region's monthly reports (submitted ones), the roll-ups and the Program Aksi
+      // indicators: counts and sums per unit.
+      'nav-reports',
+      'nav-rollups',
+      'nav-program-aksi-indicators',
       'nav-partners',
       'nav-agreements',
       'nav-programmes',
