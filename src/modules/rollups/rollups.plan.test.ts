@@ -126,7 +126,9 @@ describe('roll-up query plans on generated data', () => {
   });
 
   test('the check finds a sequential scan where there is one', async () => {
-    const found = await scans([{ sql: 'select count(*) from attendance_marks', parameters: [] }]);
+    // A filter on a column no index holds: a count(*) alone may be an index-only scan (PostgreSQL 15
+    // plans it so once the visibility map is set), which would prove nothing about the check.
+    const found = await scans([{ sql: "select id from attendance_marks where note = 'x'", parameters: [] }]);
     assert.deepEqual(
       seqScansOfRaw(found).map((s) => s.table),
       ['attendance_marks'],
