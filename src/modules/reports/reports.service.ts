@@ -7,6 +7,7 @@ import { dayInZone } from '../../app/format.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { MonthlyReportStatus, TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import type { ReportStatus } from '../rollups/rollups.figures.ts';
 import { refreshUnitMonth } from '../rollups/rollups.service.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';
 import { listUnits } from '../units/units.service.ts';
@@ -35,14 +36,7 @@ export const REPORT_STATUSES: readonly MonthlyReportStatus[] = [
   'returned',
 ];
 
-export interface ReportStatus {
-  reportId: string | null;
-  version: number;
-  status: 'none' | MonthlyReportStatus;
-  submittedAt: Date | null;
-  dueOn: string;
-  late: boolean;
-}
+export type { ReportStatus };
 
 const clean = (s: string | null | undefined) => s?.trim() ?? '';
 const NARRATIVE_MAX = 20_000;

@@ -2,7 +2,7 @@
 // programme and month, counts and sums only, never a person. The reports, the Kanwil and national
 // roll-ups, the Program Aksi indicators and the office dashboards all read these shapes; the
 // aggregates are kept by rollups.repo.ts (see docs/decisions/0016-monthly-aggregates.md).
-import type { MarkStatus } from '../../db/schema.ts';
+import type { MarkStatus, MonthlyReportStatus } from '../../db/schema.ts';
 
 /** Participants by kind: B.* register classes are narapidana, A.* tahanan. */
 export interface ParticipantCounts {
@@ -75,4 +75,18 @@ export interface ProgrammeMonth extends MonthFigures {
 export interface Freshness {
   computedAt: Date | null;
   pending: number;
+}
+
+/**
+ * Where a unit's monthly report of a month stands (reports.service.ts `reportStatuses`), as the
+ * roll-ups show it: the roll-ups receive the function through src/modules.ts, so the shape lives
+ * here, in the file both folders read. Due on the 5th of the next month in the unit's zone.
+ */
+export interface ReportStatus {
+  reportId: string | null;
+  version: number;
+  status: 'none' | MonthlyReportStatus;
+  submittedAt: Date | null;
+  dueOn: string;
+  late: boolean;
 }

@@ -10,7 +10,7 @@ import { addMonths, monthsEnding } from '../production-reports/production-report
 import { programme } from '../programmes/programmes.policy.ts';
 import { unit as unitOf } from '../units/units.policy.ts';
 import { listKanwil, listUnits } from '../units/units.service.ts';
-import type { Freshness, MonthFigures } from './rollups.figures.ts';
+import type { Freshness, MonthFigures, ReportStatus } from './rollups.figures.ts';
 import {
   attendanceRateOf,
   freshness,
@@ -86,15 +86,7 @@ export function columnsFor(money: boolean): ColKey[] {
   return COLUMNS.filter((c) => money || !PREMI_COLUMNS.includes(c));
 }
 
-/** The agreed shape of a unit's monthly report status (reports.service.ts `reportStatuses`). */
-export interface ReportStatus {
-  reportId: string | null;
-  version: number;
-  status: 'none' | 'draft' | 'submitted' | 'acknowledged' | 'returned';
-  submittedAt: Date | null;
-  dueOn: string;
-  late: boolean;
-}
+export type { ReportStatus };
 export type ReportStatuses = (
   ctx: Ctx,
   input: { month: string; unitIds: readonly string[] },
