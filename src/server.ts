@@ -7,7 +7,7 @@ import type { Db } from './db/database.ts';
 import { userFromSession, userFromToken } from './modules/auth/auth.service.ts';
 import { MODULES } from './modules.ts';
 
-export async function buildApp(opts: { db: Db; config: Config }): Promise<App> {
+export async function buildApp(opts: { db: Db; replica?: Db | null; config: Config }): Promise<App> {
   const app = await createPipeline({
     ...opts,
     authenticate: { token: userFromToken, session: userFromSession },

@@ -20,7 +20,12 @@ export interface TestApp {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  opts: { extraRoutes?: (app: App) => void; demo?: boolean } = {},
+  opts: {
+    extraRoutes?: (app: App) => void;
+    demo?: boolean;
+    /** A read replica for reports (reportDb), e.g. a second logged pool on the same test database. */
+    replica?: (tdb: TestDb) => Db;
+  } = {},
 ): Promise<TestApp> {
   // demo: true clones the demo template that `npm test` seeds once (see scripts/test.ts).
   const tdb = await createTestDb({ demo: opts.demo === true });
@@ -30,7 +35,8 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await buildApp({ db: tdb.db, config });
+  const replica = opts.replica?.(tdb) ?? null;
+  const app = await buildApp({ db: tdb.db, replica, config });
   opts.extraRoutes?.(app);
   await app.ready();
   const t: TestApp = {
@@ -49,6 +55,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
+      await replica?.destroy();
       await tdb.drop();
     },
   };

@@ -35,6 +35,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     db: Db;
+    /** The read replica for reports (DATABASE_REPLICA_URL), or null; reached through reportDb(ctx). */
+    replica: Db | null;
     config: Config;
   }
 }
@@ -62,7 +64,8 @@ function visitor(req: FastifyRequest): Principal {
 
 /** The service context of this request: its database, its principal, and the request's clock. */
 export function ctxOf(req: FastifyRequest): Ctx {
-  return { db: req.server.db, who: req.user ?? visitor(req), now: new Date() };
+  const { db, replica } = req.server;
+  return { db, ...(replica ? { replica } : {}), who: req.user ?? visitor(req), now: new Date() };
 }
 
 /** The signed-in user; routes with a non-public permission are only reached with one. */

@@ -90,6 +90,8 @@ export interface Authenticate {
 /** The application with its pipeline and no feature routes yet (see buildApp in src/server.ts). */
 export async function createPipeline(opts: {
   db: Db;
+  /** The read replica for reports (see reportDb in app/principal.ts). */
+  replica?: Db | null;
   config: Config;
   authenticate: Authenticate;
 }): Promise<App> {
@@ -131,6 +133,7 @@ export async function createPipeline(opts: {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', opts.db);
+  app.decorate('replica', opts.replica ?? null);
   app.decorate('config', config);
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.decorateRequest('user', null);

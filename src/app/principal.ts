@@ -47,8 +47,22 @@ export interface SignedIn extends Principal {
 /** What every service call takes: the database (or the transaction), who asks, and the clock. */
 export interface Ctx {
   db: Db;
+  /**
+   * The streaming read replica (DATABASE_REPLICA_URL) for report and roll-up reads, when one is
+   * configured. Never read it directly: reportDb(ctx) decides.
+   */
+  replica?: Db;
   who: Principal;
   now: Date;
+}
+
+/**
+ * Where a report or roll-up READ goes: the read replica when one is configured, else the primary.
+ * Inside a transaction it is always that transaction (a write must read what it writes, and the
+ * figures it freezes come from the primary). Never write through it: a replica refuses writes.
+ */
+export function reportDb(ctx: Ctx): Db {
+  return ctx.replica && !ctx.db.isTransaction ? ctx.replica : ctx.db;
 }
 
 /** The system itself: seeding, scheduled jobs, scripts. National scope, no roles. */
