@@ -81,6 +81,12 @@ async function main() {
   }
 
   const app = await buildApp({ db, config });
+  // Once stopping, every answer closes its connection: a load balancer's kept-alive connection is
+  // not reused for a request this node would refuse (Fastify answers 503 while closing).
+  let stopping = false;
+  app.addHook('onSend', async (_req, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
   let jobs: Jobs | undefined;
   if (config.jobs) jobs = await startJobs({ url, db, config, log: app.log });
   await app.listen({ host: config.host, port: config.port });
@@ -89,7 +95,6 @@ async function main() {
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   say(`ready at http://${shownHost}:${port} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
