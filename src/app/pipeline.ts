@@ -2,8 +2,6 @@
 // pages and the OpenAPI document. Feature-free: the composition root (src/server.ts) passes in how
 // a session or token becomes a user, and registers the modules' routes.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -20,12 +18,11 @@ import type { App } from './http.ts';
 import { isApi } from './http.ts';
 import { isLang, isMessageKey, translator } from './i18n.ts';
 import { swaggerOptions } from './openapi.ts';
+import { PUBLIC_DIR } from './paths.ts';
 import { can } from './policy.ts';
 import type { SignedIn } from './principal.ts';
 import { finiteNumberValidators } from './validation.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const PUBLIC_DIR = path.resolve(here, '../../public');
 const STATIC_PREFIX = '/static/';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

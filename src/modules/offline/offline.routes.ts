@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from '../../app/http.ts';
-import { PUBLIC_DIR } from '../../app/pipeline.ts';
+import { PUBLIC_DIR } from '../../app/paths.ts';
 
 /** The hash of every file under `dir`, by path and content. */
 export function shellVersion(dir: string): string {
