@@ -2,7 +2,7 @@
 // dist/main.js, so `npm start` runs compiled JavaScript instead of compiling TypeScript at every
 // start. npm packages stay outside the bundle and load from node_modules as usual. Plain JavaScript,
 // so it runs before anything else is compiled (npm `prepare`, scripts/start.js).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -18,7 +18,8 @@ export async function build() {
   // Loaded here rather than at the top, so importing this file for its paths costs nothing.
   const esbuild = await import('esbuild');
   await mkdir(DIST, { recursive: true });
-  await esbuild.build({
+  const started = new Date();
+  const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: ['src/main.ts'],
     outfile: ENTRY,
@@ -33,8 +34,19 @@ export async function build() {
     jsxImportSource: 'preact',
     tsconfig: 'tsconfig.json',
     logLevel: 'warning',
+    write: false,
   });
-  await writeFile(STAMP, `${new Date().toISOString()}\n`);
+  // Each file is written beside its place and renamed over it, so an app starting at the same
+  // moment (a second node from the same folder) imports the old build or the new, never half of one.
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    await writeFile(tmp, file.contents);
+    await rename(tmp, file.path);
+  }
+  // Stamped with the time the build started: a source saved during the build is newer, so the next
+  // start builds again.
+  await writeFile(STAMP, `${started.toISOString()}\n`);
+  await utimes(STAMP, started, started);
   return performance.now() - t0;
 }
 

@@ -1,5 +1,6 @@
-// The real entry point, as a process: starts on an existing database, serves, and on SIGTERM
-// finishes and exits cleanly.
+// The real entry point as `npm start` runs it (scripts/start.js: the compiled bundle in dist/, built
+// first when a source is newer): starts on an existing database, serves, and on SIGTERM finishes and
+// exits cleanly.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestDb, type TestDb } from '../test/db.ts';
+import { DEMO_PASSWORD } from './modules/demo/demo.accounts.ts';
 
 const running = new Set<import('node:child_process').ChildProcess>();
 // A failed assertion must not leave an app running and the test file waiting on it forever.
@@ -15,7 +17,7 @@ after(() => {
 });
 
 async function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts')], {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'scripts', 'start.js')], {
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,7 +65,69 @@ async function startMain(env: Record<string, string>) {
   };
 }
 
-describe('npm start (src/main.ts) on DATABASE_URL', () => {
+/** Cookies of one visitor, kept across requests. */
+function jar() {
+  const cookies = new Map<string, string>();
+  return {
+    header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    keep(res: Response) {
+      for (const c of res.headers.getSetCookie()) {
+        const [pair = ''] = c.split(';');
+        const eq = pair.indexOf('=');
+        if (eq > 0) cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+      }
+    },
+  };
+}
+
+/**
+ * What the bundle in dist/ reads from disk at run time, found from there: public/ (the stylesheet,
+ * the service worker), an installed package's file (the chart library), the PDF fonts, a workbook.
+ */
+async function filesFoundFromTheBundle(url: string) {
+  const visitor = jar();
+  const get = async (p: string) => {
+    const res = await fetch(`${url}${p}`, { headers: { cookie: visitor.header() }, redirect: 'manual' });
+    visitor.keep(res);
+    return res;
+  };
+  const login = await get('/login');
+  const html = await login.text();
+  const css = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
+  assert.ok(css, 'the sign-in page links its stylesheet');
+  assert.equal((await get(css)).status, 200, css);
+  assert.equal((await get('/sw.js')).status, 200);
+  assert.equal((await get('/vendor/chart.umd.js')).status, 200);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const signIn = await fetch(`${url}/login`, {
+    method: 'POST',
+    headers: { cookie: visitor.header(), 'content-type': 'application/x-www-form-urlencoded', origin: url },
+    body: new URLSearchParams({ _csrf: csrf, username: 'petugas.magetan', password: DEMO_PASSWORD }),
+    redirect: 'manual',
+  });
+  visitor.keep(signIn);
+  assert.equal(signIn.status, 303, 'the demo petugas signs in');
+  const sale = /href="\/sales\/([0-9a-f-]{36})"/.exec(await (await get('/sales')).text())?.[1];
+  assert.ok(sale, 'the demo has a sale');
+  const pdf = await get(`/sales/${sale}/receipt.pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+    '%PDF-',
+  );
+  const xlsx = await get('/production-reports/stock.xlsx');
+  assert.equal(xlsx.status, 200);
+  assert.equal(
+    Buffer.from(await xlsx.arrayBuffer())
+      .subarray(0, 2)
+      .toString(),
+    'PK',
+  );
+}
+
+describe('npm start (compiled) on DATABASE_URL', () => {
   let t: TestDb;
   before(async () => {
     t = await createTestDb({ fromTemplate: false });
@@ -81,13 +145,14 @@ describe('npm start (src/main.ts) on DATABASE_URL', () => {
     assert.match(out, /demo data: \d+ records added/);
     const ready = await fetch(`${url}/readyz`);
     assert.equal(ready.status, 200);
+    await filesFoundFromTheBundle(url);
     assert.equal(await app.stop(), 0);
     assert.match(app.out, /SIGTERM received, shutting down/);
     assert.doesNotMatch(app.out, /Simandiri#2026/, 'the demo password is never printed');
   });
 });
 
-describe('npm start (src/main.ts) with the embedded PostgreSQL', () => {
+describe('npm start (compiled) with the embedded PostgreSQL', () => {
   const dataDir = path.join(import.meta.dirname, '..', 'tmp', `main-test-${process.pid}`);
   after(() => rm(dataDir, { recursive: true, force: true }));
 
