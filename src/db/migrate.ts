@@ -27,6 +27,7 @@ import * as m0025 from './migrations/0025_user_nip.ts';
 import * as m0026 from './migrations/0026_competency_notes.ts';
 import * as m0027 from './migrations/0027_rollups.ts';
 import * as m0028 from './migrations/0028_monthly_reports.ts';
+import * as m0029 from './migrations/0029_report_indexes.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0026_competency_notes': m0026,
   '0027_rollups': m0027,
   '0028_monthly_reports': m0028,
+  '0029_report_indexes': m0029,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,7 +1,7 @@
 // /api/v1 attendance summaries: the same figures as the pages, for other systems and scripts.
 import { type App, ctxOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
-import { ProgrammeSummaryOut, SessionSummaryOut } from './attendance-reports.schema.ts';
+import { PeriodQuery, ProgrammeSummaryOut, SessionSummaryOut } from './attendance-reports.schema.ts';
 import * as service from './attendance-reports.service.ts';
 
 const view = { permission: 'attendance.view' as const };
@@ -15,14 +15,19 @@ export async function attendanceReportsApi(app: App) {
       schema: {
         tags,
         summary: 'A programme’s attendance by month and by participant (rate, counts, run of absences)',
+        description:
+          'Over a period of at most 13 months (the last 13 when `from` and `to` are absent); a longer one is refused with 400.',
         params: IdParams,
+        querystring: PeriodQuery,
         response: { 200: ProgrammeSummaryOut },
       },
     },
     async (req) => {
-      const d = await service.programmeReport(ctxOf(req), req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id, req.query);
       return {
         programme_id: d.programme.id,
+        from: d.period.from,
+        to: d.period.to,
         months: d.months,
         participants: d.participants.map((p) => ({
           enrolment_id: p.enrolment_id,

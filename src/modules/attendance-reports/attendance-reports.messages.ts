@@ -60,6 +60,14 @@ export const id = {
   'attReports.sppnGroupEmpty': 'Tidak ada narapidana yang mengikuti program ini pada bulan (dan blok) itu.',
   'attReports.sppnGroupTooLarge':
     'Kelompok ini lebih dari {n} narapidana: unduh per blok agar berkasnya tetap dapat dibuka.',
+  'attReports.period': 'Periode',
+  'attReports.periodFrom': 'Dari bulan',
+  'attReports.periodTo': 'Sampai bulan',
+  'attReports.periodShow': 'Tampilkan',
+  'attReports.periodNote': 'Rekap mencakup paling lama {n} bulan; sesi setelah hari ini belum dihitung.',
+  'attReports.periodTooLong':
+    'Periode rekap paling lama {n} bulan. Pilih bulan awal dan akhir yang lebih dekat.',
+  'attReports.periodOrder': 'Bulan akhir tidak boleh sebelum bulan awal.',
   'attReports.topic': 'Materi',
   'attReports.time': 'Waktu',
   'attReports.sessions': 'Sesi',
@@ -144,6 +152,14 @@ export const en: Record<keyof typeof id, string> = {
   'attReports.sppnGroupEmpty': 'No narapidana took part in this programme in that month (and block).',
   'attReports.sppnGroupTooLarge':
     'This group has more than {n} narapidana: download it block by block so the file stays easy to open.',
+  'attReports.period': 'Period',
+  'attReports.periodFrom': 'From month',
+  'attReports.periodTo': 'To month',
+  'attReports.periodShow': 'Show',
+  'attReports.periodNote': 'A report covers at most {n} months; sessions after today are not counted yet.',
+  'attReports.periodTooLong':
+    'A report period can be at most {n} months. Choose a first and last month closer together.',
+  'attReports.periodOrder': 'The last month cannot be before the first month.',
   'attReports.topic': 'Topic',
   'attReports.time': 'Time',
   'attReports.sessions': 'Sessions',

@@ -11,7 +11,7 @@ import type {
   SessionStatus,
   TimeZone,
 } from '../../db/schema.ts';
-import { isPresent, MARK_STATUSES } from '../attendance/attendance.rules.ts';
+import { isAbsent, isDispensation, isPresent, MARK_STATUSES } from '../attendance/attendance.rules.ts';
 
 // The statuses that end a run of absences, taken from the rules so SQL and rules cannot disagree.
 const PRESENT = MARK_STATUSES.filter(isPresent);
@@ -19,7 +19,17 @@ const PRESENT = MARK_STATUSES.filter(isPresent);
 /** Programmes (`pr`) the viewer may see: their units, and for an instructor only their partner's. */
 const scopeSql = (scope: Scope) => scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' });
 
-export interface ParticipantMarkRow {
+// The statuses that count as absent (a run of them alerts staff), and those skipped by a run.
+const ABSENT = MARK_STATUSES.filter(isAbsent);
+const DISPENSED = MARK_STATUSES.filter(isDispensation);
+
+/** A programme's report period: first and last day, both included ('YYYY-MM-DD'). */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface ParticipantRow {
   enrolment_id: string;
   kind: ParticipantKind;
   name: string;
@@ -28,32 +38,97 @@ export interface ParticipantMarkRow {
   enrolment_status: EnrolmentStatus;
   started_on: string;
   ended_on: string | null;
-  mark: MarkStatus | null;
-  day: string | null;
-  starts_at: Date | null;
-  ends_at: Date | null;
+  counts: Record<MarkStatus, number>;
+  current_run: number;
+  longest_run: number;
+  hours: number;
+  last_day: string | null;
 }
 
 /**
- * Every participant of a programme with their marks on held (not cancelled) sessions, oldest
- * first; a participant with no mark yet comes back once with a null mark.
+ * Every participant of a programme with the summary of their marks on held (not cancelled)
+ * sessions in the period, computed in SQL: counts by status, hours present, the last day marked,
+ * and the runs of absences (a run is the absences between two presences, dispensations skipped;
+ * the current one is the run after the latest presence). The marks are read through the sessions
+ * of the programme by the (session_id, enrolment_id) include (status) index, never the whole table.
  */
-export async function participantMarks(conn: Conn, programmeId: string, enrolmentId?: string) {
-  const r = await sql<ParticipantMarkRow>`
+export async function participantSummaries(
+  conn: Conn,
+  programmeId: string,
+  period: Period,
+  enrolmentId?: string,
+): Promise<ParticipantRow[]> {
+  const r = await sql<Record<string, string | number | null>>`
+    with m as (
+      select a.enrolment_id, a.status, s.day, s.starts_at, s.id as session_id,
+             round(extract(epoch from (s.ends_at - s.starts_at)) / 3600, 2) as hours
+        from programme_sessions s
+        join attendance_marks a on a.session_id = s.id
+       where s.programme_id = ${programmeId} and s.status = 'scheduled'
+         and s.day between ${period.from} and ${period.to}
+         ${enrolmentId ? sql`and a.enrolment_id = ${enrolmentId}` : sql``}
+    ), islands as (
+      -- Each presence opens a new island; the absences after it (up to the next) are its run.
+      select enrolment_id, status,
+             count(*) filter (where status = any(${[...PRESENT]}::text[]))
+               over (partition by enrolment_id order by starts_at, session_id) as island
+        from m
+       where not (status = any(${[...DISPENSED]}::text[]))
+    ), runs as (
+      select enrolment_id, island, count(*) filter (where status = any(${[...ABSENT]}::text[])) as n
+        from islands
+       group by 1, 2
+    ), run_totals as (
+      select enrolment_id, max(n) as longest_run, (array_agg(n order by island desc))[1] as current_run
+        from runs
+       group by 1
+    ), totals as (
+      select enrolment_id,
+             ${sql.join(MARK_STATUSES.map((st) => sql`count(*) filter (where status = ${st}) as ${sql.ref(st)}`))},
+             coalesce(sum(hours) filter (where status = any(${[...PRESENT]}::text[])), 0) as hours,
+             max(day) as last_day
+        from m
+       group by 1
+    )
     select e.id as enrolment_id, e.kind, e.name, e.inmate_id, i.reg_number,
            e.status as enrolment_status, e.started_on, e.ended_on,
-           m.status as mark, m.day, m.starts_at, m.ends_at
+           ${sql.join(MARK_STATUSES.map((st) => sql`t.${sql.ref(st)}`))},
+           t.hours, t.last_day, rt.current_run, rt.longest_run
       from enrolments e
       left join inmates i on i.id = e.inmate_id
-      left join lateral (
-        select a.status, s.day, s.starts_at, s.ends_at
-          from attendance_marks a
-          join programme_sessions s on s.id = a.session_id and s.status = 'scheduled'
-         where a.enrolment_id = e.id
-      ) m on true
+      left join totals t on t.enrolment_id = e.id
+      left join run_totals rt on rt.enrolment_id = e.id
      where e.programme_id = ${programmeId}
        ${enrolmentId ? sql`and e.id = ${enrolmentId}` : sql``}
-     order by e.name, e.id, m.starts_at`.execute(conn);
+     order by e.name, e.id`.execute(conn);
+  return r.rows.map((row) => ({
+    enrolment_id: String(row.enrolment_id),
+    kind: row.kind as ParticipantKind,
+    name: String(row.name),
+    inmate_id: row.inmate_id === null ? null : String(row.inmate_id),
+    reg_number: row.reg_number === null ? null : String(row.reg_number),
+    enrolment_status: row.enrolment_status as EnrolmentStatus,
+    started_on: String(row.started_on),
+    ended_on: row.ended_on === null ? null : String(row.ended_on),
+    counts: Object.fromEntries(MARK_STATUSES.map((st) => [st, toNumber(row[st])])) as Record<
+      MarkStatus,
+      number
+    >,
+    current_run: toNumber(row.current_run),
+    longest_run: toNumber(row.longest_run),
+    hours: toNumber(row.hours),
+    last_day: row.last_day === null ? null : String(row.last_day),
+  }));
+}
+
+/** One participant's marks on held sessions, oldest first (their record page lists each). */
+export async function marksOf(conn: Conn, programmeId: string, enrolmentId: string) {
+  const r = await sql<{ day: string; status: MarkStatus }>`
+    select s.day, a.status
+      from attendance_marks a
+      join programme_sessions s on s.id = a.session_id and s.status = 'scheduled'
+     where a.enrolment_id = ${enrolmentId} and s.programme_id = ${programmeId}
+     order by s.starts_at, s.id`.execute(conn);
   return r.rows;
 }
 
@@ -65,22 +140,22 @@ export interface MonthRow {
   counts: Record<MarkStatus, number>;
 }
 
-/** Per calendar month up to `today`: sessions held and cancelled, participants marked, marks by status. */
-export async function monthSummary(conn: Conn, programmeId: string, today: string): Promise<MonthRow[]> {
+/**
+ * Per calendar month of the period: sessions held and cancelled, participants marked, marks by
+ * status. Marks are joined to held sessions only, and counted from the index (no mark's row read).
+ */
+export async function monthSummary(conn: Conn, programmeId: string, period: Period): Promise<MonthRow[]> {
   const r = await sql<Record<string, string | number>>`
     select to_char(s.day, 'YYYY-MM') as month,
            count(distinct s.id) filter (where s.status = 'scheduled') as held,
            count(distinct s.id) filter (where s.status = 'cancelled') as cancelled,
-           count(distinct a.enrolment_id) filter (where s.status = 'scheduled') as participants,
+           count(distinct a.enrolment_id) as participants,
            ${sql.join(
-             MARK_STATUSES.map(
-               (st) =>
-                 sql`count(a.id) filter (where s.status = 'scheduled' and a.status = ${st}) as ${sql.ref(st)}`,
-             ),
+             MARK_STATUSES.map((st) => sql`count(*) filter (where a.status = ${st}) as ${sql.ref(st)}`),
            )}
       from programme_sessions s
-      left join attendance_marks a on a.session_id = s.id
-     where s.programme_id = ${programmeId} and s.day <= ${today}
+      left join attendance_marks a on a.session_id = s.id and s.status = 'scheduled'
+     where s.programme_id = ${programmeId} and s.day between ${period.from} and ${period.to}
      group by 1
      order by 1`.execute(conn);
   return r.rows.map((row) => ({
@@ -140,44 +215,51 @@ export async function sessionRoster(conn: Conn, s: { id: string; programme_id: s
   return r.rows;
 }
 
-export interface TailRow {
+export interface AbsenceRunRow {
   enrolment_id: string;
   name: string;
   kind: ParticipantKind;
   inmate_id: string | null;
   programme_id: string;
   programme_name: string;
-  mark: MarkStatus;
-  day: string;
+  run: number;
+  last_day: string;
 }
 
 /**
- * For the unit's active participants, the marks after their latest presence (oldest first): the
- * only marks a current run of absences can be made of. Most participants have none.
+ * The unit's active participants whose current run of absences (the absences after their latest
+ * presence, dispensations skipped) has reached `threshold`, with the day of their latest mark.
+ * Counted in SQL: only the few who are on the list come back.
  */
-export async function absenceTails(conn: Conn, scope: Scope, unitId: string) {
-  const r = await sql<TailRow>`
+export async function absenceRuns(conn: Conn, scope: Scope, unitId: string, threshold: number) {
+  const r = await sql<AbsenceRunRow & { run: string | number }>`
     with e as (
       select e.id, e.name, e.kind, e.inmate_id, pr.id as programme_id, pr.name as programme_name
         from enrolments e
         join programmes pr on pr.id = e.programme_id
        where e.status = 'active' and pr.unit_id = ${unitId} and ${scopeSql(scope)}
+    ), m as (
+      -- Through the unit's sessions: each one's marks come from the (session_id) index alone.
+      select a.enrolment_id, a.status, s.day, s.starts_at
+        from programmes pr
+        join programme_sessions s on s.programme_id = pr.id and s.status = 'scheduled'
+        join attendance_marks a on a.session_id = s.id
+       where pr.unit_id = ${unitId} and ${scopeSql(scope)}
     ), last_present as (
-      select a.enrolment_id, max(s.starts_at) as at
-        from attendance_marks a
-        join programme_sessions s on s.id = a.session_id and s.status = 'scheduled'
-       where a.enrolment_id in (select id from e) and a.status = any(${[...PRESENT]}::text[])
-       group by a.enrolment_id
+      select enrolment_id, max(starts_at) as at
+        from m
+       where status = any(${[...PRESENT]}::text[])
+       group by 1
     )
     select e.id as enrolment_id, e.name, e.kind, e.inmate_id, e.programme_id, e.programme_name,
-           a.status as mark, s.day
+           count(*) filter (where m.status = any(${[...ABSENT]}::text[])) as run, max(m.day) as last_day
       from e
-      join attendance_marks a on a.enrolment_id = e.id
-      join programme_sessions s on s.id = a.session_id and s.status = 'scheduled'
+      join m on m.enrolment_id = e.id
       left join last_present lp on lp.enrolment_id = e.id
-     where s.starts_at > coalesce(lp.at, '-infinity'::timestamptz)
-     order by e.programme_name, e.name, e.id, s.starts_at`.execute(conn);
-  return r.rows;
+     where m.starts_at > coalesce(lp.at, '-infinity'::timestamptz)
+     group by e.id, e.name, e.kind, e.inmate_id, e.programme_id, e.programme_name
+    having count(*) filter (where m.status = any(${[...ABSENT]}::text[])) >= ${threshold}`.execute(conn);
+  return r.rows.map((row): AbsenceRunRow => ({ ...row, run: toNumber(row.run) }));
 }
 
 export interface InmateHead {

@@ -15,7 +15,7 @@ import { unit as unitInScope } from '../units/units.policy.ts';
 import { headOfUnit } from '../users/users.service.ts';
 import { InmateMonthPage, ParticipantPage, SessionSummaryPage } from './attendance-reports.detail.views.tsx';
 import { groupMonthPdf, inmateMonthPdf } from './attendance-reports.pdf.ts';
-import { GroupQuery, MonthQuery, PageQuery } from './attendance-reports.schema.ts';
+import { GroupQuery, MonthQuery, PageQuery, PeriodQuery } from './attendance-reports.schema.ts';
 import * as service from './attendance-reports.service.ts';
 import * as sppn from './attendance-reports.sppn.ts';
 import { monthLabel, OverviewPage, ProgrammeReportPage } from './attendance-reports.views.tsx';
@@ -82,9 +82,9 @@ export async function attendanceReportsRoutes(app: App) {
 
   app.get(
     '/attendance-reports/programmes/:id',
-    { config: view, schema: { params: IdParams } },
+    { config: view, schema: { params: IdParams, querystring: PeriodQuery } },
     async (req, reply) => {
-      const d = await service.programmeReport(ctxOf(req), req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id, req.query);
       const { blocks } = await sppn.groupOptions(ctxOf(req), d.programme.id);
       const latest = d.months
         .map((m) => m.month)
@@ -97,6 +97,7 @@ export async function attendanceReportsRoutes(app: App) {
             programme: d.programme,
             participants: d.participants,
             months: d.months,
+            period: d.period,
             threshold: app.config.attendanceAbsenceAlert,
             sppn: { month: latest ?? thisMonth(req), blocks },
           }),
@@ -107,9 +108,9 @@ export async function attendanceReportsRoutes(app: App) {
 
   app.get(
     '/attendance-reports/programmes/:id/participants.xlsx',
-    { config: view, schema: { params: IdParams } },
+    { config: view, schema: { params: IdParams, querystring: PeriodQuery } },
     async (req, reply) => {
-      const d = await service.programmeReport(ctxOf(req), req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id, req.query);
       const body = await participantsWorkbook(req.t, d.programme, d.participants);
       return sendXlsx(reply, `kehadiran-peserta-${slug(d.programme.name)}-${d.today}`, body);
     },
@@ -117,9 +118,9 @@ export async function attendanceReportsRoutes(app: App) {
 
   app.get(
     '/attendance-reports/programmes/:id/months.xlsx',
-    { config: view, schema: { params: IdParams } },
+    { config: view, schema: { params: IdParams, querystring: PeriodQuery } },
     async (req, reply) => {
-      const d = await service.programmeReport(ctxOf(req), req.params.id);
+      const d = await service.programmeReport(ctxOf(req), req.params.id, req.query);
       const body = await monthsWorkbook(req.t, d.programme, d.months);
       return sendXlsx(reply, `kehadiran-bulanan-${slug(d.programme.name)}-${d.today}`, body);
     },

@@ -1,4 +1,5 @@
-// Inputs of the attendance summaries: the month of an inmate's participation export.
+// Inputs of the attendance summaries: the month of an inmate's participation export, a programme
+// report's period (bounded), and the JSON the /api/v1 summaries answer with.
 import { Type } from 'typebox';
 import { nullable, pageParam } from '../../app/schema.ts';
 
@@ -13,6 +14,20 @@ export const GroupQuery = Type.Object({
 });
 
 export const PageQuery = Type.Object({ page: pageParam() });
+
+const MONTH = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+/** A programme report's period, at most MAX_PERIOD_MONTHS (13) months: the last 13 when absent. */
+export const PeriodQuery = Type.Object({
+  from: Type.Optional(
+    Type.String({ pattern: MONTH, description: 'First month (YYYY-MM); 12 months before `to` when absent' }),
+  ),
+  to: Type.Optional(
+    Type.String({
+      pattern: MONTH,
+      description: "Last month (YYYY-MM); this month in the unit's zone when absent",
+    }),
+  ),
+});
 
 const count = Type.Integer({ minimum: 0 });
 export const CountsOut = Type.Object({
@@ -33,6 +48,10 @@ export const RateOut = Type.Object({
 
 export const ProgrammeSummaryOut = Type.Object({
   programme_id: Type.String(),
+  from: Type.String({ description: 'First month of the period (YYYY-MM)' }),
+  to: Type.String({
+    description: 'Last month of the period (YYYY-MM); sessions after today are not counted',
+  }),
   months: Type.Array(
     Type.Object({
       month: Type.String({ description: 'YYYY-MM' }),

@@ -1,16 +1,15 @@
 // Attendance summaries (issue #5, item 6): per session, per participant (rate, counts, the current
 // run of absences that alerts staff), per programme per month, and an inmate's month as SPPN evidence.
-// Read-only: the numbers come from the rules in attendance.rules.ts applied to the repo's rows.
-import { conflict, notFound as notFoundOf } from '../../app/errors.ts';
+// Read-only: the repo counts in SQL (by the rules of attendance.rules.ts, whose status lists it
+// uses); the rate is the rules' own function of those counts.
+import { conflict, fieldError, notFound as notFoundOf } from '../../app/errors.ts';
 import { can } from '../../app/policy.ts';
-import { type Ctx, today } from '../../app/principal.ts';
+import { type Ctx, reportDb, today } from '../../app/principal.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import {
   attendanceRate,
   attendanceRateOfCounts,
-  currentAbsenceRun,
   isPresent,
-  longestAbsenceRun,
   MARK_STATUSES,
   type RateSummary,
   sessionHours,
@@ -36,10 +35,10 @@ export function rateFromCounts(counts: Counts): RateSummary {
 export interface ParticipantSummary {
   enrolment_id: string;
   name: string;
-  kind: repo.ParticipantMarkRow['kind'];
+  kind: repo.ParticipantRow['kind'];
   inmate_id: string | null;
   reg_number: string | null;
-  enrolment_status: repo.ParticipantMarkRow['enrolment_status'];
+  enrolment_status: repo.ParticipantRow['enrolment_status'];
   started_on: string;
   ended_on: string | null;
   counts: Counts;
@@ -48,78 +47,107 @@ export interface ParticipantSummary {
   longestRun: number;
   hours: number;
   lastDay: string | null;
-  marks: Array<{ day: string; status: MarkStatus }>;
 }
 
-function summarise(rows: repo.ParticipantMarkRow[]): ParticipantSummary[] {
-  const by = new Map<string, ParticipantSummary>();
-  for (const r of rows) {
-    let p = by.get(r.enrolment_id);
-    if (!p) {
-      p = {
-        enrolment_id: r.enrolment_id,
-        name: r.name,
-        kind: r.kind,
-        inmate_id: r.inmate_id,
-        reg_number: r.reg_number,
-        enrolment_status: r.enrolment_status,
-        started_on: r.started_on,
-        ended_on: r.ended_on,
-        counts: emptyCounts(),
-        rate: attendanceRate([]),
-        currentRun: 0,
-        longestRun: 0,
-        hours: 0,
-        lastDay: null,
-        marks: [],
-      };
-      by.set(r.enrolment_id, p);
-    }
-    if (r.mark && r.day && r.starts_at && r.ends_at) {
-      p.counts[r.mark]++;
-      p.marks.push({ day: r.day, status: r.mark });
-      if (isPresent(r.mark)) p.hours += sessionHours(r.starts_at, r.ends_at);
-      p.lastDay = r.day;
-    }
-  }
-  for (const p of by.values()) {
-    const statuses = p.marks.map((m) => m.status);
-    p.rate = attendanceRate(statuses);
-    p.currentRun = currentAbsenceRun(statuses);
-    p.longestRun = longestAbsenceRun(statuses);
-    p.hours = Math.round(p.hours * 100) / 100;
-  }
-  return [...by.values()];
+function summaryOf(r: repo.ParticipantRow): ParticipantSummary {
+  return {
+    enrolment_id: r.enrolment_id,
+    name: r.name,
+    kind: r.kind,
+    inmate_id: r.inmate_id,
+    reg_number: r.reg_number,
+    enrolment_status: r.enrolment_status,
+    started_on: r.started_on,
+    ended_on: r.ended_on,
+    counts: r.counts,
+    rate: rateFromCounts(r.counts),
+    currentRun: r.current_run,
+    longestRun: r.longest_run,
+    hours: r.hours,
+    lastDay: r.last_day,
+  };
 }
 
 export interface MonthSummary extends repo.MonthRow {
   rate: RateSummary;
 }
 
-/** A programme's report: each participant's summary and the month-by-month figures. */
-export async function programmeReport(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, programmeId: string) {
+/** The longest period a programme's report covers: a year and the month it started in. */
+export const MAX_PERIOD_MONTHS = 13;
+
+const monthIndex = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return y * 12 + m - 1;
+};
+const monthOfIndex = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * The months a programme's report covers ('YYYY-MM', both included): by default the last
+ * MAX_PERIOD_MONTHS up to this month. A longer period, or one ending before it starts, is refused
+ * (400, a message on the field), so no request reads more than a bounded part of the marks.
+ */
+export function reportPeriod(
+  input: { from?: string | undefined; to?: string | undefined },
+  thisMonth: string,
+): { fromMonth: string; toMonth: string } {
+  const toMonth = input.to ?? thisMonth;
+  const fromMonth = input.from ?? monthOfIndex(monthIndex(toMonth) - (MAX_PERIOD_MONTHS - 1));
+  const span = monthIndex(toMonth) - monthIndex(fromMonth) + 1;
+  if (span < 1) throw fieldError('to', 'attReports.periodOrder');
+  if (span > MAX_PERIOD_MONTHS)
+    throw fieldError(input.from ? 'from' : 'to', 'attReports.periodTooLong', { n: MAX_PERIOD_MONTHS });
+  return { fromMonth, toMonth };
+}
+
+/**
+ * A programme's report over a period of months (reportPeriod): each participant's summary and
+ * the month-by-month figures, up to today (in the unit's zone). Read where reports are read
+ * (reportDb: the replica when there is one).
+ */
+export async function programmeReport(
+  ctx: Ctx,
+  programmeId: string,
+  input: { from?: string | undefined; to?: string | undefined } = {},
+) {
   const programme = await programmePolicy(ctx, programmeId);
   const day = today(ctx, programme.timezone);
+  const { fromMonth, toMonth } = reportPeriod(input, day.slice(0, 7));
+  // Sessions after today are not held yet: the period ends today at the latest.
+  const last = monthBounds(toMonth).to;
+  // biome-ignore lint/complexity/useMathMinMax: 'YYYY-MM-DD' strings, which compare as dates
+  const period = { from: monthBounds(fromMonth).from, to: last < day ? last : day };
+  const db = reportDb(ctx);
   const [rows, months] = await Promise.all([
-    repo.participantMarks(ctx.db, programmeId),
-    repo.monthSummary(ctx.db, programmeId, day),
+    repo.participantSummaries(db, programmeId, period),
+    repo.monthSummary(db, programmeId, period),
   ]);
   return {
     programme,
     today: day,
-    participants: summarise(rows),
+    period: { from: fromMonth, to: toMonth },
+    participants: rows.map(summaryOf),
     months: months.map((m): MonthSummary => ({ ...m, rate: rateFromCounts(m.counts) })),
   };
 }
 
-/** One participant's record in one programme: their summary and every marked session. */
+/** Every day of a participant's record: from long before any programme to far after today. */
+const WHOLE_RECORD: repo.Period = { from: '1900-01-01', to: '9999-12-31' };
+
+/**
+ * One participant's record in one programme: their summary and every marked session. Read from
+ * the primary: staff open it right after a roll call.
+ */
 export async function participantRecord(ctx: Pick<Ctx, 'db' | 'who'>, enrolmentId: string) {
   const programmeId = await repo.programmeOfEnrolment(ctx.db, ctx.who.scope, enrolmentId);
   if (!programmeId) throw notFound();
   const programme = await programmePolicy(ctx, programmeId);
-  const [summary] = summarise(await repo.participantMarks(ctx.db, programmeId, enrolmentId));
-  if (!summary) throw notFound();
-  return { programme, summary };
+  const [rows, marks] = await Promise.all([
+    repo.participantSummaries(ctx.db, programmeId, WHOLE_RECORD, enrolmentId),
+    repo.marksOf(ctx.db, programmeId, enrolmentId),
+  ]);
+  const [row] = rows;
+  if (!row) throw notFound();
+  return { programme, summary: { ...summaryOf(row), marks } };
 }
 
 /** A session: counts by status, the rate, who has no mark yet, and who was absent. */
@@ -142,7 +170,7 @@ export async function sessionSummary(ctx: Pick<Ctx, 'db' | 'who'>, sessionId: st
 export interface AbsenceAlert {
   enrolment_id: string;
   name: string;
-  kind: repo.TailRow['kind'];
+  kind: repo.AbsenceRunRow['kind'];
   inmate_id: string | null;
   programme_id: string;
   programme_name: string;
@@ -152,33 +180,13 @@ export interface AbsenceAlert {
 
 /** Active participants of the unit whose current run of absences has reached `threshold`. */
 export async function absenceAlerts(
-  ctx: Pick<Ctx, 'db' | 'who'>,
+  ctx: Ctx,
   input: { unitId: string; threshold: number },
 ): Promise<AbsenceAlert[]> {
-  const { threshold } = input;
-  const tails = new Map<string, { head: repo.TailRow; marks: MarkStatus[]; lastDay: string }>();
-  for (const r of await repo.absenceTails(ctx.db, ctx.who.scope, input.unitId)) {
-    const t = tails.get(r.enrolment_id) ?? { head: r, marks: [], lastDay: r.day };
-    t.marks.push(r.mark);
-    t.lastDay = r.day;
-    tails.set(r.enrolment_id, t);
-  }
-  const out: AbsenceAlert[] = [];
-  for (const { head, marks, lastDay } of tails.values()) {
-    const run = currentAbsenceRun(marks);
-    if (run < threshold) continue;
-    out.push({
-      enrolment_id: head.enrolment_id,
-      name: head.name,
-      kind: head.kind,
-      inmate_id: head.inmate_id,
-      programme_id: head.programme_id,
-      programme_name: head.programme_name,
-      run,
-      lastDay,
-    });
-  }
-  return out.sort((a, b) => b.run - a.run || a.name.localeCompare(b.name));
+  const rows = await repo.absenceRuns(reportDb(ctx), ctx.who.scope, input.unitId, input.threshold);
+  return rows
+    .map(({ last_day, ...r }): AbsenceAlert => ({ ...r, lastDay: last_day }))
+    .sort((a, b) => b.run - a.run || a.name.localeCompare(b.name));
 }
 
 /** 'YYYY-MM' to its first and last day. */
@@ -201,12 +209,12 @@ export interface ProgrammeMonthTotal {
 }
 
 /** An inmate's participation in one month across programmes: each session and totals per programme. */
-export async function inmateMonth(ctx: Pick<Ctx, 'db' | 'who'>, input: { inmateId: string; month: string }) {
+export async function inmateMonth(ctx: Ctx, input: { inmateId: string; month: string }) {
   const { inmateId, month } = input;
   const inmate = await repo.findInmate(ctx.db, ctx.who.scope, inmateId);
   if (!inmate) throw notFound();
   const { from, to } = monthBounds(month);
-  const rows = await repo.participation(ctx.db, ctx.who.scope, inmateId, from, to);
+  const rows = await repo.participation(reportDb(ctx), ctx.who.scope, inmateId, from, to);
   const totals = new Map<string, ProgrammeMonthTotal & { marks: MarkStatus[] }>();
   for (const r of rows) {
     let t = totals.get(r.programme_id);
@@ -288,7 +296,7 @@ export interface OverviewRow extends repo.ProgrammeOverviewRow {
 }
 
 /** A page of the programmes in scope with their overall rate (held up to today where they work). */
-export async function overview(ctx: Pick<Ctx, 'db' | 'who' | 'now'>, page = 1) {
-  const r = await repo.programmesOverview(ctx.db, ctx.who.scope, today(ctx), page);
+export async function overview(ctx: Ctx, page = 1) {
+  const r = await repo.programmesOverview(reportDb(ctx), ctx.who.scope, today(ctx), page);
   return { ...r, rows: r.rows.map((row): OverviewRow => ({ ...row, rate: rateFromCounts(row.counts) })) };
 }

@@ -2,7 +2,7 @@
 // a programme (or of one block of it) in one PDF, so a wali scores a whole group with one download.
 // Each statement is the single inmate's, built by the same `inmateMonth`, so the two cannot differ.
 import { conflict } from '../../app/errors.ts';
-import type { Ctx } from '../../app/principal.ts';
+import { type Ctx, reportDb } from '../../app/principal.ts';
 import { categoryOf } from '../inmates/inmates.rules.ts';
 import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
 import * as repo from './attendance-reports.repo.ts';
@@ -17,12 +17,12 @@ const PARALLEL = 4;
  * Detainees are counted, not printed: SPPN scores sentenced inmates only.
  */
 export async function groupMonth(
-  ctx: Pick<Ctx, 'db' | 'who'>,
+  ctx: Ctx,
   input: { programmeId: string; month: string; block?: string | undefined },
 ) {
   const programme = await programmePolicy(ctx, input.programmeId);
   const { from, to } = monthBounds(input.month);
-  const members = await repo.programmeGroup(ctx.db, ctx.who.scope, {
+  const members = await repo.programmeGroup(reportDb(ctx), ctx.who.scope, {
     programmeId: programme.id,
     from,
     to,

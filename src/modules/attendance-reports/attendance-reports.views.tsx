@@ -8,11 +8,12 @@ import { Pager } from '../../app/pager.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import { MARK_STATUSES, type RateSummary } from '../attendance/attendance.rules.ts';
-import type {
-  AbsenceAlert,
-  MonthSummary,
-  OverviewRow,
-  ParticipantSummary,
+import {
+  type AbsenceAlert,
+  MAX_PERIOD_MONTHS,
+  type MonthSummary,
+  type OverviewRow,
+  type ParticipantSummary,
 } from './attendance-reports.service.ts';
 import { SppnGroupForm } from './attendance-reports.sppn.views.tsx';
 
@@ -106,12 +107,15 @@ export function ProgrammeReportPage(p: {
   programme: Programme;
   participants: ParticipantSummary[];
   months: MonthSummary[];
+  /** The months the report covers ('YYYY-MM', both included; at most MAX_PERIOD_MONTHS). */
+  period: { from: string; to: string };
   threshold: number;
   /** The SPPN evidence of the whole group: the month offered first and the inmates' blocks. */
   sppn: { month: string; blocks: readonly string[] };
 }) {
   const { ctx, programme } = p;
   const base = `/attendance-reports/programmes/${programme.id}`;
+  const periodQuery = `?from=${p.period.from}&to=${p.period.to}`;
   return (
     <Layout ctx={ctx} title={`${ctx.t('attReports.title')} — ${programme.name}`}>
       <p>
@@ -120,10 +124,11 @@ export function ProgrammeReportPage(p: {
       </p>
       <h1>{ctx.t('attReports.title')}</h1>
       <p class="muted">{ctx.t('attReports.intro')}</p>
+      <PeriodForm ctx={ctx} action={base} period={p.period} />
 
       <h2 id="by-month">{ctx.t('attReports.byMonth')}</h2>
       <p>
-        <a href={`${base}/months.xlsx`} data-testid="download-months" download>
+        <a href={`${base}/months.xlsx${periodQuery}`} data-testid="download-months" download>
           {ctx.t('attReports.downloadMonths')}
         </a>
       </p>
@@ -168,7 +173,7 @@ export function ProgrammeReportPage(p: {
 
       <h2 id="by-participant">{ctx.t('attReports.byParticipant')}</h2>
       <p>
-        <a href={`${base}/participants.xlsx`} data-testid="download-participants" download>
+        <a href={`${base}/participants.xlsx${periodQuery}`} data-testid="download-participants" download>
           {ctx.t('attReports.downloadParticipants')}
         </a>
       </p>
@@ -211,6 +216,38 @@ export function ProgrammeReportPage(p: {
         </>
       )}
     </Layout>
+  );
+}
+
+/** The report's period: two months, sent as a GET so the page's address keeps it. */
+function PeriodForm({
+  ctx,
+  action,
+  period,
+}: {
+  ctx: ViewCtx;
+  action: string;
+  period: { from: string; to: string };
+}) {
+  return (
+    <form
+      method="get"
+      action={action}
+      class="inline"
+      data-testid="period-form"
+      aria-labelledby="period-title"
+    >
+      <span id="period-title">
+        <strong>{ctx.t('attReports.period')}</strong>:{' '}
+        {`${monthLabel(period.from, ctx)} – ${monthLabel(period.to, ctx)}`}
+      </span>{' '}
+      <label for="period-from">{ctx.t('attReports.periodFrom')}</label>{' '}
+      <input type="month" id="period-from" name="from" value={period.from} required />{' '}
+      <label for="period-to">{ctx.t('attReports.periodTo')}</label>{' '}
+      <input type="month" id="period-to" name="to" value={period.to} required />{' '}
+      <button type="submit">{ctx.t('attReports.periodShow')}</button>
+      <p class="muted">{ctx.t('attReports.periodNote', { n: MAX_PERIOD_MONTHS })}</p>
+    </form>
   );
 }
 
