@@ -2,7 +2,7 @@
 // seed the demo, start jobs and the web server; on SIGINT/SIGTERM finish requests and stop cleanly.
 import { ConfigError, loadConfig } from './app/config.ts';
 import { systemCtx } from './app/principal.ts';
-import { createDb, isDatabaseUnavailable, waitForDatabase } from './db/database.ts';
+import { createPool, dbOver, isDatabaseUnavailable, waitForDatabase } from './db/database.ts';
 import {
   EmbeddedPgError,
   type EmbeddedServer,
@@ -10,6 +10,7 @@ import {
   takeOverShutdownSignals,
 } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
+import { openReplica } from './db/replica.ts';
 import { type Jobs, startJobs } from './jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { seedHolidays } from './modules/holidays/holidays.service.ts';
@@ -42,13 +43,26 @@ async function main() {
   }
   // While the database is away every pooled connection reports its loss: one line per minute.
   let lastLost = 0;
-  const db = createDb(url, {
+  const pool = createPool(url, {
     onConnectionError: (err) => {
       if (Date.now() - lastLost < 60_000) return;
       lastLost = Date.now();
       say(`WARNING: database connection lost (${err.message}); requests get 503 until it is back`);
     },
   });
+  const db = dbOver(pool);
+  // Reports read from the replica when there is one; while it is away, from the primary's pool.
+  let lastFallback = 0;
+  const replica = config.databaseReplicaUrl
+    ? openReplica(config.databaseReplicaUrl, pool, {
+        lagNoticeSeconds: config.databaseReplicaLagNoticeSeconds,
+        onFallback: (err) => {
+          if (Date.now() - lastFallback < 60_000) return;
+          lastFallback = Date.now();
+          say(`WARNING: read replica unreachable (${err.message}); reports read from the primary meanwhile`);
+        },
+      })
+    : null;
   // A server started together with the app may not answer yet: wait for it rather than exit.
   let saidAt = Number.NEGATIVE_INFINITY;
   await waitForDatabase(db, {
@@ -80,7 +94,7 @@ async function main() {
     if (r.created) say(`demo data: ${r.created} records added`);
   }
 
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, replica, config });
   // Once stopping, every answer closes its connection: a load balancer's kept-alive connection is
   // not reused for a request this node would refuse (Fastify answers 503 while closing).
   let stopping = false;
@@ -104,6 +118,7 @@ async function main() {
     try {
       await app.close(); // stops accepting, finishes requests in flight
       await jobs?.stop();
+      await replica?.db.destroy();
       await db.destroy();
       await embedded?.stop();
     } finally {

@@ -4,10 +4,16 @@ import type { Config } from './app/config.ts';
 import type { App } from './app/http.ts';
 import { createPipeline } from './app/pipeline.ts';
 import type { Db } from './db/database.ts';
+import type { ReadReplica } from './db/replica.ts';
 import { userFromSession, userFromToken } from './modules/auth/auth.service.ts';
 import { MODULES } from './modules.ts';
 
-export async function buildApp(opts: { db: Db; replica?: Db | null; config: Config }): Promise<App> {
+export async function buildApp(opts: {
+  db: Db;
+  /** The read replica for reports (DATABASE_REPLICA_URL); see reportDb in app/principal.ts. */
+  replica?: ReadReplica | null;
+  config: Config;
+}): Promise<App> {
   const app = await createPipeline({
     ...opts,
     authenticate: { token: userFromToken, session: userFromSession },

@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { type Config, loadConfig } from '../src/app/config.ts';
 import type { App } from '../src/app/http.ts';
 import type { Db } from '../src/db/database.ts';
+import { replicaOver } from '../src/db/replica.ts';
 import { buildApp } from '../src/server.ts';
 import { TEST_PASSWORD } from './builders.ts';
 import { createTestDb, type TestDb } from './db.ts';
@@ -36,7 +37,11 @@ export async function startTestApp(
     ...env,
   });
   const replica = opts.replica?.(tdb) ?? null;
-  const app = await buildApp({ db: tdb.db, replica, config });
+  const app = await buildApp({
+    db: tdb.db,
+    replica: replica ? replicaOver(replica, config.databaseReplicaLagNoticeSeconds) : null,
+    config,
+  });
   opts.extraRoutes?.(app);
   await app.ready();
   const t: TestApp = {

@@ -13,6 +13,10 @@ export interface Config {
   embeddedPgPort: number;
   /** How long start-up waits for an unreachable DATABASE_URL server before giving up. */
   databaseWaitSeconds: number;
+  /** A streaming read replica of DATABASE_URL for report and roll-up reads (reportDb), or undefined. */
+  databaseReplicaUrl: string | undefined;
+  /** From this replica lag (seconds) on, the report pages say how far behind their figures are. */
+  databaseReplicaLagNoticeSeconds: number;
   /** Secret used to sign nothing user-visible but to derive CSRF tokens for anonymous visitors. */
   sessionSecret: string;
   cookieSecure: boolean;
@@ -112,6 +116,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
   }
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL || undefined;
+  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
+    throw new ConfigError('DATABASE_REPLICA_URL', 'must start with postgres:// or postgresql://');
+  }
+  if (databaseReplicaUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_REPLICA_URL', 'needs DATABASE_URL: it is a replica of that server');
+  }
   const sessionSecret = env.SESSION_SECRET || undefined;
   if (production && (!sessionSecret || sessionSecret.length < 32)) {
     throw new ConfigError('SESSION_SECRET', 'is required in production and must be at least 32 characters');
@@ -138,6 +149,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databaseWaitSeconds: int(env, 'DATABASE_WAIT_SECONDS', 60, 0, 3600),
+    databaseReplicaUrl,
+    databaseReplicaLagNoticeSeconds: int(env, 'DATABASE_REPLICA_LAG_NOTICE_SECONDS', 60, 0, 86_400),
     // In development a random secret per process is fine: anonymous CSRF tokens only live minutes.
     sessionSecret: sessionSecret ?? randomBytes(32).toString('hex'),
     cookieSecure: bool(env, 'COOKIE_SECURE', production),
@@ -191,6 +204,16 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
     'DATABASE_WAIT_SECONDS',
     '60',
     'at start-up, how long to wait for an unreachable DATABASE_URL server (0: fail at once)',
+  ],
+  [
+    'DATABASE_REPLICA_URL',
+    '(none)',
+    'PostgreSQL URL of a streaming read replica of DATABASE_URL; report and roll-up pages read from it (from the primary while it is unreachable)',
+  ],
+  [
+    'DATABASE_REPLICA_LAG_NOTICE_SECONDS',
+    '60',
+    "from this replica lag on (seconds) the report pages' freshness stamp says how far behind the figures are",
   ],
   ['SESSION_SECRET', '(random)', 'at least 32 characters; required in production'],
   ['COOKIE_SECURE', 'true in production', 'send cookies only over HTTPS'],

@@ -11,6 +11,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Db } from '../db/database.ts';
+import type { ReadReplica } from '../db/replica.ts';
 import type { Config } from './config.ts';
 import type { Lang, MessageKey, Translate } from './i18n.ts';
 import type { Permission } from './policy.ts';
@@ -36,7 +37,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     /** The read replica for reports (DATABASE_REPLICA_URL), or null; reached through reportDb(ctx). */
-    replica: Db | null;
+    replica: ReadReplica | null;
     config: Config;
   }
 }

@@ -11,6 +11,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest, type FastifySchema, type RouteOptions } from 'fastify';
 import type { Db } from '../db/database.ts';
+import type { ReadReplica } from '../db/replica.ts';
 import type { Config } from './config.ts';
 import { errorHandler, frameworkErrorHandler, markBodyRead, notFoundHandler } from './error-handler.ts';
 import { AppError, csrfFailed, forbidden, unauthorized } from './errors.ts';
@@ -88,7 +89,7 @@ export interface Authenticate {
 export async function createPipeline(opts: {
   db: Db;
   /** The read replica for reports (see reportDb in app/principal.ts). */
-  replica?: Db | null;
+  replica?: ReadReplica | null;
   config: Config;
   authenticate: Authenticate;
 }): Promise<App> {

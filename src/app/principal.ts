@@ -3,6 +3,7 @@
 // the audit log. Services take a context `{ db, who, now }` and their input, so a route, a job, a
 // test or a script calls them the same way.
 import type { Db } from '../db/database.ts';
+import type { ReadReplica } from '../db/replica.ts';
 import type { Role, TimeZone } from '../db/schema.ts';
 import { dayInZone } from './format.ts';
 import { isNational, NATIONAL, type Scope } from './scope.ts';
@@ -51,7 +52,7 @@ export interface Ctx {
    * The streaming read replica (DATABASE_REPLICA_URL) for report and roll-up reads, when one is
    * configured. Never read it directly: reportDb(ctx) decides.
    */
-  replica?: Db;
+  replica?: ReadReplica;
   who: Principal;
   now: Date;
 }
@@ -61,8 +62,8 @@ export interface Ctx {
  * Inside a transaction it is always that transaction (a write must read what it writes, and the
  * figures it freezes come from the primary). Never write through it: a replica refuses writes.
  */
-export function reportDb(ctx: Ctx): Db {
-  return ctx.replica && !ctx.db.isTransaction ? ctx.replica : ctx.db;
+export function reportDb(ctx: Pick<Ctx, 'db' | 'replica'>): Db {
+  return ctx.replica && !ctx.db.isTransaction ? ctx.replica.db : ctx.db;
 }
 
 /** The system itself: seeding, scheduled jobs, scripts. National scope, no roles. */

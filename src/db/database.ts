@@ -14,18 +14,29 @@ export type Conn = Kysely<Database>;
 export interface DbOptions {
   max?: number;
   applicationName?: string;
+  /** How long a request waits for a connection while the server is away (default 5 s). */
+  connectTimeoutMs?: number;
   /** Told of every connection lost outside a query (the server went away); the pool replaces it. */
   onConnectionError?: (err: Error) => void;
 }
 
 export function createDb(url: string, opts: DbOptions = {}): Db {
+  return dbOver(createPool(url, opts));
+}
+
+/** Kysely over a pool made by createPool (the composition root shares the primary's with the replica's fallback). */
+export function dbOver(pool: pg.Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function createPool(url: string, opts: DbOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'simandiri',
     idleTimeoutMillis: 30_000,
     // While the server is away a request waits this long for a connection, then gets its 503.
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
   });
   const lost = (err: Error) => opts.onConnectionError?.(err);
   // An idle connection dropped by the server: the pool removes it.
@@ -34,7 +45,7 @@ export function createDb(url: string, opts: DbOptions = {}): Db {
   // death as an 'error' event on the client itself, which without a listener ends the process.
   // The query in flight fails on its own, and the pool discards the broken client on release.
   pool.on('connect', (client) => client.on('error', lost));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
 }
 
 // Connection failures, from the socket, from pg and pg-pool, and from the server (SQLSTATE class

@@ -6,6 +6,7 @@ import type { ViewCtx } from '../../app/view.ts';
 import { BreachDeadlinesPanel } from '../privacy/privacy.panel.tsx';
 import type { Breach } from '../privacy/privacy.service.ts';
 import { monthLabel } from '../production-reports/production-reports.parts.tsx';
+import { replicaLagText } from '../rollups/rollups.words.ts';
 import { FigureList } from './dashboard.figures.tsx';
 import type { OfficeFigures } from './dashboard.service.ts';
 
@@ -69,8 +70,12 @@ export function OfficeDashboard({
 
 /** "Angka per 06:31 WIB." (with the date when not today): every change made before it is counted. */
 function AsOf({ ctx, f }: { ctx: ViewCtx; f: OfficeFigures['freshness'] }) {
-  if (!f.computedAt) return <>{ctx.t('dashboard.office.notCounted')}</>;
+  const lag = replicaLagText(ctx.t, ctx.lang, f);
+  const behind = lag ? ` ${lag}` : '';
+  if (!f.computedAt) return <>{`${ctx.t('dashboard.office.notCounted')}${behind}`}</>;
   const today = dayInZone(f.computedAt, ctx.zone) === dayInZone(new Date(), ctx.zone);
   const time = today ? ctx.time(f.computedAt) : ctx.dateTime(f.computedAt);
-  return <>{ctx.t(f.pending > 0 ? 'dashboard.office.asOfPending' : 'dashboard.office.asOf', { time })}</>;
+  return (
+    <>{`${ctx.t(f.pending > 0 ? 'dashboard.office.asOfPending' : 'dashboard.office.asOf', { time })}${behind}`}</>
+  );
 }

@@ -4,7 +4,7 @@
 // the region or the nation (kanwil, pusat: counts and sums, never a person), and the photos and
 // events worth a news item (humas).
 import { can } from '../../app/policy.ts';
-import { type Ctx, today } from '../../app/principal.ts';
+import { type Ctx, reportDb, today } from '../../app/principal.ts';
 import type { RateSummary } from '../attendance/attendance.rules.ts';
 import { countPastExpiryByUnit } from '../inmates/inmates.service.ts';
 import { gallery } from '../journal/journal.service.ts';
@@ -23,7 +23,8 @@ import {
 import { listUnits } from '../units/units.service.ts';
 import * as repo from './dashboard.repo.ts';
 
-type ReadCtx = Pick<Ctx, 'db' | 'who' | 'now'>;
+/** The aggregates (and the office pages' counts) are read from the read replica when there is one. */
+type ReadCtx = Pick<Ctx, 'db' | 'who' | 'now' | 'replica'>;
 
 /** 'YYYY-MM' moved by n months. */
 export function shiftMonth(month: string, n: number): string {
@@ -105,7 +106,7 @@ export async function officeFigures(ctx: ReadCtx) {
   const [units, rows, active, pastExpiry, premi, fresh] = await Promise.all([
     listUnits(ctx),
     unitMonths(ctx, { from: month, to: month }),
-    repo.activeParticipants(ctx.db, ctx.who.scope),
+    repo.activeParticipants(reportDb(ctx), ctx.who.scope),
     countPastExpiryByUnit(ctx),
     can(ctx.who, 'premi.totals') ? premiTotals(ctx, { month }) : null,
     freshness(ctx),

@@ -102,6 +102,7 @@ export async function programAksiIndicatorsRoutes(app: App) {
         levels: d.levels,
         computed_at: d.freshness.computedAt?.toISOString() ?? null,
         pending_changes: d.freshness.pending,
+        replica_lag_seconds: d.freshness.replicaLagSeconds,
         items: d.items.map((it) => ({
           id: it.id,
           number: it.number,

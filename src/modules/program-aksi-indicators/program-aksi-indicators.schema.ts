@@ -37,6 +37,13 @@ export const IndicatorsOut = Type.Object({
   levels: Type.Array(enumOf(LEVELS)),
   computed_at: nullable(Type.String({ format: 'date-time' })),
   pending_changes: count,
+  replica_lag_seconds: nullable(
+    Type.Integer({
+      minimum: 0,
+      description:
+        'How far behind the primary the read replica these figures came from is, when at least DATABASE_REPLICA_LAG_NOTICE_SECONDS; else null',
+    }),
+  ),
   items: Type.Array(
     Type.Object({
       id: uuid,

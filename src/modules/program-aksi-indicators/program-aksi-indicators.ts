@@ -4,7 +4,7 @@
 // aggregates; participants are distinct people over the whole period; PNBP, which is recorded per
 // unit and premi run group rather than per programme, is shared by the value of each group's products.
 import { fieldError, forbidden } from '../../app/errors.ts';
-import { type Ctx, today } from '../../app/principal.ts';
+import { type Ctx, reportDb, today } from '../../app/principal.ts';
 import { isNational } from '../../app/scope.ts';
 import { listProgramAksi } from '../program-aksi/program-aksi.service.ts';
 import type { Freshness } from '../rollups/rollups.figures.ts';
@@ -15,7 +15,8 @@ import * as repo from './program-aksi-indicators.repo.ts';
 export const LEVELS = ['unit', 'kanwil', 'nation'] as const;
 export type Level = (typeof LEVELS)[number];
 
-type Reader = Pick<Ctx, 'db' | 'who' | 'now'>;
+/** The figures are read from the read replica when there is one (reportDb). */
+type Reader = Pick<Ctx, 'db' | 'who' | 'now' | 'replica'>;
 
 /**
  * The levels a viewer may ask for, widest first: a unit's staff their unit; a Kanwil its region by
@@ -142,9 +143,9 @@ export async function indicators(
   const [items, units, programmes, people, money, fresh] = await Promise.all([
     listProgramAksi(ctx),
     listUnits(ctx),
-    repo.programmeFigures(ctx.db, ctx.who.scope, p),
-    repo.participants(ctx.db, ctx.who.scope, p, level),
-    repo.pnbp(ctx.db, ctx.who.scope, p),
+    repo.programmeFigures(reportDb(ctx), ctx.who.scope, p),
+    repo.participants(reportDb(ctx), ctx.who.scope, p, level),
+    repo.pnbp(reportDb(ctx), ctx.who.scope, p),
     freshness(ctx),
   ]);
 

@@ -5,6 +5,7 @@ import { formatDateLong, formatNumber, formatRupiah, formatTime } from '../../ap
 import { Layout } from '../../app/layout.tsx';
 import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
+import { replicaLagText } from '../rollups/rollups.words.ts';
 import type { Figures, Indicators, ItemIndicators, Level, PnbpSplit } from './program-aksi-indicators.ts';
 
 /** "November 2026", or "tahun 2026 (Januari 2026 s.d. November 2026)". */
@@ -176,11 +177,14 @@ function PnbpTable({ ctx, d }: { ctx: ViewCtx; d: Indicators }) {
 
 function freshText(ctx: ViewCtx, d: Indicators): string {
   const f = d.freshness;
-  if (!f.computedAt) return ctx.t('programAksi.ind.freshNever');
+  const lag = replicaLagText(ctx.t, ctx.lang, f);
+  if (!f.computedAt) return [ctx.t('programAksi.ind.freshNever'), lag].filter(Boolean).join(' ');
   const at = `${formatDateLong(f.computedAt, ctx.zone, ctx.lang)} ${formatTime(f.computedAt, ctx.zone, ctx.lang)}`;
-  return f.pending > 0
-    ? ctx.t('programAksi.ind.freshPending', { at, n: formatNumber(f.pending, ctx.lang) })
-    : ctx.t('programAksi.ind.fresh', { at });
+  const text =
+    f.pending > 0
+      ? ctx.t('programAksi.ind.freshPending', { at, n: formatNumber(f.pending, ctx.lang) })
+      : ctx.t('programAksi.ind.fresh', { at });
+  return [text, lag].filter(Boolean).join(' ');
 }
 
 export interface IndicatorsForm {

@@ -48,6 +48,7 @@ function figuresOut(f: Figures) {
 const freshnessOut = (f: Freshness) => ({
   computed_at: f.computedAt ? f.computedAt.toISOString() : null,
   pending: f.pending,
+  replica_lag_seconds: f.replicaLagSeconds,
 });
 
 const reportOut = (s: ReportStatus) => ({

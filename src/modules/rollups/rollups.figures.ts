@@ -75,6 +75,11 @@ export interface ProgrammeMonth extends MonthFigures {
 export interface Freshness {
   computedAt: Date | null;
   pending: number;
+  /**
+   * How many seconds the read replica the figures came from is behind the primary, when that is
+   * at least DATABASE_REPLICA_LAG_NOTICE_SECONDS; null otherwise (no replica, or current enough).
+   */
+  replicaLagSeconds: number | null;
 }
 
 /**

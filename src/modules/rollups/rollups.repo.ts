@@ -38,6 +38,8 @@ export const FIGURE_COLUMNS = [
   'sales_value',
 ] as const;
 
+export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+
 export const UNIT_COLUMNS = [
   'programmes_running',
   'program_aksi_served',
@@ -88,6 +90,32 @@ export async function programmeMonths(
   if (p.unitId !== undefined) q = q.where('r.unit_id', '=', p.unitId);
   if (p.programmeIds) q = q.where('r.programme_id', 'in', p.programmeIds.length ? p.programmeIds : [NO_ID]);
   return (await q.orderBy('r.month').orderBy('r.programme_id').execute()) as ProgrammeMonthRow[];
+}
+
+/**
+ * The units' rows summed by month (the roll-ups' trends): at most one row a month, summed in
+ * PostgreSQL rather than every unit's row read (530 units x 12 months for the nation). A person in
+ * two units counts in both, as sumFigures adds them. Sums as float8: exact far beyond any total.
+ */
+export async function monthTotals(
+  conn: Conn,
+  scope: Scope,
+  p: { from: string; to: string; unitIds?: readonly string[] | undefined },
+): Promise<Array<{ month: string } & Record<FigureColumn | 'premi' | 'pnbp', number>>> {
+  const sums = sql.raw(
+    [...FIGURE_COLUMNS, 'premi', 'pnbp'].map((c) => `coalesce(sum(r.${c}), 0)::float8 as ${c}`).join(', '),
+  );
+  const only = p.unitIds
+    ? sql`and r.unit_id in (${sql.join(p.unitIds.length ? p.unitIds : [NO_ID])})`
+    : sql``;
+  const r = await sql<{ month: string } & Record<FigureColumn | 'premi' | 'pnbp', number>>`
+    select to_char(r.month, 'YYYY-MM') as month, ${sums}
+      from rollup_unit_months r
+     where r.month >= ${firstDay(p.from)} and r.month <= ${firstDay(p.to)}
+       and ${inUnits(scope, 'r.unit_id')} ${only}
+     group by r.month
+     order by r.month`.execute(conn);
+  return r.rows;
 }
 
 /** A uuid no row has: `in ()` is not valid SQL. */

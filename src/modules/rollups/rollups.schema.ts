@@ -73,6 +73,13 @@ const FreshnessOut = Type.Object({
     Type.String({ format: 'date-time', description: 'The oldest stamp of the figures shown' }),
   ),
   pending: Type.Integer({ minimum: 0, description: 'Changes recorded but not yet counted' }),
+  replica_lag_seconds: nullable(
+    Type.Integer({
+      minimum: 0,
+      description:
+        'How far behind the primary the read replica these figures came from is, when at least DATABASE_REPLICA_LAG_NOTICE_SECONDS; else null',
+    }),
+  ),
 });
 
 const ReportOut = Type.Object(

@@ -1,7 +1,8 @@
 // The monthly aggregates of issue 14: what the reports, roll-up pages, indicators and dashboards
 // read (scoped to the viewer), and their upkeep (recount of dirty unit-months, by the job and seed).
-import type { Ctx } from '../../app/principal.ts';
+import { type Ctx, reportDb } from '../../app/principal.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
+import { replicaLag } from '../../db/replica.ts';
 import type { MarkStatus } from '../../db/schema.ts';
 import type { RateSummary } from '../attendance/attendance.rules.ts';
 import { emptyCounts, rateFromCounts } from '../attendance-reports/attendance-reports.service.ts';
@@ -9,8 +10,8 @@ import { passRate } from '../production-reports/production-reports.rules.ts';
 import type { Freshness, MonthFigures, ProgrammeMonth, UnitMonth } from './rollups.figures.ts';
 import * as repo from './rollups.repo.ts';
 
-type Reader = Pick<Ctx, 'db' | 'who'>;
-type FigureRow = repo.ProgrammeMonthRow | repo.UnitMonthRow;
+/** Reads go to the read replica when there is one (reportDb), to the transaction inside one. */
+type Reader = Pick<Ctx, 'db' | 'who' | 'replica'>;
 
 const MARKS: readonly MarkStatus[] = ['hadir', 'terlambat', 'izin', 'sakit', 'alpa', 'dispensasi'];
 
@@ -74,36 +75,39 @@ export function passRateOf(f: MonthFigures): number | null {
   return passRate(f.itemsPassed, f.itemsChecked - f.itemsPassed);
 }
 
-function figuresOf(r: FigureRow): MonthFigures {
+/** A row's figure columns: counts as numbers, sums as pg's strings (or numbers, from a float sum). */
+type FigureValues = { month: string } & Record<repo.FigureColumn, string | number>;
+
+function figuresOf(r: FigureValues): MonthFigures {
   return {
     month: r.month,
     participants: {
-      narapidana: r.participants_narapidana,
-      tahanan: r.participants_tahanan,
-      intern: r.participants_intern,
-      staff: r.participants_staff,
-      total: r.participants_total,
+      narapidana: toNumber(r.participants_narapidana),
+      tahanan: toNumber(r.participants_tahanan),
+      intern: toNumber(r.participants_intern),
+      staff: toNumber(r.participants_staff),
+      total: toNumber(r.participants_total),
     },
-    enrolled: r.enrolled,
-    completed: r.completed,
-    sessionsHeld: r.sessions_held,
-    sessionsCancelled: r.sessions_cancelled,
+    enrolled: toNumber(r.enrolled),
+    completed: toNumber(r.completed),
+    sessionsHeld: toNumber(r.sessions_held),
+    sessionsCancelled: toNumber(r.sessions_cancelled),
     marks: {
-      hadir: r.marks_hadir,
-      terlambat: r.marks_terlambat,
-      izin: r.marks_izin,
-      sakit: r.marks_sakit,
-      alpa: r.marks_alpa,
-      dispensasi: r.marks_dispensasi,
+      hadir: toNumber(r.marks_hadir),
+      terlambat: toNumber(r.marks_terlambat),
+      izin: toNumber(r.marks_izin),
+      sakit: toNumber(r.marks_sakit),
+      alpa: toNumber(r.marks_alpa),
+      dispensasi: toNumber(r.marks_dispensasi),
     },
-    competencies: r.competencies,
-    certificates: r.certificates,
-    certificatesRevoked: r.certificates_revoked,
+    competencies: toNumber(r.competencies),
+    certificates: toNumber(r.certificates),
+    certificatesRevoked: toNumber(r.certificates_revoked),
     itemsFinished: toNumber(r.items_finished),
     itemsChecked: toNumber(r.items_checked),
     itemsPassed: toNumber(r.items_passed),
     offtakeValue: toNumber(r.offtake_value),
-    salesCount: r.sales_count,
+    salesCount: toNumber(r.sales_count),
     salesValue: toNumber(r.sales_value),
   };
 }
@@ -131,7 +135,7 @@ export async function unitMonths(
   ctx: Reader,
   p: { from: string; to: string; unitIds?: readonly string[] },
 ): Promise<UnitMonth[]> {
-  return (await repo.unitMonths(ctx.db, ctx.who.scope, p)).map(unitMonthOf);
+  return (await repo.unitMonths(reportDb(ctx), ctx.who.scope, p)).map(unitMonthOf);
 }
 
 /** The programmes' months from `from` to `to`, within the viewer's scope; only programmes with something in the month. */
@@ -139,7 +143,7 @@ export async function programmeMonths(
   ctx: Reader,
   p: { from: string; to: string; unitId?: string; programmeIds?: readonly string[] },
 ): Promise<ProgrammeMonth[]> {
-  return (await repo.programmeMonths(ctx.db, ctx.who.scope, p)).map((r) => ({
+  return (await repo.programmeMonths(reportDb(ctx), ctx.who.scope, p)).map((r) => ({
     ...figuresOf(r),
     unitId: r.unit_id,
     programmeId: r.programme_id,
@@ -147,15 +151,37 @@ export async function programmeMonths(
   }));
 }
 
+/** The units' figures and premi/PNBP summed by month ('YYYY-MM'), within the viewer's scope: a trend, one row a month with something in it. */
+export async function monthTotals(
+  ctx: Reader,
+  p: { from: string; to: string; unitIds?: readonly string[] },
+): Promise<Array<MonthFigures & { premi: number; pnbp: number }>> {
+  return (await repo.monthTotals(reportDb(ctx), ctx.who.scope, p)).map((r) => ({
+    ...figuresOf(r),
+    premi: r.premi,
+    pnbp: r.pnbp,
+  }));
+}
+
 /**
  * How fresh the units' figures are: every change made before `computedAt` is counted. With
  * nothing waiting that is the last recount; otherwise the moment the oldest waiting change was made.
+ * Read where the figures are read (the replica when there is one), with the replica's lag when it
+ * is at least the notice threshold (DATABASE_REPLICA_LAG_NOTICE_SECONDS).
  */
 export async function freshness(ctx: Reader, p: { unitIds?: readonly string[] } = {}): Promise<Freshness> {
-  const f = await repo.freshness(ctx.db, ctx.who.scope, p.unitIds);
+  const [f, lag] = await Promise.all([repo.freshness(reportDb(ctx), ctx.who.scope, p.unitIds), lagOf(ctx)]);
   const computedAt =
     f.oldestMark && (!f.computedAt || f.oldestMark < f.computedAt) ? f.oldestMark : f.computedAt;
-  return { computedAt, pending: f.pending };
+  return { computedAt, pending: f.pending, replicaLagSeconds: lag };
+}
+
+/** The replica's lag in seconds when the reads go there and it is at least the notice threshold. */
+async function lagOf(ctx: Reader): Promise<number | null> {
+  const reads = reportDb(ctx);
+  if (!ctx.replica || reads === ctx.db) return null;
+  const lag = await replicaLag(ctx.db, reads);
+  return lag !== null && lag > 0 && lag >= ctx.replica.lagNoticeSeconds ? lag : null;
 }
 
 /** Recount one unit-month ('YYYY-MM') and its programmes from the records, in the caller's transaction. */

@@ -14,6 +14,7 @@ import type { Freshness, MonthFigures, ReportStatus } from './rollups.figures.ts
 import {
   attendanceRateOf,
   freshness,
+  monthTotals,
   passRateOf,
   programmeMonths,
   sumFigures,
@@ -136,37 +137,36 @@ export function sumOf(month: string, rows: readonly Figures[], money: boolean): 
   return { ...base, month, premi: add('premi'), pnbp: add('pnbp') };
 }
 
-/** Figures by unit and month from the unit-month aggregates of the months and units asked. */
-async function unitFigures(ctx: Ctx, months: readonly string[], unitIds: readonly string[] | undefined) {
-  const from = months[0] ?? '';
-  const to = months[months.length - 1] ?? from;
-  const rows = await unitMonths(ctx, { from, to, ...(unitIds ? { unitIds } : {}) });
+/** Each unit's figures of one month, from the unit-month aggregates of the units asked (all in scope when none). */
+async function unitFigures(ctx: Ctx, month: string, unitIds: readonly string[] | undefined) {
+  const rows = await unitMonths(ctx, { from: month, to: month, ...(unitIds ? { unitIds } : {}) });
   const money = can(ctx.who, 'premi.totals');
   const by = new Map<string, Figures>();
   for (const r of rows)
-    by.set(`${r.unitId}|${r.month}`, {
+    by.set(r.unitId, {
       ...sumFigures(r.month, [r]),
       premi: money ? r.premi : null,
       pnbp: money ? r.pnbp : null,
     });
-  const at = (unitId: string, month: string) => by.get(`${unitId}|${month}`) ?? sumOf(month, [], money);
+  const at = (unitId: string) => by.get(unitId) ?? sumOf(month, [], money);
   return { at, money };
 }
 
-/** Every month of the trend as the sum over the given units. */
-function trendOf(
-  months: readonly string[],
-  unitIds: readonly string[],
-  at: (u: string, m: string) => Figures,
-  money: boolean,
-): Figures[] {
-  return months.map((m) =>
-    sumOf(
-      m,
-      unitIds.map((u) => at(u, m)),
-      money,
-    ),
-  );
+/**
+ * Every month of the trend as the sum over the given units (all in scope when none), summed by
+ * month in PostgreSQL: twelve rows, not twelve times every unit's.
+ */
+async function trendOf(ctx: Ctx, months: readonly string[], unitIds: readonly string[] | undefined) {
+  const from = months[0] ?? '';
+  const to = months[months.length - 1] ?? from;
+  const money = can(ctx.who, 'premi.totals');
+  const totals = await monthTotals(ctx, { from, to, ...(unitIds ? { unitIds } : {}) });
+  const by = new Map(totals.map((t) => [t.month, t]));
+  return months.map((m): Figures => {
+    const t = by.get(m);
+    if (!t) return sumOf(m, [], money);
+    return { ...sumFigures(m, [t]), premi: money ? t.premi : null, pnbp: money ? t.pnbp : null };
+  });
 }
 
 export interface LevelRollup {
@@ -194,10 +194,11 @@ export async function nationRollup(
   input: { month: string },
 ): Promise<LevelRollup> {
   const months = monthsEnding(input.month, 12);
-  const [kanwil, units, f, fresh] = await Promise.all([
+  const [kanwil, units, f, trend, fresh] = await Promise.all([
     listKanwil(ctx.db),
     listUnits(ctx),
-    unitFigures(ctx, months, undefined),
+    unitFigures(ctx, input.month, undefined),
+    trendOf(ctx, months, undefined),
     freshness(ctx, {}),
   ]);
   const ids = units.map((u) => u.id);
@@ -211,7 +212,7 @@ export async function nationRollup(
       province: k.province,
       figures: sumOf(
         input.month,
-        mine.map((u) => f.at(u.id, input.month)),
+        mine.map((u) => f.at(u.id)),
         f.money,
       ),
       report: statuses
@@ -229,7 +230,7 @@ export async function nationRollup(
       rows.map((r) => r.figures),
       f.money,
     ),
-    trend: trendOf(months, ids, f.at, f.money),
+    trend,
     freshness: fresh,
     money: f.money,
     reports: statuses !== null,
@@ -264,15 +265,16 @@ export async function unitsRollup(
 ): Promise<LevelRollup> {
   const months = monthsEnding(input.month, 12);
   const ids = input.units.map((u) => u.id);
-  const [f, fresh, statuses] = await Promise.all([
-    unitFigures(ctx, months, ids),
+  const [f, trend, fresh, statuses] = await Promise.all([
+    unitFigures(ctx, input.month, ids),
+    trendOf(ctx, months, ids),
     freshness(ctx, { unitIds: ids }),
     statusesOf(ctx, deps, input.month, ids),
   ]);
   const rows: Row[] = input.units.map((u) => ({
     id: u.id,
     name: u.name,
-    figures: f.at(u.id, input.month),
+    figures: f.at(u.id),
     report: statuses ? (statuses.get(u.id) ?? null) : null,
   }));
   return {
@@ -285,7 +287,7 @@ export async function unitsRollup(
       rows.map((r) => r.figures),
       f.money,
     ),
-    trend: trendOf(months, ids, f.at, f.money),
+    trend,
     freshness: fresh,
     money: f.money,
     reports: statuses !== null,
@@ -321,8 +323,9 @@ export async function unitRollup(
 ): Promise<UnitRollup> {
   const u = await unitOf(ctx, input.unitId);
   const months = monthsEnding(input.month, 12);
-  const [f, progs, fresh, statuses] = await Promise.all([
-    unitFigures(ctx, months, [u.id]),
+  const [f, trend, progs, fresh, statuses] = await Promise.all([
+    unitFigures(ctx, input.month, [u.id]),
+    trendOf(ctx, months, [u.id]),
     programmeMonths(ctx, { from: input.month, to: input.month, unitId: u.id }),
     freshness(ctx, { unitIds: [u.id] }),
     statusesOf(ctx, deps, input.month, [u.id]),
@@ -338,9 +341,9 @@ export async function unitRollup(
   return {
     unit: { id: u.id, name: u.name, kanwil_id: u.kanwil_id, kanwil_name: u.kanwil_name },
     month: input.month,
-    figures: f.at(u.id, input.month),
+    figures: f.at(u.id),
     programmes,
-    trend: trendOf(months, [u.id], f.at, f.money),
+    trend,
     freshness: fresh,
     report: statuses?.get(u.id) ?? null,
     money: f.money,

@@ -116,7 +116,7 @@ describe('monthly aggregates', () => {
       [],
     );
     const none = await freshness(readerOf(t.db, []), {});
-    assert.deepEqual(none, { computedAt: null, pending: 0 });
+    assert.deepEqual(none, { computedAt: null, pending: 0, replicaLagSeconds: null });
   });
 
   test('the recount of one unit-month reaches every raw table through an index', async () => {

@@ -24,13 +24,48 @@ export function cellText(col: ColKey, v: number | null, lang: Lang): string {
 }
 
 export function freshnessText(t: Translate, lang: Lang, zone: TimeZone, f: Freshness): string {
-  if (!f.computedAt) return t('rollups.fresh.never');
+  const lag = replicaLagText(t, lang, f);
+  if (!f.computedAt) return [t('rollups.fresh.never'), lag].filter(Boolean).join(' ');
   const at = `${formatDateLong(f.computedAt, zone, lang)} ${formatTime(f.computedAt, zone, lang)}`;
   const pending =
     f.pending > 0
       ? t('rollups.fresh.pending', { n: formatNumber(f.pending, lang) })
       : t('rollups.fresh.none');
-  return t('rollups.fresh', { at, pending });
+  return [t('rollups.fresh', { at, pending }), lag].filter(Boolean).join(' ');
+}
+
+const durations = new Map<string, Intl.NumberFormat>();
+/** "45 detik", "2 menit", "3 jam", "2 hari" (English "2 minutes"): whole units, rounded down. */
+export function durationText(seconds: number, lang: Lang): string {
+  const [n, unit] =
+    seconds < 60
+      ? [seconds, 'second']
+      : seconds < 3600
+        ? [seconds / 60, 'minute']
+        : seconds < 86_400
+          ? [seconds / 3600, 'hour']
+          : [seconds / 86_400, 'day'];
+  const key = `${lang}|${unit}`;
+  let f = durations.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      style: 'unit',
+      unit,
+      unitDisplay: 'long',
+    });
+    durations.set(key, f);
+  }
+  return f.format(Math.floor(n));
+}
+
+/**
+ * "Data replika tertinggal 2 menit.": said when the figures came from a read replica that is at
+ * least DATABASE_REPLICA_LAG_NOTICE_SECONDS behind the primary; empty otherwise.
+ */
+export function replicaLagText(t: Translate, lang: Lang, f: Freshness): string {
+  return f.replicaLagSeconds === null
+    ? ''
+    : t('rollups.fresh.lag', { lag: durationText(f.replicaLagSeconds, lang) });
 }
 
 export const isUnitReport = (r: ReportStatus | ReportCount | null): r is ReportStatus =>
