@@ -3635,6 +3635,8 @@ export interface operations {
                         /** Format: date-time */
                         computed_at: string | null;
                         pending_changes: number;
+                        /** @description How far behind the primary the read replica these figures came from is, when at least DATABASE_REPLICA_LAG_NOTICE_SECONDS; else null */
+                        replica_lag_seconds: number | null;
                         items: {
                             /** Format: uuid */
                             id: string;
@@ -12585,6 +12587,8 @@ export interface operations {
                             computed_at: string | null;
                             /** @description Changes recorded but not yet counted */
                             pending: number;
+                            /** @description How far behind the primary the read replica these figures came from is, when at least DATABASE_REPLICA_LAG_NOTICE_SECONDS; else null */
+                            replica_lag_seconds: number | null;
                         };
                         rows: {
                             /** Format: uuid */
@@ -12782,6 +12786,8 @@ export interface operations {
                             computed_at: string | null;
                             /** @description Changes recorded but not yet counted */
                             pending: number;
+                            /** @description How far behind the primary the read replica these figures came from is, when at least DATABASE_REPLICA_LAG_NOTICE_SECONDS; else null */
+                            replica_lag_seconds: number | null;
                         };
                         rows: {
                             /** Format: uuid */
@@ -12981,6 +12987,8 @@ export interface operations {
                             computed_at: string | null;
                             /** @description Changes recorded but not yet counted */
                             pending: number;
+                            /** @description How far behind the primary the read replica these figures came from is, when at least DATABASE_REPLICA_LAG_NOTICE_SECONDS; else null */
+                            replica_lag_seconds: number | null;
                         };
                         figures: {
                             /** @description YYYY-MM */
