@@ -11,6 +11,7 @@ import {
 } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { openReplica } from './db/replica.ts';
+import { underStartupLock } from './db/startup-lock.ts';
 import { type Jobs, startJobs } from './jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { seedHolidays } from './modules/holidays/holidays.service.ts';
@@ -76,23 +77,26 @@ async function main() {
   const applied = await migrate(db);
   if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
 
-  const first = await ensureFirstAdmin(db, config.adminUsername, config.adminPassword);
-  if (first.created && first.oneTimePassword) {
-    // Printed once, to the console only: the admin must change it at first sign-in.
-    say(
-      `first administrator "${config.adminUsername}" created with one-time password: ${first.oneTimePassword}`,
-    );
-  } else if (first.created) {
-    say(`first administrator "${config.adminUsername}" created from ADMIN_PASSWORD`);
-  }
-  const reference = await seedProgramAksi(systemCtx(db, new Date(), 'system:seed'));
-  if (reference) say(`reference data: ${reference} Program Aksi items added`);
-  const holidays = await seedHolidays(systemCtx(db, new Date(), 'system:seed'));
-  if (holidays) say(`reference data: ${holidays} national holidays and cuti bersama added`);
-  if (config.seedDemo) {
-    const r = await seedDemo(db);
-    if (r.created) say(`demo data: ${r.created} records added`);
-  }
+  // Two nodes started together on an empty database take turns (each seed checks what is there).
+  await underStartupLock(db, async () => {
+    const first = await ensureFirstAdmin(db, config.adminUsername, config.adminPassword);
+    if (first.created && first.oneTimePassword) {
+      // Printed once, to the console only: the admin must change it at first sign-in.
+      say(
+        `first administrator "${config.adminUsername}" created with one-time password: ${first.oneTimePassword}`,
+      );
+    } else if (first.created) {
+      say(`first administrator "${config.adminUsername}" created from ADMIN_PASSWORD`);
+    }
+    const reference = await seedProgramAksi(systemCtx(db, new Date(), 'system:seed'));
+    if (reference) say(`reference data: ${reference} Program Aksi items added`);
+    const holidays = await seedHolidays(systemCtx(db, new Date(), 'system:seed'));
+    if (holidays) say(`reference data: ${holidays} national holidays and cuti bersama added`);
+    if (config.seedDemo) {
+      const r = await seedDemo(db);
+      if (r.created) say(`demo data: ${r.created} records added`);
+    }
+  });
 
   const app = await buildApp({ db, replica, config });
   // Once stopping, every answer closes its connection: a load balancer's kept-alive connection is
