@@ -25,7 +25,7 @@ export async function startTestApp(
     extraRoutes?: (app: App) => void;
     demo?: boolean;
     /** A read replica for reports (reportDb), e.g. a second logged pool on the same test database. */
-    replica?: (tdb: TestDb) => Db;
+    replica?: (tdb: TestDb) => Db | Promise<Db>;
   } = {},
 ): Promise<TestApp> {
   // demo: true clones the demo template that `npm test` seeds once (see scripts/test.ts).
@@ -36,7 +36,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const replica = opts.replica?.(tdb) ?? null;
+  const replica = (await opts.replica?.(tdb)) ?? null;
   const app = await buildApp({
     db: tdb.db,
     replica: replica ? replicaOver(replica, config.databaseReplicaLagNoticeSeconds) : null,
