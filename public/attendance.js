@@ -60,6 +60,8 @@
     same: (a, b) => a.status === b.status && a.note === b.note,
     restore: (row, m) => {
       const id = row.dataset.enrolment;
+      // A changed saved mark kept with its reason: the page brings no reason field, make it first.
+      showReason(row, m);
       const radio = row.querySelector(`input[type="radio"][value="${m.status}"]`);
       if (radio) radio.checked = true;
       const note = row.querySelector(`input[name="note.${id}"]`);

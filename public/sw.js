@@ -7,9 +7,11 @@
 // hall pages. Nothing else: no other page (they hold inmate data), no API answer, no PDF or workbook.
 // Signing in or out empties the pages, so the next person on this phone never sees them.
 const VERSION = 'dev';
+/** This release's content-hashed names of the shell's files, by plain name (written in like VERSION). */
+const HASHED = {};
 const SHELL = `simandiri-shell-${VERSION}`;
 const PAGES = 'simandiri-pages';
-const PRECACHE = [
+const PLAIN = [
   '/static/app.css',
   '/static/app.js',
   '/static/offline-batch.js',
@@ -18,6 +20,10 @@ const PRECACHE = [
   '/static/production.css',
   '/static/production.js',
 ];
+/** The pages link the hashed names; those are kept. */
+const PRECACHE = PLAIN.map((u) => HASHED[u] ?? u);
+/** "/static/app.3f2a9c1b.css" → "/static/app.css". */
+const plainName = (pathname) => pathname.replace(/\.[0-9a-f]{8}(\.[a-z0-9]+)$/, '$1');
 /** On a weak signal, the kept copy is shown when the network has not answered by then. */
 const NETWORK_WAIT_MS = 10_000;
 
@@ -97,9 +103,17 @@ async function shell(request) {
   const cache = await caches.open(SHELL);
   const hit = await cache.match(request);
   if (hit) return hit;
-  const res = await fetch(request);
-  if (res.ok && res.type === 'basic') await cache.put(request, res.clone());
-  return res;
+  try {
+    const res = await fetch(request);
+    if (res.ok && res.type === 'basic') await cache.put(request, res.clone());
+    return res;
+  } catch (err) {
+    // A page kept before an update names a file by its old hash: without a signal, this release's.
+    const current = HASHED[plainName(new URL(request.url).pathname)];
+    const kept = current && (await cache.match(current));
+    if (kept) return kept;
+    throw err;
+  }
 }
 
 self.addEventListener('fetch', (event) => {

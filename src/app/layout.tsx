@@ -1,6 +1,7 @@
 // The page shell: header with navigation for what the role may use, language switch, sign-out,
 // a skip link, the flash message and the page's content. Works without JavaScript.
 import type { ComponentChildren } from 'preact';
+import { asset } from './assets.ts';
 import type { MessageKey } from './i18n.ts';
 import type { Permission } from './policy.ts';
 import type { ViewCtx } from './view.ts';
@@ -112,8 +113,8 @@ export function Layout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${ctx.t('app.name')}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/app.js" defer />
+        <link rel="stylesheet" href={asset('app.css')} />
+        <script src={asset('app.js')} defer />
       </head>
       <body>
         <a class="skip" href="#main">

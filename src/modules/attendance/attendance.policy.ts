@@ -65,12 +65,25 @@ export async function session(
   ctx: Ctx,
   id: string,
   o: { for?: SessionUse; lockDays: number; lock?: boolean },
-): Promise<Session & { unlocked_until: Date | null }> {
-  const found = await repo.findSession(ctx.db, ctx.who.scope, id, o.lock);
+): Promise<Session> {
+  return admit(ctx, await repo.findSession(ctx.db, ctx.who.scope, id, o.lock), o);
+}
+
+/**
+ * A session the repo looked up in the principal's scope (with more of it, such as its history),
+ * checked as `session` checks it. An approved unlock counts only for the staff of a locked record.
+ */
+export function admit<S extends Session>(
+  ctx: Pick<Ctx, 'who' | 'now'>,
+  found: S | undefined,
+  o: { for?: SessionUse; lockDays: number },
+): S {
   if (!found) throw notFound('sessions');
   const locked = isLocked(found.day, today(ctx, found.timezone), o.lockDays);
-  const until = locked && !can(ctx.who, 'attendance.unlock') ? await repo.unlockedUntil(ctx.db, id) : null;
-  const s = { ...found, unlocked_until: until };
+  const s = {
+    ...found,
+    unlocked_until: locked && !can(ctx.who, 'attendance.unlock') ? found.unlocked_until : null,
+  };
   authorize(ctx, s, o.for ?? 'view', o.lockDays);
   return s;
 }

@@ -1,14 +1,72 @@
 // SQL for attendance: a session in the viewer's scope, its roster with the current marks, the
 // correction history, and the set-based writes of one save (one upsert for all marks).
-import { sql } from 'kysely';
+// The page reads in two statements: the session with its unlock and history, then the roster.
+import { type ExpressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
-import type { MarkStatus } from '../../db/schema.ts';
+import type { Database, MarkStatus } from '../../db/schema.ts';
 import type { NotOffered } from './attendance.rules.ts';
 
-/** A session with its programme and unit, when the viewer may see the programme (else undefined). */
+type SessionEb = ExpressionBuilder<Database & { s: Database['programme_sessions'] }, 's'>;
+
+/**
+ * The latest end of an unlock the Kepala UPT approved for the session (migration 0024; the
+ * approvals module writes the requests), or null: the lock's one exception for the staff.
+ */
+const unlockedUntil = (eb: SessionEb) =>
+  eb
+    .selectFrom('attendance_unlock_requests as ur')
+    .select((e) => e.fn.max('ur.unlocked_until').as('until'))
+    .whereRef('ur.session_id', '=', 's.id')
+    .where('ur.status', '=', 'approved');
+
+/** The corrections of the session's marks, newest first. */
+const corrections = (eb: SessionEb) =>
+  eb
+    .selectFrom('attendance_corrections as c')
+    .innerJoin('attendance_marks as m', 'm.id', 'c.mark_id')
+    .innerJoin('enrolments as e', 'e.id', 'm.enrolment_id')
+    .leftJoin('users as u', 'u.id', 'c.corrected_by')
+    .select([
+      'c.id',
+      'e.id as enrolment_id',
+      'e.name',
+      'c.previous_status',
+      'c.previous_note',
+      'c.new_status',
+      'c.new_note',
+      'c.reason',
+      'c.corrected_at',
+      'u.full_name as corrected_by_name',
+    ])
+    .whereRef('m.session_id', '=', 's.id')
+    .orderBy('c.corrected_at', 'desc')
+    .orderBy('c.id');
+
+/**
+ * A session with its programme, unit and approved unlock, when the viewer may see the programme
+ * (else undefined).
+ */
 export async function findSession(conn: Conn, scope: Scope, sessionId: string, lock = false) {
-  const q = conn
+  const q = sessionQuery(conn, scope, sessionId);
+  // Saves of one session queue behind each other, so the read of existing marks stays true.
+  return (lock ? q.forUpdate('s') : q).executeTakeFirst();
+}
+
+/** The same with the correction history, in the one statement (the attendance page and API). */
+export async function findSessionWithHistory(conn: Conn, scope: Scope, sessionId: string) {
+  const found = await sessionQuery(conn, scope, sessionId)
+    .select((eb) => jsonArrayFrom(corrections(eb)).as('corrections'))
+    .executeTakeFirst();
+  if (!found) return undefined;
+  // Inside JSON a timestamp is text: back to the instant the rest of the code expects.
+  const history = found.corrections.map((c) => ({ ...c, corrected_at: new Date(c.corrected_at) }));
+  return { ...found, corrections: history };
+}
+
+function sessionQuery(conn: Conn, scope: Scope, sessionId: string) {
+  return conn
     .selectFrom('programme_sessions as s')
     .innerJoin('programmes as pr', 'pr.id', 's.programme_id')
     .innerJoin('units as u', 'u.id', 'pr.unit_id')
@@ -25,10 +83,9 @@ export async function findSession(conn: Conn, scope: Scope, sessionId: string, l
       'pr.partner_id',
       'u.timezone',
     ])
+    .select((eb) => unlockedUntil(eb).as('unlocked_until'))
     .where('s.id', '=', sessionId)
     .where(scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' }));
-  // Saves of one session queue behind each other, so the read of existing marks stays true.
-  return (lock ? q.forUpdate('s') : q).executeTakeFirst();
 }
 
 /** Why the roll call of `day` does not offer enrolment `e` (inmate `i`), or null: rollCallStanding in SQL. */
@@ -98,31 +155,9 @@ export async function standingOn(conn: Conn, programmeId: string, day: string, a
     .execute();
 }
 
-export async function correctionsOf(conn: Conn, sessionId: string) {
-  return conn
-    .selectFrom('attendance_corrections as c')
-    .innerJoin('attendance_marks as m', 'm.id', 'c.mark_id')
-    .innerJoin('enrolments as e', 'e.id', 'm.enrolment_id')
-    .leftJoin('users as u', 'u.id', 'c.corrected_by')
-    .select([
-      'c.id',
-      'e.id as enrolment_id',
-      'e.name',
-      'c.previous_status',
-      'c.previous_note',
-      'c.new_status',
-      'c.new_note',
-      'c.reason',
-      'c.corrected_at',
-      'u.full_name as corrected_by_name',
-    ])
-    .where('m.session_id', '=', sessionId)
-    .orderBy('c.corrected_at', 'desc')
-    .orderBy('c.id')
-    .execute();
-}
-
-export type CorrectionRow = Awaited<ReturnType<typeof correctionsOf>>[number];
+export type CorrectionRow = NonNullable<
+  Awaited<ReturnType<typeof findSessionWithHistory>>
+>['corrections'][number];
 
 /**
  * Some participants' marks on a programme's held (not cancelled) sessions, oldest first: what
@@ -232,18 +267,4 @@ export async function participantsOf(conn: Conn, programmeId: string) {
     .orderBy('e.name')
     .orderBy('e.id')
     .execute();
-}
-
-/**
- * The latest end of an unlock the Kepala UPT approved for this session (migration 0024; the
- * approvals module writes the requests), or null: the lock's one exception for the staff.
- */
-export async function unlockedUntil(conn: Conn, sessionId: string): Promise<Date | null> {
-  const r = await conn
-    .selectFrom('attendance_unlock_requests')
-    .select((eb) => eb.fn.max('unlocked_until').as('until'))
-    .where('session_id', '=', sessionId)
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  return r?.until ?? null;
 }

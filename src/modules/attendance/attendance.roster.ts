@@ -2,6 +2,10 @@
 // and 6,000 elements; building them as component trees took most of the page's time, so this hot
 // path writes the markup directly. EVERY interpolated value goes through `esc` (names, notes and
 // reasons are user input; ids and labels too, for safety); attendance.test.ts checks it escapes.
+// A row carries only what is used: an id for the error summary's link and the reason field appear
+// when the row has something to say (an error, a reason typed); public/attendance.js adds the
+// reason field when a saved mark is changed, and without scripts the save asks for it (400) with
+// the field shown. attendance.lean.test.ts bounds the size of a 200-person page.
 import type { FormState } from '../../app/forms.tsx';
 import { MARK_STATUSES, type NotOffered } from './attendance.rules.ts';
 import type { RosterRow } from './attendance.service.ts';
@@ -47,10 +51,14 @@ export function rosterHtml(
     const reasonErr = errors.get(`reason.${r.enrolment_id}`);
     const kind =
       r.kind === 'inmate' ? '' : `<span class="muted"> · ${esc(text.kind[r.kind] ?? r.kind)}</span>`;
+    const reason = str(v[`reason.${r.enrolment_id}`]);
     out.push(
-      `<li class="att-row" data-enrolment="${id}" data-saved="${esc(r.status ?? '')}"`,
+      `<li class="att-row" data-enrolment="${id}"`,
+      r.status ? ` data-saved="${esc(r.status)}"` : '',
       r.note ? ` data-saved-note="${esc(r.note)}">` : '>',
-      `<fieldset class="seg" id="f-status.${id}"><legend>${esc(r.name)}${regNumber(r.reg_number)}${kind}</legend>`,
+      // The error summary links to the row it names.
+      statusErr ? `<fieldset class="seg" id="f-status.${id}">` : '<fieldset class="seg">',
+      `<legend>${esc(r.name)}${regNumber(r.reg_number)}${kind}</legend>`,
       statusErr ? `<p class="error">${esc(statusErr)}</p>` : '',
       r.not_offered
         ? `<p class="notice" data-testid="not-offered.${id}">${esc(text.notOffered[r.not_offered])}</p>`
@@ -65,17 +73,18 @@ export function rosterHtml(
     });
     out.push(
       '</div></fieldset><div class="att-extra"><label class="att-note">',
-      `<span>${esc(text.note)}</span><input type="text" name="note.${id}" value="${esc(note)}" maxlength="500"${dis}/></label>`,
+      `<span>${esc(text.note)}</span><input type="text" name="note.${id}"`,
+      note ? ` value="${esc(note)}"` : '',
+      ` maxlength="500"${dis}/></label>`,
     );
-    if (r.status || reasonErr) {
-      const reason = esc(str(v[`reason.${r.enrolment_id}`]));
+    if ((r.status && reason) || reasonErr) {
       out.push(
         `<div class="${reasonErr ? 'att-reason has-error' : 'att-reason'}">`,
         `<label for="f-reason.${id}">${esc(text.reason)}</label>`,
         reasonErr
           ? `<p class="error" id="e-reason.${id}" data-testid="error-reason.${id}">${esc(reasonErr)}</p>`
           : '',
-        `<input type="text" id="f-reason.${id}" name="reason.${id}" value="${reason}" maxlength="500"${dis}`,
+        `<input type="text" id="f-reason.${id}" name="reason.${id}" value="${esc(reason)}" maxlength="500"${dis}`,
         reasonErr ? ` aria-invalid="true" aria-describedby="e-reason.${id}"/>` : '/>',
         '</div>',
       );

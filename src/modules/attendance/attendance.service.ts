@@ -32,11 +32,9 @@ export type SaveResult = Applied;
 
 /** Everything the attendance page shows: the session, its roster and marks, and the history. */
 export async function attendanceOf(ctx: Ctx, input: { sessionId: string; lockDays: number }) {
-  const session = await policy.session(ctx, input.sessionId, { for: 'view', lockDays: input.lockDays });
-  const [roster, corrections] = await Promise.all([
-    session.status === 'cancelled' ? Promise.resolve([]) : repo.rosterOf(ctx.db, session),
-    repo.correctionsOf(ctx.db, session.id),
-  ]);
+  const found = await repo.findSessionWithHistory(ctx.db, ctx.who.scope, input.sessionId);
+  const { corrections, ...session } = policy.admit(ctx, found, { for: 'view', lockDays: input.lockDays });
+  const roster = session.status === 'cancelled' ? [] : await repo.rosterOf(ctx.db, session);
   const may = policy.may(ctx, session, input.lockDays);
   return { session, roster, corrections, locked: may.locked, refusal: may.refusal, may };
 }

@@ -3,6 +3,7 @@
 // Works without scripts; public/attendance.js (on the hall's offline-batch.js) adds keeping unsent
 // marks through a lost signal.
 // The rows themselves are written by attendance.roster.ts (the hot path of a 200-person page).
+import { asset } from '../../app/assets.ts';
 import { formatDay, formatTime } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
@@ -88,7 +89,7 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
   const labels = MARK_STATUSES.map((m) => ctx.t(statusKey(m)));
   return (
     <Layout ctx={ctx} title={`${ctx.t('attendance.title')} — ${s.programme_name}`}>
-      <link rel="stylesheet" href="/static/attendance.css" />
+      <link rel="stylesheet" href={asset('attendance.css')} />
       <p>
         <a href={`/programmes/${s.programme_id}`}>{s.programme_name}</a>
         {ctx.can('production.view') && (
@@ -222,8 +223,8 @@ export function AttendancePage({ ctx, d }: { ctx: ViewCtx; d: AttendancePageData
         </>
       )}
       <History ctx={ctx} rows={d.corrections} />
-      <script src="/static/offline-batch.js" defer />
-      <script src="/static/attendance.js" defer />
+      <script src={asset('offline-batch.js')} defer />
+      <script src={asset('attendance.js')} defer />
     </Layout>
   );
 }

@@ -28,6 +28,13 @@ export async function inmate(ctx: Pick<Ctx, 'db' | 'who'>, id: string, o: { for?
   return row;
 }
 
+/** The same row with the records the person's page lists (one statement); 404 outside the scope. */
+export async function inmateWithRecords(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
+  const row = await repo.findInmateWithRecords(ctx.db, ctx.who.scope, id);
+  if (!row) throw notFound('inmates');
+  return row;
+}
+
 /** The unit a new person is registered in: the one asked for, else the principal's own, if in scope. */
 export function mayRegisterIn(who: Principal, unitId: string | null | undefined): unitId is string {
   return !!unitId && inScope(who.scope, unitId);

@@ -1,9 +1,10 @@
 // SQL for the inmate register. Every read takes the viewer's scope; a record of another unit is
 // simply not found.
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
-import type { ExpiryChangeKind, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
+import type { Database, ExpiryChangeKind, InmateStatus, RegisterClass, RiskLevel } from '../../db/schema.ts';
 
 const PAGE = 25;
 
@@ -49,6 +50,28 @@ function scoped(conn: Conn, scope: Scope, now: Date = new Date()) {
 }
 
 export type InmateRow = Awaited<ReturnType<typeof findInmate>> & {};
+
+/**
+ * A person's row with the records their page lists (status history, Register F, changes of the
+ * tanggal ekspirasi), read in one statement: one round trip instead of four.
+ */
+export async function findInmateWithRecords(conn: Conn, scope: Scope, id: string) {
+  const row = await scoped(conn, scope)
+    .select((eb) => [
+      jsonArrayFrom(statusHistory(eb)).as('history'),
+      jsonArrayFrom(registerFEntries(eb)).as('registerF'),
+      jsonArrayFrom(expiryChanges(eb)).as('expiryChanges'),
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // Inside JSON a timestamp is text (dates stay 'YYYY-MM-DD' as everywhere): back to an instant.
+  const expiry = row.expiryChanges.map((c) => ({ ...c, created_at: new Date(c.created_at) }));
+  return { ...row, expiryChanges: expiry };
+}
+
+/** For the subqueries of one person's records: `i` is the person. */
+type PersonEb = ExpressionBuilder<Database & { i: Database['inmates'] }, 'i'>;
 
 export async function findInmate(conn: Conn, scope: Scope, id: string, now?: Date) {
   return scoped(conn, scope, now).where('i.id', '=', id).executeTakeFirst();
@@ -171,15 +194,15 @@ export async function insertStatusEntry(
   return r.id;
 }
 
-export async function statusHistory(conn: Conn, inmateId: string) {
-  return conn
+/** A person's changes of status, newest first. */
+function statusHistory(eb: PersonEb) {
+  return eb
     .selectFrom('inmate_status_history as h')
     .leftJoin('users as u', 'u.id', 'h.created_by')
     .select(['h.id', 'h.status', 'h.on_date', 'h.reason', 'u.full_name as created_by_name'])
-    .where('h.inmate_id', '=', inmateId)
+    .whereRef('h.inmate_id', '=', 'i.id')
     .orderBy('h.on_date', 'desc')
-    .orderBy('h.created_at', 'desc')
-    .execute();
+    .orderBy('h.created_at', 'desc');
 }
 
 export async function insertRegisterF(
@@ -196,14 +219,14 @@ export async function insertRegisterF(
   return r.id;
 }
 
-export async function registerFEntries(conn: Conn, inmateId: string) {
-  return conn
+/** A person's Register F entries, newest first. */
+function registerFEntries(eb: PersonEb) {
+  return eb
     .selectFrom('register_f_entries as f')
     .leftJoin('users as u', 'u.id', 'f.created_by')
     .select(['f.id', 'f.entry_date', 'f.violation', 'f.sanction', 'u.full_name as created_by_name'])
-    .where('f.inmate_id', '=', inmateId)
-    .orderBy('f.entry_date', 'desc')
-    .execute();
+    .whereRef('f.inmate_id', '=', 'i.id')
+    .orderBy('f.entry_date', 'desc');
 }
 
 export async function countInUnit(conn: Conn, unitId: string): Promise<number> {
@@ -302,8 +325,8 @@ export async function insertExpiryChange(
 }
 
 /** The changes of a person's tanggal ekspirasi, newest first. */
-export async function expiryChanges(conn: Conn, inmateId: string) {
-  return conn
+function expiryChanges(eb: PersonEb) {
+  return eb
     .selectFrom('inmate_expiry_changes as c')
     .leftJoin('users as u', 'u.id', 'c.created_by')
     .select([
@@ -318,9 +341,8 @@ export async function expiryChanges(conn: Conn, inmateId: string) {
       'c.created_at',
       'u.full_name as created_by_name',
     ])
-    .where('c.inmate_id', '=', inmateId)
-    .orderBy('c.created_at', 'desc')
-    .execute();
+    .whereRef('c.inmate_id', '=', 'i.id')
+    .orderBy('c.created_at', 'desc');
 }
 
 /** The tanggal ekspirasi of some inmates (for the completion rule of a programme). */

@@ -5,7 +5,7 @@ import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { CertificateStatus, RiskLevel } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { endEnrolmentsOfInmate, programmeHistoryOf } from '../enrolments/enrolments.service.ts';
-import { inmate, mayRegisterIn } from './inmates.policy.ts';
+import { inmate, inmateWithRecords, mayRegisterIn } from './inmates.policy.ts';
 import * as repo from './inmates.repo.ts';
 import {
   categoryOf,
@@ -73,14 +73,10 @@ export async function getInmate(ctx: Pick<Ctx, 'db' | 'who'>, id: string): Promi
 
 /** A person's record with its status history, Register F, programmes and ekspirasi changes. */
 export async function inmateDetail(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
-  const person = await getInmate(ctx, id);
-  const [history, registerF, programmes, expiryChanges] = await Promise.all([
-    repo.statusHistory(ctx.db, id),
-    repo.registerFEntries(ctx.db, id),
-    programmeHistoryOf(ctx, id),
-    repo.expiryChanges(ctx.db, id),
-  ]);
-  return { inmate: person, history, registerF, programmes, expiryChanges };
+  const { history, registerF, expiryChanges, ...row } = await inmateWithRecords(ctx, id);
+  // The enrolments module's own read, once the person is found within the principal's units.
+  const programmes = await programmeHistoryOf(ctx, id);
+  return { inmate: present(row), history, registerF, programmes, expiryChanges };
 }
 
 /** A certificate on a person's page (the certificates module holds them; src/modules.ts passes them in). */

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { asset } from '../../app/assets.ts';
 import type { App } from '../../app/http.ts';
 import { PUBLIC_DIR } from '../../app/paths.ts';
 
@@ -18,12 +19,19 @@ export function shellVersion(dir: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** public/sw.js with its version written in. */
+/** public/sw.js with its version and the content-hashed names of its shell (src/app/assets.ts) written in. */
 export function serviceWorkerScript(dir: string = PUBLIC_DIR): string {
   const source = readFileSync(path.join(dir, 'sw.js'), 'utf8');
   const marker = "const VERSION = 'dev';";
-  if (!source.includes(marker)) throw new Error(`public/sw.js must declare ${marker}`);
-  return source.replace(marker, `const VERSION = '${shellVersion(dir)}';`);
+  const names = 'const HASHED = {};';
+  if (!source.includes(marker) || !source.includes(names))
+    throw new Error(`public/sw.js must declare ${marker} and ${names}`);
+  const hashed: Record<string, string> = {};
+  for (const [, file] of source.matchAll(/'\/static\/([\w.-]+)'/g))
+    if (file) hashed[`/static/${file}`] = asset(file);
+  return source
+    .replace(marker, `const VERSION = '${shellVersion(dir)}';`)
+    .replace(names, `const HASHED = ${JSON.stringify(hashed)};`);
 }
 
 export async function offlineRoutes(app: App) {
