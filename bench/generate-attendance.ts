@@ -19,6 +19,14 @@ export interface AttendanceOptions {
   today: string;
   /** Units per statement (progress is logged after each batch). */
   batch?: number;
+  /**
+   * Programmes topped up to another number of participants, picked among the inmates staying past
+   * `stayUntil` (no expected release date, or a later one): the big programme's roll call of
+   * today then offers every one of them.
+   */
+  overrides?: ReadonlyArray<{ programmeId: string; participants: number; stayUntil: string }>;
+  /** Only these programmes of the units (a programme added to data generated earlier). */
+  programmeIds?: readonly string[];
 }
 
 export interface AttendanceResult {
@@ -60,14 +68,26 @@ export async function generateAttendance(
          cross join lateral (select coalesce(min(s.day), $3::date) as day from programme_sessions s
                               where s.programme_id = pr.id) f
          cross join lateral (select count(*)::int as n from enrolments x where x.programme_id = pr.id) have
+         left join unnest($4::uuid[], $5::int[], $6::date[]) as o(programme_id, n, stay_until)
+                on o.programme_id = pr.id
          cross join lateral (
            select i.id, i.name from inmates i
             where i.unit_id = pr.unit_id and i.status = 'active'
               and not exists (select 1 from enrolments x where x.programme_id = pr.id and x.inmate_id = i.id)
+              and (o.stay_until is null or i.expected_release_date is null
+                   or i.expected_release_date > o.stay_until)
             order by md5(pr.id::text || i.id::text)
-            limit greatest(0, $2::int - have.n)) i
-        where pr.unit_id = any($1::uuid[])`,
-      [ids, o.participantsPerProgramme, o.today],
+            limit greatest(0, coalesce(o.n, $2::int) - have.n)) i
+        where pr.unit_id = any($1::uuid[]) and ($7::uuid[] is null or pr.id = any($7::uuid[]))`,
+      [
+        ids,
+        o.participantsPerProgramme,
+        o.today,
+        (o.overrides ?? []).map((x) => x.programmeId),
+        (o.overrides ?? []).map((x) => x.participants),
+        (o.overrides ?? []).map((x) => x.stayUntil),
+        o.programmeIds ?? null,
+      ],
     );
     enrolments += e.rowCount ?? 0;
     const m = await client.query(
@@ -78,8 +98,8 @@ export async function generateAttendance(
          join programme_sessions s on s.programme_id = pr.id and s.status = 'scheduled' and s.day <= $2::date
          join enrolments e on e.programme_id = pr.id and s.day >= e.started_on
                           and (e.ended_on is null or s.day < e.ended_on)
-        where pr.unit_id = any($1::uuid[])`,
-      [ids, o.today],
+        where pr.unit_id = any($1::uuid[]) and ($3::uuid[] is null or pr.id = any($3::uuid[]))`,
+      [ids, o.today, o.programmeIds ?? null],
     );
     marks += m.rowCount ?? 0;
     const s = (performance.now() - t0) / 1000;

@@ -14,6 +14,9 @@
 // --participants per programme (25), --products (12) and --materials (8) per unit.
 // --marks adds attendance (bench/generate-attendance.ts): every programme topped up to
 // --attendance-participants (25) participants and a mark for each on every session up to --today.
+// --big-programme 200x152 adds one programme of 200 participants with 152 held sessions (three a
+// week up to --today) in the unit holding the most inmates: issue 15's 200-person roll call.
+// --kanwil N spreads the units over the first N provinces only (default: one per unit, up to 38).
 //
 // With DATABASE_URL it migrates and fills that database. Without it, it starts a fresh embedded
 // PostgreSQL in a temp folder, prints its URL and keeps serving until Ctrl+C (with --exit it stops
@@ -470,6 +473,14 @@ export interface GenerateOptions {
    * Off by default; set-based and deterministic, written after production (its makers count).
    */
   attendance?: AttendanceOptions | null;
+  /** Units go to the first `kanwil` provinces only (default: as many as units, up to all 38). */
+  kanwil?: number;
+  /**
+   * One big programme in the lapas or rutan holding the most inmates: `participants` enrolled
+   * (with --marks: picked among those staying a year past "today", so every roll call offers
+   * them all) and the last `sessions` days of a three-a-week schedule up to "today" held.
+   */
+  bigProgramme?: { participants: number; sessions: number } | null;
 }
 
 export const DEFAULTS: GenerateOptions = {
@@ -494,6 +505,8 @@ export interface GenerateResult {
   seconds: Record<string, number>;
   production: ProductionResult | null;
   attendance: AttendanceResult | null;
+  /** The big programme, when asked for: its id, unit and how many sessions it holds. */
+  bigProgramme: { id: string; unitId: string; sessions: number; participants: number } | null;
   /** The generated units with their ids, for callers that build on them (the import bench). */
   unitIds: string[];
 }
@@ -538,7 +551,10 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
     await client.query('begin');
 
     // Kanwil: one per province (as many as there are units, up to all provinces).
-    const provinces = PROVINCES.slice(0, Math.max(1, Math.min(PROVINCES.length, o.units)));
+    const provinces = PROVINCES.slice(
+      0,
+      Math.max(1, Math.min(PROVINCES.length, o.units, o.kanwil ?? PROVINCES.length)),
+    );
     const kanwil = provinces.map((p) => ({ id: uuid(r), ...p }));
     await time('kanwil', () =>
       copyRows(
@@ -778,44 +794,24 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
         }
       }
     }
-    await time('programmes', async () => {
-      await copyRows(
-        client,
-        'programmes',
-        ['id', 'unit_id', 'name', 'kind', 'skill_area', 'location', 'capacity', 'status', 'eligibility'],
-        programmes,
-      );
-      await copyRows(
-        client,
-        'curriculum_units',
-        ['id', 'programme_id', 'position', 'code', 'title', 'target_hours'],
-        curriculum,
-      );
-      await copyRows(
-        client,
-        'schedules',
-        [
-          'id',
-          'programme_id',
-          'weekdays',
-          'every_n_weeks',
-          'starts_on',
-          'ends_on',
-          'start_time',
-          'end_time',
-          'skip_holidays',
-        ],
-        schedules,
-      );
-    });
-    await time('sessions', () =>
-      copyRows(
-        client,
-        'programme_sessions',
-        ['id', 'programme_id', 'schedule_id', 'day', 'starts_at', 'ends_at'],
-        sessions,
-      ),
-    );
+    const big = o.bigProgramme
+      ? bigProgramme(o.bigProgramme, {
+          holding: holding.map((u, i) => ({
+            id: u.id,
+            type: u.type,
+            zone: u.kanwil.zone,
+            n: perUnit[i] ?? 0,
+          })),
+          seed: o.seed,
+          from: startMonday,
+          to: o.attendance && o.attendance.today < windowTo ? o.attendance.today : windowTo,
+          holidays,
+          out: { programmes, curriculum, schedules, sessions },
+          log,
+        })
+      : null;
+    await time('programmes', () => copyProgrammeRows(client, { programmes, curriculum, schedules }));
+    await time('sessions', () => copyProgrammeRows(client, { sessions }));
     log(
       `${programmes.length} programmes, ${curriculum.length} curriculum units, ${sessions.length} sessions`,
     );
@@ -841,7 +837,18 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
         generateAttendance(
           client,
           holding.map((u) => u.id),
-          opts,
+          big
+            ? {
+                ...opts,
+                overrides: [
+                  {
+                    programmeId: big.id,
+                    participants: big.participants,
+                    stayUntil: addDays(opts.today, 365),
+                  },
+                ],
+              }
+            : opts,
           log,
         ),
       );
@@ -852,6 +859,7 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
     return {
       production,
       attendance,
+      bigProgramme: big,
       kanwil: kanwil.length,
       units: units.length,
       inmates,
@@ -870,6 +878,117 @@ export async function generate(url: string, options: Partial<GenerateOptions> = 
     client.release();
     await pool.end();
   }
+}
+
+/** Programmes, their curricula, schedules and sessions, as the generator lays them out, by COPY. */
+export async function copyProgrammeRows(
+  client: pg.PoolClient,
+  rows: Partial<Record<'programmes' | 'curriculum' | 'schedules' | 'sessions', Cell[][]>>,
+): Promise<void> {
+  if (rows.programmes)
+    await copyRows(
+      client,
+      'programmes',
+      ['id', 'unit_id', 'name', 'kind', 'skill_area', 'location', 'capacity', 'status', 'eligibility'],
+      rows.programmes,
+    );
+  if (rows.curriculum)
+    await copyRows(
+      client,
+      'curriculum_units',
+      ['id', 'programme_id', 'position', 'code', 'title', 'target_hours'],
+      rows.curriculum,
+    );
+  if (rows.schedules)
+    await copyRows(
+      client,
+      'schedules',
+      [
+        'id',
+        'programme_id',
+        'weekdays',
+        'every_n_weeks',
+        'starts_on',
+        'ends_on',
+        'start_time',
+        'end_time',
+        'skip_holidays',
+      ],
+      rows.schedules,
+    );
+  if (rows.sessions)
+    await copyRows(
+      client,
+      'programme_sessions',
+      ['id', 'programme_id', 'schedule_id', 'day', 'starts_at', 'ends_at'],
+      rows.sessions,
+    );
+}
+
+/**
+ * The big programme's rows, added to the generator's lists: a training programme with the capacity
+ * for its participants, a curriculum, a schedule whose last `sessions` days up to `to` are its
+ * sessions (three a week, or more days when holidays leave too few). Its own random stream, so the
+ * other rows are the same with or without it.
+ */
+export function bigProgramme(
+  b: { participants: number; sessions: number },
+  o: {
+    holding: ReadonlyArray<{ id: string; type: UnitType; zone: TimeZone; n: number }>;
+    seed: number;
+    from: string;
+    to: string;
+    holidays: ReadonlySet<string>;
+    out: { programmes: Cell[][]; curriculum: Cell[][]; schedules: Cell[][]; sessions: Cell[][] };
+    log: (m: string) => void;
+  },
+): NonNullable<GenerateResult['bigProgramme']> {
+  const r = rng(o.seed ^ 0x62696770);
+  const unit = o.holding.filter((u) => u.type === 'lapas' || u.type === 'rutan').sort((x, y) => y.n - x.n)[0];
+  if (!unit) throw new Error('--big-programme needs a lapas or rutan among the units');
+  let weekdays = [1, 3, 5];
+  let days: string[] = [];
+  for (const w of [
+    [1, 3, 5],
+    [1, 2, 3, 5],
+    [1, 2, 3, 4, 5],
+  ]) {
+    weekdays = w;
+    const recurrence = { weekdays: w, everyNWeeks: 1, startsOn: o.from, endsOn: null, skipHolidays: true };
+    days = sessionDays(recurrence, { from: o.from, to: o.to }, o.holidays).slice(-b.sessions);
+    if (days.length >= b.sessions) break;
+  }
+  if (days.length < b.sessions)
+    o.log(`big programme: only ${days.length} session days fit before ${o.to} (asked ${b.sessions})`);
+  const programmeId = uuid(r);
+  const scheduleId = uuid(r);
+  const startsOn = days[0] ?? o.from;
+  o.out.programmes.push([
+    programmeId,
+    unit.id,
+    'Pelatihan Menjahit Kelas Besar',
+    'training',
+    'Garmen',
+    'Aula',
+    b.participants,
+    'running',
+    '{}',
+  ]);
+  for (let c = 0; c < 4; c++)
+    o.out.curriculum.push([uuid(r), programmeId, c + 1, `K${c + 1}`, COMPETENCIES[c] ?? 'Praktik', 24]);
+  o.out.schedules.push([scheduleId, programmeId, weekdays, 1, startsOn, null, '08:00', '11:00', true]);
+  for (const day of days) {
+    const at = sessionInstants(day, '08:00', '11:00', unit.zone);
+    o.out.sessions.push([
+      uuid(r),
+      programmeId,
+      scheduleId,
+      day,
+      at.startsAt.toISOString(),
+      at.endsAt.toISOString(),
+    ]);
+  }
+  return { id: programmeId, unitId: unit.id, sessions: days.length, participants: b.participants };
 }
 
 /** A fresh embedded PostgreSQL in a temp folder, migrated: for benches that need an empty database. */
@@ -922,6 +1041,8 @@ async function cli(): Promise<void> {
       marks: { type: 'boolean', default: false },
       'attendance-participants': { type: 'string' },
       today: { type: 'string' },
+      kanwil: { type: 'string' },
+      'big-programme': { type: 'string' },
     },
   });
   const num = (v: string | undefined, d: number, name: string) => {
@@ -957,6 +1078,12 @@ async function cli(): Promise<void> {
         }
       : null,
   };
+  if (values.kanwil !== undefined) opts.kanwil = Math.max(1, num(values.kanwil, 38, 'kanwil'));
+  if (values['big-programme'] !== undefined) {
+    const m = /^(\d+)x(\d+)$/.exec(values['big-programme']);
+    if (!m) throw new Error('--big-programme must be PARTICIPANTSxSESSIONS, e.g. 200x152');
+    opts.bigProgramme = { participants: Number(m[1]), sessions: Number(m[2]) };
+  }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.start)) throw new Error('--start must be YYYY-MM-DD');
   let url = process.env.DATABASE_URL;
   let embedded: Awaited<ReturnType<typeof freshEmbedded>> | undefined;
@@ -1000,6 +1127,11 @@ async function cli(): Promise<void> {
       : []),
     ...(res.attendance
       ? [`  attendance: enrolments added ${res.attendance.enrolments}, marks ${res.attendance.marks}`]
+      : []),
+    ...(res.bigProgramme
+      ? [
+          `  big programme ${res.bigProgramme.id}: ${res.bigProgramme.participants} places, ${res.bigProgramme.sessions} sessions`,
+        ]
       : []),
     `  inmates: ${res.seconds.inmates?.toFixed(1)} s, ${Math.round(res.inmates / (res.seconds.inmates ?? 1))} rows/s`,
     `  all rows: ${rows} in ${total.toFixed(1)} s, ${Math.round(rows / total)} rows/s`,
