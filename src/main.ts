@@ -44,19 +44,21 @@ async function main() {
   }
   // While the database is away every pooled connection reports its loss: one line per minute.
   let lastLost = 0;
-  const pool = createPool(url, {
-    onConnectionError: (err) => {
-      if (Date.now() - lastLost < 60_000) return;
-      lastLost = Date.now();
-      say(`WARNING: database connection lost (${err.message}); requests get 503 until it is back`);
-    },
-  });
+  // The web's statements are cancelled past DATABASE_STATEMENT_TIMEOUT_MS (answered 503).
+  const statementTimeoutMs = config.databaseStatementTimeoutMs;
+  const onConnectionError = (err: Error) => {
+    if (Date.now() - lastLost < 60_000) return;
+    lastLost = Date.now();
+    say(`WARNING: database connection lost (${err.message}); requests get 503 until it is back`);
+  };
+  const pool = createPool(url, { statementTimeoutMs, onConnectionError });
   const db = dbOver(pool);
   // Reports read from the replica when there is one; while it is away, from the primary's pool.
   let lastFallback = 0;
   const replica = config.databaseReplicaUrl
     ? openReplica(config.databaseReplicaUrl, pool, {
         lagNoticeSeconds: config.databaseReplicaLagNoticeSeconds,
+        statementTimeoutMs,
         onFallback: (err) => {
           if (Date.now() - lastFallback < 60_000) return;
           lastFallback = Date.now();
@@ -106,7 +108,13 @@ async function main() {
     if (stopping) reply.header('connection', 'close');
   });
   let jobs: Jobs | undefined;
-  if (config.jobs) jobs = await startJobs({ url, db, config, log: app.log });
+  // Jobs (recounts, imports, the national premi run) may run long statements: with a statement
+  // timeout set, they get a small pool of their own without it.
+  const jobsDb =
+    config.jobs && statementTimeoutMs
+      ? dbOver(createPool(url, { max: 4, applicationName: 'simandiri-jobs', onConnectionError }))
+      : db;
+  if (config.jobs) jobs = await startJobs({ url, db: jobsDb, config, log: app.log });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -122,6 +130,7 @@ async function main() {
     try {
       await app.close(); // stops accepting, finishes requests in flight
       await jobs?.stop();
+      if (jobsDb !== db) await jobsDb.destroy();
       await replica?.db.destroy();
       await db.destroy();
       await embedded?.stop();

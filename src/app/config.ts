@@ -17,6 +17,11 @@ export interface Config {
   databaseReplicaUrl: string | undefined;
   /** From this replica lag (seconds) on, the report pages say how far behind their figures are. */
   databaseReplicaLagNoticeSeconds: number;
+  /**
+   * A statement of a web request running longer than this (ms) is cancelled by PostgreSQL and
+   * answered 503; 0 disables. Migrations and background jobs are exempt.
+   */
+  databaseStatementTimeoutMs: number;
   /** Secret used to sign nothing user-visible but to derive CSRF tokens for anonymous visitors. */
   sessionSecret: string;
   cookieSecure: boolean;
@@ -151,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseWaitSeconds: int(env, 'DATABASE_WAIT_SECONDS', 60, 0, 3600),
     databaseReplicaUrl,
     databaseReplicaLagNoticeSeconds: int(env, 'DATABASE_REPLICA_LAG_NOTICE_SECONDS', 60, 0, 86_400),
+    databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     // In development a random secret per process is fine: anonymous CSRF tokens only live minutes.
     sessionSecret: sessionSecret ?? randomBytes(32).toString('hex'),
     cookieSecure: bool(env, 'COOKIE_SECURE', production),
@@ -214,6 +220,11 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
     'DATABASE_REPLICA_LAG_NOTICE_SECONDS',
     '60',
     "from this replica lag on (seconds) the report pages' freshness stamp says how far behind the figures are",
+  ],
+  [
+    'DATABASE_STATEMENT_TIMEOUT_MS',
+    '30000',
+    'a database statement of a web request running longer than this (ms) is cancelled and the request answered 503 (0: no limit); migrations and background jobs are exempt',
   ],
   ['SESSION_SECRET', '(random)', 'at least 32 characters; required in production'],
   ['COOKIE_SECURE', 'true in production', 'send cookies only over HTTPS'],

@@ -2,7 +2,7 @@
 // API, a page for the browser. Internal errors are logged with their stack and shown without it.
 import { validateHeaderValue } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable } from '../db/database.ts';
+import { isDatabaseUnavailable, isStatementTimeout } from '../db/database.ts';
 import { ErrorPage } from './error-page.tsx';
 import { AppError, type FieldError } from './errors.ts';
 import { isApi } from './http.ts';
@@ -25,6 +25,10 @@ function normalise(err: FastifyError | AppError, req: FastifyRequest): Normalise
   // The database is away (restarting, unreachable): the request is fine, the moment is not.
   if (isDatabaseUnavailable(err)) {
     return { status: 503, code: 'db.unavailable', key: 'err.dbUnavailable', params: {}, fields: [] };
+  }
+  // A statement cancelled by the statement timeout (DATABASE_STATEMENT_TIMEOUT_MS): too heavy now.
+  if (isStatementTimeout(err)) {
+    return { status: 503, code: 'db.timeout', key: 'err.dbTimeout', params: {}, fields: [] };
   }
   if (err.validation) {
     return {
@@ -69,6 +73,8 @@ export function sendError(err: FastifyError | AppError, req: FastifyRequest, rep
   if (n.code === 'db.unavailable') {
     req.log.warn({ code: n.code, reason: err.message }, 'database unavailable');
     reply.header('retry-after', '5');
+  } else if (n.code === 'db.timeout') {
+    req.log.warn({ code: n.code, url: req.url, reason: err.message }, 'statement timeout');
   } else if (n.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.info({ code: n.code, status: n.status }, 'request refused');
   if (isApi(req) || req.headers.accept === 'application/json') {

@@ -74,6 +74,8 @@ const id = {
   'err.badRequest': 'Permintaan tidak dapat diproses.',
   'err.dbUnavailable':
     'Basis data sedang tidak dapat dihubungi. Tunggu sebentar lalu coba lagi; periksa apakah perubahan terakhir Anda sudah tersimpan.',
+  'err.dbTimeout':
+    'Permintaan ini terlalu lama diproses basis data sehingga dihentikan. Persempit periode atau pilihan data lalu coba lagi; bila berulang, coba lagi di luar jam sibuk.',
   'err.internal':
     'Terjadi kesalahan pada sistem. Coba lagi; bila berulang, sampaikan kode {id} kepada administrator.',
   'err.rateLimited': 'Terlalu banyak percobaan masuk. Coba lagi dalam {n} menit.',
@@ -161,6 +163,8 @@ const en: Record<CoreKey, string> = {
   'err.badRequest': 'The request could not be processed.',
   'err.dbUnavailable':
     'The database cannot be reached at the moment. Wait a moment and try again; check whether your last change was saved.',
+  'err.dbTimeout':
+    'The database took too long over this request, so it was stopped. Narrow the period or the selection and try again; if it keeps happening, try again outside busy hours.',
   'err.internal':
     'Something went wrong. Try again; if it keeps happening, give code {id} to your administrator.',
   'err.rateLimited': 'Too many sign-in attempts. Try again in {n} minutes.',

@@ -16,6 +16,12 @@ export interface DbOptions {
   applicationName?: string;
   /** How long a request waits for a connection while the server is away (default 5 s). */
   connectTimeoutMs?: number;
+  /**
+   * PostgreSQL cancels a statement on these connections after this long (ms; SQLSTATE 57014, see
+   * isStatementTimeout); 0 or absent: no limit. The web requests' pool sets it, so one slow report
+   * cannot hold a connection for minutes; migrations and jobs run without it.
+   */
+  statementTimeoutMs?: number;
   /** Told of every connection lost outside a query (the server went away); the pool replaces it. */
   onConnectionError?: (err: Error) => void;
 }
@@ -37,6 +43,8 @@ export function createPool(url: string, opts: DbOptions = {}): pg.Pool {
     idleTimeoutMillis: 30_000,
     // While the server is away a request waits this long for a connection, then gets its 503.
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    // Sent with each new connection (a startup parameter), so it holds for every statement on it.
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
   });
   const lost = (err: Error) => opts.onConnectionError?.(err);
   // An idle connection dropped by the server: the pool removes it.
@@ -73,6 +81,13 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1)))
     return true;
   return isDatabaseUnavailable(err.cause, depth + 1);
+}
+
+/** True when PostgreSQL cancelled the statement: it ran past the statement timeout (57014). */
+export function isStatementTimeout(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 3) return false;
+  if ((err as { code?: unknown }).code === '57014') return true;
+  return isStatementTimeout(err.cause, depth + 1);
 }
 
 /** pg returns bigint counts and numerics as strings; repos convert with this at the edge. */

@@ -1,6 +1,6 @@
 // Applies the forward-only migrations at start-up. Kysely's PostgreSQL adapter takes an advisory
 // lock, so two app nodes starting together never both migrate; the second waits, then finds none.
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_partners_agreements.ts';
@@ -66,8 +66,16 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  // On one connection with no statement timeout (DATABASE_STATEMENT_TIMEOUT_MS is for the web's
+  // requests): building an index over millions of marks takes minutes at national size.
+  const { error, results } = await db.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return await new Migrator({ db: conn, provider: new StaticProvider() }).migrateToLatest();
+    } finally {
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const cause = error instanceof Error ? error.message : String(error);
