@@ -106,14 +106,19 @@ type ValidatorFactory = ReturnType<typeof AjvCompiler>;
  * input may be NaN or infinite. ajv coerces the query string "Infinity" or "1e309" to Infinity and
  * then skips minimum/maximum for it; JSON.parse reads 1e309 as Infinity. Such a field fails with
  * its own `finite` error, so forms re-render with a message and the API answers 400.
+ * Each is compiled on the route's first request rather than at start-up, where compiling the
+ * schemas of every route was half of the start's CPU time (issue 15); src/app/routes.test.ts sends
+ * input to every route, so a schema ajv cannot compile still fails the tests.
  */
 export function finiteNumberValidators(): ValidatorFactory {
   const factory = AjvCompiler();
   return (externalSchemas, options) => {
     const compile = factory(externalSchemas, options);
     return (route) => {
-      const validate = compile(route);
+      let compiled: ReturnType<typeof compile> | undefined;
       const checked = (data: unknown) => {
+        compiled ??= compile(route);
+        const validate = compiled;
         const raw = nonFinitePaths(data);
         const ok = validate(data);
         const bad = raw.length ? raw : nonFinitePaths(data);
