@@ -107,8 +107,8 @@ type ValidatorFactory = ReturnType<typeof AjvCompiler>;
  * then skips minimum/maximum for it; JSON.parse reads 1e309 as Infinity. Such a field fails with
  * its own `finite` error, so forms re-render with a message and the API answers 400.
  * Each is compiled on the route's first request rather than at start-up, where compiling the
- * schemas of every route was half of the start's CPU time (issue 15); src/app/routes.test.ts sends
- * input to every route, so a schema ajv cannot compile still fails the tests.
+ * schemas of every route was half of the start's CPU time (issue 15); routes.test.ts and
+ * error-bodies.test.ts send requests to every route, so a schema ajv cannot compile fails them.
  */
 export function finiteNumberValidators(): ValidatorFactory {
   const factory = AjvCompiler();

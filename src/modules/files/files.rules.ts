@@ -1,6 +1,5 @@
 // What an uploaded file really is, judged from its bytes, not its name: only PDF, JPEG and PNG
 // are accepted, and a file whose content disagrees with its name (an executable called .pdf) is refused.
-import { fileTypeFromBuffer } from 'file-type';
 import type { MessageKey } from '../../app/i18n.ts';
 
 export const ACCEPTED: Record<string, readonly string[]> = {
@@ -17,6 +16,8 @@ export async function checkUpload(content: Buffer, filename: string, maxBytes: n
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   if (content.length === 0) return { ok: false, key: 'docs.empty' };
   if (content.length > maxBytes) return { ok: false, key: 'docs.tooLarge', params: { mb } };
+  // Loaded on the first upload, not at start-up (file-type and its tables: about 10 MB).
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(content);
   const nameExt = filename.toLowerCase().split('.').pop() ?? '';
   if (!detected) return { ok: false, key: 'docs.badType' };
