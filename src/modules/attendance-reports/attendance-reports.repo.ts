@@ -11,7 +11,7 @@ import type {
   SessionStatus,
   TimeZone,
 } from '../../db/schema.ts';
-import { isAbsent, isDispensation, isPresent, MARK_STATUSES } from '../attendance/attendance.rules.ts';
+import { isAbsent, isPresent, MARK_STATUSES } from '../attendance/attendance.rules.ts';
 
 // The statuses that end a run of absences, taken from the rules so SQL and rules cannot disagree.
 const PRESENT = MARK_STATUSES.filter(isPresent);
@@ -19,9 +19,9 @@ const PRESENT = MARK_STATUSES.filter(isPresent);
 /** Programmes (`pr`) the viewer may see: their units, and for an instructor only their partner's. */
 const scopeSql = (scope: Scope) => scopeFilter(scope, { unit: 'pr.unit_id', partner: 'pr.partner_id' });
 
-// The statuses that count as absent (a run of them alerts staff), and those skipped by a run.
+// The statuses that count as absent: a run of them alerts staff (dispensations neither break nor
+// extend one: they are neither present nor absent).
 const ABSENT = MARK_STATUSES.filter(isAbsent);
-const DISPENSED = MARK_STATUSES.filter(isDispensation);
 
 /** A programme's report period: first and last day, both included ('YYYY-MM-DD'). */
 export interface Period {
@@ -58,46 +58,43 @@ export async function participantSummaries(
   period: Period,
   enrolmentId?: string,
 ): Promise<ParticipantRow[]> {
+  const present = sql`status = any(${[...PRESENT]}::text[])`;
   const r = await sql<Record<string, string | number | null>>`
-    with m as (
-      select a.enrolment_id, a.status, s.day, s.starts_at, s.id as session_id,
-             round(extract(epoch from (s.ends_at - s.starts_at)) / 3600, 2) as hours
+    with islands as (
+      -- Each presence opens a new island: its number is the presences so far. The absences of an
+      -- island are a run; dispensations belong to one but are never counted in it.
+      select a.enrolment_id, a.status, s.day,
+             round(extract(epoch from (s.ends_at - s.starts_at)) / 3600, 2) as hours,
+             count(*) filter (where a.status = any(${[...PRESENT]}::text[]))
+               over (partition by a.enrolment_id order by s.starts_at, s.id) as island
         from programme_sessions s
         join attendance_marks a on a.session_id = s.id
        where s.programme_id = ${programmeId} and s.status = 'scheduled'
          and s.day between ${period.from} and ${period.to}
          ${enrolmentId ? sql`and a.enrolment_id = ${enrolmentId}` : sql``}
-    ), islands as (
-      -- Each presence opens a new island; the absences after it (up to the next) are its run.
-      select enrolment_id, status,
-             count(*) filter (where status = any(${[...PRESENT]}::text[]))
-               over (partition by enrolment_id order by starts_at, session_id) as island
-        from m
-       where not (status = any(${[...DISPENSED]}::text[]))
     ), runs as (
-      select enrolment_id, island, count(*) filter (where status = any(${[...ABSENT]}::text[])) as n
+      select enrolment_id, island,
+             count(*) filter (where status = any(${[...ABSENT]}::text[])) as run,
+             ${sql.join(MARK_STATUSES.map((st) => sql`count(*) filter (where status = ${st}) as ${sql.ref(st)}`))},
+             sum(hours) filter (where ${present}) as hours,
+             max(day) as last_day
         from islands
        group by 1, 2
-    ), run_totals as (
-      select enrolment_id, max(n) as longest_run, (array_agg(n order by island desc))[1] as current_run
-        from runs
-       group by 1
     ), totals as (
       select enrolment_id,
-             ${sql.join(MARK_STATUSES.map((st) => sql`count(*) filter (where status = ${st}) as ${sql.ref(st)}`))},
-             coalesce(sum(hours) filter (where status = any(${[...PRESENT]}::text[])), 0) as hours,
-             max(day) as last_day
-        from m
+             ${sql.join(MARK_STATUSES.map((st) => sql`sum(${sql.ref(st)}) as ${sql.ref(st)}`))},
+             coalesce(sum(hours), 0) as hours, max(last_day) as last_day,
+             max(run) as longest_run, (array_agg(run order by island desc))[1] as current_run
+        from runs
        group by 1
     )
     select e.id as enrolment_id, e.kind, e.name, e.inmate_id, i.reg_number,
            e.status as enrolment_status, e.started_on, e.ended_on,
            ${sql.join(MARK_STATUSES.map((st) => sql`t.${sql.ref(st)}`))},
-           t.hours, t.last_day, rt.current_run, rt.longest_run
+           t.hours, t.last_day, t.current_run, t.longest_run
       from enrolments e
       left join inmates i on i.id = e.inmate_id
       left join totals t on t.enrolment_id = e.id
-      left join run_totals rt on rt.enrolment_id = e.id
      where e.programme_id = ${programmeId}
        ${enrolmentId ? sql`and e.id = ${enrolmentId}` : sql``}
      order by e.name, e.id`.execute(conn);
@@ -146,18 +143,29 @@ export interface MonthRow {
  */
 export async function monthSummary(conn: Conn, programmeId: string, period: Period): Promise<MonthRow[]> {
   const r = await sql<Record<string, string | number>>`
-    select to_char(s.day, 'YYYY-MM') as month,
-           count(distinct s.id) filter (where s.status = 'scheduled') as held,
-           count(distinct s.id) filter (where s.status = 'cancelled') as cancelled,
-           count(distinct a.enrolment_id) as participants,
-           ${sql.join(
-             MARK_STATUSES.map((st) => sql`count(*) filter (where a.status = ${st}) as ${sql.ref(st)}`),
-           )}
-      from programme_sessions s
-      left join attendance_marks a on a.session_id = s.id and s.status = 'scheduled'
-     where s.programme_id = ${programmeId} and s.day between ${period.from} and ${period.to}
-     group by 1
-     order by 1`.execute(conn);
+    with sessions as (
+      select to_char(s.day, 'YYYY-MM') as month,
+             count(*) filter (where s.status = 'scheduled') as held,
+             count(*) filter (where s.status = 'cancelled') as cancelled
+        from programme_sessions s
+       where s.programme_id = ${programmeId} and s.day between ${period.from} and ${period.to}
+       group by 1
+    ), people as (
+      -- One row per participant and month (grouped by hash, not sorted): their marks by status.
+      select to_char(s.day, 'YYYY-MM') as month, a.enrolment_id,
+             ${sql.join(MARK_STATUSES.map((st) => sql`count(*) filter (where a.status = ${st}) as ${sql.ref(st)}`))}
+        from programme_sessions s
+        join attendance_marks a on a.session_id = s.id
+       where s.programme_id = ${programmeId} and s.status = 'scheduled'
+         and s.day between ${period.from} and ${period.to}
+       group by 1, 2
+    )
+    select s.month, s.held, s.cancelled, count(p.enrolment_id) as participants,
+           ${sql.join(MARK_STATUSES.map((st) => sql`coalesce(sum(p.${sql.ref(st)}), 0) as ${sql.ref(st)}`))}
+      from sessions s
+      left join people p on p.month = s.month
+     group by s.month, s.held, s.cancelled
+     order by s.month`.execute(conn);
   return r.rows.map((row) => ({
     month: String(row.month),
     held: toNumber(row.held),
