@@ -1250,7 +1250,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A programme’s attendance by month and by participant (rate, counts, run of absences) */
+        /**
+         * A programme’s attendance by month and by participant (rate, counts, run of absences)
+         * @description Over a period of at most 13 months (the last 13 when `from` and `to` are absent); a longer one is refused with 400.
+         */
         get: operations["getProgrammeAttendanceSummary"];
         put?: never;
         post?: never;
@@ -7500,7 +7503,12 @@ export interface operations {
     };
     getProgrammeAttendanceSummary: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First month (YYYY-MM); 12 months before `to` when absent */
+                from?: string;
+                /** @description Last month (YYYY-MM); this month in the unit's zone when absent */
+                to?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7517,6 +7525,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         programme_id: string;
+                        /** @description First month of the period (YYYY-MM) */
+                        from: string;
+                        /** @description Last month of the period (YYYY-MM); sessions after today are not counted */
+                        to: string;
                         months: {
                             /** @description YYYY-MM */
                             month: string;
