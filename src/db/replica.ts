@@ -7,7 +7,7 @@
 // replica cannot be reached, its pool hands out the primary's connections instead (one try at the
 // replica every RETRY_MS), so the report pages keep answering from the primary. How far behind the
 // replica is shows on the pages' freshness stamp (replicaLag).
-import { Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, sql } from 'kysely';
 import type pg from 'pg';
 import { createPool, type Db, type DbOptions, isDatabaseUnavailable } from './database.ts';
 import type { Database } from './schema.ts';
@@ -26,9 +26,10 @@ export interface ReadReplica {
 
 /**
  * A pool that hands out the replica's connections, or the primary's while the replica cannot be
- * reached (refused, timed out, starting up). Released clients go back to the pool they came from.
- * A query that fails on a replica going away mid-request fails as any outage does (503); the next
- * connection already comes from the primary.
+ * reached (refused, timed out, starting up, gone). Released clients go back to the pool they came
+ * from. A pooled connection the replica dropped is found out by its first query, which is then
+ * run on a primary connection instead (with everything after it on that checkout): a read, or a
+ * BEGIN, so nothing runs twice. A later query failing mid-checkout fails as any outage does (503).
  */
 class FallbackPool implements PostgresPool {
   private downUntil = 0;
@@ -42,16 +43,52 @@ class FallbackPool implements PostgresPool {
     return Date.now() < this.downUntil ? 'primary' : 'replica';
   }
 
-  async connect() {
+  private down(err: Error) {
+    this.downUntil = Date.now() + RETRY_MS;
+    this.onFallback(err);
+  }
+
+  async connect(): Promise<PostgresPoolClient> {
     if (this.reading() === 'primary') return this.primary.connect();
+    let client: pg.PoolClient;
     try {
-      return await this.replica.connect();
+      client = await this.replica.connect();
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
-      this.downUntil = Date.now() + RETRY_MS;
-      this.onFallback(err as Error);
+      this.down(err as Error);
       return this.primary.connect();
     }
+    return this.guarded(client);
+  }
+
+  /** The replica's client, moving to a primary connection if its first query finds the replica gone. */
+  private guarded(client: pg.PoolClient): PostgresPoolClient {
+    let used = false;
+    let moved: pg.PoolClient | undefined;
+    const query = (text: string, params: readonly unknown[]) => {
+      if (moved) return moved.query(text, [...params]);
+      const first = !used;
+      used = true;
+      const answer = client.query(text, [...params]);
+      if (!first) return answer;
+      return answer.catch(async (err: unknown) => {
+        if (!isDatabaseUnavailable(err)) throw err;
+        this.down(err as Error);
+        moved = await this.primary.connect();
+        return moved.query(text, [...params]);
+      });
+    };
+    return {
+      query: ((textOrCursor: unknown, params: readonly unknown[] = []) =>
+        typeof textOrCursor === 'string'
+          ? query(textOrCursor, params)
+          : (moved ?? client).query(textOrCursor as never)) as unknown as PostgresPoolClient['query'],
+      release: (destroy?: boolean) => {
+        // A replica connection that failed is broken: the pool drops it rather than reuse it.
+        client.release(destroy || moved !== undefined);
+        moved?.release(destroy);
+      },
+    };
   }
 
   /** Ends the replica's pool only: the primary's belongs to the primary's Db. */
