@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
+  compareNames,
+  dateTimeFormat,
   dayInZone,
   formatDateLong,
   formatDateShort,
   formatDateTime,
   formatDay,
   formatDayShort,
+  formatMonth,
   formatRupiah,
   formatTime,
+  numberFormat,
 } from './format.ts';
 
 describe('Indonesian formats', () => {
@@ -53,5 +59,43 @@ describe('Indonesian formats', () => {
     assert.equal(formatRupiah(1_250_000), 'Rp 1.250.000');
     assert.equal(formatRupiah(0), 'Rp 0');
     assert.equal(formatRupiah(-5000), '-Rp 5.000');
+  });
+});
+
+describe('formatters are made once', () => {
+  test('a month reads "Maret 2026" / "March 2026"; names sort the Indonesian way', () => {
+    assert.equal(formatMonth('2026-03'), 'Maret 2026');
+    assert.equal(formatMonth('2026-03', 'en'), 'March 2026');
+    assert.deepEqual(['Zainal', 'ahmad', 'Budi'].sort(compareNames), ['ahmad', 'Budi', 'Zainal']);
+  });
+
+  test('the same options give the same formatter object, made once', () => {
+    const opts = { month: 'short', year: '2-digit', timeZone: 'UTC' } as const;
+    assert.equal(dateTimeFormat('id-ID', opts), dateTimeFormat('id-ID', { ...opts }));
+    assert.notEqual(dateTimeFormat('id-ID', opts), dateTimeFormat('en-GB', opts));
+    assert.equal(numberFormat('id-ID'), numberFormat('id-ID', {}));
+  });
+
+  // A formatter or a collator built per call was a few percent of the CPU of a busy page (#15):
+  // new ones are made through format.ts, which keeps them; the files listed keep their own.
+  test('no code outside format.ts makes an Intl formatter on each call', () => {
+    const own = new Set([
+      'src/app/format.ts',
+      'src/modules/rollups/rollups.words.ts', // keeps one per language and unit in a Map
+      'src/modules/demo/demo.monev.ts', // one, at module level
+    ]);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const offenders: string[] = [];
+    for (const e of readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || !/\.tsx?$/.test(e.name) || /\.test\.tsx?$/.test(e.name)) continue;
+      const file = path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+      const text = readFileSync(path.join(root, file), 'utf8');
+      text.split('\n').forEach((line, i) => {
+        const perCall = /new Intl\./.test(line) && !own.has(file);
+        const collatorPerCall = /\.localeCompare\([^)]*,\s*'/.test(line) && !file.includes('/demo/');
+        if (perCall || collatorPerCall) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    assert.deepEqual(offenders, []);
   });
 });

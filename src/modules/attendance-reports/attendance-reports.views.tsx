@@ -1,7 +1,8 @@
 // Pages of the attendance summaries: the programmes in scope, a programme by participant and by
 // month (a table always, a chart drawn from it when scripts run), and the dashboard's panel of
 // participants absent several sessions in a row. Session, participant and month pages are beside.
-import { formatDayShort, formatNumber } from '../../app/format.ts';
+import { asset } from '../../app/assets.ts';
+import { formatDayShort, formatMonth, formatNumber } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { DataTable } from '../../app/list.tsx';
 import { Pager } from '../../app/pager.tsx';
@@ -20,11 +21,7 @@ import { SppnGroupForm } from './attendance-reports.sppn.views.tsx';
 type Programme = { id: string; name: string; unit_name: string; partner_name: string | null };
 
 export function monthLabel(month: string, ctx: ViewCtx): string {
-  return new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+  return formatMonth(month, ctx.lang);
 }
 
 export function Rate({ ctx, rate }: { ctx: ViewCtx; rate: RateSummary }) {
@@ -212,7 +209,7 @@ export function ProgrammeReportPage(p: {
       {p.months.length > 0 && (
         <>
           <script src="/vendor/chart.umd.js" defer />
-          <script src="/static/attendance-chart.js" defer />
+          <script src={asset('attendance-chart.js')} defer />
         </>
       )}
     </Layout>

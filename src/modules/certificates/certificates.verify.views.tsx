@@ -1,7 +1,9 @@
 // The public verification page the certificate's QR code opens. It stands alone, without the
 // application's navigation (which would show a signed-in visitor's account), and says only what
 // the issue allows: number, initials, programme, date, valid or revoked (with the date, never why).
+
 import type { ComponentChildren } from 'preact';
+import { asset } from '../../app/assets.ts';
 import { formatDay } from '../../app/format.ts';
 import { translator } from '../../app/i18n.ts';
 
@@ -17,7 +19,7 @@ function Shell(p: { title: string; children: ComponentChildren }) {
         <meta name="robots" content="noindex, nofollow" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${p.title} · ${t('app.name')}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href={asset('app.css')} />
       </head>
       <body>
         <header class="top">

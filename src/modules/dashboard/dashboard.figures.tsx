@@ -1,5 +1,6 @@
 // A unit's figures for the month as tiles, and its last six months as a table that small charts
 // are drawn from (public/dashboard-chart.js): the numbers stay readable without scripts.
+import { asset } from '../../app/assets.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import type { ViewCtx } from '../../app/view.ts';
 import { monthLabel } from '../production-reports/production-reports.parts.tsx';
@@ -144,7 +145,7 @@ export function FiguresPanel({ ctx, f }: { ctx: ViewCtx; f: UnitFigures }) {
         dangerouslySetInnerHTML={{ __html: JSON.stringify(chart).replace(/</g, '\\u003c') }}
       />
       <script src="/vendor/chart.umd.js" defer />
-      <script src="/static/dashboard-chart.js" defer />
+      <script src={asset('dashboard-chart.js')} defer />
     </section>
   );
 }

@@ -69,7 +69,7 @@ describe('a dashboard per role, with the demo data', () => {
       (/<table data-testid="figures-history">[\s\S]*?<\/table>/.exec(b)?.[0].match(/<tr/g) ?? []).length,
       7,
     );
-    assert.match(b, /<script src="\/static\/dashboard-chart.js" defer/);
+    assert.match(b, /<script src="\/static\/dashboard-chart\.[0-9a-f]{8}\.js" defer/);
     assert.match(b, /data-testid="figure-premi"/);
     assert.match(b, /data-testid="dashboard-recent"/);
     assert.ok(b.indexOf('approvals-panel') < b.indexOf('unit-figures'), 'the inbox first');

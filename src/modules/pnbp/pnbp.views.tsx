@@ -1,6 +1,6 @@
 // The PNBP page of a unit: what the posted runs owe, what was deposited, what is still owed, per
 // month with each deposit's billing code and NTPN, and the deposit form (premi.prepare).
-import { formatDayShort, formatRupiah } from '../../app/format.ts';
+import { formatDayShort, formatMonth, formatRupiah } from '../../app/format.ts';
 import { ErrorSummary, type FormState, fieldsFor } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -11,11 +11,7 @@ import type { PnbpMonth, PnbpOfUnit } from './pnbp.service.ts';
 
 /** "Maret 2026" / "March 2026". */
 export function monthLabel(month: string, lang: ViewCtx['lang']): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+  return formatMonth(month, lang);
 }
 
 const LABELS: Record<string, MessageKey> = {

@@ -4,7 +4,7 @@
 // register number, the breakdown (items × rate or price, the minimum when it applied), the total,
 // its saved and spendable parts, the balance after the run, and two signature blocks (the inmate,
 // and the officer). A run not yet posted prints DRAF on every slip. Always Indonesian.
-import { formatRupiah } from '../../app/format.ts';
+import { formatRupiah, numberFormat } from '../../app/format.ts';
 import {
   type Doc,
   drawLetterhead,
@@ -22,7 +22,7 @@ import { monthLabel, type Slip, type SlipsData } from './premi-exports.service.t
 export const HALF_PAGE_ROWS = 3;
 
 const SOURCE = { offtake: 'Offtake', sales: 'Penjualan' } as const;
-const n = (x: number) => new Intl.NumberFormat('id-ID').format(x);
+const n = (x: number) => numberFormat('id-ID').format(x);
 
 /** The breakdown rows of a slip: its items, then the minimum when it applied. */
 export function slipRows(s: Slip): string[][] {

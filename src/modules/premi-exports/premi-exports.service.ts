@@ -2,6 +2,7 @@
 // what they print gathered here. Who may have them is the run's view rule (premi.view, the unit's
 // staff): the run is read through the principal's scope, so another unit's run is simply not found.
 import { notFound } from '../../app/errors.ts';
+import { formatMonth } from '../../app/format.ts';
 import type { Ctx } from '../../app/principal.ts';
 import { premiRun } from '../premi/premi.policy.ts';
 import { type RunContents, runContents } from '../premi/premi.service.ts';
@@ -18,11 +19,7 @@ async function viewableRun(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
 
 /** "Februari 2026": a month as the documents name it. */
 export function monthLabel(month: string, lang: 'id' | 'en' = 'id'): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+  return formatMonth(month, lang);
 }
 
 /** The last day of a month 'YYYY-MM'. */

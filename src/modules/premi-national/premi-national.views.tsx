@@ -1,6 +1,7 @@
 // Pages of the national month: the request form with the recent jobs, and one job's progress (a
 // labelled progress bar moved by public/app.js while it runs, a reload link without scripts) with
 // the units that were skipped or failed and why.
+import { formatMonth, numberFormat } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { isMessageKey } from '../../app/i18n.ts';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -8,12 +9,7 @@ import { BackLink, ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { isRunning, type NationalJobRow } from './premi-national.service.ts';
 
-const monthText = (month: string, lang: ViewCtx['lang']) =>
-  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+const monthText = (month: string, lang: ViewCtx['lang']) => formatMonth(month, lang);
 
 export function progressText(ctx: Pick<ViewCtx, 't'>, j: Pick<NationalJobRow, 'done' | 'total'>) {
   return ctx.t('premiNational.progressText', { done: j.done, total: j.total });
@@ -98,7 +94,7 @@ export function NationalJobPage({ ctx, job }: { ctx: ViewCtx; job: NationalJobRo
             <dt>{ctx.t('premiNational.duration')}</dt>
             <dd>
               {ctx.t('premiNational.seconds', {
-                n: seconds.toLocaleString(ctx.lang === 'id' ? 'id-ID' : 'en-GB'),
+                n: numberFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB').format(seconds),
               })}
             </dd>
           </>

@@ -1,6 +1,6 @@
 // Pieces the premi pages share: the month's label, a run's status badge and title, the month field
 // and the money card.
-import { formatRupiah } from '../../app/format.ts';
+import { formatMonth, formatRupiah } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
 import type { MessageKey } from '../../app/i18n.ts';
 import type { ViewCtx } from '../../app/view.ts';
@@ -8,11 +8,7 @@ import type { PremiRunStatus } from '../../db/schema.ts';
 import type { RunRow } from './premi.repo.ts';
 
 export function monthLabel(month: string, lang: ViewCtx['lang']): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+  return formatMonth(month, lang);
 }
 
 const BADGE: Record<PremiRunStatus, string> = {

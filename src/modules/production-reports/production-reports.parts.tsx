@@ -1,22 +1,18 @@
 // Pieces the production report pages share: the month's name, a pass rate, the month (and unit)
 // form, the links between the reports a viewer may open, and the download link.
 import type { ComponentChildren } from 'preact';
-import { formatNumber } from '../../app/format.ts';
+import { dateTimeFormat, formatMonth, formatNumber } from '../../app/format.ts';
 import type { MessageKey } from '../../app/i18n.ts';
 import type { Permission } from '../../app/policy.ts';
 import type { ViewCtx } from '../../app/view.ts';
 
 export function monthLabel(month: string, lang: ViewCtx['lang']): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+  return formatMonth(month, lang);
 }
 
 /** "Mar 26": a chart's axis label, short enough for twelve of them on a phone. */
 export function shortMonth(month: string, lang: ViewCtx['lang']): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+  return dateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
     month: 'short',
     year: '2-digit',
     timeZone: 'UTC',

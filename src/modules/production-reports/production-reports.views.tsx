@@ -1,6 +1,7 @@
 // The production report pages about production itself: per programme in a month with a chart of
 // twelve months for each (the tables stay as the accessible version; the chart is drawn from the
 // JSON beside them when scripts run), and per participant (names: production.view only).
+import { asset } from '../../app/assets.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { DataTable } from '../../app/list.tsx';
@@ -147,7 +148,7 @@ export function ProgrammesPage(p: {
             dangerouslySetInnerHTML={{ __html: chartJson(d, ctx) }}
           />
           <script src="/vendor/chart.umd.js" defer />
-          <script src="/static/production-chart.js" defer />
+          <script src={asset('production-chart.js')} defer />
         </>
       )}
     </Layout>

@@ -1,6 +1,7 @@
 // The /production hub: today's and recent sessions of the programmes that make products, each with
 // a big "Catat produksi" link and whether its log was recorded; workshops without sessions recorded
 // per working day; and the way on to the partner's quality check and the invoices.
+import { asset } from '../../app/assets.ts';
 import { formatDay, formatTime } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import type { ViewCtx } from '../../app/view.ts';
@@ -18,7 +19,7 @@ export function HubPage({ ctx, d }: { ctx: ViewCtx; d: ProductionHub }) {
   const label = ctx.t(d.may.record ? 'production.record' : 'production.logTitle');
   return (
     <Layout ctx={ctx} title={ctx.t('production.title')}>
-      <link rel="stylesheet" href="/static/production.css" />
+      <link rel="stylesheet" href={asset('production.css')} />
       <h1>{ctx.t('production.title')}</h1>
       <p class="muted">{ctx.t('production.hubIntro')}</p>
       <p class="prod-hub-links">

@@ -2,6 +2,7 @@
 // the participants in one list, for each the products the programme makes with items finished and
 // in progress and, folded away, the material used; one save for everyone. Works without scripts;
 // public/production.js (on the hall's offline-batch.js) keeps unsent rows through a lost signal.
+import { asset } from '../../app/assets.ts';
 import { formatDay, formatTime } from '../../app/format.ts';
 import type { FormState } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
@@ -51,7 +52,7 @@ export function ProductionPage({ ctx, d }: { ctx: ViewCtx; d: ProductionPageData
     : `/api/v1/programmes/${log.programmeId}/production?day=${log.day}`;
   return (
     <Layout ctx={ctx} title={`${ctx.t('production.logTitle')} — ${log.programmeName}`}>
-      <link rel="stylesheet" href="/static/production.css" />
+      <link rel="stylesheet" href={asset('production.css')} />
       <p>
         <a href={`/programmes/${log.programmeId}`}>{log.programmeName}</a>
         {s && (
@@ -160,8 +161,8 @@ export function ProductionPage({ ctx, d }: { ctx: ViewCtx; d: ProductionPageData
           )}
         </>
       )}
-      <script src="/static/offline-batch.js" defer />
-      <script src="/static/production.js" defer />
+      <script src={asset('offline-batch.js')} defer />
+      <script src={asset('production.js')} defer />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 // The Program Aksi indicators page: the period and level form, one table per item (one row per
 // unit or Kanwil, or one table of items for the nation), how each figure is counted, and the PNBP
 // that no item could be given. Counts and sums only: no person is named at any level.
-import { formatDateLong, formatNumber, formatRupiah, formatTime } from '../../app/format.ts';
+import { formatDateLong, formatMonth, formatNumber, formatRupiah, formatTime } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
@@ -13,12 +13,7 @@ export function periodText(
   ctx: Pick<ViewCtx, 't' | 'lang'>,
   d: Pick<Indicators, 'kind' | 'from' | 'to' | 'period'>,
 ) {
-  const month = (m: string) =>
-    new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'id-ID', {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(`${m}-15T00:00:00Z`));
+  const month = (m: string) => formatMonth(m, ctx.lang);
   if (d.kind === 'month') return month(d.from);
   return ctx.t('programAksi.ind.year', { year: d.period, from: month(d.from), to: month(d.to) });
 }

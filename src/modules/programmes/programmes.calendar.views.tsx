@@ -2,7 +2,7 @@
 // with sessions or holidays lists them as cards with their roll call and journal status, so it
 // reads on a 360px phone without a 7-column grid; weeks with nothing in them are left out.
 
-import { formatDay, formatDayShort } from '../../app/format.ts';
+import { formatDay, formatDayShort, formatMonth } from '../../app/format.ts';
 import { Layout } from '../../app/layout.tsx';
 import { BackLink } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
@@ -32,11 +32,7 @@ export function CalendarPage({
   sessions: SessionStatus[];
   holidays: ReadonlyArray<{ day: string; name: string }>;
 }) {
-  const monthName = new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-15T00:00:00Z`));
+  const monthName = formatMonth(month, ctx.lang);
   const title = `${heading ?? ctx.t('programmes.title')} · ${monthName}`;
   const weeks = monthWeeks(month).flatMap((week) => {
     const inMonth = week.filter((d) => d.startsWith(month));

@@ -1,7 +1,7 @@
 // How a schedule's rhythm reads, and one session's own page: its card (status, Presensi, Jurnal)
 // and, for those who manage the programme, the forms to cancel or move it.
 
-import { formatDay } from '../../app/format.ts';
+import { dateTimeFormat, formatDay } from '../../app/format.ts';
 import { ErrorSummary, type FormState, TextField } from '../../app/forms.tsx';
 import { Csrf, Layout } from '../../app/layout.tsx';
 import { BackLink } from '../../app/list.tsx';
@@ -21,7 +21,7 @@ export function weekdayText(ctx: ViewCtx, s: Pick<ScheduleRow, 'weekdays' | 'eve
 
 /** "HH:MM" of an instant in a zone, for prefilling a time field. */
 function hm(at: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

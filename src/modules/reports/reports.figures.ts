@@ -3,6 +3,7 @@
 // them live from the maintained aggregates; submitting freezes the same shape into the report row
 // (JSON), so later corrections to the records never change a submitted report.
 
+import { compareNames } from '../../app/format.ts';
 import type { Ctx } from '../../app/principal.ts';
 import type { Conn } from '../../db/database.ts';
 import type { ProgrammeKind } from '../../db/schema.ts';
@@ -89,7 +90,7 @@ export async function readFigures(ctx: Ctx, unitId: string, month: string): Prom
         partnerName: n?.partner_name ?? null,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    .sort((a, b) => compareNames(a.name, b.name));
   const aksi = await repo.programAksiOf(
     ctx.db as Conn,
     programmes.filter(runs).map((p) => p.programmeId),

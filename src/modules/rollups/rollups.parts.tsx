@@ -1,7 +1,9 @@
 // Pieces the roll-up pages share: the month (and indicator) form, the freshness stamp, the figures
 // table with its total row, the 12-month trend, the ranking, the downloads, and charts drawn from
 // those tables by public/rollups-chart.js (decision 0007: the table is the one copy of the numbers).
+
 import type { ComponentChildren } from 'preact';
+import { asset } from '../../app/assets.ts';
 import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { monthLabel, shortMonth } from '../production-reports/production-reports.parts.tsx';
@@ -344,7 +346,7 @@ export function ChartScripts() {
   return (
     <>
       <script src="/vendor/chart.umd.js" defer />
-      <script src="/static/rollups-chart.js" defer />
+      <script src={asset('rollups-chart.js')} defer />
     </>
   );
 }

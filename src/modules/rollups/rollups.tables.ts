@@ -2,6 +2,7 @@
 // region's units, a unit's programmes) with one set of columns, their total and a 12-month trend,
 // read from the monthly aggregates only (rollups.service.ts), never from a raw record or a person.
 import { fieldError, notFound } from '../../app/errors.ts';
+import { compareNames } from '../../app/format.ts';
 import { can } from '../../app/policy.ts';
 import { type Ctx, today } from '../../app/principal.ts';
 import { isNational } from '../../app/scope.ts';
@@ -337,7 +338,7 @@ export async function unitRollup(
       name: names[i] ?? '',
       figures: { ...sumFigures(input.month, [p]), premi: null, pnbp: null },
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    .sort((a, b) => compareNames(a.name, b.name));
   return {
     unit: { id: u.id, name: u.name, kanwil_id: u.kanwil_id, kanwil_name: u.kanwil_name },
     month: input.month,
@@ -360,7 +361,7 @@ export function ranked(
   withValue.sort((a, b) =>
     a.value === null
       ? b.value === null
-        ? a.row.name.localeCompare(b.row.name, 'id')
+        ? compareNames(a.row.name, b.row.name)
         : 1
       : b.value === null
         ? -1
