@@ -1,5 +1,6 @@
 // Composition root: read settings, open (or start) PostgreSQL, migrate, create the first admin,
 // seed the demo, start jobs and the web server; on SIGINT/SIGTERM finish requests and stop cleanly.
+import net from 'node:net';
 import { ConfigError, loadConfig } from './app/config.ts';
 import { systemCtx } from './app/principal.ts';
 import { createPool, dbOver, isDatabaseUnavailable, waitForDatabase } from './db/database.ts';
@@ -13,13 +14,15 @@ import { migrate } from './db/migrate.ts';
 import { openReplica } from './db/replica.ts';
 import { underStartupLock } from './db/startup-lock.ts';
 import { type Jobs, startJobs } from './jobs.ts';
-import { seedDemo } from './modules/demo/demo.seed.ts';
+import { seedDemoInto } from './modules/demo/demo.seed.ts';
 import { seedHolidays } from './modules/holidays/holidays.service.ts';
 import { seedProgramAksi } from './modules/program-aksi/program-aksi.service.ts';
 import { ensureFirstAdmin } from './modules/users/users.service.ts';
 import { buildApp } from './server.ts';
 
 const t0 = performance.now();
+/** At a stop, how long requests on connections already open are still answered. */
+const DRAIN_MS = 1_000;
 let embedded: EmbeddedServer | undefined;
 
 async function main() {
@@ -95,15 +98,18 @@ async function main() {
     const holidays = await seedHolidays(systemCtx(db, new Date(), 'system:seed'));
     if (holidays) say(`reference data: ${holidays} national holidays and cuti bersama added`);
     if (config.seedDemo) {
-      const r = await seedDemo(db);
+      const r = await seedDemoInto(url);
       if (r.created) say(`demo data: ${r.created} records added`);
     }
   });
 
   const app = await buildApp({ db, replica, config });
-  // Once stopping, every answer closes its connection: a load balancer's kept-alive connection is
-  // not reused for a request this node would refuse (Fastify answers 503 while closing).
+  // Once stopping, /readyz answers 503 and every answer closes its connection: a load balancer
+  // stops sending here, and never reuses a kept-alive connection this node is about to close.
   let stopping = false;
+  app.addHook('onRequest', async (req, reply) => {
+    if (stopping && req.url === '/readyz') return reply.code(503).send({ status: 'stopping' });
+  });
   app.addHook('onSend', async (_req, reply) => {
     if (stopping) reply.header('connection', 'close');
   });
@@ -128,7 +134,12 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     try {
-      await app.close(); // stops accepting, finishes requests in flight
+      // Stop taking connections now, but answer for a moment what arrives on those already open:
+      // a request nginx has just sent on a kept-alive connection is served, not cut off (Node's
+      // http close would drop the idle ones at once). Then finish what is in flight, and stop.
+      net.Server.prototype.close.call(app.server);
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+      await app.close();
       await jobs?.stop();
       if (jobsDb !== db) await jobsDb.destroy();
       await replica?.db.destroy();

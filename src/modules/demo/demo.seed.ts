@@ -4,7 +4,7 @@
 import { dayInZone } from '../../app/format.ts';
 import type { Actor } from '../../app/principal.ts';
 import { SYSTEM, systemCtx } from '../../app/principal.ts';
-import type { Db } from '../../db/database.ts';
+import { createDb, type Db } from '../../db/database.ts';
 import type { Role, TimeZone, UnitClass, UnitType } from '../../db/schema.ts';
 import { refreshDirty } from '../rollups/rollups.service.ts';
 import { createUnit, ensureKanwil, unitIdByCode } from '../units/units.service.ts';
@@ -210,6 +210,25 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 export const DEMO_PARTNER_ACCOUNTS = [
   { username: 'instruktur.arta', full_name: 'Siti Aminah', partner: 'PT. Arta Jayendra Perkasa' },
 ] as const;
+
+/**
+ * seedDemo on connections of its own whose commits do not wait for the disk (synchronous_commit
+ * off): the demo commits about 1,600 transactions, and each would otherwise wait for a flush of the
+ * WAL, several milliseconds on a virtual disk. Only these connections are affected, never the app's.
+ * PostgreSQL guarantees this cannot damage the database: a crash of the machine within a second of
+ * the seed may lose its last transactions, as if it had been stopped there. Demo data only (off in
+ * production unless SEED_DEMO asks for it).
+ */
+export async function seedDemoInto(url: string, now: Date = new Date()): Promise<{ created: number }> {
+  const u = new URL(url);
+  u.searchParams.set('options', `${u.searchParams.get('options') ?? ''} -c synchronous_commit=off`.trim());
+  const db = createDb(u.toString(), { applicationName: 'simandiri-seed' });
+  try {
+    return await seedDemo(db, now);
+  } finally {
+    await db.destroy();
+  }
+}
 
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ created: number }> {
   let created = 0;
