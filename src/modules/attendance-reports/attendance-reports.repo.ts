@@ -59,32 +59,31 @@ export async function participantSummaries(
   enrolmentId?: string,
 ): Promise<ParticipantRow[]> {
   const present = sql`status = any(${[...PRESENT]}::text[])`;
+  const absent = sql`status = any(${[...ABSENT]}::text[])`;
   const r = await sql<Record<string, string | number | null>>`
-    with islands as (
-      -- Each presence opens a new island: its number is the presences so far. The absences of an
-      -- island are a run; dispensations belong to one but are never counted in it.
-      select a.enrolment_id, a.status, s.day,
+    with marks as (
+      -- In each participant's session order: the absences so far.
+      select a.enrolment_id, a.status, s.day, s.starts_at, s.id as session_id,
              round(extract(epoch from (s.ends_at - s.starts_at)) / 3600, 2) as hours,
-             count(*) filter (where a.status = any(${[...PRESENT]}::text[]))
-               over (partition by a.enrolment_id order by s.starts_at, s.id) as island
+             count(*) filter (where a.status = any(${[...ABSENT]}::text[])) over w as absences
         from programme_sessions s
         join attendance_marks a on a.session_id = s.id
        where s.programme_id = ${programmeId} and s.status = 'scheduled'
          and s.day between ${period.from} and ${period.to}
          ${enrolmentId ? sql`and a.enrolment_id = ${enrolmentId}` : sql``}
+      window w as (partition by a.enrolment_id order by s.starts_at, s.id)
     ), runs as (
-      select enrolment_id, island,
-             count(*) filter (where status = any(${[...ABSENT]}::text[])) as run,
-             ${sql.join(MARK_STATUSES.map((st) => sql`count(*) filter (where status = ${st}) as ${sql.ref(st)}`))},
-             sum(hours) filter (where ${present}) as hours,
-             max(day) as last_day
-        from islands
-       group by 1, 2
+      -- The run at each mark: the absences since the latest presence (dispensations add nothing).
+      select m.*, absences - coalesce(max(absences) filter (where ${present}) over w, 0) as run
+        from marks m
+      window w as (partition by enrolment_id order by starts_at, session_id)
     ), totals as (
+      -- The same sort serves all three steps: one pass, grouped as it streams.
       select enrolment_id,
-             ${sql.join(MARK_STATUSES.map((st) => sql`sum(${sql.ref(st)}) as ${sql.ref(st)}`))},
-             coalesce(sum(hours), 0) as hours, max(last_day) as last_day,
-             max(run) as longest_run, (array_agg(run order by island desc))[1] as current_run
+             ${sql.join(MARK_STATUSES.map((st) => sql`count(*) filter (where status = ${st}) as ${sql.ref(st)}`))},
+             coalesce(sum(hours) filter (where ${present}), 0) as hours, max(day) as last_day,
+             max(run) as longest_run,
+             count(*) filter (where ${absent}) - coalesce(max(absences) filter (where ${present}), 0) as current_run
         from runs
        group by 1
     )
