@@ -43,11 +43,34 @@ export async function insertAudit(conn: Conn, row: AuditInsert): Promise<string>
   return String(r.id);
 }
 
-export async function insertPersonal(
+/** A record and its personal part in one statement (one round trip fewer in every such write). */
+export async function insertAuditWithPersonal(
   conn: Conn,
-  row: { audit_id: string; nonce: string; before: string | null; after: string | null },
-): Promise<void> {
-  await conn.insertInto('audit_personal').values(row).execute();
+  row: AuditInsert,
+  personal: { nonce: string; before: string | null; after: string | null },
+): Promise<string> {
+  const r = await conn
+    .with('a', (db) =>
+      db
+        .insertInto('audit_log')
+        .values({ ...row, hash_version: 2 })
+        .returning('id'),
+    )
+    .insertInto('audit_personal')
+    .columns(['audit_id', 'nonce', 'before', 'after'])
+    .expression((eb) =>
+      eb
+        .selectFrom('a')
+        .select([
+          'a.id',
+          sql<string>`${personal.nonce}::text`.as('nonce'),
+          sql<string | null>`${personal.before}::jsonb`.as('before'),
+          sql<string | null>`${personal.after}::jsonb`.as('after'),
+        ]),
+    )
+    .returning('audit_id')
+    .executeTakeFirstOrThrow();
+  return String(r.audit_id);
 }
 
 /** Every record in order, each with its personal part (if it has one) for digest checks. */

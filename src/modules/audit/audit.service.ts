@@ -46,7 +46,7 @@ export async function recordAudit(trx: Conn, actor: Actor, e: AuditEntry): Promi
     personalDigest: digest,
     legacyHash: null,
   };
-  const id = await repo.insertAudit(trx, {
+  const row: repo.AuditInsert = {
     at: content.at,
     actor_id: content.actorId,
     actor_name: content.actorName,
@@ -61,14 +61,14 @@ export async function recordAudit(trx: Conn, actor: Actor, e: AuditEntry): Promi
     prev_hash: prev,
     hash: hashRecordV2(prev, content),
     personal_digest: digest,
-  });
+  };
   if (nonce)
-    await repo.insertPersonal(trx, {
-      audit_id: id,
+    await repo.insertAuditWithPersonal(trx, row, {
       nonce,
       before: b.personal ? JSON.stringify(b.personal) : null,
       after: a.personal ? JSON.stringify(a.personal) : null,
     });
+  else await repo.insertAudit(trx, row);
 }
 
 /**

@@ -1,9 +1,9 @@
-// SQL of the production log's batched posting to the product ledger: each product row locked once
-// per batch (in id order, so two batches never wait on each other in a circle),
-// every movement of the batch inserted in one statement, every row's columns set in one.
+// SQL of the production log's batched posting to the stock ledgers: each product and material row
+// locked once per batch (in id order, so two batches never wait on each other in a circle), every
+// movement of the batch inserted in one statement, every row's columns set in one.
 import { sql } from 'kysely';
 import type { Conn } from '../../db/database.ts';
-import type { ProductMovementRow } from '../stock/stock.repo.ts';
+import type { MaterialMovementRow, ProductMovementRow } from '../stock/stock.repo.ts';
 import type { ProductStock } from '../stock/stock.rules.ts';
 
 export async function lockProducts(conn: Conn, ids: readonly string[]) {
@@ -68,4 +68,52 @@ export function updateProductsStock(stock: ReadonlyMap<string, ProductStock>) {
     from unnest(${[...stock.keys()]}::uuid[], ${col('awaiting_check')}::int[], ${col('in_check')}::int[],
       ${col('on_hand')}::int[], ${col('reserved')}::int[], ${col('sold')}::int[]) as x(id, a, ic, oh, r, s)
     where p.id = x.id`;
+}
+
+/** The materials a save uses, locked in id order (their stock and value are read under the lock). */
+export async function lockMaterials(conn: Conn, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return conn
+    .selectFrom('materials')
+    .select(['id', 'unit_id', 'name', 'owner', 'on_hand', 'stock_value'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** A material's stock columns after a batch. */
+export interface MaterialStock {
+  on_hand: number;
+  stock_value: number;
+}
+
+/** The INSERT of a batch's material movements, for a statement that writes more (the save). */
+export function insertMaterialMovements(rows: readonly MaterialMovementRow[]) {
+  const col = <K extends keyof MaterialMovementRow>(k: K) => rows.map((r) => r[k] ?? null);
+  return sql`
+    insert into material_movements (unit_id, material_id, kind, day, qty, value, session_id, note, created_by)
+    select * from unnest(${col('unit_id')}::uuid[], ${col('material_id')}::uuid[], ${col('kind')}::text[],
+      ${col('day')}::date[], ${col('qty')}::int[], ${col('value')}::bigint[], ${col('session_id')}::uuid[],
+      ${col('note')}::text[], ${col('created_by')}::uuid[])`;
+}
+
+/** The UPDATE of each material's columns after a batch (the rows are locked by lockMaterials). */
+export function updateMaterialsStock(stock: ReadonlyMap<string, MaterialStock>) {
+  const s = [...stock.values()];
+  return sql`
+    update materials t set on_hand = x.oh, stock_value = x.v, updated_at = now()
+    from unnest(${[...stock.keys()]}::uuid[], ${s.map((x) => x.on_hand)}::int[],
+      ${s.map((x) => x.stock_value)}::bigint[]) as x(id, oh, v)
+    where t.id = x.id`;
+}
+
+/** A batch's material movements and the materials' columns, in one statement. */
+export async function writeUsed(
+  conn: Conn,
+  rows: readonly MaterialMovementRow[],
+  stock: ReadonlyMap<string, MaterialStock>,
+) {
+  if (rows.length === 0) return;
+  await sql`with moves as (${insertMaterialMovements(rows)}) ${updateMaterialsStock(stock)}`.execute(conn);
 }

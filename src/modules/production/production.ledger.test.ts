@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildParticipants, buildProgramme, daysFromToday } from '../../../test/attendance-fixtures.ts';
-import { buildUnit } from '../../../test/builders.ts';
+import { buildPartner, buildUnit } from '../../../test/builders.ts';
 import { AppError } from '../../app/errors.ts';
 import { type Ctx, systemCtx, withDb } from '../../app/principal.ts';
-import { ledgerDifferences, moveProduct } from '../stock/stock.service.ts';
-import { postProduced } from './production.ledger.ts';
+import { ledgerDifferences, moveMaterial, moveProduct } from '../stock/stock.service.ts';
+import { postProduced, postUsed } from './production.ledger.ts';
 
-// The batched posting must leave the product ledger exactly as moveProduct called once per entry
-// would: the same movements, the same columns, the same refusals. Each case runs twice, on twin
+// The batched posting must leave the ledgers exactly as moveProduct called once per entry (and
+// moveMaterial once per material) would: the same movements, the same columns, the same refusals. Each case runs twice, on twin
 // products, and the results are compared.
-describe('the production log’s batched posting to the product ledger', () => {
+describe('the production log’s batched posting to the stock ledgers', () => {
   let t: TestApp;
   let ctx: Ctx;
   let unitId: string;
@@ -149,5 +149,103 @@ describe('the production log’s batched posting to the product ledger', () => {
         assert.deepEqual(await cols(a), await cols(b));
       }
     }
+  });
+
+  test('material used: the same movements, values at average cost and columns; more than on hand is refused', async () => {
+    const partner = await buildPartner(t.db, { unit_id: unitId });
+    const material = async (name: string, owner: 'unit' | 'partner') =>
+      (
+        await t.db
+          .insertInto('materials')
+          .values({
+            unit_id: unitId,
+            name,
+            uom: 'meter',
+            owner,
+            partner_id: owner === 'partner' ? partner.id : null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    // A batched pair (a) and its twin posted one moveMaterial at a time (b), for each owner.
+    const pairs: Array<{ a: string; b: string }> = [];
+    for (const owner of ['unit', 'partner'] as const) {
+      const pair = {
+        a: await material(`Kain A ${owner}`, owner),
+        b: await material(`Kain B ${owner}`, owner),
+      };
+      for (const id of [pair.a, pair.b])
+        await moveMaterial(ctx, {
+          materialId: id,
+          kind: 'received',
+          qty: 10,
+          day,
+          ...(owner === 'unit' ? { cost: 10_007 } : {}),
+        });
+      pairs.push(pair);
+    }
+    const at = { day, sessionId: null, note: 'Bengkel' };
+    const both = async (qtys: readonly number[]) => {
+      await inTx((c) =>
+        postUsed(
+          c,
+          pairs.map((p, i) => ({ materialId: p.a, qty: qtys[i] ?? 0 })),
+          at,
+        ),
+      );
+      await inTx(async (c) => {
+        for (const [i, p] of pairs.entries())
+          if (qtys[i])
+            await moveMaterial(c, { materialId: p.b, kind: 'used', qty: qtys[i], day, note: at.note });
+      });
+    };
+    // Three used, one given back (an entry lowered), then all that is left: the value reaches zero.
+    await both([3, 3]);
+    await both([-1, 0]);
+    await both([8, 7]);
+    const state = (id: string) =>
+      Promise.all([
+        t.db
+          .selectFrom('materials')
+          .select(['on_hand', 'stock_value'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow(),
+        t.db
+          .selectFrom('material_movements')
+          .select(['kind', 'day', 'qty', 'value', 'session_id', 'note'])
+          .where('material_id', '=', id)
+          .orderBy('created_at')
+          .orderBy('qty')
+          .execute(),
+      ]);
+    for (const p of pairs) assert.deepEqual(await state(p.a), await state(p.b));
+    const unitOwned = await state(pairs[0]?.a as string);
+    assert.deepEqual(unitOwned[0], { on_hand: 0, stock_value: '0' });
+    assert.deepEqual(
+      await ledgerDifferences(
+        ctx,
+        [],
+        pairs.flatMap((p) => [p.a, p.b]),
+      ),
+      [],
+    );
+    // Nothing left: using one more is refused both ways, and the batch writes nothing at all.
+    const refused = (e: unknown) => e instanceof AppError && e.code === 'stock.insufficient';
+    const before = await Promise.all(pairs.map((p) => state(p.a)));
+    await assert.rejects(
+      inTx((c) =>
+        postUsed(
+          c,
+          pairs.map((p) => ({ materialId: p.a, qty: 1 })),
+          at,
+        ),
+      ),
+      refused,
+    );
+    await assert.rejects(
+      moveMaterial(ctx, { materialId: pairs[0]?.b as string, kind: 'used', qty: 1, day }),
+      refused,
+    );
+    assert.deepEqual(await Promise.all(pairs.map((p) => state(p.a))), before);
   });
 });

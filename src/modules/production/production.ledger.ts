@@ -1,14 +1,19 @@
-// The production log's changes of items finished posted to the product ledger as one batch: the
-// same movements, with the same effects and refusals, as calling moveProduct once per entry
-// (stock.service.ts), but each product row is locked once, every movement inserted in one
-// statement and every product's columns set in one, so a 200-participant log is a handful of
-// queries (the save writes them in the statement that writes its entries: planProduced). Call
-// inside the write transaction (ctx.db is the transaction); a refusal throws before anything is
-// committed.
+// The production log's changes posted to the stock ledgers as one batch: the same movements, with
+// the same effects and refusals, as calling moveProduct once per entry and moveMaterial once per
+// material (stock.service.ts), but each product and material row is locked once, and the save
+// writes every movement and every row's columns in the statement that writes its entries
+// (planProduced, planUsed), so a 200-participant log is a handful of queries. Call inside the write
+// transaction (ctx.db is the transaction); a refusal throws before anything is written.
 import { AppError, conflict } from '../../app/errors.ts';
 import type { Ctx } from '../../app/principal.ts';
-import type { ProductMovementRow } from '../stock/stock.repo.ts';
-import { applyDeltas, type ProductStock, productEffect } from '../stock/stock.rules.ts';
+import type { MaterialMovementRow, ProductMovementRow } from '../stock/stock.repo.ts';
+import {
+  applyDeltas,
+  materialEffect,
+  type ProductStock,
+  productEffect,
+  rupiah,
+} from '../stock/stock.rules.ts';
 import * as repo from './production.ledger.repo.ts';
 
 const insufficient = (name: string, left: number) =>
@@ -110,4 +115,71 @@ export async function planProduced(
     });
   }
   return { rows, stock };
+}
+
+/** The net change of one material used by a save's entries (negative when entries were lowered). */
+export interface Used {
+  materialId: string;
+  qty: number;
+}
+
+/** The batch's `used` movements (one per material) and each material's columns after them. */
+export interface UsedPlan {
+  rows: MaterialMovementRow[];
+  stock: Map<string, repo.MaterialStock>;
+}
+
+/**
+ * What moveMaterial(kind `used`) once per material, in material id order, would do, without
+ * writing: locks the materials (one statement, id order), values what is taken at average cost
+ * (unit-bought stock) and refuses (409 stock.insufficient) what would take the stock below zero.
+ * Materials whose net change is zero post nothing.
+ */
+export async function planUsed(
+  ctx: Ctx,
+  used: readonly Used[],
+  at: { day: string; sessionId: string | null; note: string | null },
+): Promise<UsedPlan> {
+  const moves = used.filter((u) => u.qty !== 0).sort((a, b) => a.materialId.localeCompare(b.materialId));
+  if (moves.length === 0) return { rows: [], stock: new Map() };
+  for (const m of moves) if (!Number.isInteger(m.qty)) throw badQuantity();
+  const locked = new Map(
+    (await repo.lockMaterials(ctx.db, [...new Set(moves.map((m) => m.materialId))])).map((m) => [m.id, m]),
+  );
+  const stock = new Map<string, repo.MaterialStock>();
+  const rows: MaterialMovementRow[] = [];
+  for (const m of moves) {
+    const mat = locked.get(m.materialId);
+    if (!mat) throw new AppError('materials.not_found', 404, 'err.notFound');
+    const now = stock.get(mat.id) ?? { on_hand: mat.on_hand, stock_value: rupiah(mat.stock_value) };
+    const e = materialEffect(
+      { on_hand: now.on_hand, value: now.stock_value, owner: mat.owner },
+      'used',
+      m.qty,
+    );
+    if (!e.ok) throw insufficient(mat.name, e.left);
+    stock.set(mat.id, { on_hand: now.on_hand + e.qty, stock_value: now.stock_value + e.value });
+    rows.push({
+      unit_id: mat.unit_id,
+      material_id: mat.id,
+      kind: 'used',
+      day: at.day,
+      qty: e.qty,
+      value: e.value,
+      session_id: at.sessionId,
+      note: at.note,
+      created_by: ctx.who.id,
+    });
+  }
+  return { rows, stock };
+}
+
+/** planUsed, then its movements and columns written in one statement (for callers without their own). */
+export async function postUsed(
+  ctx: Ctx,
+  used: readonly Used[],
+  at: { day: string; sessionId: string | null; note: string | null },
+): Promise<void> {
+  const { rows, stock } = await planUsed(ctx, used, at);
+  await repo.writeUsed(ctx.db, rows, stock);
 }

@@ -14,8 +14,7 @@ import { type Applied, applyOnce } from '../batches/batches.service.ts';
 import { listProducts, productsOfProgramme } from '../products/products.service.ts';
 import { programme } from '../programmes/programmes.policy.ts';
 import { sessionsInScope } from '../programmes/sessions.service.ts';
-import { moveMaterial } from '../stock/stock.service.ts';
-import { planProduced } from './production.ledger.ts';
+import { planProduced, planUsed } from './production.ledger.ts';
 import * as repo from './production.repo.ts';
 import {
   dayRefusal,
@@ -152,9 +151,9 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
       if (planned.errors) throw invalid(planned.errors);
       const { plan } = planned;
 
-      // The product ledger's movements, checked under the products' locks before anything is
-      // written; then the entries, their materials, the movements and the products' columns in one
-      // statement.
+      // Both ledgers' movements, checked under the products' and then the materials' locks before
+      // anything is written; then the entries, their materials, the movements and the products' and
+      // materials' columns in one statement.
       const produced = await planProduced(
         tx,
         plan.writes
@@ -165,6 +164,17 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
             day: d.day,
             enrolmentId: w.enrolment_id,
           })),
+      );
+      // Material used: one movement per material for the whole save (the net of its entries'
+      // changes), not one per entry: each row of material_movements costs its foreign-key checks.
+      // What each entry used is kept in production_entry_materials.
+      const net = new Map<string, number>();
+      for (const w of plan.writes)
+        for (const m of w.dMaterials) net.set(m.material_id, (net.get(m.material_id) ?? 0) + m.qty);
+      const used = await planUsed(
+        tx,
+        [...net].map(([materialId, qty]) => ({ materialId, qty })),
+        { day: d.day, sessionId: d.session?.id ?? null, note: d.session ? null : d.programmeName },
       );
       const values = (w: (typeof plan.writes)[number]) => ({
         enrolment_id: w.enrolment_id,
@@ -202,26 +212,10 @@ export async function saveProduction(ctx: Ctx, where: Where, input: SaveInput): 
             ),
             moves: produced.rows,
             stock: produced.stock,
+            used: used.rows,
+            materialStock: used.stock,
           },
         );
-      // Material used: one movement per material for the whole save (the net of its entries'
-      // changes, through moveMaterial), not one per entry: each row of material_movements costs
-      // its foreign-key checks, and a 200-participant save must stay one fast request. What each
-      // entry used is kept in production_entry_materials.
-      const used = new Map<string, number>();
-      for (const w of plan.writes)
-        for (const m of w.dMaterials) used.set(m.material_id, (used.get(m.material_id) ?? 0) + m.qty);
-      for (const [materialId, qty] of [...used].sort(([a], [b]) => a.localeCompare(b))) {
-        if (qty === 0) continue;
-        await moveMaterial(tx, {
-          materialId,
-          kind: 'used',
-          qty,
-          day: d.day,
-          sessionId: d.session?.id ?? null,
-          note: d.session ? null : d.programmeName,
-        });
-      }
 
       const result = { created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
       const finished: Record<string, number> = {};

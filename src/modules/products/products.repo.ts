@@ -88,14 +88,33 @@ export async function listProducts(conn: Conn, scope: Scope, f: ProductFilter) {
   return { rows: rows.map(withPrice), total: toNumber(count?.n), pageSize: PAGE };
 }
 
-/** The active products a programme makes, within the scope. */
+/**
+ * The active products a programme makes, within the scope, each with its bill of materials (lines
+ * in the materials' name order) read in the same statement: the production log reads these on
+ * every page and every save.
+ */
 export async function activeProductsOf(conn: Conn, scope: Scope, programmeId: string) {
   const rows = await scoped(conn, scope)
+    .select(
+      sql<BomRow[]>`coalesce((
+        select json_agg(json_build_object('material_id', b.material_id, 'qty_per_item', b.qty_per_item,
+          'material_name', m.name, 'uom', m.uom) order by m.name)
+        from bill_of_materials b join materials m on m.id = b.material_id
+        where b.product_id = p.id), '[]'::json)`.as('bom'),
+    )
     .where('p.programme_id', '=', programmeId)
     .where('p.active', '=', true)
     .orderBy('p.name')
     .execute();
   return rows.map(withPrice);
+}
+
+/** A bill of materials line with its material's name and unit of measure. */
+export interface BomRow {
+  material_id: string;
+  qty_per_item: number;
+  material_name: string;
+  uom: string;
 }
 
 export const nameTaken = (conn: Conn, unitId: string, name: string, exceptId?: string) =>

@@ -35,22 +35,7 @@ export function listProducts(
  * rows): `{ material_id, qty_per_item }` per line, with the material's name and unit of measure.
  */
 export async function productsOfProgramme(ctx: Pick<Ctx, 'db' | 'who'>, programmeId: string) {
-  const rows = await repo.activeProductsOf(ctx.db, ctx.who.scope, programmeId);
-  const bom = await repo.bomOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    ...r,
-    bom: bom
-      .filter((b) => b.product_id === r.id)
-      .map((b) => ({
-        material_id: b.material_id,
-        qty_per_item: b.qty_per_item,
-        material_name: b.material_name,
-        uom: b.uom,
-      })),
-  }));
+  return repo.activeProductsOf(ctx.db, ctx.who.scope, programmeId);
 }
 
 // --- The piece rate -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import {
   available,
   costOfUse,
   documentNumber,
+  materialEffect,
   type ProductStock,
   productEffect,
   rupiah,
@@ -71,6 +72,20 @@ describe('stock rules', () => {
     assert.equal(value, 0);
     assert.equal(costOfUse(5, 1000, 0), 0);
     assert.equal(costOfUse(5, 1000, 9), 1000);
+  });
+
+  test('a material movement: its sign from the kind, its value at cost, refused below zero', () => {
+    const unit = { on_hand: 4, value: 10_000, owner: 'unit' as const };
+    assert.deepEqual(materialEffect(unit, 'received', 2, 7_000), { ok: true, qty: 2, value: 7_000 });
+    assert.deepEqual(materialEffect(unit, 'used', 1), { ok: true, qty: -1, value: -2_500 });
+    // A log entry lowered gives material back at the average cost; the last units take all the value.
+    assert.deepEqual(materialEffect(unit, 'used', -2), { ok: true, qty: 2, value: 5_000 });
+    assert.deepEqual(materialEffect(unit, 'issued', 4), { ok: true, qty: -4, value: -10_000 });
+    assert.deepEqual(materialEffect(unit, 'written_off', 5), { ok: false, left: 4 });
+    // Consignment (the partner's material) carries no value.
+    const partner = { on_hand: 4, value: 0, owner: 'partner' as const };
+    assert.deepEqual(materialEffect(partner, 'received', 3, 9_000), { ok: true, qty: 3, value: 0 });
+    assert.deepEqual(materialEffect(partner, 'used', 4), { ok: true, qty: -4, value: 0 });
   });
 
   test('document numbers and rupiah', () => {

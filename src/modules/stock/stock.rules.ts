@@ -2,7 +2,7 @@
 // the partner's check, at the check, on hand for sale, reserved for an order, sold); each movement
 // kind moves whole items between them. Stock is the sum of the movements; the columns on the
 // product row are that sum, kept in the same transaction, and may never go below zero.
-import type { ProductMovementKind } from '../../db/schema.ts';
+import type { MaterialMovementKind, MaterialOwner, ProductMovementKind } from '../../db/schema.ts';
 
 export interface ProductDeltas {
   d_awaiting: number;
@@ -114,6 +114,36 @@ export function costOfUse(onHand: number, value: number, qty: number): number {
   if (qty <= 0 || onHand <= 0) return 0;
   if (qty >= onHand) return value;
   return Math.floor((value * qty) / onHand);
+}
+
+/** Material movement kinds that take from the stock (their qty is given positive, stored negative). */
+export const MATERIAL_OUTGOING: ReadonlySet<MaterialMovementKind> = new Set([
+  'issued',
+  'used',
+  'written_off',
+]);
+
+/**
+ * What a material movement does to the stock: the signed change of quantity and of value at cost
+ * (unit-bought materials: received at its cost, returned or counted up at the average cost, taken
+ * out at costOfUse; consignment carries no value), or the quantity left when it would go below zero.
+ */
+export function materialEffect(
+  mat: { on_hand: number; value: number; owner: MaterialOwner },
+  kind: MaterialMovementKind,
+  qty: number,
+  cost?: number,
+): { ok: true; qty: number; value: number } | { ok: false; left: number } {
+  const delta = MATERIAL_OUTGOING.has(kind) ? -qty : qty;
+  const { on_hand: onHand, value } = mat;
+  if (onHand + delta < 0) return { ok: false, left: onHand };
+  let dValue = 0;
+  if (mat.owner === 'unit') {
+    if (delta > 0 && kind === 'received') dValue = cost ?? 0;
+    else if (delta > 0) dValue = onHand > 0 ? Math.floor((value * delta) / onHand) : 0;
+    else dValue = -costOfUse(onHand, value, -delta);
+  }
+  return { ok: true, qty: delta, value: dValue };
 }
 
 /** A document number: `KW/2026/0007` (series, year, sequence padded to four digits). */

@@ -7,8 +7,8 @@ import type { MaterialMovementKind, ProductMovementKind } from '../../db/schema.
 import * as repo from './stock.repo.ts';
 import {
   applyDeltas,
-  costOfUse,
   documentNumber,
+  materialEffect,
   type ProductStock,
   productEffect,
   rupiah,
@@ -91,8 +91,6 @@ export interface MaterialMove {
   note?: string | null;
 }
 
-const OUTGOING: ReadonlySet<MaterialMovementKind> = new Set(['issued', 'used', 'written_off']);
-
 /**
  * Posts one material movement; returns the stock after it. `qty` is positive for every kind; the
  * kind decides the sign (for `counted` and `used` a negative qty is allowed: a count that found more,
@@ -103,23 +101,16 @@ export async function moveMaterial(ctx: Ctx, m: MaterialMove): Promise<{ on_hand
     throw new AppError('stock.bad_quantity', 400, 'stock.badQuantity');
   const mat = await repo.lockMaterial(ctx.db, m.materialId);
   if (!mat) throw new AppError('materials.not_found', 404, 'err.notFound');
-  const delta = OUTGOING.has(m.kind) ? -m.qty : m.qty;
-  const onHand = mat.on_hand;
   const value = rupiah(mat.stock_value);
-  if (onHand + delta < 0) throw insufficient(mat.name, onHand);
-  let dValue = 0;
-  if (mat.owner === 'unit') {
-    if (delta > 0 && m.kind === 'received') dValue = m.cost ?? 0;
-    else if (delta > 0) dValue = onHand > 0 ? Math.floor((value * delta) / onHand) : 0;
-    else dValue = -costOfUse(onHand, value, -delta);
-  }
+  const e = materialEffect({ on_hand: mat.on_hand, value, owner: mat.owner }, m.kind, m.qty, m.cost);
+  if (!e.ok) throw insufficient(mat.name, e.left);
   await repo.insertMaterialMovement(ctx.db, {
     unit_id: mat.unit_id,
     material_id: mat.id,
     kind: m.kind,
     day: m.day,
-    qty: delta,
-    value: dValue,
+    qty: e.qty,
+    value: e.value,
     source: m.source ?? null,
     document_no: m.documentNo ?? null,
     session_id: m.sessionId ?? null,
@@ -129,7 +120,7 @@ export async function moveMaterial(ctx: Ctx, m: MaterialMove): Promise<{ on_hand
     note: m.note ?? null,
     created_by: ctx.who.id,
   });
-  return { on_hand: onHand + delta, value: value + dValue };
+  return { on_hand: mat.on_hand + e.qty, value: value + e.value };
 }
 
 /** The next number of a unit's series for the year, e.g. `KW/2026/0007`: gapless per unit and year. */
