@@ -13,8 +13,11 @@ after(async () => {
 test('start-up work of two nodes never overlaps, and each node gets its turn', async () => {
   const t = await createTestDb();
   dbs.push(t);
-  // Two pools, as two nodes would have.
-  const other = createDb(t.url);
+  // Two pools, as two nodes would have; the second with a statement timeout far shorter than the
+  // first one's turn, which must not cut its wait short.
+  const url = new URL(t.url);
+  url.searchParams.set('options', '-c statement_timeout=100');
+  const other = createDb(url.toString());
   try {
     const log: string[] = [];
     const node = (name: string, db: typeof t.db) =>
@@ -24,7 +27,9 @@ test('start-up work of two nodes never overlaps, and each node gets its turn', a
         log.push(`${name} out`);
         return name;
       });
-    const results = await Promise.all([node('a', t.db), node('b', other)]);
+    const first = node('a', t.db);
+    while (!log.includes('a in')) await new Promise((r) => setTimeout(r, 5));
+    const results = await Promise.all([first, node('b', other)]);
     assert.deepEqual(results, ['a', 'b']);
     for (let i = 0; i < log.length; i += 2) {
       assert.equal(log[i]?.replace(' in', ''), log[i + 1]?.replace(' out', ''), log.join(', '));
