@@ -57,14 +57,24 @@ export async function dropSessions(db: Db, ids: readonly string[], log: (m: stri
   }
 }
 
-/** Waits until no query of the last scenario still runs (abandoned requests finish server-side). */
-export async function settle(db: Db): Promise<void> {
-  for (let i = 0; i < 120; i++) {
+/**
+ * Waits until the last scenario's work is over: requests abandoned at the end of its window still
+ * run in the app (or wait there for a pooled connection, unseen by the database), so the next
+ * scenario would start on a busy node. Done when no query has run for over 200 ms and a signed-in
+ * request that takes one pooled connection (GET /api/v1/me) answers within 250 ms, twice running.
+ */
+export async function settle(db: Db, me: { url: string; cookie: string }): Promise<void> {
+  let quiet = 0;
+  for (let i = 0; i < 240 && quiet < 2; i++) {
     const r = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
        where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
          and now() - query_start > interval '200 milliseconds'`.execute(db);
-    if ((r.rows[0]?.n ?? 0) === 0) break;
-    await sleep(500);
+    const t0 = performance.now();
+    const res = await fetch(me.url, { headers: { cookie: me.cookie } }).catch(() => null);
+    await res?.arrayBuffer();
+    const fast = res?.status === 200 && performance.now() - t0 < 250;
+    quiet = (r.rows[0]?.n ?? 0) === 0 && fast ? quiet + 1 : 0;
+    if (quiet < 2) await sleep(500);
   }
-  await sleep(1000);
+  await sleep(500);
 }

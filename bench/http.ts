@@ -270,10 +270,11 @@ async function bench(): Promise<void> {
       accept: HTML,
     },
   ];
+  const meOf = (b: Browser) => ({ url: `${app.url}/api/v1/me`, cookie: b.cookie });
   const results: ScenarioResult[] = [];
   for (const s of scenarios) {
     if (only && !only.has(s.key)) continue;
-    await settle(db);
+    await settle(db, meOf(petugas));
     const [as, who] = s.who;
     if (s.key === 'save-marks') {
       const ids = await freshSessions(db, t, settings.saves + SAVE_WARMUP);
@@ -323,7 +324,7 @@ async function bench(): Promise<void> {
       `  ${f.rps.toFixed(1)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, non-2xx ${f.non2xx}, errors ${f.errors}`,
     );
   }
-  await settle(db);
+  await settle(db, meOf(petugas));
   await sleep(4000);
   const after = await memoryMb(app.pid);
   await stop(app);
