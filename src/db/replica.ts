@@ -14,6 +14,8 @@ import type { Database } from './schema.ts';
 
 /** After the replica could not be reached, reads go to the primary this long before trying again. */
 export const RETRY_MS = 15_000;
+/** SQLSTATE of a standby's query cancelled by replay ("canceling statement due to conflict with recovery"). */
+const RECOVERY_CONFLICT = '40001';
 
 export interface ReadReplica {
   /** Reads through the replica's pool (the primary's while the replica is unreachable). */
@@ -29,7 +31,8 @@ export interface ReadReplica {
  * reached (refused, timed out, starting up, gone). Released clients go back to the pool they came
  * from. A pooled connection the replica dropped is found out by its first query, which is then
  * run on a primary connection instead (with everything after it on that checkout): a read, or a
- * BEGIN, so nothing runs twice. A later query failing mid-checkout fails as any outage does (503).
+ * BEGIN, so nothing runs twice; so is a first query the standby's replay cancelled (a conflict
+ * with recovery). A later query failing mid-checkout fails as any outage does (503).
  */
 class FallbackPool implements PostgresPool {
   private downUntil = 0;
@@ -72,8 +75,10 @@ class FallbackPool implements PostgresPool {
       const answer = client.query(text, [...params]);
       if (!first) return answer;
       return answer.catch(async (err: unknown) => {
-        if (!isDatabaseUnavailable(err)) throw err;
-        this.down(err as Error);
+        // Replay cancelled the read (a conflict with recovery): run it once more on the primary.
+        const conflict = (err as { code?: unknown }).code === RECOVERY_CONFLICT;
+        if (!conflict && !isDatabaseUnavailable(err)) throw err;
+        if (!conflict) this.down(err as Error);
         moved = await this.primary.connect();
         return moved.query(text, [...params]);
       });

@@ -7,7 +7,7 @@
 // the primary. scripts/replica-test.ts does the same against a real streaming replica.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type Client, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildSession } from '../../../test/attendance-fixtures.ts';
@@ -264,6 +264,58 @@ describe('a read replica that cannot be reached', () => {
     const ready = await t.client().get('/readyz');
     assert.equal(ready.statusCode, 200);
     assert.deepEqual(ready.json(), { status: 'ready', reports: 'primary' });
+  });
+});
+
+describe("the replica's pool", () => {
+  let tdb: TestDb;
+  let primaryPool: pg.Pool;
+  before(async () => {
+    tdb = await createTestDb();
+    primaryPool = createPool(tdb.url, { max: 2 });
+    // Fails like a standby whose replay cancelled the read, on the replica's connections only.
+    await sql`create function replica_conflict() returns text language plpgsql as $$
+      begin
+        if current_setting('application_name') = 'simandiri-replica' then
+          raise exception 'canceling statement due to conflict with recovery' using errcode = '40001';
+        end if;
+        return current_setting('application_name');
+      end $$`.execute(tdb.db);
+  });
+  after(async () => {
+    await primaryPool.end();
+    await tdb.drop();
+  });
+
+  test('runs a read that replay cancelled once more on the primary, and stays on the replica', async () => {
+    const replica = openReplica(tdb.url, primaryPool, { lagNoticeSeconds: 60 });
+    try {
+      const r = await sql<{ app: string }>`select replica_conflict() as app`.execute(replica.db);
+      assert.equal(r.rows[0]?.app, 'simandiri');
+      assert.equal(replica.reading(), 'replica');
+      const own = await sql<{ app: string }>`select current_setting('application_name') as app`.execute(
+        replica.db,
+      );
+      assert.equal(own.rows[0]?.app, 'simandiri-replica');
+    } finally {
+      await replica.db.destroy();
+    }
+  });
+
+  test('moves a read to the primary when the replica dropped its connection', async () => {
+    const replica = openReplica(tdb.url, primaryPool, { lagNoticeSeconds: 60 });
+    try {
+      await sql`select 1`.execute(replica.db);
+      // The replica's backend goes away under the pooled connection; the next read still answers.
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                 where application_name = 'simandiri-replica' and datname = current_database()`.execute(
+        tdb.db,
+      );
+      const r = await sql<{ n: number }>`select 1 as n`.execute(replica.db);
+      assert.equal(r.rows[0]?.n, 1);
+    } finally {
+      await replica.db.destroy();
+    }
   });
 });
 
