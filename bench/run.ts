@@ -1,14 +1,19 @@
 // `npm run bench`: measures the real app on this machine: cold and warm start to ready, memory at
-// idle (node and its embedded PostgreSQL), and sign-in and dashboard latency; prints a table.
+// idle (node and its embedded PostgreSQL), and sign-in and dashboard latency; prints a table. Starts
+// are measured as `npm start` runs the app (compiled: dist/main.js) and, for comparison, as it ran
+// before issue 15 (tsx compiling src/ at every start): `node --import tsx bench/run.ts --before <dir>`
+// takes the "before" from another checkout, such as a worktree of commit 3040de8.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.seed.ts';
 import {
   type AppProcess,
+  buildApp,
   freePort,
   type MemoryFigures,
   measureMemory,
+  type StartMode,
   startApp,
   stopApp,
   stopLeftoverPostgres,
@@ -17,7 +22,9 @@ import {
 const USER = 'petugas.magetan';
 const REQUESTS = 50;
 const IDLE_MS = 3000;
-const START_TIMEOUT_MS = 180_000;
+/** Warm starts per mode; the median is reported (the machine may be busy with something else). */
+const WARM_RUNS = 3;
+const START_TIMEOUT_MS = 600_000;
 const STOP_TIMEOUT_MS = 30_000;
 /** When interrupted: a shorter wait, after which the app is killed and its PostgreSQL stopped directly. */
 const CLEANUP_STOP_MS = 15_000;
@@ -39,7 +46,8 @@ async function cleanup(): Promise<void> {
     running = undefined;
   }
   if (dataRoot) {
-    await stopLeftoverPostgres(path.join(dataRoot, 'data')).catch(() => {});
+    for (const mode of ['compiled', 'tsx'])
+      await stopLeftoverPostgres(path.join(dataRoot, mode, 'data')).catch(() => {});
     await fs.rm(dataRoot, { recursive: true, force: true });
   }
 }
@@ -185,58 +193,125 @@ async function cpuModel(): Promise<string> {
   return /^model name\s*:\s*(.+)$/m.exec(info)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
 }
 
-async function main(): Promise<void> {
-  dataRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'simandiri-bench-'));
-  // As root, PostgreSQL runs as user postgres, which must be able to enter the data folder's parents.
-  await fs.chmod(dataRoot, 0o755);
-  const dataDir = path.join(dataRoot, 'data');
-  const port = await freePort();
-  const pgPort = await freePort();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+interface Starts {
+  cold: number;
+  coldCpu: number;
+  coldStop: { ms: number; exit: string };
+  warm: number[];
+  warmCpu: number[];
+  idle: MemoryFigures;
+  /** The last warm start, still running, for the caller to use and stop. */
+  app: AppProcess;
+}
+
+/** A cold start on a new data folder, then WARM_RUNS warm starts on it; the last one is left running. */
+async function starts(mode: StartMode, say: (m: string) => void, cwd?: string): Promise<Starts> {
+  const root = path.join(dataRoot ?? '', mode);
+  await fs.mkdir(root);
+  await fs.chmod(root, 0o755);
+  const dataDir = path.join(root, 'data');
   const opts = {
     dataDir,
-    port,
-    pgPort,
+    port: await freePort(),
+    pgPort: await freePort(),
     timeoutMs: START_TIMEOUT_MS,
+    mode,
+    cwd,
     onSpawn: (app: AppProcess) => {
       running = app;
     },
   };
-  const say = (m: string) => process.stderr.write(`${m}\n`);
-
-  say(`cold start (new DATA_DIR ${dataDir}, port ${port}, PostgreSQL port ${pgPort})...`);
+  say(`${mode}: cold start (new DATA_DIR ${dataDir}, port ${opts.port}, PostgreSQL port ${opts.pgPort})...`);
+  // Built just before each compiled start (not timed), so the start never includes a rebuild even
+  // while someone edits src/ on this machine: users start from an up-to-date build.
+  const fresh = async () => {
+    if (mode === 'compiled') await buildApp();
+  };
+  await fresh();
   const cold = await startApp(opts);
   const coldStop = await stopApp(cold.app, STOP_TIMEOUT_MS);
   running = undefined;
+  const warm: number[] = [];
+  const warmCpu: number[] = [];
+  for (let i = 1; ; i++) {
+    say(`${mode}: warm start ${i} of ${WARM_RUNS} (same DATA_DIR)...`);
+    await fresh();
+    const w = await startApp(opts);
+    warm.push(w.readyMs);
+    warmCpu.push(w.cpuMs);
+    if (i === WARM_RUNS) {
+      say(`${mode}: idle ${IDLE_MS / 1000} s...`);
+      await sleep(IDLE_MS);
+      return {
+        cold: cold.readyMs,
+        coldCpu: cold.cpuMs,
+        coldStop,
+        warm,
+        warmCpu,
+        idle: await measureMemory(w.app),
+        app: w.app,
+      };
+    }
+    await stopApp(w.app, STOP_TIMEOUT_MS);
+    running = undefined;
+  }
+}
 
-  say('warm start (same DATA_DIR)...');
-  const warm = await startApp(opts);
-  say(`idle ${IDLE_MS / 1000} s...`);
-  await sleep(IDLE_MS);
-  const idle = await measureMemory(warm.app);
+async function main(): Promise<void> {
+  dataRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'simandiri-bench-'));
+  // As root, PostgreSQL runs as user postgres, which must be able to enter the data folder's parents.
+  await fs.chmod(dataRoot, 0o755);
+  const say = (m: string) => process.stderr.write(`${m}\n`);
+
+  say('npm run build...');
+  const buildMs = await buildApp();
+  // `--before <checkout>`: the "before" figures from another tree (a worktree of the commit before
+  // issue 15, 3040de8), started with tsx as npm start did then; by default this tree under tsx.
+  const at = process.argv.indexOf('--before');
+  const beforeTree = at > 0 ? path.resolve(process.argv[at + 1] ?? '.') : undefined;
+  const before = await starts('tsx', say, beforeTree);
+  await stopApp(before.app, STOP_TIMEOUT_MS);
+  running = undefined;
+  const after = await starts('compiled', say);
 
   say(`${REQUESTS} sign-ins and ${REQUESTS} dashboard loads as ${USER}...`);
-  const latency = await measureLatency(warm.app.baseUrl);
-  const loaded = await measureMemory(warm.app);
-  const warmStop = await stopApp(warm.app, STOP_TIMEOUT_MS);
+  const latency = await measureLatency(after.app.baseUrl);
+  const loaded = await measureMemory(after.app);
+  const warmStop = await stopApp(after.app, STOP_TIMEOUT_MS);
   running = undefined;
 
   const l = (x: Latency) => `p50 ${millis(x.p50)}  p95 ${millis(x.p95)}  max ${millis(x.max)}`;
+  const both = (f: (s: Starts) => string) => `${f(before)}  ->  ${f(after)}`;
+  const warmText = (s: Starts) =>
+    `${seconds(median(s.warm))} (${s.warm.map((x) => (x / 1000).toFixed(2)).join(' ')})`;
   const rows: Array<[string, string]> = [
-    ['cold start to ready (initdb, migrate, seed, jobs)', seconds(cold.readyMs)],
-    ['warm start to ready (same DATA_DIR)', seconds(warm.readyMs)],
-    ['clean stop after cold start (SIGTERM to exit)', `${seconds(coldStop.ms)} (exit ${coldStop.exit})`],
-    ['clean stop after the requests', `${seconds(warmStop.ms)} (exit ${warmStop.exit})`],
+    ['npm run build (esbuild: src/ -> dist/main.js)', seconds(buildMs)],
     ['', ''],
-    ...memoryRows(`idle ${IDLE_MS / 1000} s after warm start`, idle),
+    [`before (tsx${beforeTree ? `, ${beforeTree}` : ''})  ->  after (compiled, npm start)`, ''],
+    ['cold start to ready (initdb, migrate, seed the demo, jobs)', both((s) => seconds(s.cold))],
+    ['  node CPU time until ready (hardly depends on other load)', both((s) => seconds(s.coldCpu))],
+    [`warm start to ready, median of ${WARM_RUNS} (same DATA_DIR)`, both(warmText)],
+    ['  node CPU time until ready, median', both((s) => seconds(median(s.warmCpu)))],
+    [`idle ${IDLE_MS / 1000} s after a warm start: node process RSS`, both((s) => mb(s.idle.nodeRssKb))],
+    [
+      'clean stop after the cold start (SIGTERM to exit)',
+      both((s) => `${seconds(s.coldStop.ms)} (exit ${s.coldStop.exit})`),
+    ],
+    ['', ''],
+    ...memoryRows(`compiled, idle ${IDLE_MS / 1000} s after a warm start`, after.idle),
     ['', ''],
     [`sign-in, POST /login (${latency.signIn.n} sequential)`, l(latency.signIn)],
     [`dashboard, GET /dashboard (${latency.dashboard.n} sequential)`, l(latency.dashboard)],
     ['', ''],
     ...memoryRows(`after the ${REQUESTS * 2} requests`, loaded),
+    ['clean stop after the requests', `${seconds(warmStop.ms)} (exit ${warmStop.exit})`],
   ];
   process.stdout.write(
     `\nSimandiri bench: node ${process.version}, ${os.platform()} ${os.arch()}, ` +
-      `${await cpuModel()} x${os.cpus().length}, ${mb(os.totalmem() / 1024)} RAM\n${table(rows)}\n`,
+      `${await cpuModel()} x${os.cpus().length}, ${mb(os.totalmem() / 1024)} RAM, ` +
+      `load average ${os.loadavg()[0]?.toFixed(1)} at the end\n${table(rows)}\n`,
   );
 }
 

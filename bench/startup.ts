@@ -1,5 +1,7 @@
-// Runs the real app as its own process (`node --import tsx src/main.ts`) on a private data folder
-// and observes it from outside, as an operator would: time to ready, clean stop, memory use.
+// Runs the real app as its own process on a private data folder and observes it from outside, as an
+// operator would: time to ready, clean stop, memory use. `compiled` is `npm start` (scripts/start.js
+// running the bundle in dist/, built beforehand with `buildApp`); `tsx` is how `npm start` ran before
+// issue 15 (`node --import tsx src/main.ts`, compiling TypeScript at every start), for comparison.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -34,13 +36,38 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The app's environment: none of the caller's Simandiri settings leak in, only the bench's own. */
+export type StartMode = 'compiled' | 'tsx';
+
+const COMMAND: Record<StartMode, string[]> = {
+  compiled: ['scripts/start.js'],
+  tsx: ['--import', 'tsx', 'src/main.ts'],
+};
+
+/** `npm run build` (dist/main.js), so a compiled start measures starting, not building; its ms. */
+export async function buildApp(): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['scripts/build.js'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
+  return performance.now() - t0;
+}
+
+/**
+ * The app's environment: none of the caller's Simandiri settings leak in, only the bench's own:
+ * production settings, as an operator runs it, with the demo (which production leaves off).
+ */
 function appEnv(opts: { dataDir: string; port: number; pgPort: number }): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [name] of SETTINGS) delete env[name];
   return {
     ...env,
-    NODE_ENV: 'development',
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+    // The bench's client talks plain HTTP on the loopback.
+    COOKIE_SECURE: 'false',
     HOST: '127.0.0.1',
     PORT: String(opts.port),
     DATA_DIR: opts.dataDir,
@@ -57,17 +84,21 @@ export async function startApp(opts: {
   port: number;
   pgPort: number;
   timeoutMs: number;
+  /** How the app is started (default compiled: `npm start`). */
+  mode?: StartMode;
+  /** The checkout to start (default this one), e.g. a worktree of an older commit for "before". */
+  cwd?: string;
   /** Told of the process as soon as it exists, so an interrupted bench can still stop it. */
   onSpawn?: (app: AppProcess) => void;
-}): Promise<{ app: AppProcess; readyMs: number }> {
+}): Promise<{ app: AppProcess; readyMs: number; cpuMs: number }> {
   const lines: string[] = [];
   const keep = (b: Buffer) => {
     lines.push(...b.toString().split('\n').filter(Boolean));
     if (lines.length > OUTPUT_KEEP) lines.splice(0, lines.length - OUTPUT_KEEP);
   };
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, COMMAND[opts.mode ?? 'compiled'], {
+    cwd: opts.cwd ?? ROOT,
     env: appEnv(opts),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,7 +127,10 @@ export async function startApp(opts: {
     try {
       const res = await fetch(`${app.baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
       await res.arrayBuffer();
-      if (res.status === 200) return { app, readyMs: performance.now() - t0 };
+      if (res.status === 200) {
+        const readyMs = performance.now() - t0;
+        return { app, readyMs, cpuMs: await nodeCpuMs(app.pid) };
+      }
     } catch {
       // Not listening yet.
     }
@@ -104,6 +138,24 @@ export async function startApp(opts: {
   }
   child.kill('SIGKILL');
   throw new Error(`the app was not ready within ${opts.timeoutMs} ms:\n${app.output()}`);
+}
+
+/** Clock ticks of CPU (user + system) a process has used, from /proc/<pid>/stat, in ms. */
+async function cpuOf(pid: number): Promise<number> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the line, 11 and 12 after "(comm) ", in 1/100 s.
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+}
+
+/**
+ * CPU time the app's node process (and its helpers other than PostgreSQL, such as tsx's esbuild)
+ * has used: unlike the wall time it hardly changes when other programs keep the machine busy.
+ */
+export async function nodeCpuMs(pid: number): Promise<number> {
+  let ms = await cpuOf(pid);
+  for (const p of await descendants(pid)) if (!p.name.startsWith('postgres')) ms += await cpuOf(p.pid);
+  return ms;
 }
 
 /** SIGTERM and wait for a clean exit; SIGKILL after timeoutMs. Returns how long the stop took. */
