@@ -4,9 +4,10 @@
 import { type Ctx, today } from '../../app/principal.ts';
 import { type Scope, withinUnit } from '../../app/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { daysBetween } from '../programmes/schedule.rules.ts';
 import { unitZones } from '../units/units.service.ts';
 import * as repo from './agreements.repo.ts';
-import { daysBetween, type ReminderKind, reminderFor } from './agreements.rules.ts';
+import { type ReminderKind, reminderFor } from './agreements.rules.ts';
 
 export interface Reminder {
   id: string;

@@ -2,6 +2,7 @@
 // terms are in force on a given day (addenda apply from their own date onward), the premi split that
 // applies, and which reminders are due.
 import type { AgreementStatus, MaterialsBy, PayModel, PieceRate } from '../../db/schema.ts';
+import { daysBetween } from '../programmes/schedule.rules.ts';
 
 export type AgreementAction = 'sign' | 'activate' | 'expire' | 'terminate';
 
@@ -114,10 +115,6 @@ export function effectiveSplit(
 }
 
 export type ReminderKind = 'agreement.ending_90' | 'agreement.ending_30' | 'agreement.overdue';
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /** Which reminder applies today to an agreement that ends on validTo (none for open-ended ones). */
 export function reminderFor(

@@ -14,13 +14,12 @@ import {
   listInmates,
   updateInmate,
 } from '../inmates/inmates.service.ts';
-import { addDays } from '../programmes/schedule.rules.ts';
+import { addDays, daysBetween } from '../programmes/schedule.rules.ts';
 import {
   addMonths,
   DETENTION_LIMIT_DAYS,
   type DemoPerson,
   type DetaineeClass,
-  daysBetween,
   detaineePath,
   type Gen,
   generator,

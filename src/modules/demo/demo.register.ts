@@ -3,7 +3,7 @@
 // sentenced inmates leave on their tanggal ekspirasi; new detainees arrive through the year.
 // Pure and deterministic: the seed applies the part of this story that has happened by its day.
 import type { RegisterClass, RiskLevel } from '../../db/schema.ts';
-import { addDays } from '../programmes/schedule.rules.ts';
+import { addDays, daysBetween } from '../programmes/schedule.rules.ts';
 
 /** The register as the demo first seeds it: the day before the knitting intake opened. */
 export const REGISTER_DAY = '2026-01-04';
@@ -41,7 +41,6 @@ export type Gen = ReturnType<typeof generator>;
 
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 export const fromDayNumber = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
-export const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
 export const randomDay = (g: Gen, from: string, to: string) =>
   fromDayNumber(g.int(dayNumber(from), dayNumber(to)));
 

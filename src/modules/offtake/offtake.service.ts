@@ -8,6 +8,7 @@ import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { InvoiceStatus, PaymentMethod } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { partner } from '../partners/partners.policy.ts';
+import { daysBetween } from '../programmes/schedule.rules.ts';
 import { invoiceLinesOf, takeBatchesForInvoice, uninvoicedBatches } from '../quality/quality.service.ts';
 import { nextNumber } from '../stock/stock.service.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';
@@ -16,11 +17,6 @@ import { mayRecordSales, offtakeInvoice } from './offtake.policy.ts';
 import * as repo from './offtake.repo.ts';
 
 export type { InvoiceRow, PaymentRow } from './offtake.repo.ts';
-
-const DAY_MS = 86_400_000;
-/** Whole days from one calendar day to another. */
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** Invoices in scope with what is owed on the open ones, and each open invoice's age in days. */
 export async function listInvoices(

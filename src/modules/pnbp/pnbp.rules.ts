@@ -15,11 +15,6 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
-/** Days from one date to another (inclusive range length minus one). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** How people type codes: spaces and dashes between groups of digits; an NTPN in lower case. */
 export const cleanCode = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
 

@@ -8,18 +8,11 @@ import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { periodSums, postEntry } from '../ledger/ledger.service.ts';
+import { daysBetween } from '../programmes/schedule.rules.ts';
 import { payoutTasks } from '../savings/savings.service.ts';
 import { mayPnbp, pnbpUnit } from './pnbp.policy.ts';
 import * as repo from './pnbp.repo.ts';
-import {
-  cleanCode,
-  daysBetween,
-  depositErrors,
-  isMonth,
-  monthRange,
-  reconcile,
-  sourceCheck,
-} from './pnbp.rules.ts';
+import { cleanCode, depositErrors, isMonth, monthRange, reconcile, sourceCheck } from './pnbp.rules.ts';
 
 export type { DepositRow, LedgerExportRow } from './pnbp.repo.ts';
 

@@ -1,14 +1,8 @@
 // The calendar and rate arithmetic of the production reports, without a database.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  addFigures,
-  addMonths,
-  daysBetween,
-  monthBounds,
-  monthsEnding,
-  passRate,
-} from './production-reports.rules.ts';
+import { daysBetween } from '../programmes/schedule.rules.ts';
+import { addFigures, addMonths, monthBounds, monthsEnding, passRate } from './production-reports.rules.ts';
 
 describe('production report rules', () => {
   test('a month runs from its first to its last calendar day, leap years included', () => {

@@ -35,11 +35,6 @@ export function passRate(passed: number, rejected: number): number | null {
   return Math.round((passed / checked) * 1000) / 10;
 }
 
-/** Whole days from one calendar day to another (an invoice's age on a unit's today). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** What a month's production comes to: the figures every report and tile adds up. */
 export interface ProductionFigures {
   finished: number;

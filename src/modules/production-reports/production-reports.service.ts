@@ -5,11 +5,11 @@ import { fieldError } from '../../app/errors.ts';
 import { type Ctx, today } from '../../app/principal.ts';
 import type { PaymentMethod, SaleChannel, TimeZone } from '../../db/schema.ts';
 import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
+import { daysBetween } from '../programmes/schedule.rules.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';
 import * as repo from './production-reports.repo.ts';
 import {
   addFigures,
-  daysBetween,
   MONTH_PATTERN,
   monthBounds,
   monthsEnding,

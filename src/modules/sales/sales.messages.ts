@@ -2,6 +2,8 @@
 // English. The kuitansi itself is an Indonesian document and prints in Indonesian (sales.pdf.ts).
 export const id = {
   'sales.title': 'Buku penjualan',
+  'sales.bookRange':
+    'Tanggal akhir tidak boleh sebelum tanggal awal, dan rentangnya paling lama {days} hari.',
   'sales.intro':
     'Penjualan langsung unit: bazar, pojok pengunjung, dan pesanan. Setiap penjualan mendapat kuitansi bernomor urut; pembatalan dicatat sebagai pembalikan, tidak dihapus.',
   'sales.new': 'Catat penjualan',
@@ -91,6 +93,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'sales.title': 'Sales book',
+  'sales.bookRange': 'The end date cannot be before the start, and the period is at most {days} days.',
   'sales.intro':
     "The unit's direct sales: bazaars, the visitors' corner and orders. Every sale gets a numbered receipt; a cancellation is recorded as a reversal, never deleted.",
   'sales.new': 'Record a sale',

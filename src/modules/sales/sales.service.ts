@@ -12,6 +12,7 @@ import {
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { PaymentMethod, SaleChannel, SaleStatus } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { daysBetween } from '../programmes/schedule.rules.ts';
 import { moveProduct, nextNumber } from '../stock/stock.service.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';
 import { maySale, sale } from './sales.policy.ts';
@@ -357,6 +358,9 @@ export async function receiptDocument(ctx: Pick<Ctx, 'db' | 'who'>, id: string) 
 }
 export type ReceiptDocument = Awaited<ReturnType<typeof receiptDocument>>;
 
+/** The longest period a sales book is read for at once (a year, leap day included). */
+export const BOOK_MAX_DAYS = 366;
+
 /** The first and last day of a month `YYYY-MM`. */
 export function monthRange(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number);
@@ -382,6 +386,9 @@ export async function salesBook(
   ctx: Pick<Ctx, 'db' | 'who'>,
   f: { from: string; to: string; channel?: SaleChannel; status?: SaleStatus },
 ) {
+  // A book is read whole (every receipt with its lines), so its period is bounded like the ledger's.
+  if (f.to < f.from || daysBetween(f.from, f.to) > BOOK_MAX_DAYS)
+    throw invalid([{ field: 'to', key: 'sales.bookRange', params: { days: BOOK_MAX_DAYS } }]);
   const [list, lines, sums] = await Promise.all([
     repo.listSales(ctx.db, ctx.who.scope, { ...f, page: 1, pageSize: 1_000_000 }),
     repo.bookLines(ctx.db, ctx.who.scope, f),

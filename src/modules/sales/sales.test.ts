@@ -348,6 +348,13 @@ describe('direct sales', () => {
     });
     const html = await petugas.get('/sales?month=2026-05');
     assert.match(html.body, /data-testid="sales-net">Rp 0</);
+    // A book is read whole, so its period is bounded: more than a year, or backwards, is a 400 on `to`.
+    for (const q of ['from=2025-01-01&to=2026-05-02', 'from=2026-05-02&to=2026-05-01']) {
+      const tooLong = await petugas.get(`/api/v1/sales/book?${q}`);
+      assert.equal(tooLong.statusCode, 400, q);
+      assert.match(tooLong.body, /"field":"to"/);
+      assert.match(tooLong.body, /366/);
+    }
     // The stock came back on the day of the approval.
     const back = await t.db
       .selectFrom('product_movements')
