@@ -18,7 +18,7 @@
 //                                      (only start the data's server, write its URL to F, keep it up)
 //   npm run bench:http -- --data-dir DIR --prepare      (only generate the data, or add what it lacks)
 // Flags: --connections 20 --duration 10 --warmup 3 --timeout 10 --saves 30 --only key,key
-//        --start auto|compiled|tsx --log-level LEVEL --out FILE.json
+//        --start auto|compiled|tsx --log-level LEVEL --encoding 'gzip, deflate, br' --out FILE.json
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -50,6 +50,7 @@ const { values } = parseArgs({
     serve: { type: 'boolean', default: false },
     prepare: { type: 'boolean', default: false },
     'url-file': { type: 'string' },
+    encoding: { type: 'string' },
   },
 });
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -76,6 +77,11 @@ const settings = {
   saves: num('saves', values.saves),
 };
 const SAVE_WARMUP = 5;
+// --encoding '' asks for uncompressed answers (to see what compression costs the node).
+if (values.encoding !== undefined) {
+  if (values.encoding) BROWSER['accept-encoding'] = values.encoding;
+  else delete (BROWSER as Partial<typeof BROWSER>)['accept-encoding'];
+}
 const ROOT = path.resolve(import.meta.dirname, '..');
 const appDir = path.resolve(values['app-dir'] ?? ROOT);
 const only = values.only ? new Set(values.only.split(',')) : null;
