@@ -2,7 +2,7 @@
 // API, a page for the browser. Internal errors are logged with their stack and shown without it.
 import { validateHeaderValue } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable, isStatementTimeout } from '../db/database.ts';
+import { isDatabaseUnavailable, isPoolBusy, isStatementTimeout } from '../db/database.ts';
 import { ErrorPage } from './error-page.tsx';
 import { AppError, type FieldError } from './errors.ts';
 import { isApi } from './http.ts';
@@ -21,6 +21,10 @@ interface Normalised {
 function normalise(err: FastifyError | AppError, req: FastifyRequest): Normalised {
   if (err instanceof AppError) {
     return { status: err.status, code: err.code, key: err.key, params: err.params, fields: err.fields };
+  }
+  // Every connection of this node is busy with other requests (load, not an outage).
+  if (isPoolBusy(err)) {
+    return { status: 503, code: 'db.busy', key: 'err.dbBusy', params: {}, fields: [] };
   }
   // The database is away (restarting, unreachable): the request is fine, the moment is not.
   if (isDatabaseUnavailable(err)) {
@@ -70,8 +74,11 @@ export const markBodyRead = (req: FastifyRequest) => bodyRead.add(req);
 
 export function sendError(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   const n = normalise(err, req);
-  if (n.code === 'db.unavailable') {
-    req.log.warn({ code: n.code, reason: err.message }, 'database unavailable');
+  if (n.code === 'db.unavailable' || n.code === 'db.busy') {
+    req.log.warn(
+      { code: n.code, reason: err.message },
+      n.code === 'db.busy' ? 'database pool busy' : 'database unavailable',
+    );
     reply.header('retry-after', '5');
   } else if (n.code === 'db.timeout') {
     req.log.warn({ code: n.code, url: req.url, reason: err.message }, 'statement timeout');

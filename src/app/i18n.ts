@@ -74,6 +74,8 @@ const id = {
   'err.badRequest': 'Permintaan tidak dapat diproses.',
   'err.dbUnavailable':
     'Basis data sedang tidak dapat dihubungi. Tunggu sebentar lalu coba lagi; periksa apakah perubahan terakhir Anda sudah tersimpan.',
+  'err.dbBusy':
+    'Server sedang melayani banyak permintaan sehingga permintaan ini belum dapat diproses. Tunggu beberapa detik lalu coba lagi; periksa apakah perubahan terakhir Anda sudah tersimpan.',
   'err.dbTimeout':
     'Permintaan ini terlalu lama diproses basis data sehingga dihentikan. Persempit periode atau pilihan data lalu coba lagi; bila berulang, coba lagi di luar jam sibuk.',
   'err.internal':
@@ -163,6 +165,8 @@ const en: Record<CoreKey, string> = {
   'err.badRequest': 'The request could not be processed.',
   'err.dbUnavailable':
     'The database cannot be reached at the moment. Wait a moment and try again; check whether your last change was saved.',
+  'err.dbBusy':
+    'The server is handling many requests and could not take this one yet. Wait a few seconds and try again; check whether your last change was saved.',
   'err.dbTimeout':
     'The database took too long over this request, so it was stopped. Narrow the period or the selection and try again; if it keeps happening, try again outside busy hours.',
   'err.internal':

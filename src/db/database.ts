@@ -46,6 +46,7 @@ export function createPool(url: string, opts: DbOptions = {}): pg.Pool {
     // Sent with each new connection (a startup parameter), so it holds for every statement on it.
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
   });
+  markBusyTimeouts(pool);
   const lost = (err: Error) => opts.onConnectionError?.(err);
   // An idle connection dropped by the server: the pool removes it.
   pool.on('error', lost);
@@ -54,6 +55,39 @@ export function createPool(url: string, opts: DbOptions = {}): pg.Pool {
   // The query in flight fails on its own, and the pool discards the broken client on release.
   pool.on('connect', (client) => client.on('error', lost));
   return pool;
+}
+
+/** The code of a wait for a connection that timed out because every one was in use (see below). */
+export const POOL_BUSY = 'SIMANDIRI_POOL_BUSY';
+
+/**
+ * pg-pool gives the same "timeout exceeded when trying to connect" when the server is away and when
+ * every connection of the pool is busy with other requests. The second is load, not an outage:
+ * a wait that began on a full pool and timed out is rethrown with the code POOL_BUSY (isPoolBusy),
+ * so the user is told the server is busy rather than that the database cannot be reached.
+ */
+function markBusyTimeouts(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const max = pool.options.max ?? 10;
+  pool.connect = (async (...args: unknown[]) => {
+    if (args.length) return (connect as (...a: unknown[]) => unknown)(...args);
+    const full = pool.idleCount === 0 && pool.totalCount >= max;
+    try {
+      return await connect();
+    } catch (err) {
+      if (full && err instanceof Error && /^timeout exceeded when trying to connect/.test(err.message)) {
+        throw Object.assign(new Error('every database connection of the pool is busy', { cause: err }), {
+          code: POOL_BUSY,
+        });
+      }
+      throw err;
+    }
+  }) as typeof pool.connect;
+}
+
+/** True when a request waited for a connection of a full pool until its time ran out (POOL_BUSY). */
+export function isPoolBusy(err: unknown): boolean {
+  return err instanceof Error && (err as { code?: unknown }).code === POOL_BUSY;
 }
 
 // Connection failures, from the socket, from pg and pg-pool, and from the server (SQLSTATE class
@@ -72,7 +106,7 @@ const CLIENT_GONE =
 
 /** True when the error means "the database cannot be reached now", not "this request is wrong". */
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
-  if (!(err instanceof Error) || depth > 3) return false;
+  if (!(err instanceof Error) || depth > 3 || isPoolBusy(err)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && (UNREACHABLE.has(code) || SERVER_GONE.has(code) || code.startsWith('08'))) {
     return true;
