@@ -39,6 +39,7 @@ import type {
 } from '../src/db/schema.ts';
 import { HOLIDAYS_2026 } from '../src/modules/holidays/holidays.seed.ts';
 import { addDays, mondayOf, sessionDays, sessionInstants } from '../src/modules/programmes/schedule.rules.ts';
+import { freePort } from '../test/ports.ts';
 import { type Cell, copyRows } from './copy.ts';
 import { type AttendanceOptions, type AttendanceResult, generateAttendance } from './generate-attendance.ts';
 import {
@@ -1017,11 +1018,6 @@ export async function freshEmbedded(
 
 // ---------------------------------------------------------------------------------------------
 // CLI
-
-async function freePort(): Promise<number> {
-  const { freePort: free } = await import('./startup.ts');
-  return free();
-}
 
 async function cli(): Promise<void> {
   const { values } = parseArgs({

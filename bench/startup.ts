@@ -5,9 +5,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { SETTINGS } from '../src/app/config.ts';
+
+export { freePort } from '../test/ports.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUTPUT_KEEP = 200;
@@ -21,17 +22,6 @@ export interface AppProcess {
   exited: Promise<string>;
   /** The last lines the app printed, for explaining a failure. */
   output(): string;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

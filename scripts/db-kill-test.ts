@@ -6,9 +6,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../test/ports.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const LOAD_S = Number(process.env.DB_KILL_LOAD_S ?? 20);
@@ -18,15 +18,6 @@ const MAX_REQUESTS = 600;
 /** From the kill to the first successful read of the database through the app. */
 const RECOVERY_LIMIT_S = 45;
 const ADMIN_PASSWORD = 'db-kill-test-password';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

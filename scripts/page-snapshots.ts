@@ -15,9 +15,9 @@
 // clock and a form's default local "now" (--more: a breach's found_at) become placeholders. Tags are put one per line so that a difference reads as a small diff.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '../test/ports.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const USAGE = 'Usage: npm run snapshots -- --out <dir> [--seed-from <checkout>] | --compare <dirA> <dirB>';
@@ -330,16 +330,6 @@ async function compare(dirA: string, dirB: string): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot mode
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 type Seeder = (...args: unknown[]) => Promise<unknown>;
 

@@ -15,7 +15,6 @@
 // run as the user postgres. Prints PASS/FAIL lines; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -27,6 +26,7 @@ import { refreshUnitMonth } from '../src/modules/rollups/rollups.service.ts';
 import { buildApp } from '../src/server.ts';
 import { Client } from '../test/app.ts';
 import { buildUnit, buildUser, TEST_PASSWORD } from '../test/builders.ts';
+import { freePort } from '../test/ports.ts';
 
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const LAG_NOTICE_S = 2;
@@ -49,15 +49,6 @@ function pg(cmd: string, args: string[]): string {
   if (r.status !== 0)
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}${r.stderr}`);
   return r.stdout;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

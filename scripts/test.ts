@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,6 +18,7 @@ import { seedDemo } from '../src/modules/demo/demo.seed.ts';
 import { seedProgramAksi } from '../src/modules/program-aksi/program-aksi.service.ts';
 import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from '../test/db.ts';
 import { chromiumExecutable } from '../test/e2e/browser.ts';
+import { freePort } from '../test/ports.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -60,16 +60,6 @@ if (files.some((f) => f.includes('.e2e.'))) {
     );
     process.exit(1);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const t0 = performance.now();

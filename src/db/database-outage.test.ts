@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildUnit, buildUser } from '../../test/builders.ts';
+import { freePort } from '../../test/ports.ts';
 import { loadConfig } from '../app/config.ts';
 import type { App } from '../app/http.ts';
 import { translator } from '../app/i18n.ts';
@@ -20,15 +20,6 @@ import { buildApp } from '../server.ts';
 import { createDb, type Db } from './database.ts';
 import { type EmbeddedServer, startEmbeddedPostgres } from './embedded.ts';
 import { migrate } from './migrate.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const end = Date.now() + ms;

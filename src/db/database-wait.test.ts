@@ -4,16 +4,8 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, describe, test } from 'node:test';
 import { adminUrl } from '../../test/db.ts';
+import { freePort } from '../../test/ports.ts';
 import { createDb, type Db, waitForDatabase } from './database.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** The test server, reachable on `port` only once the proxy is opened. */
 function lateProxy(port: number, target: URL) {

@@ -9,18 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
+import { freePort } from '../../test/ports.ts';
 import { EmbeddedPgError, firstClosedAncestor, startEmbeddedPostgres } from './embedded.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 describe('embedded PostgreSQL', () => {
   const dirs: string[] = [];
