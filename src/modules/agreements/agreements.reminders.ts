@@ -1,10 +1,10 @@
 // Agreements that need attention: ending within 90 or 30 days, or past their end but still marked
 // active. Shown live on the dashboard; the daily job records each notification once.
 
+import { daysBetween } from '../../app/days.ts';
 import { type Ctx, today } from '../../app/principal.ts';
 import { type Scope, withinUnit } from '../../app/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { daysBetween } from '../programmes/schedule.rules.ts';
 import { unitZones } from '../units/units.service.ts';
 import * as repo from './agreements.repo.ts';
 import { type ReminderKind, reminderFor } from './agreements.rules.ts';

@@ -1,8 +1,9 @@
 // The rules of an agreement's life, as pure functions: which status changes are allowed, which
 // terms are in force on a given day (addenda apply from their own date onward), the premi split that
 // applies, and which reminders are due.
+
+import { daysBetween } from '../../app/days.ts';
 import type { AgreementStatus, MaterialsBy, PayModel, PieceRate } from '../../db/schema.ts';
-import { daysBetween } from '../programmes/schedule.rules.ts';
 
 export type AgreementAction = 'sign' | 'activate' | 'expire' | 'terminate';
 

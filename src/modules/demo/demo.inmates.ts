@@ -2,6 +2,7 @@
 // invented names, numbers and NIKs, and what happens to them through the year (demo.register.ts).
 // A seeded generator makes the same people on every run.
 
+import { daysBetween } from '../../app/days.ts';
 import { type Actor, actingAs, type Ctx } from '../../app/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { RegisterClass, RiskLevel } from '../../db/schema.ts';
@@ -14,7 +15,7 @@ import {
   listInmates,
   updateInmate,
 } from '../inmates/inmates.service.ts';
-import { addDays, daysBetween } from '../programmes/schedule.rules.ts';
+import { addDays } from '../programmes/schedule.rules.ts';
 import {
   addMonths,
   DETENTION_LIMIT_DAYS,

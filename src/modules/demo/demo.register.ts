@@ -2,8 +2,10 @@
 // detainees move A.I -> A.II -> A.III within the KUHAP limits and are sentenced (B) or released;
 // sentenced inmates leave on their tanggal ekspirasi; new detainees arrive through the year.
 // Pure and deterministic: the seed applies the part of this story that has happened by its day.
+
+import { daysBetween } from '../../app/days.ts';
 import type { RegisterClass, RiskLevel } from '../../db/schema.ts';
-import { addDays, daysBetween } from '../programmes/schedule.rules.ts';
+import { addDays } from '../programmes/schedule.rules.ts';
 
 /** The register as the demo first seeds it: the day before the knitting intake opened. */
 export const REGISTER_DAY = '2026-01-04';

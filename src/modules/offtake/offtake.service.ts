@@ -2,13 +2,14 @@
 // the check date. An invoice gathers checked batches of one partner (amount per batch = passed x
 // rate over its lines), numbered INV/2026/0001 gapless per unit and year; payments are recorded
 // against it until nothing is owed.
+
+import { daysBetween } from '../../app/days.ts';
 import { conflict, type FieldError, fieldError, forbidden, invalid } from '../../app/errors.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { InvoiceStatus, PaymentMethod } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { partner } from '../partners/partners.policy.ts';
-import { daysBetween } from '../programmes/schedule.rules.ts';
 import { invoiceLinesOf, takeBatchesForInvoice, uninvoicedBatches } from '../quality/quality.service.ts';
 import { nextNumber } from '../stock/stock.service.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';

@@ -2,13 +2,14 @@
 // PNBP deposits (posted to the journal, never above what is owed), what is owed per month, the
 // capital account's movements, the reconciliation of a month's journal against its source records,
 // the audit export, the offices' totals per unit and the dashboard tiles.
+
+import { daysBetween } from '../../app/days.ts';
 import { AppError, forbidden, invalid } from '../../app/errors.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { periodSums, postEntry } from '../ledger/ledger.service.ts';
-import { daysBetween } from '../programmes/schedule.rules.ts';
 import { payoutTasks } from '../savings/savings.service.ts';
 import { mayPnbp, pnbpUnit } from './pnbp.policy.ts';
 import * as repo from './pnbp.repo.ts';

@@ -1,7 +1,7 @@
 // The calendar and rate arithmetic of the production reports, without a database.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { daysBetween } from '../programmes/schedule.rules.ts';
+import { daysBetween } from '../../app/days.ts';
 import { addFigures, addMonths, monthBounds, monthsEnding, passRate } from './production-reports.rules.ts';
 
 describe('production report rules', () => {

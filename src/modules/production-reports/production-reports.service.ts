@@ -1,11 +1,12 @@
 // Production reports (issue #11, item 7): a month's production per participant (what premi and the
 // SPPN kemandirian evidence build on) and per programme with twelve months of history, the stock
 // report, the sales book, the partners' receivables, and the dashboard's tiles. Read-only.
+
+import { daysBetween } from '../../app/days.ts';
 import { fieldError } from '../../app/errors.ts';
 import { type Ctx, today } from '../../app/principal.ts';
 import type { PaymentMethod, SaleChannel, TimeZone } from '../../db/schema.ts';
 import { programme as programmePolicy } from '../programmes/programmes.policy.ts';
-import { daysBetween } from '../programmes/schedule.rules.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';
 import * as repo from './production-reports.repo.ts';
 import {

@@ -13,11 +13,6 @@ export function addDays(day: string, n: number): string {
   return fromUtc(toUtc(day) + n * DAY_MS);
 }
 
-/** Days from one calendar day to another (0 for the same day, negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
-
 /** ISO weekday of a calendar day: 1 = Monday ... 7 = Sunday. */
 export function isoWeekday(day: string): number {
   return ((new Date(toUtc(day)).getUTCDay() + 6) % 7) + 1;

@@ -1,6 +1,8 @@
 // Direct sales of a unit's products (bazaar, visitors' corner, orders): a sale takes a gapless
 // kuitansi number and moves stock in one transaction; a cancellation is a reversing sale approved
 // by the Kepala UPT, never a deletion. Also the sales book of a period, for its page and exports.
+
+import { daysBetween } from '../../app/days.ts';
 import {
   AppError,
   conflict,
@@ -12,7 +14,6 @@ import {
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { PaymentMethod, SaleChannel, SaleStatus } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { daysBetween } from '../programmes/schedule.rules.ts';
 import { moveProduct, nextNumber } from '../stock/stock.service.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';
 import { maySale, sale } from './sales.policy.ts';
