@@ -11,6 +11,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { generate } from '../../../bench/generate.ts';
 import { createTestDb, type TestDb } from '../../../test/db.ts';
+import { planScans, type Scan, type Statement } from '../../../test/plans.ts';
 import { type Ctx, systemCtx } from '../../app/principal.ts';
 import type { Database } from '../../db/schema.ts';
 import {
@@ -20,17 +21,6 @@ import {
   participantRecord,
   programmeReport,
 } from './attendance-reports.service.ts';
-
-interface Statement {
-  sql: string;
-  parameters: readonly unknown[];
-}
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
-}
-type Scan = { node: string; table: string; sql: string };
 
 describe('attendance report query plans on generated data', () => {
   let tdb: TestDb;
@@ -51,24 +41,8 @@ describe('attendance report query plans on generated data', () => {
   }
 
   /** Every scan in the plans of `statements`, EXPLAINed on `client` (a transaction may hold DDL). */
-  async function scans(statements: readonly Statement[], client: pg.Pool | pg.PoolClient = pool) {
-    const found: Scan[] = [];
-    const walk = (n: PlanNode, text: string) => {
-      if (n['Relation Name']) found.push({ node: n['Node Type'], table: n['Relation Name'], sql: text });
-      for (const c of n.Plans ?? []) walk(c, text);
-    };
-    for (const s of statements) {
-      if (!/^\s*(select|with)\b/i.test(s.sql)) continue;
-      const r = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
-        `explain (format json) ${s.sql}`,
-        s.parameters as unknown[],
-      );
-      const plan = r.rows[0]?.['QUERY PLAN'][0]?.Plan;
-      assert.ok(plan, `no plan for ${s.sql.slice(0, 80)}`);
-      walk(plan, s.sql);
-    }
-    return found;
-  }
+  const scans = (statements: readonly Statement[], client: pg.Pool | pg.PoolClient = pool) =>
+    planScans(client, statements);
 
   const seqScansOfMarks = (found: Scan[]) =>
     found

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { generate } from '../../../bench/generate.ts';
 import { recountAll } from '../../../bench/generate-rollups.ts';
 import { createTestDb, type TestDb } from '../../../test/db.ts';
+import { planScans, type Scan, type Statement } from '../../../test/plans.ts';
 import type { Ctx } from '../../app/principal.ts';
 import { systemCtx } from '../../app/principal.ts';
 import type { Database } from '../../db/schema.ts';
@@ -20,16 +21,6 @@ import { freshness, programmeMonths, refreshDirty, unitMonths } from './rollups.
 /** Raw tables a roll-up page must never read, and a recount must read only through an index. */
 const RAW = ['attendance_marks', 'production_entries'] as const;
 const MONTH = '2026-06';
-
-interface Statement {
-  sql: string;
-  parameters: readonly unknown[];
-}
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
-}
 
 describe('roll-up query plans on generated data', () => {
   let tdb: TestDb;
@@ -52,29 +43,9 @@ describe('roll-up query plans on generated data', () => {
   }
 
   /** Every scan of each plan: node type and relation. */
-  async function scans(
-    statements: readonly Statement[],
-  ): Promise<Array<{ node: string; table: string; sql: string }>> {
-    const found: Array<{ node: string; table: string; sql: string }> = [];
-    const walk = (n: PlanNode, text: string) => {
-      if (n['Relation Name']) found.push({ node: n['Node Type'], table: n['Relation Name'], sql: text });
-      for (const c of n.Plans ?? []) walk(c, text);
-    };
-    for (const s of statements) {
-      // BEGIN, COMMIT and the like have no plan.
-      if (!/^\s*(select|insert|update|delete|with)\b/i.test(s.sql)) continue;
-      const r = await pool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
-        `explain (format json) ${s.sql}`,
-        s.parameters as unknown[],
-      );
-      const plan = r.rows[0]?.['QUERY PLAN'][0]?.Plan;
-      assert.ok(plan, `no plan for ${s.sql.slice(0, 80)}`);
-      walk(plan, s.sql);
-    }
-    return found;
-  }
+  const scans = (statements: readonly Statement[]) => planScans(pool, statements);
 
-  const seqScansOfRaw = (found: Awaited<ReturnType<typeof scans>>) =>
+  const seqScansOfRaw = (found: Scan[]) =>
     found.filter((s) => s.node === 'Seq Scan' && (RAW as readonly string[]).includes(s.table));
 
   before(async () => {
