@@ -94,6 +94,7 @@ const id = {
   'role.kanwil': 'Kanwil (baca saja)',
   'role.pusat': 'Ditjenpas (baca saja)',
   'role.humas': 'Humas',
+  'role.pembimbing_kemasyarakatan': 'Pembimbing Kemasyarakatan (Bapas)',
 } as const;
 
 type CoreKey = keyof typeof id;
@@ -185,6 +186,7 @@ const en: Record<CoreKey, string> = {
   'role.kanwil': 'Regional office (read-only)',
   'role.pusat': 'Directorate (read-only)',
   'role.humas': 'Public relations',
+  'role.pembimbing_kemasyarakatan': 'Probation officer (Bapas)',
 };
 
 /**

@@ -13,6 +13,7 @@ export const ROLES: readonly Role[] = [
   'kanwil',
   'pusat',
   'humas',
+  'pembimbing_kemasyarakatan',
 ];
 
 export const PERMISSIONS = [
@@ -83,6 +84,19 @@ export const PERMISSIONS = [
   'reports.submit',
   'reports.review',
   'rollups.view',
+  // Release and reintegration (#16): the unit's staff keep the release pipeline, the readiness
+  // checklist, consents and the UMKM plan; job offers are posted by the unit or the partner's
+  // instructor (their own partner's only); follow-ups are recorded by the unit or by the Bapas
+  // probation officer assigned to the person; outcomes are counts for every reader of reports.
+  'reintegration.view',
+  'reintegration.manage',
+  'jobs.view',
+  'jobs.manage',
+  'followups.record',
+  'outcomes.view',
+  // UU 27/2022: what the retention job did, and everything held about one person (a lawful request).
+  'privacy.retention',
+  'privacy.subject_export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -113,6 +127,15 @@ const PRODUCTION_STAFF: readonly Permission[] = [
   'premi.prepare',
   'premi.totals',
 ];
+/** What the unit's staff (petugas) and its head both do for release and reintegration. */
+const REINTEGRATION_STAFF: readonly Permission[] = [
+  'reintegration.view',
+  'reintegration.manage',
+  'jobs.view',
+  'jobs.manage',
+  'followups.record',
+  'outcomes.view',
+];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     ...READ,
@@ -135,6 +158,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'privacy.access_log',
     'premi.national',
     'rollups.view',
+    'privacy.retention',
+    'privacy.subject_export',
   ],
   kepala_upt: [
     ...READ,
@@ -174,6 +199,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     // Only the head of the unit signs the month's report and sends it to the Kanwil.
     'reports.submit',
     'rollups.view',
+    ...REINTEGRATION_STAFF,
+    'privacy.retention',
+    'privacy.subject_export',
   ],
   petugas: [
     ...READ,
@@ -194,6 +222,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'reports.view',
     'reports.draft',
     'rollups.view',
+    ...REINTEGRATION_STAFF,
   ],
   // An instructor sees only their own partner's records: repos narrow by partner, not by role.
   instruktur_mitra: [
@@ -211,6 +240,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'production.view',
     'production.record',
     'quality.check',
+    // Their own partner's job offers, and only candidates who consented to share their CV.
+    'jobs.view',
+    'jobs.manage',
   ],
   // Offices above the units read roll-ups, not people: no inmate names unless a later,
   // case-by-case grant says they need them (domain brief, "who uses the product").
@@ -223,10 +255,22 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'reports.view',
     'reports.review',
     'rollups.view',
+    'outcomes.view',
   ],
-  pusat: [...READ, 'audit.view', 'production.totals', 'premi.totals', 'reports.view', 'rollups.view'],
+  pusat: [
+    ...READ,
+    'audit.view',
+    'production.totals',
+    'premi.totals',
+    'reports.view',
+    'rollups.view',
+    'outcomes.view',
+  ],
   // Public relations publishes the class's documentation photos, never the register.
   humas: [...READ, 'journal.photos'],
+  // A Bapas probation officer (PK): only the people whose case names them (their scope), to record
+  // follow-ups after release; nothing of the unit's register.
+  pembimbing_kemasyarakatan: ['self', 'dashboard.view', 'reintegration.view', 'followups.record'],
 };
 
 /**
@@ -252,7 +296,13 @@ export function can(who: Grantee, permission: Permission): boolean {
 }
 
 /** Roles that must be tied to a unit (staff) and those tied to a regional office. */
-export const UNIT_ROLES: readonly Role[] = ['kepala_upt', 'petugas', 'instruktur_mitra', 'humas'];
+export const UNIT_ROLES: readonly Role[] = [
+  'kepala_upt',
+  'petugas',
+  'instruktur_mitra',
+  'humas',
+  'pembimbing_kemasyarakatan',
+];
 
 export function homeRuleFor(roles: readonly Role[]): 'unit' | 'kanwil' | 'any' {
   if (roles.some((r) => UNIT_ROLES.includes(r))) return 'unit';

@@ -11,6 +11,11 @@ import type { Role } from '../db/schema.ts';
  */
 export type Scope = ({ all: true } | { all: false; unitIds: readonly string[] }) & {
   partnerId?: string | null;
+  /**
+   * A Bapas probation officer (pembimbing_kemasyarakatan): no unit's records at all, only the
+   * people whose reintegration case names this user as their PK (rows with a `person` column).
+   */
+  supervisorId?: string;
 };
 
 /** Every unit: national users, and the system itself (jobs, seeding, scripts). */
@@ -22,6 +27,7 @@ const NONE = '00000000-0000-0000-0000-000000000000';
 /** Where a user works decides the scope: a unit, a regional office's units, or everything. */
 export function scopeFor(
   user: {
+    id?: string;
     unit_id: string | null;
     kanwil_id: string | null;
     roles: readonly Role[];
@@ -37,6 +43,10 @@ export function scopeFor(
       partnerId: user.partner_id ?? null,
     };
   }
+  if (user.roles.includes('pembimbing_kemasyarakatan')) {
+    // Works at a Bapas, supervises people of other units: sees only those assigned to them.
+    return { all: false, unitIds: [], supervisorId: user.id ?? NONE };
+  }
   if (user.unit_id) return { all: false, unitIds: [user.unit_id] };
   if (user.kanwil_id) return { all: false, unitIds: unitsOfKanwil };
   if (user.roles.includes('pusat') || user.roles.includes('admin')) return { all: true };
@@ -46,6 +56,11 @@ export function scopeFor(
 /** Whether the scope covers every unit (the unit tree and national reference data hang on it). */
 export function isNational(scope: Scope): boolean {
   return scope.all;
+}
+
+/** The probation officer whose assigned people the scope is narrowed to, if it is. */
+export function scopeSupervisor(scope: Scope): string | undefined {
+  return scope.supervisorId;
 }
 
 /** The units a scope covers, for callers that pass them on (a summary, a form's unit options). */
@@ -83,6 +98,11 @@ export function inScope(
 export interface ScopeColumns {
   unit: string;
   partner: string | null;
+  /**
+   * The column holding the person (inmate id) a row is about, on tables a Bapas probation officer
+   * may read (reintegration cases, follow-ups). Without it a supervisor's scope matches no row.
+   */
+  person?: string;
 }
 
 /**
@@ -92,6 +112,11 @@ export interface ScopeColumns {
  */
 export function scopeFilter(scope: Scope, cols: ScopeColumns): RawBuilder<SqlBool> & Expression<SqlBool> {
   const parts: RawBuilder<unknown>[] = [];
+  if (scope.supervisorId !== undefined) {
+    if (!cols.person) return sql<SqlBool>`false`;
+    return sql<SqlBool>`exists (select 1 from reintegration_cases scope_rc
+      where scope_rc.inmate_id = ${sql.ref(cols.person)} and scope_rc.pk_user_id = ${scope.supervisorId}::uuid)`;
+  }
   if (!scope.all) {
     const ids = scope.unitIds.length ? [...scope.unitIds] : [NONE];
     parts.push(sql`${sql.ref(cols.unit)} = any(${ids}::uuid[])`);

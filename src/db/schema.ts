@@ -4,7 +4,15 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
 
-export type Role = 'admin' | 'kepala_upt' | 'petugas' | 'instruktur_mitra' | 'kanwil' | 'pusat' | 'humas';
+export type Role =
+  | 'admin'
+  | 'kepala_upt'
+  | 'petugas'
+  | 'instruktur_mitra'
+  | 'kanwil'
+  | 'pusat'
+  | 'humas'
+  | 'pembimbing_kemasyarakatan';
 export type TimeZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
 export type UnitType = 'rutan' | 'lapas' | 'lpka' | 'lpp' | 'bapas';
 /** Kelas II is for Bapas and LPKA only (unitClassAllowed). */
@@ -314,6 +322,8 @@ export interface InmatesTable {
   health_restriction: Generated<boolean>;
   nik: string | null;
   status: Generated<InmateStatus>;
+  /** Set by the retention job when the name, NIK and contacts were replaced (issue 16). */
+  pseudonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -1345,6 +1355,204 @@ export interface RollupDirtyTable {
   marked_at: Generated<Date>;
 }
 
+// Issue 16: release and reintegration (migration 0030).
+export type IntegrasiKind = 'PB' | 'CB' | 'CMB';
+export type ReleaseKind = 'ekspirasi' | IntegrasiKind;
+export type ReleasePlan = 'work' | 'umkm' | 'training' | 'none_yet';
+
+/** One person's way out: the integrasi decree, the plan, contacts after release, the release. */
+export interface ReintegrationCasesTable {
+  id: Generated<string>;
+  inmate_id: string;
+  unit_id: string;
+  integrasi_kind: IntegrasiKind | null;
+  integrasi_date: string | null;
+  decree_number: string | null;
+  decree_date: string | null;
+  plan: ReleasePlan | null;
+  guarantor_name: string | null;
+  guarantor_relation: string | null;
+  guarantor_phone: string | null;
+  address_after_release: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  bapas_unit_id: string | null;
+  pk_user_id: string | null;
+  released_on: string | null;
+  release_kind: ReleaseKind | null;
+  pseudonymised_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReadinessTemplatesTable {
+  id: Generated<string>;
+  unit_id: string;
+  label: string;
+  days_before: Generated<number>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type ReadinessKind =
+  | 'ktp'
+  | 'bank_account'
+  | 'certificates'
+  | 'cv'
+  | 'guarantor'
+  | 'plan'
+  | 'bapas_pk'
+  | 'custom';
+export type ReadinessStatus = 'open' | 'done' | 'not_applicable';
+
+export interface ReadinessItemsTable {
+  id: Generated<string>;
+  case_id: string;
+  unit_id: string;
+  kind: ReadinessKind;
+  template_id: string | null;
+  label: string | null;
+  owner_id: string | null;
+  due_on: string;
+  status: Generated<ReadinessStatus>;
+  note: string | null;
+  done_on: string | null;
+  done_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type ConsentPurpose = 'cv_sharing' | 'follow_up';
+
+export interface ReintegrationConsentsTable {
+  id: Generated<string>;
+  inmate_id: string;
+  unit_id: string;
+  purpose: ConsentPurpose;
+  given_on: string;
+  note: string | null;
+  recorded_by: string | null;
+  withdrawn_on: string | null;
+  withdrawn_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type PayBasis = 'month' | 'week' | 'day' | 'piece';
+
+export interface JobOffersTable {
+  id: Generated<string>;
+  unit_id: string;
+  partner_id: string;
+  position: string;
+  place: string;
+  home_based: Generated<boolean>;
+  pay_from: Money | null;
+  pay_to: Money | null;
+  pay_basis: PayBasis | null;
+  requirements: Generated<string>;
+  skill_area: string | null;
+  competencies: Generated<string[]>;
+  opens_on: string;
+  closes_on: string;
+  status: Generated<'open' | 'closed'>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type ApplicationStatus = 'diajukan' | 'wawancara' | 'diterima' | 'ditolak' | 'mundur';
+
+export interface JobApplicationsTable {
+  id: Generated<string>;
+  offer_id: string;
+  inmate_id: string;
+  unit_id: string;
+  partner_id: string;
+  status: Generated<ApplicationStatus>;
+  applied_on: string;
+  status_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface JobApplicationEventsTable {
+  id: Generated<string>;
+  application_id: string;
+  status: ApplicationStatus;
+  on_date: string;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface BusinessPlansTable {
+  id: Generated<string>;
+  inmate_id: string;
+  unit_id: string;
+  business_name: string | null;
+  trade: string;
+  description: Generated<string>;
+  product_ids: Generated<string[]>;
+  location: string | null;
+  capital_needed: Money | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type AssistanceKind = 'starter_kit' | 'capital' | 'training' | 'other';
+
+export interface BusinessAssistanceTable {
+  id: Generated<string>;
+  plan_id: string;
+  unit_id: string;
+  kind: AssistanceKind;
+  item: string;
+  value: Money;
+  giver: string;
+  partner_id: string | null;
+  given_on: string;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type FollowUpMonth = 1 | 3 | 6 | 12;
+export type WorkStatus = 'employed' | 'own_business' | 'not_working';
+export type IncomeBand = 'none' | 'lt_1m' | '1m_3m' | '3m_5m' | 'gt_5m';
+
+export interface FollowUpsTable {
+  id: Generated<string>;
+  inmate_id: string;
+  unit_id: string;
+  month_no: FollowUpMonth;
+  contacted_on: string;
+  contact_lost: Generated<boolean>;
+  work_status: WorkStatus | null;
+  income_band: IncomeBand | null;
+  in_trade: boolean | null;
+  reoffended: Generated<boolean>;
+  note: string | null;
+  recorded_by: string | null;
+  by_bapas: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RetentionRunsTable {
+  id: Generated<string>;
+  run_on: string;
+  retention_years: number;
+  cutoff: string;
+  people: Generated<number>;
+  details: ColumnType<Record<string, number>, string | undefined, string>;
+  triggered_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   monthly_reports: MonthlyReportsTable;
   attendance_unlock_requests: AttendanceUnlockRequestsTable;
@@ -1428,4 +1636,15 @@ export interface Database {
   rollup_unit_months: RollupUnitMonthsTable;
   rollup_programme_months: RollupProgrammeMonthsTable;
   rollup_dirty: RollupDirtyTable;
+  reintegration_cases: ReintegrationCasesTable;
+  readiness_templates: ReadinessTemplatesTable;
+  readiness_items: ReadinessItemsTable;
+  reintegration_consents: ReintegrationConsentsTable;
+  job_offers: JobOffersTable;
+  job_applications: JobApplicationsTable;
+  job_application_events: JobApplicationEventsTable;
+  business_plans: BusinessPlansTable;
+  business_assistance: BusinessAssistanceTable;
+  follow_ups: FollowUpsTable;
+  retention_runs: RetentionRunsTable;
 }

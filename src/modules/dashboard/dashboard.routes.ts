@@ -49,6 +49,8 @@ const PANELS: Record<Role, readonly PanelKey[]> = {
   // Her own partner's participants absent several sessions in a row (the scope keeps it to them).
   instruktur_mitra: ['sessions', 'absences'],
   humas: ['newsroom'],
+  // A Bapas probation officer: the follow-ups due of the people assigned to them (issue 16).
+  pembimbing_kemasyarakatan: [],
   admin: ['breaches', 'pastExpiry', 'recent'],
   // Offices looking at one unit: its figures and totals, never a name.
   kanwil: ['figures', 'production', 'absences', 'pastExpiry'],
@@ -59,6 +61,7 @@ const ROLE_ORDER: readonly Role[] = [
   'kepala_upt',
   'instruktur_mitra',
   'humas',
+  'pembimbing_kemasyarakatan',
   'admin',
   'kanwil',
   'pusat',
