@@ -29,6 +29,7 @@ import * as m0027 from './migrations/0027_rollups.ts';
 import * as m0028 from './migrations/0028_monthly_reports.ts';
 import * as m0029 from './migrations/0029_report_indexes.ts';
 import * as m0030 from './migrations/0030_reintegration.ts';
+import * as m0031 from './migrations/0031_outcome_rollups.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -59,6 +60,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0028_monthly_reports': m0028,
   '0029_report_indexes': m0029,
   '0030_reintegration': m0030,
+  '0031_outcome_rollups': m0031,
 };
 
 class StaticProvider implements MigrationProvider {

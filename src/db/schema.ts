@@ -1327,8 +1327,18 @@ export interface RollupFiguresColumns {
   computed_at: Generated<Date>;
 }
 
+/** Reintegration outcomes of the people released in the row's month (0031), by rollups.repo.ts. */
+export interface RollupOutcomeColumns {
+  outcome_released: Count;
+  outcome_followed_up: Count;
+  outcome_m6: Count;
+  outcome_m6_working: Count;
+  outcome_m12: Count;
+  outcome_m12_reoffended: Count;
+}
+
 /** A unit's month (0027), recounted from the records by rollups.repo.ts; derived, never audited. */
-export interface RollupUnitMonthsTable extends RollupFiguresColumns {
+export interface RollupUnitMonthsTable extends RollupFiguresColumns, RollupOutcomeColumns {
   unit_id: string;
   programmes_running: Count;
   program_aksi_served: Count;
@@ -1342,7 +1352,7 @@ export interface RollupUnitMonthsTable extends RollupFiguresColumns {
   partners_active: Count;
 }
 
-export interface RollupProgrammeMonthsTable extends RollupFiguresColumns {
+export interface RollupProgrammeMonthsTable extends RollupFiguresColumns, RollupOutcomeColumns {
   unit_id: string;
   programme_id: string;
 }

@@ -2,6 +2,7 @@
 // versions, draft, narrative, sign and submit, acknowledge, return and revise.
 import { type App, ctxOf } from '../../app/http.ts';
 import { IdParams } from '../../app/schema.ts';
+import { outcomeRates } from '../outcomes/outcomes.rules.ts';
 import type { ReportFigures } from './reports.figures.ts';
 import { reportsMay } from './reports.policy.ts';
 import { monthOf } from './reports.rules.ts';
@@ -42,9 +43,11 @@ function listOut(r: ListRow) {
 
 /** Premi and PNBP leave the API only for readers allowed the unit's totals. */
 function figuresOut(f: ReportFigures, premi: boolean) {
-  if (premi) return f;
+  // The outcome rates as every reader sees them: none under five people (outcomes.rules.ts).
+  const outcomes = f.outcomes ? { ...f.outcomes, rates: outcomeRates(f.outcomes.counts) } : undefined;
+  if (premi) return { ...f, outcomes };
   const { premi: _p, pnbp: _n, capital: _c, pnbpDeposited: _d, ...unit } = f.unit;
-  return { ...f, unit };
+  return { ...f, unit, outcomes };
 }
 
 export async function reportsApi(app: App) {

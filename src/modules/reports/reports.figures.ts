@@ -7,9 +7,17 @@ import { compareNames } from '../../app/format.ts';
 import type { Ctx } from '../../app/principal.ts';
 import type { Conn } from '../../db/database.ts';
 import type { ProgrammeKind } from '../../db/schema.ts';
-import type { MonthFigures, ProgrammeMonth, UnitMonth } from '../rollups/rollups.figures.ts';
-import { emptyFigures, programmeMonths, unitMonths } from '../rollups/rollups.service.ts';
+import type { MonthFigures, OutcomeCounts, ProgrammeMonth, UnitMonth } from '../rollups/rollups.figures.ts';
+import {
+  emptyFigures,
+  emptyOutcomes,
+  outcomeTotals,
+  programmeMonths,
+  sumOutcomes,
+  unitMonths,
+} from '../rollups/rollups.service.ts';
 import * as repo from './reports.repo.ts';
+import { monthsBefore } from './reports.rules.ts';
 
 /** The unit's month without its recompute stamp (kept once, at the top). */
 export type ReportUnitFigures = Omit<UnitMonth, 'computedAt'>;
@@ -28,6 +36,20 @@ export interface ReportProgramAksi {
   programmes: number;
 }
 
+/**
+ * Reintegration outcomes of the participants released in the twelve months ending with the
+ * report's month (the rates, and their suppression under five people, are computed when shown).
+ */
+export interface ReportOutcomes {
+  /** Release months 'YYYY-MM', both included. */
+  from: string;
+  to: string;
+  counts: OutcomeCounts;
+}
+
+/** The release months a report's outcomes cover: the twelve ending with its month. */
+export const outcomeWindow = (month: string) => ({ from: monthsBefore(month, 11)[10] ?? month, to: month });
+
 export interface ReportFigures {
   /** 'YYYY-MM'. */
   month: string;
@@ -36,6 +58,8 @@ export interface ReportFigures {
   programAksi: ReportProgramAksi[];
   /** When the aggregates read were last recomputed (ISO), or null when the month had no activity. */
   computedAt: string | null;
+  /** Absent from reports submitted before issue 16. */
+  outcomes?: ReportOutcomes;
 }
 
 /** A unit's month with nothing in it (no aggregate row: nothing happened). */
@@ -99,6 +123,8 @@ export async function readFigures(ctx: Ctx, unitId: string, month: string): Prom
     (d): d is Date => d instanceof Date,
   );
   const oldest = stamps.sort((a, b) => a.getTime() - b.getTime())[0];
+  const window = outcomeWindow(month);
+  const released = await outcomeTotals(ctx, { ...window, by: 'unit', unitIds: [unitId] });
   return {
     month,
     unit: unitRow ? strip(unitRow) : emptyUnitFigures(unitId, month),
@@ -110,6 +136,7 @@ export async function readFigures(ctx: Ctx, unitId: string, month: string): Prom
       programmes: Number(a.programmes),
     })),
     computedAt: oldest ? oldest.toISOString() : null,
+    outcomes: { ...window, counts: released.length ? sumOutcomes(released) : emptyOutcomes() },
   };
 }
 

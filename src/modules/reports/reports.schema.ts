@@ -78,6 +78,12 @@ const UnitFigures = Type.Object({
   partnersActive: n,
 });
 
+const Rate = Type.Object({
+  count: n,
+  n,
+  pct: nullable(Type.Number({ description: 'Percent, one decimal; null when n is under 5 (not shown)' })),
+});
+
 export const FiguresOut = Type.Object(
   {
     month: Type.String(),
@@ -101,6 +107,20 @@ export const FiguresOut = Type.Object(
       }),
     ),
     computedAt: nullable(Type.String({ description: 'When the aggregates read were recomputed' })),
+    outcomes: Type.Optional(
+      Type.Object(
+        {
+          from: Type.String({ description: 'YYYY-MM: the first release month counted' }),
+          to: Type.String({ description: 'YYYY-MM: the report month' }),
+          counts: Type.Object({ released: n, followedUp: n, m6: n, m6Working: n, m12: n, m12Reoffended: n }),
+          rates: Type.Object({ followedUp: Rate, working6: Rate, reoffended12: Rate }),
+        },
+        {
+          description:
+            'Reintegration outcomes of the participants released in the 12 months up to the month (absent from reports submitted before issue 16)',
+        },
+      ),
+    ),
   },
   {
     description:

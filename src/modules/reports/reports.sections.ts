@@ -1,7 +1,9 @@
 // The report's sections as one list of labelled figures, so the page, the PDF and the workbook say
 // the same things in the same order. Counts and sums only; premi and PNBP only for readers allowed
-// the unit's totals. Reintegration outcomes have no source yet (issue 16): no section for them.
+// the unit's totals. Reintegration outcomes (issue 16): the participants released in the twelve
+// months ending with the report's month, each rate with its n and none under five people.
 import type { Translate } from '../../app/i18n.ts';
+import { outcomeRates } from '../outcomes/outcomes.rules.ts';
 import { attendanceRateOf, passRateOf } from '../rollups/rollups.service.ts';
 import type { ReportFigures, ReportProgramme } from './reports.figures.ts';
 
@@ -113,6 +115,25 @@ export function reportSections(f: ReportFigures, o: { t: Translate; premi: boole
       figures: [c(t('reports.f.programAksiServed'), u.programAksiServed)],
     },
   );
+  if (f.outcomes) {
+    const o2 = f.outcomes.counts;
+    const r = outcomeRates(o2);
+    sections.push({
+      id: 'outcomes',
+      title: t('reports.sec.outcomes'),
+      figures: [
+        c(t('reports.f.released'), o2.released),
+        c(t('reports.f.followedUp'), o2.followedUp),
+        p(t('reports.f.followedUpRate', { n: r.followedUp.n }), r.followedUp.pct),
+        c(t('reports.f.m6'), o2.m6),
+        c(t('reports.f.m6Working'), o2.m6Working),
+        p(t('reports.f.workingRate', { n: r.working6.n }), r.working6.pct),
+        c(t('reports.f.m12'), o2.m12),
+        c(t('reports.f.m12Reoffended'), o2.m12Reoffended),
+        p(t('reports.f.reoffendedRate', { n: r.reoffended12.n }), r.reoffended12.pct),
+      ],
+    });
+  }
   return sections;
 }
 

@@ -8,11 +8,11 @@ import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { MonthlyReportStatus, TimeZone } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ReportStatus } from '../rollups/rollups.figures.ts';
-import { refreshUnitMonth } from '../rollups/rollups.service.ts';
+import { refreshPendingMonths, refreshUnitMonth } from '../rollups/rollups.service.ts';
 import { unit as unitPolicy } from '../units/units.policy.ts';
 import { listUnits } from '../units/units.service.ts';
 import { headOfUnit } from '../users/users.service.ts';
-import { frozenFigures, type ReportFigures, readFigures } from './reports.figures.ts';
+import { frozenFigures, outcomeWindow, type ReportFigures, readFigures } from './reports.figures.ts';
 import { mayReport, report, seesDrafts } from './reports.policy.ts';
 import * as repo from './reports.repo.ts';
 import {
@@ -152,6 +152,8 @@ export async function submitReport(ctx: Ctx, input: { id: string; signedOn?: str
       throw conflict('reports.already_submitted', 'reports.alreadySubmitted');
     if (!clean(row.narrative)) throw fieldError('narrative', 'reports.narrativeRequired');
     await refreshUnitMonth(trx, r.unit_id, month);
+    const window = outcomeWindow(month);
+    await refreshPendingMonths(trx, r.unit_id, window.from, window.to);
     const figures = await readFigures(withDb(ctx, trx), r.unit_id, month);
     await repo.updateReport(trx, r.id, {
       status: 'submitted',

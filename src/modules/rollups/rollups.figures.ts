@@ -95,3 +95,26 @@ export interface ReportStatus {
   dueOn: string;
   late: boolean;
 }
+
+/**
+ * Reintegration outcomes of the people released in a period (issue 16, migration 0031): counts
+ * only. The rates and their suppression under five people are outcomes/outcomes.rules.ts.
+ */
+export interface OutcomeCounts {
+  /** Participants released in the period. */
+  released: number;
+  /** Of them, with at least one follow-up. */
+  followedUp: number;
+  /** Reached at the six-month follow-up, and of those in work or their own business. */
+  m6: number;
+  m6Working: number;
+  /** With a twelve-month answer, and of those who re-offended. */
+  m12: number;
+  m12Reoffended: number;
+}
+
+/** One unit's (programmeId null) or one programme's outcomes over a period. */
+export interface OutcomeRow extends OutcomeCounts {
+  unitId: string;
+  programmeId: string | null;
+}

@@ -334,7 +334,118 @@ export async function recount(conn: Conn, unitId: string, month: string, opts: {
     ${unitFigures(unitId, month)}
     on conflict (unit_id, month) do update set
       ${sql.raw(unitCols.map((c) => `${c} = excluded.${c}`).join(', '))}, computed_at = now()`.execute(conn);
+  await recountOutcomes(conn, unitId, month);
   return true;
+}
+
+/** The outcome columns (0031): the people released in the row's month and what became of them. */
+export const OUTCOME_COLUMNS = [
+  'outcome_released',
+  'outcome_followed_up',
+  'outcome_m6',
+  'outcome_m6_working',
+  'outcome_m12',
+  'outcome_m12_reoffended',
+] as const;
+
+export type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
+
+/**
+ * The outcomes of one unit-month, per programme and for the unit (distinct people): participants
+ * of the unit's programmes (an enrolment started by their release) released in the month; followed
+ * up: at least one follow-up; six months: answered and reached (contact not lost), working:
+ * employed or own business; twelve months: answered (reached, or known to have re-offended),
+ * re-offended of them. Read by the unit's programmes' enrolments and by person, never a full scan.
+ */
+export function outcomeFigures(unitId: string, month: string) {
+  const from = firstDay(month);
+  const to = sql`(${from}::date + interval '1 month' - interval '1 day')::date`;
+  return sql`
+    with rel as (
+      select distinct e.programme_id, c.inmate_id
+        from programmes pr join enrolments e on e.programme_id = pr.id
+        join reintegration_cases c on c.inmate_id = e.inmate_id
+       where pr.unit_id = ${unitId} and c.released_on between ${from} and ${to}
+         and e.started_on <= c.released_on),
+    fu as (
+      select f.inmate_id,
+             bool_or(f.month_no = 6 and not f.contact_lost) as m6,
+             bool_or(f.month_no = 6 and not f.contact_lost and f.work_status in ('employed', 'own_business')) as m6_working,
+             bool_or(f.month_no = 12 and (not f.contact_lost or f.reoffended)) as m12,
+             bool_or(f.month_no = 12 and f.reoffended) as m12_reoffended
+        from follow_ups f where f.inmate_id in (select inmate_id from rel)
+       group by 1),
+    per as (
+      select rel.programme_id, rel.inmate_id, fu.inmate_id is not null as followed_up,
+             coalesce(fu.m6, false) as m6, coalesce(fu.m6_working, false) as m6_working,
+             coalesce(fu.m12, false) as m12, coalesce(fu.m12_reoffended, false) as m12_reoffended
+        from rel left join fu on fu.inmate_id = rel.inmate_id)
+    select programme_id, count(distinct inmate_id)::int as outcome_released,
+           count(distinct inmate_id) filter (where followed_up)::int as outcome_followed_up,
+           count(distinct inmate_id) filter (where m6)::int as outcome_m6,
+           count(distinct inmate_id) filter (where m6_working)::int as outcome_m6_working,
+           count(distinct inmate_id) filter (where m12)::int as outcome_m12,
+           count(distinct inmate_id) filter (where m12_reoffended)::int as outcome_m12_reoffended
+      from per group by grouping sets ((programme_id), ())`;
+}
+
+/**
+ * Write one unit-month's outcomes into its rows (after the recount of its figures): a programme
+ * with released participants but nothing else in the month gets a row of its own (zero figures).
+ */
+async function recountOutcomes(conn: Conn, unitId: string, month: string) {
+  const r = await sql<{ programme_id: string | null } & Record<OutcomeColumn, number>>`${outcomeFigures(
+    unitId,
+    month,
+  )}`.execute(conn);
+  const set = sql.raw(OUTCOME_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
+  for (const row of r.rows) {
+    const values = sql.join(OUTCOME_COLUMNS.map((c) => sql`${row[c]}`));
+    if (row.programme_id === null) {
+      await sql`update rollup_unit_months set (${cols(OUTCOME_COLUMNS)}) = row(${values})
+        where unit_id = ${unitId} and month = ${firstDay(month)}`.execute(conn);
+    } else {
+      await sql`insert into rollup_programme_months (unit_id, programme_id, month, ${cols(OUTCOME_COLUMNS)})
+        values (${unitId}, ${row.programme_id}, ${firstDay(month)}, ${values})
+        on conflict (programme_id, month) do update set ${set}`.execute(conn);
+    }
+  }
+}
+
+/**
+ * The outcome counts of the releases from `from` to `to` ('YYYY-MM'), summed over the months in
+ * PostgreSQL: one row per unit (distinct people), or per programme, within the scope; only rows
+ * with someone released. Reads the aggregates only.
+ */
+export async function outcomeTotals(
+  conn: Conn,
+  scope: Scope,
+  p: { from: string; to: string; by: 'unit' | 'programme'; unitIds?: readonly string[] | undefined },
+): Promise<Array<{ unit_id: string; programme_id: string | null } & Record<OutcomeColumn, number>>> {
+  const table = sql.raw(p.by === 'unit' ? 'rollup_unit_months' : 'rollup_programme_months');
+  const programme = sql.raw(p.by === 'unit' ? 'null::uuid' : 'r.programme_id');
+  const sums = sql.raw(OUTCOME_COLUMNS.map((c) => `sum(r.${c})::int as ${c}`).join(', '));
+  const only = p.unitIds
+    ? sql`and r.unit_id in (${sql.join(p.unitIds.length ? p.unitIds : [NO_ID])})`
+    : sql``;
+  const r = await sql<{ unit_id: string; programme_id: string | null } & Record<OutcomeColumn, number>>`
+    select r.unit_id, ${programme} as programme_id, ${sums}
+      from ${table} r
+     where r.month >= ${firstDay(p.from)} and r.month <= ${firstDay(p.to)}
+       and r.outcome_released > 0
+       and ${inUnits(scope, 'r.unit_id')} ${only}
+     group by 1, 2
+     order by 1, 2`.execute(conn);
+  return r.rows;
+}
+
+/** A unit's months from `from` to `to` ('YYYY-MM') with changes waiting for a recount. */
+export async function dirtyMonthsOf(conn: Conn, unitId: string, from: string, to: string): Promise<string[]> {
+  const r = await sql<{ month: string }>`
+    select distinct to_char(month, 'YYYY-MM') as month from rollup_dirty
+     where unit_id = ${unitId} and month >= ${firstDay(from)} and month <= ${firstDay(to)}
+     order by 1`.execute(conn);
+  return r.rows.map((x) => x.month);
 }
 
 export interface DirtyBatch {

@@ -7,7 +7,14 @@ import type { MarkStatus } from '../../db/schema.ts';
 import type { RateSummary } from '../attendance/attendance.rules.ts';
 import { emptyCounts, rateFromCounts } from '../attendance-reports/attendance-reports.service.ts';
 import { passRate } from '../production-reports/production-reports.rules.ts';
-import type { Freshness, MonthFigures, ProgrammeMonth, UnitMonth } from './rollups.figures.ts';
+import type {
+  Freshness,
+  MonthFigures,
+  OutcomeCounts,
+  OutcomeRow,
+  ProgrammeMonth,
+  UnitMonth,
+} from './rollups.figures.ts';
 import * as repo from './rollups.repo.ts';
 
 /** Reads go to the read replica when there is one (reportDb), to the transaction inside one. */
@@ -163,6 +170,44 @@ export async function monthTotals(
   }));
 }
 
+/** No one released. */
+export const emptyOutcomes = (): OutcomeCounts => ({
+  released: 0,
+  followedUp: 0,
+  m6: 0,
+  m6Working: 0,
+  m12: 0,
+  m12Reoffended: 0,
+});
+
+/** Outcome counts added up (programmes of one unit never: a person in two counts once per unit). */
+export function sumOutcomes(rows: readonly OutcomeCounts[]): OutcomeCounts {
+  const s = emptyOutcomes();
+  for (const r of rows) for (const k of Object.keys(s) as Array<keyof OutcomeCounts>) s[k] += r[k];
+  return s;
+}
+
+/**
+ * The reintegration outcomes of the people released from `from` to `to` ('YYYY-MM'), from the
+ * aggregates: per unit (distinct people) or per programme, within the viewer's scope; only units
+ * or programmes with someone released.
+ */
+export async function outcomeTotals(
+  ctx: Reader,
+  p: { from: string; to: string; by: 'unit' | 'programme'; unitIds?: readonly string[] },
+): Promise<OutcomeRow[]> {
+  return (await repo.outcomeTotals(reportDb(ctx), ctx.who.scope, p)).map((r) => ({
+    unitId: r.unit_id,
+    programmeId: r.programme_id,
+    released: r.outcome_released,
+    followedUp: r.outcome_followed_up,
+    m6: r.outcome_m6,
+    m6Working: r.outcome_m6_working,
+    m12: r.outcome_m12,
+    m12Reoffended: r.outcome_m12_reoffended,
+  }));
+}
+
 /**
  * How fresh the units' figures are: every change made before `computedAt` is counted. With
  * nothing waiting that is the last recount; otherwise the moment the oldest waiting change was made.
@@ -187,6 +232,20 @@ async function lagOf(ctx: Reader): Promise<number | null> {
 /** Recount one unit-month ('YYYY-MM') and its programmes from the records, in the caller's transaction. */
 export async function refreshUnitMonth(conn: Conn, unitId: string, month: string): Promise<void> {
   await repo.recount(conn, unitId, month);
+}
+
+/**
+ * Recount those of a unit's months from `from` to `to` that have changes waiting (a report frozen
+ * at submit reads its outcome window's months current). Their log rows stay: the job forgets them.
+ */
+export async function refreshPendingMonths(
+  conn: Conn,
+  unitId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  for (const month of await repo.dirtyMonthsOf(conn, unitId, from, to))
+    await repo.recount(conn, unitId, month);
 }
 
 /**

@@ -1,0 +1,78 @@
+// Texts of the reintegration outcome page and workbook, in Indonesian and English.
+export const id = {
+  'outcomes.title': 'Hasil reintegrasi',
+  'outcomes.intro':
+    'Peserta program yang bebas dalam periode ini dan apa yang terjadi sesudahnya, menurut tindak lanjut yang tercatat. Hanya jumlah, tanpa nama. Persentase tidak ditampilkan bila di belakangnya kurang dari 5 orang.',
+  'outcomes.period': 'Periode bebas: {from} s.d. {to}',
+  'outcomes.year': 'Tahun bebas',
+  'outcomes.from': 'Dari bulan',
+  'outcomes.to': 'Sampai bulan',
+  'outcomes.unit': 'UPT',
+  'outcomes.allUnits': 'Semua UPT',
+  'outcomes.show': 'Tampilkan',
+  'outcomes.xlsx': 'Unduh XLSX',
+  'outcomes.byUnit': 'Per UPT',
+  'outcomes.byProgramme': 'Per program',
+  'outcomes.total': 'Jumlah',
+  'outcomes.kanwil': 'Kanwil',
+  'outcomes.programme': 'Program',
+  'outcomes.released': 'Peserta bebas',
+  'outcomes.followedUp': 'Ditindaklanjuti',
+  'outcomes.working6': 'Bekerja/berusaha pada 6 bulan',
+  'outcomes.reoffended12': 'Mengulangi pidana pada 12 bulan',
+  'outcomes.n': 'n',
+  'outcomes.count': 'Jumlah orang',
+  'outcomes.pct': 'Persentase',
+  'outcomes.rate': '{count} dari {n}',
+  'outcomes.suppressed': 'tidak ditampilkan: kurang dari 5 orang',
+  'outcomes.none': 'Belum ada peserta program yang bebas dalam periode ini.',
+  'outcomes.definitions':
+    'Ditindaklanjuti: minimal satu tindak lanjut tercatat, dari peserta bebas. Bekerja/berusaha: bekerja atau berusaha sendiri pada tindak lanjut 6 bulan, dari yang terhubungi saat itu. Mengulangi pidana: dari yang punya jawaban tindak lanjut 12 bulan.',
+  'outcomes.sheetUnits': 'Per UPT',
+  'outcomes.sheetProgrammes': 'Per program',
+  'outcomes.periodOrder': 'Bulan akhir tidak boleh sebelum bulan awal.',
+  'outcomes.periodLong': 'Periode paling panjang 60 bulan.',
+  'outcomes.periodFuture': 'Periode ini belum dimulai: pilih bulan sampai bulan ini.',
+  'outcomes.refused': 'Periode tidak dapat ditampilkan',
+};
+
+export const en: Record<keyof typeof id, string> = {
+  'outcomes.title': 'Reintegration outcomes',
+  'outcomes.intro':
+    'Programme participants released in this period and what happened after, as the recorded follow-ups tell. Counts only, no names. No percentage is shown when fewer than 5 people are behind it.',
+  'outcomes.period': 'Released from {from} to {to}',
+  'outcomes.year': 'Release year',
+  'outcomes.from': 'From month',
+  'outcomes.to': 'To month',
+  'outcomes.unit': 'Unit',
+  'outcomes.allUnits': 'All units',
+  'outcomes.show': 'Show',
+  'outcomes.xlsx': 'Download XLSX',
+  'outcomes.byUnit': 'By unit',
+  'outcomes.byProgramme': 'By programme',
+  'outcomes.total': 'Total',
+  'outcomes.kanwil': 'Kanwil',
+  'outcomes.programme': 'Programme',
+  'outcomes.released': 'Participants released',
+  'outcomes.followedUp': 'Followed up',
+  'outcomes.working6': 'In work or own business at 6 months',
+  'outcomes.reoffended12': 'Re-offended at 12 months',
+  'outcomes.n': 'n',
+  'outcomes.count': 'People',
+  'outcomes.pct': 'Percent',
+  'outcomes.rate': '{count} of {n}',
+  'outcomes.suppressed': 'not shown: fewer than 5 people',
+  'outcomes.none': 'No programme participant was released in this period yet.',
+  'outcomes.definitions':
+    'Followed up: at least one follow-up recorded, of those released. In work or own business: at the 6-month follow-up, of those reached then. Re-offended: of those with a 12-month follow-up answer.',
+  'outcomes.sheetUnits': 'By unit',
+  'outcomes.sheetProgrammes': 'By programme',
+  'outcomes.periodOrder': 'The last month cannot be before the first.',
+  'outcomes.periodLong': 'A period is at most 60 months.',
+  'outcomes.periodFuture': 'This period has not begun: choose months up to this one.',
+  'outcomes.refused': 'The period cannot be shown',
+};
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}
