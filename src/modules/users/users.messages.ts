@@ -42,6 +42,9 @@ export const id = {
   'users.searchPlaceholder': 'Nama atau nama pengguna',
   'users.lastAdmin': 'Harus ada setidaknya satu administrator aktif.',
   'users.instructorFromPartner': 'Akun instruktur mitra dibuat dari halaman mitranya.',
+  'users.pkNeedsBapas': 'Pembimbing Kemasyarakatan bekerja di Bapas: pilih unit berjenis Bapas.',
+  'users.pkAlone':
+    'Pembimbing Kemasyarakatan tidak dapat digabung dengan peran lain: ia hanya melihat orang yang ditugaskan kepadanya.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -86,6 +89,8 @@ export const en: Record<keyof typeof id, string> = {
   'users.searchPlaceholder': 'Name or username',
   'users.lastAdmin': 'There must be at least one active administrator.',
   'users.instructorFromPartner': "A partner instructor's account is created from the partner's page.",
+  'users.pkNeedsBapas': 'A probation officer works at a Bapas: choose a unit of type Bapas.',
+  'users.pkAlone': 'A probation officer cannot hold another role: they see only the people assigned to them.',
 };
 
 declare module '../../app/i18n.ts' {

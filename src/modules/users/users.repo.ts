@@ -156,7 +156,11 @@ export async function countUsers(conn: Conn): Promise<number> {
 }
 
 export async function unitKanwil(conn: Conn, unitId: string) {
-  return conn.selectFrom('units').select(['id', 'kanwil_id']).where('id', '=', unitId).executeTakeFirst();
+  return conn
+    .selectFrom('units')
+    .select(['id', 'kanwil_id', 'type'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
 }
 
 export async function kanwilExists(conn: Conn, id: string): Promise<boolean> {

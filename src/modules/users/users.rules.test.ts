@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { nipProblem } from './users.rules.ts';
+import { nipProblem, roleUnitProblem } from './users.rules.ts';
 
 const TODAY = '2026-01-21';
 
@@ -29,5 +29,19 @@ describe('NIP', () => {
   test('the gender digit (the 15th) is 1 or 2', () => {
     assert.equal(nipProblem('198503122010013004', TODAY), 'users.nipGender');
     assert.equal(nipProblem('198503122010010004', TODAY), 'users.nipGender');
+  });
+});
+
+describe('which unit a role works in', () => {
+  test('a probation officer (pembimbing_kemasyarakatan) belongs to a Bapas, and holds no other role', () => {
+    assert.equal(roleUnitProblem(['pembimbing_kemasyarakatan'], 'bapas'), null);
+    assert.equal(roleUnitProblem(['pembimbing_kemasyarakatan'], 'rutan'), 'users.pkNeedsBapas');
+    assert.equal(roleUnitProblem(['pembimbing_kemasyarakatan'], 'lapas'), 'users.pkNeedsBapas');
+    assert.equal(roleUnitProblem(['pembimbing_kemasyarakatan'], null), 'users.pkNeedsBapas');
+    assert.equal(roleUnitProblem(['pembimbing_kemasyarakatan', 'petugas'], 'bapas'), 'users.pkAlone');
+  });
+  test('other roles are not bound to a unit type here', () => {
+    assert.equal(roleUnitProblem(['petugas'], 'rutan'), null);
+    assert.equal(roleUnitProblem(['kepala_upt'], 'bapas'), null);
   });
 });

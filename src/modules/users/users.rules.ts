@@ -1,4 +1,7 @@
-// Pure rules of staff accounts: the NIP (Nomor Induk Pegawai) of a civil servant. No I/O.
+// Pure rules of staff accounts: the NIP (Nomor Induk Pegawai) of a civil servant, and which unit a
+// role may work in. No I/O.
+import type { Role, UnitType } from '../../db/schema.ts';
+
 // An NIP has 18 digits: birth date (yyyymmdd), TMT CPNS, the month of appointment (yyyymm), gender
 // (1 man, 2 woman) and a three-digit sequence, e.g. 19850312 201001 1 004.
 
@@ -35,5 +38,19 @@ export function nipProblem(nip: string, today: string): NipProblem {
     return 'users.nipTmt';
   if (nip[14] !== '1' && nip[14] !== '2') return 'users.nipGender';
   if (nip.slice(15) === '000') return 'users.nipDigits';
+  return null;
+}
+
+/** Why the roles cannot be held in a unit of this type, as a message key; null when they can. */
+export type RoleUnitProblem = 'users.pkNeedsBapas' | 'users.pkAlone' | null;
+
+/**
+ * A probation officer (pembimbing_kemasyarakatan) works at a Bapas, and only as that: their scope is
+ * the people assigned to them, so another role held beside it would silently see nothing of its unit.
+ */
+export function roleUnitProblem(roles: readonly Role[], unitType: UnitType | null): RoleUnitProblem {
+  if (!roles.includes('pembimbing_kemasyarakatan')) return null;
+  if (unitType !== 'bapas') return 'users.pkNeedsBapas';
+  if (roles.length > 1) return 'users.pkAlone';
   return null;
 }

@@ -11,7 +11,7 @@ import { endUserSessions, revokeUserTokens } from '../auth/auth.service.ts';
 import { hashPassword, oneTimePassword, verifyPassword } from '../auth/password.ts';
 import { mayHomeAboveUnits, mayHomeInUnit, user } from './users.policy.ts';
 import * as repo from './users.repo.ts';
-import { nipProblem } from './users.rules.ts';
+import { nipProblem, roleUnitProblem } from './users.rules.ts';
 
 export interface UserFields {
   full_name: string;
@@ -34,6 +34,8 @@ async function resolveHome(
     if (!f.unit_id) throw fieldError('unit_id', 'users.homeRequired');
     const unit = await repo.unitKanwil(ctx.db, f.unit_id);
     if (!unit || !mayHomeInUnit(ctx.who, unit.id)) throw fieldError('unit_id', 'err.enum');
+    const problem = roleUnitProblem(f.roles, unit.type);
+    if (problem) throw fieldError(problem === 'users.pkAlone' ? 'roles' : 'unit_id', problem);
     return { unit_id: unit.id, kanwil_id: null };
   }
   if (rule === 'kanwil' || f.kanwil_id) {

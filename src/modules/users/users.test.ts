@@ -122,6 +122,44 @@ describe('user administration', () => {
     assert.match(noUnit.body, /Pilih unit/);
   });
 
+  test('a probation officer (pembimbing_kemasyarakatan) account belongs to a Bapas, refused on the unit otherwise', async () => {
+    const national = await t.signedIn((await buildUser(t.db, { roles: ['admin'], unit_id: null })).username);
+    const bapas = await t.db
+      .insertInto('units')
+      .values({
+        kanwil_id: (
+          await t.db
+            .selectFrom('units')
+            .select('kanwil_id')
+            .where('id', '=', unitId)
+            .executeTakeFirstOrThrow()
+        ).kanwil_id,
+        code: 'BAPAS-UJI-PK',
+        type: 'bapas',
+        class: 'II',
+        name: 'Bapas Kelas II Uji',
+        timezone: 'Asia/Jakarta',
+        address: null,
+        city: null,
+        phone: null,
+        email: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const pk = (unit: string, roles = ['pembimbing_kemasyarakatan'], username = 'pk.uji') =>
+      national.json('POST', '/api/v1/users', { username, full_name: 'PK Uji', roles, unit_id: unit });
+    const before = await auditCount();
+    const inRutan = await pk(unitId);
+    assert.equal(inRutan.statusCode, 400);
+    assert.match(inRutan.body, /"field":"unit_id"/);
+    assert.match(inRutan.body, /pilih unit berjenis Bapas/);
+    const twoRoles = await pk(bapas.id, ['pembimbing_kemasyarakatan', 'petugas']);
+    assert.equal(twoRoles.statusCode, 400);
+    assert.match(twoRoles.body, /"field":"roles"/);
+    assert.equal(await auditCount(), before, 'nothing saved');
+    assert.equal((await pk(bapas.id)).statusCode, 201);
+  });
+
   test('roles can be changed, and the change is audited with before and after', async () => {
     const u = await buildUser(t.db, { roles: ['petugas'], unit_id: unitId });
     const res = await admin.json('PUT', `/api/v1/users/${u.id}`, {
