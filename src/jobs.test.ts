@@ -15,7 +15,7 @@ describe('background jobs on the PostgreSQL queue', () => {
   });
   after(() => t.drop());
 
-  test('starting the queue creates its tables, the hourly session clean-up, the daily agreement reminders, the daily session generation and the recount of the monthly aggregates', async () => {
+  test('starting the queue creates its tables, the hourly session clean-up, the daily agreement reminders, the daily session generation, the recount of the monthly aggregates and the daily retention run', async () => {
     const log = { info() {}, error() {} };
     const jobs = await startJobs({ url: t.url, db: t.db, config, log });
     try {
@@ -29,6 +29,7 @@ describe('background jobs on the PostgreSQL queue', () => {
         { name: 'auth.purge-expired', cron: '17 * * * *' },
         { name: 'inmates.purge-import-previews', cron: '41 * * * *' },
         { name: 'programmes.generate-sessions', cron: '30 5 * * *' },
+        { name: 'retention.pseudonymise', cron: '40 1 * * *' },
         { name: 'rollups.refresh', cron: '* * * * *' },
       ]);
     } finally {

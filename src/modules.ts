@@ -50,6 +50,7 @@ import { stockModule } from './modules/stock/stock.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
 import { unitsModule } from './modules/units/units.module.ts';
 import { usersModule } from './modules/users/users.module.ts';
+import { retentionModule } from './modules/retention/retention.module.ts';
 
 export const MODULES: readonly AppModule[] = [
   systemModule,
@@ -111,6 +112,8 @@ export const MODULES: readonly AppModule[] = [
   reportsModule,
   // The Kanwil's and Ditjenpas's roll-up pages (#14), with each unit's report status from the reports.
   rollupPagesModule({ reportStatuses }),
+  // Retention (#16, UU 27/2022): the daily pseudonymisation of released people past the period.
+  retentionModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

@@ -60,6 +60,8 @@ export interface Config {
   auditPersonalRetentionDays: number;
   /** Signs the audit chain's checkpoints; defaults to SESSION_SECRET. */
   auditCheckpointKey: string;
+  /** Years after a released person's last follow-up (or release) before the daily job pseudonymises them (UU 27/2022). */
+  retentionYears: number;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, int(env, 'PORT', 3000, 0, 65535)),
     auditPersonalRetentionDays: int(env, 'AUDIT_PERSONAL_RETENTION_DAYS', 1825, 30, 36500),
     auditCheckpointKey: checkpointKey(env.AUDIT_CHECKPOINT_KEY, sessionSecret),
+    retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 100),
   };
 }
 
@@ -281,5 +284,10 @@ export const SETTINGS: ReadonlyArray<[name: string, dflt: string, description: s
     'AUDIT_CHECKPOINT_KEY',
     '(SESSION_SECRET)',
     'signs the daily checkpoints of the audit chain; at least 32 characters; set it so rotating SESSION_SECRET keeps old checkpoints checkable',
+  ],
+  [
+    'RETENTION_YEARS',
+    '5',
+    "years after a released person's last follow-up (or release when none) before the daily job pseudonymises their name, NIK, contacts and addresses (counts kept)",
   ],
 ];

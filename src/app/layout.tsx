@@ -51,6 +51,12 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   { href: '/photos', key: 'nav.photos', permission: 'journal.photos', testid: 'nav-photos' },
   { href: '/holidays', key: 'nav.holidays', permission: 'holidays.view', testid: 'nav-holidays' },
   { href: '/privacy', key: 'nav.privacy', permission: 'privacy.basis.view', testid: 'nav-privacy' },
+  {
+    href: '/privasi/retensi',
+    key: 'retention.nav',
+    permission: 'privacy.retention',
+    testid: 'nav-retention',
+  },
   { href: '/units', key: 'nav.units', permission: 'units.view', testid: 'nav-units' },
   { href: '/admin/users', key: 'nav.users', permission: 'users.manage', testid: 'nav-users' },
   { href: '/admin/audit', key: 'nav.audit', permission: 'audit.view', testid: 'nav-audit' },

@@ -96,6 +96,8 @@ export const PERMISSIONS = [
   'outcomes.view',
   // UU 27/2022: what the retention job did, and everything held about one person (a lawful request).
   'privacy.retention',
+  // Running the retention job by hand pseudonymises people of every unit: a national administrator's.
+  'privacy.retention_run',
   'privacy.subject_export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -159,6 +161,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'premi.national',
     'rollups.view',
     'privacy.retention',
+    'privacy.retention_run',
     'privacy.subject_export',
   ],
   kepala_upt: [
@@ -278,7 +281,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
  * Kanwil) are the same for every unit, so only a user whose home is national (no unit, no Kanwil)
  * may hold these permissions; a unit or Kanwil administrator manages its own users only.
  */
-export const NATIONAL_ONLY: readonly Permission[] = ['units.manage', 'reference.manage', 'premi.national'];
+export const NATIONAL_ONLY: readonly Permission[] = [
+  'units.manage',
+  'reference.manage',
+  'premi.national',
+  'privacy.retention_run',
+];
 
 /** Who asks: their roles and the units they may see. A bare role list never counts as national. */
 export type Grantee = readonly Role[] | { roles: readonly Role[]; scope: Scope };

@@ -98,6 +98,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   },
   premi_run: { read: 'premi.view', personal: NONE },
   premi_national_job: { read: 'premi.national', personal: NONE },
+  // A retention run's record holds counts per table only, never a person (issue 16).
+  retention_run: { read: 'privacy.retention', personal: NONE },
   pnbp_deposit: { read: 'premi.view', personal: NONE },
   // A direct sale's buyer is a member of the public: their name and WhatsApp number are personal.
   sale: { read: 'sales.view', personal: ['buyer_name', 'buyer_phone'] },

@@ -234,6 +234,27 @@ export async function erasePersonalBefore(conn: Conn, before: Date): Promise<str
   return rows.map((r) => String(r.audit_id)).sort((x, y) => Number(BigInt(x) - BigInt(y)));
 }
 
+/** Erases the personal values of the records about these entities (ids), whatever their age. */
+export async function erasePersonalOf(
+  conn: Conn,
+  entities: readonly string[],
+  entityIds: readonly string[],
+): Promise<number> {
+  if (entityIds.length === 0 || entities.length === 0) return 0;
+  const rows = await conn
+    .updateTable('audit_personal as p')
+    .from('audit_log as a')
+    .set({ nonce: null, before: null, after: null, erased_at: new Date() })
+    .whereRef('a.id', '=', 'p.audit_id')
+    // Both columns, so the (entity, entity_id) index serves it.
+    .where('a.entity', 'in', [...entities])
+    .where('a.entity_id', 'in', [...entityIds])
+    .where('p.erased_at', 'is', null)
+    .returning('p.audit_id')
+    .execute();
+  return rows.length;
+}
+
 export async function chainHead(conn: Conn) {
   const last = await conn
     .selectFrom('audit_log')

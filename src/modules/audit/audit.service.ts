@@ -12,7 +12,7 @@ import {
   personalDigest,
   snapshot,
 } from './audit.chain.ts';
-import { presentRecord, splitPersonal } from './audit.personal.ts';
+import { AUDIT_ENTITIES, presentRecord, splitPersonal } from './audit.personal.ts';
 import * as repo from './audit.repo.ts';
 
 export interface AuditEntry {
@@ -94,6 +94,18 @@ export async function erasePersonalData(ctx: Ctx, opts: { retentionDays: number 
     });
     return ids.length;
   });
+}
+
+/**
+ * Erases, before their retention ends, the personal values of the audit records about these
+ * entities (a pseudonymised person's records: issue 16). Called inside the caller's transaction,
+ * which records its own audit entry; the chain keeps the digests and still verifies.
+ */
+export function erasePersonalAbout(trx: Conn, entityIds: readonly string[]): Promise<number> {
+  const withPersonal = Object.entries(AUDIT_ENTITIES)
+    .filter(([, rule]) => 'allBut' in rule.personal || rule.personal.length > 0)
+    .map(([entity]) => entity);
+  return repo.erasePersonalOf(trx, withPersonal, entityIds);
 }
 
 export interface Checkpoint {
