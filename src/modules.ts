@@ -39,8 +39,10 @@ import { programAksiIndicatorsModule } from './modules/program-aksi-indicators/p
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
+import { reintegrationModule } from './modules/reintegration/reintegration.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { reportStatuses } from './modules/reports/reports.service.ts';
+import { retentionModule } from './modules/retention/retention.module.ts';
 import { rollupsModule } from './modules/rollups/rollups.module.ts';
 import { rollupPagesModule } from './modules/rollups/rollups.pages.ts';
 import { salesModule } from './modules/sales/sales.module.ts';
@@ -50,7 +52,6 @@ import { stockModule } from './modules/stock/stock.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
 import { unitsModule } from './modules/units/units.module.ts';
 import { usersModule } from './modules/users/users.module.ts';
-import { retentionModule } from './modules/retention/retention.module.ts';
 
 export const MODULES: readonly AppModule[] = [
   systemModule,
@@ -112,6 +113,8 @@ export const MODULES: readonly AppModule[] = [
   reportsModule,
   // The Kanwil's and Ditjenpas's roll-up pages (#14), with each unit's report status from the reports.
   rollupPagesModule({ reportStatuses }),
+  // The release pipeline (#16): 30/90-day lists, a person's case, checklist, consents, the release.
+  reintegrationModule,
   // Retention (#16, UU 27/2022): the daily pseudonymisation of released people past the period.
   retentionModule,
 ];

@@ -18,6 +18,12 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
     testid: 'nav-program-aksi-indicators',
   },
   { href: '/inmates', key: 'nav.inmates', permission: 'inmates.view', testid: 'nav-inmates' },
+  {
+    href: '/reintegrasi',
+    key: 'reintegration.nav',
+    permission: 'reintegration.view',
+    testid: 'nav-reintegration',
+  },
   { href: '/partners', key: 'nav.partners', permission: 'partners.view', testid: 'nav-partners' },
   { href: '/agreements', key: 'nav.agreements', permission: 'agreements.view', testid: 'nav-agreements' },
   { href: '/programmes', key: 'nav.programmes', permission: 'programmes.view', testid: 'nav-programmes' },

@@ -103,6 +103,22 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   pnbp_deposit: { read: 'premi.view', personal: NONE },
   // A direct sale's buyer is a member of the public: their name and WhatsApp number are personal.
   sale: { read: 'sales.view', personal: ['buyer_name', 'buyer_phone'] },
+  // Release and reintegration (#16): a person's case (integrasi, plan, guarantor, address, bank,
+  // release) and their checklist notes and consents are personal; the ids that link them are not.
+  reintegration_case: {
+    read: 'reintegration.view',
+    personal: { allBut: ['inmate_id', 'unit_id', 'case_id', 'bapas_unit_id', 'pk_user_id', 'items'] },
+  },
+  readiness_item: {
+    read: 'reintegration.view',
+    personal: { allBut: ['case_id', 'kind', 'owner_id', 'due_on', 'status', 'done_on', 'done_by'] },
+  },
+  // A unit's own checklist item names a task, never a person.
+  readiness_template: { read: 'reintegration.view', personal: NONE },
+  reintegration_consent: {
+    read: 'reintegration.view',
+    personal: { allBut: ['inmate_id', 'unit_id', 'purpose', 'recorded_by'] },
+  },
   // A unit's monthly report (#14) holds counts and sums and the staff's narrative, never a person.
   monthly_report: { read: 'reports.view', personal: NONE },
   // A breach's account may name the people affected and whom they were told by.

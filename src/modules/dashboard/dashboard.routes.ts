@@ -19,6 +19,7 @@ import { countPastExpiry } from '../inmates/inmates.service.ts';
 import { premiTiles } from '../pnbp/pnbp.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
 import { productionTiles } from '../production-reports/production-reports.service.ts';
+import { pipelineSummary } from '../reintegration/reintegration.summary.ts';
 import { unit as unitOf } from '../units/units.policy.ts';
 import { OfficeDashboard } from './dashboard.office.tsx';
 import {
@@ -34,7 +35,7 @@ const perm = { permission: 'dashboard.view' as const };
 
 /** Each role's panels, in its order; a user with several roles sees the union, petugas first. */
 const PANELS: Record<Role, readonly PanelKey[]> = {
-  petugas: ['sessions', 'absences', 'imports', 'reminders', 'production', 'premi', 'pastExpiry'],
+  petugas: ['sessions', 'absences', 'imports', 'reminders', 'production', 'premi', 'pastExpiry', 'release'],
   kepala_upt: [
     'approvals',
     'breaches',
@@ -44,6 +45,7 @@ const PANELS: Record<Role, readonly PanelKey[]> = {
     'production',
     'premi',
     'pastExpiry',
+    'release',
     'recent',
   ],
   // Her own partner's participants absent several sessions in a row (the scope keeps it to them).
@@ -128,6 +130,11 @@ export async function dashboardRoutes(app: App) {
     load('pastExpiry', true, async () => ({
       count: await countPastExpiry(ctx, unit.id),
       link: can(user.roles, 'inmates.view') && own,
+    }));
+    // Leaving within 30 and 90 days by the unit's own date, checklist items overdue (issue 16).
+    load('release', can(user.roles, 'reintegration.view') && own, async () => ({
+      summary: await pipelineSummary(ctx, unit.id),
+      link: true,
     }));
     // Who did what recently, in words: unit-level audit readers only (audit.access.ts).
     load('recent', auditViewOf(user.roles) === 'records', () => recentForUnit(app.db, unit.id, 8));

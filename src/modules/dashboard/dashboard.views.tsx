@@ -22,6 +22,8 @@ import type { Breach } from '../privacy/privacy.service.ts';
 import type { ProductionTiles as ProductionTilesData } from '../production-reports/production-reports.service.ts';
 import { ProductionTiles } from '../production-reports/production-reports.tiles.tsx';
 import type { SessionStatus } from '../programmes/sessions.status.ts';
+import type { PipelineSummary } from '../reintegration/reintegration.summary.ts';
+import { ReleasePanel } from '../reintegration/reintegration.views.tsx';
 import { FiguresPanel } from './dashboard.figures.tsx';
 import { NewsroomPanels } from './dashboard.humas.tsx';
 import type { ImportRow } from './dashboard.repo.ts';
@@ -54,6 +56,7 @@ export interface UnitPanels {
   breaches?: Breach[];
   newsroom?: Newsroom;
   pastExpiry?: { count: number; link: boolean };
+  release?: { summary: PipelineSummary; link: boolean };
   recent?: RecentItem[];
 }
 export type PanelKey = keyof UnitPanels;
@@ -103,6 +106,8 @@ function pieces(ctx: ViewCtx, unit: UnitSummary, now: Date, p: UnitPanels, key: 
       return p.pastExpiry
         ? card(<PastExpiryPanel ctx={ctx} count={p.pastExpiry.count} link={p.pastExpiry.link} />)
         : [];
+    case 'release':
+      return p.release ? card(<ReleasePanel ctx={ctx} s={p.release.summary} link={p.release.link} />) : [];
     case 'recent':
       return p.recent ? wide(<RecentPanel ctx={ctx} items={p.recent} zone={zone} />) : [];
   }

@@ -196,7 +196,10 @@ export async function updateInmate(ctx: Ctx, id: string, input: InmateInput): Pr
   }
 }
 
-/** Release, transfer out or re-admit: the status and its history change together, audited. */
+/**
+ * Release, transfer out or re-admit: the status and its history change together, audited. Called
+ * inside a transaction (recording a release on the reintegration case), it runs in that one.
+ */
 export async function changeStatus(
   ctx: Ctx,
   id: string,
@@ -205,7 +208,9 @@ export async function changeStatus(
   const actor = ctx.who.actor;
   const rule = STATUS_CHANGES[input.change];
   const reason = input.reason?.trim() || null;
-  await ctx.db.transaction().execute(async (trx) => {
+  const inTrx = (run: (trx: typeof ctx.db) => Promise<void>) =>
+    ctx.db.isTransaction ? run(ctx.db) : ctx.db.transaction().execute(run);
+  await inTrx(async (trx) => {
     const before = await inmate(withDb(ctx, trx), id);
     if (!(rule.from as readonly string[]).includes(before.status))
       throw fieldError('change', 'inmates.changeNotAllowed');

@@ -85,10 +85,13 @@ export function integrasiProblems(i: IntegrasiInput, today: string): FieldError[
   return out;
 }
 
-/** A release happens on or after entry, not after the unit's today; an integrasi release needs its decree. */
+/**
+ * A release happens on or after entry and not after the unit's today, to an active person; a
+ * release by integrasi (PB, CB, CMB) needs that integrasi, with its decree, recorded on the case.
+ */
 export function releaseProblems(
   r: { released_on: string; release_kind: ReleaseKind },
-  c: { entry_date: string; decree_number: string | null; status: string },
+  c: { entry_date: string; status: string; integrasi_kind: IntegrasiKind | null },
   today: string,
 ): FieldError[] {
   const out: FieldError[] = [];
@@ -96,7 +99,7 @@ export function releaseProblems(
   if (r.released_on > today) out.push({ field: 'released_on', key: 'reintegration.releaseInFuture' });
   if (r.released_on < c.entry_date)
     out.push({ field: 'released_on', key: 'reintegration.releaseBeforeEntry' });
-  if (r.release_kind !== 'ekspirasi' && !c.decree_number)
+  if (r.release_kind !== 'ekspirasi' && r.release_kind !== c.integrasi_kind)
     out.push({ field: 'release_kind', key: 'reintegration.releaseNeedsDecree' });
   return out;
 }
