@@ -15,6 +15,7 @@ import { batchesModule } from './modules/batches/batches.module.ts';
 import { certificatesModule } from './modules/certificates/certificates.module.ts';
 import { certificatesOfInmate } from './modules/certificates/certificates.service.ts';
 import { competenciesModule } from './modules/competencies/competencies.module.ts';
+import { cvModule } from './modules/cv/cv.module.ts';
 import { dashboardModule } from './modules/dashboard/dashboard.module.ts';
 import { enrolmentsModule } from './modules/enrolments/enrolments.module.ts';
 import { filesModule } from './modules/files/files.module.ts';
@@ -49,6 +50,7 @@ import { salesModule } from './modules/sales/sales.module.ts';
 import { savingsModule } from './modules/savings/savings.module.ts';
 import { selectionModule } from './modules/selection/selection.module.ts';
 import { stockModule } from './modules/stock/stock.module.ts';
+import { subjectAccessModule } from './modules/subject-access/subject-access.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
 import { unitsModule } from './modules/units/units.module.ts';
 import { usersModule } from './modules/users/users.module.ts';
@@ -113,6 +115,9 @@ export const MODULES: readonly AppModule[] = [
   reportsModule,
   // The Kanwil's and Ditjenpas's roll-up pages (#14), with each unit's report status from the reports.
   rollupPagesModule({ reportStatuses }),
+  // Release and reintegration (#16): the CV from the training record, and the data-subject export.
+  cvModule,
+  subjectAccessModule,
   // The release pipeline (#16): 30/90-day lists, a person's case, checklist, consents, the release.
   reintegrationModule,
   // Retention (#16, UU 27/2022): the daily pseudonymisation of released people past the period.

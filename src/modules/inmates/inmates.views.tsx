@@ -122,6 +122,11 @@ export function InmatePage(p: {
             {ctx.t('savings.ledgerLink')}
           </a>
         )}
+        {ctx.can('privacy.subject_export') && (
+          <a class="button" href={`/privasi/subjek/${i.id}`} data-testid="inmate-subject-export">
+            {ctx.t('subject.link')}
+          </a>
+        )}
         {manage && (
           <a class="button" href={`/inmates/${i.id}/edit`}>
             {ctx.t('common.edit')}

@@ -1,0 +1,71 @@
+// Texts of the data-subject export page in Indonesian and English. The PDF is an Indonesian
+// document and prints in Indonesian (subject-access.pdf.ts).
+export const id = {
+  'subject.title': 'Salinan data pribadi: {name}',
+  'subject.link': 'Salinan data pribadi',
+  'subject.intro':
+    'Semua data yang disimpan tentang orang ini, untuk permintaan yang sah dari yang bersangkutan (UU 27/2022). NIK ditampilkan tersamar. Setiap unduhan dicatat dalam log audit dan log akses.',
+  'subject.section': 'Bagian',
+  'subject.rows': 'Jumlah catatan',
+  'subject.json': 'Unduh JSON',
+  'subject.pdf': 'Unduh PDF',
+  'subject.section.statusHistory': 'Riwayat status',
+  'subject.section.expiryChanges': 'Riwayat perubahan tanggal ekspirasi',
+  'subject.section.registerF': 'Register F',
+  'subject.section.candidacies': 'Pencalonan peserta program dan persetujuannya',
+  'subject.section.enrolments': 'Keikutsertaan dalam program',
+  'subject.section.attendance': 'Daftar kehadiran',
+  'subject.section.competencies': 'Penilaian kompetensi',
+  'subject.section.certificates': 'Sertifikat',
+  'subject.section.production': 'Catatan produksi',
+  'subject.section.qualityChecks': 'Uji mutu',
+  'subject.section.premiLines': 'Rincian premi',
+  'subject.section.premiBalance': 'Saldo premi',
+  'subject.section.premiWithdrawals': 'Penarikan premi',
+  'subject.section.premiPayouts': 'Pembayaran premi saat bebas',
+  'subject.section.reintegrationCase': 'Persiapan reintegrasi',
+  'subject.section.checklist': 'Daftar periksa kesiapan',
+  'subject.section.consents': 'Persetujuan (berbagi CV, tindak lanjut)',
+  'subject.section.applications': 'Lamaran kerja',
+  'subject.section.businessPlan': 'Rencana usaha (UMKM)',
+  'subject.section.assistance': 'Bantuan usaha',
+  'subject.section.followUps': 'Tindak lanjut setelah bebas',
+  'subject.section.accessLog': 'Log akses data',
+};
+
+export const en: Record<keyof typeof id, string> = {
+  'subject.title': 'Copy of personal data: {name}',
+  'subject.link': 'Copy of personal data',
+  'subject.intro':
+    'Everything held about this person, for a lawful request by them (UU 27/2022). The NIK is shown masked. Every download is recorded in the audit log and the access log.',
+  'subject.section': 'Section',
+  'subject.rows': 'Records',
+  'subject.json': 'Download JSON',
+  'subject.pdf': 'Download PDF',
+  'subject.section.statusHistory': 'Status history',
+  'subject.section.expiryChanges': 'Changes of the expiry date',
+  'subject.section.registerF': 'Register F',
+  'subject.section.candidacies': 'Programme candidacies and consents',
+  'subject.section.enrolments': 'Programme participation',
+  'subject.section.attendance': 'Attendance',
+  'subject.section.competencies': 'Competency assessments',
+  'subject.section.certificates': 'Certificates',
+  'subject.section.production': 'Production log',
+  'subject.section.qualityChecks': 'Quality checks',
+  'subject.section.premiLines': 'Premi lines',
+  'subject.section.premiBalance': 'Premi balance',
+  'subject.section.premiWithdrawals': 'Premi withdrawals',
+  'subject.section.premiPayouts': 'Premi paid out at release',
+  'subject.section.reintegrationCase': 'Reintegration case',
+  'subject.section.checklist': 'Readiness checklist',
+  'subject.section.consents': 'Consents (CV sharing, follow-up)',
+  'subject.section.applications': 'Job applications',
+  'subject.section.businessPlan': 'Business plan (UMKM)',
+  'subject.section.assistance': 'Business assistance',
+  'subject.section.followUps': 'Follow-ups after release',
+  'subject.section.accessLog': 'Record access log',
+};
+
+declare module '../../app/i18n.ts' {
+  interface Messages extends Record<keyof typeof id, string> {}
+}
