@@ -19,6 +19,7 @@ import { cvModule } from './modules/cv/cv.module.ts';
 import { dashboardModule } from './modules/dashboard/dashboard.module.ts';
 import { enrolmentsModule } from './modules/enrolments/enrolments.module.ts';
 import { filesModule } from './modules/files/files.module.ts';
+import { followUpsModule } from './modules/follow-ups/follow-ups.module.ts';
 import { holidaysModule } from './modules/holidays/holidays.module.ts';
 import { inmatesModule } from './modules/inmates/inmates.module.ts';
 import { journalModule } from './modules/journal/journal.module.ts';
@@ -122,6 +123,8 @@ export const MODULES: readonly AppModule[] = [
   reintegrationModule,
   // Retention (#16, UU 27/2022): the daily pseudonymisation of released people past the period.
   retentionModule,
+  // Follow-ups after release at 1, 3, 6 and 12 months, by the unit or the Bapas officer (#16).
+  followUpsModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

@@ -54,6 +54,7 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
     permission: 'premi.national',
     testid: 'nav-premi-national',
   },
+  { href: '/tindak-lanjut', key: 'followUps.nav', permission: 'followups.record', testid: 'nav-follow-ups' },
   { href: '/photos', key: 'nav.photos', permission: 'journal.photos', testid: 'nav-photos' },
   { href: '/holidays', key: 'nav.holidays', permission: 'holidays.view', testid: 'nav-holidays' },
   { href: '/privacy', key: 'nav.privacy', permission: 'privacy.basis.view', testid: 'nav-privacy' },

@@ -63,6 +63,12 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   unit: { read: 'units.view', personal: NONE },
   kanwil: { read: 'units.view', personal: NONE },
   holiday: { read: 'holidays.view', personal: NONE },
+  // A follow-up after release: work, income, a re-offence (criminal record) and notes about one
+  // person are personal; only the ids, the month and who recorded it are not.
+  follow_up: {
+    read: 'followups.record',
+    personal: { allBut: ['unit_id', 'inmate_id', 'month_no', 'recorded_by', 'by_bapas'] },
+  },
   program_aksi: { read: 'programmes.view', personal: NONE },
   programme: { read: 'programmes.view', personal: NONE },
   schedule: { read: 'programmes.view', personal: NONE },

@@ -7,7 +7,7 @@ import { type App, ctxOf, userOf } from '../../app/http.ts';
 import { can } from '../../app/policy.ts';
 import { today } from '../../app/principal.ts';
 import { IdParams } from '../../app/schema.ts';
-import { NATIONAL, withinUnit } from '../../app/scope.ts';
+import { NATIONAL, scopeSupervisor, withinUnit } from '../../app/scope.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
 import type { Role } from '../../db/schema.ts';
 import { dueReminders } from '../agreements/agreements.reminders.ts';
@@ -15,6 +15,7 @@ import { approvalsInbox } from '../approvals/approvals.service.ts';
 import { absenceAlerts } from '../attendance-reports/attendance-reports.service.ts';
 import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
+import { dueCounts } from '../follow-ups/follow-ups.service.ts';
 import { countPastExpiry } from '../inmates/inmates.service.ts';
 import { premiTiles } from '../pnbp/pnbp.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
@@ -35,7 +36,17 @@ const perm = { permission: 'dashboard.view' as const };
 
 /** Each role's panels, in its order; a user with several roles sees the union, petugas first. */
 const PANELS: Record<Role, readonly PanelKey[]> = {
-  petugas: ['sessions', 'absences', 'imports', 'reminders', 'production', 'premi', 'pastExpiry', 'release'],
+  petugas: [
+    'sessions',
+    'absences',
+    'imports',
+    'reminders',
+    'production',
+    'premi',
+    'pastExpiry',
+    'release',
+    'followUps',
+  ],
   kepala_upt: [
     'approvals',
     'breaches',
@@ -46,13 +57,14 @@ const PANELS: Record<Role, readonly PanelKey[]> = {
     'premi',
     'pastExpiry',
     'release',
+    'followUps',
     'recent',
   ],
   // Her own partner's participants absent several sessions in a row (the scope keeps it to them).
   instruktur_mitra: ['sessions', 'absences'],
   humas: ['newsroom'],
   // A Bapas probation officer: the follow-ups due of the people assigned to them (issue 16).
-  pembimbing_kemasyarakatan: [],
+  pembimbing_kemasyarakatan: ['followUps'],
   admin: ['breaches', 'pastExpiry', 'recent'],
   // Offices looking at one unit: its figures and totals, never a name.
   kanwil: ['figures', 'production', 'absences', 'pastExpiry'],
@@ -81,7 +93,13 @@ export async function dashboardRoutes(app: App) {
   const unitPage = async (req: FastifyRequest, unitId: string) => {
     const ctx = ctxOf(req);
     const user = userOf(req);
-    const unit = await unitOf(ctx, unitId);
+    // A Bapas officer's scope holds no unit, only their assigned people: their own Bapas is still
+    // the page they stand on (its name and clock), nothing of its records.
+    const supervisor = scopeSupervisor(user.scope) !== undefined && user.unitId === unitId;
+    const unit = await unitOf(
+      supervisor ? { ...ctx, who: { ...ctx.who, scope: withinUnit(NATIONAL, unitId) } } : ctx,
+      unitId,
+    );
     const own = user.unitId === unit.id;
     // Someone else's unit (an office, a national administrator): that unit's figures, no names.
     const order = own
@@ -136,6 +154,11 @@ export async function dashboardRoutes(app: App) {
       summary: await pipelineSummary(ctx, unit.id),
       link: true,
     }));
+    // Follow-ups after release due, overdue or coming (issue 16): the unit's people, or a Bapas
+    // officer's assigned people wherever they were released from.
+    load('followUps', can(user.roles, 'followups.record') && own, () =>
+      dueCounts(ctx, { unitId: supervisor ? null : unit.id }),
+    );
     // Who did what recently, in words: unit-level audit readers only (audit.access.ts).
     load('recent', auditViewOf(user.roles) === 'records', () => recentForUnit(app.db, unit.id, 8));
     await Promise.all(jobs);

@@ -14,6 +14,7 @@ import type { ApprovalItem } from '../approvals/approvals.service.ts';
 import type { AbsenceAlert } from '../attendance-reports/attendance-reports.service.ts';
 import { AbsenceAlertsPanel } from '../attendance-reports/attendance-reports.views.tsx';
 import { actionLabel } from '../audit/audit.words.ts';
+import { FollowUpsPanel } from '../follow-ups/follow-ups.panel.tsx';
 import { PastExpiryPanel } from '../inmates/inmates.expiry.panel.tsx';
 import type { PremiTiles as PremiTilesData } from '../pnbp/pnbp.service.ts';
 import { PremiTiles } from '../pnbp/pnbp.tiles.tsx';
@@ -57,6 +58,7 @@ export interface UnitPanels {
   newsroom?: Newsroom;
   pastExpiry?: { count: number; link: boolean };
   release?: { summary: PipelineSummary; link: boolean };
+  followUps?: { overdue: number; today: number; upcoming: number };
   recent?: RecentItem[];
 }
 export type PanelKey = keyof UnitPanels;
@@ -108,6 +110,8 @@ function pieces(ctx: ViewCtx, unit: UnitSummary, now: Date, p: UnitPanels, key: 
         : [];
     case 'release':
       return p.release ? card(<ReleasePanel ctx={ctx} s={p.release.summary} link={p.release.link} />) : [];
+    case 'followUps':
+      return p.followUps ? card(<FollowUpsPanel ctx={ctx} counts={p.followUps} />) : [];
     case 'recent':
       return p.recent ? wide(<RecentPanel ctx={ctx} items={p.recent} zone={zone} />) : [];
   }
