@@ -114,9 +114,19 @@ async function fill(db: Db): Promise<void> {
   await fillPremi(db, users[0]?.id ?? '');
   await fillApprovals(db, users[0]?.id ?? '');
   await fillReports(db, unit.id, users[0]?.id ?? '');
+  await fillRetention(db, users[0]?.id ?? '');
   // The monthly aggregates of all the above (0027), and one unit-month still waiting for its recount.
   await refreshDirty(db);
   await sql`insert into rollup_dirty (unit_id, month) values (${unit.id}, '2026-03-01')`.execute(db);
+}
+
+/** A run of the retention job with its counts per table (jsonb), started by hand (0030). */
+async function fillRetention(db: Db, userId: string): Promise<void> {
+  await sql`
+    insert into retention_runs (run_on, retention_years, cutoff, people, details, triggered_by)
+    values ('2026-12-02', 5, '2021-12-02', 2, ${JSON.stringify({ inmates: 2, enrolments: 3 })}::jsonb, ${userId})`.execute(
+    db,
+  );
 }
 
 /** A submitted monthly report with its frozen figures (jsonb) and its returned first version (0028). */
