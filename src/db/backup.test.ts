@@ -114,6 +114,7 @@ async function fill(db: Db): Promise<void> {
   await fillPremi(db, users[0]?.id ?? '');
   await fillApprovals(db, users[0]?.id ?? '');
   await fillReports(db, unit.id, users[0]?.id ?? '');
+  await fillFollowUps(db, users[0]?.id ?? '');
   await fillRetention(db, users[0]?.id ?? '');
   // The monthly aggregates of all the above (0027), and one unit-month still waiting for its recount.
   await refreshDirty(db);
@@ -127,6 +128,15 @@ async function fillRetention(db: Db, userId: string): Promise<void> {
     values ('2026-12-02', 5, '2021-12-02', 2, ${JSON.stringify({ inmates: 2, enrolments: 3 })}::jsonb, ${userId})`.execute(
     db,
   );
+}
+
+/** A follow-up after release with its answers and an awkward note (0030). */
+async function fillFollowUps(db: Db, userId: string): Promise<void> {
+  await sql`
+    insert into follow_ups (inmate_id, unit_id, month_no, contacted_on, contact_lost, work_status, income_band,
+                            in_trade, reoffended, note, recorded_by, by_bapas)
+    select id, unit_id, 1, '2026-11-02', false, 'own_business', '1m_3m', true, false, ${AWKWARD[2]}, ${userId}, true
+      from inmates limit 1`.execute(db);
 }
 
 /** A submitted monthly report with its frozen figures (jsonb) and its returned first version (0028). */
