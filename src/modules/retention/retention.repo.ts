@@ -209,24 +209,46 @@ export async function pseudonymisePerson(
     );
   }
 
-  // SDP import files keep every row as read (name, NIK) and the absent people's names.
-  const imp = await sql`update inmate_imports set
-    rows = (select coalesce(jsonb_agg(case
-        when r->>'inmate_id' = ${id} or r->'values'->>'reg_number' = ${p.reg_number}
-        then jsonb_set(jsonb_set(r, '{values,name}', to_jsonb(${pseudonym}::text)), '{values,nik}', 'null'::jsonb)
-        else r end order by n), '[]'::jsonb)
-      from jsonb_array_elements(rows) with ordinality as x(r, n)),
-    absent = (select coalesce(jsonb_agg(case when a->>'id' = ${id}
-        then jsonb_set(a, '{name}', to_jsonb(${pseudonym}::text)) else a end order by n), '[]'::jsonb)
-      from jsonb_array_elements(absent) with ordinality as y(a, n))
-    where unit_id = ${p.unit_id} and (
-      exists (select 1 from jsonb_array_elements(rows) r where (r->>'inmate_id' = ${id}
-        or r->'values'->>'reg_number' = ${p.reg_number}) and (r->'values'->>'name' <> ${pseudonym} or r->'values'->>'nik' is not null))
-      or exists (select 1 from jsonb_array_elements(absent) a where a->>'id' = ${id} and a->>'name' <> ${pseudonym}))`.execute(
-    trx,
-  );
-  add(counts, 'inmate_imports', imp.numAffectedRows);
   return counts;
+}
+
+/**
+ * SDP import files keep every row as read (name, NIK) and the absent people's names. Done once per
+ * unit and batch, not per person: a unit's imports may hold tens of thousands of rows each. A row
+ * is the person's by its inmate id (an update) or, for a new person, by the registration number.
+ */
+export async function scrubImports(
+  trx: Conn,
+  people: ReadonlyArray<Person & { pseudonym: string }>,
+): Promise<number> {
+  let changed = 0;
+  for (const unitId of new Set(people.map((p) => p.unit_id))) {
+    const map = JSON.stringify(
+      people
+        .filter((p) => p.unit_id === unitId)
+        .map((p) => ({ id: p.id, reg: p.reg_number, pseudonym: p.pseudonym })),
+    );
+    const r = await sql`update inmate_imports set
+      rows = (select coalesce(jsonb_agg(case when m.pseudonym is null then x.r
+          else jsonb_set(jsonb_set(x.r, '{values,name}', to_jsonb(m.pseudonym)), '{values,nik}', 'null'::jsonb)
+          end order by x.n), '[]'::jsonb)
+        from jsonb_array_elements(rows) with ordinality as x(r, n)
+        left join lateral (select p->>'pseudonym' as pseudonym from jsonb_array_elements(${map}::jsonb) p
+          where p->>'id' = x.r->>'inmate_id'
+            or (coalesce(x.r->>'inmate_id', '') = '' and p->>'reg' = x.r->'values'->>'reg_number')
+          limit 1) m on true),
+      absent = (select coalesce(jsonb_agg(case when m.pseudonym is null then y.a
+          else jsonb_set(y.a, '{name}', to_jsonb(m.pseudonym)) end order by y.n), '[]'::jsonb)
+        from jsonb_array_elements(absent) with ordinality as y(a, n)
+        left join lateral (select p->>'pseudonym' as pseudonym from jsonb_array_elements(${map}::jsonb) p
+          where p->>'id' = y.a->>'id' limit 1) m on true)
+      where unit_id = ${unitId} and exists (select 1 from jsonb_array_elements(${map}::jsonb) p
+        where rows @> jsonb_build_array(jsonb_build_object('inmate_id', p->>'id'))
+          or rows @> jsonb_build_array(jsonb_build_object('values', jsonb_build_object('reg_number', p->>'reg')))
+          or absent @> jsonb_build_array(jsonb_build_object('id', p->>'id')))`.execute(trx);
+    changed += Number(r.numAffectedRows ?? 0);
+  }
+  return changed;
 }
 
 // ---- the runs ----

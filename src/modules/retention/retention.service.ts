@@ -47,6 +47,11 @@ export async function runRetention(ctx: Ctx, opts: { years: number; batch?: numb
         if (erased > 0) c.audit_personal = erased;
         for (const [table, n] of Object.entries(c)) counts[table] = (counts[table] ?? 0) + n;
       }
+      const imports = await repo.scrubImports(
+        trx,
+        found.map((p) => ({ ...p, pseudonym: pseudonymOf(p.id) })),
+      );
+      if (imports > 0) counts.inmate_imports = imports;
       people += found.length;
       for (const [table, n] of Object.entries(counts)) details[table] = (details[table] ?? 0) + n;
       await repo.updateRun(trx, runId, people, details);

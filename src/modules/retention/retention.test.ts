@@ -185,6 +185,9 @@ describe('retention: pseudonymising released people past the period', () => {
     const kept = await tracesOf(t, 'Sriyatun');
     for (const table of ['inmates', 'enrolments', 'certificates', 'reintegration_cases', 'business_plans'])
       assert.ok(kept[table], `Sriyatun kept in ${table}`);
+    // Another person's row in the same SDP import files keeps its name.
+    assert.deepEqual(await tracesOf(t, 'Orang Lain'), { inmate_imports: 5 });
+    assert.equal(kept.inmate_imports, 1);
     // Erasing the personal parts keeps the chain verifiable.
     const v = await verifyAuditChain(t.db);
     assert.equal(v.ok, true);
