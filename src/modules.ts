@@ -26,6 +26,8 @@ import { journalModule } from './modules/journal/journal.module.ts';
 import { materialsModule } from './modules/materials/materials.module.ts';
 import { offlineModule } from './modules/offline/offline.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
+import { outcomesModule } from './modules/outcomes/outcomes.module.ts';
+import { outcomeLines } from './modules/outcomes/outcomes.service.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { pnbpModule } from './modules/pnbp/pnbp.module.ts';
 import { premiModule } from './modules/premi/premi.module.ts';
@@ -114,8 +116,11 @@ export const MODULES: readonly AppModule[] = [
   rollupsModule,
   // The units' monthly reports (#14): drafted, signed and submitted, reviewed by the Kanwil.
   reportsModule,
-  // The Kanwil's and Ditjenpas's roll-up pages (#14), with each unit's report status from the reports.
-  rollupPagesModule({ reportStatuses }),
+  // The Kanwil's and Ditjenpas's roll-up pages (#14), with each unit's report status from the reports
+  // and the reintegration outcomes (#16) of the year up to the month.
+  rollupPagesModule({ reportStatuses, outcomeLines }),
+  // Reintegration outcomes per unit and programme (#16), from the monthly aggregates.
+  outcomesModule,
   // Release and reintegration (#16): the CV from the training record, and the data-subject export.
   cvModule,
   subjectAccessModule,

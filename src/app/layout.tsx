@@ -11,6 +11,7 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   { href: '/approvals', key: 'approvals.title', permission: 'approvals.view', testid: 'nav-approvals' },
   { href: '/reports', key: 'reports.nav', permission: 'reports.view', testid: 'nav-reports' },
   { href: '/rollups', key: 'rollups.nav', permission: 'rollups.view', testid: 'nav-rollups' },
+  { href: '/reintegrasi/hasil', key: 'outcomes.title', permission: 'outcomes.view', testid: 'nav-outcomes' },
   {
     href: '/program-aksi/indicators',
     key: 'programAksi.ind.nav',

@@ -110,3 +110,27 @@ export async function outcomesOf(
     freshness: fresh,
   };
 }
+
+/**
+ * The roll-up pages' outcome lines (src/modules.ts passes this to them): each group's units summed,
+ * then the rates and their suppression under five people, so a Kanwil's line is never the sum of
+ * its units' suppressed rates. Groups with nobody released are left out.
+ */
+export async function outcomeLines(
+  ctx: Pick<Ctx, 'db' | 'who' | 'replica'>,
+  p: { from: string; to: string; groups: ReadonlyArray<{ id: string; unitIds: readonly string[] }> },
+): Promise<Map<string, { released: number } & OutcomeRates>> {
+  const unitIds = [...new Set(p.groups.flatMap((g) => g.unitIds))];
+  const rows = unitIds.length
+    ? await outcomeTotals(ctx, { from: p.from, to: p.to, by: 'unit', unitIds })
+    : [];
+  const byUnit = new Map(rows.map((r) => [r.unitId, r]));
+  const out = new Map<string, { released: number } & OutcomeRates>();
+  for (const g of p.groups) {
+    const mine = g.unitIds.flatMap((id) => byUnit.get(id) ?? []);
+    if (mine.length === 0) continue;
+    const c = sumOutcomes(mine);
+    out.set(g.id, { released: c.released, ...outcomeRates(c) });
+  }
+  return out;
+}

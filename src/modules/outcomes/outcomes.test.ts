@@ -230,6 +230,40 @@ describe('reintegration outcomes', () => {
     assert.equal(national.total.released, 8);
   });
 
+  test('the roll-ups carry the outcomes of the 12 release months up to their month, suppressed as everywhere', async () => {
+    // Kanwil Jawa Timur: its unit's line, released March 2026 and December 2025 (7 people).
+    const page = await kanwil.get('/rollups?month=2026-04');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /data-testid="rollup-outcomes"/);
+    const row = page.body.slice(
+      page.body.indexOf(`data-row="${unitA}"`, page.body.indexOf('rollup-outcomes')),
+    );
+    assert.match(row, /^data-row="[^"]+"><th scope="row">Rutan Magetan<\/th><td class="num">7<\/td>/);
+    assert.match(row, /data-n="7" data-pct="85.7"/);
+    assert.match(row, /data-n="3" data-pct>/);
+    const csv = await kanwil.get('/rollups.csv?month=2026-04&table=outcomes');
+    assert.equal(csv.statusCode, 200);
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    assert.equal(lines[1], 'Rutan Magetan,7,6,7,85.7,2,3,,1,2,');
+    for (const name of names) assert.ok(!page.body.includes(name) && !csv.body.includes(name));
+    // The nation: a line per Kanwil, each group's rates from its own sums.
+    const national = await pusat.get('/rollups.csv?month=2026-04&table=outcomes');
+    const rows = national.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n')
+      .slice(1);
+    assert.ok(rows.includes('Kanwil Bali,2,0,2,,0,0,,0,0,'), rows.join(' | '));
+    assert.ok(rows.includes('Kanwil Jawa Timur,7,6,7,85.7,2,3,,1,2,'), rows.join(' | '));
+    assert.ok(
+      rows.some((r) => r.endsWith(',9,6,9,66.7,2,3,,1,2,')),
+      'the total is the sum of the nation',
+    );
+  });
+
   test('a period that cannot be shown is refused on its field, on the page and the API', async () => {
     const api = await petugas.json('GET', '/api/v1/outcomes?from=2026-05&to=2026-03');
     assert.equal(api.statusCode, 400);

@@ -14,6 +14,7 @@ import {
   type Figures,
   type LevelRollup,
   lineOf,
+  type OutcomeLine,
   ranked,
   type UnitRollup,
 } from './rollups.tables.ts';
@@ -23,7 +24,7 @@ import { freshnessText, reportPlain } from './rollups.words.ts';
 
 type Cell = string | number | null;
 export interface ExportTable {
-  key: 'main' | 'ranking' | 'trend' | 'programmes';
+  key: 'main' | 'ranking' | 'trend' | 'programmes' | 'outcomes';
   title: string;
   sheet: string;
   head: string[];
@@ -63,6 +64,43 @@ function trendTable(
   };
 }
 
+/** A row's outcome cells: released, then each rate's count, n and percent (empty under five people). */
+const outcomeCells = (o: OutcomeLine | null | undefined): Cell[] =>
+  o
+    ? [o.released, ...[o.followedUp, o.working6, o.reoffended12].flatMap((r) => [r.count, r.n, r.pct])]
+    : [0, 0, 0, null, 0, 0, null, 0, 0, null];
+
+/** The outcome table of a level (#16): one line per row and the total, rates suppressed under five. */
+function outcomeTable(w: Words, d: LevelRollup, nameHead: string): ExportTable[] {
+  const o = d.outcomes;
+  if (!o) return [];
+  const rate = (key: 'rollups.out.followedUp' | 'rollups.out.working6' | 'rollups.out.reoffended12') => [
+    w.t(key),
+    `${w.t(key)}: n`,
+    `${w.t(key)}: %`,
+  ];
+  return [
+    {
+      key: 'outcomes',
+      title: w.t('rollups.table.outcomes', {
+        from: monthLabel(o.from, w.lang),
+        to: monthLabel(o.to, w.lang),
+      }),
+      sheet: w.t('rollups.sheet.outcomes'),
+      head: [
+        nameHead,
+        w.t('rollups.out.released'),
+        ...rate('rollups.out.followedUp'),
+        ...rate('rollups.out.working6'),
+        ...rate('rollups.out.reoffended12'),
+      ],
+      kinds: ['text', 'count', 'count', 'count', 'rate', 'count', 'count', 'rate', 'count', 'count', 'rate'],
+      rows: d.rows.map((r) => [r.name, ...outcomeCells(o.lines.get(r.id))]),
+      total: [w.t('rollups.total'), ...outcomeCells(o.total)],
+    },
+  ];
+}
+
 /** The tables of a Kanwil or national page: the rows with their total, the ranking, the trend. */
 export function levelTables(w: Words, d: LevelRollup, indicator: ColKey): ExportTable[] {
   const names = levelNames(w, d);
@@ -94,6 +132,7 @@ export function levelTables(w: Words, d: LevelRollup, indicator: ColKey): Export
       rows: ranked(d.rows, indicator).map((r) => [r.row.province ?? r.row.name, r.rank, r.value]),
     },
     trendTable(w, d.month, d.trend, cols),
+    ...outcomeTable(w, d, names.nameHead),
   ];
 }
 

@@ -227,7 +227,7 @@ describe('roll-ups for the Kanwil and Ditjenpas, with the demo data', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
-      ['Rekap', 'Peringkat', 'Tren'],
+      ['Rekap', 'Peringkat', 'Tren', 'Hasil reintegrasi'],
     );
     const csv = await c.get(`/rollups.csv?month=${month}`);
     assert.equal(csv.statusCode, 200);

@@ -4,6 +4,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { asset } from '../../app/assets.ts';
+import { formatNumber } from '../../app/format.ts';
 import { ScrollRegion } from '../../app/list.tsx';
 import type { ViewCtx } from '../../app/view.ts';
 import { monthLabel, shortMonth } from '../production-reports/production-reports.parts.tsx';
@@ -12,7 +13,10 @@ import {
   COL_KIND,
   type ColKey,
   type Figures,
+  type LevelOutcomes,
   lineOf,
+  type OutcomeLine,
+  type OutcomeRate,
   type ReportCount,
   type ReportStatus,
 } from './rollups.tables.ts';
@@ -356,6 +360,96 @@ export function Section(p: { id: string; title: string; children: ComponentChild
     <section aria-labelledby={p.id}>
       <h2 id={p.id}>{p.title}</h2>
       {p.children}
+    </section>
+  );
+}
+
+/** One outcome rate: the percent over "count of n", or a dash (and why) under five people. */
+function OutcomeRateCell({ ctx, r }: { ctx: ViewCtx; r: OutcomeRate | undefined }) {
+  if (!r) return <td class="num">–</td>;
+  const of = ctx.t('rollups.out.of', {
+    count: formatNumber(r.count, ctx.lang),
+    n: formatNumber(r.n, ctx.lang),
+  });
+  return (
+    <td class="num" data-n={r.n} data-pct={r.pct ?? ''}>
+      {r.pct === null ? (
+        <span title={ctx.t('rollups.out.suppressed')}>
+          –<span class="sr-only"> ({ctx.t('rollups.out.suppressed')})</span>
+        </span>
+      ) : (
+        <strong>{formatNumber(r.pct, ctx.lang, 1)}%</strong>
+      )}
+      <br />
+      <span class="muted">{of}</span>
+    </td>
+  );
+}
+
+function OutcomeCells({ ctx, o }: { ctx: ViewCtx; o: OutcomeLine | null | undefined }) {
+  return (
+    <>
+      <td class="num">{formatNumber(o?.released ?? 0, ctx.lang)}</td>
+      <OutcomeRateCell ctx={ctx} r={o?.followedUp} />
+      <OutcomeRateCell ctx={ctx} r={o?.working6} />
+      <OutcomeRateCell ctx={ctx} r={o?.reoffended12} />
+    </>
+  );
+}
+
+/** The level's reintegration outcomes (#16): one line per row and the total, counts and rates only. */
+export function OutcomesSection(p: {
+  ctx: ViewCtx;
+  o: LevelOutcomes;
+  nameHead: string;
+  rows: ReadonlyArray<{ id: string; name: string }>;
+}) {
+  const { ctx, o } = p;
+  const id = 'rollup-outcomes';
+  return (
+    <section aria-labelledby={`${id}-caption`}>
+      <ScrollRegion labelledby={`${id}-caption`}>
+        <table id={id} data-testid={id}>
+          <caption id={`${id}-caption`}>
+            {ctx.t('rollups.table.outcomes', {
+              from: monthLabel(o.from, ctx.lang),
+              to: monthLabel(o.to, ctx.lang),
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{p.nameHead}</th>
+              <th scope="col" class="num">
+                {ctx.t('rollups.out.released')}
+              </th>
+              <th scope="col" class="num">
+                {ctx.t('rollups.out.followedUp')}
+              </th>
+              <th scope="col" class="num">
+                {ctx.t('rollups.out.working6')}
+              </th>
+              <th scope="col" class="num">
+                {ctx.t('rollups.out.reoffended12')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr key={r.id} data-row={r.id}>
+                <th scope="row">{r.name}</th>
+                <OutcomeCells ctx={ctx} o={o.lines.get(r.id)} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-row="total">
+              <th scope="row">{ctx.t('rollups.total')}</th>
+              <OutcomeCells ctx={ctx} o={o.total} />
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
+      <p class="muted">{ctx.t('rollups.out.note')}</p>
     </section>
   );
 }

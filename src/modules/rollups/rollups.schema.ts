@@ -18,7 +18,7 @@ export const LevelQuery = Type.Object({ month: monthParam, indicator });
 export const LevelCsvQuery = Type.Object({
   month: monthParam,
   indicator,
-  table: Type.Optional(enumOf(['main', 'ranking', 'trend'])),
+  table: Type.Optional(enumOf(['main', 'ranking', 'trend', 'outcomes'])),
 });
 export const UnitCsvQuery = Type.Object({
   month: monthParam,

@@ -94,10 +94,68 @@ export type ReportStatuses = (
   input: { month: string; unitIds: readonly string[] },
 ) => Promise<Map<string, ReportStatus>>;
 
-/** What the roll-ups need from the monthly reports, passed in by src/modules.ts (no import cycle). */
+/** A rate as the outcomes module gives it: count of n, the percent null under five people. */
+export interface OutcomeRate {
+  count: number;
+  n: number;
+  pct: number | null;
+}
+
+/** A row's reintegration outcomes (#16): released, and the three rates with their n. */
+export interface OutcomeLine {
+  released: number;
+  followedUp: OutcomeRate;
+  working6: OutcomeRate;
+  reoffended12: OutcomeRate;
+}
+
+/**
+ * The outcomes of groups of units (a Kanwil's units, one unit, all of them) over release months,
+ * with the outcomes module's suppression applied to each group's sums.
+ */
+export type OutcomeLines = (
+  ctx: Ctx,
+  input: { from: string; to: string; groups: ReadonlyArray<{ id: string; unitIds: readonly string[] }> },
+) => Promise<Map<string, OutcomeLine>>;
+
+/**
+ * What the roll-ups need from the monthly reports and the reintegration outcomes, passed in by
+ * src/modules.ts (both modules read this folder's aggregates: importing them would be a cycle).
+ */
 export interface RollupDeps {
   reportStatuses: ReportStatuses;
+  outcomeLines?: OutcomeLines;
 }
+
+/** A level's outcome table: release months, one line per row (absent: nobody released), the total. */
+export interface LevelOutcomes {
+  from: string;
+  to: string;
+  lines: Map<string, OutcomeLine>;
+  total: OutcomeLine | null;
+}
+
+/** The level's outcomes over the 12 release months ending with its month; null without the deps. */
+async function outcomesOf(
+  ctx: Ctx,
+  deps: RollupDeps,
+  month: string,
+  groups: ReadonlyArray<{ id: string; unitIds: readonly string[] }>,
+): Promise<LevelOutcomes | null> {
+  if (!deps.outcomeLines) return null;
+  const months = monthsEnding(month, 12);
+  const from = months[0] ?? month;
+  const all = groups.flatMap((g) => g.unitIds);
+  const lines = await deps.outcomeLines(ctx, {
+    from,
+    to: month,
+    groups: [...groups, { id: TOTAL, unitIds: all }],
+  });
+  const total = lines.get(TOTAL) ?? null;
+  lines.delete(TOTAL);
+  return { from, to: month, lines, total };
+}
+const TOTAL = 'total';
 
 /** Submitted (and not sent back): what the Kanwil has in hand. */
 export const isSent = (s: ReportStatus) => s.status === 'submitted' || s.status === 'acknowledged';
@@ -181,6 +239,8 @@ export interface LevelRollup {
   freshness: Freshness;
   money: boolean;
   reports: boolean;
+  /** Reintegration outcomes per row (#16), or null when the module is not given them. */
+  outcomes: LevelOutcomes | null;
 }
 
 async function statusesOf(ctx: Ctx, deps: RollupDeps, month: string, unitIds: readonly string[]) {
@@ -203,7 +263,15 @@ export async function nationRollup(
     freshness(ctx, {}),
   ]);
   const ids = units.map((u) => u.id);
-  const statuses = await statusesOf(ctx, deps, input.month, ids);
+  const [statuses, outcomes] = await Promise.all([
+    statusesOf(ctx, deps, input.month, ids),
+    outcomesOf(
+      ctx,
+      deps,
+      input.month,
+      kanwil.map((k) => ({ id: k.id, unitIds: units.filter((u) => u.kanwil_id === k.id).map((u) => u.id) })),
+    ),
+  ]);
   const rows: Row[] = kanwil.map((k) => {
     const mine = units.filter((u) => u.kanwil_id === k.id);
     const s = mine.flatMap((u) => statuses?.get(u.id) ?? []);
@@ -235,6 +303,7 @@ export async function nationRollup(
     freshness: fresh,
     money: f.money,
     reports: statuses !== null,
+    outcomes,
   };
 }
 
@@ -266,11 +335,17 @@ export async function unitsRollup(
 ): Promise<LevelRollup> {
   const months = monthsEnding(input.month, 12);
   const ids = input.units.map((u) => u.id);
-  const [f, trend, fresh, statuses] = await Promise.all([
+  const [f, trend, fresh, statuses, outcomes] = await Promise.all([
     unitFigures(ctx, input.month, ids),
     trendOf(ctx, months, ids),
     freshness(ctx, { unitIds: ids }),
     statusesOf(ctx, deps, input.month, ids),
+    outcomesOf(
+      ctx,
+      deps,
+      input.month,
+      ids.map((id) => ({ id, unitIds: [id] })),
+    ),
   ]);
   const rows: Row[] = input.units.map((u) => ({
     id: u.id,
@@ -292,6 +367,7 @@ export async function unitsRollup(
     freshness: fresh,
     money: f.money,
     reports: statuses !== null,
+    outcomes,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   Downloads,
   FiguresTable,
   FreshnessLine,
+  OutcomesSection,
   RankingSection,
   RollupForm,
   TrendSection,
@@ -74,6 +75,7 @@ export function LevelPage(p: {
           { key: 'main', title: names.main },
           { key: 'ranking', title: names.ranking },
           { key: 'trend', title: names.trend },
+          ...(d.outcomes ? [{ key: 'outcomes', title: ctx.t('rollups.sheet.outcomes') }] : []),
         ]}
       />
       {d.rows.length === 0 ? (
@@ -100,6 +102,9 @@ export function LevelPage(p: {
         />
       )}
       <TrendSection ctx={ctx} month={d.month} trend={d.trend} cols={cols} />
+      {d.outcomes && d.rows.length > 0 && (
+        <OutcomesSection ctx={ctx} o={d.outcomes} nameHead={names.nameHead} rows={d.rows} />
+      )}
       <ChartScripts />
     </Layout>
   );
