@@ -10,6 +10,7 @@ import { approvalsModule } from './modules/approvals/approvals.module.ts';
 import { attendanceModule } from './modules/attendance/attendance.module.ts';
 import { attendanceReportsModule } from './modules/attendance-reports/attendance-reports.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
+import { businessModule } from './modules/business/business.module.ts';
 import { authModule } from './modules/auth/auth.module.ts';
 import { batchesModule } from './modules/batches/batches.module.ts';
 import { certificatesModule } from './modules/certificates/certificates.module.ts';
@@ -22,6 +23,7 @@ import { filesModule } from './modules/files/files.module.ts';
 import { followUpsModule } from './modules/follow-ups/follow-ups.module.ts';
 import { holidaysModule } from './modules/holidays/holidays.module.ts';
 import { inmatesModule } from './modules/inmates/inmates.module.ts';
+import { jobOffersModule } from './modules/job-offers/job-offers.module.ts';
 import { journalModule } from './modules/journal/journal.module.ts';
 import { materialsModule } from './modules/materials/materials.module.ts';
 import { offlineModule } from './modules/offline/offline.module.ts';
@@ -119,6 +121,9 @@ export const MODULES: readonly AppModule[] = [
   // The Kanwil's and Ditjenpas's roll-up pages (#14), with each unit's report status from the reports
   // and the reintegration outcomes (#16) of the year up to the month.
   rollupPagesModule({ reportStatuses, outcomeLines }),
+  // Jobs for people leaving with a trade, and own-business (UMKM) plans (#16).
+  jobOffersModule,
+  businessModule,
   // Reintegration outcomes per unit and programme (#16), from the monthly aggregates.
   outcomesModule,
   // Release and reintegration (#16): the CV from the training record, and the data-subject export.

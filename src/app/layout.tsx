@@ -26,6 +26,7 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
     testid: 'nav-reintegration',
   },
   { href: '/partners', key: 'nav.partners', permission: 'partners.view', testid: 'nav-partners' },
+  { href: '/lowongan', key: 'nav.jobs', permission: 'jobs.view', testid: 'nav-jobs' },
   { href: '/agreements', key: 'nav.agreements', permission: 'agreements.view', testid: 'nav-agreements' },
   { href: '/programmes', key: 'nav.programmes', permission: 'programmes.view', testid: 'nav-programmes' },
   { href: '/intakes', key: 'selection.nav', permission: 'selection.view', testid: 'nav-intakes' },

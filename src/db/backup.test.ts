@@ -114,6 +114,7 @@ async function fill(db: Db): Promise<void> {
   await fillPremi(db, users[0]?.id ?? '');
   await fillApprovals(db, users[0]?.id ?? '');
   await fillReports(db, unit.id, users[0]?.id ?? '');
+  await fillJobs(db, users[0]?.id ?? '');
   await fillFollowUps(db, users[0]?.id ?? '');
   await fillRetention(db, users[0]?.id ?? '');
   // The monthly aggregates of all the above (0027), and one unit-month still waiting for its recount.
@@ -137,6 +138,36 @@ async function fillFollowUps(db: Db, userId: string): Promise<void> {
                             in_trade, reoffended, note, recorded_by, by_bapas)
     select id, unit_id, 1, '2026-11-02', false, 'own_business', '1m_3m', true, false, ${AWKWARD[2]}, ${userId}, true
       from inmates limit 1`.execute(db);
+}
+
+/** A job offer with an application and its history, an own-business plan and its assistance (0030). */
+async function fillJobs(db: Db, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const partner = await id(sql`select id from partners limit 1`);
+  const inmate = await id(sql`select id from inmates limit 1`);
+  const unit = await id(sql`select unit_id as id from partners where id = ${partner}`);
+  const offer = await id(sql`
+    insert into job_offers (unit_id, partner_id, position, place, home_based, pay_from, pay_to, pay_basis,
+                            requirements, skill_area, competencies, opens_on, closes_on, created_by)
+    values (${unit}, ${partner}, ${AWKWARD[7]}, ${AWKWARD[0]}, true, 1250000, 2000000, 'month', ${AWKWARD[1]},
+            'Rajut', ${[AWKWARD[2] ?? '', 'R01']}::text[], '2026-11-01', '2026-12-31', ${userId}) returning id`);
+  const application = await id(sql`
+    insert into job_applications (offer_id, inmate_id, unit_id, partner_id, status, applied_on, status_on, note, created_by)
+    values (${offer}, ${inmate}, ${unit}, ${partner}, 'wawancara', '2026-11-10', '2026-11-12', ${AWKWARD[3]}, ${userId})
+    returning id`);
+  await sql`
+    insert into job_application_events (application_id, status, on_date, note, recorded_by)
+    values (${application}, 'diajukan', '2026-11-10', null, ${userId}),
+           (${application}, 'wawancara', '2026-11-12', ${AWKWARD[4]}, ${userId})`.execute(db);
+  const plan = await id(sql`
+    insert into business_plans (inmate_id, unit_id, business_name, trade, description, product_ids, location, capital_needed, created_by)
+    values (${inmate}, ${unit}, ${AWKWARD[5]}, 'Rajut', ${AWKWARD[1]},
+            array(select id from products limit 1), ${AWKWARD[6]}, 3000000, ${userId}) returning id`);
+  await sql`
+    insert into business_assistance (plan_id, unit_id, kind, item, value, giver, partner_id, given_on, recorded_by)
+    values (${plan}, ${unit}, 'starter_kit', ${AWKWARD[7]}, 1250000, ${AWKWARD[8]}, ${partner}, '2026-11-20', ${userId})`.execute(
+    db,
+  );
 }
 
 /** A submitted monthly report with its frozen figures (jsonb) and its returned first version (0028). */

@@ -56,6 +56,19 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   file: { read: 'agreements.view', personal: ['filename'] },
   // A partner's contact people (names, phone numbers) are personal; the company's data is not.
   partner: { read: 'partners.view', personal: ['contacts'] },
+  // Job offers (#16) name no person; an application says who applied where and how it went, and a
+  // business plan and its assistance describe one person's life after release: all personal but
+  // the ids that link them.
+  job_offer: { read: 'jobs.view', personal: NONE },
+  job_application: {
+    read: 'jobs.view',
+    personal: { allBut: ['offer_id', 'inmate_id', 'unit_id', 'partner_id', 'created_by'] },
+  },
+  business_plan: { read: 'reintegration.view', personal: { allBut: ['inmate_id', 'unit_id', 'created_by'] } },
+  business_assistance: {
+    read: 'reintegration.view',
+    personal: { allBut: ['plan_id', 'unit_id', 'partner_id', 'recorded_by'] },
+  },
   agreement: { read: 'agreements.view', personal: NONE },
   agreement_evaluation: { read: 'agreements.view', personal: NONE },
   evaluation_action: { read: 'agreements.view', personal: NONE },
