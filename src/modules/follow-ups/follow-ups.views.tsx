@@ -69,14 +69,7 @@ export function DueListPage({ list }: { list: ListPageProps<DueRow, { filter?: D
         testid="follow-ups-due"
         none="followUps.none"
         count={list.total}
-        heads={[
-          'followUps.person',
-          'followUps.unit',
-          'followUps.month',
-          'followUps.dueOn',
-          'followUps.status',
-          'common.actions',
-        ]}
+        heads={['followUps.person', 'followUps.dueOn', 'common.actions']}
         row={(r) => {
           const status = r.due_on < r.today ? 'overdue' : r.due_on === r.today ? 'due' : 'upcoming';
           return (
@@ -85,11 +78,17 @@ export function DueListPage({ list }: { list: ListPageProps<DueRow, { filter?: D
                 <a href={`/tindak-lanjut/${r.inmate_id}`}>{r.name}</a>
                 <br />
                 <span class="muted">{r.reg_number}</span>
+                {/* A Bapas officer's people come from several units; a unit's staff know their own. */}
+                {bapas && (
+                  <>
+                    <br />
+                    <span class="muted">{r.unit_name}</span>
+                  </>
+                )}
               </td>
-              <td>{r.unit_name}</td>
-              <td>{ctx.t('followUps.monthN', { n: r.month_no })}</td>
-              <td>{formatDayShort(r.due_on)}</td>
               <td>
+                {ctx.t('followUps.monthN', { n: r.month_no })}: {formatDayShort(r.due_on)}
+                <br />
                 <StatusBadge ctx={ctx} status={status} due={r.due_on} today={r.today} />
               </td>
               <td>
