@@ -308,6 +308,52 @@ describe('job offers and applications', () => {
     );
   });
 
+  test('an offer added through the form keeps its competencies one per line; a closed offer takes no application', async () => {
+    const created = await staff.postForm('/lowongan', {
+      partner_id: ids.partnerA,
+      position: 'Penjahit rumahan',
+      place: 'Kec. Plaosan',
+      home_based: 'true',
+      pay_from: '',
+      requirements: 'Bisa menjahit',
+      skill_area: 'Jahit',
+      competencies: 'J01\n\nMenjahit dasar\nj01',
+      opens_on: addDays(today, -2),
+      closes_on: addDays(today, 5),
+    });
+    assert.equal(created.statusCode, 303, created.body.slice(0, 400));
+    const id = String(created.headers.location).split('/').pop() ?? '';
+    const offer = (await staff.get(`/api/v1/job-offers/${id}`)).json() as {
+      home_based: boolean;
+      competencies: string[];
+      pay_from: number | null;
+      status: string;
+    };
+    assert.deepEqual(
+      [offer.home_based, offer.competencies, offer.pay_from, offer.status],
+      [true, ['J01', 'Menjahit dasar'], null, 'open'],
+    );
+    const list = await staff.get('/lowongan');
+    assert.match(list.body, /Penjahit rumahan/);
+    const edit = await staff.get(`/lowongan/${id}/ubah`);
+    assert.equal(edit.statusCode, 200);
+    assert.match(edit.body, /J01\nMenjahit dasar/);
+    const closed = await staff.postForm(`/lowongan/${id}`, {
+      partner_id: ids.partnerA,
+      position: 'Penjahit rumahan',
+      place: 'Kec. Plaosan',
+      opens_on: addDays(today, -2),
+      closes_on: addDays(today, 5),
+      status: 'closed',
+    });
+    assert.equal(closed.statusCode, 303);
+    const refused = await staff.json('POST', `/api/v1/job-offers/${id}/applications`, {
+      inmate_id: ids.dewi,
+    });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /sudah ditutup/);
+  });
+
   test("the instructor's CV link works only while the consent is live: a withdrawal stops it at once", async () => {
     const apps = (await instructorA.get(`/api/v1/job-offers/${ids.offerA}/applications`)).json() as {
       items: Array<{ id: string; name: string }>;
