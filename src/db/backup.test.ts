@@ -114,6 +114,7 @@ async function fill(db: Db): Promise<void> {
   await fillPremi(db, users[0]?.id ?? '');
   await fillApprovals(db, users[0]?.id ?? '');
   await fillReports(db, unit.id, users[0]?.id ?? '');
+  await fillReintegration(db, users[0]?.id ?? '');
   await fillJobs(db, users[0]?.id ?? '');
   await fillFollowUps(db, users[0]?.id ?? '');
   await fillRetention(db, users[0]?.id ?? '');
@@ -168,6 +169,32 @@ async function fillJobs(db: Db, userId: string): Promise<void> {
     values (${plan}, ${unit}, 'starter_kit', ${AWKWARD[7]}, 1250000, ${AWKWARD[8]}, ${partner}, '2026-11-20', ${userId})`.execute(
     db,
   );
+}
+
+/** A release case with its checklist (built-in and a unit's own item) and a withdrawn consent (0030). */
+async function fillReintegration(db: Db, userId: string): Promise<void> {
+  const id = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0]?.id ?? '';
+  const inmate = await id(sql`select id from inmates order by reg_number limit 1`);
+  const unit = await id(sql`select unit_id as id from inmates where id = ${inmate}`);
+  const rc = await id(sql`
+    insert into reintegration_cases (inmate_id, unit_id, integrasi_kind, integrasi_date, decree_number, decree_date,
+      plan, guarantor_name, guarantor_relation, guarantor_phone, address_after_release, bank_name, bank_account,
+      created_by)
+    values (${inmate}, ${unit}, 'PB', '2027-01-15', ${AWKWARD[3]}, '2026-11-20', 'umkm', ${AWKWARD[7]}, 'Ibu',
+      '+62 812-0000-1111', ${AWKWARD[0]}, 'BRI', '0123-01-000111-50-1', ${userId}) returning id`);
+  const template = await id(sql`
+    insert into readiness_templates (unit_id, label, days_before, created_by)
+    values (${unit}, ${AWKWARD[2]}, 10, ${userId}) returning id`);
+  await sql`
+    insert into readiness_items (case_id, unit_id, kind, template_id, label, owner_id, due_on, status, note, done_on, done_by)
+    values (${rc}, ${unit}, 'ktp', null, null, ${userId}, '2026-12-16', 'done', ${AWKWARD[6]}, '2026-11-30', ${userId}),
+           (${rc}, ${unit}, 'custom', ${template}, ${AWKWARD[2]}, null, '2027-01-05', 'open', null, null, null)`.execute(
+    db,
+  );
+  await sql`
+    insert into reintegration_consents (inmate_id, unit_id, purpose, given_on, note, recorded_by, withdrawn_on, withdrawn_by)
+    values (${inmate}, ${unit}, 'cv_sharing', '2026-11-01', ${AWKWARD[2]}, ${userId}, '2026-11-25', ${userId}),
+           (${inmate}, ${unit}, 'follow_up', '2026-11-01', null, ${userId}, null, null)`.execute(db);
 }
 
 /** A submitted monthly report with its frozen figures (jsonb) and its returned first version (0028). */

@@ -1,6 +1,7 @@
 // /api/v1/reintegration: the same operations as the pages (the pipeline list, GET
 // /api/v1/reintegration, is declared with its page in reintegration.routes.ts): one person's case,
-// its details, checklist items, consents and release, the unit's counts and checklist templates.
+// its details, checklist items, consents and release, the unit's counts; and the unit's checklist
+// templates at /api/v1/reintegration-templates (apart, so no path reads two ways).
 import { Type } from 'typebox';
 import { notFound } from '../../app/errors.ts';
 import { type App, ctxOf } from '../../app/http.ts';
@@ -97,7 +98,7 @@ export async function reintegrationApi(app: App) {
   );
 
   app.get(
-    '/api/v1/reintegration/templates',
+    '/api/v1/reintegration-templates',
     {
       config: manage,
       schema: {
@@ -113,7 +114,7 @@ export async function reintegrationApi(app: App) {
   );
 
   app.post(
-    '/api/v1/reintegration/templates',
+    '/api/v1/reintegration-templates',
     {
       config: manage,
       schema: {
@@ -131,7 +132,7 @@ export async function reintegrationApi(app: App) {
   );
 
   app.patch(
-    '/api/v1/reintegration/templates/:id',
+    '/api/v1/reintegration-templates/:id',
     {
       config: manage,
       schema: {
