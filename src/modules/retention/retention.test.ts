@@ -9,6 +9,7 @@ import { buildInmate, buildUnit, buildUser } from '../../../test/builders.ts';
 import { buildPersonEverywhere } from '../../../test/retention-fixtures.ts';
 import { systemCtx } from '../../app/principal.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
+import { refreshDirty } from '../rollups/rollups.service.ts';
 import { drainRetention } from './retention.jobs.ts';
 import { runRetention } from './retention.service.ts';
 
@@ -44,6 +45,14 @@ const COUNTED = [
   'intake_candidates',
   'premi_withdrawals',
 ] as const;
+
+/** The monthly aggregates (outcomes included) recounted from the records, without their timestamps. */
+async function aggregates(t: TestApp) {
+  await refreshDirty(t.db);
+  const r = await sql<{ t: string }>`select coalesce(string_agg((to_jsonb(x) - 'computed_at')::text, '|'
+    order by x.unit_id, x.month), '') as t from rollup_unit_months x`.execute(t.db);
+  return r.rows[0]?.t ?? '';
+}
 
 async function counts(t: TestApp) {
   const out: Record<string, number> = {};
@@ -133,6 +142,8 @@ describe('retention: pseudonymising released people past the period', () => {
 
   test('exactly the people past the period are pseudonymised, and nothing counted changes', async () => {
     const before = await counts(t);
+    const monthly = await aggregates(t);
+    assert.match(monthly, /"outcome|"participants/, 'the aggregates hold figures');
     assert.ok(Object.keys(await tracesOf(t, PAST)).length >= 15, 'the fixtures wrote the names widely');
     const r = await runRetention(systemCtx(t.db, NOW, 'system:jobs'), { years: 5, batch: 2 });
     assert.equal(r.cutoff, '2021-12-02');
@@ -177,6 +188,7 @@ describe('retention: pseudonymising released people past the period', () => {
     assert.equal(rc.released_on, '2020-01-10');
 
     assert.deepEqual(await counts(t), before);
+    assert.equal(await aggregates(t), monthly);
   });
 
   test('no name, NIK or phone number of a pseudonymised person is left in any table, audit log included', async () => {
