@@ -128,6 +128,11 @@ export async function trainingOfUnit(conn: Conn, scope: Scope, unitId: string, d
       .where('i.status', 'in', ['active', 'released'])
       .where('i.pseudonymised_at', 'is', null)
       .where(people)
+      // Only people with some training: a unit's whole register is not read for each offer.
+      .where(
+        sql<SqlBool>`exists (select 1 from enrolments te where te.inmate_id = i.id and (te.status = 'completed'
+          or exists (select 1 from competency_assessments tca where tca.enrolment_id = te.id and tca.status = 'competent')))`,
+      )
       .execute(),
     conn
       .selectFrom('enrolments as e')
