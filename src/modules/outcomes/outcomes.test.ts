@@ -45,6 +45,7 @@ describe('reintegration outcomes', () => {
   let weld = '';
   const names: string[] = [];
   let petugas: Client;
+  let kepala: Client;
   let kanwil: Client;
   let otherKanwil: Client;
   let pusat: Client;
@@ -102,6 +103,7 @@ describe('reintegration outcomes', () => {
     const sign = async (o: Parameters<typeof buildUser>[1]) =>
       t.signedIn((await buildUser(t.db, o)).username);
     petugas = await sign({ roles: ['petugas'], unit_id: unitA });
+    kepala = await sign({ roles: ['kepala_upt'], unit_id: unitA });
     kanwil = await sign({ roles: ['kanwil'], unit_id: null, kanwil_id: jatim.id });
     otherKanwil = await sign({ roles: ['kanwil'], unit_id: null, kanwil_id: bali.id });
     pusat = await sign({ roles: ['pusat'], unit_id: null });
@@ -294,6 +296,39 @@ describe('reintegration outcomes', () => {
       [85.7, null, null],
     );
     assert.match(String(pct[1]?.[0]), /n = 3/);
+    // Signed and submitted, the report keeps them frozen, rates suppressed in its API, page and workbook.
+    const created = await petugas.json('POST', '/api/v1/reports', { month: '2026-04' });
+    assert.equal(created.statusCode, 201, created.body);
+    const reportId = (created.json() as { id: string }).id;
+    const narrative = 'Tiga peserta rajut bebas; tindak lanjut berjalan.';
+    assert.equal(
+      (await petugas.json('PUT', `/api/v1/reports/${reportId}/narrative`, { narrative })).statusCode,
+      200,
+    );
+    const submitted = await kepala.json('POST', `/api/v1/reports/${reportId}/submit`, {});
+    assert.equal(submitted.statusCode, 200, submitted.body);
+    const frozen = await t.db
+      .selectFrom('monthly_reports')
+      .select('figures')
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      (frozen.figures as { outcomes?: { counts: { released: number } } }).outcomes?.counts.released,
+      7,
+    );
+    const api = (await kanwil.json('GET', `/api/v1/reports/${reportId}`)).json() as {
+      figures: { outcomes: { rates: Record<string, { n: number; pct: number | null }> } };
+    };
+    assert.deepEqual(api.figures.outcomes.rates.followedUp, { count: 6, n: 7, pct: 85.7 });
+    assert.deepEqual(api.figures.outcomes.rates.working6, { count: 2, n: 3, pct: null });
+    const html = await kanwil.get(`/reports/${reportId}`);
+    assert.match(html.body, /data-testid="section-outcomes"/);
+    const xlsx = await kanwil.get(`/reports/${reportId}/report.xlsx`);
+    const cells = await workbookCells(xlsx.rawPayload);
+    assert.ok(cells.some((c) => String(c).startsWith('Hasil reintegrasi')));
+    assert.ok(cells.includes(85.7) && !cells.includes(66.7));
+    assert.equal((await kanwil.get(`/reports/${reportId}/report.pdf`)).statusCode, 200);
+
     // A month before anyone's release: the section is there, with nothing in it.
     const early = await readFigures(systemCtx(t.db), unitA, '2025-06');
     assert.equal(early.outcomes?.counts.released, 0);
