@@ -21,6 +21,7 @@ import { seedDemoMonev } from './demo.monev.ts';
 import { seedDemoPremi } from './demo.premi.ts';
 import { seedDemoProduction } from './demo.production.ts';
 import { seedDemoProgrammes } from './demo.programmes.ts';
+import { seedDemoReintegration, seedDemoReleases } from './demo.reintegration.ts';
 import { seedDemoReports } from './demo.reports.ts';
 import { endDemoInternships, seedDemoSelection } from './demo.selection.ts';
 import { seedDemoUnits, type UnitStaff } from './demo.units.seed.ts';
@@ -277,6 +278,16 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
     kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
   });
+  // Three participants' releases recorded on their case ("Catat pembebasan"), before the register
+  // applies the rest of the year (demo.reintegration.ts).
+  created += await seedDemoReleases(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    },
+    now,
+  );
   // After the intake: the register's year up to today (verdicts, releases, arrivals), which ends
   // the places of those who leave, and the interns' six months.
   created += await seedDemoRegister(db, SEED, unitIds.get('RUTAN-MGT') ?? '', today);
@@ -348,6 +359,17 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     {
       unitId: unitIds.get('RUTAN-MGT') ?? '',
       petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+    },
+    now,
+  );
+  // After release: the Bapas and its PK, jobs, an own business and follow-ups, the release pipeline.
+  created += await seedDemoReintegration(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      kanwilId: kanwilIds.get('JATIM') ?? '',
+      petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
+      instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
     },
     now,
   );

@@ -21,8 +21,9 @@ function rowValues(html: string, table: string, row: string): Partial<Line> {
   const tr = new RegExp(`<tr data-row="${row}">([\\s\\S]*?)</tr>`).exec(t)?.[1];
   assert.ok(tr, `row ${row} in ${table}`);
   const out: Partial<Line> = {};
-  for (const m of tr.matchAll(/data-col="(\w+)" data-value="([^"]*)"/g))
-    out[m[1] as keyof Line] = m[2] === '' ? null : Number(m[2]);
+  // An empty data-value (nothing to count, e.g. a Bapas without programmes) renders as a bare attribute.
+  for (const m of tr.matchAll(/data-col="(\w+)" data-value(?:="([^"]*)")?/g))
+    out[m[1] as keyof Line] = m[2] === undefined || m[2] === '' ? null : Number(m[2]);
   return out;
 }
 
