@@ -116,6 +116,18 @@ describe('the data-subject export', () => {
       assert.equal(n(k), 0, k);
   });
 
+  test('the API gives the same copy, audited, to the head of the unit only', async () => {
+    const res = await kepala.get(`/api/v1/subject-access/${inmateId}`);
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.ok(!res.body.includes(NIK));
+    const d = JSON.parse(res.body) as { register: { name: string }; sections: Record<string, unknown[]> };
+    assert.equal(d.register.name, 'Siti Aminah');
+    assert.deepEqual(Object.keys(d.sections), SECTION_KEYS);
+    assert.equal(d.sections.applications?.length, 1);
+    assert.equal((await petugas.get(`/api/v1/subject-access/${inmateId}`)).statusCode, 403);
+    assert.equal((await kanwil.get(`/api/v1/subject-access/${inmateId}`)).statusCode, 403);
+  });
+
   test('each download is audited and written to the access log, which the next export lists', async () => {
     const before = await t.db
       .selectFrom('audit_log')
