@@ -174,7 +174,7 @@ describe('demo: release and reintegration', () => {
       .where('plan_id', '=', plan.id)
       .executeTakeFirstOrThrow();
     assert.equal(kit.kind, 'starter_kit');
-    assert.ok(kit.value > 0);
+    assert.ok(Number(kit.value) > 0);
     assert.equal(kit.given_on, business.released_on);
   });
 
