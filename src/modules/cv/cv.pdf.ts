@@ -12,7 +12,7 @@ import {
   newDocument,
   toBuffer,
 } from '../../app/pdf.ts';
-import type { CvSheet } from './cv.sheet.ts';
+import { type CvSheet, MAX_CERTIFICATES } from './cv.sheet.ts';
 
 type Doc = Awaited<ReturnType<typeof newDocument>>;
 
@@ -49,26 +49,31 @@ export async function cvPdfOf(sheet: CvSheet, letterhead: Letterhead, printedOn:
     table(
       doc,
       [
-        { title: 'Program', w: 140 },
-        { title: 'Jenis dan bidang', w: 135 },
-        { title: 'Periode', w: width - 140 - 135 - 90 },
-        { title: 'Keterangan', w: 90 },
+        { title: 'Program', w: 190 },
+        { title: 'Jenis, bidang dan mitra', w: 150 },
+        { title: 'Periode dan keterangan', w: width - 190 - 150 },
       ],
-      sheet.programmes,
+      sheet.programmes.map(([name = '', what = '', period = '', outcome = '']) => [
+        name,
+        what,
+        `${period}\n${outcome}`,
+      ]),
     );
 
   section(doc, 'Kompetensi yang telah dinyatakan kompeten');
   if (sheet.competencies.length === 0) doc.text('Belum ada unit kompetensi yang dinyatakan kompeten.', left);
   else {
-    table(
-      doc,
-      [
-        { title: 'Kode', w: 80 },
-        { title: 'Unit kompetensi', w: width - 80 - 150 },
-        { title: 'Program', w: 150 },
-      ],
-      sheet.competencies,
-    );
+    // A paragraph per programme rather than a table: eight units fit in a few lines.
+    const byProgramme = new Map<string, string[]>();
+    for (const [code = '', title = '', programme = ''] of sheet.competencies)
+      byProgramme.set(programme, [
+        ...(byProgramme.get(programme) ?? []),
+        code === '—' ? title : `${code} ${title}`,
+      ]);
+    for (const [programme, units] of byProgramme) {
+      doc.font(FONT.bold).fontSize(9.5).text(`${programme}: `, left, doc.y, { width, continued: true });
+      doc.font(FONT.regular).text(`${units.join('; ')}.`);
+    }
     if (sheet.moreCompetencies > 0)
       doc.fontSize(8.5).text(`dan ${sheet.moreCompetencies} unit kompetensi lainnya.`, left, doc.y + 2);
   }
@@ -79,30 +84,36 @@ export async function cvPdfOf(sheet: CvSheet, letterhead: Letterhead, printedOn:
   section(doc, 'Sertifikat');
   if (sheet.certificates.length === 0) doc.text('Belum ada sertifikat.', left);
   else {
-    // The QR opens the certificate's public page, which says whether it is still valid.
+    // Side by side, a QR each: it opens the certificate's public page, which says whether it is
+    // still valid. Loaded on the first CV, not at start-up.
     const { default: QRCode } = await import('qrcode');
-    const size = 62;
-    for (const c of sheet.certificates) {
+    const size = 58;
+    const colW = width / MAX_CERTIFICATES;
+    const top = doc.y + 2;
+    let bottom = top + size;
+    for (const [i, c] of sheet.certificates.entries()) {
       const qr = await QRCode.toBuffer(c.url, {
         type: 'png',
         errorCorrectionLevel: 'M',
         margin: 1,
         width: 200,
       });
-      const y = doc.y + 2;
-      doc.image(qr, left, y, { width: size, height: size });
+      const x = left + i * colW;
+      const textW = colW - size - 12;
+      doc.image(qr, x, top, { width: size, height: size });
       doc
         .font(FONT.bold)
-        .fontSize(9.5)
-        .text(`${c.number} · ${c.programme}`, left + size + 10, y + 6, { width: width - size - 10 });
+        .fontSize(8.5)
+        .text(c.number, x + size + 6, top, { width: textW });
       doc
         .font(FONT.regular)
-        .fontSize(8.5)
-        .text(`Diterbitkan ${c.issued}. Pindai kode QR atau buka:`, { width: width - size - 10 })
-        .text(c.url, { width: width - size - 10, link: c.url });
-      doc.x = left;
-      doc.y = Math.max(doc.y, y + size) + 4;
+        .fontSize(7.5)
+        .text(`${c.programme}, ${c.issued}`, { width: textW })
+        .text(c.url, { width: textW, link: c.url });
+      bottom = Math.max(bottom, doc.y);
     }
+    doc.x = left;
+    doc.y = bottom + 4;
   }
 
   doc

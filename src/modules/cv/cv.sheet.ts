@@ -47,7 +47,7 @@ export interface CvSheet {
 }
 
 /** Lists are cut to keep the CV on one A4 page; the rest is said in a line. */
-export const MAX_PROGRAMMES = 6;
+export const MAX_PROGRAMMES = 5;
 export const MAX_COMPETENCIES = 10;
 export const MAX_CERTIFICATES = 3;
 
