@@ -264,6 +264,17 @@ describe('reintegration outcomes', () => {
       rows.some((r) => r.endsWith(',9,6,9,66.7,2,3,,1,2,')),
       'the total is the sum of the nation',
     );
+    const api = (await pusat.json('GET', '/api/v1/rollups?month=2026-04')).json() as {
+      outcomes: {
+        from: string;
+        rows: Array<{ released: number; followed_up: { n: number; pct: number | null } }>;
+      };
+    };
+    assert.equal(api.outcomes.from, '2025-05');
+    assert.deepEqual(api.outcomes.rows.map((r) => [r.released, r.followed_up.n, r.followed_up.pct]).sort(), [
+      [2, 2, null],
+      [7, 7, 85.7],
+    ]);
   });
 
   test('a period that cannot be shown is refused on its field, on the page and the API', async () => {

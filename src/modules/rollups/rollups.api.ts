@@ -10,6 +10,7 @@ import {
   kanwilRollup,
   type LevelRollup,
   monthOf,
+  type OutcomeLine,
   ownRollup,
   type ReportStatus,
   type RollupDeps,
@@ -60,6 +61,13 @@ const reportOut = (s: ReportStatus) => ({
   late: s.late,
 });
 
+const lineOut = (o: OutcomeLine) => ({
+  released: o.released,
+  followed_up: o.followedUp,
+  working_6: o.working6,
+  reoffended_12: o.reoffended12,
+});
+
 function levelOut(d: LevelRollup) {
   return {
     level: d.level,
@@ -76,6 +84,14 @@ function levelOut(d: LevelRollup) {
     })),
     total: figuresOut(d.total),
     trend: d.trend.map(figuresOut),
+    outcomes: d.outcomes
+      ? {
+          from: d.outcomes.from,
+          to: d.outcomes.to,
+          rows: [...d.outcomes.lines].map(([id, o]) => ({ id, ...lineOut(o) })),
+          total: d.outcomes.total ? lineOut(d.outcomes.total) : null,
+        }
+      : null,
   };
 }
 

@@ -99,6 +99,18 @@ const ReportCountOut = Type.Object(
   { description: "How many of the Kanwil's units submitted the month's report, and how many are late" },
 );
 
+const OutcomeRateOut = Type.Object({
+  count,
+  n: count,
+  pct: nullable(Type.Number({ description: 'Percent, one decimal; null when n is under 5 (not shown)' })),
+});
+const OutcomeLineOut = Type.Object({
+  released: count,
+  followed_up: OutcomeRateOut,
+  working_6: OutcomeRateOut,
+  reoffended_12: OutcomeRateOut,
+});
+
 export const LevelOut = Type.Object({
   level: enumOf(['nation', 'kanwil', 'units']),
   month,
@@ -116,6 +128,20 @@ export const LevelOut = Type.Object({
   ),
   total: FiguresOut,
   trend: Type.Array(FiguresOut, { description: 'The twelve months ending with `month`, oldest first' }),
+  outcomes: nullable(
+    Type.Object(
+      {
+        from: month,
+        to: month,
+        rows: Type.Array(Type.Object({ id: uuid, ...OutcomeLineOut.properties })),
+        total: nullable(OutcomeLineOut),
+      },
+      {
+        description:
+          'Reintegration outcomes of the participants released in the twelve months up to `month`: a line per row with someone released, rates with their n',
+      },
+    ),
+  ),
 });
 
 export const UnitOut = Type.Object({
