@@ -48,7 +48,7 @@ export const id = {
   'reintegration.details': 'Integrasi, rencana dan kontak',
   'reintegration.integrasi': 'Integrasi',
   'reintegration.integrasiHint':
-    'Isi bila warga binaan mendapat integrasi: jenis, tanggal, dan nomor SK wajib diisi bersama.',
+    'Isi bila warga binaan mendapat integrasi: jenis, tanggal, dan nomor SK wajib diisi bersama. Tanggal bebas yang berubah menghitung ulang tenggat butir daftar periksa yang belum selesai.',
   'reintegration.integrasiKind': 'Jenis integrasi',
   'reintegration.noIntegrasi': 'Tidak ada (bebas pada tanggal ekspirasi)',
   'reintegration.integrasiDate': 'Tanggal integrasi',
@@ -201,7 +201,7 @@ export const en: Record<keyof typeof id, string> = {
   'reintegration.details': 'Integrasi, plan and contacts',
   'reintegration.integrasi': 'Integrasi',
   'reintegration.integrasiHint':
-    'Fill in when the person is granted integrasi: the kind, the date and the decree number go together.',
+    'Fill in when the person is granted integrasi: the kind, the date and the decree number go together. A changed release date re-dates the checklist items still open.',
   'reintegration.integrasiKind': 'Kind of integrasi',
   'reintegration.noIntegrasi': 'None (released on the expiry date)',
   'reintegration.integrasiDate': 'Integrasi date',

@@ -509,3 +509,22 @@ export async function openCasesOf(conn: Conn, unitId: string) {
     .where('rc.released_on', 'is', null)
     .execute();
 }
+
+/** A case's open items with the lead time they were dated by (a template's, or null: built-in). */
+export async function openItemsOf(conn: Conn, caseId: string) {
+  return conn
+    .selectFrom('readiness_items as ri')
+    .leftJoin('readiness_templates as t', 't.id', 'ri.template_id')
+    .select(['ri.id', 'ri.kind', 'ri.due_on', 't.days_before'])
+    .where('ri.case_id', '=', caseId)
+    .where('ri.status', '=', 'open')
+    .execute();
+}
+
+export async function setDue(conn: Conn, id: string, due: string) {
+  await conn
+    .updateTable('readiness_items')
+    .set({ due_on: due, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

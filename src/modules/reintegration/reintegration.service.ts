@@ -175,13 +175,32 @@ export async function saveCase(ctx: Ctx, inmateId: string, input: CaseInput): Pr
     if (locked.released_on) throw conflict('reintegration.released', 'reintegration.alreadyReleased');
     const before = await repo.findCase(trx, ctx.who.scope, inmateId);
     await repo.updateCase(trx, locked.id, v);
+    // A new release date (an integrasi planned, moved or dropped) re-dates the items still open.
+    const was = releaseDateOf({
+      integrasi_date: before?.integrasi_date ?? null,
+      expected_release_date: person.expected_release_date,
+    });
+    const now = releaseDateOf({
+      integrasi_date: v.integrasi_date,
+      expected_release_date: person.expected_release_date,
+    });
+    let redated = 0;
+    if (was !== now)
+      for (const i of await repo.openItemsOf(trx, locked.id)) {
+        const lead = i.days_before ?? BUILT_IN.find((b) => b.kind === i.kind)?.daysBefore ?? 14;
+        const due = dueOn(now, lead, day);
+        if (due !== i.due_on) {
+          await repo.setDue(trx, i.id, due);
+          redated++;
+        }
+      }
     await recordAudit(trx, ctx.who.actor, {
       action: 'reintegration.update',
       entity: 'reintegration_case',
       entityId: locked.id,
       unitId: person.unit_id,
       before: before ? pick(before, Object.keys(v) as (keyof repo.CaseValues)[]) : null,
-      after: { inmate_id: inmateId, ...v },
+      after: { inmate_id: inmateId, ...v, items: redated },
     });
   });
 }

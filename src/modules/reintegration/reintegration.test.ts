@@ -118,7 +118,12 @@ describe('release pipeline', () => {
       plan: 'umkm',
     });
     assert.equal(ok.statusCode, 200, ok.body);
-    const body = JSON.parse(ok.body) as { release_date: string; items: Array<{ kind: string }> };
+    const body = JSON.parse(ok.body) as {
+      release_date: string;
+      items: Array<{ kind: string; due_on: string }>;
+    };
+    // Dated from the integrasi date (14 days before it), not from the tanggal ekspirasi 60 days away.
+    assert.equal(body.items.find((i) => i.kind === 'certificates')?.due_on, addDays(todayWib(), 6));
     assert.equal(body.release_date, addDays(todayWib(), 20));
     assert.deepEqual(
       body.items.map((i) => i.kind),
