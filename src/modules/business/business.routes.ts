@@ -1,4 +1,4 @@
-// The own-business (UMKM) page /reintegrasi/:inmateId/usaha with its two forms (the plan, the
+// The own-business (UMKM) page /reintegration/:inmateId/business with its two forms (the plan, the
 // assistance given), and /api/v1/business-plans.
 import { Type } from 'typebox';
 import { notFound } from '../../app/errors.ts';
@@ -60,13 +60,13 @@ export async function businessRoutes(app: App) {
   };
 
   app.get(
-    '/reintegrasi/:inmateId/usaha',
+    '/reintegration/:inmateId/business',
     { config: view, schema: { params: InmateParams } },
     async (req, reply) => reply.html(await page(req, req.params.inmateId)),
   );
 
   app.post(
-    '/reintegrasi/:inmateId/usaha',
+    '/reintegration/:inmateId/business',
     { config: manage, schema: { params: InmateParams, body: PlanForm }, attachValidation: true },
     async (req, reply) => {
       const { inmateId } = req.params;
@@ -75,13 +75,13 @@ export async function businessRoutes(app: App) {
         action: () =>
           service.savePlan(ctxOf(req), inmateId, { ...req.body, product_ids: idsOf(req.body.product_ids) }),
         flash: 'business.planSaved',
-        redirect: () => `/reintegrasi/${inmateId}/usaha`,
+        redirect: () => `/reintegration/${inmateId}/business`,
       });
     },
   );
 
   app.post(
-    '/reintegrasi/:inmateId/usaha/bantuan',
+    '/reintegration/:inmateId/business/assistance',
     { config: manage, schema: { params: InmateParams, body: AssistanceBody }, attachValidation: true },
     async (req, reply) => {
       const { inmateId } = req.params;
@@ -89,7 +89,7 @@ export async function businessRoutes(app: App) {
         render: (form) => page(req, inmateId, { assistance: form }),
         action: () => service.addAssistance(ctxOf(req), inmateId, req.body),
         flash: 'business.assistanceAdded',
-        redirect: () => `/reintegrasi/${inmateId}/usaha`,
+        redirect: () => `/reintegration/${inmateId}/business`,
       });
     },
   );

@@ -71,7 +71,7 @@ describe('own-business (UMKM) plans', () => {
   after(() => t.close());
 
   test('the page offers the catalogue, products of their programmes first and ticked', async () => {
-    const page = await staff.get(`/reintegrasi/${inmateId}/usaha`);
+    const page = await staff.get(`/reintegration/${inmateId}/business`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Rencana usaha: Sri Wahyuni/);
     assert.match(page.body, /Belum ada rencana usaha/);
@@ -83,7 +83,7 @@ describe('own-business (UMKM) plans', () => {
 
   test("a plan without its trade, or with another unit's product, is refused per field and nothing is written", async () => {
     const before = [await count('business_plans'), await count('audit_log')];
-    const empty = await staff.postForm(`/reintegrasi/${inmateId}/usaha`, { trade: ' ' });
+    const empty = await staff.postForm(`/reintegration/${inmateId}/business`, { trade: ' ' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /data-testid="error-trade"/);
     const foreignProduct = await staff.json('PUT', `/api/v1/business-plans/${inmateId}`, {
@@ -106,7 +106,7 @@ describe('own-business (UMKM) plans', () => {
     assert.equal(none.statusCode, 409);
     assert.equal(await count('business_assistance'), 0);
 
-    const saved = await staff.postForm(`/reintegrasi/${inmateId}/usaha`, {
+    const saved = await staff.postForm(`/reintegration/${inmateId}/business`, {
       business_name: 'Rajut Sri',
       trade: 'Rajut',
       description: 'Syal dan tas rajut dijual di pasar Magetan',
@@ -115,7 +115,7 @@ describe('own-business (UMKM) plans', () => {
       capital_needed: '3000000',
     });
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
-    const future = await staff.postForm(`/reintegrasi/${inmateId}/usaha/bantuan`, {
+    const future = await staff.postForm(`/reintegration/${inmateId}/business/assistance`, {
       kind: 'starter_kit',
       item: 'Mesin rajut',
       value: '1250000',
@@ -124,7 +124,7 @@ describe('own-business (UMKM) plans', () => {
     });
     assert.equal(future.statusCode, 400);
     assert.match(future.body, /Tanggal tidak boleh setelah hari ini/);
-    const kit = await staff.postForm(`/reintegrasi/${inmateId}/usaha/bantuan`, {
+    const kit = await staff.postForm(`/reintegration/${inmateId}/business/assistance`, {
       kind: 'starter_kit',
       item: 'Mesin rajut dan benang',
       value: '1250000',
@@ -141,7 +141,7 @@ describe('own-business (UMKM) plans', () => {
     });
     assert.equal(capital.statusCode, 201, capital.body);
 
-    const page = await staff.get(`/reintegrasi/${inmateId}/usaha`);
+    const page = await staff.get(`/reintegration/${inmateId}/business`);
     assert.match(page.body, /Mesin rajut dan benang/);
     assert.match(page.body, /Rp 1\.250\.000/);
     assert.match(page.body, /data-testid="assistance-total"[\s\S]*Rp 1\.750\.000/);
@@ -171,9 +171,9 @@ describe('own-business (UMKM) plans', () => {
   });
 
   test("another unit's staff get 404; the assigned Bapas officer reads but does not write; the Kanwil is refused", async () => {
-    assert.equal((await otherStaff.get(`/reintegrasi/${inmateId}/usaha`)).statusCode, 404);
+    assert.equal((await otherStaff.get(`/reintegration/${inmateId}/business`)).statusCode, 404);
     assert.equal((await otherStaff.get(`/api/v1/business-plans/${inmateId}`)).statusCode, 404);
-    const read = await pk.get(`/reintegrasi/${inmateId}/usaha`);
+    const read = await pk.get(`/reintegration/${inmateId}/business`);
     assert.equal(read.statusCode, 200);
     assert.doesNotMatch(read.body, /data-testid="plan-form"/);
     const list = (await pk.get('/api/v1/business-plans')).json() as { items: Array<{ inmate_id: string }> };
@@ -185,6 +185,6 @@ describe('own-business (UMKM) plans', () => {
       (await pk.json('PUT', `/api/v1/business-plans/${inmateId}`, { trade: 'Rajut' })).statusCode,
       403,
     );
-    assert.equal((await kanwil.get(`/reintegrasi/${inmateId}/usaha`)).statusCode, 403);
+    assert.equal((await kanwil.get(`/reintegration/${inmateId}/business`)).statusCode, 403);
   });
 });

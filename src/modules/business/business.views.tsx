@@ -42,7 +42,7 @@ export function BusinessPage({ ctx, p }: { ctx: ViewCtx; p: BusinessPageData }) 
   const kind = (k: AssistanceKind) => ctx.t(`business.kind.${k}`);
   return (
     <Layout ctx={ctx} title={title}>
-      <BackLink href={`/reintegrasi/${person.id}`} label={ctx.t('business.backToCase')} />
+      <BackLink href={`/reintegration/${person.id}`} label={ctx.t('business.backToCase')} />
       <TitleRow title={title} testid="business-title" />
       <h2>{ctx.t('business.plan')}</h2>
       {plan ? (
@@ -83,7 +83,7 @@ export function BusinessPage({ ctx, p }: { ctx: ViewCtx; p: BusinessPageData }) 
         <details class="panel" open={!plan || p.planForm.errors.length > 0}>
           <summary>{ctx.t('business.savePlan')}</summary>
           <ErrorSummary ctx={ctx} form={p.planForm} labels={LABELS} />
-          <form method="post" action={`/reintegrasi/${person.id}/usaha`} novalidate data-testid="plan-form">
+          <form method="post" action={`/reintegration/${person.id}/business`} novalidate data-testid="plan-form">
             <Csrf ctx={ctx} />
             <f.Text name="business_name" label="business.businessName" optional maxLength={200} />
             <f.Text name="trade" label="business.trade" hint="business.tradeHint" maxLength={100} />
@@ -145,7 +145,7 @@ export function BusinessPage({ ctx, p }: { ctx: ViewCtx; p: BusinessPageData }) 
           <ErrorSummary ctx={ctx} form={{ ...p.assistanceForm, idPrefix: 'a-' }} labels={LABELS} />
           <form
             method="post"
-            action={`/reintegrasi/${person.id}/usaha/bantuan`}
+            action={`/reintegration/${person.id}/business/assistance`}
             novalidate
             data-testid="assistance-form"
           >

@@ -1,4 +1,4 @@
-// The staff route of the CV: /reintegrasi/:inmateId/cv.pdf for the unit's staff (reintegration.view;
+// The staff route of the CV: /reintegration/:inmateId/cv.pdf for the unit's staff (reintegration.view;
 // a Bapas officer's scope holds no unit, so the person is not found). The partner's route is the
 // job-offers module's, through cvForPartner.
 import { Type } from 'typebox';
@@ -13,7 +13,7 @@ const Params = Type.Object({ inmateId: uuid });
 export async function cvRoutes(app: App) {
   setPublicBaseUrl(app.config.publicBaseUrl);
   app.get(
-    '/reintegrasi/:inmateId/cv.pdf',
+    '/reintegration/:inmateId/cv.pdf',
     { config: { permission: 'reintegration.view' }, schema: { params: Params } },
     async (req, reply) => {
       const ctx = ctxOf(req);

@@ -101,7 +101,7 @@ describe('the CV from the training record', () => {
   });
 
   test("the unit's staff download the PDF, and the download is in the person's access log", async () => {
-    const res = await petugas.get(`/reintegrasi/${inmateId}/cv.pdf`);
+    const res = await petugas.get(`/reintegration/${inmateId}/cv.pdf`);
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
     assert.equal(res.headers['content-type'], 'application/pdf');
     assert.match(String(res.headers['content-disposition']), /cv-siti-aminah\.pdf/);
@@ -117,13 +117,13 @@ describe('the CV from the training record', () => {
 
   test("another unit's staff and a Bapas officer do not find the person; a Kanwil user is refused", async () => {
     const other = await t.signedIn((await buildUser(t.db, { roles: ['petugas'] })).username);
-    assert.equal((await other.get(`/reintegrasi/${inmateId}/cv.pdf`)).statusCode, 404);
+    assert.equal((await other.get(`/reintegration/${inmateId}/cv.pdf`)).statusCode, 404);
     const pk = await t.signedIn(
       (await buildUser(t.db, { roles: ['pembimbing_kemasyarakatan'], unit_id: null })).username,
     );
-    assert.equal((await pk.get(`/reintegrasi/${inmateId}/cv.pdf`)).statusCode, 404);
+    assert.equal((await pk.get(`/reintegration/${inmateId}/cv.pdf`)).statusCode, 404);
     const kanwil = await t.signedIn((await buildUser(t.db, { roles: ['kanwil'], unit_id: null })).username);
-    assert.equal((await kanwil.get(`/reintegrasi/${inmateId}/cv.pdf`)).statusCode, 403);
+    assert.equal((await kanwil.get(`/reintegration/${inmateId}/cv.pdf`)).statusCode, 403);
   });
 
   test("a partner's instructor gets the CV only with a live consent, for their own partner's offer; a withdrawal refuses it at once", async () => {

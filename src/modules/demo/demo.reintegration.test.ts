@@ -257,8 +257,8 @@ describe('demo: release and reintegration', () => {
     assert.equal(supervised[0]?.integrasi_kind, 'PB');
     // The PK sees his person's case and nobody else's.
     const pk = await t.signedIn(DEMO_BAPAS_ACCOUNT.username, DEMO_PASSWORD);
-    assert.equal((await pk.get(`/reintegrasi/${supervised[0]?.inmate_id}`)).statusCode, 200);
+    assert.equal((await pk.get(`/reintegration/${supervised[0]?.inmate_id}`)).statusCode, 200);
     const other = cases.find((c) => c.pk !== DEMO_BAPAS_ACCOUNT.username);
-    assert.equal((await pk.get(`/reintegrasi/${other?.inmate_id}`)).statusCode, 404);
+    assert.equal((await pk.get(`/reintegration/${other?.inmate_id}`)).statusCode, 404);
   });
 });

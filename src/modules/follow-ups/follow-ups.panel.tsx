@@ -31,7 +31,7 @@ export function FollowUpsPanel({
         </ul>
       )}
       <p>
-        <a href="/tindak-lanjut" data-testid="follow-ups-link">
+        <a href="/follow-ups" data-testid="follow-ups-link">
           {ctx.t('followUps.panelLink')}
         </a>
       </p>

@@ -1,4 +1,4 @@
-// The follow-up pages (/tindak-lanjut: the due list, a person's schedule, the record form) and
+// The follow-up pages (/follow-ups: the due list, a person's schedule, the record form) and
 // /api/v1/follow-ups. Every route needs followups.record: the unit's staff and the Bapas probation
 // officer (PK), who reaches only the people assigned to them (404 for anyone else).
 import { Type } from 'typebox';
@@ -28,7 +28,7 @@ const record = { permission: 'followups.record' as const };
 const tags = ['follow-ups'];
 
 const dueList = defineList({
-  path: '/tindak-lanjut',
+  path: '/follow-ups',
   permission: 'followups.record',
   query: DueQuery,
   load: (ctx, q, page) => service.listDue(ctx, { filter: q.filter ?? 'open', page }),
@@ -63,7 +63,7 @@ export async function followUpsRoutes(app: App) {
   listPage(app, dueList);
 
   app.get(
-    '/tindak-lanjut/:inmateId',
+    '/follow-ups/:inmateId',
     { config: record, schema: { params: PersonParams } },
     async (req, reply) => {
       const p = await service.personFollowUps(ctxOf(req), req.params.inmateId);
@@ -82,13 +82,13 @@ export async function followUpsRoutes(app: App) {
   };
 
   app.get(
-    '/tindak-lanjut/:inmateId/:month',
+    '/follow-ups/:inmateId/:month',
     { config: record, schema: { params: MonthParams } },
     async (req, reply) => reply.html(await recordPage(req, req.params.inmateId, req.params.month)),
   );
 
   app.post(
-    '/tindak-lanjut/:inmateId/:month',
+    '/follow-ups/:inmateId/:month',
     { config: record, schema: { params: MonthParams, body: FollowUpFormBody }, attachValidation: true },
     async (req, reply) => {
       const { inmateId, month } = req.params;
@@ -96,7 +96,7 @@ export async function followUpsRoutes(app: App) {
         render: (form) => recordPage(req, inmateId, month, form),
         action: () => service.recordFollowUp(ctxOf(req), inmateId, { ...req.body, month_no: asMonth(month) }),
         flash: 'followUps.saved',
-        redirect: () => `/tindak-lanjut/${inmateId}`,
+        redirect: () => `/follow-ups/${inmateId}`,
       });
     },
   );

@@ -95,13 +95,13 @@ describe('follow-ups after release', () => {
     const mine = items.find((i) => i.inmate_id === p.mine.inmate);
     assert.equal(mine?.month_no, 1);
     assert.equal(mine?.overdue, true, 'released 40 days ago: the 1-month follow-up is overdue');
-    const page = await petugas.get('/tindak-lanjut');
+    const page = await petugas.get('/follow-ups');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, new RegExp(`data-testid="due-${p.mine.inmate}-1"`));
     assert.match(page.body, /data-testid="status-overdue">Terlambat \d+ hari/);
     assert.match(page.body, /data-testid="nav-follow-ups"/);
     assert.equal(
-      (await kanwil.get('/tindak-lanjut')).statusCode,
+      (await kanwil.get('/follow-ups')).statusCode,
       403,
       'offices see counts elsewhere, never names',
     );
@@ -156,7 +156,7 @@ describe('follow-ups after release', () => {
     assert.equal(inside.statusCode, 409);
     assert.match(inside.body, /"field":"person"/);
     // The form says it on the page, with the answers kept.
-    const form = await petugas.postForm(`/tindak-lanjut/${p.noConsent.inmate}/1`, {
+    const form = await petugas.postForm(`/follow-ups/${p.noConsent.inmate}/1`, {
       contacted_on: today,
       work_status: 'employed',
     });
@@ -191,7 +191,7 @@ describe('follow-ups after release', () => {
       ...body(),
     });
     assert.equal(bad.statusCode, 400);
-    const form = await petugas.postForm(`/tindak-lanjut/${p.mine.inmate}/1`, {
+    const form = await petugas.postForm(`/follow-ups/${p.mine.inmate}/1`, {
       contacted_on: addDays(released, -3),
       work_status: 'employed',
     });
@@ -204,10 +204,10 @@ describe('follow-ups after release', () => {
   });
 
   test('unit staff record a follow-up through the form; it is audited with its personal part apart and leaves the due list', async () => {
-    const page = await petugas.get(`/tindak-lanjut/${p.other.inmate}/1`);
+    const page = await petugas.get(`/follow-ups/${p.other.inmate}/1`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /data-testid="follow-up-form"/);
-    const res = await petugas.postForm(`/tindak-lanjut/${p.other.inmate}/1`, {
+    const res = await petugas.postForm(`/follow-ups/${p.other.inmate}/1`, {
       contacted_on: today,
       work_status: 'own_business',
       income_band: 'lt_1m',
@@ -235,7 +235,7 @@ describe('follow-ups after release', () => {
       items: Array<{ inmate_id: string }>;
     };
     assert.ok(!list.items.some((i) => i.inmate_id === p.other.inmate));
-    const person = await petugas.get(`/tindak-lanjut/${p.other.inmate}`);
+    const person = await petugas.get(`/follow-ups/${p.other.inmate}`);
     assert.match(person.body, /data-testid="milestone-1"[\s\S]*Usaha sendiri/);
     // A second POST of the same month through the API is refused; a correction goes through PUT.
     const again = await petugas.json('POST', '/api/v1/follow-ups', {
@@ -274,7 +274,7 @@ describe('follow-ups after release', () => {
       [p.mine.inmate],
       'not another officer’s people, not the unit’s others',
     );
-    assert.equal((await pk.get(`/tindak-lanjut/${p.other.inmate}`)).statusCode, 404);
+    assert.equal((await pk.get(`/follow-ups/${p.other.inmate}`)).statusCode, 404);
     assert.equal((await pk.get(`/api/v1/follow-ups/people/${p.other.inmate}`)).statusCode, 404);
     const rows = await count('follow_ups');
     const theirs = await pk.json('POST', '/api/v1/follow-ups', {
@@ -292,7 +292,7 @@ describe('follow-ups after release', () => {
     assert.equal(await count('follow_ups'), rows);
     assert.equal((await pk.get('/inmates')).statusCode, 403, 'nothing of the register');
 
-    const res = await pk.postForm(`/tindak-lanjut/${p.mine.inmate}/1`, {
+    const res = await pk.postForm(`/follow-ups/${p.mine.inmate}/1`, {
       contacted_on: today,
       work_status: 'employed',
       income_band: '1m_3m',

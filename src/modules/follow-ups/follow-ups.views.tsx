@@ -1,4 +1,4 @@
-// The follow-up pages: the due list (/tindak-lanjut), one person's schedule, and the record form,
+// The follow-up pages: the due list (/follow-ups), one person's schedule, and the record form,
 // usable on a 360 px phone (the list scrolls in its own region; the form is one column).
 
 import { daysBetween } from '../../app/days.ts';
@@ -51,10 +51,10 @@ export function DueListPage({ list }: { list: ListPageProps<DueRow, { filter?: D
   const { ctx } = list;
   const bapas = ctx.user?.roles.includes('pembimbing_kemasyarakatan') ?? false;
   return (
-    <ListShell list={list} title={ctx.t('followUps.title')} base="/tindak-lanjut">
+    <ListShell list={list} title={ctx.t('followUps.title')} base="/follow-ups">
       <p class="muted">{ctx.t('followUps.intro')}</p>
       {bapas && <p class="muted">{ctx.t('followUps.introBapas')}</p>}
-      <FilterForm ctx={ctx} action="/tindak-lanjut">
+      <FilterForm ctx={ctx} action="/follow-ups">
         <SelectFilter
           ctx={ctx}
           name="filter"
@@ -75,7 +75,7 @@ export function DueListPage({ list }: { list: ListPageProps<DueRow, { filter?: D
           return (
             <tr key={`${r.inmate_id}-${r.month_no}`} data-testid={`due-${r.inmate_id}-${r.month_no}`}>
               <td>
-                <a href={`/tindak-lanjut/${r.inmate_id}`}>{r.name}</a>
+                <a href={`/follow-ups/${r.inmate_id}`}>{r.name}</a>
                 <br />
                 <span class="muted">{r.reg_number}</span>
                 {/* A Bapas officer's people come from several units; a unit's staff know their own. */}
@@ -93,7 +93,7 @@ export function DueListPage({ list }: { list: ListPageProps<DueRow, { filter?: D
               </td>
               <td>
                 <a
-                  href={`/tindak-lanjut/${r.inmate_id}/${r.month_no}`}
+                  href={`/follow-ups/${r.inmate_id}/${r.month_no}`}
                   data-testid={`record-${r.inmate_id}-${r.month_no}`}
                 >
                   {ctx.t('followUps.record')}
@@ -206,7 +206,7 @@ export function PersonPage({ ctx, p }: { ctx: ViewCtx; p: PersonFollowUps }) {
   const open = c.released_on !== null && p.consent;
   return (
     <Layout ctx={ctx} title={`${ctx.t('followUps.title')}: ${c.inmate_name}`}>
-      <BackLink href="/tindak-lanjut" label={ctx.t('followUps.title')} />
+      <BackLink href="/follow-ups" label={ctx.t('followUps.title')} />
       <h1 data-testid="person-name">{c.inmate_name}</h1>
       <PersonFacts ctx={ctx} p={p} />
       <h2>{ctx.t('followUps.schedule')}</h2>
@@ -227,7 +227,7 @@ export function PersonPage({ ctx, p }: { ctx: ViewCtx; p: PersonFollowUps }) {
             <p>
               <a
                 class="button"
-                href={`/tindak-lanjut/${c.inmate_id}/${m.month_no}`}
+                href={`/follow-ups/${c.inmate_id}/${m.month_no}`}
                 data-testid={`record-${m.month_no}`}
               >
                 {ctx.t(m.record ? 'followUps.correct' : 'followUps.record')}
@@ -319,7 +319,7 @@ export function RecordPage({
   const open = c.released_on !== null && p.consent;
   return (
     <Layout ctx={ctx} title={`${title}: ${c.inmate_name}`}>
-      <BackLink href={`/tindak-lanjut/${c.inmate_id}`} label={c.inmate_name} />
+      <BackLink href={`/follow-ups/${c.inmate_id}`} label={c.inmate_name} />
       <h1>
         {title}: {c.inmate_name}
       </h1>
@@ -334,7 +334,7 @@ export function RecordPage({
       {open && (
         <form
           method="post"
-          action={`/tindak-lanjut/${c.inmate_id}/${month.month_no}`}
+          action={`/follow-ups/${c.inmate_id}/${month.month_no}`}
           novalidate
           data-testid="follow-up-form"
         >

@@ -123,7 +123,7 @@ export function InmatePage(p: {
           </a>
         )}
         {ctx.can('privacy.subject_export') && (
-          <a class="button" href={`/privasi/subjek/${i.id}`} data-testid="inmate-subject-export">
+          <a class="button" href={`/privacy/subjects/${i.id}`} data-testid="inmate-subject-export">
             {ctx.t('subject.link')}
           </a>
         )}

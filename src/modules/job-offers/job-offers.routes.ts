@@ -1,4 +1,4 @@
-// Pages of job offers: the list (/lowongan, with its /api/v1/job-offers twin), the add/edit form,
+// Pages of job offers: the list (/job-offers, with its /api/v1/job-offers twin), the add/edit form,
 // an offer's page with candidates and applications, the application and status forms, and the CV
 // link a partner's instructor follows (only while the person's consent to share it is live).
 
@@ -79,7 +79,7 @@ export async function jobOffersRoutes(app: App) {
   };
 
   listRoute(app, {
-    path: '/lowongan',
+    path: '/job-offers',
     permission: view.permission,
     query: OfferListQuery,
     load: (ctx, q, page) => service.listOffers(ctx, { q: q.q, status: q.status, page }),
@@ -93,8 +93,8 @@ export async function jobOffersRoutes(app: App) {
   });
 
   formRoute(app, {
-    path: '/lowongan/baru',
-    post: '/lowongan',
+    path: '/job-offers/new',
+    post: '/job-offers',
     permission: manage.permission,
     body: OfferForm,
     page: (req, _p, form) => {
@@ -106,16 +106,16 @@ export async function jobOffersRoutes(app: App) {
     },
     action: (req, _p, body) => service.createOffer(ctxOf(req), inputFromForm(body)),
     flash: 'jobOffers.created',
-    redirect: (_p, id) => `/lowongan/${id}`,
+    redirect: (_p, id) => `/job-offers/${id}`,
   });
 
-  app.get('/lowongan/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
+  app.get('/job-offers/:id', { config: view, schema: { params: IdParams } }, async (req, reply) =>
     reply.html(await offerPage(req, req.params.id)),
   );
 
   formRoute(app, {
-    path: '/lowongan/:id/ubah',
-    post: '/lowongan/:id',
+    path: '/job-offers/:id/edit',
+    post: '/job-offers/:id',
     permission: manage.permission,
     params: IdParams,
     body: OfferForm,
@@ -128,22 +128,22 @@ export async function jobOffersRoutes(app: App) {
       return params.id;
     },
     flash: 'common.saved',
-    redirect: (_p, id) => `/lowongan/${id}`,
+    redirect: (_p, id) => `/job-offers/${id}`,
   });
 
   // Putting a candidate forward: a refusal without consent is a 409 page saying why.
   app.post(
-    '/lowongan/:id/lamaran',
+    '/job-offers/:id/applications',
     { config: manage, schema: { params: IdParams, body: ApplicationBody } },
     async (req, reply) => {
       await service.apply(ctxOf(req), req.params.id, req.body);
       setFlash(reply, 'jobOffers.applied');
-      return reply.redirect(`/lowongan/${req.params.id}`, 303);
+      return reply.redirect(`/job-offers/${req.params.id}`, 303);
     },
   );
 
   app.post(
-    '/lowongan/:id/lamaran/:applicationId/status',
+    '/job-offers/:id/applications/:applicationId/status',
     { config: manage, schema: { params: ApplicationParams, body: StatusBody }, attachValidation: true },
     async (req, reply) => {
       const { id, applicationId } = req.params;
@@ -155,13 +155,13 @@ export async function jobOffersRoutes(app: App) {
           }),
         action: () => service.changeStatus(ctxOf(req), id, applicationId, req.body),
         flash: 'jobOffers.statusChanged',
-        redirect: () => `/lowongan/${id}`,
+        redirect: () => `/job-offers/${id}`,
       });
     },
   );
 
   app.get(
-    '/lowongan/:id/lamaran/:applicationId/cv.pdf',
+    '/job-offers/:id/applications/:applicationId/cv.pdf',
     { config: view, schema: { params: ApplicationParams } },
     async (req, reply) => {
       const pdf = await offerCv(ctxOf(req), req.params.id, req.params.applicationId);

@@ -143,7 +143,7 @@ describe('job offers and applications', () => {
     assert.match(bad.body, /"field":"closes_on"/);
     assert.match(bad.body, /"field":"pay_to"/);
     assert.match(bad.body, /"field":"pay_basis"/);
-    const form = await staff.postForm('/lowongan', {
+    const form = await staff.postForm('/job-offers', {
       partner_id: ids.partnerA,
       position: 'Perajut',
       place: 'Magetan',
@@ -181,7 +181,7 @@ describe('job offers and applications', () => {
     assert.deepEqual(items[0]?.competencies, ['merajut dasar']);
     assert.deepEqual(items[2]?.competencies, ['R02']);
     assert.equal(items[2]?.skill_area, false, 'an unfinished programme does not count for the skill area');
-    const page = await staff.get(`/lowongan/${ids.offerA}`);
+    const page = await staff.get(`/job-offers/${ids.offerA}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Budi Santoso/);
     assert.match(page.body, /data-testid="consent-no"/);
@@ -199,7 +199,7 @@ describe('job offers and applications', () => {
     });
     assert.equal(res.statusCode, 409, res.body);
     assert.match(res.body, /Budi Santoso belum menyetujui CV-nya dibagikan/);
-    const form = await staff.postForm(`/lowongan/${ids.offerA}/lamaran`, { inmate_id: ids.budi });
+    const form = await staff.postForm(`/job-offers/${ids.offerA}/applications`, { inmate_id: ids.budi });
     assert.equal(form.statusCode, 409);
     assert.match(form.body, /belum menyetujui CV-nya dibagikan/);
     assert.deepEqual(
@@ -215,7 +215,7 @@ describe('job offers and applications', () => {
       [ids.offerA],
     );
     assert.equal((await instructorA.get(`/api/v1/job-offers/${ids.offerB}`)).statusCode, 404);
-    assert.equal((await instructorA.get(`/lowongan/${ids.offerB}`)).statusCode, 404);
+    assert.equal((await instructorA.get(`/job-offers/${ids.offerB}`)).statusCode, 404);
     assert.equal((await instructorB.get(`/api/v1/job-offers/${ids.offerA}/candidates`)).statusCode, 404);
     const c = (await instructorA.get(`/api/v1/job-offers/${ids.offerA}/candidates`)).json() as {
       items: Array<{ name: string }>;
@@ -224,7 +224,7 @@ describe('job offers and applications', () => {
       c.items.map((x) => x.name),
       ['Ani Lestari', 'Dewi Anggraini'],
     );
-    const page = await instructorA.get(`/lowongan/${ids.offerA}`);
+    const page = await instructorA.get(`/job-offers/${ids.offerA}`);
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /Budi Santoso/);
     // An offer for another partner is not theirs to add.
@@ -290,7 +290,7 @@ describe('job offers and applications', () => {
     assert.equal(refused.statusCode, 400, 'a hired person is not refused afterwards');
 
     // The HTML form re-renders with its message on a bad date.
-    const page = await staff.postForm(`/lowongan/${ids.offerA}/lamaran/${app.id}/status`, {
+    const page = await staff.postForm(`/job-offers/${ids.offerA}/applications/${app.id}/status`, {
       status: 'mundur',
       on_date: addDays(today, -9),
     });
@@ -309,7 +309,7 @@ describe('job offers and applications', () => {
   });
 
   test('an offer added through the form keeps its competencies one per line; a closed offer takes no application', async () => {
-    const created = await staff.postForm('/lowongan', {
+    const created = await staff.postForm('/job-offers', {
       partner_id: ids.partnerA,
       position: 'Penjahit rumahan',
       place: 'Kec. Plaosan',
@@ -333,12 +333,12 @@ describe('job offers and applications', () => {
       [offer.home_based, offer.competencies, offer.pay_from, offer.status],
       [true, ['J01', 'Menjahit dasar'], null, 'open'],
     );
-    const list = await staff.get('/lowongan');
+    const list = await staff.get('/job-offers');
     assert.match(list.body, /Penjahit rumahan/);
-    const edit = await staff.get(`/lowongan/${id}/ubah`);
+    const edit = await staff.get(`/job-offers/${id}/edit`);
     assert.equal(edit.statusCode, 200);
     assert.match(edit.body, /J01\nMenjahit dasar/);
-    const closed = await staff.postForm(`/lowongan/${id}`, {
+    const closed = await staff.postForm(`/job-offers/${id}`, {
       partner_id: ids.partnerA,
       position: 'Penjahit rumahan',
       place: 'Kec. Plaosan',
@@ -360,8 +360,8 @@ describe('job offers and applications', () => {
     };
     const ani = apps.items.find((a) => a.name === 'Ani Lestari');
     assert.ok(ani);
-    const url = `/lowongan/${ids.offerA}/lamaran/${ani.id}/cv.pdf`;
-    const page = await instructorA.get(`/lowongan/${ids.offerA}`);
+    const url = `/job-offers/${ids.offerA}/applications/${ani.id}/cv.pdf`;
+    const page = await instructorA.get(`/job-offers/${ids.offerA}`);
     assert.ok(page.body.includes(`href="${url}"`), 'the page links to the CV');
     const cv = await instructorA.get(url);
     assert.equal(cv.statusCode, 200, cv.body.slice(0, 300));
@@ -384,7 +384,7 @@ describe('job offers and applications', () => {
     assert.ok(!candidates.items.some((a) => a.name === 'Ani Lestari'));
     const staffCv = await staff.get(url);
     assert.equal(staffCv.statusCode, 409, 'staff are told why');
-    const staffPage = await staff.get(`/lowongan/${ids.offerA}`);
+    const staffPage = await staff.get(`/job-offers/${ids.offerA}`);
     assert.ok(!staffPage.body.includes(`href="${url}"`), 'no CV link without consent');
   });
 });

@@ -64,16 +64,16 @@ export function OfferListPage(
     <ListShell
       list={p}
       title={ctx.t('jobOffers.title')}
-      base="/lowongan"
+      base="/job-offers"
       actions={
         p.canManage && (
-          <a class="button primary" href="/lowongan/baru" data-testid="offer-new">
+          <a class="button primary" href="/job-offers/new" data-testid="offer-new">
             {ctx.t('jobOffers.new')}
           </a>
         )
       }
     >
-      <FilterForm ctx={ctx} action="/lowongan">
+      <FilterForm ctx={ctx} action="/job-offers">
         <SearchField ctx={ctx} value={query.q} placeholder="jobOffers.searchPlaceholder" />
         <SelectFilter
           ctx={ctx}
@@ -99,7 +99,7 @@ export function OfferListPage(
         row={(o) => (
           <tr key={o.id}>
             <td>
-              <a href={`/lowongan/${o.id}`}>{o.position}</a>
+              <a href={`/job-offers/${o.id}`}>{o.position}</a>
             </td>
             <td>{o.partner_name}</td>
             <td>
@@ -127,12 +127,12 @@ export function OfferFormPage(p: {
   const f = fieldsFor(ctx, form);
   return (
     <Layout ctx={ctx} title={title}>
-      <BackLink href={offerId ? `/lowongan/${offerId}` : '/lowongan'} label={ctx.t('common.back')} />
+      <BackLink href={offerId ? `/job-offers/${offerId}` : '/job-offers'} label={ctx.t('common.back')} />
       <h1>{title}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={LABELS} />
       <form
         method="post"
-        action={offerId ? `/lowongan/${offerId}` : '/lowongan'}
+        action={offerId ? `/job-offers/${offerId}` : '/job-offers'}
         novalidate
         data-testid="offer-form"
       >
@@ -249,7 +249,7 @@ function StatusForm(p: {
       <ErrorSummary ctx={ctx} form={{ ...form, idPrefix: `s${a.id.slice(0, 8)}-` }} labels={LABELS} />
       <form
         method="post"
-        action={`/lowongan/${p.offerId}/lamaran/${a.id}/status`}
+        action={`/job-offers/${p.offerId}/applications/${a.id}/status`}
         novalidate
         data-testid="status-form"
       >
@@ -272,10 +272,10 @@ export function OfferPage({ ctx, data }: { ctx: ViewCtx; data: OfferPageData }) 
   const open = o.status === 'open' && data.today <= o.closes_on;
   return (
     <Layout ctx={ctx} title={o.position}>
-      <BackLink href="/lowongan" label={ctx.t('jobOffers.title')} />
+      <BackLink href="/job-offers" label={ctx.t('jobOffers.title')} />
       <TitleRow title={o.position} testid="offer-position">
         {data.canManage && (
-          <a class="button" href={`/lowongan/${o.id}/ubah`}>
+          <a class="button" href={`/job-offers/${o.id}/edit`}>
             {ctx.t('common.edit')}
           </a>
         )}
@@ -336,7 +336,7 @@ export function OfferPage({ ctx, data }: { ctx: ViewCtx; data: OfferPageData }) 
               {c.application_status ? (
                 appStatus(ctx, c.application_status)
               ) : data.canManage && open && c.cv_consent ? (
-                <form method="post" action={`/lowongan/${o.id}/lamaran`} data-testid="apply-form">
+                <form method="post" action={`/job-offers/${o.id}/applications`} data-testid="apply-form">
                   <Csrf ctx={ctx} />
                   <input type="hidden" name="inmate_id" value={c.inmate_id} />
                   <button type="submit" aria-label={ctx.t('jobOffers.applyFor', { name: c.name })}>
@@ -373,7 +373,7 @@ export function OfferPage({ ctx, data }: { ctx: ViewCtx; data: OfferPageData }) 
               </p>
               {a.cv_consent && (
                 <p>
-                  <a href={`/lowongan/${o.id}/lamaran/${a.id}/cv.pdf`} data-testid="application-cv">
+                  <a href={`/job-offers/${o.id}/applications/${a.id}/cv.pdf`} data-testid="application-cv">
                     {ctx.t('jobOffers.cv')}
                   </a>
                 </p>

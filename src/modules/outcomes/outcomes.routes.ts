@@ -1,4 +1,4 @@
-// /reintegrasi/hasil (the page), /reintegrasi/hasil.xlsx and /api/v1/outcomes: the outcomes of the
+// /reintegration/outcomes (the page), /reintegration/outcomes.xlsx and /api/v1/outcomes: the outcomes of the
 // reader's units (outcomes.view: the unit's staff, a Kanwil's region, the nation), counts only.
 import { contentDisposition } from '../../app/downloads.ts';
 import { AppError, fieldError } from '../../app/errors.ts';
@@ -43,7 +43,7 @@ const groupOut = (g: OutcomeGroup) => ({
 });
 
 export async function outcomesRoutes(app: App) {
-  app.get('/reintegrasi/hasil', { config, schema: { querystring: OutcomesQuery } }, async (req, reply) => {
+  app.get('/reintegration/outcomes', { config, schema: { querystring: OutcomesQuery } }, async (req, reply) => {
     const units = await unitOptions(req);
     try {
       const d = await read(req, req.query);

@@ -190,14 +190,14 @@ describe('reintegration outcomes', () => {
     const sewing = a.programmes.find((p) => p.name === 'Pelatihan Menjahit');
     assert.deepEqual(sewing?.rates.followed_up, { count: 1, n: 1, pct: null });
 
-    const page = await petugas.get('/reintegrasi/hasil?year=2026');
+    const page = await petugas.get('/reintegration/outcomes?year=2026');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, new RegExp(`data-testid="unit-${unitA}-followed" data-n="6" data-pct="83.3"`));
     assert.match(page.body, new RegExp(`data-testid="unit-${unitA}-working" data-n="3" data-pct>`));
     assert.match(page.body, /tidak ditampilkan: kurang dari 5 orang/);
     assert.match(page.body, /83,3%/);
 
-    const xlsx = await petugas.get('/reintegrasi/hasil.xlsx?year=2026');
+    const xlsx = await petugas.get('/reintegration/outcomes.xlsx?year=2026');
     assert.equal(xlsx.statusCode, 200);
     const cells = await workbookCells(xlsx.rawPayload);
     assert.ok(cells.includes(83.3), 'the rate of six people is in the workbook');
@@ -214,10 +214,10 @@ describe('reintegration outcomes', () => {
       [unitA],
     );
     assert.equal((await kanwil.json('GET', `/api/v1/outcomes?year=2026&unit=${unitB}`)).statusCode, 404);
-    assert.equal((await kanwil.get(`/reintegrasi/hasil?unit=${unitB}`)).statusCode, 404);
+    assert.equal((await kanwil.get(`/reintegration/outcomes?unit=${unitB}`)).statusCode, 404);
     assert.equal((await otherKanwil.json('GET', `/api/v1/outcomes?unit=${unitB}`)).statusCode, 200);
-    const page = await kanwil.get('/reintegrasi/hasil?year=2026');
-    const xlsx = await kanwil.get('/reintegrasi/hasil.xlsx?year=2026');
+    const page = await kanwil.get('/reintegration/outcomes?year=2026');
+    const xlsx = await kanwil.get('/reintegration/outcomes.xlsx?year=2026');
     const cells = (await workbookCells(xlsx.rawPayload)).map(String).join('\n');
     for (const name of names) {
       assert.ok(!page.body.includes(name), `the page names ${name}`);
@@ -285,7 +285,7 @@ describe('reintegration outcomes', () => {
     const future = await petugas.json('GET', '/api/v1/outcomes?year=2031');
     assert.equal(future.statusCode, 400);
     assert.match(future.body, /"field":"from"/);
-    const page = await petugas.get('/reintegrasi/hasil?from=2019-01&to=2026-01');
+    const page = await petugas.get('/reintegration/outcomes?from=2019-01&to=2026-01');
     assert.equal(page.statusCode, 400);
     assert.match(page.body, /Periode paling panjang 60 bulan/);
     assert.match(page.body, /data-testid="outcomes-filters"/);

@@ -1,4 +1,4 @@
-// The outcome page (/reintegrasi/hasil): the period and unit filter, then one table per unit and one
+// The outcome page (/reintegration/outcomes): the period and unit filter, then one table per unit and one
 // per programme, each rate with its n and a dash (with why) under five people. Counts only.
 import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../../app/format.ts';
@@ -17,7 +17,7 @@ export interface Filter {
   unit?: string | undefined;
 }
 
-export const BASE = '/reintegrasi/hasil';
+export const BASE = '/reintegration/outcomes';
 
 /** A rate cell: "75,0%" over "6 dari 8", or "–" with why it is not shown. */
 function RateCell({ ctx, r, testid }: { ctx: ViewCtx; r: Rate; testid: string }) {

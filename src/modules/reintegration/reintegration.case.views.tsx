@@ -50,7 +50,7 @@ function DetailsForm(p: { ctx: ViewCtx; d: CaseDetail; choices: CaseChoices; for
   const { ctx, d, choices, form } = p;
   const f = fieldsFor(ctx, form);
   return (
-    <form method="post" action={`/reintegrasi/${d.person.id}`} data-testid="case-form" novalidate>
+    <form method="post" action={`/reintegration/${d.person.id}`} data-testid="case-form" novalidate>
       <Csrf ctx={ctx} />
       <ErrorSummary ctx={ctx} form={form} labels={CASE_LABELS} />
       <fieldset>
@@ -194,7 +194,7 @@ function Item(p: {
           <summary>{ctx.t('reintegration.itemEdit', { item: label })}</summary>
           <form
             method="post"
-            action={`/reintegrasi/${p.d.person.id}/items/${i.id}`}
+            action={`/reintegration/${p.d.person.id}/items/${i.id}`}
             data-testid="item-form"
             novalidate
           >
@@ -277,7 +277,7 @@ function Consents(p: { ctx: ViewCtx; d: CaseDetail; may: boolean; forms: CaseFor
                 {p.may && !c.withdrawn_on && (
                   <form
                     method="post"
-                    action={`/reintegrasi/${d.person.id}/consents/${c.id}/withdraw`}
+                    action={`/reintegration/${d.person.id}/consents/${c.id}/withdraw`}
                     class="row-form"
                     data-testid={`withdraw-${c.purpose}`}
                     novalidate
@@ -295,7 +295,7 @@ function Consents(p: { ctx: ViewCtx; d: CaseDetail; may: boolean; forms: CaseFor
       {p.may && (
         <form
           method="post"
-          action={`/reintegrasi/${d.person.id}/consents`}
+          action={`/reintegration/${d.person.id}/consents`}
           data-testid="consent-form"
           novalidate
         >
@@ -332,7 +332,7 @@ function ReleaseForm({ ctx, d, form }: { ctx: ViewCtx; d: CaseDetail; form: Form
       <p class="hint">{ctx.t('reintegration.releaseHint')}</p>
       <form
         method="post"
-        action={`/reintegrasi/${d.person.id}/pembebasan`}
+        action={`/reintegration/${d.person.id}/release`}
         data-testid="release-form"
         novalidate
       >
@@ -370,7 +370,7 @@ export function CasePage(p: {
   const title = d.person.name;
   return (
     <Layout ctx={ctx} title={`${ctx.t('reintegration.caseTitle')}: ${title}`}>
-      <BackLink href="/reintegrasi" label={ctx.t('reintegration.title')} />
+      <BackLink href="/reintegration" label={ctx.t('reintegration.title')} />
       <h1 data-testid="case-name">{title}</h1>
       <dl class="facts">
         <dt>{ctx.t('reintegration.regNumber')}</dt>
@@ -392,8 +392,8 @@ export function CasePage(p: {
       )}
       {p.may && (
         <p>
-          <a href={`/reintegrasi/${d.person.id}/usaha`}>{ctx.t('reintegration.link.business')}</a> ·{' '}
-          <a href={`/reintegrasi/${d.person.id}/cv.pdf`}>{ctx.t('reintegration.link.cv')}</a>
+          <a href={`/reintegration/${d.person.id}/business`}>{ctx.t('reintegration.link.business')}</a> ·{' '}
+          <a href={`/reintegration/${d.person.id}/cv.pdf`}>{ctx.t('reintegration.link.cv')}</a>
         </p>
       )}
       <section aria-labelledby="s-details">

@@ -1,6 +1,6 @@
-// Pages of the release pipeline: the list (/reintegrasi, with its /api/v1/reintegration twin), one
+// Pages of the release pipeline: the list (/reintegration, with its /api/v1/reintegration twin), one
 // person's case page and the posts of its forms (details, checklist item, consent, withdrawal,
-// release), and the unit's checklist templates (/reintegrasi/daftar-periksa).
+// release), and the unit's checklist templates (/reintegration/checklist-items).
 import type { FastifyRequest } from 'fastify';
 import { notFound } from '../../app/errors.ts';
 import { submitForm } from '../../app/form-route.ts';
@@ -42,7 +42,7 @@ function ownUnit(ctx: Ctx): string {
 
 export async function reintegrationRoutes(app: App) {
   listRoute(app, {
-    path: '/reintegrasi',
+    path: '/reintegration',
     permission: view.permission,
     query: PipelineQuery,
     load: (ctx, q, page) => service.pipeline(ctx, { window: q.window ?? '90', page }),
@@ -77,12 +77,12 @@ export async function reintegrationRoutes(app: App) {
     );
   };
 
-  app.get('/reintegrasi/daftar-periksa', { config: manage }, async (req, reply) =>
+  app.get('/reintegration/checklist-items', { config: manage }, async (req, reply) =>
     reply.html(await templatesPage(req, {})),
   );
 
   app.post(
-    '/reintegrasi/daftar-periksa',
+    '/reintegration/checklist-items',
     { config: manage, schema: { body: TemplateBody }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {
@@ -92,19 +92,19 @@ export async function reintegrationRoutes(app: App) {
           return service.addTemplate(ctx, { ...req.body, unit_id: ownUnit(ctx), zone: ctx.who.zone });
         },
         flash: 'reintegration.templates.added',
-        redirect: () => '/reintegrasi/daftar-periksa',
+        redirect: () => '/reintegration/checklist-items',
       }),
   );
 
   app.post(
-    '/reintegrasi/daftar-periksa/:id',
+    '/reintegration/checklist-items/:id',
     { config: manage, schema: { params: IdParams, body: TemplateUpdateBody }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {
         render: (form) => templatesPage(req, { edit: { id: req.params.id, form } }),
         action: () => service.updateTemplate(ctxOf(req), req.params.id, req.body),
         flash: 'reintegration.templates.saved',
-        redirect: () => '/reintegrasi/daftar-periksa',
+        redirect: () => '/reintegration/checklist-items',
       }),
   );
 
@@ -116,14 +116,14 @@ export async function reintegrationRoutes(app: App) {
     return renderPage(CasePage({ ctx: viewCtx(req), d, choices, may, forms }));
   };
 
-  app.get('/reintegrasi/:inmateId', { config: view, schema: { params: InmateParams } }, async (req, reply) =>
+  app.get('/reintegration/:inmateId', { config: view, schema: { params: InmateParams } }, async (req, reply) =>
     reply.html(await casePage(req, req.params.inmateId, {})),
   );
 
-  const back = (id: string, anchor = '') => `/reintegrasi/${id}${anchor}`;
+  const back = (id: string, anchor = '') => `/reintegration/${id}${anchor}`;
 
   app.post(
-    '/reintegrasi/:inmateId',
+    '/reintegration/:inmateId',
     { config: manage, schema: { params: InmateParams, body: CaseBody }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {
@@ -135,7 +135,7 @@ export async function reintegrationRoutes(app: App) {
   );
 
   app.post(
-    '/reintegrasi/:inmateId/items/:itemId',
+    '/reintegration/:inmateId/items/:itemId',
     { config: manage, schema: { params: ItemParams, body: ItemBody }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {
@@ -147,7 +147,7 @@ export async function reintegrationRoutes(app: App) {
   );
 
   app.post(
-    '/reintegrasi/:inmateId/consents',
+    '/reintegration/:inmateId/consents',
     { config: manage, schema: { params: InmateParams, body: ConsentBody }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {
@@ -159,7 +159,7 @@ export async function reintegrationRoutes(app: App) {
   );
 
   app.post(
-    '/reintegrasi/:inmateId/consents/:consentId/withdraw',
+    '/reintegration/:inmateId/consents/:consentId/withdraw',
     { config: manage, schema: { params: ConsentParams, body: WithdrawBody }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {
@@ -173,7 +173,7 @@ export async function reintegrationRoutes(app: App) {
   );
 
   app.post(
-    '/reintegrasi/:inmateId/pembebasan',
+    '/reintegration/:inmateId/release',
     { config: manage, schema: { params: InmateParams, body: ReleaseBody }, attachValidation: true },
     async (req, reply) =>
       submitForm(req, reply, {

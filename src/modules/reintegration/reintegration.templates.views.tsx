@@ -25,7 +25,7 @@ function EditTemplate({ ctx, t, form }: { ctx: ViewCtx; t: TemplateRow; form?: F
       <summary>{ctx.t('reintegration.templates.edit', { label: t.label })}</summary>
       <form
         method="post"
-        action={`/reintegrasi/daftar-periksa/${t.id}`}
+        action={`/reintegration/checklist-items/${t.id}`}
         data-testid="template-edit"
         novalidate
       >
@@ -57,7 +57,7 @@ export function TemplatesPage(p: {
   const f = fieldsFor(ctx, p.form);
   return (
     <Layout ctx={ctx} title={ctx.t('reintegration.templates.title')}>
-      <BackLink href="/reintegrasi" label={ctx.t('reintegration.title')} />
+      <BackLink href="/reintegration" label={ctx.t('reintegration.title')} />
       <TitleRow title={ctx.t('reintegration.templates.title')} />
       <p class="muted">{ctx.t('reintegration.templates.intro')}</p>
       <h2>{ctx.t('reintegration.templates.builtIn')}</h2>
@@ -87,7 +87,7 @@ export function TemplatesPage(p: {
         </ul>
       )}
       <h2>{ctx.t('reintegration.templates.add')}</h2>
-      <form method="post" action="/reintegrasi/daftar-periksa" data-testid="template-form" novalidate>
+      <form method="post" action="/reintegration/checklist-items" data-testid="template-form" novalidate>
         <Csrf ctx={ctx} />
         <ErrorSummary ctx={ctx} form={p.form} labels={LABELS} />
         <f.Text name="label" label="reintegration.templates.label" maxLength={200} />

@@ -92,7 +92,7 @@ describe('release pipeline', () => {
   test('an integrasi date without a decree number is refused with a message on that field, and nothing is written', async () => {
     const p = await buildInmate(t.db, { unit_id: unitId, expected_release_date: addDays(todayWib(), 60) });
     const [cases, audit] = [await count('reintegration_cases'), await count('audit_log')];
-    const form = await staff.postForm(`/reintegrasi/${p.id}`, {
+    const form = await staff.postForm(`/reintegration/${p.id}`, {
       integrasi_kind: 'PB',
       integrasi_date: addDays(todayWib(), 20),
     });
@@ -129,7 +129,7 @@ describe('release pipeline', () => {
       body.items.map((i) => i.kind),
       ['ktp', 'bank_account', 'certificates', 'cv', 'guarantor', 'plan', 'bapas_pk'],
     );
-    const page = await staff.get(`/reintegrasi/${p.id}`);
+    const page = await staff.get(`/reintegration/${p.id}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /data-testid="item-ktp"/);
   });
@@ -147,7 +147,7 @@ describe('release pipeline', () => {
     assert.equal(await hasConsent(t.db, p.id, 'cv_sharing'), true);
     assert.equal(await hasConsent(t.db, p.id, 'follow_up'), false);
     const before = await count('reintegration_consents');
-    const again = await staff.postForm(`/reintegrasi/${p.id}/consents`, {
+    const again = await staff.postForm(`/reintegration/${p.id}/consents`, {
       purpose: 'cv_sharing',
       given_on: today,
     });
@@ -155,14 +155,14 @@ describe('release pipeline', () => {
     assert.match(again.body, /masih berlaku/);
     assert.equal(await count('reintegration_consents'), before);
 
-    const w = await staff.postForm(`/reintegrasi/${p.id}/consents/${id}/withdraw`, { withdrawn_on: today });
+    const w = await staff.postForm(`/reintegration/${p.id}/consents/${id}/withdraw`, { withdrawn_on: today });
     assert.equal(w.statusCode, 303);
     assert.equal(await hasConsent(t.db, p.id, 'cv_sharing'), false, 'at once');
     assert.equal(await hasConsent(t.db, p.id, 'cv_sharing', today), false);
     assert.equal(await hasConsent(t.db, p.id, 'cv_sharing', yesterday), true, 'it held the day before');
     const twice = await staff.json('POST', `/api/v1/reintegration/${p.id}/consents/${id}/withdrawal`, {});
     assert.equal(twice.statusCode, 409);
-    const page = await staff.get(`/reintegrasi/${p.id}`);
+    const page = await staff.get(`/reintegration/${p.id}`);
     assert.match(page.body, /data-testid="consent-cv_sharing-withdrawn"/);
   });
 
@@ -179,7 +179,7 @@ describe('release pipeline', () => {
       { released_on: addDays(today, 1), release_kind: 'ekspirasi' },
       { released_on: 'kemarin', release_kind: 'ekspirasi' },
     ]) {
-      const res = await staff.postForm(`/reintegrasi/${p.id}/pembebasan`, form);
+      const res = await staff.postForm(`/reintegration/${p.id}/release`, form);
       assert.equal(res.statusCode, 400, JSON.stringify(form));
       assert.match(res.body, /data-testid="error-summary"/);
     }
@@ -198,7 +198,7 @@ describe('release pipeline', () => {
     await sql`drop function reintegration_test_fail()`.execute(t.db);
     assert.deepEqual([await count('reintegration_cases'), await count('audit_log')], [cases, audit]);
 
-    const ok = await staff.postForm(`/reintegrasi/${p.id}/pembebasan`, {
+    const ok = await staff.postForm(`/reintegration/${p.id}/release`, {
       released_on: today,
       release_kind: 'ekspirasi',
     });
@@ -232,12 +232,12 @@ describe('release pipeline', () => {
         actions.some((x) => x.action === a),
         a,
       );
-    const twice = await staff.postForm(`/reintegrasi/${p.id}/pembebasan`, {
+    const twice = await staff.postForm(`/reintegration/${p.id}/release`, {
       released_on: today,
       release_kind: 'ekspirasi',
     });
     assert.equal(twice.statusCode, 400, 'no longer active');
-    const released = await staff.get('/reintegrasi?window=released');
+    const released = await staff.get('/reintegration?window=released');
     assert.match(released.body, new RegExp(p.reg_number.replace(/[./]/g, '\\$&')));
   });
 
@@ -253,7 +253,7 @@ describe('release pipeline', () => {
     });
     const { inmate: other } = await buildCase(t.db, { unit_id: unitId, expected_release_date: soon });
     const c = await t.signedIn(pk.username);
-    const list = await c.get('/reintegrasi?window=30');
+    const list = await c.get('/reintegration?window=30');
     assert.equal(list.statusCode, 200);
     assert.ok(list.body.includes(mine.name), 'the assigned person');
     assert.ok(!list.body.includes(other.name), 'not the others of the unit');
@@ -264,10 +264,10 @@ describe('release pipeline', () => {
       api.items.map((i) => i.inmate_id),
       [mine.id],
     );
-    assert.equal((await c.get(`/reintegrasi/${mine.id}`)).statusCode, 200);
+    assert.equal((await c.get(`/reintegration/${mine.id}`)).statusCode, 200);
     assert.equal((await c.get(`/api/v1/reintegration/${mine.id}`)).statusCode, 200);
-    assert.equal((await c.get(`/reintegrasi/${other.id}`)).statusCode, 404);
-    assert.equal((await c.postForm(`/reintegrasi/${mine.id}`, { plan: 'work' })).statusCode, 403);
+    assert.equal((await c.get(`/reintegration/${other.id}`)).statusCode, 404);
+    assert.equal((await c.postForm(`/reintegration/${mine.id}`, { plan: 'work' })).statusCode, 403);
     const pkCtx = {
       db: t.db,
       now: new Date(),
@@ -286,25 +286,25 @@ describe('release pipeline', () => {
     assert.deepEqual(await pipelineSummary(pkCtx, unitId), { within30: 1, within90: 1, overdueItems: 0 });
 
     const elsewhere = await t.signedIn((await buildUser(t.db, { roles: ['petugas'] })).username);
-    assert.equal((await elsewhere.get(`/reintegrasi/${mine.id}`)).statusCode, 404);
+    assert.equal((await elsewhere.get(`/reintegration/${mine.id}`)).statusCode, 404);
     const kanwil = await t.signedIn(
       (await buildUser(t.db, { roles: ['kanwil'], kanwil_id: kanwilId })).username,
     );
-    assert.equal((await kanwil.get('/reintegrasi')).statusCode, 403);
+    assert.equal((await kanwil.get('/reintegration')).statusCode, 403);
     assert.equal((await kanwil.get(`/api/v1/reintegration/${mine.id}`)).statusCode, 403);
   });
 
   test("the unit's own checklist items join the open cases and every new one; the PK of another Bapas is refused", async () => {
     const soon = addDays(todayWib(), 45);
     const { inmate: open } = await buildCase(t.db, { unit_id: unitId, expected_release_date: soon });
-    const res = await staff.postForm('/reintegrasi/daftar-periksa', {
+    const res = await staff.postForm('/reintegration/checklist-items', {
       label: 'Surat keterangan kelakuan baik',
       days_before: '10',
     });
     assert.equal(res.statusCode, 303, res.body);
-    const short = await staff.postForm('/reintegrasi/daftar-periksa', { label: 'ab', days_before: '10' });
+    const short = await staff.postForm('/reintegration/checklist-items', { label: 'ab', days_before: '10' });
     assert.equal(short.statusCode, 400);
-    const page = await staff.get('/reintegrasi/daftar-periksa');
+    const page = await staff.get('/reintegration/checklist-items');
     assert.match(page.body, /Surat keterangan kelakuan baik/);
     const items = await t.db
       .selectFrom('readiness_items as ri')
@@ -318,13 +318,13 @@ describe('release pipeline', () => {
     const fresh = await buildInmate(t.db, { unit_id: unitId, expected_release_date: soon });
     const otherKanwil = await buildKanwil(t.db);
     const { unit: farBapas, pk: farPk } = await buildBapas(t.db, { kanwil_id: otherKanwil.id });
-    const refused = await staff.postForm(`/reintegrasi/${fresh.id}`, {
+    const refused = await staff.postForm(`/reintegration/${fresh.id}`, {
       bapas_unit_id: farBapas.id,
       pk_user_id: farPk.id,
     });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /data-testid="error-bapas_unit_id"/);
-    assert.equal((await staff.postForm(`/reintegrasi/${fresh.id}`, { plan: 'training' })).statusCode, 303);
+    assert.equal((await staff.postForm(`/reintegration/${fresh.id}`, { plan: 'training' })).statusCode, 303);
     const d = JSON.parse((await staff.get(`/api/v1/reintegration/${fresh.id}`)).body) as {
       items: Array<{ kind: string; label: string | null }>;
     };

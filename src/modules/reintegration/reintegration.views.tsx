@@ -18,7 +18,7 @@ function Tabs({ ctx, current }: { ctx: ViewCtx; current: PipelineWindow }) {
             {ctx.t(`reintegration.tab.${w}`)}
           </strong>
         ) : (
-          <a key={w} href={`/reintegrasi?window=${w}`} data-testid={`tab-${w}`}>
+          <a key={w} href={`/reintegration?window=${w}`} data-testid={`tab-${w}`}>
             {ctx.t(`reintegration.tab.${w}`)}
           </a>
         ),
@@ -62,10 +62,10 @@ export function PipelinePage(
     <ListShell
       list={{ ...p, query: { window: p.window } }}
       title={ctx.t('reintegration.title')}
-      base="/reintegrasi"
+      base="/reintegration"
       actions={
         p.mayManage && (
-          <a class="button" href="/reintegrasi/daftar-periksa" data-testid="templates-link">
+          <a class="button" href="/reintegration/checklist-items" data-testid="templates-link">
             {ctx.t('reintegration.templates.title')}
           </a>
         )
@@ -92,7 +92,7 @@ export function PipelinePage(
         row={(r) => (
           <tr key={r.inmate_id} data-testid={`pipeline-${r.reg_number}`}>
             <td>
-              <a href={`/reintegrasi/${r.inmate_id}`}>{r.name}</a>
+              <a href={`/reintegration/${r.inmate_id}`}>{r.name}</a>
               <div class="muted">{r.reg_number}</div>
               <Participant ctx={ctx} p={r.participant} />
             </td>
@@ -142,7 +142,7 @@ export function ReleasePanel({ ctx, s, link }: { ctx: ViewCtx; s: PipelineSummar
       </dl>
       {link && (
         <p>
-          <a href="/reintegrasi?window=30" data-testid="release-link">
+          <a href="/reintegration?window=30" data-testid="release-link">
             {ctx.t('reintegration.panel.link')}
           </a>
         </p>

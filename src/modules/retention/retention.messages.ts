@@ -1,4 +1,4 @@
-// Texts of the retention page (/privasi/retensi): the runs of the pseudonymisation job and the
+// Texts of the retention page (/privacy/retention): the runs of the pseudonymisation job and the
 // people per unit, in Indonesian and English.
 export const id = {
   'retention.nav': 'Retensi data',

@@ -1,4 +1,4 @@
-// The retention page (/privasi/retensi) and its "Jalankan sekarang" post, with their /api/v1 twins:
+// The retention page (/privacy/retention) and its "Jalankan sekarang" post, with their /api/v1 twins:
 // the runs and the people per unit (counts only) for privacy.retention, a run now for a national
 // administrator (202; the run itself happens on the queue).
 import { Type } from 'typebox';
@@ -50,16 +50,16 @@ const OverviewOut = Type.Object({
 export async function retentionRoutes(app: App) {
   const years = () => app.config.retentionYears;
 
-  app.get('/privasi/retensi', { config }, async (req, reply) => {
+  app.get('/privacy/retention', { config }, async (req, reply) => {
     const o = await retentionOverview(ctxOf(req), { years: years() });
     return reply.html(renderPage(RetentionPage({ ctx: viewCtx(req), o })));
   });
 
-  app.post('/privasi/retensi/jalankan', { config: run }, async (req, reply) => {
+  app.post('/privacy/retention/run', { config: run }, async (req, reply) => {
     const ctx = ctxOf(req);
     mayRunNow(ctx.who);
     const asking = await askFirst(req, reply, {
-      back: '/privasi/retensi',
+      back: '/privacy/retention',
       ask: (v) => ({
         question: v.t('retention.confirm'),
         consequences: [v.t('retention.confirmDetail')],
@@ -69,7 +69,7 @@ export async function retentionRoutes(app: App) {
     if (asking) return reply;
     await enqueueRetention(app.db, years(), { actor: ctx.who.actor }, req.log);
     setFlash(reply, 'retention.queued');
-    return reply.redirect('/privasi/retensi', 303);
+    return reply.redirect('/privacy/retention', 303);
   });
 
   // ---- JSON API ----

@@ -254,7 +254,7 @@ describe('retention: pseudonymising released people past the period', () => {
   test('the Kepala UPT sees the runs and their unit in counts, with no button and no names', async () => {
     await buildUser(t.db, { username: 'kepala.retensi', roles: ['kepala_upt'], unit_id: unitId });
     const c = await t.signedIn('kepala.retensi');
-    const page = await c.get('/privasi/retensi');
+    const page = await c.get('/privacy/retention');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Lapas Retensi/);
     assert.match(page.body, /data-testid="retention-runs"/);
@@ -267,24 +267,24 @@ describe('retention: pseudonymising released people past the period', () => {
       body.units.map((u) => [u.unit_name, u.pseudonymised]),
       [['Lapas Retensi', 3]],
     );
-    assert.equal((await c.postForm('/privasi/retensi/jalankan', { confirmed: '1' })).statusCode, 403);
+    assert.equal((await c.postForm('/privacy/retention/run', { confirmed: '1' })).statusCode, 403);
     assert.equal((await c.json('POST', '/api/v1/retention/runs')).statusCode, 403);
   });
 
   test('a national administrator runs it now: asked first, then queued, and the run names them', async () => {
     const admin = await buildUser(t.db, { username: 'admin.retensi', roles: ['admin'] });
     const c = await t.signedIn('admin.retensi');
-    const page = await c.get('/privasi/retensi');
+    const page = await c.get('/privacy/retention');
     assert.match(page.body, /data-testid="retention-run"/);
     assert.match(page.body, /Jalankan sekarang/);
     // Without the confirmation the answer is the question; nothing runs.
-    const ask = await c.postForm('/privasi/retensi/jalankan');
+    const ask = await c.postForm('/privacy/retention/run');
     assert.equal(ask.statusCode, 200);
     await drainRetention();
     assert.equal((await t.db.selectFrom('retention_runs').select('id').execute()).length, 2);
-    const res = await c.postForm('/privasi/retensi/jalankan', { confirmed: '1' });
+    const res = await c.postForm('/privacy/retention/run', { confirmed: '1' });
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, '/privasi/retensi');
+    assert.equal(res.headers.location, '/privacy/retention');
     await drainRetention();
     const api = await c.json('POST', '/api/v1/retention/runs');
     assert.equal(api.statusCode, 202);

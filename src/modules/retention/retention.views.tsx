@@ -26,7 +26,7 @@ export function RetentionPage({ ctx, o }: { ctx: ViewCtx; o: RetentionOverview }
       {o.may.run && (
         <ConfirmForm
           ctx={ctx}
-          action="/privasi/retensi/jalankan"
+          action="/privacy/retention/run"
           testid="retention-run-form"
           ask={{
             question: ctx.t('retention.confirm'),

@@ -1,4 +1,4 @@
-// The data-subject export as JSON under /api/v1: the same copy as /privasi/subjek/:inmateId.json,
+// The data-subject export as JSON under /api/v1: the same copy as /privacy/subjects/:inmateId.json,
 // audited and logged the same way.
 import { Type } from 'typebox';
 import { type App, ctxOf } from '../../app/http.ts';

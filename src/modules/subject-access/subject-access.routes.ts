@@ -1,4 +1,4 @@
-// A data-subject request (privacy.subject_export): the overview page /privasi/subjek/:inmateId and
+// A data-subject request (privacy.subject_export): the overview page /privacy/subjects/:inmateId and
 // the copy itself as JSON (.json) and PDF (.pdf). The downloads are audited; every answer is
 // written to the person's access log.
 import { Type } from 'typebox';
@@ -19,7 +19,7 @@ const fileName = (d: service.SubjectData, ext: string) =>
   `data-pribadi-${d.register.reg_number.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-${d.generated_at.toISOString().slice(0, 10)}.${ext}`;
 
 export async function subjectAccessRoutes(app: App) {
-  app.get('/privasi/subjek/:inmateId', { config, schema: { params: Params } }, async (req, reply) => {
+  app.get('/privacy/subjects/:inmateId', { config, schema: { params: Params } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const d = await service.subjectData(ctx, req.params.inmateId);
     await inmateViewed(ctx.db, req, req.params.inmateId);
@@ -36,7 +36,7 @@ export async function subjectAccessRoutes(app: App) {
     );
   });
 
-  app.get('/privasi/subjek/:inmateId.json', { config, schema: { params: Params } }, async (req, reply) => {
+  app.get('/privacy/subjects/:inmateId.json', { config, schema: { params: Params } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const d = await service.exportSubject(ctx, req.params.inmateId, 'json', {
       requestId: req.id,
@@ -49,7 +49,7 @@ export async function subjectAccessRoutes(app: App) {
       .send(JSON.stringify(d, null, 2));
   });
 
-  app.get('/privasi/subjek/:inmateId.pdf', { config, schema: { params: Params } }, async (req, reply) => {
+  app.get('/privacy/subjects/:inmateId.pdf', { config, schema: { params: Params } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const d = await service.exportSubject(ctx, req.params.inmateId, 'pdf', {
       requestId: req.id,

@@ -83,7 +83,7 @@ describe('the data-subject export', () => {
   after(() => t.close());
 
   test('the JSON holds every section, the record of each module, and the NIK only masked', async () => {
-    const res = await kepala.get(`/privasi/subjek/${inmateId}.json`);
+    const res = await kepala.get(`/privacy/subjects/${inmateId}.json`);
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
     assert.match(String(res.headers['content-type']), /application\/json/);
     assert.match(String(res.headers['content-disposition']), /attachment; filename="data-pribadi-b-i-/);
@@ -134,7 +134,7 @@ describe('the data-subject export', () => {
       .select(['action', 'entity_id'])
       .where('action', '=', 'privacy.subject_export')
       .execute();
-    const pdf = await kepala.get(`/privasi/subjek/${inmateId}.pdf`);
+    const pdf = await kepala.get(`/privacy/subjects/${inmateId}.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
@@ -147,7 +147,7 @@ describe('the data-subject export', () => {
     assert.ok(audits.every((a) => a.entity_id === inmateId && a.unit_id === unitId));
     const d = await subjectData(systemCtx(t.db), inmateId);
     assert.ok(
-      d.sections.accessLog.some((l) => l.channel === 'export' && l.source.includes('/privasi/subjek')),
+      d.sections.accessLog.some((l) => l.channel === 'export' && l.source.includes('/privacy/subjects')),
     );
   });
 
@@ -164,10 +164,10 @@ describe('the data-subject export', () => {
   });
 
   test('the page lists each section with its count and links the downloads; the person page links to it', async () => {
-    const page = await kepala.get(`/privasi/subjek/${inmateId}`);
+    const page = await kepala.get(`/privacy/subjects/${inmateId}`);
     assert.equal(page.statusCode, 200);
     for (const k of SECTION_KEYS) assert.match(page.body, new RegExp(`data-testid="subject-section-${k}"`));
-    assert.ok(page.body.includes(`/privasi/subjek/${inmateId}.pdf`));
+    assert.ok(page.body.includes(`/privacy/subjects/${inmateId}.pdf`));
     assert.ok(!page.body.includes(NIK));
     const person = await kepala.get(`/inmates/${inmateId}`);
     assert.match(person.body, /data-testid="inmate-subject-export"/);
@@ -189,9 +189,9 @@ describe('the data-subject export', () => {
     const was = await count();
     for (const c of [petugas, kanwil])
       for (const suffix of ['', '.json', '.pdf'])
-        assert.equal((await c.get(`/privasi/subjek/${inmateId}${suffix}`)).statusCode, 403, suffix);
+        assert.equal((await c.get(`/privacy/subjects/${inmateId}${suffix}`)).statusCode, 403, suffix);
     const otherHead = await t.signedIn((await buildUser(t.db, { roles: ['kepala_upt'] })).username);
-    assert.equal((await otherHead.get(`/privasi/subjek/${inmateId}.json`)).statusCode, 404);
+    assert.equal((await otherHead.get(`/privacy/subjects/${inmateId}.json`)).statusCode, 404);
     assert.equal(await count(), was);
   });
 });

@@ -13,7 +13,7 @@ export function SubjectPage(p: {
   counts: Array<{ key: SectionKey; n: number }>;
 }) {
   const { ctx } = p;
-  const base = `/privasi/subjek/${p.inmateId}`;
+  const base = `/privacy/subjects/${p.inmateId}`;
   const title = ctx.t('subject.title', { name: p.name });
   return (
     <Layout ctx={ctx} title={title}>
