@@ -11,7 +11,12 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   { href: '/approvals', key: 'approvals.title', permission: 'approvals.view', testid: 'nav-approvals' },
   { href: '/reports', key: 'reports.nav', permission: 'reports.view', testid: 'nav-reports' },
   { href: '/rollups', key: 'rollups.nav', permission: 'rollups.view', testid: 'nav-rollups' },
-  { href: '/reintegration/outcomes', key: 'outcomes.title', permission: 'outcomes.view', testid: 'nav-outcomes' },
+  {
+    href: '/reintegration/outcomes',
+    key: 'outcomes.title',
+    permission: 'outcomes.view',
+    testid: 'nav-outcomes',
+  },
   {
     href: '/program-aksi/indicators',
     key: 'programAksi.ind.nav',

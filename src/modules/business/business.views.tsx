@@ -83,7 +83,12 @@ export function BusinessPage({ ctx, p }: { ctx: ViewCtx; p: BusinessPageData }) 
         <details class="panel" open={!plan || p.planForm.errors.length > 0}>
           <summary>{ctx.t('business.savePlan')}</summary>
           <ErrorSummary ctx={ctx} form={p.planForm} labels={LABELS} />
-          <form method="post" action={`/reintegration/${person.id}/business`} novalidate data-testid="plan-form">
+          <form
+            method="post"
+            action={`/reintegration/${person.id}/business`}
+            novalidate
+            data-testid="plan-form"
+          >
             <Csrf ctx={ctx} />
             <f.Text name="business_name" label="business.businessName" optional maxLength={200} />
             <f.Text name="trade" label="business.trade" hint="business.tradeHint" maxLength={100} />

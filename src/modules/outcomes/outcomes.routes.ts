@@ -43,24 +43,28 @@ const groupOut = (g: OutcomeGroup) => ({
 });
 
 export async function outcomesRoutes(app: App) {
-  app.get('/reintegration/outcomes', { config, schema: { querystring: OutcomesQuery } }, async (req, reply) => {
-    const units = await unitOptions(req);
-    try {
-      const d = await read(req, req.query);
-      return reply.html(
-        renderPage(OutcomesPage({ ctx: viewCtx(req), d, f: req.query, maxMonth: thisMonth(req), units })),
-      );
-    } catch (err) {
-      if (!(err instanceof AppError) || err.status !== 400) throw err;
-      const message = err.fields.map((f) => req.t(f.key, f.params)).join(' ') || req.t(err.key, err.params);
-      return reply.html(
-        renderPage(
-          PeriodRefused({ ctx: viewCtx(req), f: req.query, maxMonth: thisMonth(req), units, message }),
-        ),
-        400,
-      );
-    }
-  });
+  app.get(
+    '/reintegration/outcomes',
+    { config, schema: { querystring: OutcomesQuery } },
+    async (req, reply) => {
+      const units = await unitOptions(req);
+      try {
+        const d = await read(req, req.query);
+        return reply.html(
+          renderPage(OutcomesPage({ ctx: viewCtx(req), d, f: req.query, maxMonth: thisMonth(req), units })),
+        );
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status !== 400) throw err;
+        const message = err.fields.map((f) => req.t(f.key, f.params)).join(' ') || req.t(err.key, err.params);
+        return reply.html(
+          renderPage(
+            PeriodRefused({ ctx: viewCtx(req), f: req.query, maxMonth: thisMonth(req), units, message }),
+          ),
+          400,
+        );
+      }
+    },
+  );
 
   app.get(`${BASE}.xlsx`, { config, schema: { querystring: OutcomesQuery } }, async (req, reply) => {
     const d = await read(req, req.query);

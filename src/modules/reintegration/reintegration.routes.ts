@@ -116,8 +116,10 @@ export async function reintegrationRoutes(app: App) {
     return renderPage(CasePage({ ctx: viewCtx(req), d, choices, may, forms }));
   };
 
-  app.get('/reintegration/:inmateId', { config: view, schema: { params: InmateParams } }, async (req, reply) =>
-    reply.html(await casePage(req, req.params.inmateId, {})),
+  app.get(
+    '/reintegration/:inmateId',
+    { config: view, schema: { params: InmateParams } },
+    async (req, reply) => reply.html(await casePage(req, req.params.inmateId, {})),
   );
 
   const back = (id: string, anchor = '') => `/reintegration/${id}${anchor}`;
