@@ -2589,6 +2589,421 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/job-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job offers in your scope (a partner instructor: their own partner only) */
+        get: operations["listJobOffers"];
+        put?: never;
+        /** Add a job offer for a partner's position */
+        post: operations["createJobOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job offer */
+        get: operations["getJobOffer"];
+        /** Replace a job offer (close it with status closed) */
+        put: operations["updateJobOffer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-offers/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People whose completed programmes or competent units match the offer (a partner's instructor: only those who consented to share their CV) */
+        get: operations["listJobOfferCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-offers/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications to the offer with their status history */
+        get: operations["listJobOfferApplications"];
+        put?: never;
+        /** Put a person forward (409 when they have not consented to share their CV) */
+        post: operations["createJobOfferApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-offers/{id}/applications/{applicationId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the next status of an application (wawancara, diterima, ditolak, mundur) on a day */
+        post: operations["postJobOffersByIdApplicationsByApplicationIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own-business plans of the people in your scope, with the assistance given in total */
+        get: operations["listBusinessPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-plans/{inmateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's own-business plan with its products and assistance (404 when none) */
+        get: operations["getBusinessPlan"];
+        /** Write a person's own-business plan (the first write creates it) */
+        put: operations["updateBusinessPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-plans/{inmateId}/assistance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record assistance given for the plan (409 when the person has no plan) */
+        post: operations["postBusinessPlansByInmateIdAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reintegration outcomes of the participants released in a period, per unit and per programme: counts, and rates with their n (none under 5 people) */
+        get: operations["listOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access/{inmateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about one person, for a lawful data-subject request (UU 27/2022); NIK masked; audited */
+        get: operations["getSubjectAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reintegration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The release pipeline: active people leaving within 30 or 90 days by their unit's own date (participants first), or the released */
+        get: operations["listReintegration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reintegration/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's release pipeline in counts: leaving within 30 and 90 days, overdue checklist items */
+        get: operations["getReintegrationSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reintegration-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's own readiness checklist items (templates) */
+        get: operations["listReintegrationTemplates"];
+        put?: never;
+        /** Add a checklist item of the unit's own (also added to its cases not yet released) */
+        post: operations["createReintegrationTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reintegration-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a checklist template, change its lead time, or retire it */
+        patch: operations["updateReintegrationTemplate"];
+        trace?: never;
+    };
+    "/api/v1/reintegration/{inmateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person's release case: integrasi, plan, contacts, Bapas and PK, checklist, consents */
+        get: operations["getReintegration"];
+        /** Write a case's details (created with its checklist on the first write); an integrasi needs its decree */
+        put: operations["updateReintegration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reintegration/{inmateId}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** One checklist item: owner, due day, done / not applicable / open */
+        patch: operations["updateReintegrationItem"];
+        trace?: never;
+    };
+    "/api/v1/reintegration/{inmateId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a consent given (cv_sharing or follow_up); one live consent per purpose */
+        post: operations["createReintegrationConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reintegration/{inmateId}/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent: from that day it no longer counts (CV sharing stops at once) */
+        post: operations["postReintegrationByInmateIdConsentsByConsentIdWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reintegration/{inmateId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the release: the case's release, the person released in the register and their programme places ended, in one transaction */
+        post: operations["postReintegrationByInmateIdRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention job's runs and, per unit of the reader, the people pseudonymised and due */
+        get: operations["getRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the retention job now for every unit (national administrators; it runs on the queue) */
+        post: operations["createRetentionRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups due, overdue or coming within 30 days (each unit’s local date) */
+        get: operations["listFollowUps"];
+        put?: never;
+        /** Record a follow-up (refused without a live follow-up consent given before release, or before the release day) */
+        post: operations["createFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/people/{inmateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One released person's follow-up schedule, consent and recorded follow-ups */
+        get: operations["getFollowUpPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct a recorded follow-up (the same rules as recording it) */
+        put: operations["updateFollowUp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3116,7 +3531,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                role?: "admin" | "kepala_upt" | "petugas" | "instruktur_mitra" | "kanwil" | "pusat" | "humas";
+                role?: "admin" | "kepala_upt" | "petugas" | "instruktur_mitra" | "kanwil" | "pusat" | "humas" | "pembimbing_kemasyarakatan";
                 unit_id?: string;
                 active?: "true" | "false";
                 page?: number;
@@ -3181,7 +3596,7 @@ export interface operations {
                     /** Format: email */
                     email?: string;
                     phone?: string;
-                    roles: ("admin" | "kepala_upt" | "petugas" | "instruktur_mitra" | "kanwil" | "pusat" | "humas")[];
+                    roles: ("admin" | "kepala_upt" | "petugas" | "instruktur_mitra" | "kanwil" | "pusat" | "humas" | "pembimbing_kemasyarakatan")[];
                     /** Format: uuid */
                     unit_id?: string;
                     /** Format: uuid */
@@ -3288,7 +3703,7 @@ export interface operations {
                     /** Format: email */
                     email?: string;
                     phone?: string;
-                    roles: ("admin" | "kepala_upt" | "petugas" | "instruktur_mitra" | "kanwil" | "pusat" | "humas")[];
+                    roles: ("admin" | "kepala_upt" | "petugas" | "instruktur_mitra" | "kanwil" | "pusat" | "humas" | "pembimbing_kemasyarakatan")[];
                     /** Format: uuid */
                     unit_id?: string;
                     /** Format: uuid */
@@ -12351,6 +12766,41 @@ export interface operations {
                             }[];
                             /** @description When the aggregates read were recomputed */
                             computedAt: string | null;
+                            /** @description Reintegration outcomes of the participants released in the 12 months up to the month (absent from reports submitted before issue 16) */
+                            outcomes?: {
+                                /** @description YYYY-MM: the first release month counted */
+                                from: string;
+                                /** @description YYYY-MM: the report month */
+                                to: string;
+                                counts: {
+                                    released: number;
+                                    followedUp: number;
+                                    m6: number;
+                                    m6Working: number;
+                                    m12: number;
+                                    m12Reoffended: number;
+                                };
+                                rates: {
+                                    followedUp: {
+                                        count: number;
+                                        n: number;
+                                        /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                        pct: number | null;
+                                    };
+                                    working6: {
+                                        count: number;
+                                        n: number;
+                                        /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                        pct: number | null;
+                                    };
+                                    reoffended12: {
+                                        count: number;
+                                        n: number;
+                                        /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                        pct: number | null;
+                                    };
+                                };
+                            };
                         };
                         versions: {
                             id: string;
@@ -12752,6 +13202,57 @@ export interface operations {
                             /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
                             pnbp: number | null;
                         }[];
+                        /** @description Reintegration outcomes of the participants released in the twelve months up to `month`: a line per row with someone released, rates with their n */
+                        outcomes: {
+                            /** @description YYYY-MM */
+                            from: string;
+                            /** @description YYYY-MM */
+                            to: string;
+                            rows: {
+                                /** Format: uuid */
+                                id: string;
+                                released: number;
+                                followed_up: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                working_6: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                reoffended_12: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                            }[];
+                            total: {
+                                released: number;
+                                followed_up: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                working_6: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                reoffended_12: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                            } | null;
+                        } | null;
                     };
                 };
             };
@@ -12951,6 +13452,57 @@ export interface operations {
                             /** @description PNBP of the posted premi runs (whole rupiah); null as premi */
                             pnbp: number | null;
                         }[];
+                        /** @description Reintegration outcomes of the participants released in the twelve months up to `month`: a line per row with someone released, rates with their n */
+                        outcomes: {
+                            /** @description YYYY-MM */
+                            from: string;
+                            /** @description YYYY-MM */
+                            to: string;
+                            rows: {
+                                /** Format: uuid */
+                                id: string;
+                                released: number;
+                                followed_up: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                working_6: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                reoffended_12: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                            }[];
+                            total: {
+                                released: number;
+                                followed_up: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                working_6: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                                reoffended_12: {
+                                    count: number;
+                                    n: number;
+                                    /** @description Percent, one decimal; null when n is under 5 (not shown) */
+                                    pct: number | null;
+                                };
+                            } | null;
+                        } | null;
                     };
                 };
             };
@@ -13151,6 +13703,1678 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listJobOffers: {
+        parameters: {
+            query?: {
+                q?: string;
+                status?: "open" | "closed";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            unit_id: string;
+                            partner_id: string;
+                            partner_name: string;
+                            position: string;
+                            place: string;
+                            home_based: boolean;
+                            pay_from: number | null;
+                            pay_to: number | null;
+                            pay_basis: string | null;
+                            requirements: string;
+                            skill_area: string | null;
+                            competencies: string[];
+                            opens_on: string;
+                            closes_on: string;
+                            status: string;
+                            applications: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createJobOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    partner_id: string;
+                    position: string;
+                    place: string;
+                    /** @description Work done at home (e.g. knitting on order) */
+                    home_based?: boolean;
+                    /** @description Whole rupiah */
+                    pay_from?: number;
+                    /** @description Whole rupiah */
+                    pay_to?: number;
+                    /** @enum {unknown} */
+                    pay_basis?: "month" | "week" | "day" | "piece";
+                    requirements?: string;
+                    /** @description Matched against completed programmes' skill area */
+                    skill_area?: string;
+                    /** Format: date */
+                    opens_on: string;
+                    /** Format: date */
+                    closes_on: string;
+                    /** @enum {unknown} */
+                    status?: "open" | "closed";
+                    /** @description Curriculum unit codes or titles the offer asks for */
+                    competencies?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        unit_id: string;
+                        partner_id: string;
+                        partner_name: string;
+                        position: string;
+                        place: string;
+                        home_based: boolean;
+                        pay_from: number | null;
+                        pay_to: number | null;
+                        pay_basis: string | null;
+                        requirements: string;
+                        skill_area: string | null;
+                        competencies: string[];
+                        opens_on: string;
+                        closes_on: string;
+                        status: string;
+                        applications: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getJobOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        unit_id: string;
+                        partner_id: string;
+                        partner_name: string;
+                        position: string;
+                        place: string;
+                        home_based: boolean;
+                        pay_from: number | null;
+                        pay_to: number | null;
+                        pay_basis: string | null;
+                        requirements: string;
+                        skill_area: string | null;
+                        competencies: string[];
+                        opens_on: string;
+                        closes_on: string;
+                        status: string;
+                        applications: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateJobOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    partner_id: string;
+                    position: string;
+                    place: string;
+                    /** @description Work done at home (e.g. knitting on order) */
+                    home_based?: boolean;
+                    /** @description Whole rupiah */
+                    pay_from?: number;
+                    /** @description Whole rupiah */
+                    pay_to?: number;
+                    /** @enum {unknown} */
+                    pay_basis?: "month" | "week" | "day" | "piece";
+                    requirements?: string;
+                    /** @description Matched against completed programmes' skill area */
+                    skill_area?: string;
+                    /** Format: date */
+                    opens_on: string;
+                    /** Format: date */
+                    closes_on: string;
+                    /** @enum {unknown} */
+                    status?: "open" | "closed";
+                    /** @description Curriculum unit codes or titles the offer asks for */
+                    competencies?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        unit_id: string;
+                        partner_id: string;
+                        partner_name: string;
+                        position: string;
+                        place: string;
+                        home_based: boolean;
+                        pay_from: number | null;
+                        pay_to: number | null;
+                        pay_basis: string | null;
+                        requirements: string;
+                        skill_area: string | null;
+                        competencies: string[];
+                        opens_on: string;
+                        closes_on: string;
+                        status: string;
+                        applications: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listJobOfferCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            inmate_id: string;
+                            name: string;
+                            /** @description The person: active or released */
+                            status: string;
+                            /** @description A live consent to share their CV with employers */
+                            cv_consent: boolean;
+                            skill_area: boolean;
+                            competencies: string[];
+                            programmes: string[];
+                            score: number;
+                            application_status: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listJobOfferApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            offer_id: string;
+                            inmate_id: string;
+                            name: string;
+                            status: string;
+                            applied_on: string;
+                            status_on: string;
+                            note: string | null;
+                            cv_consent: boolean;
+                            events: {
+                                status: string;
+                                on_date: string;
+                                note: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createJobOfferApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    inmate_id: string;
+                    /**
+                     * Format: date
+                     * @description Today when absent
+                     */
+                    applied_on?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        offer_id: string;
+                        inmate_id: string;
+                        name: string;
+                        status: string;
+                        applied_on: string;
+                        status_on: string;
+                        note: string | null;
+                        cv_consent: boolean;
+                        events: {
+                            status: string;
+                            on_date: string;
+                            note: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postJobOffersByIdApplicationsByApplicationIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    status: "diajukan" | "wawancara" | "diterima" | "ditolak" | "mundur";
+                    /**
+                     * Format: date
+                     * @description Today when absent
+                     */
+                    on_date?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        offer_id: string;
+                        inmate_id: string;
+                        name: string;
+                        status: string;
+                        applied_on: string;
+                        status_on: string;
+                        note: string | null;
+                        cv_consent: boolean;
+                        events: {
+                            status: string;
+                            on_date: string;
+                            note: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listBusinessPlans: {
+        parameters: {
+            query?: {
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            inmate_id: string;
+                            name: string;
+                            trade: string;
+                            business_name: string | null;
+                            assistance_total: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getBusinessPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        inmate_id: string;
+                        unit_id: string;
+                        business_name: string | null;
+                        trade: string;
+                        description: string;
+                        products: {
+                            id: string;
+                            name: string;
+                        }[];
+                        location: string | null;
+                        capital_needed: number | null;
+                        assistance: {
+                            id: string;
+                            kind: string;
+                            item: string;
+                            value: number;
+                            giver: string;
+                            partner_id: string | null;
+                            given_on: string;
+                        }[];
+                        assistance_total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateBusinessPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    business_name?: string;
+                    /** @description The trade, e.g. rajut (knitting) */
+                    trade: string;
+                    description?: string;
+                    /** @description Catalogue products of the person's unit they learned to make */
+                    product_ids?: string[];
+                    location?: string;
+                    /** @description Whole rupiah */
+                    capital_needed?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        inmate_id: string;
+                        unit_id: string;
+                        business_name: string | null;
+                        trade: string;
+                        description: string;
+                        products: {
+                            id: string;
+                            name: string;
+                        }[];
+                        location: string | null;
+                        capital_needed: number | null;
+                        assistance: {
+                            id: string;
+                            kind: string;
+                            item: string;
+                            value: number;
+                            giver: string;
+                            partner_id: string | null;
+                            given_on: string;
+                        }[];
+                        assistance_total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postBusinessPlansByInmateIdAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    kind: "starter_kit" | "capital" | "training" | "other";
+                    /** @description What was given, e.g. 2 mesin rajut */
+                    item: string;
+                    /** @description Whole rupiah */
+                    value: number;
+                    /** @description From whom */
+                    giver: string;
+                    /**
+                     * Format: uuid
+                     * @description When the giver is a registered partner
+                     */
+                    partner_id?: string;
+                    /** Format: date */
+                    given_on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        item: string;
+                        value: number;
+                        giver: string;
+                        partner_id: string | null;
+                        given_on: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listOutcomes: {
+        parameters: {
+            query?: {
+                /** @description Release year (when from/to are absent) */
+                year?: number;
+                /** @description YYYY-MM: the first release month */
+                from?: string;
+                /** @description YYYY-MM: the last release month (this month when absent) */
+                to?: string;
+                /** @description One unit of the reader's scope (404 outside it) */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        /** Format: uuid */
+                        unit_id: string | null;
+                        /** Format: date-time */
+                        computed_at: string | null;
+                        pending: number;
+                        total: {
+                            /** @description Participants released in the period */
+                            released: number;
+                            /** @description Of them, with at least one follow-up */
+                            followed_up: number;
+                            /** @description Reached at the six-month follow-up */
+                            m6: number;
+                            /** @description Of them, in work or own business */
+                            m6_working: number;
+                            /** @description With a twelve-month follow-up answer */
+                            m12: number;
+                            /** @description Of them, re-offended */
+                            m12_reoffended: number;
+                            rates: {
+                                /** @description A rate with the number of people behind it */
+                                followed_up: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                                /** @description A rate with the number of people behind it */
+                                working_6: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                                /** @description A rate with the number of people behind it */
+                                reoffended_12: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                            };
+                        };
+                        units: {
+                            /** Format: uuid */
+                            unit_id: string;
+                            unit_name: string;
+                            kanwil_name: string;
+                            /** @description Participants released in the period */
+                            released: number;
+                            /** @description Of them, with at least one follow-up */
+                            followed_up: number;
+                            /** @description Reached at the six-month follow-up */
+                            m6: number;
+                            /** @description Of them, in work or own business */
+                            m6_working: number;
+                            /** @description With a twelve-month follow-up answer */
+                            m12: number;
+                            /** @description Of them, re-offended */
+                            m12_reoffended: number;
+                            rates: {
+                                /** @description A rate with the number of people behind it */
+                                followed_up: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                                /** @description A rate with the number of people behind it */
+                                working_6: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                                /** @description A rate with the number of people behind it */
+                                reoffended_12: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                            };
+                        }[];
+                        programmes: {
+                            /** Format: uuid */
+                            unit_id: string;
+                            unit_name: string;
+                            /** Format: uuid */
+                            programme_id: string;
+                            name: string;
+                            /** @description Participants released in the period */
+                            released: number;
+                            /** @description Of them, with at least one follow-up */
+                            followed_up: number;
+                            /** @description Reached at the six-month follow-up */
+                            m6: number;
+                            /** @description Of them, in work or own business */
+                            m6_working: number;
+                            /** @description With a twelve-month follow-up answer */
+                            m12: number;
+                            /** @description Of them, re-offended */
+                            m12_reoffended: number;
+                            rates: {
+                                /** @description A rate with the number of people behind it */
+                                followed_up: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                                /** @description A rate with the number of people behind it */
+                                working_6: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                                /** @description A rate with the number of people behind it */
+                                reoffended_12: {
+                                    count: number;
+                                    n: number;
+                                    /** @description count of n in percent, one decimal; null when n is under 5 (suppressed) */
+                                    pct: number | null;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSubjectAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generated_at: string;
+                        generated_by: string;
+                        zone: string;
+                        register: {
+                            [key: string]: unknown;
+                        };
+                        attendanceSummary: {
+                            [key: string]: unknown;
+                        };
+                        /** @description One list per section: statusHistory, expiryChanges, registerF, candidacies, enrolments, attendance, competencies, certificates, production, qualityChecks, premiLines, premiBalance, premiWithdrawals, premiPayouts, reintegrationCase, checklist, consents, applications, businessPlan, assistance, followUps, accessLog */
+                        sections: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listReintegration: {
+        parameters: {
+            query?: {
+                /** @description 30 or 90 days ahead, or released; 90 when absent */
+                window?: "30" | "90" | "released";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            inmate_id: string;
+                            name: string;
+                            reg_number: string;
+                            unit_id: string;
+                            unit_name: string;
+                            release_date: string | null;
+                            days_left: number | null;
+                            integrasi_kind: string | null;
+                            plan: string | null;
+                            /** @description current, former, or null (never in a programme) */
+                            participant: string | null;
+                            case_id: string | null;
+                            released_on: string | null;
+                            release_kind: string | null;
+                            open_items: number;
+                            overdue_items: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getReintegrationSummary: {
+        parameters: {
+            query: {
+                unit_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        within30: number;
+                        within90: number;
+                        overdueItems: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listReintegrationTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            label: string;
+                            days_before: number;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createReintegrationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                    /** @description Due this many days before release */
+                    days_before: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateReintegrationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                    /** @description Due this many days before release */
+                    days_before: number;
+                    active: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getReintegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inmate_id: string;
+                        name: string;
+                        reg_number: string;
+                        unit_id: string;
+                        unit_name: string;
+                        status: string;
+                        expected_release_date: string | null;
+                        release_date: string | null;
+                        case: {
+                            id: string;
+                            integrasi_kind: string | null;
+                            integrasi_date: string | null;
+                            decree_number: string | null;
+                            decree_date: string | null;
+                            plan: string | null;
+                            guarantor_name: string | null;
+                            guarantor_relation: string | null;
+                            guarantor_phone: string | null;
+                            address_after_release: string | null;
+                            bank_name: string | null;
+                            bank_account: string | null;
+                            bapas_unit_id: string | null;
+                            bapas_name: string | null;
+                            pk_user_id: string | null;
+                            pk_name: string | null;
+                            released_on: string | null;
+                            release_kind: string | null;
+                        } | null;
+                        items: {
+                            id: string;
+                            kind: string;
+                            label: string | null;
+                            owner_id: string | null;
+                            owner_name: string | null;
+                            due_on: string;
+                            status: string;
+                            note: string | null;
+                            done_on: string | null;
+                            overdue: boolean;
+                        }[];
+                        consents: {
+                            id: string;
+                            purpose: string;
+                            given_on: string;
+                            note: string | null;
+                            withdrawn_on: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateReintegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    integrasi_kind?: "PB" | "CB" | "CMB";
+                    /**
+                     * Format: date
+                     * @description The planned integrasi day; needs decree_number
+                     */
+                    integrasi_date?: string;
+                    decree_number?: string;
+                    /** Format: date */
+                    decree_date?: string;
+                    /** @enum {unknown} */
+                    plan?: "work" | "umkm" | "training" | "none_yet";
+                    guarantor_name?: string;
+                    guarantor_relation?: string;
+                    guarantor_phone?: string;
+                    address_after_release?: string;
+                    bank_name?: string;
+                    bank_account?: string;
+                    /** Format: uuid */
+                    bapas_unit_id?: string;
+                    /** Format: uuid */
+                    pk_user_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inmate_id: string;
+                        name: string;
+                        reg_number: string;
+                        unit_id: string;
+                        unit_name: string;
+                        status: string;
+                        expected_release_date: string | null;
+                        release_date: string | null;
+                        case: {
+                            id: string;
+                            integrasi_kind: string | null;
+                            integrasi_date: string | null;
+                            decree_number: string | null;
+                            decree_date: string | null;
+                            plan: string | null;
+                            guarantor_name: string | null;
+                            guarantor_relation: string | null;
+                            guarantor_phone: string | null;
+                            address_after_release: string | null;
+                            bank_name: string | null;
+                            bank_account: string | null;
+                            bapas_unit_id: string | null;
+                            bapas_name: string | null;
+                            pk_user_id: string | null;
+                            pk_name: string | null;
+                            released_on: string | null;
+                            release_kind: string | null;
+                        } | null;
+                        items: {
+                            id: string;
+                            kind: string;
+                            label: string | null;
+                            owner_id: string | null;
+                            owner_name: string | null;
+                            due_on: string;
+                            status: string;
+                            note: string | null;
+                            done_on: string | null;
+                            overdue: boolean;
+                        }[];
+                        consents: {
+                            id: string;
+                            purpose: string;
+                            given_on: string;
+                            note: string | null;
+                            withdrawn_on: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateReintegrationItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    owner_id?: string;
+                    /** Format: date */
+                    due_on: string;
+                    /** @enum {unknown} */
+                    status: "open" | "done" | "not_applicable";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createReintegrationConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    purpose: "cv_sharing" | "follow_up";
+                    /** Format: date */
+                    given_on: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postReintegrationByInmateIdConsentsByConsentIdWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Today in the unit's zone when absent
+                     */
+                    withdrawn_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postReintegrationByInmateIdRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    released_on: string;
+                    /** @enum {unknown} */
+                    release_kind: "ekspirasi" | "PB" | "CB" | "CMB";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inmate_id: string;
+                        name: string;
+                        reg_number: string;
+                        unit_id: string;
+                        unit_name: string;
+                        status: string;
+                        expected_release_date: string | null;
+                        release_date: string | null;
+                        case: {
+                            id: string;
+                            integrasi_kind: string | null;
+                            integrasi_date: string | null;
+                            decree_number: string | null;
+                            decree_date: string | null;
+                            plan: string | null;
+                            guarantor_name: string | null;
+                            guarantor_relation: string | null;
+                            guarantor_phone: string | null;
+                            address_after_release: string | null;
+                            bank_name: string | null;
+                            bank_account: string | null;
+                            bapas_unit_id: string | null;
+                            bapas_name: string | null;
+                            pk_user_id: string | null;
+                            pk_name: string | null;
+                            released_on: string | null;
+                            release_kind: string | null;
+                        } | null;
+                        items: {
+                            id: string;
+                            kind: string;
+                            label: string | null;
+                            owner_id: string | null;
+                            owner_name: string | null;
+                            due_on: string;
+                            status: string;
+                            note: string | null;
+                            done_on: string | null;
+                            overdue: boolean;
+                        }[];
+                        consents: {
+                            id: string;
+                            purpose: string;
+                            given_on: string;
+                            note: string | null;
+                            withdrawn_on: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description RETENTION_YEARS */
+                        retention_years: number;
+                        /**
+                         * Format: date
+                         * @description People whose last follow-up (or release) is before this day are past the period
+                         */
+                        cutoff: string;
+                        /** @description The reader's units that have anyone pseudonymised or due */
+                        units: {
+                            unit_id: string;
+                            unit_name: string;
+                            /** @description Released people pseudonymised so far */
+                            pseudonymised: number;
+                            /** @description Released people past the period, waiting for the next run */
+                            due: number;
+                        }[];
+                        /** @description The last 60 runs, newest first */
+                        runs: {
+                            id: string;
+                            /** Format: date */
+                            run_on: string;
+                            retention_years: number;
+                            /** Format: date */
+                            cutoff: string;
+                            people: number;
+                            /** @description Rows changed per table */
+                            tables: {
+                                [key: string]: number;
+                            };
+                            /** @description Who started it by hand; null for the daily schedule */
+                            triggered_by: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createRetentionRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listFollowUps: {
+        parameters: {
+            query?: {
+                filter?: "open" | "overdue";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            inmate_id: string;
+                            name: string;
+                            reg_number: string;
+                            unit_name: string;
+                            /** Format: date */
+                            released_on: string;
+                            month_no: number;
+                            /** Format: date */
+                            due_on: string;
+                            overdue: boolean;
+                            pk_name: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    inmate_id: string;
+                    /** @description Months after release: 1, 3, 6 or 12 */
+                    month_no: 1 | 3 | 6 | 12;
+                    /**
+                     * Format: date
+                     * @description The day the person was reached (or sought)
+                     */
+                    contacted_on: string;
+                    /** @description The person could not be reached */
+                    contact_lost?: boolean;
+                    /** @enum {unknown} */
+                    work_status?: "employed" | "own_business" | "not_working";
+                    /** @enum {unknown} */
+                    income_band?: "none" | "lt_1m" | "1m_3m" | "3m_5m" | "gt_5m";
+                    /** @description Still works in the trade learned inside */
+                    in_trade?: boolean;
+                    reoffended?: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getFollowUpPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inmateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        inmate_id: string;
+                        /** Format: date */
+                        released_on: string | null;
+                        /** @description A live follow-up consent given before the release */
+                        consent: boolean;
+                        milestones: {
+                            month_no: number;
+                            /** Format: date */
+                            due_on: string | null;
+                            /** @enum {unknown} */
+                            status: "recorded" | "overdue" | "due" | "upcoming" | "later" | "missed" | "not_released";
+                            follow_up: {
+                                /** Format: uuid */
+                                id: string;
+                                month_no: number;
+                                /** Format: date */
+                                contacted_on: string;
+                                contact_lost: boolean;
+                                work_status: ("employed" | "own_business" | "not_working") | (never | null);
+                                income_band: ("none" | "lt_1m" | "1m_3m" | "3m_5m" | "gt_5m") | (never | null);
+                                in_trade: boolean | null;
+                                reoffended: boolean;
+                                note: string | null;
+                                by_bapas: boolean;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The day the person was reached (or sought)
+                     */
+                    contacted_on: string;
+                    /** @description The person could not be reached */
+                    contact_lost?: boolean;
+                    /** @enum {unknown} */
+                    work_status?: "employed" | "own_business" | "not_working";
+                    /** @enum {unknown} */
+                    income_band?: "none" | "lt_1m" | "1m_3m" | "3m_5m" | "gt_5m";
+                    /** @description Still works in the trade learned inside */
+                    in_trade?: boolean;
+                    reoffended?: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }
