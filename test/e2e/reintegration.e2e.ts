@@ -119,7 +119,8 @@ describe('release and reintegration in the browser', () => {
       .executeTakeFirstOrThrow();
     await navigation(page, () => page.goto(`/lowongan/${offer.id}`));
     await fits(page, 'offer page');
-    await navigation(page, () => page.getByRole('button', { name: `Ajukan ${person.name}` }).click());
+    const candidate = page.getByTestId('candidate-row').filter({ hasText: person.name });
+    await navigation(page, () => candidate.getByTestId('apply-form').locator('button').click());
     const application = page.getByTestId('application').filter({ hasText: person.name });
     assert.equal((await application.getByTestId('application-status').innerText()).trim(), 'Diajukan');
     await application.locator('summary').click();
