@@ -21,6 +21,7 @@ const ROLES = [
   'kanwil.jatim',
   'ditjenpas',
   'instruktur.arta',
+  'pk.madiun',
 ] as const;
 
 /** How far from a navigation page the crawl follows links (nav page -> list -> detail -> form). */

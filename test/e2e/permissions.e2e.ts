@@ -15,7 +15,7 @@ describe('who may reach what', () => {
     const cards = await dashboard.unitCards.locator('li a').allTextContents();
     assert.deepEqual(
       cards.sort(),
-      ['Lapas Kelas I Madiun', 'Lapas Kelas IIB Ngawi', 'Rutan Kelas IIB Magetan'],
+      ['Bapas Kelas II Madiun', 'Lapas Kelas I Madiun', 'Lapas Kelas IIB Ngawi', 'Rutan Kelas IIB Magetan'],
       'only the units of the Kanwil, not Bali',
     );
 
@@ -28,6 +28,7 @@ describe('who may reach what', () => {
       // indicators: counts and sums per unit.
       'nav-reports',
       'nav-rollups',
+      'nav-outcomes',
       'nav-program-aksi-indicators',
       'nav-partners',
       'nav-agreements',

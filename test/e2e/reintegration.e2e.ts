@@ -44,12 +44,12 @@ describe('release and reintegration in the browser', () => {
     const page = await signedIn('petugas.magetan');
 
     // The 90-day list: the person is there; their name opens the case.
-    await navigation(page, () => page.goto('/reintegrasi?window=90'));
-    await fits(page, '/reintegrasi?window=90');
+    await navigation(page, () => page.goto('/reintegration?window=90'));
+    await fits(page, '/reintegration?window=90');
     const row = page.getByTestId(`pipeline-${person.reg_number}`);
     await row.waitFor();
     await navigation(page, () => row.getByRole('link', { name: person.name }).click());
-    assert.equal(new URL(page.url()).pathname, `/reintegrasi/${person.id}`);
+    assert.equal(new URL(page.url()).pathname, `/reintegration/${person.id}`);
     assert.equal(await page.getByTestId('case-name').innerText(), person.name);
     await fits(page, 'case page');
 
@@ -117,7 +117,7 @@ describe('release and reintegration in the browser', () => {
       .where('home_based', '=', true)
       .where('closes_on', '>=', today)
       .executeTakeFirstOrThrow();
-    await navigation(page, () => page.goto(`/lowongan/${offer.id}`));
+    await navigation(page, () => page.goto(`/job-offers/${offer.id}`));
     await fits(page, 'offer page');
     const candidate = page.getByTestId('candidate-row').filter({ hasText: person.name });
     await navigation(page, () => candidate.getByTestId('apply-form').locator('button').click());
@@ -132,7 +132,7 @@ describe('release and reintegration in the browser', () => {
     assert.equal((await accepted.getByTestId('application-status').innerText()).trim(), 'Diterima');
 
     // The 1-month follow-up, from the person's follow-up page.
-    await navigation(page, () => page.goto(`/tindak-lanjut/${person.id}`));
+    await navigation(page, () => page.goto(`/follow-ups/${person.id}`));
     await fits(page, 'follow-up page');
     await navigation(page, () => page.getByTestId('record-1').click());
     const form = page.getByTestId('follow-up-form');
@@ -155,7 +155,7 @@ describe('release and reintegration in the browser', () => {
     assert.deepEqual(saved, [
       { month_no: 1, contacted_on: today, work_status: 'employed', in_trade: true, by_bapas: false },
     ]);
-    await navigation(page, () => page.goto(`/tindak-lanjut/${person.id}`));
+    await navigation(page, () => page.goto(`/follow-ups/${person.id}`));
     await page.getByTestId('milestone-1').getByTestId('status-recorded').waitFor();
   });
 });
