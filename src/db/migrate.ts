@@ -30,6 +30,7 @@ import * as m0028 from './migrations/0028_monthly_reports.ts';
 import * as m0029 from './migrations/0029_report_indexes.ts';
 import * as m0030 from './migrations/0030_reintegration.ts';
 import * as m0031 from './migrations/0031_outcome_rollups.ts';
+import * as m0032 from './migrations/0032_release_from_register.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +62,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0029_report_indexes': m0029,
   '0030_reintegration': m0030,
   '0031_outcome_rollups': m0031,
+  '0032_release_from_register': m0032,
 };
 
 class StaticProvider implements MigrationProvider {

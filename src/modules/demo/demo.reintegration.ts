@@ -308,13 +308,23 @@ export async function seedDemoReintegration(
   const petugas = (day: string) => on(db, ids.petugas, ['petugas'], day);
   const instructor = (day: string) => on(db, ids.instructor, ['instruktur_mitra'], day);
 
-  // The released participants, in release order: hired, own business, lost to contact.
+  // The released participants, in release order: hired, own business, lost to contact. Others
+  // released by the register have a case too (migration 0032); these three prepared theirs and
+  // consented to share their CV before release.
   const released = await db
     .selectFrom('reintegration_cases as rc')
     .innerJoin('inmates as i', 'i.id', 'rc.inmate_id')
     .select(['i.id', 'rc.released_on'])
     .where('rc.unit_id', '=', ids.unitId)
     .where('rc.release_kind', '=', 'ekspirasi')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('reintegration_consents as c')
+          .select('c.id')
+          .whereRef('c.inmate_id', '=', 'rc.inmate_id')
+          .where('c.purpose', '=', 'cv_sharing'),
+      ),
+    )
     .orderBy('rc.released_on')
     .orderBy('i.name')
     .limit(RELEASED_STORIES.length)

@@ -214,7 +214,9 @@ describe('retention: pseudonymising released people past the period', () => {
     assert.equal(run.details.inmates, 3);
     assert.equal(run.details.enrolments, 3);
     assert.equal(run.details.certificates, 3);
-    assert.equal(run.details.reintegration_cases, 2);
+    // The person released only in the register has a case too (migration 0032), with nothing personal
+    // on it but it is still counted as scrubbed.
+    assert.equal(run.details.reintegration_cases, 3);
     assert.equal(run.details.follow_ups, 2);
     assert.equal(run.details.inmate_imports, 3);
     assert.ok((run.details.audit_personal ?? 0) >= 3);
