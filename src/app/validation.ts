@@ -58,6 +58,8 @@ function messageFor(
       return { key: 'err.additional' };
     case 'finite':
       return { key: 'err.finite' };
+    case 'nul':
+      return { key: 'err.nul' };
     default:
       return { key: 'err.invalid' };
   }
@@ -72,19 +74,23 @@ interface Problem {
 }
 
 /**
- * Paths (JSON pointers) of every non-finite number in a request part, after coercion. Only plain
- * data is walked, each object once: a multipart body's parts each link back to the whole body and a
- * file part carries its stream, and following those cycles held the event loop for seconds.
+ * Paths (JSON pointers) of every non-finite number in a request part, after coercion, and of every
+ * string holding a NUL character (PostgreSQL cannot store one in text: the write would fail with a
+ * 500). Only plain data is walked, each object once: a multipart body's parts each link back to the
+ * whole body and a file part carries its stream, and following those cycles held the event loop for
+ * seconds.
  */
 function nonFinitePaths(
   value: unknown,
   path = '',
-  out: string[] = [],
+  out: Array<{ path: string; keyword: 'finite' | 'nul' }> = [],
   depth = 0,
   seen = new WeakSet<object>(),
-): string[] {
+): Array<{ path: string; keyword: 'finite' | 'nul' }> {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) out.push(path);
+    if (!Number.isFinite(value)) out.push({ path, keyword: 'finite' });
+  } else if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push({ path, keyword: 'nul' });
   } else if (value && typeof value === 'object' && depth < 20 && isPlainData(value) && !seen.has(value)) {
     seen.add(value);
     for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}/${k}`, out, depth + 1, seen);
@@ -126,15 +132,15 @@ export function finiteNumberValidators(): ValidatorFactory {
           checked.errors = validate.errors;
           return ok;
         }
-        const finite: Problem[] = bad.map((instancePath) => ({
+        const finite: Problem[] = bad.map(({ path: instancePath, keyword }) => ({
           instancePath,
-          schemaPath: '#/finite',
-          keyword: 'finite',
+          schemaPath: `#/${keyword}`,
+          keyword,
           params: {},
-          message: 'must be a finite number',
+          message: keyword === 'finite' ? 'must be a finite number' : 'must not contain a NUL character',
         }));
         const others = (validate.errors ?? []).filter(
-          (e) => !bad.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
+          (e) => !bad.some(({ path: p }) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
         );
         checked.errors = [...finite, ...others];
         return false;

@@ -8,6 +8,7 @@ import {
   invalid,
   isUniqueViolation,
 } from '../../app/errors.ts';
+import { compareNames } from '../../app/format.ts';
 import { type Ctx, today, withDb } from '../../app/principal.ts';
 import type { ApplicationStatus, PayBasis } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -161,7 +162,7 @@ export async function candidates(ctx: Ctx, offerId: string): Promise<Candidate[]
       application_status: applied.get(person.id) ?? null,
     });
   }
-  return out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'id'));
+  return out.sort((a, b) => b.score - a.score || compareNames(a.name, b.name));
 }
 
 export function applicationsOf(ctx: Ctx, offerId: string) {
