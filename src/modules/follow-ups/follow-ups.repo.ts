@@ -3,7 +3,7 @@
 // four milestones; every read passes `person`, so a Bapas probation officer (PK) sees only the
 // people whose case names them and a unit's staff their unit's.
 import { type RawBuilder, sql } from 'kysely';
-import { type Scope, scopeFilter } from '../../app/scope.ts';
+import { type Scope, scopeFilter, withinUnit } from '../../app/scope.ts';
 import type { Conn } from '../../db/database.ts';
 import type { FollowUpMonth, IncomeBand, TimeZone, WorkStatus } from '../../db/schema.ts';
 import { AHEAD_DAYS } from './follow-ups.rules.ts';
@@ -77,7 +77,7 @@ export async function listDue(
   return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
 
-/** How many follow-ups are due (today or before) and how many of them are overdue, and coming soon. */
+/** The open follow-ups in scope (of one unit when given), counted as overdue, due today and upcoming. */
 export async function countDue(conn: Conn, scope: Scope, now: Date, unitId: string | null) {
   const today = unitToday(now);
   const due = sql`(rc.released_on + make_interval(months => m.n))::date`;
@@ -85,8 +85,7 @@ export async function countDue(conn: Conn, scope: Scope, now: Date, unitId: stri
       count(*) filter (where ${due} < ${today}) as overdue,
       count(*) filter (where ${due} = ${today}) as today,
       count(*) filter (where ${due} > ${today}) as upcoming
-    ${dueQuery(scope, now, 'open')}
-    ${unitId ? sql`and rc.unit_id = ${unitId}::uuid` : sql``}`.execute(conn);
+    ${dueQuery(unitId ? withinUnit(scope, unitId) : scope, now, 'open')}`.execute(conn);
   const row = r.rows[0];
   return {
     overdue: Number(row?.overdue ?? 0),
