@@ -21,13 +21,16 @@ import { dashboardModule } from './modules/dashboard/dashboard.module.ts';
 import { enrolmentsModule } from './modules/enrolments/enrolments.module.ts';
 import { filesModule } from './modules/files/files.module.ts';
 import { followUpsModule } from './modules/follow-ups/follow-ups.module.ts';
+import { galleryModule } from './modules/gallery/gallery.module.ts';
 import { holidaysModule } from './modules/holidays/holidays.module.ts';
 import { inmatesModule } from './modules/inmates/inmates.module.ts';
 import { jobOffersModule } from './modules/job-offers/job-offers.module.ts';
 import { journalModule } from './modules/journal/journal.module.ts';
 import { materialsModule } from './modules/materials/materials.module.ts';
+import { newsModule } from './modules/news/news.module.ts';
 import { offlineModule } from './modules/offline/offline.module.ts';
 import { offtakeModule } from './modules/offtake/offtake.module.ts';
+import { ordersModule } from './modules/orders/orders.module.ts';
 import { outcomesModule } from './modules/outcomes/outcomes.module.ts';
 import { outcomeLines } from './modules/outcomes/outcomes.service.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
@@ -44,6 +47,7 @@ import { programAksiModule } from './modules/program-aksi/program-aksi.module.ts
 import { programAksiIndicatorsModule } from './modules/program-aksi-indicators/program-aksi-indicators.module.ts';
 import { programmesModule } from './modules/programmes/programmes.module.ts';
 import { listProgrammes } from './modules/programmes/programmes.service.ts';
+import { publicSiteModule } from './modules/public-site/public-site.module.ts';
 import { qualityModule } from './modules/quality/quality.module.ts';
 import { reintegrationModule } from './modules/reintegration/reintegration.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
@@ -135,6 +139,12 @@ export const MODULES: readonly AppModule[] = [
   retentionModule,
   // Follow-ups after release at 1, 3, 6 and 12 months, by the unit or the Bapas officer (#16).
   followUpsModule,
+  // Humas (#17): news drafted from recorded events, approved and published; the product gallery;
+  // the public's order inquiries; and each unit's public pages, feed and sitemap.
+  newsModule,
+  galleryModule,
+  ordersModule,
+  publicSiteModule,
 ];
 
 // Every text is known before the first request, page or job needs it.

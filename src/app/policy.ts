@@ -99,6 +99,16 @@ export const PERMISSIONS = [
   // Running the retention job by hand pseudonymises people of every unit: a national administrator's.
   'privacy.retention_run',
   'privacy.subject_export',
+  // Humas (#17): public relations drafts news from recorded events and publishes it once the head
+  // of the unit approved it, and keeps the public product gallery; the unit's staff confirm the
+  // public's order inquiries into sales. The public reads only what is published ('public').
+  'news.view',
+  'news.draft',
+  'news.approve',
+  'news.publish',
+  'gallery.manage',
+  'orders.view',
+  'orders.confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -205,6 +215,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     ...REINTEGRATION_STAFF,
     'privacy.retention',
     'privacy.subject_export',
+    // News is published only after the head of the unit approved it; orders become sales.
+    'news.view',
+    'news.approve',
+    'orders.view',
+    'orders.confirm',
   ],
   petugas: [
     ...READ,
@@ -226,6 +241,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'reports.draft',
     'rollups.view',
     ...REINTEGRATION_STAFF,
+    // The public's order inquiries from the gallery: confirmed into a sale, or declined.
+    'orders.view',
+    'orders.confirm',
   ],
   // An instructor sees only their own partner's records: repos narrow by partner, not by role.
   instruktur_mitra: [
@@ -270,7 +288,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'outcomes.view',
   ],
   // Public relations publishes the class's documentation photos, never the register.
-  humas: [...READ, 'journal.photos'],
+  // They draft news from recorded events, publish it once approved, and keep the public gallery.
+  humas: [...READ, 'journal.photos', 'news.view', 'news.draft', 'news.publish', 'gallery.manage'],
   // A Bapas probation officer (PK): only the people whose case names them (their scope), to record
   // follow-ups after release; nothing of the unit's register.
   pembimbing_kemasyarakatan: ['self', 'dashboard.view', 'reintegration.view', 'followups.record'],

@@ -31,6 +31,7 @@ import * as m0029 from './migrations/0029_report_indexes.ts';
 import * as m0030 from './migrations/0030_reintegration.ts';
 import * as m0031 from './migrations/0031_outcome_rollups.ts';
 import * as m0032 from './migrations/0032_release_from_register.ts';
+import * as m0033 from './migrations/0033_humas.ts';
 
 /** Every migration in order; a new one is added here and never edited once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -63,6 +64,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030_reintegration': m0030,
   '0031_outcome_rollups': m0031,
   '0032_release_from_register': m0032,
+  '0033_humas': m0033,
 };
 
 class StaticProvider implements MigrationProvider {

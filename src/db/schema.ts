@@ -46,6 +46,8 @@ export interface UnitsTable {
   capital_pct: Generated<number>;
   premi_min_session: MoneyDefault;
   premi_spendable_pct: Generated<number>;
+  /** The unit's readable public address (/site/<slug>), filled from its name on insert (0033). */
+  public_slug: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -1563,7 +1565,129 @@ export interface RetentionRunsTable {
   created_at: Generated<Date>;
 }
 
+// Humas (0033): news from recorded events, photos for the public, the gallery, order inquiries.
+export type NewsEventKind =
+  | 'agreement'
+  | 'programme'
+  | 'certificates'
+  | 'bazaar'
+  | 'visit'
+  | 'placement'
+  | 'other';
+export type NewsStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'unpublished';
+export type PhotoConfirmation = 'no_identifiable' | 'consent';
+export type OrderDelivery = 'pickup' | 'delivery';
+export type OrderInquiryStatus = 'pending' | 'confirmed' | 'declined';
+
+export interface ImageVariantsTable {
+  file_id: string;
+  size: 'thumb';
+  mime: string;
+  width: number;
+  height: number;
+  content: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface NewsItemsTable {
+  id: Generated<string>;
+  unit_id: string;
+  slug: string;
+  event_kind: NewsEventKind;
+  event_id: string | null;
+  event_day: string;
+  lang: Generated<'id' | 'en'>;
+  title: string;
+  dateline: string;
+  lead: string;
+  body_html: Generated<string>;
+  quote: string | null;
+  quote_by: string | null;
+  status: Generated<NewsStatus>;
+  return_note: string | null;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+  published_at: Date | null;
+  published_by: string | null;
+  unpublished_at: Date | null;
+  unpublished_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface NewsPhotosTable {
+  id: Generated<string>;
+  news_id: string;
+  file_id: string;
+  position: Generated<number>;
+  caption: string | null;
+  confirmation: PhotoConfirmation | null;
+  consent_note: string | null;
+  confirmed_by: string | null;
+  confirmed_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface GalleryEntriesTable {
+  id: Generated<string>;
+  unit_id: string;
+  product_id: string;
+  blurb: string | null;
+  photo_confirmation: PhotoConfirmation | null;
+  photo_consent_note: string | null;
+  photo_confirmed_by: string | null;
+  photo_confirmed_at: Date | null;
+  published: Generated<boolean>;
+  published_at: Date | null;
+  published_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OrderInquiriesTable {
+  id: Generated<string>;
+  unit_id: string;
+  reference: string;
+  product_id: string;
+  qty: number;
+  buyer_name: string;
+  buyer_whatsapp: string;
+  delivery: OrderDelivery;
+  address: string | null;
+  note: string | null;
+  status: Generated<OrderInquiryStatus>;
+  sale_id: string | null;
+  decline_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  address_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface PublicPostAttemptsTable {
+  id: Generated<string>;
+  address_hash: string;
+  form: string;
+  at: Generated<Date>;
+}
+
+export interface PowSolutionsUsedTable {
+  signature: string;
+  expires_at: Date;
+}
+
 export interface Database {
+  image_variants: ImageVariantsTable;
+  news_items: NewsItemsTable;
+  news_photos: NewsPhotosTable;
+  gallery_entries: GalleryEntriesTable;
+  order_inquiries: OrderInquiriesTable;
+  public_post_attempts: PublicPostAttemptsTable;
+  pow_solutions_used: PowSolutionsUsedTable;
   monthly_reports: MonthlyReportsTable;
   attendance_unlock_requests: AttendanceUnlockRequestsTable;
   certificate_revocation_requests: CertificateRevocationRequestsTable;
