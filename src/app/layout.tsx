@@ -63,6 +63,9 @@ const NAV: ReadonlyArray<{ href: string; key: MessageKey; permission: Permission
   },
   { href: '/follow-ups', key: 'followUps.nav', permission: 'followups.record', testid: 'nav-follow-ups' },
   { href: '/photos', key: 'nav.photos', permission: 'journal.photos', testid: 'nav-photos' },
+  { href: '/newsroom', key: 'news.nav', permission: 'news.view', testid: 'nav-newsroom' },
+  { href: '/gallery', key: 'gallery.nav', permission: 'gallery.manage', testid: 'nav-gallery' },
+  { href: '/orders', key: 'orders.nav', permission: 'orders.view', testid: 'nav-orders' },
   { href: '/holidays', key: 'nav.holidays', permission: 'holidays.view', testid: 'nav-holidays' },
   { href: '/privacy', key: 'nav.privacy', permission: 'privacy.basis.view', testid: 'nav-privacy' },
   {

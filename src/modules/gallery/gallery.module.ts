@@ -1,5 +1,4 @@
-// The public product gallery (#17): which products Humas shows, with a confirmed photo.
-// Listed once in src/modules.ts.
 import type { AppModule } from '../../app/module.ts';
+import * as messages from './gallery.messages.ts';
 
-export const galleryModule: AppModule = { routes: [] };
+export const galleryModule: AppModule = { routes: [], messages: [messages] };

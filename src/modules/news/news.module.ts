@@ -1,5 +1,4 @@
-// News from recorded events (#17): Humas drafts from templates, the Kepala UPT approves, Humas publishes.
-// Listed once in src/modules.ts.
 import type { AppModule } from '../../app/module.ts';
+import * as messages from './news.messages.ts';
 
-export const newsModule: AppModule = { routes: [] };
+export const newsModule: AppModule = { routes: [], messages: [messages] };

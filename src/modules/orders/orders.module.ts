@@ -1,5 +1,4 @@
-// Order inquiries from the public gallery (#17): a pending order the unit's staff confirm into a sale.
-// Listed once in src/modules.ts.
 import type { AppModule } from '../../app/module.ts';
+import * as messages from './orders.messages.ts';
 
-export const ordersModule: AppModule = { routes: [] };
+export const ordersModule: AppModule = { routes: [], messages: [messages] };

@@ -1,5 +1,4 @@
-// Each unit's public pages (#17): published news, item pages with link previews, the feed, the sitemap, the gallery.
-// Listed once in src/modules.ts.
 import type { AppModule } from '../../app/module.ts';
+import * as messages from './public-site.messages.ts';
 
-export const publicSiteModule: AppModule = { routes: [] };
+export const publicSiteModule: AppModule = { routes: [], messages: [messages] };
