@@ -1636,6 +1636,7 @@ export interface GalleryEntriesTable {
   unit_id: string;
   product_id: string;
   blurb: string | null;
+  photo_file_id: string | null;
   photo_confirmation: PhotoConfirmation | null;
   photo_consent_note: string | null;
   photo_confirmed_by: string | null;

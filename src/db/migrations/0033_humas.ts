@@ -111,6 +111,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     unit_id uuid not null references units(id),
     product_id uuid not null unique references products(id),
     blurb text check (length(blurb) <= 1000),
+    -- Humas's own photo of the product (web size, metadata stripped); null: the product's photo.
+    photo_file_id uuid references files(id),
     photo_confirmation text check (photo_confirmation in ('no_identifiable', 'consent')),
     photo_consent_note text check (length(photo_consent_note) <= 500),
     photo_confirmed_by uuid references users(id),
