@@ -22,6 +22,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may use this route. Every route must declare one; see the route-walk test. */
     permission?: Permission;
+    /**
+     * A public page any browser or proxy may keep (the units' public site): it sets no cookie (no
+     * anonymous CSRF token) and declares its own Cache-Control instead of getting no-store.
+     */
+    publicCache?: boolean;
   }
   interface FastifyRequest {
     user: SignedIn | null;

@@ -231,6 +231,9 @@ export async function createPipeline(opts: {
     if (req.user) req.user.actor = { ...req.user.actor, requestId: req.id, ip: req.ip };
     if (req.user?.csrfToken) {
       req.csrfToken = req.user.csrfToken;
+    } else if (req.routeOptions.config?.publicCache === true) {
+      // A cacheable public page has no form and must carry no visitor's cookie (a proxy keeps it).
+      req.csrfToken = '';
     } else {
       let anon = req.cookies.sm_anon;
       if (!anon || anon.length < 20) {
@@ -315,7 +318,10 @@ export async function createPipeline(opts: {
 
   // Pages and API answers carry personal data: no browser or proxy keeps a copy. Answers that
   // declare themselves public (static files, the chart library) are shared assets and stay cached.
+  // A cacheable public page (publicCache) shows nobody's data, signed in or not, and says itself
+  // how long it keeps; its error answers (a signed-in user's error page) are not kept.
   app.addHook('onSend', async (req, reply) => {
+    if (req.routeOptions.config?.publicCache === true && reply.statusCode < 400) return;
     if (!req.user && !isApi(req)) return;
     const declared = reply.getHeader('cache-control');
     if (typeof declared === 'string' && /\b(public|no-store)\b/.test(declared)) return;
