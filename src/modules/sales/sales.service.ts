@@ -103,6 +103,17 @@ const numberTaken = (number: string) => conflict('sales.number_taken', 'sales.nu
  * more than is available is 409 `stock.insufficient`; nothing is written and no number is used.
  */
 export async function createSale(ctx: Ctx, input: SaleInput): Promise<{ id: string; number: string }> {
+  return ctx.db.transaction().execute((trx) => createSaleIn(withDb(ctx, trx), input));
+}
+
+/**
+ * createSale inside the caller's transaction (`t.db` is one), for a write that a sale is part of:
+ * an order inquiry confirmed into a sale marks the inquiry in the same transaction. The same rules
+ * and refusals; the caller's transaction rolls back on any of them.
+ */
+export async function createSaleIn(t: Ctx, input: SaleInput): Promise<{ id: string; number: string }> {
+  if (!t.db.isTransaction) throw new Error('createSaleIn needs a transaction');
+  const ctx = t;
   if (!maySale(ctx.who, 'record')) throw forbidden();
   const errors = checkInput(input);
   const ids = [...new Set(input.lines.map((l) => l.productId))];
@@ -124,63 +135,60 @@ export async function createSale(ctx: Ctx, input: SaleInput): Promise<{ id: stri
   if (input.soldOn > today(ctx, u.timezone)) throw invalid([{ field: 'sold_on', key: 'sales.futureDate' }]);
 
   const total = saleTotal(lines);
-  let number = '';
+  const trx = t.db;
+  const number = await nextNumber(t, unitId, RECEIPT_SERIES, Number(input.soldOn.slice(0, 4)));
+  const values: repo.SaleValues = {
+    unit_id: unitId,
+    number,
+    sold_on: input.soldOn,
+    channel: input.channel,
+    buyer_name: clean(input.buyerName),
+    buyer_phone: clean(input.buyerPhone),
+    payment_method: input.paymentMethod,
+    payment_ref: needsReference(input.paymentMethod) ? clean(input.paymentRef) : null,
+    total,
+    note: clean(input.note),
+    created_by: ctx.who.id,
+  };
+  let saleId: string;
   try {
-    const id = await ctx.db.transaction().execute(async (trx) => {
-      const t = withDb(ctx, trx);
-      number = await nextNumber(t, unitId, RECEIPT_SERIES, Number(input.soldOn.slice(0, 4)));
-      const values: repo.SaleValues = {
-        unit_id: unitId,
-        number,
-        sold_on: input.soldOn,
-        channel: input.channel,
-        buyer_name: clean(input.buyerName),
-        buyer_phone: clean(input.buyerPhone),
-        payment_method: input.paymentMethod,
-        payment_ref: needsReference(input.paymentMethod) ? clean(input.paymentRef) : null,
-        total,
-        note: clean(input.note),
-        created_by: ctx.who.id,
-      };
-      const saleId = await repo.insertSale(
-        trx,
-        values,
-        lines.map((l) => ({
-          product_id: l.productId,
-          qty: l.qty,
-          unit_price: l.unitPrice,
-          amount: lineAmount(l),
-        })),
-      );
-      // Rows are locked in one order (by product) so two sales of the same products cannot deadlock.
-      for (const l of [...lines].sort((a, b) => a.productId.localeCompare(b.productId))) {
-        try {
-          await moveProduct(t, {
-            productId: l.productId,
-            kind: 'sold',
-            qty: l.qty,
-            day: input.soldOn,
-            saleId,
-            note: number,
-          });
-        } catch (err) {
-          throw onLine(err, l.index);
-        }
-      }
-      await recordAudit(trx, ctx.who.actor, {
-        action: 'sales.create',
-        entity: 'sale',
-        entityId: saleId,
-        unitId,
-        after: { ...values, lines: lines.map(({ index: _, ...l }) => l) },
-      });
-      return saleId;
-    });
-    return { id, number };
+    saleId = await repo.insertSale(
+      trx,
+      values,
+      lines.map((l) => ({
+        product_id: l.productId,
+        qty: l.qty,
+        unit_price: l.unitPrice,
+        amount: lineAmount(l),
+      })),
+    );
   } catch (err) {
     if (isUniqueViolation(err, 'sales_number_key')) throw numberTaken(number);
     throw err;
   }
+  // Rows are locked in one order (by product) so two sales of the same products cannot deadlock.
+  for (const l of [...lines].sort((a, b) => a.productId.localeCompare(b.productId))) {
+    try {
+      await moveProduct(t, {
+        productId: l.productId,
+        kind: 'sold',
+        qty: l.qty,
+        day: input.soldOn,
+        saleId,
+        note: number,
+      });
+    } catch (err) {
+      throw onLine(err, l.index);
+    }
+  }
+  await recordAudit(trx, ctx.who.actor, {
+    action: 'sales.create',
+    entity: 'sale',
+    entityId: saleId,
+    unitId,
+    after: { ...values, lines: lines.map(({ index: _, ...l }) => l) },
+  });
+  return { id: saleId, number };
 }
 
 /**
