@@ -1,7 +1,8 @@
 // Every page a role can reach from its navigation, on the narrowest phone we support: it fits the
 // screen, logs no console errors, loads nothing that answers 4xx/5xx, has unique ids and no serious
 // or critical axe-core violation. Pages are deduplicated by route pattern (/partners/:id once per
-// role), so the crawl covers each kind of page without reading every record.
+// role), so the crawl covers each kind of page without reading every record. An anonymous visitor
+// walks the public site (/site: unit pages, news, gallery, order forms) the same way.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -109,7 +110,11 @@ async function linksOf(page: Page, selector: string): Promise<string[]> {
 const checked = new Set<string>();
 const PER_ROLE = new Set(['/dashboard']);
 
-async function crawl(username: string): Promise<{ visited: string[]; failures: string[] }> {
+/**
+ * Crawls as `username` from their navigation, or, with null, as an anonymous visitor from the public
+ * site's index (/site), following only the public site's own links (news, pages, gallery, order forms).
+ */
+async function crawl(username: string | null): Promise<{ visited: string[]; failures: string[] }> {
   const context = await e2e.newContext({ viewport: NARROW_PHONE, bypassCSP: true });
   const page = await context.newPage();
   let problems: string[] = [];
@@ -121,14 +126,22 @@ async function crawl(username: string): Promise<{ visited: string[]; failures: s
     if (res.status() >= 400) problems.push(`${res.status()} from ${new URL(res.url()).pathname}`);
   });
 
-  await new SignInPage(page).open().then((p) => p.signIn(username, DEMO_PASSWORD));
-  const nav = await linksOf(page, 'header nav a[href]');
-  assert.ok(nav.length > 1, `${username} has a navigation`);
+  let nav = ['/site'];
+  if (username) {
+    await new SignInPage(page).open().then((p) => p.signIn(username, DEMO_PASSWORD));
+    nav = await linksOf(page, 'header nav a[href]');
+    assert.ok(nav.length > 1, `${username} has a navigation`);
+  }
+  const who = username ?? 'visitor';
+  const follow = username ? 'main a[href]' : 'a[href]';
+  const allowed = (path: string) => username !== null || path === '/site' || path.startsWith('/site/');
 
   const queue: Array<{ path: string; depth: number; from: string }> = [];
   const enqueue = (path: string, depth: number, from: string) => {
     const pattern = routePattern(new URL(path, e2e.baseUrl).pathname);
-    const key = PER_ROLE.has(pattern) ? `${username} ${pattern}` : pattern;
+    if (!allowed(pattern)) return;
+    // The visitor walks the public site whether or not a staff page linked into it first.
+    const key = PER_ROLE.has(pattern) || username === null ? `${who} ${pattern}` : pattern;
     if (checked.has(key)) return;
     checked.add(key);
     queue.push({ path, depth, from });
@@ -147,7 +160,7 @@ async function crawl(username: string): Promise<{ visited: string[]; failures: s
     if (res?.headers()['content-type']?.startsWith('text/html')) {
       problems.push(...(await inspect(page)));
       if (next.depth < MAX_DEPTH) {
-        for (const link of await linksOf(page, 'main a[href]')) enqueue(link, next.depth + 1, next.path);
+        for (const link of await linksOf(page, follow)) enqueue(link, next.depth + 1, next.path);
       }
     }
     for (const p of new Set(problems)) failures.push(`${next.path} (from ${next.from}): ${p}`);
@@ -157,16 +170,16 @@ async function crawl(username: string): Promise<{ visited: string[]; failures: s
 }
 
 describe('every page reachable from the navigation, at 360x740', () => {
-  for (const username of ROLES) {
-    test(`${username}: no sideways scroll, console error, 4xx/5xx, duplicate id or serious axe violation`, async (t) => {
+  for (const username of [...ROLES, null]) {
+    test(`${username ?? 'an anonymous visitor of /site'}: no sideways scroll, console error, 4xx/5xx, duplicate id or serious axe violation`, async (t) => {
       const started = performance.now();
       const { visited, failures } = await crawl(username);
       t.diagnostic(`${visited.length} pages in ${Math.round((performance.now() - started) / 1000)} s`);
-      assert.ok(visited.length > 0, `${username} reached no page`);
+      assert.ok(visited.length > 0, `${username ?? 'visitor'} reached no page`);
       assert.deepEqual(
         failures,
         [],
-        `${username}: ${failures.length} problems on ${visited.length} pages:\n${failures.join('\n')}`,
+        `${username ?? 'visitor'}: ${failures.length} problems on ${visited.length} pages:\n${failures.join('\n')}`,
       );
     });
   }

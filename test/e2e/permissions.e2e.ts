@@ -96,4 +96,27 @@ describe('who may reach what', () => {
       'Anda tidak memiliki izin untuk tindakan ini.',
     );
   });
+  test('Humas drafts news and keeps the gallery, the Kepala UPT approves news and sees orders, the petugas confirms orders: each sees only their entries of the menu', async () => {
+    const expected: Record<string, { has: string[]; lacks: string[] }> = {
+      'humas.magetan': { has: ['nav-newsroom', 'nav-gallery'], lacks: ['nav-orders'] },
+      'ari.rahmanto': { has: ['nav-newsroom', 'nav-orders'], lacks: ['nav-gallery'] },
+      'petugas.magetan': { has: ['nav-orders'], lacks: ['nav-newsroom', 'nav-gallery'] },
+      'kanwil.jatim': { has: [], lacks: ['nav-newsroom', 'nav-gallery', 'nav-orders'] },
+    };
+    for (const [username, { has, lacks }] of Object.entries(expected)) {
+      const page = await e2e.newPage({ viewport: PHONE });
+      const dashboard = await new SignInPage(page).open().then((p) => p.signIn(username, DEMO_PASSWORD));
+      await dashboard.openMenu();
+      const nav = await dashboard.navTestIds();
+      for (const id of has) assert.ok(nav.includes(id), `${username} has ${id}: ${nav.join(', ')}`);
+      for (const id of lacks) assert.equal(nav.includes(id), false, `${username} has no ${id}`);
+    }
+    // The gallery is Humas's desk only: the petugas is refused it.
+    const page = await e2e.newPage({ viewport: PHONE });
+    await new SignInPage(page).open().then((p) => p.signIn('petugas.magetan', DEMO_PASSWORD));
+    const res = await navigation(page, () => page.goto('/gallery'));
+    assert.equal(res.status(), 403, '/gallery for the petugas');
+    const res2 = await navigation(page, () => page.goto('/newsroom'));
+    assert.equal(res2.status(), 403, '/newsroom for the petugas');
+  });
 });
