@@ -70,6 +70,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
     personal: { allBut: ['plan_id', 'unit_id', 'partner_id', 'recorded_by'] },
   },
   agreement: { read: 'agreements.view', personal: NONE },
+  // A news item (#17) names no inmate (counts only); a photo's consent note may name who consented.
+  news_item: { read: 'news.view', personal: ['consent_note'] },
   agreement_evaluation: { read: 'agreements.view', personal: NONE },
   evaluation_action: { read: 'agreements.view', personal: NONE },
   api_token: { read: 'audit.view', personal: NONE },
@@ -122,6 +124,9 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   pnbp_deposit: { read: 'premi.view', personal: NONE },
   // A direct sale's buyer is a member of the public: their name and WhatsApp number are personal.
   sale: { read: 'sales.view', personal: ['buyer_name', 'buyer_phone'] },
+  // An order inquiry from the public gallery: the buyer's name, WhatsApp number, address and note
+  // (which may say anything about them) are personal; the product, quantity and decision are not.
+  order_inquiry: { read: 'orders.view', personal: ['buyer_name', 'buyer_whatsapp', 'address', 'note'] },
   // Release and reintegration (#16): a person's case (integrasi, plan, guarantor, address, bank,
   // release) and their checklist notes and consents are personal; the ids that link them are not.
   reintegration_case: {
