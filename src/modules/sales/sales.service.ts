@@ -418,3 +418,6 @@ export type SalesBook = Awaited<ReturnType<typeof salesBook>>;
 export async function saleableProducts(ctx: Pick<Ctx, 'db' | 'who'>) {
   return repo.saleableProducts(ctx.db, ctx.who.scope);
 }
+
+/** How a form's price text ("Rp 25.000") reads as whole rupiah, for other modules' sale forms. */
+export { parseRupiah } from './sales.form.ts';
