@@ -57,7 +57,7 @@ export function unitFeed(opts: {
       date: n.published_at,
       published: n.published_at,
       description: escapeHtml(n.lead),
-      content: sanitizeNewsHtml(n.body_html),
+      content: `<p>${escapeHtml(`${n.dateline.trim()} ${n.lead}`)}</p>${sanitizeNewsHtml(n.body_html)}`,
       ...(n.cover_file_id
         ? { image: { url: abs(photoPath(unit, n.cover_file_id, 'web')), type: 'image/jpeg' } }
         : {}),

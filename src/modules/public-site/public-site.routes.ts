@@ -37,17 +37,33 @@ function visitorLang(req: FastifyRequest): Lang {
 }
 
 export async function publicSiteRoutes(app: App) {
+  const base = app.config.publicBaseUrl;
+  const siteCtx = (lang: Lang, path: string): SiteCtx => ({
+    lang,
+    t: translator(lang),
+    path,
+    abs: (p) => `${base}${p}`,
+    href: (p) => inLang(p, lang),
+  });
+  /** The public "not found": the site's own page (not the staff shell), kept by no cache. */
+  const publicNotFound = (req: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .code(404)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(renderPage(NotFoundPage({ ctx: siteCtx(visitorLang(req), req.url.split('?')[0] ?? '/site') })));
+
+  // Any other address under /site (a mistyped link) gets the same public page.
+  await app.register(
+    async (site: App) => {
+      site.setNotFoundHandler(publicNotFound);
+    },
+    { prefix: '/site' },
+  );
+
   // Its own scope, so the ETag hook and the public "not found" stay on these routes only.
   await app.register(async (scope: App) => {
     await scope.register(fastifyEtag, { weak: true });
-    const base = app.config.publicBaseUrl;
-    const siteCtx = (lang: Lang, path: string): SiteCtx => ({
-      lang,
-      t: translator(lang),
-      path,
-      abs: (p) => `${base}${p}`,
-      href: (p) => inLang(p, lang),
-    });
     const html = (reply: FastifyReply, body: string) =>
       reply.header('cache-control', PAGE_CACHE).type('text/html; charset=utf-8').send(body);
     const xml = (reply: FastifyReply, type: string, body: string) =>
@@ -56,14 +72,7 @@ export async function publicSiteRoutes(app: App) {
     scope.setErrorHandler((err: FastifyError | AppError, req, reply) => {
       reply.removeHeader('etag');
       reply.removeHeader('cache-control');
-      if (err instanceof AppError && err.status === 404) {
-        const path = req.url.split('?')[0] ?? '/site';
-        return reply
-          .code(404)
-          .header('cache-control', 'no-cache')
-          .type('text/html; charset=utf-8')
-          .send(renderPage(NotFoundPage({ ctx: siteCtx(visitorLang(req), path) })));
-      }
+      if (err instanceof AppError && err.status === 404) return publicNotFound(req, reply);
       return errorHandler(err, req, reply);
     });
 
@@ -147,11 +156,15 @@ export async function publicSiteRoutes(app: App) {
         if (!(await repo.isPublicPhoto(app.db, unit.id, fileId))) throw notFound('photo');
         const image = await imageBytes(app.db, fileId, size);
         if (!image) throw notFound('photo');
-        return reply
-          .header('cache-control', PHOTO_CACHE)
-          .header('etag', image.etag)
-          .type(image.mime)
-          .send(image.content);
+        return (
+          reply
+            .header('cache-control', PHOTO_CACHE)
+            .header('etag', image.etag)
+            // A published photo may be shown by other sites too (a feed reader, a link preview).
+            .header('cross-origin-resource-policy', 'cross-origin')
+            .type(image.mime)
+            .send(image.content)
+        );
       },
     );
 

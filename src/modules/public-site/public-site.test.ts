@@ -183,6 +183,9 @@ describe('the units’ public pages', () => {
     assert.match(en.body, /Page not found/);
     assert.equal((await visitor.get('/site/no-such-unit')).statusCode, 404);
     assert.equal((await visitor.get('/site/no-such-unit/feed.xml')).statusCode, 404);
+    const stray = await visitor.get(site('/no/such/page?lang=en'));
+    assert.equal(stray.statusCode, 404);
+    assert.match(stray.body, /Page not found/, 'a mistyped address under /site gets the public page');
   });
 
   test('an item published then unpublished disappears from the page, the feeds and the sitemap', async () => {
