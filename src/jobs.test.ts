@@ -15,7 +15,7 @@ describe('background jobs on the PostgreSQL queue', () => {
   });
   after(() => t.drop());
 
-  test('starting the queue creates its tables, the hourly session clean-up, the daily agreement reminders, the daily session generation, the recount of the monthly aggregates and the daily retention run', async () => {
+  test('starting the queue creates its tables, the hourly session clean-up, the daily agreement reminders, the daily session generation, the recount of the monthly aggregates and the daily retention run and the daily clean-up of the public forms’ spam guard', async () => {
     const log = { info() {}, error() {} };
     const jobs = await startJobs({ url: t.url, db: t.db, config, log });
     try {
@@ -28,6 +28,7 @@ describe('background jobs on the PostgreSQL queue', () => {
         { name: 'audit.retention-and-checkpoint', cron: '20 0 * * *' },
         { name: 'auth.purge-expired', cron: '17 * * * *' },
         { name: 'inmates.purge-import-previews', cron: '41 * * * *' },
+        { name: 'orders.purge-spam-guard', cron: '25 2 * * *' },
         { name: 'programmes.generate-sessions', cron: '30 5 * * *' },
         { name: 'retention.pseudonymise', cron: '40 1 * * *' },
         { name: 'rollups.refresh', cron: '* * * * *' },

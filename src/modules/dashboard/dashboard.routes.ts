@@ -17,6 +17,7 @@ import { auditViewOf } from '../audit/audit.access.ts';
 import { recentForUnit } from '../audit/audit.service.ts';
 import { dueCounts } from '../follow-ups/follow-ups.service.ts';
 import { countPastExpiry } from '../inmates/inmates.service.ts';
+import { pendingCount as pendingOrders } from '../orders/orders.service.ts';
 import { premiTiles } from '../pnbp/pnbp.service.ts';
 import { pendingNotices } from '../privacy/privacy.service.ts';
 import { productionTiles } from '../production-reports/production-reports.service.ts';
@@ -46,6 +47,7 @@ const PANELS: Record<Role, readonly PanelKey[]> = {
     'pastExpiry',
     'release',
     'followUps',
+    'orders',
   ],
   kepala_upt: [
     'approvals',
@@ -58,6 +60,7 @@ const PANELS: Record<Role, readonly PanelKey[]> = {
     'pastExpiry',
     'release',
     'followUps',
+    'orders',
     'recent',
   ],
   // Her own partner's participants absent several sessions in a row (the scope keeps it to them).
@@ -159,6 +162,10 @@ export async function dashboardRoutes(app: App) {
     load('followUps', can(user.roles, 'followups.record') && own, () =>
       dueCounts(ctx, { unitId: supervisor ? null : unit.id }),
     );
+    // Order inquiries from the public gallery still waiting for the unit's decision (issue 17).
+    load('orders', can(user.roles, 'orders.view') && own, async () => ({
+      pending: await pendingOrders(ctx, unit.id),
+    }));
     // Who did what recently, in words: unit-level audit readers only (audit.access.ts).
     load('recent', auditViewOf(user.roles) === 'records', () => recentForUnit(app.db, unit.id, 8));
     await Promise.all(jobs);

@@ -27,6 +27,7 @@ import type { PipelineSummary } from '../reintegration/reintegration.summary.ts'
 import { ReleasePanel } from '../reintegration/reintegration.views.tsx';
 import { FiguresPanel } from './dashboard.figures.tsx';
 import { NewsroomPanels } from './dashboard.humas.tsx';
+import { OrdersPanel } from './dashboard.orders.tsx';
 import type { ImportRow } from './dashboard.repo.ts';
 import type { Newsroom, UnitFigures } from './dashboard.service.ts';
 import { ImportsPanel, MissingPanel, SessionsPanel } from './dashboard.work.tsx';
@@ -59,6 +60,8 @@ export interface UnitPanels {
   pastExpiry?: { count: number; link: boolean };
   release?: { summary: PipelineSummary; link: boolean };
   followUps?: { overdue: number; today: number; upcoming: number };
+  /** Order inquiries from the public gallery waiting for a decision (issue 17). */
+  orders?: { pending: number };
   recent?: RecentItem[];
 }
 export type PanelKey = keyof UnitPanels;
@@ -112,6 +115,8 @@ function pieces(ctx: ViewCtx, unit: UnitSummary, now: Date, p: UnitPanels, key: 
       return p.release ? card(<ReleasePanel ctx={ctx} s={p.release.summary} link={p.release.link} />) : [];
     case 'followUps':
       return p.followUps ? card(<FollowUpsPanel ctx={ctx} counts={p.followUps} />) : [];
+    case 'orders':
+      return p.orders ? card(<OrdersPanel ctx={ctx} pending={p.orders.pending} />) : [];
     case 'recent':
       return p.recent ? wide(<RecentPanel ctx={ctx} items={p.recent} zone={zone} />) : [];
   }

@@ -78,7 +78,7 @@ export const id = {
   'orders.reasonRequired': 'Tulis alasan penolakan.',
   // Dashboard card
   'orders.cardTitle': 'Pesanan dari galeri',
-  'orders.cardPending': '{n} pesanan menunggu konfirmasi',
+  'orders.cardPending': 'pesanan menunggu konfirmasi',
   'orders.cardNone': 'Tidak ada pesanan yang menunggu.',
   'orders.cardLink': 'Lihat pesanan',
 };
@@ -157,7 +157,7 @@ export const en: Record<keyof typeof id, string> = {
   'orders.notPending': 'This order has been decided already.',
   'orders.reasonRequired': 'Write why the order is declined.',
   'orders.cardTitle': 'Orders from the gallery',
-  'orders.cardPending': '{n} orders waiting for confirmation',
+  'orders.cardPending': 'waiting for confirmation',
   'orders.cardNone': 'No orders are waiting.',
   'orders.cardLink': 'See the orders',
 };

@@ -5,6 +5,7 @@ import { AppError, conflict, type FieldError, forbidden, invalid, notFound } fro
 import { dayInZone } from '../../app/format.ts';
 import { can } from '../../app/policy.ts';
 import { type Ctx, withDb } from '../../app/principal.ts';
+import { withinUnit } from '../../app/scope.ts';
 import type { OrderDelivery, OrderInquiryStatus, PaymentMethod } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createSaleIn } from '../sales/sales.service.ts';
@@ -172,9 +173,9 @@ export async function getInquiry(ctx: Pick<Ctx, 'db' | 'who'>, id: string) {
 }
 export type InquiryDetail = Awaited<ReturnType<typeof getInquiry>>;
 
-/** Pending inquiries of the scope, for the dashboard card of petugas and Kepala UPT. */
-export async function pendingCount(ctx: Pick<Ctx, 'db' | 'who'>) {
-  return (await repo.statusCounts(ctx.db, ctx.who.scope)).pending;
+/** Pending inquiries of one unit within the scope, for the dashboard card of petugas and Kepala UPT. */
+export async function pendingCount(ctx: Pick<Ctx, 'db' | 'who'>, unitId: string) {
+  return (await repo.statusCounts(ctx.db, withinUnit(ctx.who.scope, unitId))).pending;
 }
 
 const notPending = () => conflict('orders.not_pending', 'orders.notPending');

@@ -368,4 +368,22 @@ describe('order inquiries from the public gallery', () => {
       'live solutions stay',
     );
   });
+
+  test('the dashboards of the petugas and the Kepala UPT show the pending inquiries with a link', async () => {
+    const p = await product('Sarung bantal', 5);
+    await pendingOf(p);
+    const pending = await t.db
+      .selectFrom('order_inquiries')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('unit_id', '=', unit.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    for (const c of [petugas, kepala]) {
+      const page = await c.get('/dashboard');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /data-testid="orders-panel"/);
+      assert.match(page.body, new RegExp(`data-testid="orders-pending">${pending.n}<`));
+      assert.match(page.body, /href="\/orders\?status=pending"/);
+    }
+  });
 });
