@@ -15,6 +15,8 @@ export interface DemoStory {
 }
 
 export const SIGNING_DAY = '2026-01-21';
+/** The gallery opened two weeks after the Hari Bakti bazaar. */
+export const GALLERY_DAY = '2026-05-11';
 export const KEPALA_TITLE = 'Kepala Rutan Kelas IIB Magetan';
 
 export const SIGNING_STORY: DemoStory = {
@@ -49,11 +51,17 @@ export const SIGNING_STORY: DemoStory = {
   quoteBy: KEPALA_TITLE,
 };
 
+const WORDS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+/** A count as a news item writes it: words up to nine ("dua"), digits from ten ("12"). */
+export function countWord(n: number): string {
+  return WORDS[n] ?? formatNumber(n);
+}
+
 /** The first certificates: how many, on which day, after how many sessions; nobody named. */
 export function certificatesStory(v: { count: number; day: string; sessions: number }): DemoStory {
-  const n = formatNumber(v.count);
+  const n = countWord(v.count);
   return {
-    title: `${n} Warga Binaan Rutan Magetan Terima Sertifikat Pelatihan Merajut`,
+    title: `${n.charAt(0).toUpperCase()}${n.slice(1)} Warga Binaan Rutan Magetan Terima Sertifikat Pelatihan Merajut`,
     dateline: 'Magetan –',
     lead:
       `Sebanyak ${n} warga binaan peserta pelatihan merajut Rutan Kelas IIB Magetan menerima sertifikat ` +
@@ -74,6 +82,11 @@ export function certificatesStory(v: { count: number; day: string; sessions: num
   };
 }
 
+/** Why the Kepala UPT sent the bazaar item back to Humas. */
+export const BAZAAR_RETURN_NOTE =
+  'Wajah seorang pengunjung bazar masih jelas terlihat di foto. Mohon ganti fotonya atau catat persetujuan ' +
+  'yang bersangkutan sebelum diajukan lagi.';
+
 /** The gallery's words for each knitting product (the product's own name and price come from its record). */
 export const GALLERY_BLURBS: Record<string, string> = {
   [DEMO_PRODUCTS.bag]:
@@ -93,6 +106,11 @@ export const DEMO_BUYERS = {
   pending: { name: 'Yoga Pratama', whatsapp: '085711223344' },
   declined: { name: 'Lilis Handayani', whatsapp: '082199887766' },
 } as const;
+
+/** Why the petugas declined the inquiry from Bali. */
+export const DECLINE_REASON =
+  'Mohon maaf, saat ini pesanan hanya dapat diambil di Rutan atau diantar di wilayah Kabupaten Magetan; ' +
+  'pengiriman lewat ekspedisi belum kami layani.';
 
 /** Words of `text` (letters and digits only, lower case) for comparing runs of words. */
 export function wordsOf(text: string): string[] {

@@ -15,6 +15,7 @@ import { seedDemoAgreements } from './demo.agreements.ts';
 import { seedDemoApprovals } from './demo.approvals.ts';
 import { seedDemoAttendance } from './demo.attendance.ts';
 import { seedDemoCertificates } from './demo.certificates.ts';
+import { seedDemoHumas } from './demo.humas.ts';
 import { seedDemoInmates, seedDemoRegister } from './demo.inmates.ts';
 import { seedDemoJournal } from './demo.journal.ts';
 import { seedDemoMonev } from './demo.monev.ts';
@@ -370,6 +371,18 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
       kanwilId: kanwilIds.get('JATIM') ?? '',
       petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
       instructor: { userId: await userId('instruktur.arta'), name: 'instruktur.arta' },
+    },
+    now,
+  );
+  // After production, certificates and sales: Humas's news of the signing and the first
+  // certificates, the product gallery and the public's order inquiries (demo.humas.ts).
+  created += await seedDemoHumas(
+    db,
+    {
+      unitId: unitIds.get('RUTAN-MGT') ?? '',
+      humas: { userId: await userId('humas.magetan'), name: 'humas.magetan' },
+      kepala: { userId: await userId('ari.rahmanto'), name: 'ari.rahmanto' },
+      petugas: { userId: await userId('petugas.magetan'), name: 'petugas.magetan' },
     },
     now,
   );
