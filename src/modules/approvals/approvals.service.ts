@@ -8,6 +8,7 @@ import { inScope, withinUnit } from '../../app/scope.ts';
 import type { TimeZone } from '../../db/schema.ts';
 import { awaitingSignature } from '../agreements/agreements.service.ts';
 import { pendingAdjustments } from '../materials/adjustments.service.ts';
+import { newsAwaitingApproval } from '../news/news.service.ts';
 import { listRuns } from '../premi/premi.service.ts';
 import { reportsToSign } from '../reports/reports.service.ts';
 import { cancellationsRequested } from '../sales/sales.service.ts';
@@ -35,6 +36,7 @@ export const APPROVAL_KINDS = [
   'stock_adjustment',
   'sale_cancellation',
   'monthly_report',
+  'news',
 ] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
@@ -60,6 +62,7 @@ const DECIDES = {
   stock_adjustment: 'stock.approve',
   sale_cancellation: 'sales.approve',
   monthly_report: 'reports.submit',
+  news: 'news.approve',
 } as const satisfies Record<ApprovalKind, string>;
 
 type Reader = Pick<Ctx, 'db' | 'who'>;
@@ -135,6 +138,15 @@ const readers: Record<ApprovalKind, (ctx: Reader) => Promise<ApprovalItem[]>> = 
       href: `/reports/${r.id}`,
       since: r.updated_at,
       params: { month: r.month, version: r.version },
+    })),
+  // News items (#17) Humas sent for approval before publication.
+  news: async (ctx) =>
+    (await newsAwaitingApproval(ctx)).map((r) => ({
+      kind: 'news',
+      id: r.id,
+      href: `/newsroom/${r.id}`,
+      since: r.submitted_at ?? r.updated_at,
+      params: { title: r.title, day: r.event_day },
     })),
 };
 

@@ -125,7 +125,6 @@ export const id = {
   'news.photoTwice': 'Foto ini sudah ada di berita.',
   'news.confirmationRequired': 'Pilih konfirmasi foto.',
   'news.consentNoteRequired': 'Tulis catatan persetujuan: siapa yang setuju, kapan dan bagaimana.',
-  'news.approvalItem': 'Berita “{title}” menunggu persetujuan',
 };
 
 export const en: Record<keyof typeof id, string> = {
@@ -252,7 +251,6 @@ export const en: Record<keyof typeof id, string> = {
   'news.photoTwice': 'This photo is already in the item.',
   'news.confirmationRequired': 'Choose a confirmation.',
   'news.consentNoteRequired': 'Write the consent note: who consented, when and how.',
-  'news.approvalItem': 'News item “{title}” awaits approval',
 };
 
 declare module '../../app/i18n.ts' {
