@@ -73,8 +73,9 @@ describe('demo journal and competencies', () => {
       .execute();
     assert.ok(photos.length > 0);
     for (const p of photos) {
-      assert.equal(p.mime, 'image/png');
-      assert.equal(p.content.subarray(1, 4).toString('ascii'), 'PNG');
+      // Stored through storeImage: re-encoded as JPEG without metadata.
+      assert.equal(p.mime, 'image/jpeg');
+      assert.equal(p.content.subarray(0, 3).toString('hex'), 'ffd8ff');
     }
   });
 

@@ -7,6 +7,7 @@ import { type App, ctxOf, type FastifyReply, type FastifyRequest } from '../../a
 import { IdParams } from '../../app/schema.ts';
 import { uploadsOf } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { PhotoSizeQuery } from '../files/images.schema.ts';
 import { FileParams, GalleryQuery, JournalBody, SessionFileParams } from './journal.schema.ts';
 import * as service from './journal.service.ts';
 import { GalleryPage, JournalPage, journalForm } from './journal.views.tsx';
@@ -93,9 +94,12 @@ export async function journalRoutes(app: App) {
 
   app.get(
     '/sessions/:id/journal/photos/:fileId',
-    { config: view, schema: { params: SessionFileParams } },
+    { config: view, schema: { params: SessionFileParams, querystring: PhotoSizeQuery } },
     async (req, reply) =>
-      sendPhoto(reply, await service.sessionPhoto(ctxOf(req), req.params.id, req.params.fileId)),
+      sendPhoto(
+        reply,
+        await service.sessionPhoto(ctxOf(req), req.params.id, req.params.fileId, req.query.size ?? 'web'),
+      ),
   );
 
   app.get('/photos', { config: photos, schema: { querystring: GalleryQuery } }, async (req, reply) => {
@@ -108,7 +112,10 @@ export async function journalRoutes(app: App) {
     );
   });
 
-  app.get('/photos/:fileId', { config: photos, schema: { params: FileParams } }, async (req, reply) =>
-    sendPhoto(reply, await service.galleryPhoto(ctxOf(req), req.params.fileId)),
+  app.get(
+    '/photos/:fileId',
+    { config: photos, schema: { params: FileParams, querystring: PhotoSizeQuery } },
+    async (req, reply) =>
+      sendPhoto(reply, await service.galleryPhoto(ctxOf(req), req.params.fileId, req.query.size ?? 'web')),
   );
 }

@@ -7,14 +7,8 @@ import { can } from '../../app/policy.ts';
 import { type Ctx, today } from '../../app/principal.ts';
 import { inScope } from '../../app/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import {
-  fileContent,
-  fileMeta,
-  listFiles,
-  removeFile,
-  storeFile,
-  type Upload,
-} from '../files/files.service.ts';
+import { listFiles, removeFile, type Upload } from '../files/files.service.ts';
+import { imageBytes, storeImage } from '../files/images.ts';
 import { instructorOptions, programmeDetail } from '../programmes/programmes.service.ts';
 import * as repo from './journal.repo.ts';
 import { isPhoto, tidyNames } from './journal.rules.ts';
@@ -122,7 +116,8 @@ export async function saveJournal(ctx: Ctx, sessionId: string, input: JournalInp
 
 /**
  * Adds documentation photos to a session's journal: JPEG or PNG only, each refused on the form's
- * field with its name; all stored in one transaction, each upload audited.
+ * field with its name; all stored in one transaction, each upload audited, at web size with a
+ * thumbnail and without their metadata (a phone's GPS position never reaches the database).
  */
 export async function addPhotos(
   ctx: Ctx,
@@ -140,7 +135,7 @@ export async function addPhotos(
     const ids: string[] = [];
     for (const upload of uploads)
       ids.push(
-        await storeFile(
+        await storeImage(
           { db: trx, who: ctx.who },
           {
             unitId: session.unit_id,
@@ -166,25 +161,35 @@ export async function removePhoto(ctx: Ctx, sessionId: string, fileId: string) {
 }
 
 /** A journal photo for someone who may see the session (its page's thumbnails). */
-export async function sessionPhoto(ctx: Pick<Ctx, 'db' | 'who'>, sessionId: string, fileId: string) {
+export async function sessionPhoto(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  sessionId: string,
+  fileId: string,
+  size: 'web' | 'thumb' = 'web',
+) {
   const { session } = await sessionInScope(ctx, sessionId);
   const owner = await repo.photoOwner(ctx.db, fileId);
   if (!owner || owner.session_id !== session.id) throw notFound('files');
-  return photoBytes(ctx, fileId);
+  return photoBytes(ctx, fileId, size);
 }
 
 /** A documentation photo for Humas and staff: any held session of the viewer's units. */
-export async function galleryPhoto(ctx: Pick<Ctx, 'db' | 'who'>, fileId: string) {
+export async function galleryPhoto(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  fileId: string,
+  size: 'web' | 'thumb' = 'web',
+) {
   const owner = await repo.photoOwner(ctx.db, fileId);
   if (!owner || !inScope(ctx.who.scope, owner.unit_id, owner.partner_id) || owner.status === 'cancelled')
     throw notFound('files');
-  return photoBytes(ctx, fileId);
+  return photoBytes(ctx, fileId, size);
 }
 
-async function photoBytes(ctx: Pick<Ctx, 'db'>, fileId: string) {
-  const [meta, content] = await Promise.all([fileMeta(ctx.db, fileId), fileContent(ctx.db, fileId)]);
-  if (!meta || !content) throw notFound('files');
-  return { mime: meta.mime, content };
+/** A photo stored before photos were resized has no thumbnail: its full size is served instead. */
+async function photoBytes(ctx: Pick<Ctx, 'db'>, fileId: string, size: 'web' | 'thumb') {
+  const photo = await imageBytes(ctx.db, fileId, size);
+  if (!photo) throw notFound('files');
+  return photo;
 }
 
 const GALLERY_PAGE = 24;

@@ -174,13 +174,19 @@ describe('session journal and competencies', () => {
       .executeTakeFirstOrThrow();
     assert.equal(file.owner_type, 'session_journal');
     assert.equal(file.kind, 'photo');
-    assert.equal(file.mime, 'image/png');
+    assert.equal(file.mime, 'image/jpeg', 'stored re-encoded as JPEG, without metadata');
     const shown = await instructor.get(`/sessions/${s.first}/journal`);
-    assert.match(shown.body, new RegExp(`<img src="/sessions/${s.first}/journal/photos/${file.id}"`));
+    assert.match(
+      shown.body,
+      new RegExp(`<img src="/sessions/${s.first}/journal/photos/${file.id}\\?size=thumb"`),
+    );
     const img = await instructor.get(`/sessions/${s.first}/journal/photos/${file.id}`);
     assert.equal(img.statusCode, 200);
-    assert.equal(img.headers['content-type'], 'image/png');
-    assert.ok(img.rawPayload.equals(PNG));
+    assert.equal(img.headers['content-type'], 'image/jpeg');
+    assert.ok(img.rawPayload.equals(file.content));
+    const thumb = await instructor.get(`/sessions/${s.first}/journal/photos/${file.id}?size=thumb`);
+    assert.equal(thumb.statusCode, 200);
+    assert.equal(thumb.rawPayload.subarray(0, 3).toString('hex'), 'ffd8ff');
     const audit = await t.db
       .selectFrom('audit_log')
       .select('action')
@@ -387,7 +393,7 @@ describe('session journal and competencies', () => {
     assert.doesNotMatch(gallery.body, /Amir Hamzah|Budi Santoso|hadir|alpa/i);
     const img = await humas.get(`/photos/${file.id}`);
     assert.equal(img.statusCode, 200);
-    assert.equal(img.headers['content-type'], 'image/png');
+    assert.equal(img.headers['content-type'], 'image/jpeg');
     for (const url of [
       `/sessions/${s.first}/attendance`,
       `/sessions/${s.first}/journal`,

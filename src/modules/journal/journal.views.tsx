@@ -160,7 +160,7 @@ export function JournalPage({
                 <li key={p.id}>
                   <a href={`${base}/photos/${p.id}`}>
                     <img
-                      src={`${base}/photos/${p.id}`}
+                      src={`${base}/photos/${p.id}?size=thumb`}
                       alt={ctx.t('journal.photoAlt', {
                         programme: s.programme_name,
                         day: formatDay(s.day, ctx.lang),
@@ -322,7 +322,7 @@ export function PhotoFigure({
     <figure>
       <a href={`/photos/${photo.id}`}>
         <img
-          src={`/photos/${photo.id}`}
+          src={`/photos/${photo.id}?size=thumb`}
           alt={ctx.t('journal.photoAlt', {
             programme: photo.programme_name,
             day: formatDay(photo.day, ctx.lang),

@@ -10,6 +10,7 @@ import { listRoute } from '../../app/list-route.ts';
 import { IdParams } from '../../app/schema.ts';
 import { oneUpload } from '../../app/uploads.ts';
 import { renderPage, viewCtx } from '../../app/view.ts';
+import { PhotoSizeQuery } from '../files/images.schema.ts';
 import { listProductKinds } from './product-kinds.service.ts';
 import { productOut } from './products.api.ts';
 import { ProductFormPage } from './products.form.views.tsx';
@@ -222,16 +223,20 @@ export async function productsRoutes(app: App) {
     },
   );
 
-  app.get('/products/:id/photo', { config: view, schema: { params: IdParams } }, async (req, reply) => {
-    const photo = await service.productPhoto(ctxOf(req), req.params.id);
-    return reply
-      .type(photo.mime)
-      .header('content-disposition', contentDisposition('inline'))
-      .header('cache-control', 'private, max-age=3600')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(photo.content);
-  });
+  app.get(
+    '/products/:id/photo',
+    { config: view, schema: { params: IdParams, querystring: PhotoSizeQuery } },
+    async (req, reply) => {
+      const photo = await service.productPhoto(ctxOf(req), req.params.id, req.query.size ?? 'web');
+      return reply
+        .type(photo.mime)
+        .header('content-disposition', contentDisposition('inline'))
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(photo.content);
+    },
+  );
 }
 
 /** `lines.3.qty_per_item` -> `qty_per_item` for the one-line form (the added line is the last). */

@@ -11,7 +11,8 @@ import { agreement } from '../agreements/agreements.policy.ts';
 import { pieceRateFor } from '../agreements/agreements.rules.ts';
 import { termsOn } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { fileContent, fileMeta, removeFile, storeFile, type Upload } from '../files/files.service.ts';
+import { removeFile, type Upload } from '../files/files.service.ts';
+import { imageBytes, storeImage } from '../files/images.ts';
 import { programme } from '../programmes/programmes.policy.ts';
 import { product, productMay } from './products.policy.ts';
 import * as repo from './products.repo.ts';
@@ -272,8 +273,9 @@ export async function billOfMaterials(ctx: Pick<Ctx, 'db' | 'who'>, productId: s
 // --- Photo ----------------------------------------------------------------------------------------
 
 /**
- * Stores a JPEG or PNG as the product's photo, replacing (and deleting) the previous one, in one
- * transaction: the file, the product's link to it and the audit records.
+ * Stores a JPEG or PNG as the product's photo (web size with a thumbnail, its metadata stripped),
+ * replacing (and deleting) the previous one, in one transaction: the file, the product's link to
+ * it and the audit records.
  */
 export async function setProductPhoto(
   ctx: Ctx,
@@ -285,7 +287,7 @@ export async function setProductPhoto(
   if (!isPhotoBytes(input.upload.content)) throw invalid([{ field, key: 'products.photoType' }]);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.lockProductRow(trx, p.id);
-    const fileId = await storeFile(
+    const fileId = await storeImage(
       { db: trx, who: ctx.who },
       {
         unitId: p.unit_id,
@@ -329,16 +331,16 @@ export async function removeProductPhoto(ctx: Ctx, productId: string): Promise<v
   });
 }
 
-/** The product's photo for anyone who may see the product, or 404. */
-export async function productPhoto(ctx: Pick<Ctx, 'db' | 'who'>, productId: string) {
+/** The product's photo (or its thumbnail) for anyone who may see the product, or 404. */
+export async function productPhoto(
+  ctx: Pick<Ctx, 'db' | 'who'>,
+  productId: string,
+  size: 'web' | 'thumb' = 'web',
+) {
   const p = await product(ctx, productId);
-  if (!p.photo_file_id) throw new AppError('files.not_found', 404, 'err.notFound');
-  const [meta, content] = await Promise.all([
-    fileMeta(ctx.db, p.photo_file_id),
-    fileContent(ctx.db, p.photo_file_id),
-  ]);
-  if (!meta || !content) throw new AppError('files.not_found', 404, 'err.notFound');
-  return { mime: meta.mime, content };
+  const photo = p.photo_file_id ? await imageBytes(ctx.db, p.photo_file_id, size) : null;
+  if (!photo) throw new AppError('files.not_found', 404, 'err.notFound');
+  return photo;
 }
 
 // --- The product page -----------------------------------------------------------------------------

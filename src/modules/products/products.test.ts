@@ -503,8 +503,12 @@ describe('product catalogue', () => {
     const humas = await signedInAs(['humas']);
     const img = await humas.get(`/products/${id}/photo`);
     assert.equal(img.statusCode, 200);
-    assert.equal(img.headers['content-type'], 'image/png');
-    assert.ok(img.rawPayload.equals(PNG));
+    // Stored through storeImage: re-encoded as JPEG without metadata, with a thumbnail.
+    assert.equal(img.headers['content-type'], 'image/jpeg');
+    assert.equal(img.rawPayload.subarray(0, 3).toString('hex'), 'ffd8ff');
+    const thumb = await humas.get(`/products/${id}/photo?size=thumb`);
+    assert.equal(thumb.statusCode, 200);
+    assert.equal(thumb.headers['content-type'], 'image/jpeg');
     assert.match((await humas.get(`/products/${id}`)).body, /data-testid="product-photo"/);
     assert.equal((await humas.get(`/files/${second.photo_file_id}`)).statusCode, 200);
     const outsider = await t.signedIn((await buildUser(t.db, { roles: ['petugas'] })).username);

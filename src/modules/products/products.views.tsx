@@ -68,7 +68,7 @@ function Photo(p: ProductPageProps) {
       {prod.photo_file_id ? (
         <p>
           <img
-            src={`/products/${prod.id}/photo?v=${prod.photo_file_id}`}
+            src={`/products/${prod.id}/photo?v=${prod.photo_file_id}&size=thumb`}
             alt={ctx.t('products.photoAlt', { name: prod.name })}
             width={240}
             loading="lazy"
