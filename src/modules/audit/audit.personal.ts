@@ -127,6 +127,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, EntityRule>> = {
   // An order inquiry from the public gallery: the buyer's name, WhatsApp number, address and note
   // (which may say anything about them) are personal; the product, quantity and decision are not.
   order_inquiry: { read: 'orders.view', personal: ['buyer_name', 'buyer_whatsapp', 'address', 'note'] },
+  // A gallery entry shows a product; its photo's consent note says who agreed to be shown.
+  gallery_entry: { read: 'gallery.manage', personal: ['photo_consent_note'] },
   // Release and reintegration (#16): a person's case (integrasi, plan, guarantor, address, bank,
   // release) and their checklist notes and consents are personal; the ids that link them are not.
   reintegration_case: {
