@@ -100,8 +100,8 @@ export function OrderFormPage({ ctx, p, form }: { ctx: ViewCtx; p: PublicProduct
           <label for="f-website">{ctx.t('orders.honeypot')}</label>
           <input id="f-website" name="website" type="text" tabIndex={-1} autocomplete="off" value="" />
         </div>
-        <div class={powError ? 'field has-error' : 'field'} id="f-altcha">
-          <p class="label">{ctx.t('orders.pow')}</p>
+        <fieldset class={powError ? 'field has-error' : 'field'} id="f-altcha">
+          <legend>{ctx.t('orders.pow')}</legend>
           <p class="hint">{ctx.t('orders.powHint')}</p>
           {powError && (
             <p class="error" data-testid="error-altcha">
@@ -117,7 +117,7 @@ export function OrderFormPage({ ctx, p, form }: { ctx: ViewCtx; p: PublicProduct
           <noscript>
             <p>{ctx.t('orders.powNoScript')}</p>
           </noscript>
-        </div>
+        </fieldset>
         <button type="submit" data-testid="order-submit">
           {ctx.t('orders.submit')}
         </button>
