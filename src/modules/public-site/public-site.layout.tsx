@@ -26,7 +26,15 @@ export function inLang(path: string, lang: Lang): string {
 export interface Head {
   description: string;
   /** Open Graph and Twitter card tags (item pages carry an image). */
-  og?: { type: 'website' | 'article'; image?: string | null; siteName: string; title?: string };
+  og?: {
+    type: 'website' | 'article';
+    image?: string | null;
+    imageAlt?: string;
+    siteName: string;
+    title?: string;
+    /** An article's publication time (article:published_time). */
+    published?: Date;
+  };
 }
 
 const unitBase = (unit: PublicUnit) => `/site/${unit.slug}`;
@@ -82,6 +90,8 @@ export function SiteLayout({
         {og && <meta property="og:site_name" content={og.siteName} />}
         {og && <meta property="og:locale" content={ctx.lang === 'id' ? 'id_ID' : 'en_GB'} />}
         {og?.image && <meta property="og:image" content={og.image} />}
+        {og?.image && og.imageAlt && <meta property="og:image:alt" content={og.imageAlt} />}
+        {og?.published && <meta property="article:published_time" content={og.published.toISOString()} />}
         {og && <meta name="twitter:card" content={og.image ? 'summary_large_image' : 'summary'} />}
         {og && <meta name="twitter:title" content={ogTitle} />}
         {og && <meta name="twitter:description" content={head.description} />}

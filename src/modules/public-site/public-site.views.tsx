@@ -158,6 +158,8 @@ export function ItemPage({
       type: 'article',
       siteName: ctx.t('publicSite.title', { unit: unit.name }),
       image: cover ? ctx.abs(photoPath(unit, cover.file_id, 'web')) : null,
+      imageAlt: cover?.caption ?? ctx.t('publicSite.photoAlt'),
+      published: item.published_at,
     },
   };
   return (
