@@ -184,7 +184,10 @@ const notPending = () => conflict('orders.not_pending', 'orders.notPending');
 function onForm(err: unknown): unknown {
   if (!(err instanceof AppError)) return err;
   if (err.code === 'stock.insufficient')
-    return new AppError('orders.out_of_stock', 409, 'orders.outOfStock', err.params);
+    // On the quantity too, so that the confirmation form comes back with the message on it.
+    return new AppError('orders.out_of_stock', 409, 'orders.outOfStock', err.params, [
+      { field: 'qty', key: 'orders.outOfStock', params: err.params },
+    ]);
   if (err.fields.length === 0) return err;
   return new AppError(
     err.code,

@@ -286,6 +286,14 @@ describe('order inquiries from the public gallery', () => {
     });
     assert.equal(res.statusCode, 409, res.body);
     assert.match(res.body, /tidak cukup/);
+    // The form comes back with the message, 409, and nothing written either.
+    const form = await kepala.postForm(`/orders/${o.id}/confirm`, {
+      payment_method: 'tunai',
+      sold_on: today,
+    });
+    assert.equal(form.statusCode, 409);
+    assert.match(form.body, /data-testid="error-summary"/);
+    assert.match(form.body, /Stok Kain tidak cukup untuk pesanan ini: tersisa 1/);
     const after = await t.db
       .selectFrom('order_inquiries')
       .select('status')
