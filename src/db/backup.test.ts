@@ -118,9 +118,34 @@ async function fill(db: Db): Promise<void> {
   await fillJobs(db, users[0]?.id ?? '');
   await fillFollowUps(db, users[0]?.id ?? '');
   await fillRetention(db, users[0]?.id ?? '');
+  await fillGallery(db, users[0]?.id ?? '');
   // The monthly aggregates of all the above (0027), and one unit-month still waiting for its recount.
   await refreshDirty(db);
   await sql`insert into rollup_dirty (unit_id, month) values (${unit.id}, '2026-03-01')`.execute(db);
+}
+
+/** A stored photo's thumbnail (bytea) and a published gallery entry with that photo confirmed (0033). */
+async function fillGallery(db: Db, userId: string): Promise<void> {
+  const product = (
+    await sql<{ id: string; unit_id: string }>`select id, unit_id from products limit 1`.execute(db)
+  ).rows[0];
+  const content = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x00, 0x5c, 0x2e, 0x0a, 0xff, 0xd9]);
+  const file = (
+    await sql<{ id: string }>`
+      insert into files (unit_id, owner_type, owner_id, kind, filename, mime, size, sha256, content, uploaded_by)
+      values (${product?.unit_id}, 'gallery_entry', ${product?.id}, 'photo', ${AWKWARD[7]}, 'image/jpeg',
+              ${content.length}, ${'a'.repeat(64)}, ${content}, ${userId})
+      returning id`.execute(db)
+  ).rows[0]?.id;
+  await sql`insert into image_variants (file_id, size, mime, width, height, content)
+    values (${file}, 'thumb', 'image/jpeg', 480, 360, ${content})`.execute(db);
+  await sql`
+    insert into gallery_entries (unit_id, product_id, blurb, photo_file_id, photo_confirmation, photo_consent_note,
+                                 photo_confirmed_by, photo_confirmed_at, published, published_at, published_by, created_by)
+    values (${product?.unit_id}, ${product?.id}, ${AWKWARD[1]}, ${file}, 'consent', ${AWKWARD[2]},
+            ${userId}, '2026-02-03 10:00:00+07', true, '2026-02-03 10:05:00+07', ${userId}, ${userId})`.execute(
+    db,
+  );
 }
 
 /** A run of the retention job with its counts per table (jsonb), started by hand (0030). */
