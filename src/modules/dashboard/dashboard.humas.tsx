@@ -1,25 +1,15 @@
 // Humas: the latest documentation photos (served by the journal's gallery route, which checks the
-// viewer may see them) and the events of the last year worth a news item, in words. No names.
-import { formatDay, formatNumber, formatRupiah } from '../../app/format.ts';
+// viewer may see them) and the events of the last year worth a news item, in words, each with its
+// "Buat draf" button (or a link to the item already drafted from it). No names.
+import { formatDay, formatNumber } from '../../app/format.ts';
 import type { ViewCtx } from '../../app/view.ts';
 import { PhotoFigure } from '../journal/journal.views.tsx';
-import type { NewsEvent } from './dashboard.repo.ts';
+import type { EventWithItem } from '../news/news.service.ts';
+import { DraftButton, eventText } from '../news/news.views.tsx';
 import type { Newsroom } from './dashboard.service.ts';
 
-function eventText(ctx: ViewCtx, e: NewsEvent): string {
-  switch (e.kind) {
-    case 'agreement':
-      return ctx.t('dashboard.news.agreement', { title: e.title, partner: e.partner });
-    case 'programme':
-      return ctx.t('dashboard.news.programme', { programme: e.programme });
-    case 'certificates':
-      return ctx.t('dashboard.news.certificates', { n: formatNumber(e.n, ctx.lang), programme: e.programme });
-    case 'bazaar':
-      return ctx.t('dashboard.news.bazaar', { n: formatNumber(e.n, ctx.lang), total: formatRupiah(e.total) });
-  }
-}
-
-function eventHref(e: NewsEvent): string | null {
+/** Where the event is recorded, for a link from its words. */
+function eventHref(e: EventWithItem): string | null {
   if (e.kind === 'agreement') return `/agreements/${e.id}`;
   if (e.kind === 'programme' || e.kind === 'certificates') return `/programmes/${e.id}`;
   return null;
@@ -63,9 +53,10 @@ export function NewsroomPanels({ ctx, d }: { ctx: ViewCtx; d: Newsroom }) {
                 const href = eventHref(e);
                 const text = eventText(ctx, e);
                 return (
-                  <li key={`${e.kind}${e.day}${'id' in e ? e.id : ''}`}>
+                  <li key={`${e.kind}${e.day}${e.id ?? ''}`}>
                     <time datetime={e.day}>{formatDay(e.day, ctx.lang)}</time>:{' '}
-                    {href ? <a href={href}>{text}</a> : text}
+                    {href ? <a href={href}>{text}</a> : text}{' '}
+                    {ctx.can('news.draft') && <DraftButton ctx={ctx} e={e} />}
                   </li>
                 );
               })}

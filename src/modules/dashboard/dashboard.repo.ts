@@ -1,6 +1,7 @@
-// Read-only SQL behind the dashboards: active participants per unit, the imports still running,
-// and the events worth a news item. The month's figures are the maintained aggregates
-// (rollups.service.ts, issue 14), never a scan of attendance or production rows.
+// Read-only SQL behind the dashboards: active participants per unit and the imports still running
+// (the events worth a news item are the newsroom's one query, news.repo.ts). The month's figures
+// are the maintained aggregates (rollups.service.ts, issue 14), never a scan of attendance or
+// production rows.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Scope, scopeFilter } from '../../app/scope.ts';
 import { type Conn, toNumber } from '../../db/database.ts';
@@ -59,59 +60,4 @@ export async function importsInProgress(conn: Conn, scope: Scope, unitId: string
     .orderBy('i.created_at', 'desc')
     .limit(5)
     .execute();
-}
-
-export type NewsEvent =
-  | { kind: 'agreement'; day: string; id: string; title: string; partner: string }
-  | { kind: 'programme'; day: string; id: string; programme: string }
-  | { kind: 'certificates'; day: string; id: string; programme: string; n: number }
-  | { kind: 'bazaar'; day: string; n: number; total: number };
-
-/** Since a day: agreements signed, programmes whose first session was held, certificates issued, bazaar sales. */
-export async function newsEvents(
-  conn: Conn,
-  scope: Scope,
-  r: { unitId: string; since: string; today: string },
-): Promise<NewsEvent[]> {
-  const [signed, started, certs, bazaar] = await Promise.all([
-    sql<{ id: string; title: string; partner: string; day: string }>`
-      select a.id, a.title, p.legal_name as partner, a.signed_on::text as day
-        from agreements a join partners p on p.id = a.partner_id
-       where a.unit_id = ${r.unitId} and a.signed_on between ${r.since} and ${r.today}
-         and ${scopeFilter(scope, { unit: 'a.unit_id', partner: 'a.partner_id' })}
-       order by a.signed_on desc limit 5`.execute(conn),
-    sql<{ id: string; programme: string; day: string }>`
-      select pr.id, pr.name as programme, min(s.day)::text as day
-        from programmes pr join programme_sessions s on s.programme_id = pr.id
-       where pr.unit_id = ${r.unitId} and s.status <> 'cancelled' and ${inProgrammes(scope)}
-       group by pr.id, pr.name
-      having min(s.day) between ${r.since} and ${r.today}
-       order by 3 desc limit 5`.execute(conn),
-    sql<{ id: string; programme: string; day: string; n: Num }>`
-      select pr.id, pr.name as programme, c.issued_on::text as day, count(*) as n
-        from certificates c join programmes pr on pr.id = c.programme_id
-       where c.unit_id = ${r.unitId} and c.status = 'valid' and c.issued_on between ${r.since} and ${r.today}
-         and ${inProgrammes(scope)}
-       group by pr.id, pr.name, c.issued_on
-       order by 3 desc limit 5`.execute(conn),
-    sql<{ day: string; n: Num; total: Num }>`
-      select s.sold_on::text as day, count(*) as n, sum(s.total) as total
-        from sales s
-       where s.unit_id = ${r.unitId} and s.channel = 'bazaar' and s.status = 'completed'
-         and s.sold_on between ${r.since} and ${r.today} and ${inUnits(scope, 's.unit_id')}
-       group by s.sold_on
-       order by 1 desc limit 5`.execute(conn),
-  ]);
-  const events: NewsEvent[] = [
-    ...signed.rows.map((a) => ({ kind: 'agreement' as const, ...a })),
-    ...started.rows.map((p) => ({ kind: 'programme' as const, ...p })),
-    ...certs.rows.map((c) => ({ kind: 'certificates' as const, ...c, n: toNumber(c.n) })),
-    ...bazaar.rows.map((b) => ({
-      kind: 'bazaar' as const,
-      day: b.day,
-      n: toNumber(b.n),
-      total: toNumber(b.total),
-    })),
-  ];
-  return events.sort((a, b) => b.day.localeCompare(a.day)).slice(0, 8);
 }

@@ -8,6 +8,7 @@ import { type Ctx, reportDb, today } from '../../app/principal.ts';
 import type { RateSummary } from '../attendance/attendance.rules.ts';
 import { countPastExpiryByUnit } from '../inmates/inmates.service.ts';
 import { gallery } from '../journal/journal.service.ts';
+import { eventsOfUnit } from '../news/news.service.ts';
 import { premiTotals } from '../pnbp/pnbp.service.ts';
 import { addDays } from '../programmes/schedule.rules.ts';
 import { type SessionStatus, sessionsWithStatus } from '../programmes/sessions.status.ts';
@@ -182,11 +183,8 @@ export const importsInProgress = (ctx: ReadCtx, unitId: string) =>
 export async function newsroom(ctx: ReadCtx, input: { unitId: string; day: string }) {
   const [photos, events] = await Promise.all([
     gallery(ctx, 1),
-    repo.newsEvents(ctx.db, ctx.who.scope, {
-      unitId: input.unitId,
-      since: addDays(input.day, -365),
-      today: input.day,
-    }),
+    // The newsroom's own query (one for the panel and /newsroom), each event with its draft if any.
+    eventsOfUnit(ctx, { unitId: input.unitId, day: input.day, limit: 8 }),
   ]);
   return { photos: photos.rows.slice(0, 6), photoTotal: photos.total, events };
 }

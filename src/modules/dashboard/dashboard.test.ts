@@ -86,7 +86,12 @@ describe('a dashboard per role, with the demo data', () => {
   test('Humas sees the latest documentation photos and events worth a news item, in words', () => {
     const b = body('humas.magetan');
     assert.match(b, /data-testid="dashboard-photos"/);
-    assert.match(b, /<img src="\/photos\/[0-9a-f-]+"/);
+    assert.match(b, /<img src="\/photos\/[0-9a-f-]+(\?size=thumb)?"/);
+    assert.match(
+      b,
+      /data-testid="news-event-[a-z]+-[0-9a-f-]+"/,
+      'each event has its Buat draf button or its item',
+    );
     assert.match(b, /data-testid="dashboard-news"/);
     assert.match(b, /Program Pelatihan Merajut dimulai/);
     assert.match(b, /ditandatangani/);
