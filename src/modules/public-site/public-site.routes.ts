@@ -106,11 +106,11 @@ export async function publicSiteRoutes(app: App) {
     );
 
     scope.get(
-      '/site/:slug/news/:newsSlug',
+      '/site/:slug/news/*',
       { config: cacheable, schema: { params: ItemParams, querystring: LangQuery } },
       async (req, reply) => {
         const unit = await unitOr404(req.params.slug);
-        const found = await repo.publishedItem(app.db, unit.id, req.params.newsSlug);
+        const found = await repo.publishedItem(app.db, unit.id, req.params['*']);
         if (!found) throw notFound('news');
         const ctx = siteCtx(langOf(req.query), `/site/${unit.slug}/news/${found.item.slug}`);
         return html(reply, renderPage(ItemPage({ ctx, unit, ...found })));

@@ -10,7 +10,8 @@ const lang = Type.Optional(Type.String({ maxLength: 10 }));
 export const LangQuery = Type.Object({ lang });
 export const UnitParams = Type.Object({ slug });
 export const UnitPageQuery = Type.Object({ lang, page: pageParam(1000) });
-export const ItemParams = Type.Object({ slug, newsSlug: slug });
+/** The item's slug is the route's tail (`*`): the router caps a `:param` at 100 characters, a slug may have 120. */
+export const ItemParams = Type.Object({ slug, '*': Type.String({ maxLength: 1000 }) });
 export const PhotoParams = Type.Object({
   slug,
   fileId: Type.String({ maxLength: 64 }),
