@@ -49,7 +49,7 @@ async function signedIn(username: string): Promise<Page> {
 }
 
 const PARTNER = 'CV. Sandang Lawu Mandiri';
-const TITLE = 'Rutan Magetan Gandeng CV. Sandang Lawu Mandiri untuk Pelatihan Menjahit Warga Binaan';
+const TITLE = 'Rutan Magetan Gandeng CV. Sandang Lawu Mandiri Latih Warga Binaan Menjahit';
 
 /** A second PKS of the Rutan, signed by the Kepala UPT today (the newsroom's newest event). */
 async function signAgreementToday(): Promise<{ id: string; day: string }> {

@@ -20,7 +20,8 @@ export const GALLERY_DAY = '2026-05-11';
 export const KEPALA_TITLE = 'Kepala Rutan Kelas IIB Magetan';
 
 export const SIGNING_STORY: DemoStory = {
-  title: `Rutan Magetan Teken PKS dengan ${DEMO_PARTNER}, Warga Binaan Mulai Belajar Merajut`,
+  // Short enough for a readable address (the slug is the day and the title's words).
+  title: `Rutan Magetan dan ${DEMO_PARTNER} Teken PKS Pelatihan Merajut`,
   dateline: 'Magetan –',
   lead:
     `Rutan Kelas IIB Magetan dan ${DEMO_PARTNER} menandatangani perjanjian kerja sama (PKS) pelatihan ` +

@@ -139,14 +139,19 @@ describe('the public site shows nothing of the register', () => {
     assert.deepEqual(found, [], found.join('\n'));
   });
 
-  test('the published items name the unit and its Kepala by title only', async () => {
+  test('every published item’s page was read, and names the Kepala by title only', async () => {
     const published = await t.db
-      .selectFrom('news_items')
-      .select(['title', 'lead', 'body_html', 'quote', 'quote_by'])
-      .where('status', '=', 'published')
+      .selectFrom('news_items as n')
+      .innerJoin('units as u', 'u.id', 'n.unit_id')
+      .select(['n.slug', 'n.quote_by', 'u.public_slug'])
+      .where('n.status', '=', 'published')
       .execute();
     assert.ok(published.length >= 2);
-    for (const n of published) assert.doesNotMatch(n.quote_by ?? '', /Ari Rahmanto/);
+    for (const n of published) {
+      const path = `/site/${n.public_slug}/news/${n.slug}`;
+      assert.ok(bodies.has(path), `${path} answered 200 to the crawl`);
+      assert.doesNotMatch(n.quote_by ?? '', /Ari Rahmanto/);
+    }
   });
 
   test('an item that is not published answers 404 on the public site, and is absent from the sitemap and feeds', async () => {
