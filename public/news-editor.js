@@ -28,6 +28,12 @@
       editor.setAttribute('input', input.id);
       editor.id = area.id;
       editor.className = 'news-trix';
+      // A <label for> names the textarea but not a custom element: the editor points at the label.
+      const label = document.querySelector(`label[for="${area.id}"]`);
+      if (label) {
+        label.id ||= `${area.id}-label`;
+        editor.setAttribute('aria-labelledby', label.id);
+      }
       const described = area.getAttribute('aria-describedby');
       if (described) editor.setAttribute('aria-describedby', described);
       if (area.getAttribute('aria-invalid')) editor.setAttribute('aria-invalid', 'true');

@@ -3004,6 +3004,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** News items of the unit(s) in scope, the latest changed first (30 a page) */
+        get: operations["listNews"];
+        put?: never;
+        /** Make a draft from a recorded event (event_id: its record; event_day: for certificates, bazaar and placement) */
+        post: operations["createNew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recorded events of the user's unit over the last year worth a news item (counts only), with the item made from each */
+        get: operations["listNewEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One news item with its photos */
+        get: operations["getNew"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an item (body sanitised); an item no longer a draft goes back to draft */
+        patch: operations["updateNew"];
+        trace?: never;
+    };
+    "/api/v1/news/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft to the Kepala UPT */
+        post: operations["postNewsByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted item */
+        post: operations["approveNew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved item (refused while a photo is unconfirmed) */
+        post: operations["postNewsByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published item off the public page */
+        post: operations["postNewsByIdUnpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted or approved item to Humas with a note */
+        post: operations["postNewsByIdReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add one of the unit's journal documentation photos to the item (unconfirmed) */
+        post: operations["createNewPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/photos/{photoId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a photo: nobody identifiable, or consent recorded (with a note) */
+        post: operations["confirmNewPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gallery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's active products, each with its gallery entry (blurb, photo, published) if it has one */
+        get: operations["listGallery"];
+        put?: never;
+        /** Put a product in the gallery (unpublished); 409 gallery.already_added when it is there */
+        post: operations["createGallery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gallery/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gallery entry with its product */
+        get: operations["getGallery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Replace the entry's blurb (plain text; empty removes it) */
+        patch: operations["updateGallery"];
+        trace?: never;
+    };
+    "/api/v1/gallery/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload Humas's own photo of the product, JPEG or PNG (multipart: file): stored web-size without metadata, unconfirmed; a published entry is unpublished */
+        post: operations["postGalleryByIdPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gallery/{id}/photo/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the photo the entry shows may be published: nobody identifiable, or consent recorded (with a note) */
+        post: operations["confirmGalleryPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gallery/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the entry on the public gallery; 409 gallery.not_publishable without a price or with an unconfirmed photo */
+        post: operations["postGalleryByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gallery/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the entry off the public gallery */
+        post: operations["postGalleryByIdUnpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order inquiries from the public gallery, pending first, with the count of each status */
+        get: operations["listOrderInquiries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order inquiry */
+        get: operations["getOrderInquiry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-inquiries/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a pending inquiry into a sale (channel 'order', a kuitansi, stock moved) in one transaction; 409 when stock is short or it was decided */
+        post: operations["confirmOrderInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-inquiries/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a pending inquiry with a reason */
+        post: operations["postOrderInquiriesByIdDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12261,7 +12605,7 @@ export interface operations {
                         };
                         items: {
                             /** @enum {unknown} */
-                            kind: "tpp" | "agreement" | "attendance_unlock" | "certificate_revocation" | "premi_run" | "stock_adjustment" | "sale_cancellation" | "monthly_report";
+                            kind: "tpp" | "agreement" | "attendance_unlock" | "certificate_revocation" | "premi_run" | "stock_adjustment" | "sale_cancellation" | "monthly_report" | "news";
                             /** Format: uuid */
                             id: string;
                             /** @description The page where the decision is taken */
@@ -15359,6 +15703,1078 @@ export interface operations {
                     in_trade?: boolean;
                     reoffended?: boolean;
                     note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listNews: {
+        parameters: {
+            query?: {
+                status?: "draft" | "submitted" | "approved" | "published" | "unpublished";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            slug: string;
+                            event_kind: string;
+                            /** Format: uuid */
+                            event_id: string | null;
+                            /** Format: date */
+                            event_day: string;
+                            /** @enum {unknown} */
+                            lang: "id" | "en";
+                            title: string;
+                            dateline: string;
+                            lead: string;
+                            body_html: string;
+                            quote: string | null;
+                            quote_by: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "published" | "unpublished";
+                            return_note: string | null;
+                            /** Format: date-time */
+                            submitted_at: string | null;
+                            /** Format: date-time */
+                            approved_at: string | null;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            unpublished_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            photos?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                file_id: string;
+                                position: number;
+                                confirmation: ("no_identifiable" | "consent") | (never | null);
+                                consent_note: string | null;
+                                /** Format: date-time */
+                                confirmed_at: string | null;
+                            }[];
+                        }[];
+                        total: number;
+                        page: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createNew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    event_kind: "agreement" | "programme" | "certificates" | "bazaar" | "visit" | "placement";
+                    event_id?: string | "";
+                    event_day?: string | "";
+                    /** @enum {unknown} */
+                    lang?: "id" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listNewEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            /** @enum {unknown} */
+                            kind: "agreement" | "programme" | "certificates" | "bazaar" | "visit" | "placement";
+                            /** Format: uuid */
+                            id: string | null;
+                            /** Format: date */
+                            day: string;
+                            /** Format: uuid */
+                            news_id: string | null;
+                            title?: string;
+                            partner?: string;
+                            programme?: string;
+                            position?: string;
+                            n?: number;
+                            total?: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getNew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        slug: string;
+                        event_kind: string;
+                        /** Format: uuid */
+                        event_id: string | null;
+                        /** Format: date */
+                        event_day: string;
+                        /** @enum {unknown} */
+                        lang: "id" | "en";
+                        title: string;
+                        dateline: string;
+                        lead: string;
+                        body_html: string;
+                        quote: string | null;
+                        quote_by: string | null;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "approved" | "published" | "unpublished";
+                        return_note: string | null;
+                        /** Format: date-time */
+                        submitted_at: string | null;
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        /** Format: date-time */
+                        published_at: string | null;
+                        /** Format: date-time */
+                        unpublished_at: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                        photos?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            file_id: string;
+                            position: number;
+                            confirmation: ("no_identifiable" | "consent") | (never | null);
+                            consent_note: string | null;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateNew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    dateline?: string;
+                    lead?: string;
+                    /** @description HTML; sanitised to the allowlist on save */
+                    body_html?: string;
+                    quote?: string;
+                    quote_by?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        slug: string;
+                        event_kind: string;
+                        /** Format: uuid */
+                        event_id: string | null;
+                        /** Format: date */
+                        event_day: string;
+                        /** @enum {unknown} */
+                        lang: "id" | "en";
+                        title: string;
+                        dateline: string;
+                        lead: string;
+                        body_html: string;
+                        quote: string | null;
+                        quote_by: string | null;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "approved" | "published" | "unpublished";
+                        return_note: string | null;
+                        /** Format: date-time */
+                        submitted_at: string | null;
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        /** Format: date-time */
+                        published_at: string | null;
+                        /** Format: date-time */
+                        unpublished_at: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                        photos?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            file_id: string;
+                            position: number;
+                            confirmation: ("no_identifiable" | "consent") | (never | null);
+                            consent_note: string | null;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postNewsByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    approveNew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postNewsByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postNewsByIdUnpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postNewsByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createNewPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    file_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    confirmNewPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    confirmation: "no_identifiable" | "consent";
+                    consent_note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listGallery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            product_id: string;
+                            /** Format: uuid */
+                            unit_id: string;
+                            unit_name: string;
+                            name: string;
+                            /** @description Rupiah */
+                            price: number | null;
+                            /** @description On hand minus reserved */
+                            available: number;
+                            active: boolean;
+                            /** Format: uuid */
+                            entry_id: string | null;
+                            blurb: string | null;
+                            photo: {
+                                /** @enum {unknown} */
+                                source: "own" | "product";
+                                /** Format: uuid */
+                                file_id: string;
+                                confirmed: boolean;
+                            } | null;
+                            photo_confirmation: ("no_identifiable" | "consent") | (never | null);
+                            published: boolean;
+                            problems: string[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createGallery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    product_id: string;
+                    /** @description Plain text; absent: the product's description */
+                    blurb?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getGallery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        product_id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        unit_name: string;
+                        name: string;
+                        /** @description Rupiah */
+                        price: number | null;
+                        /** @description On hand minus reserved */
+                        available: number;
+                        active: boolean;
+                        /** Format: uuid */
+                        entry_id: string | null;
+                        blurb: string | null;
+                        photo: {
+                            /** @enum {unknown} */
+                            source: "own" | "product";
+                            /** Format: uuid */
+                            file_id: string;
+                            confirmed: boolean;
+                        } | null;
+                        photo_confirmation: ("no_identifiable" | "consent") | (never | null);
+                        published: boolean;
+                        problems: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateGallery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    blurb?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        product_id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        unit_name: string;
+                        name: string;
+                        /** @description Rupiah */
+                        price: number | null;
+                        /** @description On hand minus reserved */
+                        available: number;
+                        active: boolean;
+                        /** Format: uuid */
+                        entry_id: string | null;
+                        blurb: string | null;
+                        photo: {
+                            /** @enum {unknown} */
+                            source: "own" | "product";
+                            /** Format: uuid */
+                            file_id: string;
+                            confirmed: boolean;
+                        } | null;
+                        photo_confirmation: ("no_identifiable" | "consent") | (never | null);
+                        published: boolean;
+                        problems: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postGalleryByIdPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    confirmGalleryPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    confirmation: "no_identifiable" | "consent";
+                    /** @description Whose consent and how it was recorded */
+                    consent_note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        product_id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        unit_name: string;
+                        name: string;
+                        /** @description Rupiah */
+                        price: number | null;
+                        /** @description On hand minus reserved */
+                        available: number;
+                        active: boolean;
+                        /** Format: uuid */
+                        entry_id: string | null;
+                        blurb: string | null;
+                        photo: {
+                            /** @enum {unknown} */
+                            source: "own" | "product";
+                            /** Format: uuid */
+                            file_id: string;
+                            confirmed: boolean;
+                        } | null;
+                        photo_confirmation: ("no_identifiable" | "consent") | (never | null);
+                        published: boolean;
+                        problems: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postGalleryByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        product_id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        unit_name: string;
+                        name: string;
+                        /** @description Rupiah */
+                        price: number | null;
+                        /** @description On hand minus reserved */
+                        available: number;
+                        active: boolean;
+                        /** Format: uuid */
+                        entry_id: string | null;
+                        blurb: string | null;
+                        photo: {
+                            /** @enum {unknown} */
+                            source: "own" | "product";
+                            /** Format: uuid */
+                            file_id: string;
+                            confirmed: boolean;
+                        } | null;
+                        photo_confirmation: ("no_identifiable" | "consent") | (never | null);
+                        published: boolean;
+                        problems: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postGalleryByIdUnpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        product_id: string;
+                        /** Format: uuid */
+                        unit_id: string;
+                        unit_name: string;
+                        name: string;
+                        /** @description Rupiah */
+                        price: number | null;
+                        /** @description On hand minus reserved */
+                        available: number;
+                        active: boolean;
+                        /** Format: uuid */
+                        entry_id: string | null;
+                        blurb: string | null;
+                        photo: {
+                            /** @enum {unknown} */
+                            source: "own" | "product";
+                            /** Format: uuid */
+                            file_id: string;
+                            confirmed: boolean;
+                        } | null;
+                        photo_confirmation: ("no_identifiable" | "consent") | (never | null);
+                        published: boolean;
+                        problems: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listOrderInquiries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "confirmed" | "declined";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            unit_id: string;
+                            unit_name: string;
+                            reference: string;
+                            product_id: string;
+                            product_name: string;
+                            qty: number;
+                            buyer_name: string;
+                            /** @description Normalised, +62… */
+                            buyer_whatsapp: string;
+                            delivery: string;
+                            address: string | null;
+                            note: string | null;
+                            status: string;
+                            sale_id: string | null;
+                            sale_number: string | null;
+                            decline_reason: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        counts: {
+                            pending: number;
+                            confirmed: number;
+                            declined: number;
+                        };
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOrderInquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        unit_id: string;
+                        unit_name: string;
+                        reference: string;
+                        product_id: string;
+                        product_name: string;
+                        qty: number;
+                        buyer_name: string;
+                        /** @description Normalised, +62… */
+                        buyer_whatsapp: string;
+                        delivery: string;
+                        address: string | null;
+                        note: string | null;
+                        status: string;
+                        sale_id: string | null;
+                        sale_number: string | null;
+                        decline_reason: string | null;
+                        /** Format: date-time */
+                        decided_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    confirmOrderInquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    payment_method: "tunai" | "transfer" | "qris";
+                    /** @description Required for transfer and QRIS payments */
+                    payment_ref?: string;
+                    /**
+                     * Format: date
+                     * @description The day of the sale, in the unit's time zone (not in the future)
+                     */
+                    sold_on: string;
+                    /** @description Whole rupiah per item; the product's price when absent */
+                    unit_price?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sale_id: string;
+                        number: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postOrderInquiriesByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
                 };
             };
         };

@@ -119,6 +119,7 @@ async function fill(db: Db): Promise<void> {
   await fillFollowUps(db, users[0]?.id ?? '');
   await fillRetention(db, users[0]?.id ?? '');
   await fillGallery(db, users[0]?.id ?? '');
+  await fillNewsAndOrders(db, users[0]?.id ?? '');
   // The monthly aggregates of all the above (0027), and one unit-month still waiting for its recount.
   await refreshDirty(db);
   await sql`insert into rollup_dirty (unit_id, month) values (${unit.id}, '2026-03-01')`.execute(db);
@@ -144,6 +145,57 @@ async function fillGallery(db: Db, userId: string): Promise<void> {
                                  photo_confirmed_by, photo_confirmed_at, published, published_at, published_by, created_by)
     values (${product?.unit_id}, ${product?.id}, ${AWKWARD[1]}, ${file}, 'consent', ${AWKWARD[2]},
             ${userId}, '2026-02-03 10:00:00+07', true, '2026-02-03 10:05:00+07', ${userId}, ${userId})`.execute(
+    db,
+  );
+}
+
+/**
+ * A published news item with a confirmed photo, an order inquiry confirmed into a sale, and the
+ * spam guard's rows (0033).
+ */
+async function fillNewsAndOrders(db: Db, userId: string): Promise<void> {
+  const photo = (
+    await sql<{
+      id: string;
+      unit_id: string;
+    }>`select id, unit_id from files where kind = 'photo' limit 1`.execute(db)
+  ).rows[0];
+  const news = (
+    await sql<{ id: string }>`
+      insert into news_items (unit_id, slug, event_kind, event_day, title, dateline, lead, body_html, quote, quote_by,
+                              status, submitted_at, submitted_by, approved_at, approved_by, published_at, published_by, created_by)
+      values (${photo?.unit_id}, '2026-01-21-penandatanganan', 'agreement', '2026-01-21', ${AWKWARD[1]}, 'Magetan',
+              ${`Lead: ${AWKWARD[2]}`}, ${`<p>${AWKWARD[3]}</p>`}, ${AWKWARD[4]}, 'Kepala Rutan', 'published',
+              '2026-01-21 15:00:00+07', ${userId}, '2026-01-21 19:30:00+07', ${userId}, '2026-01-22 08:30:00+07',
+              ${userId}, ${userId})
+      returning id`.execute(db)
+  ).rows[0]?.id;
+  await sql`insert into news_photos (news_id, file_id, position, caption, confirmation, consent_note, confirmed_by, confirmed_at)
+    values (${news}, ${photo?.id}, 0, ${AWKWARD[5]}, 'consent', ${AWKWARD[6]}, ${userId}, '2026-01-21 16:00:00+07')`.execute(
+    db,
+  );
+  const sale = (
+    await sql<{
+      id: string;
+      unit_id: string;
+    }>`select id, unit_id from sales where status = 'completed' limit 1`.execute(db)
+  ).rows[0];
+  const line = (
+    await sql<{
+      product_id: string;
+    }>`select product_id from sale_lines where sale_id = ${sale?.id} limit 1`.execute(db)
+  ).rows[0];
+  await sql`
+    insert into order_inquiries (unit_id, reference, product_id, qty, buyer_name, buyer_whatsapp, delivery, address, note,
+                                 status, sale_id, decided_by, decided_at, address_hash)
+    values (${sale?.unit_id}, 'PSN/2026/0001', ${line?.product_id}, 2, ${AWKWARD[0]}, '+6281234567890', 'delivery',
+            ${AWKWARD[1]}, ${AWKWARD[2]}, 'confirmed', ${sale?.id}, ${userId}, '2026-02-04 10:00:00+07', ${'b'.repeat(64)})`.execute(
+    db,
+  );
+  await sql`insert into public_post_attempts (address_hash, form, at) values (${'b'.repeat(64)}, 'order', '2026-02-04 09:59:00+07')`.execute(
+    db,
+  );
+  await sql`insert into pow_solutions_used (signature, expires_at) values (${'c'.repeat(64)}, '2026-02-04 10:09:00+07')`.execute(
     db,
   );
 }
