@@ -20,19 +20,19 @@ export interface FileCtx {
   who: Pick<Principal, 'actor'>;
 }
 
+/** A file to store: whose it is (unit, owner record, kind), its bytes, and the form field it came from. */
+export interface StoreFileInput {
+  unitId: string;
+  ownerType: string;
+  ownerId: string;
+  kind: string;
+  upload: Upload;
+  maxBytes: number;
+  field?: string;
+}
+
 /** Refuses a bad file with a field error before anything is written; stores a good one in `trx`. */
-export async function storeFile(
-  ctx: FileCtx,
-  v: {
-    unitId: string;
-    ownerType: string;
-    ownerId: string;
-    kind: string;
-    upload: Upload;
-    maxBytes: number;
-    field?: string;
-  },
-): Promise<string> {
+export async function storeFile(ctx: FileCtx, v: StoreFileInput): Promise<string> {
   const check = await checkUpload(v.upload.content, v.upload.filename, v.maxBytes);
   if (!check.ok) throw fieldError(v.field ?? 'file', check.key, check.params);
   const row = {

@@ -2,7 +2,7 @@
 // JPEG without any metadata (EXIF, GPS, XMP, ICC), so nothing a camera recorded is ever stored.
 import { fieldError } from '../../app/errors.ts';
 import type { Conn } from '../../db/database.ts';
-import { type FileCtx, storeFile, type Upload } from './files.service.ts';
+import { type FileCtx, type StoreFileInput, storeFile } from './files.service.ts';
 import * as repo from './images.repo.ts';
 
 /** The web size fits in this box; a smaller photo is never enlarged. */
@@ -91,18 +91,7 @@ function jpegName(filename: string): string {
  * variant, through the files service (audited). Refuses a non-image, a corrupt or oversized image
  * with a field error before anything is written. Returns the file id.
  */
-export async function storeImage(
-  ctx: FileCtx,
-  v: {
-    unitId: string;
-    ownerType: string;
-    ownerId: string;
-    kind: string;
-    upload: Upload;
-    maxBytes: number;
-    field?: string;
-  },
-): Promise<string> {
+export async function storeImage(ctx: FileCtx, v: StoreFileInput): Promise<string> {
   const field = v.field ?? 'file';
   const r = await encodeImage(v.upload.content, v.maxBytes);
   if (!r.ok) throw fieldError(field, r.key, r.params);
